@@ -1,0 +1,260 @@
+// Domain commands: turn one user intent into the next incident state, its timeline event and the change to sync.
+import type { Author } from './author';
+import { formatIncidentNumber } from './ids';
+import { type Incident, incidentSchema, type SyncedField, type SyncedFields, syncedFieldsSchema } from './incident';
+import { checkTransition, DEFAULT_TRANSITION_REFERENCE, type TransitionError, type TransitionInput, type TransitionReference } from './lifecycle';
+import { derivePriority, DEFAULT_PRIORITY_MATRIX, type PriorityMatrix, priorityMatrixSchema } from './priority';
+import type { Status } from './status';
+import { type FieldChange, type TimelineEvent, timelineEventSchema } from './timeline';
+import type { ZonedTime } from './zoned-time';
+
+/** Everything a command needs from the outside world, passed in so commands stay pure. */
+export interface CommandContext {
+  deviceId: string;
+  author: Author;
+  /** Recorded-at time from the device clock. */
+  now: ZonedTime;
+  /** A fresh HLC stamp for this change (the caller ticks the clock). */
+  hlc: string;
+  newId: () => string;
+  priorityMatrix?: PriorityMatrix;
+}
+
+/** What sync needs to replay this change anywhere: field values to set (stamped with the change's HLC) and the event. */
+export interface IncidentChange {
+  incidentId: string;
+  set: Partial<SyncedFields>;
+  /** Immutable identity, only on creation. */
+  init?: Pick<Incident, 'number' | 'createdAt' | 'createdBy' | 'originDeviceId'>;
+  event: TimelineEvent;
+}
+
+export interface CommandOutcome {
+  incident: Incident;
+  event: TimelineEvent;
+  change: IncidentChange;
+}
+
+export type CommandResult = { ok: true; value: CommandOutcome } | { ok: false; error: CommandError };
+
+export interface CommandError {
+  code: 'invalid-input' | 'not-allowed' | 'missing-field' | 'invalid-value' | 'no-change' | 'read-only';
+  field?: string;
+  message: string;
+}
+
+export interface NewIncidentInput {
+  title: string;
+  description?: string;
+  category?: string[];
+  site?: string[];
+  impact?: 1 | 2 | 3;
+  urgency?: 1 | 2 | 3;
+  major?: boolean;
+  reporter?: string | null;
+  occurredAt?: ZonedTime;
+  detectedAt?: ZonedTime | null;
+  tags?: string[];
+}
+
+export function recordIncident(input: NewIncidentInput, counter: number, devicePrefix: string, ctx: CommandContext): CommandResult {
+  const fields: SyncedFields = {
+    title: input.title,
+    description: input.description ?? '',
+    category: input.category ?? [],
+    site: input.site ?? [],
+    impact: input.impact ?? 3,
+    urgency: input.urgency ?? 3,
+    major: input.major ?? false,
+    status: 'new',
+    holdReason: null,
+    assignee: null,
+    team: null,
+    reporter: emptyToNull(input.reporter),
+    occurredAt: input.occurredAt ?? ctx.now,
+    detectedAt: input.detectedAt ?? null,
+    reportedAt: ctx.now,
+    resolutionCode: null,
+    resolutionNotes: null,
+    cancelReason: null,
+    duplicateOf: null,
+    tags: input.tags ?? [],
+  };
+  const parsed = syncedFieldsSchema.safeParse(fields);
+  if (!parsed.success) return invalidInput(parsed.error.issues[0]);
+  const matrixProblem = checkMatrix(ctx);
+  if (matrixProblem) return matrixProblem;
+  let number: string;
+  try {
+    number = formatIncidentNumber(devicePrefix, counter);
+  } catch (error) {
+    return { ok: false, error: { code: 'invalid-input', field: 'number', message: (error as Error).message } };
+  }
+  const id = ctx.newId();
+  const init = { number, createdAt: ctx.now.utc, createdBy: ctx.author, originDeviceId: ctx.deviceId };
+  const stamps = Object.fromEntries(Object.keys(parsed.data).map((f) => [f, ctx.hlc]));
+  const incident: Incident = {
+    ...parsed.data,
+    ...init,
+    id,
+    priority: derivePriority(parsed.data.impact, parsed.data.urgency, ctx.priorityMatrix ?? DEFAULT_PRIORITY_MATRIX),
+    updatedAt: ctx.now.utc,
+    stamps,
+  };
+  const event: TimelineEvent = { ...eventBase(id, ctx), kind: 'created', title: parsed.data.title };
+  return validated(incident, event, { incidentId: id, set: parsed.data, init, event });
+}
+
+/** Fields a person may edit directly; status and its companions only move through changeStatus. */
+export const DIRECTLY_EDITABLE_FIELDS = [
+  'title', 'description', 'category', 'site', 'impact', 'urgency', 'major', 'reporter', 'occurredAt', 'detectedAt', 'tags', 'assignee', 'team',
+] as const satisfies readonly SyncedField[];
+export type EditableFields = Pick<SyncedFields, (typeof DIRECTLY_EDITABLE_FIELDS)[number]>;
+
+export function editIncident(incident: Incident, edits: Partial<EditableFields>, ctx: CommandContext): CommandResult {
+  if (incident.status === 'closed' || incident.status === 'cancelled') {
+    return { ok: false, error: { code: 'read-only', message: `This incident is ${incident.status}; its fields can no longer be changed. Add a note instead.` } };
+  }
+  const allowed = new Set<string>(DIRECTLY_EDITABLE_FIELDS);
+  const unknownField = Object.keys(edits).find((key) => !allowed.has(key));
+  if (unknownField) return { ok: false, error: { code: 'invalid-input', field: unknownField, message: `"${unknownField.slice(0, 40)}" cannot be edited directly.` } };
+  // A form that sends `{ title: undefined }` means "title untouched", not "erase the title".
+  const present = Object.fromEntries(Object.entries(edits).filter(([, value]) => value !== undefined)) as Partial<SyncedFields>;
+  return applyFieldChanges(incident, present, ctx, (changes) => ({ kind: 'fields_changed', changes }));
+}
+
+export function changeStatus(incident: Incident, to: Status, input: TransitionInput, ctx: CommandContext, ref: TransitionReference = DEFAULT_TRANSITION_REFERENCE): CommandResult {
+  const check = checkTransition(incident.status, to, input, ref);
+  if (!check.ok) return transitionFailure(check.error);
+  if (to === 'cancelled' && typeof input.duplicateOf === 'string' && input.duplicateOf.trim() === incident.id) {
+    return { ok: false, error: { code: 'invalid-value', field: 'duplicateOf', message: 'An incident cannot be a duplicate of itself. Pick the incident that stays open.' } };
+  }
+  const set: Partial<SyncedFields> = { status: to };
+  const details: Record<string, string> = {};
+  const keep = (key: keyof TransitionInput & keyof SyncedFields, value: string | undefined) => {
+    if (typeof value === 'string' && value.trim() !== '') {
+      (set as Record<string, unknown>)[key] = value.trim();
+      details[key] = value.trim();
+    }
+  };
+  keep('assignee', input.assignee);
+  keep('team', input.team);
+  if (to === 'on_hold') keep('holdReason', input.holdReason);
+  else if (incident.holdReason !== null) set.holdReason = null;
+  if (to === 'resolved') {
+    keep('resolutionCode', input.resolutionCode);
+    keep('resolutionNotes', input.resolutionNotes);
+  }
+  if (incident.status === 'resolved' && to !== 'closed') {
+    // Reopened: the old resolution no longer describes the incident; the timeline keeps it.
+    set.resolutionCode = null;
+    set.resolutionNotes = null;
+  }
+  if (to === 'cancelled') {
+    keep('cancelReason', input.cancelReason);
+    keep('duplicateOf', input.duplicateOf);
+  }
+  if (typeof input.reopenReason === 'string' && input.reopenReason.trim()) details.reopenReason = input.reopenReason.trim();
+  return applyFieldChanges(incident, set, ctx, () => ({ kind: 'status_changed', from: incident.status, to, details }), true);
+}
+
+/** Adds a note; allowed in every status (closed incidents take review notes). */
+export function addNote(incident: Incident, text: string, ctx: CommandContext, corrects?: string): CommandResult {
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  if (trimmed.length === 0) return { ok: false, error: { code: 'invalid-input', field: 'text', message: 'Write something first.' } };
+  const event: TimelineEvent = { ...eventBase(incident.id, ctx), kind: 'note', text: trimmed, ...(corrects ? { corrects } : {}) };
+  return validated({ ...incident, updatedAt: ctx.now.utc }, event, { incidentId: incident.id, set: {}, event });
+}
+
+function applyFieldChanges(
+  incident: Incident,
+  set: Partial<SyncedFields>,
+  ctx: CommandContext,
+  makeEvent: (changes: FieldChange[]) => Omit<TimelineEvent, keyof ReturnType<typeof eventBase>>,
+  alwaysRecord = false,
+): CommandResult {
+  const merged = { ...pickSynced(incident), ...set };
+  const parsed = syncedFieldsSchema.safeParse(merged);
+  if (!parsed.success) return invalidInput(parsed.error.issues[0]);
+  const matrixProblem = checkMatrix(ctx);
+  if (matrixProblem) return matrixProblem;
+  const changes: FieldChange[] = [];
+  const effective: Partial<SyncedFields> = {};
+  for (const key of Object.keys(set) as SyncedField[]) {
+    const before = incident[key];
+    const after = parsed.data[key];
+    if (!sameValue(before, after)) {
+      changes.push({ field: key, from: before, to: after });
+      (effective as Record<string, unknown>)[key] = after;
+    }
+  }
+  if (changes.length === 0 && !alwaysRecord) return { ok: false, error: { code: 'no-change', message: 'Nothing changed.' } };
+  const stamps = { ...incident.stamps };
+  for (const key of Object.keys(effective)) stamps[key] = ctx.hlc;
+  const next: Incident = {
+    ...incident,
+    ...parsed.data,
+    priority: derivePriority(parsed.data.impact, parsed.data.urgency, ctx.priorityMatrix ?? DEFAULT_PRIORITY_MATRIX),
+    updatedAt: ctx.now.utc,
+    stamps,
+  };
+  const event = { ...eventBase(incident.id, ctx), ...makeEvent(changes) } as TimelineEvent;
+  return validated(next, event, { incidentId: incident.id, set: effective, event });
+}
+
+/**
+ * Last gate before a command result leaves the domain: the incident and the event must match their
+ * schemas (an oversized note, a bad context author or stamp, a 1 MB reason in the details). Nothing is
+ * returned half-valid, so nothing invalid reaches the database or the outbox.
+ */
+function validated(incident: Incident, event: TimelineEvent, change: IncidentChange): CommandResult {
+  const eventCheck = timelineEventSchema.safeParse(event);
+  if (!eventCheck.success) return invalidInput(eventCheck.error.issues[0]);
+  const incidentCheck = incidentSchema.safeParse(incident);
+  if (!incidentCheck.success) return invalidInput(incidentCheck.error.issues[0]);
+  return { ok: true, value: { incident, event, change } };
+}
+
+/** Structural equality for synced field values (JSON-like); key order does not matter. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  return aKeys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/** A custom priority matrix comes from settings; a damaged one is reported, not turned into an exception. */
+function checkMatrix(ctx: CommandContext): CommandResult | undefined {
+  if (ctx.priorityMatrix === undefined || priorityMatrixSchema.safeParse(ctx.priorityMatrix).success) return undefined;
+  return { ok: false, error: { code: 'invalid-input', field: 'priority', message: 'The priority matrix in the settings is damaged; it needs 3 × 3 priorities from 1 to 5.' } };
+}
+
+function pickSynced(incident: Incident): SyncedFields {
+  const { id: _id, number: _n, priority: _p, createdAt: _c, updatedAt: _u, createdBy: _b, originDeviceId: _o, stamps: _s, ...fields } = incident;
+  return fields;
+}
+
+function eventBase(incidentId: string, ctx: CommandContext) {
+  return { id: ctx.newId(), incidentId, at: ctx.now, hlc: ctx.hlc, deviceId: ctx.deviceId, author: ctx.author };
+}
+
+function emptyToNull(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') return value; // not a string: let the schema refuse it with a message
+  const trimmed = value.trim();
+  return trimmed.length > 0 ? trimmed : null;
+}
+
+function invalidInput(issue: { path: PropertyKey[]; message: string } | undefined): CommandResult {
+  // Status-change details are keyed by the form field ("reopenReason"), which is the useful name to report.
+  const key = issue?.path[0] === 'details' && issue.path[1] !== undefined ? issue.path[1] : issue?.path[0];
+  const field = key !== undefined ? String(key) : undefined;
+  return { ok: false, error: { code: 'invalid-input', ...(field ? { field } : {}), message: issue?.message ?? 'The input is not valid.' } };
+}
+
+function transitionFailure(error: TransitionError): CommandResult {
+  return { ok: false, error: { code: error.code, ...(error.field ? { field: error.field } : {}), message: error.message } };
+}

@@ -1,0 +1,69 @@
+// Timeline events: append-only, globally unique entries; a correction is a new entry, never an edit.
+import { z } from 'zod';
+import { authorSchema } from './author';
+import { hlcStampSchema, SYNCED_FIELDS, uuidV7Schema } from './incident';
+import { LIMITS } from './limits';
+import { statusSchema } from './status';
+import { zonedTimeSchema } from './zoned-time';
+
+const eventBase = z.object({
+  id: uuidV7Schema,
+  incidentId: uuidV7Schema,
+  /** When it was recorded, by the device clock, with the recorder's offset. */
+  at: zonedTimeSchema,
+  hlc: hlcStampSchema,
+  deviceId: z.string().min(1).max(100),
+  author: authorSchema,
+});
+
+/**
+ * What a synced field can hold, in bounded size: text, a level, a flag, a path or tag list, a zoned time.
+ * Used to keep hostile before/after values (1 MB blobs, deep nesting) out of `fields_changed` events.
+ */
+const fieldValueSchema = z.union([
+  z.null(),
+  z.boolean(),
+  z.number(),
+  z.string().max(LIMITS.description),
+  z.array(z.string().max(LIMITS.pathSegment)).max(Math.max(LIMITS.tags, LIMITS.pathDepth)),
+  zonedTimeSchema,
+]);
+const fieldValue = z.unknown().refine((value) => fieldValueSchema.safeParse(value).success, 'Not a valid field value');
+const syncedFieldNames = new Set<string>(SYNCED_FIELDS);
+
+/** One field's before/after; values are the synced field values (JSON). */
+export const fieldChangeSchema = z.object({
+  field: z.string().refine((name) => syncedFieldNames.has(name), 'Not a field of an incident'),
+  from: fieldValue,
+  to: fieldValue,
+});
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+export const timelineEventSchema = z.discriminatedUnion('kind', [
+  eventBase.extend({ kind: z.literal('created'), title: z.string().max(LIMITS.title) }),
+  eventBase.extend({ kind: z.literal('fields_changed'), changes: z.array(fieldChangeSchema).min(1).max(40) }),
+  eventBase.extend({
+    kind: z.literal('status_changed'),
+    from: statusSchema,
+    to: statusSchema,
+    /** Reason, resolution code/notes etc. as given with the change. */
+    details: z
+      .record(z.string().max(60), z.string().max(LIMITS.description, `Each detail is limited to ${LIMITS.description.toLocaleString('en')} characters`))
+      .refine((details) => Object.keys(details).length <= 20, 'Too many details on one status change'),
+  }),
+  eventBase.extend({
+    kind: z.literal('note'),
+    text: z.string().trim().min(1, 'Write something first').max(LIMITS.note, `Notes are limited to ${LIMITS.note.toLocaleString('en')} characters`),
+    /** Set when this note corrects an earlier entry. */
+    corrects: uuidV7Schema.optional(),
+  }),
+]);
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+export type TimelineEventKind = TimelineEvent['kind'];
+
+export const TIMELINE_KIND_LABELS: Record<TimelineEventKind, string> = {
+  created: 'Recorded',
+  fields_changed: 'Changed',
+  status_changed: 'Status',
+  note: 'Note',
+};

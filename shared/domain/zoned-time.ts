@@ -1,0 +1,56 @@
+// A moment as the user's device saw it: the UTC instant plus the recorder's UTC offset at that moment.
+import { z } from 'zod';
+
+/** Years outside this window are almost certainly typos or a dead CMOS battery; we refuse them with a message. */
+export const EARLIEST_PLAUSIBLE_YEAR = 1990;
+export const LATEST_PLAUSIBLE_YEAR = 2200;
+
+const isoUtcPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/** The reason an ISO UTC string is not an acceptable instant, or undefined when it is fine. */
+function utcProblem(value: string): string | undefined {
+  if (!isoUtcPattern.test(value)) return 'Time must be an ISO 8601 UTC instant like 2026-11-26T14:30:00Z';
+  const date = new Date(value);
+  // Date.parse rolls 2026-02-30 over to March 2 and 24:00 to the next day; a real date survives the round trip.
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 19) !== value.slice(0, 19)) return 'Time is not a real date';
+  const year = date.getUTCFullYear();
+  if (year < EARLIEST_PLAUSIBLE_YEAR || year > LATEST_PLAUSIBLE_YEAR) {
+    return `Year must be between ${EARLIEST_PLAUSIBLE_YEAR} and ${LATEST_PLAUSIBLE_YEAR} (got ${year}); check the date and the device clock`;
+  }
+  return undefined;
+}
+
+export const zonedTimeSchema = z.object({
+  /** UTC instant, ISO 8601 with Z. */
+  utc: z.string().superRefine((value, ctx) => {
+    const problem = utcProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  /** Minutes east of UTC at that moment (e.g. +60 for CET, −300 for EST); −840..+840 covers every zone. */
+  offsetMinutes: z
+    .number()
+    .int('The UTC offset must be whole minutes')
+    .min(-840, 'UTC offsets go down to −14:00')
+    .max(840, 'UTC offsets go up to +14:00'),
+});
+export type ZonedTime = z.infer<typeof zonedTimeSchema>;
+
+/**
+ * Builds a ZonedTime from epoch ms and the offset the device reports. JavaScript's
+ * Date#getTimezoneOffset is minutes WEST of UTC, so callers pass `-date.getTimezoneOffset()`.
+ * Throws a RangeError naming the problem when the clock value is not a time at all (NaN, ±Infinity).
+ */
+export function zonedTimeFromEpoch(epochMs: number, offsetMinutes: number): ZonedTime {
+  const date = new Date(epochMs);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`The device clock gave no usable time (${String(epochMs)})`);
+  // `-date.getTimezoneOffset()` is -0 in UTC; store a plain 0.
+  return { utc: date.toISOString(), offsetMinutes: offsetMinutes === 0 ? 0 : offsetMinutes };
+}
+
+/** "UTC+01:00" style label for an offset in minutes east of UTC (a true minus sign for western zones). */
+export function formatUtcOffset(offsetMinutes: number): string {
+  const rounded = Math.round(offsetMinutes);
+  const sign = rounded < 0 ? '−' : '+';
+  const abs = Math.abs(rounded);
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
