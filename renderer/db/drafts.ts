@@ -1,0 +1,40 @@
+// Autosaved capture-form drafts: local UI state only, so no timeline event and no outbox operation.
+import type { LanternDb } from './database';
+import type { JsonObject } from './json';
+import { fail, succeed, type RepoResult } from './repo-result';
+import type { DraftRow } from './rows';
+import { describeStorageError, isStorageError } from './storage';
+
+export type Draft = DraftRow;
+
+/** Creates or replaces the draft `id` (the form picks the id, e.g. newId() when it opens). */
+export async function saveDraft(db: LanternDb, id: string, values: JsonObject, nowMs: number = Date.now()): Promise<RepoResult<Draft>> {
+  const draft: Draft = { id, updatedAt: new Date(nowMs).toISOString(), values };
+  try {
+    await db.drafts.put(draft);
+    return succeed(draft);
+  } catch (error) {
+    if (isStorageError(error)) return fail(describeStorageError(error));
+    throw error;
+  }
+}
+
+export async function getDraft(db: LanternDb, id: string): Promise<Draft | null> {
+  return (await db.drafts.get(id)) ?? null;
+}
+
+/** Drafts, most recently saved first. */
+export function listDrafts(db: LanternDb): Promise<Draft[]> {
+  return db.drafts.orderBy('updatedAt').reverse().toArray();
+}
+
+/** Removes the draft; discarding one that is already gone is not an error (the form may save and discard twice). */
+export async function discardDraft(db: LanternDb, id: string): Promise<RepoResult<void>> {
+  try {
+    await db.drafts.delete(id);
+    return succeed(undefined);
+  } catch (error) {
+    if (isStorageError(error)) return fail(describeStorageError(error));
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+// The meta table: typed key-value records for device identity, counters, the HLC and the current user.
+import type { Author, HlcState } from '../../shared/domain';
+import type { LanternDb } from './database';
+
+export interface DeviceIdentity {
+  /** UUIDv7, also the HLC node id and the deviceId on every operation. */
+  deviceId: string;
+  /** Four Crockford base32 characters that prefix this device's incident numbers ("K7QM-0042"). */
+  devicePrefix: string;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+}
+
+/** Counters only ever grow: outbox rows may be pruned after HQ acknowledges them, numbers must never repeat. */
+export interface Counters {
+  nextIncidentCounter: number;
+  nextDeviceSeq: number;
+}
+
+/** Every meta key and the type of its value; a new setting is a new entry here. */
+export interface MetaValues {
+  device: DeviceIdentity;
+  counters: Counters;
+  hlc: HlcState;
+  currentUser: Author;
+}
+
+export type MetaKey = keyof MetaValues;
+
+export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
+
+export async function readMeta<K extends MetaKey>(db: LanternDb, key: K): Promise<MetaValues[K] | undefined> {
+  const row = await db.meta.get(key);
+  // The key discriminates the row type: a row stored under `key` was written by writeMeta with MetaValues[K].
+  return row?.value as MetaValues[K] | undefined;
+}
+
+export async function writeMeta<K extends MetaKey>(db: LanternDb, key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value } as MetaRow);
+}

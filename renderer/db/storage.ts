@@ -1,0 +1,94 @@
+// Browser storage health: persistent-storage request, usage estimate, and plain-words messages for storage failures.
+import { Dexie } from 'dexie';
+
+export type PersistenceResult = 'granted' | 'denied' | 'unsupported';
+
+/** The part of navigator.storage we use; injectable because Node tests and old engines lack it. */
+export interface StorageManagerLike {
+  persist?: () => Promise<boolean>;
+  persisted?: () => Promise<boolean>;
+  estimate?: () => Promise<{ usage?: number; quota?: number }>;
+}
+
+function browserStorage(): StorageManagerLike | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.storage;
+}
+
+/**
+ * Asks the browser not to evict Lantern's data under storage pressure. Without it, Chromium may clear
+ * a "best-effort" origin's IndexedDB, which for an offline-first app means losing unsynced incidents.
+ */
+export async function requestPersistentStorage(storage: StorageManagerLike | undefined = browserStorage()): Promise<PersistenceResult> {
+  if (!storage || typeof storage.persist !== 'function') return 'unsupported';
+  try {
+    if (typeof storage.persisted === 'function' && (await storage.persisted())) return 'granted';
+    return (await storage.persist()) ? 'granted' : 'denied';
+  } catch {
+    // Some embedders reject instead of answering; either way we hold no promise of persistence.
+    return 'denied';
+  }
+}
+
+export interface StorageEstimate {
+  usageBytes: number;
+  quotaBytes: number;
+}
+
+/** How much this origin uses and may use, or null where the browser cannot tell. */
+export async function estimateStorage(storage: StorageManagerLike | undefined = browserStorage()): Promise<StorageEstimate | null> {
+  if (!storage || typeof storage.estimate !== 'function') return null;
+  try {
+    const { usage, quota } = await storage.estimate();
+    if (typeof usage !== 'number' || typeof quota !== 'number') return null;
+    return { usageBytes: usage, quotaBytes: quota };
+  } catch {
+    return null;
+  }
+}
+
+export interface StorageErrorDescription {
+  code: 'storage-full' | 'storage-error';
+  message: string;
+}
+
+export const STORAGE_FULL_MESSAGE =
+  "Lantern could not save because this computer's storage is full. Nothing was saved. " +
+  'Free some disk space (or remove large attachments), then try again.';
+
+export const STORAGE_ERROR_MESSAGE =
+  "Lantern could not save to this computer's storage. Nothing was saved. " +
+  'Try again; if it keeps failing, close other Lantern windows and restart Lantern.';
+
+// Chromium and Safari say QuotaExceededError; older Firefox used NS_ERROR_DOM_QUOTA_REACHED.
+const QUOTA_ERROR_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
+const LEGACY_QUOTA_CODE = 22;
+const MAX_WRAPPING_DEPTH = 5;
+
+/**
+ * True when the error, or anything it wraps, is a quota error. The shapes differ by where the write
+ * failed: a failed request gives Dexie.QuotaExceededError; Chromium failing at commit aborts the
+ * transaction, which Dexie reports as Dexie.AbortError whose `.inner` is the QuotaExceededError
+ * DOMException; bulk writes wrap failures in Dexie.BulkError.failures.
+ */
+export function isQuotaError(error: unknown, depth = 0): boolean {
+  if (depth > MAX_WRAPPING_DEPTH || typeof error !== 'object' || error === null) return false;
+  const { name, code, inner, cause, failures } = error as { name?: unknown; code?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  if (typeof name === 'string' && QUOTA_ERROR_NAMES.has(name)) return true;
+  if (code === LEGACY_QUOTA_CODE && typeof DOMException !== 'undefined' && error instanceof DOMException) return true;
+  if (isQuotaError(inner, depth + 1) || isQuotaError(cause, depth + 1)) return true;
+  const nested: unknown[] = Array.isArray(failures) ? failures : typeof failures === 'object' && failures !== null ? Object.values(failures) : [];
+  return nested.some((failure) => isQuotaError(failure, depth + 1));
+}
+
+/** True for failures that come from the storage layer (as opposed to bugs in our own code). */
+export function isStorageError(error: unknown): boolean {
+  return (
+    isQuotaError(error) ||
+    error instanceof Dexie.DexieError ||
+    (typeof DOMException !== 'undefined' && error instanceof DOMException)
+  );
+}
+
+export function describeStorageError(error: unknown): StorageErrorDescription {
+  return isQuotaError(error) ? { code: 'storage-full', message: STORAGE_FULL_MESSAGE } : { code: 'storage-error', message: STORAGE_ERROR_MESSAGE };
+}
