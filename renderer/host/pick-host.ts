@@ -1,0 +1,10 @@
+// Chooses the Host implementation: the Electron bridge when the preload exposed it, the browser one otherwise.
+import { BRIDGE_KEY, type LanternBridge } from '../../shared/ipc';
+import { createBrowserHost } from './browser-host';
+import { createElectronHost } from './electron-host';
+import type { Host } from './host';
+
+export function pickHost(win: Window = window): Host {
+  const bridge = (win as unknown as Record<string, unknown>)[BRIDGE_KEY] as LanternBridge | undefined;
+  return bridge ? createElectronHost(bridge) : createBrowserHost(win);
+}
