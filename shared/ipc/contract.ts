@@ -1,0 +1,40 @@
+// The one IPC contract: for every channel, the zod schema of what goes in and what comes back.
+import { z } from 'zod';
+import type { EventChannel, InvokeChannel } from './channels';
+import { appInfoSchema, navigatePayloadSchema } from './schemas/app';
+import { secretsStatusSchema } from './schemas/secrets';
+import { openExternalInputSchema, openExternalResultSchema } from './schemas/shell';
+import { focusResultSchema } from './schemas/window';
+
+/** Input of a channel that takes no argument: anything else the page sends is rejected. */
+export const noInput = z.undefined();
+
+export interface InvokeSpec {
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+}
+
+/** Request/response channels. `satisfies` makes this map and INVOKE_CHANNELS list exactly the same names. */
+export const invokeContract = {
+  'app:info': { input: noInput, output: appInfoSchema },
+  'shell:open-external': { input: openExternalInputSchema, output: openExternalResultSchema },
+  'secrets:status': { input: noInput, output: secretsStatusSchema },
+  'window:focus': { input: noInput, output: focusResultSchema },
+} as const satisfies { readonly [C in InvokeChannel]: InvokeSpec };
+
+/** Events main sends to the page, with the schema of their single payload argument. */
+export const eventContract = {
+  'app:navigate': navigatePayloadSchema,
+} as const satisfies { readonly [E in EventChannel]: z.ZodType };
+
+type InvokeContract = typeof invokeContract;
+type EventContract = typeof eventContract;
+
+/** What the page passes to a channel. */
+export type InvokeInput<C extends InvokeChannel> = z.input<InvokeContract[C]['input']>;
+/** What a main handler receives after parsing. */
+export type HandlerInput<C extends InvokeChannel> = z.output<InvokeContract[C]['input']>;
+/** What a channel resolves to in the page (and what its handler must return). */
+export type InvokeOutput<C extends InvokeChannel> = z.output<InvokeContract[C]['output']>;
+/** Payload of an event channel. */
+export type EventPayload<E extends EventChannel> = z.output<EventContract[E]>;

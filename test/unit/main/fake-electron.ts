@@ -1,0 +1,99 @@
+// A fake `electron` module for the main-entry test: records what the composition root wires up.
+import { vi } from 'vitest';
+
+type Listener = (...args: unknown[]) => unknown;
+
+class Emitter {
+  readonly listeners = new Map<string, Listener[]>();
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  once(event: string, listener: Listener): this {
+    return this.on(event, listener);
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(...args);
+  }
+}
+
+export interface FakeElectronOptions {
+  readonly gotLock?: boolean;
+  readonly isPackaged?: boolean;
+}
+
+export function createFakeElectron(options: FakeElectronOptions = {}) {
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+  const calls: string[] = [];
+
+  const app = Object.assign(new Emitter(), {
+    isPackaged: options.isPackaged ?? false,
+    enableSandbox: vi.fn(() => calls.push('enableSandbox')),
+    requestSingleInstanceLock: vi.fn(() => options.gotLock ?? true),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    whenReady: vi.fn(() => ready),
+    getPath: vi.fn(() => '/tmp/lantern-user-data'),
+    getName: () => 'Lantern',
+    getVersion: () => '0.1.0',
+  });
+
+  class BrowserWindow extends Emitter {
+    static readonly instances: BrowserWindow[] = [];
+    static getAllWindows = (): BrowserWindow[] => BrowserWindow.instances.filter((window) => !window.destroyed);
+    destroyed = false;
+    minimized = false;
+    readonly show = vi.fn();
+    readonly focus = vi.fn();
+    readonly restore = vi.fn();
+    readonly loadURL = vi.fn(async (_url: string) => undefined);
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      calls.push('new BrowserWindow');
+      BrowserWindow.instances.push(this);
+    }
+    isDestroyed = (): boolean => this.destroyed;
+    isMinimized = (): boolean => this.minimized;
+  }
+
+  const ipcHandlers = new Map<string, Listener>();
+  const ipcMain = {
+    handle: vi.fn((channel: string, listener: Listener) => ipcHandlers.set(channel, listener)),
+    removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel)),
+  };
+
+  const protocolHandlers = new Map<string, Listener>();
+  const protocol = {
+    registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemesAsPrivileged')),
+    handle: vi.fn((scheme: string, handler: Listener) => protocolHandlers.set(scheme, handler)),
+  };
+
+  const defaultSession = {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    webRequest: { onHeadersReceived: vi.fn() },
+  };
+
+  const module = {
+    app,
+    BrowserWindow,
+    ipcMain,
+    nativeTheme: { shouldUseDarkColors: false },
+    protocol,
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from(text),
+      decryptString: (buffer: Buffer) => buffer.toString(),
+      getSelectedStorageBackend: () => 'basic_text',
+    },
+    session: { defaultSession },
+    shell: { openExternal: vi.fn(async () => undefined) },
+  };
+
+  return { module, calls, ipcHandlers, protocolHandlers, defaultSession, markReady };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;

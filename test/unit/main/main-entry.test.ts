@@ -1,0 +1,143 @@
+// The composition root (main/index.ts) run against a fake electron module: what it wires, and in which order.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { INVOKE_CHANNELS } from '../../../shared/ipc/channels';
+import { createFakeElectron, type FakeElectron } from './fake-electron';
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function startMain(options: Parameters<typeof createFakeElectron>[0] = {}): Promise<FakeElectron> {
+  const fake = createFakeElectron(options);
+  // A fresh module graph per scenario: main/index.ts does its wiring at import time.
+  vi.resetModules();
+  vi.doMock('electron', () => fake.module);
+  await import('../../../main/index');
+  return fake;
+}
+
+async function startReady(options: Parameters<typeof createFakeElectron>[0] = {}): Promise<FakeElectron> {
+  const fake = await startMain(options);
+  fake.markReady();
+  await flush();
+  return fake;
+}
+
+const appEvent = { senderFrame: { url: 'app://lantern/index.html', parent: null } };
+
+beforeEach(() => {
+  vi.stubEnv('ELECTRON_RENDERER_URL', undefined as unknown as string);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('before ready', () => {
+  it('sandboxes renderers and registers the privileged scheme before anything else', async () => {
+    const fake = await startMain();
+    expect(fake.calls).toEqual(['enableSandbox', 'registerSchemesAsPrivileged']);
+    expect(fake.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
+    expect(fake.module.protocol.handle).not.toHaveBeenCalled();
+  });
+
+  it('quits without a window when another instance runs', async () => {
+    const fake = await startMain({ gotLock: false });
+    fake.markReady();
+    await flush();
+    expect(fake.module.app.quit).toHaveBeenCalled();
+    expect(fake.module.app.whenReady).not.toHaveBeenCalled();
+    expect(fake.module.BrowserWindow.instances).toHaveLength(0);
+    expect(fake.ipcHandlers.size).toBe(0);
+  });
+});
+
+describe('after ready', () => {
+  it('serves app://, hardens the session, registers IPC and opens one hardened window', async () => {
+    const fake = await startReady();
+    expect([...fake.protocolHandlers.keys()]).toEqual(['app']);
+    expect(fake.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(fake.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
+    expect(fake.defaultSession.webRequest.onHeadersReceived).not.toHaveBeenCalled();
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort());
+
+    const [window] = fake.module.BrowserWindow.instances;
+    expect(fake.module.BrowserWindow.instances).toHaveLength(1);
+    expect(window?.options['webPreferences']).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(String((window?.options['webPreferences'] as { preload: string }).preload)).toMatch(/out[\\/]preload[\\/]index\.cjs$|preload[\\/]index\.cjs$/);
+    expect(window?.loadURL).toHaveBeenCalledWith('app://lantern/index.html');
+  });
+
+  it('answers IPC from the app page and refuses a foreign one', async () => {
+    const fake = await startReady();
+    const info = fake.ipcHandlers.get('app:info');
+    await expect(info?.(appEvent)).resolves.toMatchObject({ name: 'Lantern', version: '0.1.0', isPackaged: false });
+    await expect(info?.({ senderFrame: { url: 'https://evil.example/', parent: null } })).rejects.toThrow(/not the Lantern app page/);
+    await expect(fake.ipcHandlers.get('secrets:status')?.(appEvent)).resolves.toEqual({
+      available: true,
+      backend: 'basic_text',
+      plainTextFallback: true,
+    });
+  });
+
+  it('opens only safe links through shell:open-external', async () => {
+    const fake = await startReady();
+    const open = fake.ipcHandlers.get('shell:open-external');
+    await expect(open?.(appEvent, 'javascript:alert(1)')).resolves.toMatchObject({ opened: false });
+    await expect(open?.(appEvent, 'https://example.com/')).resolves.toEqual({ opened: true });
+    expect(fake.module.shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('hardens every new webContents', async () => {
+    const fake = await startReady();
+    const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
+    fake.module.app.emit('web-contents-created', {}, contents);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalled();
+    expect(contents.on.mock.calls.map(([event]) => event)).toEqual(
+      expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview']),
+    );
+  });
+
+  it('focuses the existing window on a second launch and via window:focus', async () => {
+    const fake = await startReady();
+    const [window] = fake.module.BrowserWindow.instances;
+    if (!window) throw new Error('no window');
+    window.minimized = true;
+    fake.module.app.emit('second-instance');
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalledTimes(1);
+    await expect(fake.ipcHandlers.get('window:focus')?.(appEvent)).resolves.toEqual({ focused: true });
+  });
+
+  it('quits when all windows close (except on macOS) and reopens on activate', async () => {
+    const fake = await startReady();
+    const [window] = fake.module.BrowserWindow.instances;
+    if (!window) throw new Error('no window');
+    window.destroyed = true;
+    window.emit('closed');
+    fake.module.app.emit('window-all-closed');
+    if (process.platform === 'darwin') expect(fake.module.app.quit).not.toHaveBeenCalled();
+    else expect(fake.module.app.quit).toHaveBeenCalled();
+    fake.module.app.emit('activate');
+    expect(fake.module.BrowserWindow.getAllWindows()).toHaveLength(1);
+    await expect(fake.ipcHandlers.get('window:focus')?.(appEvent)).resolves.toEqual({ focused: true });
+  });
+});
+
+describe('dev server', () => {
+  it('loads the loopback dev URL when unpackaged and injects the CSP there', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    const fake = await startReady({ isPackaged: false });
+    expect(fake.module.BrowserWindow.instances[0]?.loadURL).toHaveBeenCalledWith('http://localhost:5173');
+    expect(fake.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled();
+    const devEvent = { senderFrame: { url: 'http://localhost:5173/', parent: null } };
+    await expect(fake.ipcHandlers.get('app:info')?.(devEvent)).resolves.toMatchObject({ name: 'Lantern' });
+  });
+
+  it('ignores the variable in a packaged app', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    const fake = await startReady({ isPackaged: true });
+    expect(fake.module.BrowserWindow.instances[0]?.loadURL).toHaveBeenCalledWith('app://lantern/index.html');
+    const devEvent = { senderFrame: { url: 'http://localhost:5173/', parent: null } };
+    await expect(fake.ipcHandlers.get('app:info')?.(devEvent)).rejects.toThrow(/not the Lantern app page/);
+  });
+});
