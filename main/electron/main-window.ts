@@ -2,7 +2,8 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** Background colours painted before the page draws; keep in line with the renderer theme's page colour. */
-export const WINDOW_BACKGROUND = { dark: '#111418', light: '#f7f8fa' } as const;
+// Matches --bg in renderer/styles/app.css so the window does not flash another colour before the page paints.
+export const WINDOW_BACKGROUND = { dark: '#12161c', light: '#f4f5f7' } as const;
 
 export interface MainWindowLike {
   once(event: 'ready-to-show', listener: () => void): unknown;

@@ -1,7 +1,9 @@
-// Which web permissions the page gets: notifications from our own top frame, nothing else.
+// Which web permissions the page gets: notifications and persistent storage for our own top frame, nothing else.
 import { isAllowedOrigin } from './origin';
 
-const GRANTED_PERMISSIONS = new Set(['notifications']);
+// persistent-storage is not a privacy permission: it only tells Chromium never to evict our IndexedDB,
+// which holds incidents that may exist nowhere else until the next sync.
+const GRANTED_PERMISSIONS = new Set(['notifications', 'persistent-storage']);
 
 export interface PermissionQuery {
   readonly permission: string;

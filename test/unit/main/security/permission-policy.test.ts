@@ -11,6 +11,12 @@ describe('isPermissionAllowed', () => {
     expect(isPermissionAllowed({ permission: 'notifications', requestingUrl: 'app://lantern', isMainFrame: true }, allowed)).toBe(true);
   });
 
+  it('grants persistent storage to the app origin main frame only, so unsynced incidents are never evicted', () => {
+    expect(isPermissionAllowed({ permission: 'persistent-storage', requestingUrl: 'app://lantern/', isMainFrame: true }, allowed)).toBe(true);
+    expect(isPermissionAllowed({ permission: 'persistent-storage', requestingUrl: 'https://evil.example/', isMainFrame: true }, allowed)).toBe(false);
+    expect(isPermissionAllowed({ permission: 'persistent-storage', requestingUrl: 'app://lantern/', isMainFrame: false }, allowed)).toBe(false);
+  });
+
   it.each(['camera', 'media', 'geolocation', 'clipboard-read', 'openExternal', 'hid', 'usb', 'serial', 'fileSystem', 'unknown', 'Notifications', ''])(
     'denies %j even to the app origin',
     (permission) => {
