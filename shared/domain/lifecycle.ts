@@ -96,7 +96,7 @@ function checkField(field: TransitionField, input: TransitionInput, ref: Transit
     case 'holdReason':
       if (isBlank(input.holdReason)) return missing(field, 'Choose why the incident is on hold.');
       // Compared trimmed, as it is stored trimmed: " Awaiting vendor " from a form is the listed reason.
-      return ref.holdReasons.includes(input.holdReason!) ? undefined : invalid(field, `"${clip(input.holdReason!)}" is not a known hold reason. Pick one from the list.`);
+      return ref.holdReasons.includes(input.holdReason!.trim()) ? undefined : invalid(field, `"${clip(input.holdReason!)}" is not a known hold reason. Pick one from the list.`);
     case 'resolutionCode':
       if (isBlank(input.resolutionCode)) return missing(field, 'Choose a resolution code.');
       return ref.resolutionCodes.includes(input.resolutionCode!.trim()) ? undefined : invalid(field, `"${clip(input.resolutionCode!)}" is not a known resolution code. Pick one from the list.`);
