@@ -1,7 +1,6 @@
 // Creates the one hardened application window (sandboxed, isolated, preload bridge only).
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** Background colours painted before the page draws; keep in line with the renderer theme's page colour. */
 // Matches --bg in renderer/styles/app.css so the window does not flash another colour before the page paints.
 export const WINDOW_BACKGROUND = { dark: '#12161c', light: '#f4f5f7' } as const;
 

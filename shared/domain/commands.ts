@@ -24,6 +24,11 @@ export interface CommandContext {
 export interface IncidentChange {
   incidentId: string;
   set: Partial<SyncedFields>;
+  /**
+   * For each field in `set`, the stamp it had on this device when the person made the change (null: none).
+   * A replica whose current stamp differs knows the change was concurrent with another: a conflict.
+   */
+  base?: Partial<Record<SyncedField, string | null>>;
   /** Immutable identity, only on creation. */
   init?: Pick<Incident, 'number' | 'createdAt' | 'createdBy' | 'originDeviceId'>;
   event: TimelineEvent;
@@ -190,7 +195,11 @@ function applyFieldChanges(
   }
   if (changes.length === 0 && !alwaysRecord) return { ok: false, error: { code: 'no-change', message: 'Nothing changed.' } };
   const stamps = { ...incident.stamps };
-  for (const key of Object.keys(effective)) stamps[key] = ctx.hlc;
+  const base: Partial<Record<SyncedField, string | null>> = {};
+  for (const key of Object.keys(effective) as SyncedField[]) {
+    base[key] = incident.stamps[key] ?? null;
+    stamps[key] = ctx.hlc;
+  }
   const next: Incident = {
     ...incident,
     ...parsed.data,
@@ -199,7 +208,7 @@ function applyFieldChanges(
     stamps,
   };
   const event = { ...eventBase(incident.id, ctx), ...makeEvent(changes) } as TimelineEvent;
-  return validated(next, event, { incidentId: incident.id, set: effective, event });
+  return validated(next, event, { incidentId: incident.id, set: effective, base, event });
 }
 
 /**

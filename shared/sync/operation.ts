@@ -4,7 +4,9 @@ import {
   authorSchema,
   hlcStampSchema,
   INCIDENT_NUMBER_PATTERN,
+  SYNCED_FIELDS,
   syncedFieldsSchema,
+  type SyncedField,
   timelineEventSchema,
   uuidV7Schema,
   type IncidentChange,
@@ -23,6 +25,8 @@ export const operationSchema = z.object({
   hlc: hlcStampSchema,
   incidentId: uuidV7Schema,
   set: syncedFieldsSchema.partial(),
+  /** Per field in `set`: the stamp the author's device had when the change was made (see docs/sync-protocol.md). */
+  base: z.partialRecord(z.enum(SYNCED_FIELDS as [SyncedField, ...SyncedField[]]), hlcStampSchema.nullable()).optional(),
   init: z
     .object({
       number: z.string().regex(INCIDENT_NUMBER_PATTERN),
@@ -44,6 +48,7 @@ export function toOperation(change: IncidentChange, meta: { opId: string; device
     hlc: meta.hlc,
     incidentId: change.incidentId,
     set: change.set,
+    ...(change.base ? { base: change.base } : {}),
     ...(change.init ? { init: change.init } : {}),
     event: change.event,
   };
