@@ -3,11 +3,11 @@ import { Dexie, type Transaction } from 'dexie';
 import { EARLIEST_PLAUSIBLE_YEAR, formatIncidentNumber, LATEST_PLAUSIBLE_YEAR, newId, tickHlc, zonedTimeFromEpoch, type CommandContext, type CommandError, type CommandOutcome, type CommandResult } from '../../shared/domain';
 import { operationSchema, toOperation, type Operation } from '../../shared/sync/operation';
 import type { Clock } from './clock';
-import { getCurrentUser } from './current-user';
+import { DEFAULT_AUTHOR } from './current-user';
 import type { LanternDb } from './database';
 import { ensureDevice, type DeviceIdentity } from './device';
 import { toIncidentRow } from './incident-row';
-import { readMeta, writeMeta } from './meta';
+import { writeMeta, type MetaValues } from './meta';
 import { fail, succeed, type RepoError, type RepoResult } from './repo-result';
 import { describeStorageError, isQuotaError, isStorageError } from './storage';
 
@@ -38,12 +38,16 @@ export async function commitChange(db: LanternDb, clock: Clock, command: Planned
   try {
     const committed = await db.transaction('rw', [db.incidents, db.timeline, db.outbox, db.meta], async () => {
       transaction = Dexie.currentTransaction;
-      // Joins this transaction; on a first run it creates the identity together with the change.
-      const device = await ensureDevice(db);
-      const counters = await readMeta(db, 'counters');
-      const hlc = await readMeta(db, 'hlc');
-      if (!counters || !hlc) throw new Error('Device meta is incomplete: counters or HLC state missing');
-      const author = await getCurrentUser(db);
+      // One read for everything the change needs from meta: each awaited request costs a round trip.
+      let meta = await readChangeMeta(db);
+      if (!meta.device) {
+        // First run: create the identity inside this transaction, together with the change.
+        await ensureDevice(db);
+        meta = await readChangeMeta(db);
+      }
+      const { device, counters, hlc } = meta;
+      if (!device || !counters || !hlc) throw new Error('Device meta is incomplete: counters or HLC state missing');
+      const author = meta.currentUser ?? DEFAULT_AUTHOR;
 
       // Read the clock once so the HLC stamp and the recorded time describe the same moment.
       const nowMs = clock.nowMs();
@@ -68,15 +72,17 @@ export async function commitChange(db: LanternDb, clock: Clock, command: Planned
       if (!checked.success) throw new RefusedChange(invalidOperation(checked.error.issues[0]));
 
       const row = toIncidentRow(incident);
-      if (change.init) await db.incidents.add(row);
-      else await db.incidents.put(row);
-      await db.timeline.add(event);
-      await db.outbox.add({ ...operation, state: 'pending' });
-      await writeMeta(db, 'counters', {
-        nextIncidentCounter: claimed === undefined ? counters.nextIncidentCounter : claimed + 1,
-        nextDeviceSeq: counters.nextDeviceSeq + 1,
-      });
-      await writeMeta(db, 'hlc', tick.state);
+      // Issued together: IndexedDB runs them in order within the transaction, and the first failure aborts all.
+      await Promise.all([
+        change.init ? db.incidents.add(row) : db.incidents.put(row),
+        db.timeline.add(event),
+        db.outbox.add({ ...operation, state: 'pending' }),
+        writeMeta(db, 'counters', {
+          nextIncidentCounter: claimed === undefined ? counters.nextIncidentCounter : claimed + 1,
+          nextDeviceSeq: counters.nextDeviceSeq + 1,
+        }),
+        writeMeta(db, 'hlc', tick.state),
+      ]);
       return { incident, event, change, operation };
     });
     return succeed(committed);
@@ -90,6 +96,13 @@ export async function commitChange(db: LanternDb, clock: Clock, command: Planned
     if (isStorageError(error)) return fail(describeStorageError(error));
     throw error;
   }
+}
+
+async function readChangeMeta(db: LanternDb): Promise<Partial<MetaValues>> {
+  const rows = await db.meta.bulkGet(['device', 'counters', 'hlc', 'currentUser']);
+  const values: Partial<Record<string, unknown>> = {};
+  for (const row of rows) if (row) values[row.key] = row.value;
+  return values as Partial<MetaValues>;
 }
 
 /**

@@ -31,6 +31,6 @@ export {
 } from './storage';
 export { LanternDbContext, LanternDbProvider, useLanternDb } from './db-context';
 export { useDrafts, useIncident, useIncidentsPage, usePendingOutboxCount, useTimeline } from './live';
-export type { IncidentRow } from './incident-row';
+export { toIncidentRow, fromIncidentRow, type IncidentRow } from './incident-row';
 export type { AttachmentRow, DraftRow, OutboxRow, OutboxState, TimelineRow } from './rows';
 export type { JsonObject, JsonValue } from './json';

@@ -1,0 +1,104 @@
+// Bench runner (npm run bench): builds the bench page, serves it, drives Chromium through each benchmark, writes results.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { startWebServer } from '../../scripts/web/server';
+import { CHROMIUM_PATH, launchPersistent, makeProfileDir, removeProfileDir } from '../e2e/support/chromium';
+import { describeProblems, PageProblems } from '../e2e/support/page-problems';
+import { BENCHMARKS, type Benchmark } from './benchmarks';
+import { failedBars } from './lib/bars';
+import { collectMachineInfo } from './lib/machine';
+import { waitForBenchPage } from './lib/page-calls';
+import {
+  formatResultsJson,
+  formatResultsMarkdown,
+  mergeResults,
+  parseResults,
+  RESULT_HEADERS,
+  resultRows,
+  textTable,
+  type BenchResult,
+} from './lib/results-file';
+import { BENCH_OUT } from './vite.config';
+
+const HERE = import.meta.dirname;
+const RESULTS_JSON = join(HERE, 'results.json');
+const RESULTS_MD = join(HERE, 'RESULTS.md');
+
+/** `tsx test/bench/run.ts [id…]` runs only the named benchmarks (results of the others are kept). */
+function selectBenchmarks(ids: readonly string[]): Benchmark[] {
+  if (ids.length === 0) return [...BENCHMARKS];
+  const unknown = ids.filter((id) => !BENCHMARKS.some((b) => b.id === id));
+  if (unknown.length > 0) throw new Error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${BENCHMARKS.map((b) => b.id).join(', ')}`);
+  return BENCHMARKS.filter((b) => ids.includes(b.id));
+}
+
+async function measure(benchmarks: readonly Benchmark[]): Promise<BenchResult[]> {
+  console.log('Building the bench page…');
+  await build({ configFile: join(HERE, 'vite.config.ts') });
+  const server = await startWebServer({ root: BENCH_OUT, port: 0, host: '127.0.0.1' });
+  const profile = await makeProfileDir('bench');
+  const problems = new PageProblems();
+  let context: Awaited<ReturnType<typeof launchPersistent>> | null = null;
+  try {
+    context = await launchPersistent(profile);
+    problems.watch(context);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url);
+    await waitForBenchPage(page);
+    const results: BenchResult[] = [];
+    for (const benchmark of benchmarks) {
+      const started = Date.now();
+      console.log(`\n▶ ${benchmark.id}`);
+      results.push(await benchmark.run(page, (message) => console.log(`  ${message}`)));
+      console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const found = problems.take();
+      if (found.length > 0) throw new Error(describeProblems(found));
+    }
+    return results;
+  } finally {
+    await context?.close().catch((error: unknown) => console.error('Closing Chromium failed:', error));
+    await server.close().catch((error: unknown) => console.error('Stopping the server failed:', error));
+    await removeProfileDir(profile);
+  }
+}
+
+async function readIfExists(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+async function main(): Promise<number> {
+  const benchmarks = selectBenchmarks(process.argv.slice(2));
+  // Checked before measuring, so a damaged file costs seconds, not a whole bench run.
+  const previous = parseResults(await readIfExists(RESULTS_JSON));
+  if (!previous.ok) throw new Error(`${previous.error}. Fix or delete ${RESULTS_JSON} (other benchmarks' entries live there).`);
+  const fresh = await measure(benchmarks);
+
+  const merged = mergeResults(previous.results, fresh);
+  const barsById = new Map(BENCHMARKS.map((b) => [b.id, b.bars]));
+  const descriptions = new Map(BENCHMARKS.map((b) => [b.id, b.description]));
+  const machine = await collectMachineInfo(CHROMIUM_PATH);
+  await writeFile(RESULTS_JSON, formatResultsJson(merged));
+  await writeFile(RESULTS_MD, formatResultsMarkdown(merged, barsById, descriptions, machine));
+
+  console.log(`\n${textTable(RESULT_HEADERS, resultRows(fresh, barsById))}\n`);
+  console.log(`Wrote ${RESULTS_MD} and ${RESULTS_JSON}`);
+  const failed = fresh.filter((result) => failedBars(result, barsById.get(result.id) ?? []).length > 0);
+  if (failed.length > 0) console.error(`Bar missed: ${failed.map((r) => r.id).join(', ')}`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  },
+);
