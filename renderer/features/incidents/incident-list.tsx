@@ -47,7 +47,7 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
               </button>
             </td>
             <td><StatusBadge status={incident.status} /></td>
-            <td className="muted">{formatPathOrDash(incident.site)}</td>
+            <td className="muted site-cell" title={formatPathOrDash(incident.site)}>{formatPathOrDash(incident.site)}</td>
             <td className="muted nowrap">{formatLocal(incident.updatedAt)}</td>
           </tr>
         ))}
