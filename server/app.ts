@@ -1,0 +1,77 @@
+// buildHqApp: the HQ HTTP API as a Fastify instance over a store; tests start it on port 0, the CLI wires it.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { MAX_FILE_BYTES, MAX_FILE_CHUNK_BYTES, MAX_JSON_BODY_BYTES, MAX_PUSH_BODY_BYTES } from '../shared/sync/wire';
+import type { Clock, HqLimits, RouteContext } from './http/context';
+import { normalizeOrigin } from './http/cors';
+import { registerErrorHandling } from './http/error-handler';
+import { registerGatekeeper } from './http/gatekeeper';
+import { RateLimiter } from './http/rate-limiter';
+import { registerAdminRoutes } from './routes/admin';
+import { registerEnrollRoute } from './routes/enroll';
+import { registerFileRoutes } from './routes/files';
+import { registerIncidentRoutes } from './routes/incidents';
+import { registerStatusRoutes } from './routes/status';
+import { registerSyncRoutes } from './routes/sync';
+import type { HqStore } from './store/types';
+
+export type { Clock, HqLimits } from './http/context';
+
+export const DEFAULT_LIMITS: HqLimits = {
+  pushBodyBytes: MAX_PUSH_BODY_BYTES,
+  jsonBodyBytes: MAX_JSON_BODY_BYTES,
+  fileChunkBytes: MAX_FILE_CHUNK_BYTES,
+  maxFileBytes: MAX_FILE_BYTES,
+  // Generous for one device's full-speed initial sync; stops a runaway loop or a token-guessing flood.
+  rateLimit: { perSecond: 100, burst: 300 },
+};
+
+export interface HqAppOptions {
+  readonly store: HqStore;
+  /** SHA-256 (hex) of the admin token. */
+  readonly adminTokenHash: string;
+  /** Browser-mode origins allowed to call HQ (CORS), e.g. "http://127.0.0.1:5199". */
+  readonly allowOrigins?: readonly string[];
+  readonly limits?: Partial<HqLimits>;
+  readonly clock?: Clock;
+  /** Where unexpected errors are reported (default: stderr). */
+  readonly logError?: (error: unknown) => void;
+}
+
+export async function buildHqApp(options: HqAppOptions): Promise<FastifyInstance> {
+  const limits: HqLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const clock = options.clock ?? { now: () => Date.now() };
+  const allowOrigins = new Set<string>();
+  for (const origin of options.allowOrigins ?? []) {
+    const normalized = normalizeOrigin(origin);
+    if (!normalized) throw new Error(`Not an http(s) origin: "${origin}"`);
+    allowOrigins.add(normalized);
+  }
+  const app = Fastify({
+    logger: false,
+    bodyLimit: limits.jsonBodyBytes,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    // A request must be complete within 5 minutes (a 1 MiB chunk over a very slow link fits; a stalled client does not hold a socket forever).
+    requestTimeout: 300_000,
+    forceCloseConnections: 'idle',
+  });
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: limits.fileChunkBytes }, (_request, body, done) => done(null, body));
+
+  const ctx: RouteContext = { store: options.store, clock, limits, allowOrigins };
+  registerErrorHandling(app, options.logError ?? ((error) => console.error('Lantern HQ error:', error)));
+  registerGatekeeper(app, {
+    store: options.store,
+    adminTokenHash: options.adminTokenHash,
+    allowOrigins,
+    limiter: new RateLimiter(limits.rateLimit, () => clock.now()),
+  });
+  registerStatusRoutes(app, ctx);
+  registerEnrollRoute(app, ctx);
+  registerSyncRoutes(app, ctx);
+  registerFileRoutes(app, ctx);
+  registerIncidentRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
+  await app.ready();
+  return app;
+}

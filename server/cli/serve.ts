@@ -1,0 +1,51 @@
+// `npm run hq`: opens the store, sets up the admin token, listens, and shuts down cleanly on SIGINT/SIGTERM.
+import { buildHqApp } from '../app';
+import { setUpAdminToken } from './admin-token';
+import type { ServeOptions } from './args';
+import { describeStore, openStore } from './open-store';
+
+const FORCE_EXIT_AFTER_MS = 10_000;
+
+export async function serve(options: ServeOptions): Promise<void> {
+  const store = await openStore(options.store);
+  let app;
+  try {
+    const admin = await setUpAdminToken(store, options.adminToken);
+    if (admin.generated) {
+      console.log(`Admin token (shown once; HQ keeps only its hash, so store it safely now):\n  ${admin.generated}`);
+    }
+    app = await buildHqApp({ store, adminTokenHash: admin.hash, allowOrigins: options.allowOrigins });
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  console.log(`Lantern HQ listening on http://${host}:${port} (${describeStore(options.store)}; Ctrl+C to stop)`);
+  if (options.host !== '127.0.0.1' && options.host !== 'localhost' && options.host !== '::1') {
+    console.log('Note: HQ speaks plain HTTP; put it behind a TLS reverse proxy before devices connect over a network.');
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) process.exit(1); // a second Ctrl+C means "now"
+    stopping = true;
+    console.log(`${signal}: finishing requests in progress, then stopping…`);
+    setTimeout(() => process.exit(1), FORCE_EXIT_AFTER_MS).unref();
+    app
+      .close()
+      .then(() => store.close())
+      .then(
+        () => console.log('Lantern HQ stopped.'),
+        (error: unknown) => {
+          console.error('Error while stopping:', error);
+          process.exitCode = 1;
+        },
+      );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,62 @@
+// POST /v1/sync/push (per-operation results) and GET /v1/sync/pull (pages after an opaque cursor, with the epoch).
+import type { FastifyInstance } from 'fastify';
+import { DEFAULT_PULL_LIMIT, pullQuerySchema, pushRequestSchema, type PushResponse } from '../../shared/sync/wire';
+import type { RouteContext } from '../http/context';
+import { deviceOf } from '../http/gatekeeper';
+import { HqError } from '../http/hq-error';
+import { checkProtocolVersion } from '../http/protocol-check';
+import { access } from '../http/route-access';
+import { parseOrThrow } from '../http/validate';
+import { decodeCursor, encodeCursor } from '../sync/cursor';
+import { pushOperations } from '../sync/push-service';
+
+/** How often a pull may refresh a device's "last seen" (a write). */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function registerSyncRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.post('/v1/sync/push', { ...access('device', 'required'), bodyLimit: ctx.limits.pushBodyBytes }, async (request): Promise<PushResponse> => {
+    const device = deviceOf(request);
+    const body = parseOrThrow(pushRequestSchema, request.body, 'push request');
+    checkProtocolVersion(body.protocolVersion);
+    if (body.deviceId !== device.id) throw new HqError('forbidden', 'This token belongs to another device; a device may only push as itself.');
+    const now = ctx.clock.now();
+    const results = await pushOperations(ctx.store, {
+      deviceId: device.id,
+      now,
+      ops: body.ops,
+      files: body.files ?? [],
+      clockSkewMs: body.deviceTime === undefined ? null : Math.round(body.deviceTime - now),
+    });
+    const meta = await ctx.store.meta();
+    return { hqId: meta.hqId, epoch: meta.epoch, serverTime: ctx.clock.now(), results };
+  });
+
+  app.get('/v1/sync/pull', access('device', 'required'), async (request, reply) => {
+    const device = deviceOf(request);
+    const query = parseOrThrow(pullQuerySchema, request.query, 'pull query');
+    const meta = await ctx.store.meta();
+    let afterSeq = 0;
+    if (query.cursor) {
+      const position = decodeCursor(query.cursor);
+      if (!position) throw new HqError('invalid-cursor', 'HQ did not make this cursor. Start again without one.');
+      if (position.epoch !== meta.epoch) {
+        throw new HqError(
+          'epoch-changed',
+          'HQ was restored from a backup. This device sends again what HQ may have lost and pulls everything from the start; nothing needs to be done by hand.',
+          { epoch: meta.epoch },
+        );
+      }
+      afterSeq = position.seq;
+    }
+    const page = await ctx.store.pull(afterSeq, query.limit ?? DEFAULT_PULL_LIMIT);
+    const lastSeq = page.rows.at(-1)?.serverSeq ?? afterSeq;
+    const now = ctx.clock.now();
+    if (device.lastSeenAt === null || now - device.lastSeenAt > TOUCH_INTERVAL_MS) await ctx.store.touchDevice(device.id, now);
+    // Operation bodies are stored as validated JSON; splice them in instead of parsing and re-serializing each one.
+    const ops = page.rows.map((row) => `{"serverSeq":${row.serverSeq},"op":${row.body}}`).join(',');
+    const json = `{"hqId":${JSON.stringify(meta.hqId)},"epoch":${JSON.stringify(meta.epoch)},"serverTime":${now},"ops":[${ops}],"cursor":${JSON.stringify(
+      encodeCursor({ epoch: meta.epoch, seq: lastSeq }),
+    )},"hasMore":${page.hasMore}}`;
+    return reply.type('application/json; charset=utf-8').send(json);
+  });
+}

@@ -1,0 +1,235 @@
+// HQ store on PostgreSQL (pg Pool): the same tables and semantics as SQLite; pushes serialized by an advisory lock.
+import pg from 'pg';
+import type { PoolClient } from 'pg';
+import type { IncidentState } from '../../../shared/sync/merge';
+import { newShortId } from '../../auth/secrets';
+import { applyChunk } from '../../files/chunk-upload';
+import type { HqStore, IncidentListFilter, PushTx } from '../types';
+import { POSTGRES_MIGRATIONS } from './migrations';
+import { migratePostgres } from './pg-migrate';
+import { pgFileTx, readChunks, readMissingFiles } from './pg-files';
+import { BEGIN_PUSH_SQL, pgPushTx } from './pg-push-tx';
+import { DEVICE_COLUMNS, num, numOrNull, toDevice, toFile, type BigIntText, type PgDeviceRow, type PgFileRow } from './pg-rows';
+
+export interface PostgresStoreOptions {
+  readonly url: string;
+  /** A schema to keep HQ's tables in (created if missing); default: the role's search_path. Tests use one each. */
+  readonly schema?: string;
+  readonly maxConnections?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<HqStore> {
+  if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) throw new Error(`Invalid PostgreSQL schema name "${options.schema}"`);
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle connection dropped by the server must not crash HQ; the next query reconnects.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    try {
+      if (options.schema) await createSchema(client, options.schema);
+      await migratePostgres(client, POSTGRES_MIGRATIONS);
+      await client.query('INSERT INTO hq_meta (id, hq_id, epoch, created_at) VALUES (1, $1, $2, $3) ON CONFLICT (id) DO NOTHING', [newShortId(), newShortId(), Date.now()]);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresStore(pool);
+}
+
+class PostgresStore implements HqStore {
+  readonly kind = 'postgres';
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async meta() {
+    const { rows } = await this.pool.query<{ hq_id: string; epoch: string; admin_token_hash: string | null }>('SELECT hq_id, epoch, admin_token_hash FROM hq_meta WHERE id = 1');
+    const row = rows[0]!;
+    return { hqId: row.hq_id, epoch: row.epoch, adminTokenHash: row.admin_token_hash };
+  }
+
+  async setAdminTokenHash(hash: string) {
+    await this.pool.query('UPDATE hq_meta SET admin_token_hash = $1 WHERE id = 1', [hash]);
+  }
+
+  async bumpEpoch() {
+    const epoch = newShortId();
+    await this.pool.query('UPDATE hq_meta SET epoch = $1 WHERE id = 1', [epoch]);
+    return epoch;
+  }
+
+  async createEnrollment(e: { codeHash: string; name: string; createdAt: number; expiresAt: number }) {
+    await this.pool.query('INSERT INTO enrollment_codes (code_hash, name, created_at, expires_at) VALUES ($1, $2, $3, $4)', [e.codeHash, e.name, e.createdAt, e.expiresAt]);
+  }
+
+  redeemEnrollment(r: { codeHash: string; deviceId: string; deviceName: string; tokenHash: string; now: number }) {
+    return this.transaction(async (client) => {
+      const used = await client.query('UPDATE enrollment_codes SET used_at = $1, device_id = $2 WHERE code_hash = $3 AND used_at IS NULL AND expires_at > $1 RETURNING code_hash', [
+        r.now,
+        r.deviceId,
+        r.codeHash,
+      ]);
+      if (used.rowCount !== 1) return 'invalid-code' as const;
+      const inserted = await client.query('INSERT INTO devices (id, name, token_hash, enrolled_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING', [
+        r.deviceId,
+        r.deviceName,
+        r.tokenHash,
+        r.now,
+      ]);
+      // Leave the code unused when the device id is taken: throw to roll back, answer after.
+      if (inserted.rowCount !== 1) throw new DeviceExists();
+      return 'enrolled' as const;
+    }).catch((error: unknown) => {
+      if (error instanceof DeviceExists) return 'device-exists' as const;
+      throw error;
+    });
+  }
+
+  async deviceByTokenHash(tokenHash: string) {
+    const { rows } = await this.pool.query<PgDeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE token_hash = $1`, [tokenHash]);
+    return rows[0] ? toDevice(rows[0]) : null;
+  }
+
+  async listDevices() {
+    const { rows } = await this.pool.query<PgDeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY enrolled_at, id`);
+    return rows.map(toDevice);
+  }
+
+  async revokeDevice(id: string, now: number) {
+    const { rows } = await this.pool.query<PgDeviceRow>(`UPDATE devices SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 RETURNING ${DEVICE_COLUMNS}`, [now, id]);
+    return rows[0] ? toDevice(rows[0]) : null;
+  }
+
+  async touchDevice(id: string, now: number) {
+    await this.pool.query('UPDATE devices SET last_seen_at = $1 WHERE id = $2', [now, id]);
+  }
+
+  withPushTx<T>(work: (tx: PushTx) => Promise<T>): Promise<T> {
+    return this.transaction((client) => work(pgPushTx(client)), BEGIN_PUSH_SQL);
+  }
+
+  async pull(afterSeq: number, limit: number) {
+    const { rows } = await this.pool.query<{ server_seq: BigIntText; body: string }>('SELECT server_seq, body FROM operations WHERE server_seq > $1 ORDER BY server_seq LIMIT $2', [
+      afterSeq,
+      limit + 1,
+    ]);
+    return { rows: rows.slice(0, limit).map((row) => ({ serverSeq: num(row.server_seq), body: row.body })), hasMore: rows.length > limit };
+  }
+
+  async listIncidents(filter: IncidentListFilter) {
+    const where = ['complete'];
+    const params: unknown[] = [];
+    if (filter.statuses) {
+      params.push(filter.statuses);
+      where.push(`status = ANY($${params.length}::text[])`);
+    }
+    if (filter.updatedSince !== undefined) {
+      params.push(filter.updatedSince);
+      where.push(`updated_at COLLATE "C" >= $${params.length}`);
+    }
+    if (filter.afterId !== undefined) {
+      params.push(filter.afterId);
+      where.push(`id > $${params.length}`);
+    }
+    params.push(filter.limit + 1);
+    // COLLATE "C": compare ids byte by byte, the same order as SQLite and as the cursor.
+    const { rows } = await this.pool.query<{ state: string }>(`SELECT state FROM incidents WHERE ${where.join(' AND ')} ORDER BY id COLLATE "C" LIMIT $${params.length}`, params);
+    return { states: rows.slice(0, filter.limit).map((row) => JSON.parse(row.state) as IncidentState), hasMore: rows.length > filter.limit };
+  }
+
+  async incident(id: string) {
+    const { rows } = await this.pool.query<{ state: string }>('SELECT state FROM incidents WHERE id = $1', [id]);
+    if (!rows[0]) return null;
+    const timeline = await this.pool.query<{ body: string }>('SELECT body FROM timeline_events WHERE incident_id = $1 ORDER BY hlc COLLATE "C", id COLLATE "C"', [id]);
+    const conflicts = await this.pool.query<{ body: string }>('SELECT body FROM conflicts WHERE incident_id = $1 ORDER BY server_seq, id COLLATE "C"', [id]);
+    return { state: JSON.parse(rows[0].state) as IncidentState, timeline: timeline.rows.map((e) => e.body), conflicts: conflicts.rows.map((c) => c.body) };
+  }
+
+  async file(sha256: string) {
+    const { rows } = await this.pool.query<PgFileRow>('SELECT sha256, size, received, complete FROM files WHERE sha256 = $1', [sha256]);
+    return rows[0] ? toFile(rows[0]) : null;
+  }
+
+  putFileChunk(upload: Parameters<HqStore['putFileChunk']>[0]) {
+    return this.transaction((client) => applyChunk(pgFileTx(client), upload));
+  }
+
+  async fileContent(sha256: string) {
+    const { rows } = await this.pool.query<{ complete: boolean }>('SELECT complete FROM files WHERE sha256 = $1', [sha256]);
+    return rows[0]?.complete ? readChunks(this.pool, sha256) : null;
+  }
+
+  missingFiles(limit: number) {
+    return readMissingFiles(this.pool, limit);
+  }
+
+  async rejectedOps(limit: number) {
+    const { rows } = await this.pool.query<{ id: BigIntText; device_id: string; op_id: string | null; device_seq: BigIntText | null; code: string; reason: string; body: string; received_at: BigIntText }>(
+      'SELECT id, device_id, op_id, device_seq, code, reason, body, received_at FROM rejected_ops ORDER BY id DESC LIMIT $1',
+      [limit],
+    );
+    return rows.map((row) => ({
+      id: num(row.id),
+      deviceId: row.device_id,
+      opId: row.op_id,
+      deviceSeq: numOrNull(row.device_seq),
+      code: row.code,
+      reason: row.reason,
+      body: row.body,
+      receivedAt: num(row.received_at),
+    }));
+  }
+
+  async stats() {
+    const { rows } = await this.pool.query<Record<'devices' | 'active_devices' | 'operations' | 'incidents' | 'missing_files', BigIntText>>(`SELECT
+      (SELECT COUNT(*) FROM devices) AS devices,
+      (SELECT COUNT(*) FROM devices WHERE revoked_at IS NULL) AS active_devices,
+      (SELECT COUNT(*) FROM operations) AS operations,
+      (SELECT COUNT(*) FROM incidents) AS incidents,
+      (SELECT COUNT(DISTINCT f.sha256) FROM files f JOIN file_refs r ON r.sha256 = f.sha256 WHERE NOT f.complete) AS missing_files`);
+    const row = rows[0]!;
+    return { devices: num(row.devices), activeDevices: num(row.active_devices), operations: num(row.operations), incidents: num(row.incidents), missingFiles: num(row.missing_files) };
+  }
+
+  async close() {
+    await this.pool.end();
+  }
+
+  private async transaction<T>(work: (client: PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+class DeviceExists extends Error {}
+
+/** CREATE SCHEMA IF NOT EXISTS can still collide when two instances start at once; the loser just uses it. */
+async function createSchema(client: PoolClient, schema: string): Promise<void> {
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== '23505' && code !== '42P06') throw error;
+  }
+}

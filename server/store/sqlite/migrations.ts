@@ -1,0 +1,106 @@
+// SQLite schema migrations of the HQ store, in order (never edit a released one; add a new version).
+import type { Migration } from '../migration';
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE hq_meta (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        hq_id TEXT NOT NULL,
+        epoch TEXT NOT NULL,
+        admin_token_hash TEXT,
+        last_seq INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE devices (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        enrolled_at INTEGER NOT NULL,
+        last_seen_at INTEGER,
+        revoked_at INTEGER,
+        last_seq INTEGER NOT NULL DEFAULT 0,
+        last_hlc TEXT,
+        clock_skew_ms INTEGER
+      );
+      CREATE TABLE enrollment_codes (
+        code_hash TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER,
+        device_id TEXT
+      );
+      CREATE TABLE operations (
+        server_seq INTEGER PRIMARY KEY,
+        op_id TEXT NOT NULL UNIQUE,
+        device_id TEXT NOT NULL,
+        device_seq INTEGER NOT NULL,
+        incident_id TEXT NOT NULL,
+        hlc TEXT NOT NULL,
+        original_hlc TEXT,
+        body TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        UNIQUE (device_id, device_seq)
+      );
+      CREATE INDEX operations_original_hlc ON operations (original_hlc) WHERE original_hlc IS NOT NULL;
+      CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        complete INTEGER NOT NULL,
+        status TEXT,
+        updated_at TEXT,
+        last_seq INTEGER NOT NULL
+      );
+      CREATE INDEX incidents_status ON incidents (status, id);
+      CREATE TABLE timeline_events (
+        id TEXT PRIMARY KEY,
+        incident_id TEXT NOT NULL,
+        hlc TEXT NOT NULL,
+        server_seq INTEGER NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX timeline_events_incident ON timeline_events (incident_id, hlc, id);
+      CREATE TABLE conflicts (
+        id TEXT PRIMARY KEY,
+        incident_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        server_seq INTEGER NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX conflicts_incident ON conflicts (incident_id, server_seq);
+      CREATE TABLE rejected_ops (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        device_id TEXT NOT NULL,
+        op_id TEXT,
+        device_seq INTEGER,
+        code TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        body TEXT NOT NULL,
+        received_at INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX rejected_ops_device_op ON rejected_ops (device_id, op_id) WHERE op_id IS NOT NULL;
+      CREATE TABLE files (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER,
+        received INTEGER NOT NULL DEFAULT 0,
+        complete INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        completed_at INTEGER
+      );
+      CREATE TABLE file_chunks (
+        sha256 TEXT NOT NULL,
+        offset INTEGER NOT NULL,
+        bytes BLOB NOT NULL,
+        PRIMARY KEY (sha256, offset)
+      );
+      CREATE TABLE file_refs (
+        sha256 TEXT NOT NULL,
+        op_id TEXT NOT NULL,
+        PRIMARY KEY (sha256, op_id)
+      );
+    `,
+  },
+];

@@ -1,0 +1,76 @@
+// The push transaction on SQLite: bulk reads through json_each lists, then the batch's writes (prepared once).
+import type Database from 'better-sqlite3';
+import type { IncidentState } from '../../../shared/sync/merge';
+import type { PushTx, PushWrites } from '../types';
+import { prepared } from './statements';
+
+export function sqlitePushTx(db: Database.Database): PushTx {
+  return {
+    async load(request) {
+      const opIds = JSON.stringify(request.opIds);
+      const device = prepared(db, 'SELECT last_seq, last_hlc FROM devices WHERE id = ?').get(request.deviceId) as { last_seq: number; last_hlc: string | null } | undefined;
+      const ops = prepared(db, 'SELECT op_id, hlc, server_seq FROM operations WHERE op_id IN (SELECT value FROM json_each(?))').all(opIds) as { op_id: string; hlc: string; server_seq: number }[];
+      const rejected = prepared(db, 'SELECT op_id, code, reason FROM rejected_ops WHERE device_id = ? AND op_id IN (SELECT value FROM json_each(?))').all(request.deviceId, opIds) as {
+        op_id: string;
+        code: string;
+        reason: string;
+      }[];
+      const capped =
+        request.baseStamps.length === 0
+          ? []
+          : (prepared(db, 'SELECT original_hlc, hlc FROM operations WHERE original_hlc IN (SELECT value FROM json_each(?))').all(JSON.stringify(request.baseStamps)) as { original_hlc: string; hlc: string }[]);
+      const incidents = prepared(db, 'SELECT id, state FROM incidents WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(request.incidentIds)) as { id: string; state: string }[];
+      const meta = prepared(db, 'SELECT last_seq FROM hq_meta WHERE id = 1').get() as { last_seq: number };
+      return {
+        device: { lastSeq: device?.last_seq ?? 0, lastHlc: device?.last_hlc ?? null },
+        knownOps: new Map(ops.map((row) => [row.op_id, { hlc: row.hlc, serverSeq: row.server_seq }])),
+        knownRejections: new Map(rejected.map((row) => [row.op_id, { code: row.code, reason: row.reason }])),
+        cappedStamps: new Map(capped.map((row) => [row.original_hlc, row.hlc])),
+        incidentStates: new Map(incidents.map((row) => [row.id, JSON.parse(row.state) as IncidentState])),
+        lastServerSeq: meta.last_seq,
+      };
+    },
+    async write(writes) {
+      writeBatch(db, writes);
+    },
+  };
+}
+
+function writeBatch(db: Database.Database, writes: PushWrites): void {
+  const insertOp = prepared(db, 
+    `INSERT INTO operations (server_seq, op_id, device_id, device_seq, incident_id, hlc, original_hlc, body, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const op of writes.ops) {
+    insertOp.run(op.serverSeq, op.opId, op.deviceId, op.deviceSeq, op.incidentId, op.hlc, op.originalHlc, op.body, writes.now);
+  }
+  const upsertIncident = prepared(db, 
+    `INSERT INTO incidents (id, state, complete, status, updated_at, last_seq) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET state = excluded.state, complete = excluded.complete, status = excluded.status,
+       updated_at = excluded.updated_at, last_seq = excluded.last_seq`,
+  );
+  for (const row of writes.incidents) upsertIncident.run(row.id, row.state, row.complete ? 1 : 0, row.status, row.updatedAt, row.lastSeq);
+  const insertEvent = prepared(db, 'INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING');
+  for (const event of writes.events) insertEvent.run(event.id, event.incidentId, event.hlc, event.serverSeq, event.body);
+  const insertConflict = prepared(db, 'INSERT INTO conflicts (id, incident_id, field, server_seq, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING');
+  for (const conflict of writes.conflicts) insertConflict.run(conflict.id, conflict.incidentId, conflict.field, conflict.serverSeq, conflict.body);
+  const insertRejected = prepared(db, 
+    `INSERT INTO rejected_ops (device_id, op_id, device_seq, code, reason, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+  );
+  for (const row of writes.rejected) insertRejected.run(row.deviceId, row.opId, row.deviceSeq, row.code, row.reason, row.body, writes.now);
+  const insertFile = prepared(db, 'INSERT INTO files (sha256, size, created_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING');
+  const insertRef = prepared(db, 'INSERT INTO file_refs (sha256, op_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  for (const ref of writes.fileRefs) {
+    insertFile.run(ref.sha256, ref.size, writes.now);
+    insertRef.run(ref.sha256, ref.opId);
+  }
+  prepared(db, 'UPDATE devices SET last_seq = ?, last_hlc = ?, last_seen_at = ?, clock_skew_ms = COALESCE(?, clock_skew_ms) WHERE id = ?').run(
+    writes.device.lastSeq,
+    writes.device.lastHlc,
+    writes.now,
+    writes.device.clockSkewMs,
+    writes.device.id,
+  );
+  prepared(db, 'UPDATE hq_meta SET last_seq = ? WHERE id = 1').run(writes.lastServerSeq);
+}

@@ -1,0 +1,215 @@
+// HQ store on SQLite (better-sqlite3): one file in the data directory, WAL, one connection, jobs run one at a time.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { IncidentState } from '../../../shared/sync/merge';
+import { newShortId } from '../../auth/secrets';
+import { applyChunk } from '../../files/chunk-upload';
+import { SerialQueue } from '../serial-queue';
+import type { HqStore, IncidentListFilter, RejectedRecord } from '../types';
+import { SQLITE_MIGRATIONS } from './migrations';
+import { prepared } from './statements';
+import { migrateSqlite } from './sqlite-migrate';
+import { readChunks, readMissingFiles, sqliteFileTx } from './sqlite-files';
+import { sqlitePushTx } from './sqlite-push-tx';
+import { DEVICE_COLUMNS, toDevice, toFile, type DeviceRow, type FileRow } from './sqlite-rows';
+
+export const SQLITE_FILE_NAME = 'lantern-hq.sqlite';
+
+export function openSqliteStore(dataDir: string): HqStore {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, SQLITE_FILE_NAME));
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode survives a crash of HQ itself (every commit is in the WAL); only an OS crash may lose the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrateSqlite(db, SQLITE_MIGRATIONS);
+  db.prepare('INSERT INTO hq_meta (id, hq_id, epoch, created_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(newShortId(), newShortId(), Date.now());
+  return new SqliteStore(db);
+}
+
+class SqliteStore implements HqStore {
+  readonly kind = 'sqlite';
+  private readonly queue = new SerialQueue();
+  private closed = false;
+
+  constructor(private readonly db: Database.Database) {}
+
+  meta() {
+    return this.read(() => {
+      const row = prepared(this.db, 'SELECT hq_id, epoch, admin_token_hash FROM hq_meta WHERE id = 1').get() as { hq_id: string; epoch: string; admin_token_hash: string | null };
+      return { hqId: row.hq_id, epoch: row.epoch, adminTokenHash: row.admin_token_hash };
+    });
+  }
+
+  setAdminTokenHash(hash: string) {
+    return this.read(() => void prepared(this.db, 'UPDATE hq_meta SET admin_token_hash = ? WHERE id = 1').run(hash));
+  }
+
+  bumpEpoch() {
+    return this.read(() => {
+      const epoch = newShortId();
+      prepared(this.db, 'UPDATE hq_meta SET epoch = ? WHERE id = 1').run(epoch);
+      return epoch;
+    });
+  }
+
+  createEnrollment(enrollment: { codeHash: string; name: string; createdAt: number; expiresAt: number }) {
+    return this.read(
+      () => void prepared(this.db, 'INSERT INTO enrollment_codes (code_hash, name, created_at, expires_at) VALUES (?, ?, ?, ?)').run(enrollment.codeHash, enrollment.name, enrollment.createdAt, enrollment.expiresAt),
+    );
+  }
+
+  redeemEnrollment(r: { codeHash: string; deviceId: string; deviceName: string; tokenHash: string; now: number }) {
+    return this.read(() =>
+      this.db.transaction(() => {
+        const code = prepared(this.db, 'SELECT code_hash FROM enrollment_codes WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?').get(r.codeHash, r.now);
+        if (!code) return 'invalid-code' as const;
+        if (prepared(this.db, 'SELECT id FROM devices WHERE id = ?').get(r.deviceId)) return 'device-exists' as const;
+        prepared(this.db, 'UPDATE enrollment_codes SET used_at = ?, device_id = ? WHERE code_hash = ?').run(r.now, r.deviceId, r.codeHash);
+        prepared(this.db, 'INSERT INTO devices (id, name, token_hash, enrolled_at) VALUES (?, ?, ?, ?)').run(r.deviceId, r.deviceName, r.tokenHash, r.now);
+        return 'enrolled' as const;
+      }).immediate(),
+    );
+  }
+
+  deviceByTokenHash(tokenHash: string) {
+    return this.read(() => {
+      const row = prepared(this.db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE token_hash = ?`).get(tokenHash) as DeviceRow | undefined;
+      return row ? toDevice(row) : null;
+    });
+  }
+
+  listDevices() {
+    return this.read(() => (prepared(this.db, `SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY enrolled_at, id`).all() as DeviceRow[]).map(toDevice));
+  }
+
+  revokeDevice(id: string, now: number) {
+    return this.read(() => {
+      prepared(this.db, 'UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?').run(now, id);
+      const row = prepared(this.db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(id) as DeviceRow | undefined;
+      return row ? toDevice(row) : null;
+    });
+  }
+
+  touchDevice(id: string, now: number) {
+    return this.read(() => void prepared(this.db, 'UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id));
+  }
+
+  withPushTx<T>(work: (tx: ReturnType<typeof sqlitePushTx>) => Promise<T>): Promise<T> {
+    return this.read(() => this.inTransaction(() => work(sqlitePushTx(this.db))));
+  }
+
+  pull(afterSeq: number, limit: number) {
+    return this.read(() => {
+      const rows = prepared(this.db, 'SELECT server_seq, body FROM operations WHERE server_seq > ? ORDER BY server_seq LIMIT ?').all(afterSeq, limit + 1) as { server_seq: number; body: string }[];
+      return { rows: rows.slice(0, limit).map((row) => ({ serverSeq: row.server_seq, body: row.body })), hasMore: rows.length > limit };
+    });
+  }
+
+  listIncidents(filter: IncidentListFilter) {
+    return this.read(() => {
+      const where = ['complete = 1'];
+      const params: (string | number)[] = [];
+      if (filter.statuses) {
+        where.push('status IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(filter.statuses));
+      }
+      if (filter.updatedSince !== undefined) {
+        where.push('updated_at >= ?');
+        params.push(filter.updatedSince);
+      }
+      if (filter.afterId !== undefined) {
+        where.push('id > ?');
+        params.push(filter.afterId);
+      }
+      const rows = prepared(this.db, `SELECT state FROM incidents WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`).all(...params, filter.limit + 1) as { state: string }[];
+      return { states: rows.slice(0, filter.limit).map((row) => JSON.parse(row.state) as IncidentState), hasMore: rows.length > filter.limit };
+    });
+  }
+
+  incident(id: string) {
+    return this.read(() => {
+      const row = prepared(this.db, 'SELECT state FROM incidents WHERE id = ?').get(id) as { state: string } | undefined;
+      if (!row) return null;
+      const timeline = prepared(this.db, 'SELECT body FROM timeline_events WHERE incident_id = ? ORDER BY hlc, id').all(id) as { body: string }[];
+      const conflicts = prepared(this.db, 'SELECT body FROM conflicts WHERE incident_id = ? ORDER BY server_seq, id').all(id) as { body: string }[];
+      return { state: JSON.parse(row.state) as IncidentState, timeline: timeline.map((e) => e.body), conflicts: conflicts.map((c) => c.body) };
+    });
+  }
+
+  file(sha256: string) {
+    return this.read(() => {
+      const row = prepared(this.db, 'SELECT sha256, size, received, complete FROM files WHERE sha256 = ?').get(sha256) as FileRow | undefined;
+      return row ? toFile(row) : null;
+    });
+  }
+
+  putFileChunk(upload: Parameters<HqStore['putFileChunk']>[0]) {
+    return this.read(() => this.inTransaction(() => applyChunk(sqliteFileTx(this.db), upload)));
+  }
+
+  fileContent(sha256: string) {
+    return this.read(() => {
+      const row = prepared(this.db, 'SELECT complete FROM files WHERE sha256 = ?').get(sha256) as { complete: number } | undefined;
+      return row?.complete === 1 ? readChunks(this.db, sha256) : null;
+    });
+  }
+
+  missingFiles(limit: number) {
+    return this.read(() => readMissingFiles(this.db, limit));
+  }
+
+  rejectedOps(limit: number) {
+    return this.read(() => {
+      const rows = this.db
+        .prepare('SELECT id, device_id, op_id, device_seq, code, reason, body, received_at FROM rejected_ops ORDER BY id DESC LIMIT ?')
+        .all(limit) as { id: number; device_id: string; op_id: string | null; device_seq: number | null; code: string; reason: string; body: string; received_at: number }[];
+      return rows.map(
+        (row): RejectedRecord => ({ id: row.id, deviceId: row.device_id, opId: row.op_id, deviceSeq: row.device_seq, code: row.code, reason: row.reason, body: row.body, receivedAt: row.received_at }),
+      );
+    });
+  }
+
+  stats() {
+    return this.read(() => {
+      const count = (sql: string) => (prepared(this.db, sql).get() as { n: number }).n;
+      return {
+        devices: count('SELECT COUNT(*) AS n FROM devices'),
+        activeDevices: count('SELECT COUNT(*) AS n FROM devices WHERE revoked_at IS NULL'),
+        operations: count('SELECT COUNT(*) AS n FROM operations'),
+        incidents: count('SELECT COUNT(*) AS n FROM incidents'),
+        missingFiles: count('SELECT COUNT(DISTINCT f.sha256) AS n FROM files f JOIN file_refs r ON r.sha256 = f.sha256 WHERE f.complete = 0'),
+      };
+    });
+  }
+
+  close() {
+    return this.queue.run(() => {
+      if (this.closed) return;
+      this.closed = true;
+      this.db.close();
+    });
+  }
+
+  /** Every job, reads included, goes through the queue: a read must never see another job's open transaction. */
+  private read<T>(job: () => T | Promise<T>): Promise<T> {
+    return this.queue.run(() => {
+      if (this.closed) throw new Error('The HQ store is closed');
+      return job();
+    });
+  }
+
+  private async inTransaction<T>(work: () => Promise<T>): Promise<T> {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,204 @@
+// The one interface both HQ stores (SQLite, PostgreSQL) implement, and the records they hand back.
+import type { IncidentState } from '../../shared/sync/merge';
+import type { Status } from '../../shared/domain';
+
+export interface HqMeta {
+  readonly hqId: string;
+  /** Changes when HQ is restored from a backup; devices holding an old-epoch cursor start over. */
+  readonly epoch: string;
+  readonly adminTokenHash: string | null;
+}
+
+export interface DeviceRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly enrolledAt: number;
+  readonly lastSeenAt: number | null;
+  readonly revokedAt: number | null;
+  /** Highest deviceSeq taken from this device (applied, or rejected in sequence). */
+  readonly lastSeq: number;
+  /** Stamp of the device's newest applied operation (after capping), to keep capped stamps increasing. */
+  readonly lastHlc: string | null;
+  readonly clockSkewMs: number | null;
+}
+
+export interface NewEnrollment {
+  readonly codeHash: string;
+  readonly name: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+export interface Redemption {
+  readonly codeHash: string;
+  readonly deviceId: string;
+  readonly deviceName: string;
+  readonly tokenHash: string;
+  readonly now: number;
+}
+export type RedeemOutcome = 'enrolled' | 'invalid-code' | 'device-exists';
+
+/** What a push transaction needs to read, once per batch (the push lock held). */
+export interface PushLoadRequest {
+  readonly deviceId: string;
+  /** opIds of the batch (valid or not). */
+  readonly opIds: readonly string[];
+  /** Base stamps naming this device, which may be originals of stamps HQ capped before. */
+  readonly baseStamps: readonly string[];
+  readonly incidentIds: readonly string[];
+}
+
+export interface PushSnapshot {
+  /** Highest deviceSeq taken from the device and the stamp of its newest applied operation (after capping). */
+  readonly device: { lastSeq: number; lastHlc: string | null };
+  /** Applied operations among the opIds: opId → its stamp and serverSeq. */
+  readonly knownOps: Map<string, { hlc: string; serverSeq: number }>;
+  /** Operations of this device HQ rejected before: opId → code and reason. */
+  readonly knownRejections: Map<string, { code: string; reason: string }>;
+  /** Original stamp → the stamp HQ used, for base stamps that name a capped stamp. */
+  readonly cappedStamps: Map<string, string>;
+  readonly incidentStates: Map<string, IncidentState>;
+  readonly lastServerSeq: number;
+}
+
+/** A push transaction: one bulk read, then one bulk write (few round trips while the push lock is held). */
+export interface PushTx {
+  load(request: PushLoadRequest): Promise<PushSnapshot>;
+  write(writes: PushWrites): Promise<void>;
+}
+
+export interface OpRow {
+  readonly serverSeq: number;
+  readonly opId: string;
+  readonly deviceId: string;
+  readonly deviceSeq: number;
+  readonly incidentId: string;
+  readonly hlc: string;
+  readonly originalHlc: string | null;
+  readonly body: string;
+}
+
+export interface IncidentRow {
+  readonly id: string;
+  readonly state: string;
+  readonly complete: boolean;
+  readonly status: Status | null;
+  readonly updatedAt: string | null;
+  readonly lastSeq: number;
+}
+
+export interface RejectedRow {
+  readonly deviceId: string;
+  readonly opId: string | null;
+  readonly deviceSeq: number | null;
+  readonly code: string;
+  readonly reason: string;
+  readonly body: string;
+}
+
+export interface PushWrites {
+  readonly now: number;
+  readonly ops: readonly OpRow[];
+  readonly incidents: readonly IncidentRow[];
+  readonly events: readonly { id: string; incidentId: string; hlc: string; serverSeq: number; body: string }[];
+  readonly conflicts: readonly { id: string; incidentId: string; field: string; serverSeq: number; body: string }[];
+  readonly rejected: readonly RejectedRow[];
+  readonly fileRefs: readonly { sha256: string; size: number; opId: string }[];
+  readonly device: { id: string; lastSeq: number; lastHlc: string | null; clockSkewMs: number | null };
+  readonly lastServerSeq: number;
+}
+
+export interface PulledRow {
+  readonly serverSeq: number;
+  readonly body: string;
+}
+
+export interface IncidentListFilter {
+  readonly statuses?: readonly Status[];
+  readonly updatedSince?: string;
+  /** Page after this incident id (ids are UUIDv7, so the order is creation order). */
+  readonly afterId?: string;
+  readonly limit: number;
+}
+
+export interface IncidentRecord {
+  readonly state: IncidentState;
+  /** Timeline event bodies (JSON), ordered by stamp then id. */
+  readonly timeline: readonly string[];
+  /** Conflict bodies (JSON), in the order HQ recorded them. */
+  readonly conflicts: readonly string[];
+}
+
+export interface FileRecord {
+  readonly sha256: string;
+  readonly size: number | null;
+  readonly received: number;
+  readonly complete: boolean;
+}
+
+export interface ChunkUpload {
+  readonly sha256: string;
+  readonly size: number;
+  readonly offset: number;
+  readonly bytes: Uint8Array;
+  readonly now: number;
+}
+
+export type ChunkOutcome =
+  | { readonly kind: 'stored'; readonly file: FileRecord }
+  | { readonly kind: 'offset-mismatch'; readonly file: FileRecord }
+  | { readonly kind: 'size-mismatch'; readonly file: FileRecord }
+  | { readonly kind: 'too-long'; readonly file: FileRecord }
+  | { readonly kind: 'hash-mismatch'; readonly file: FileRecord };
+
+export interface MissingFileRecord extends FileRecord {
+  readonly opIds: readonly string[];
+}
+
+export interface RejectedRecord extends RejectedRow {
+  readonly id: number;
+  readonly receivedAt: number;
+}
+
+export interface HqStats {
+  readonly devices: number;
+  readonly activeDevices: number;
+  readonly operations: number;
+  readonly incidents: number;
+  readonly missingFiles: number;
+}
+
+export interface HqStore {
+  readonly kind: 'sqlite' | 'postgres';
+  meta(): Promise<HqMeta>;
+  setAdminTokenHash(hash: string): Promise<void>;
+  /** Starts a new epoch (run after restoring a backup); returns it. */
+  bumpEpoch(): Promise<string>;
+
+  createEnrollment(enrollment: NewEnrollment): Promise<void>;
+  /** Atomically uses the code (one-time, unexpired) and creates the device. */
+  redeemEnrollment(redemption: Redemption): Promise<RedeemOutcome>;
+  deviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null>;
+  listDevices(): Promise<DeviceRecord[]>;
+  revokeDevice(id: string, now: number): Promise<DeviceRecord | null>;
+  touchDevice(id: string, now: number): Promise<void>;
+
+  /** Runs `work` in one transaction that holds the push lock (serverSeq order = commit order). */
+  withPushTx<T>(work: (tx: PushTx) => Promise<T>): Promise<T>;
+  /** Committed operations with serverSeq > afterSeq, ascending; `limit` rows at most. */
+  pull(afterSeq: number, limit: number): Promise<{ rows: PulledRow[]; hasMore: boolean }>;
+
+  listIncidents(filter: IncidentListFilter): Promise<{ states: IncidentState[]; hasMore: boolean }>;
+  incident(id: string): Promise<IncidentRecord | null>;
+
+  file(sha256: string): Promise<FileRecord | null>;
+  /** Stores one chunk in order; on the last one verifies the SHA-256 of the whole (mismatch: discards it). */
+  putFileChunk(upload: ChunkUpload): Promise<ChunkOutcome>;
+  /** The bytes of a complete file, chunk by chunk in order; null when not complete. */
+  fileContent(sha256: string): Promise<Uint8Array[] | null>;
+  missingFiles(limit: number): Promise<MissingFileRecord[]>;
+  rejectedOps(limit: number): Promise<RejectedRecord[]>;
+  stats(): Promise<HqStats>;
+
+  close(): Promise<void>;
+}

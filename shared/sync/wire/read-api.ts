@@ -1,0 +1,46 @@
+// Read API for HQ integrations (admin token): incident list with filters and paging, one incident with its timeline.
+import { z } from 'zod';
+import { hlcStampSchema, incidentSchema, STATUSES, SYNCED_FIELDS, timelineEventSchema, type Status, type SyncedField } from '../../domain';
+import { queryInt } from './common';
+import { MAX_LIST_LIMIT } from './protocol';
+
+const statusListSchema = z
+  .string()
+  .max(200)
+  .transform((value) => value.split(',').map((part) => part.trim()))
+  .pipe(z.array(z.enum(STATUSES as unknown as [Status, ...Status[]])).min(1));
+
+export const incidentListQuerySchema = z.strictObject({
+  /** One status or several separated by commas: `status=new,assigned`. */
+  status: statusListSchema.optional(),
+  /** Only incidents whose updatedAt is at or after this ISO UTC instant. */
+  updatedSince: z.iso.datetime().optional(),
+  limit: queryInt(1, MAX_LIST_LIMIT).optional(),
+  cursor: z.string().max(200).optional(),
+});
+export type IncidentListQuery = z.input<typeof incidentListQuerySchema>;
+
+export const incidentListResponseSchema = z.object({
+  incidents: z.array(incidentSchema),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  cursor: z.string().nullable(),
+  hasMore: z.boolean(),
+});
+export type IncidentListResponse = z.infer<typeof incidentListResponseSchema>;
+
+export const conflictSideSchema = z.object({ value: z.unknown(), hlc: hlcStampSchema, deviceId: z.string() });
+export const conflictSchema = z.object({
+  id: z.string(),
+  incidentId: z.string(),
+  field: z.enum(SYNCED_FIELDS as [SyncedField, ...SyncedField[]]),
+  winner: conflictSideSchema,
+  loser: conflictSideSchema,
+});
+
+export const incidentDetailResponseSchema = z.object({
+  incident: incidentSchema,
+  /** Ordered by HLC stamp (then id). */
+  timeline: z.array(timelineEventSchema),
+  conflicts: z.array(conflictSchema),
+});
+export type IncidentDetailResponse = z.infer<typeof incidentDetailResponseSchema>;

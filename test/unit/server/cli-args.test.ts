@@ -1,0 +1,75 @@
+// Unit tests for the HQ command-line parser (server/cli/args.ts): every mistake gets a message that says what to do.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HOST, DEFAULT_PORT, parseHqArgs, type ParsedHqArgs } from '../../../server/cli/args';
+
+function errorOf(argv: string[]): string {
+  const parsed = parseHqArgs(argv);
+  if (parsed.kind !== 'error') throw new Error(`expected an error, got ${JSON.stringify(parsed)}`);
+  return parsed.message;
+}
+
+function serveOf(argv: string[]) {
+  const parsed: ParsedHqArgs = parseHqArgs(argv);
+  if (parsed.kind !== 'serve') throw new Error(`expected serve, got ${JSON.stringify(parsed)}`);
+  return parsed.options;
+}
+
+describe('parseHqArgs', () => {
+  it('starts HQ on SQLite with defaults', () => {
+    expect(serveOf(['--data', './hq'])).toEqual({ port: DEFAULT_PORT, host: DEFAULT_HOST, store: { kind: 'sqlite', dataDir: './hq' }, adminToken: undefined, allowOrigins: [] });
+  });
+
+  it('reads every serve option, in --flag value and --flag=value forms', () => {
+    expect(
+      serveOf(['--port=0', '--data', 'd', '--host', '0.0.0.0', '--admin-token', 'a'.repeat(20), '--allow-origin', 'http://127.0.0.1:5199/', '--allow-origin=https://desk.example.org']),
+    ).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      store: { kind: 'sqlite', dataDir: 'd' },
+      adminToken: 'a'.repeat(20),
+      allowOrigins: ['http://127.0.0.1:5199', 'https://desk.example.org'],
+    });
+  });
+
+  it('uses PostgreSQL with --database (and an optional schema)', () => {
+    expect(serveOf(['--database', 'postgres://u:p@127.0.0.1/db', '--database-schema', 'lantern']).store).toEqual({ kind: 'postgres', url: 'postgres://u:p@127.0.0.1/db', schema: 'lantern' });
+  });
+
+  it.each(['abc', '-1', '65536', '80.5', '', '1e3'])('refuses --port %j and says what to do', (port) => {
+    const message = errorOf(['--data', 'd', '--port', port]);
+    expect(message).toMatch(/--port/);
+    expect(message).toMatch(/npm run hq -- --help/);
+  });
+
+  it('asks for --data (or --database) when neither is given', () => {
+    expect(errorOf(['--port', '8080'])).toMatch(/--data DIR/);
+    expect(errorOf(['--data'])).toMatch(/--data needs a folder/);
+  });
+
+  it.each([
+    [['--data', 'd', '--admin-token', 'short'], /at least 16/],
+    [['--data', 'd', '--allow-origin', 'javascript:alert(1)'], /http\(s\) origin/],
+    [['--data', 'd', '--allow-origin', 'http://x.example/path'], /http\(s\) origin/],
+    [['--database', 'mysql://x'], /PostgreSQL URL/],
+    [['--data', 'd', '--database-schema', 'x'], /only works with --database/],
+    [['--data', 'd', '--verbose'], /Unknown option "--verbose"/],
+    [['--data', 'd', 'extra'], /Unexpected argument "extra"/],
+    [['--data', 'd', '--name', 'x'], /belongs to "enroll"/],
+  ])('refuses %j', (argv, message) => {
+    expect(errorOf(argv)).toMatch(message);
+  });
+
+  it('enroll needs a store and --name; new-epoch needs a store', () => {
+    expect(parseHqArgs(['enroll', '--data', 'd', '--name', 'Laptop 7'])).toEqual({ kind: 'enroll', store: { kind: 'sqlite', dataDir: 'd' }, name: 'Laptop 7', ttlHours: undefined });
+    expect(parseHqArgs(['enroll', '--data', 'd', '--name', 'L', '--ttl-hours', '5'])).toMatchObject({ ttlHours: 5 });
+    expect(errorOf(['enroll', '--data', 'd'])).toMatch(/--name/);
+    expect(errorOf(['enroll', '--name', 'x'])).toMatch(/--data DIR/);
+    expect(errorOf(['enroll', '--data', 'd', '--name', 'x', '--port', '1'])).toMatch(/not for "enroll"/);
+    expect(parseHqArgs(['new-epoch', '--data', 'd'])).toEqual({ kind: 'new-epoch', store: { kind: 'sqlite', dataDir: 'd' } });
+  });
+
+  it('shows help', () => {
+    expect(parseHqArgs(['--help'])).toEqual({ kind: 'help' });
+    expect(parseHqArgs(['enroll', '-h'])).toEqual({ kind: 'help' });
+  });
+});
