@@ -4,6 +4,7 @@ import {
   derivePriority,
   DEFAULT_PRIORITY_MATRIX,
   parseHlc,
+  SYNCED_FIELDS,
   syncedFieldsSchema,
   type Incident,
   type PriorityMatrix,
@@ -57,13 +58,19 @@ export function mergeOperation(current: IncidentState | undefined, op: Operation
   const changedFields: (keyof SyncedFields)[] = [];
   const opDevice = op.deviceId;
 
-  for (const [key, value] of Object.entries(op.set) as [keyof SyncedFields, unknown][]) {
+  // Only the synced fields, as own properties: an operation that skipped validation must not be able to
+  // write "__proto__" or any other key into the state.
+  for (const key of SYNCED_FIELDS) {
+    if (!Object.hasOwn(op.set, key)) continue;
+    const value: unknown = op.set[key];
     if (value === undefined) continue;
-    const cur = stamps[key];
+    const cur = Object.hasOwn(stamps, key) ? stamps[key] : undefined;
     const curValue = fields[key];
     const opWins = cur === undefined || compareHlc(op.hlc, cur) > 0;
     const base = op.base?.[key] ?? null;
-    const concurrent = cur !== undefined && base !== cur && compareHlc(op.hlc, cur) !== 0;
+    // A creation cannot be concurrent with an edit of the same incident: nobody could edit it before it
+    // existed. When edits arrive first (partial state), the creation's older values simply lose.
+    const concurrent = op.init === undefined && cur !== undefined && base !== cur && compareHlc(op.hlc, cur) !== 0;
     if (concurrent && !sameValue(value, curValue)) {
       const opSide: ConflictSide = { value, hlc: op.hlc, deviceId: opDevice };
       const curSide: ConflictSide = { value: curValue, hlc: cur, deviceId: parseHlc(cur).node };

@@ -1,7 +1,9 @@
 // Outbox operation: one user action as it travels to HQ (field values to set + its timeline event).
 import { z } from 'zod';
 import {
+  attachmentRefSchema,
   authorSchema,
+  MAX_ATTACHMENTS_PER_SAVE,
   hlcStampSchema,
   INCIDENT_NUMBER_PATTERN,
   SYNCED_FIELDS,
@@ -36,6 +38,8 @@ export const operationSchema = z.object({
     })
     .optional(),
   event: timelineEventSchema,
+  /** Files this change links to the incident, named by SHA-256; their bytes travel separately (out of band). */
+  attachments: z.array(attachmentRefSchema).max(MAX_ATTACHMENTS_PER_SAVE).optional(),
 });
 export type Operation = z.infer<typeof operationSchema>;
 

@@ -1,0 +1,140 @@
+// SyncTransport over an injected fetch (page fetch or Electron's net.fetch): headers, timeout, schema checks, error kinds.
+import type { z } from 'zod';
+import type { Operation } from '../operation';
+import { enrollResponseSchema, fileStatusSchema, HQ_PATHS, PROTOCOL_HEADER, PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema } from '../wire';
+import { syncErrorFromAnswer } from './http-errors';
+import { SyncError } from './sync-error';
+import type { EnrollInput, SyncTransport, UploadChunkInput } from './transport';
+
+/** The part of a fetch Response the transport reads. */
+export interface FetchLikeResponse {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export interface FetchLikeInit<Signal> {
+  method: 'GET' | 'POST' | 'PUT';
+  headers: Record<string, string>;
+  body?: string | Uint8Array<ArrayBuffer>;
+  signal?: Signal;
+}
+
+export type FetchLike<Signal> = (url: string, init: FetchLikeInit<Signal>) => Promise<FetchLikeResponse>;
+
+/** setTimeout/clearTimeout of the host (method syntax: any handle type fits). */
+export interface TimerApi {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface FetchTransportOptions<Signal> {
+  /** HQ address, e.g. "https://hq.example.org" (a trailing slash is fine). */
+  baseUrl: string;
+  /** The device token (null before enrollment: only `enroll` works then). */
+  token: string | null;
+  /** This device's id: every push names it, and HQ only takes a device's own operations. */
+  deviceId: string;
+  fetch: FetchLike<Signal>;
+  timers: TimerApi;
+  /** `() => new AbortController()`, so a timed-out request is really cancelled. */
+  createAbortController?: () => { signal: Signal; abort(): void };
+  protocolVersion?: number;
+  /** Per request, including reading the body. */
+  timeoutMs?: number;
+  /** The device clock, sent as `deviceTime` with pushes so the admin can see skew too. */
+  now?: () => number;
+}
+
+export function createFetchTransport<Signal>(options: FetchTransportOptions<Signal>): SyncTransport {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const protocolVersion = options.protocolVersion ?? PROTOCOL_VERSION;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  async function request<S extends z.ZodType>(schema: S, method: FetchLikeInit<Signal>['method'], path: string, body?: { json: unknown } | { bytes: Uint8Array<ArrayBuffer> }): Promise<z.infer<S>> {
+    const headers: Record<string, string> = { Accept: 'application/json', [PROTOCOL_HEADER]: String(protocolVersion) };
+    if (options.token !== null) headers.Authorization = `Bearer ${options.token}`;
+    let payload: string | Uint8Array<ArrayBuffer> | undefined;
+    if (body && 'json' in body) {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body.json);
+    } else if (body) {
+      headers['Content-Type'] = 'application/octet-stream';
+      payload = body.bytes;
+    }
+    const { status, text, retryAfter } = await withTimeout(options, timeoutMs, async (signal) => {
+      const init: FetchLikeInit<Signal> = { method, headers, ...(payload !== undefined ? { body: payload } : {}), ...(signal !== undefined ? { signal } : {}) };
+      let response: FetchLikeResponse;
+      try {
+        response = await options.fetch(`${base}${path}`, init);
+      } catch (error) {
+        throw new SyncError('offline', undefined, { cause: error });
+      }
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        // The connection broke while the answer was arriving: HQ may have committed; resending is safe.
+        throw new SyncError('offline', undefined, { status: response.status, cause: error });
+      }
+      return { status: response.status, text, retryAfter: response.headers.get('Retry-After') };
+    });
+    const json = parseJson(text);
+    if (status < 200 || status > 299) throw syncErrorFromAnswer(status, json, retryAfter, protocolVersion);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new SyncError('bad-response', undefined, { status, cause: parsed.error });
+    return parsed.data;
+  }
+
+  return {
+    enroll: (input: EnrollInput) => request(enrollResponseSchema, 'POST', HQ_PATHS.enroll, { json: { ...input, protocolVersion } }),
+    push: (ops: readonly Operation[]) =>
+      request(pushResponseSchema, 'POST', HQ_PATHS.push, {
+        json: { protocolVersion, deviceId: options.deviceId, ops, ...(options.now ? { deviceTime: options.now() } : {}) },
+      }),
+    pull: (cursor: string | null, limit: number) => {
+      const query = queryString({ ...(cursor ? { cursor } : {}), limit: String(limit) });
+      return request(pullResponseSchema, 'GET', `${HQ_PATHS.pull}?${query}`);
+    },
+    uploadChunk: (input: UploadChunkInput) => {
+      const query = queryString({ offset: String(input.offset), size: String(input.size) });
+      const bytes = new Uint8Array(input.bytes.byteLength);
+      bytes.set(input.bytes);
+      return request(fileStatusSchema, 'PUT', `${HQ_PATHS.file(input.sha256)}?${query}`, { bytes });
+    },
+    fileStatus: (sha256: string) => request(fileStatusSchema, 'GET', HQ_PATHS.file(sha256)),
+  };
+}
+
+/** Runs `work` with a deadline; on expiry aborts the request (when the host can) and rejects with a timeout. */
+async function withTimeout<Signal, T>(options: FetchTransportOptions<Signal>, timeoutMs: number, work: (signal: Signal | undefined) => Promise<T>): Promise<T> {
+  const controller = options.createAbortController?.();
+  let handle: unknown;
+  const deadline = new Promise<never>((_, reject) => {
+    handle = options.timers.setTimeout(() => {
+      controller?.abort();
+      reject(new SyncError('timeout'));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([work(controller?.signal), deadline]);
+  } finally {
+    options.timers.clearTimeout(handle);
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A query string without URLSearchParams (not in the pure ES library shared code compiles against). */
+function queryString(entries: Record<string, string>): string {
+  return Object.entries(entries)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .join('&');
+}

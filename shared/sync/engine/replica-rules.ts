@@ -1,0 +1,72 @@
+// Pure rules every LocalReplica implements the same way: page merge planning and capped-stamp rewrites.
+import type { TimelineEvent } from '../../domain';
+import { mergeOperation, type Conflict, type IncidentState } from '../merge';
+import type { Operation } from '../operation';
+
+/** What one pulled page changes, computed from the states it touches; the replica writes it in one transaction. */
+export interface PagePlan {
+  /** The new state of every incident the page touched (last one wins per id). */
+  readonly states: ReadonlyMap<string, IncidentState>;
+  /** Timeline events in page order; the replica inserts those whose id it does not hold yet. */
+  readonly events: readonly TimelineEvent[];
+  /** Conflicts found on this page; upsert by id (the same pair of changes gives the same id everywhere). */
+  readonly conflicts: readonly Conflict[];
+}
+
+/**
+ * Merges a page into the incidents it touches. `loaded` holds the stored state of each incident id in the
+ * page (undefined when the replica has none yet); load them with one bulk read inside the transaction.
+ */
+export function planPage(ops: readonly Operation[], loaded: ReadonlyMap<string, IncidentState | undefined>): PagePlan {
+  const states = new Map<string, IncidentState>();
+  const events: TimelineEvent[] = [];
+  const conflicts: Conflict[] = [];
+  for (const op of ops) {
+    const current = states.get(op.incidentId) ?? loaded.get(op.incidentId);
+    const merged = mergeOperation(current, op);
+    states.set(op.incidentId, merged.state);
+    events.push(op.event);
+    conflicts.push(...merged.conflicts);
+  }
+  return { states, events, conflicts };
+}
+
+/** The incident ids a page touches, for the bulk read that precedes planPage. */
+export function incidentIdsOf(ops: readonly Operation[]): string[] {
+  return [...new Set(ops.map((op) => op.incidentId))];
+}
+
+/** The highest HLC stamp among the operations (their own stamps; every field they set carries it). */
+export function highestStamp(ops: readonly Operation[]): string | null {
+  let best: string | null = null;
+  for (const op of ops) if (best === null || op.hlc > best) best = op.hlc;
+  return best;
+}
+
+/** HQ capped `from` to `to`: field stamps that still carry `from` take `to` (a newer stamp from elsewhere stays). */
+export function rewriteStateStamp(state: IncidentState, from: string, to: string): IncidentState {
+  if (!Object.values(state.stamps).includes(from)) return state;
+  const stamps = Object.fromEntries(Object.entries(state.stamps).map(([field, stamp]) => [field, stamp === from ? to : stamp]));
+  return { ...state, stamps };
+}
+
+/** The timeline event of a capped operation sorts by the stamp HQ holds, like on every other replica. */
+export function rewriteEventStamp(event: TimelineEvent, from: string, to: string): TimelineEvent {
+  return event.hlc === from ? { ...event, hlc: to } : event;
+}
+
+/**
+ * An outbox operation after HQ capped `from` to `to`: its own stamp (when it is the capped one) and every
+ * `base` entry that names `from` (a later edit made on top of the capped one), so HQ sees no false conflict.
+ */
+export function rewriteOperationStamp(op: Operation, from: string, to: string): Operation {
+  const baseNamesFrom = op.base !== undefined && Object.values(op.base).includes(from);
+  if (op.hlc !== from && op.event.hlc !== from && !baseNamesFrom) return op;
+  const base = op.base && baseNamesFrom ? Object.fromEntries(Object.entries(op.base).map(([field, stamp]) => [field, stamp === from ? to : stamp])) : op.base;
+  return {
+    ...op,
+    hlc: op.hlc === from ? to : op.hlc,
+    event: rewriteEventStamp(op.event, from, to),
+    ...(base !== undefined ? { base } : {}),
+  };
+}

@@ -1,0 +1,195 @@
+// The host-agnostic sync run: push the outbox in batches, then pull HQ's log page by page; epoch resets; bounded.
+import { MAX_PUSH_BODY_BYTES, MAX_PUSH_OPS, DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, type PullResponse } from '../wire';
+import { fitBatch } from './batch-size';
+import { LARGE_SKEW_MS, measureSkew } from './clock-skew';
+import { checkPushResponse } from './push-check';
+import type { LocalReplica } from './replica';
+import { highestStamp } from './replica-rules';
+import { newReportDraft, type ReportDraft, type SyncProgress, type SyncReport } from './sync-report';
+import { SyncError } from './sync-error';
+import type { SyncTransport } from './transport';
+
+export interface SyncEngineOptions {
+  transport: SyncTransport;
+  replica: LocalReplica;
+  /** The device clock in ms (injected: shared code reads no global clock). */
+  now: () => number;
+  /** Operations per push (≤ 500). */
+  batchSize?: number;
+  /** Bytes of operation JSON per push; stays under HQ's body limit with room for the envelope. */
+  maxBatchBytes?: number;
+  /** Operations per pull page (≤ 1000). */
+  pullLimit?: number;
+  /** Pages per run; a larger backlog continues in the next run from the stored cursor. */
+  maxPullPages?: number;
+  /** How many times one run may start over because HQ's epoch changed. */
+  maxEpochResets?: number;
+  largeSkewMs?: number;
+}
+
+export interface SyncOnceOptions {
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+/** Internal signal: HQ answered from another epoch; the run resets the replica and starts over. */
+class EpochChange {
+  constructor(readonly epoch: string | null) {}
+}
+
+export class SyncEngine {
+  private readonly batchSize: number;
+  private readonly maxBatchBytes: number;
+  private readonly pullLimit: number;
+  private readonly maxPullPages: number;
+  private readonly maxEpochResets: number;
+  private running: Promise<SyncReport> | null = null;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.batchSize = clamp(options.batchSize ?? MAX_PUSH_OPS, 1, MAX_PUSH_OPS);
+    this.maxBatchBytes = Math.max(1024, options.maxBatchBytes ?? MAX_PUSH_BODY_BYTES - 256 * 1024);
+    this.pullLimit = clamp(options.pullLimit ?? DEFAULT_PULL_LIMIT, 1, MAX_PULL_LIMIT);
+    this.maxPullPages = Math.max(1, options.maxPullPages ?? 2000);
+    this.maxEpochResets = Math.max(0, options.maxEpochResets ?? 2);
+  }
+
+  /** One full run. Resolves with a report or rejects with a SyncError (or the replica's own error). A call during a run joins it. */
+  syncOnce(options: SyncOnceOptions = {}): Promise<SyncReport> {
+    if (this.running) return this.running;
+    const run = this.run(options).finally(() => {
+      this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async run({ onProgress }: SyncOnceOptions): Promise<SyncReport> {
+    const { replica, now } = this.options;
+    const draft = newReportDraft(now());
+    const progress = (p: SyncProgress) => onProgress?.(p);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.ensureEpoch(draft);
+        await this.pushAll(draft, progress);
+        await this.pullAll(draft, progress);
+        break;
+      } catch (error) {
+        const change = error instanceof EpochChange ? error : error instanceof SyncError && error.kind === 'epoch-changed' ? new EpochChange(error.details.epoch ?? null) : null;
+        if (!change) throw error;
+        if (attempt >= this.maxEpochResets) throw new SyncError('epoch-changed', undefined, { cause: error });
+        const epoch = change.epoch ?? (await this.probe(draft)).epoch;
+        await replica.resetForNewEpoch(epoch);
+        draft.epochResets += 1;
+      }
+    }
+    return { ...draft, finishedAt: now(), pendingAfter: await replica.countPending() };
+  }
+
+  /**
+   * First contact (no epoch stored): learn HQ's epoch from a one-operation pull before pushing anything and
+   * adopt it the safe way (anything acknowledged under an unknown epoch is sent again; HQ deduplicates).
+   */
+  private async ensureEpoch(draft: ReportDraft): Promise<void> {
+    const point = await this.options.replica.getCursor();
+    if (point.epoch === null) {
+      const { epoch } = await this.probe(draft);
+      await this.options.replica.resetForNewEpoch(epoch);
+      draft.epoch = epoch;
+      return;
+    }
+    draft.epoch = point.epoch;
+  }
+
+  private async probe(draft: ReportDraft): Promise<PullResponse> {
+    return this.timed(draft, () => this.options.transport.pull(null, 1));
+  }
+
+  private async pushAll(draft: ReportDraft, progress: (p: SyncProgress) => void): Promise<void> {
+    const { replica, transport } = this.options;
+    const total = await replica.countPending();
+    let done = 0;
+    let limit = this.batchSize;
+    // Every productive round resolves at least one operation, so total + a few rounds always suffice.
+    const maxRounds = total + 8;
+    for (let round = 0; round < maxRounds; round++) {
+      const pending = await replica.pendingOps(limit);
+      if (pending.length === 0) return;
+      const batch = fitBatch(pending, this.maxBatchBytes);
+      let response;
+      try {
+        response = await this.timed(draft, () => transport.push(batch));
+      } catch (error) {
+        // HQ found the body too large after all (a stricter proxy): halve the batch and try again.
+        if (error instanceof SyncError && error.details.status === 413 && batch.length > 1) {
+          limit = Math.max(1, Math.floor(batch.length / 2));
+          continue;
+        }
+        throw error;
+      }
+      const outcomes = checkPushResponse(batch, response);
+      // The results are valid whatever the epoch: record them first, then react to a new epoch.
+      await replica.recordPushResults(outcomes);
+      let blocked = false;
+      for (const outcome of outcomes) {
+        if (outcome.status === 'applied') draft.pushed.applied += 1;
+        else if (outcome.status === 'duplicate') draft.pushed.duplicate += 1;
+        else if (outcome.status === 'rejected') {
+          draft.pushed.rejected += 1;
+          draft.rejected.push({ opId: outcome.opId, deviceSeq: outcome.deviceSeq, code: outcome.code, reason: outcome.reason });
+        } else {
+          draft.pushed.retryLater += 1;
+          blocked = true;
+        }
+        if ((outcome.status === 'applied' || outcome.status === 'duplicate') && outcome.capped) draft.pushed.capped += 1;
+      }
+      if (response.epoch !== draft.epoch) throw new EpochChange(response.epoch);
+      const resolved = outcomes.filter((o) => o.status !== 'retry-later').length;
+      done += resolved;
+      progress({ phase: 'push', done, total: Math.max(total, done) });
+      // HQ takes a device's operations in deviceSeq order: behind a retry-later everything waits.
+      if (blocked || resolved === 0) return;
+    }
+  }
+
+  private async pullAll(draft: ReportDraft, progress: (p: SyncProgress) => void): Promise<void> {
+    const { replica, transport } = this.options;
+    let { cursor } = await replica.getCursor();
+    for (let page = 0; page < this.maxPullPages; page++) {
+      const requested = cursor;
+      const response = await this.timed(draft, () => transport.pull(requested, this.pullLimit));
+      if (response.epoch !== draft.epoch) throw new EpochChange(response.epoch);
+      checkPage(response, requested, this.pullLimit);
+      const ops = response.ops.map((entry) => entry.op);
+      await replica.applyPulledPage({ epoch: response.epoch, cursor: response.cursor, ops, highestStamp: highestStamp(ops), serverTime: response.serverTime });
+      cursor = response.cursor;
+      draft.pulled.ops += ops.length;
+      draft.pulled.pages += 1;
+      progress({ phase: 'pull', done: draft.pulled.ops });
+      if (!response.hasMore) {
+        draft.pulled.complete = true;
+        return;
+      }
+    }
+  }
+
+  /** Runs one request and measures the clock skew from HQ's `serverTime`. */
+  private async timed<T extends { serverTime: number }>(draft: ReportDraft, request: () => Promise<T>): Promise<T> {
+    const sentAt = this.options.now();
+    const response = await request();
+    draft.clockSkew = measureSkew(response.serverTime, sentAt, this.options.now(), this.options.largeSkewMs ?? LARGE_SKEW_MS);
+    return response;
+  }
+}
+
+/** A page must move forward: ascending serverSeq, within the limit, and a new cursor when more is promised. */
+function checkPage(response: PullResponse, requested: string | null, limit: number): void {
+  const bad = (detail: string) => new SyncError('bad-response', undefined, { cause: new Error(detail) });
+  if (response.ops.length > limit) throw bad(`page of ${response.ops.length} operations for limit ${limit}`);
+  for (let i = 1; i < response.ops.length; i++) {
+    if (response.ops[i]!.serverSeq <= response.ops[i - 1]!.serverSeq) throw bad('page is not in serverSeq order');
+  }
+  if (response.hasMore && response.ops.length === 0 && response.cursor === requested) throw bad('HQ promised more but the cursor did not move');
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : max;
+}

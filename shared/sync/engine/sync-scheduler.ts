@@ -1,0 +1,179 @@
+// When to sync: interval, reconnect, resume, on demand; one run at a time; backoff after failures; the status model.
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import type { TimerApi } from './fetch-transport';
+import type { SyncProgress, SyncReport } from './sync-report';
+import { isOfflineKind, isSyncError, needsPerson } from './sync-error';
+import { INITIAL_SYNC_STATUS, type SyncStatus, type SyncStatusErrorKind } from './sync-status';
+
+export type SyncTrigger = 'startup' | 'interval' | 'retry' | 'reconnect' | 'resume' | 'demand';
+
+export interface SyncSchedulerOptions {
+  /** One sync run, usually `(onProgress) => engine.syncOnce({ onProgress })`. */
+  run: (onProgress: (progress: SyncProgress) => void) => Promise<SyncReport>;
+  timers: TimerApi;
+  now: () => number;
+  random: () => number;
+  /** Between successful runs (default 5 minutes). */
+  intervalMs?: number;
+  backoff?: BackoffPolicy;
+  /** Turns an error that is not a SyncError (the local store failed) into words for the person. */
+  describeLocalError?: (error: unknown) => string;
+}
+
+const AUTOMATIC: ReadonlySet<SyncTrigger> = new Set(['startup', 'interval', 'retry']);
+
+export type StatusListener = (status: SyncStatus) => void;
+
+const LOCAL_ERROR_MESSAGE = 'Lantern could not read or write its data on this computer, so the sync stopped. Nothing was lost; free some disk space or restart Lantern.';
+
+/**
+ * Pure policy with injected timers and clock: the Electron sync service and the browser host only wire it
+ * to their connectivity, power and IPC events.
+ */
+export class SyncScheduler {
+  private status: SyncStatus = INITIAL_SYNC_STATUS;
+  private readonly listeners = new Set<StatusListener>();
+  private timer: unknown = null;
+  private running: Promise<void> | null = null;
+  private followUp: SyncTrigger | null = null;
+  private failures = 0;
+  private started = false;
+  private online = true;
+  /** Set after revoked / unauthorized / version refusals: only a person's request tries again. */
+  private blocked = false;
+  private readonly intervalMs: number;
+
+  constructor(private readonly options: SyncSchedulerOptions) {
+    this.intervalMs = Math.max(1_000, options.intervalMs ?? 5 * 60_000);
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.request('startup');
+  }
+
+  /** Stops timers; a run in progress finishes, but nothing new starts. */
+  stop(): void {
+    this.started = false;
+    this.followUp = null;
+    this.clearTimer();
+    this.update({ nextAttemptAt: null });
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  subscribe(listener: StatusListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The host's connectivity signal. Going online syncs at once; going offline only changes what is shown. */
+  setOnline(online: boolean): void {
+    const wasOnline = this.online;
+    this.online = online;
+    if (online && !wasOnline) this.request('reconnect');
+    else if (!online && this.running === null) this.update({ state: 'offline' });
+  }
+
+  /**
+   * Asks for a run. During a run, any number of requests schedule exactly one follow-up run.
+   * Automatic triggers wait while offline or while a person has to act; 'demand' always tries.
+   */
+  request(trigger: SyncTrigger): void {
+    if (!this.started) return;
+    if (trigger === 'demand') {
+      // A person asked: maybe they fixed the cause (new enrollment, updated app); try now, fresh backoff.
+      this.blocked = false;
+      this.failures = 0;
+    }
+    if (this.running) {
+      if (this.followUp === null || trigger === 'demand') this.followUp = trigger;
+      return;
+    }
+    if (!this.allowed(trigger)) return;
+    this.clearTimer();
+    this.running = this.execute().then((succeeded) => {
+      this.running = null;
+      const next = this.followUp;
+      this.followUp = null;
+      // After a failure an automatic follow-up would defeat the backoff; a person's or the host's request still runs.
+      if (next !== null && (succeeded || !AUTOMATIC.has(next))) this.request(next);
+    });
+  }
+
+  /** Resolves when no run is in progress (for shutdown and tests). */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private allowed(trigger: SyncTrigger): boolean {
+    if (trigger === 'demand') return true;
+    if (this.blocked) return false;
+    return this.online || trigger === 'reconnect' || trigger === 'resume';
+  }
+
+  /** Never rejects: every outcome becomes status. Resolves true when the run succeeded. */
+  private async execute(): Promise<boolean> {
+    this.update({ state: 'syncing', progress: null, nextAttemptAt: null });
+    try {
+      const report = await this.options.run((progress) => this.update({ progress }));
+      this.failures = 0;
+      const more = !report.pulled.complete;
+      this.update({
+        state: report.pendingAfter === 0 && !more ? 'up-to-date' : 'idle',
+        lastSuccessAt: this.options.now(),
+        lastError: null,
+        progress: null,
+        pending: report.pendingAfter,
+        clockSkew: report.clockSkew ?? this.status.clockSkew,
+      });
+      // A backlog larger than one run's page budget continues right away.
+      if (more && this.followUp === null) this.followUp = 'interval';
+      else this.schedule(this.intervalMs, 'interval');
+      return true;
+    } catch (error) {
+      this.failures += 1;
+      const kind: SyncStatusErrorKind = isSyncError(error) ? error.kind : 'local-storage';
+      const message = isSyncError(error) ? error.message : (this.options.describeLocalError?.(error) ?? LOCAL_ERROR_MESSAGE);
+      this.update({ state: kind !== 'local-storage' && isOfflineKind(kind) ? 'offline' : 'failing', lastError: { kind, message }, progress: null });
+      if (kind !== 'local-storage' && needsPerson(kind)) {
+        this.blocked = true;
+        return false;
+      }
+      let delay = backoffDelay(this.failures, this.options.random, this.options.backoff ?? DEFAULT_BACKOFF);
+      const asked = isSyncError(error) ? error.details.retryAfterMs : undefined;
+      if (asked !== undefined) delay = Math.max(delay, asked);
+      this.schedule(delay, 'retry');
+      return false;
+    }
+  }
+
+  private schedule(delayMs: number, trigger: SyncTrigger): void {
+    this.clearTimer();
+    if (!this.started) return;
+    this.timer = this.options.timers.setTimeout(() => {
+      this.timer = null;
+      this.request(trigger);
+    }, delayMs);
+    this.update({ nextAttemptAt: this.options.now() + delayMs });
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.options.timers.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    for (const listener of this.listeners) {
+      try {
+        listener(this.status);
+      } catch {
+        // A broken listener (a closed window) must not stop the scheduler.
+      }
+    }
+  }
+}

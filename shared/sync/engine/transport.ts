@@ -1,0 +1,33 @@
+// The HQ connection as the engine sees it: parsed, validated answers or a thrown SyncError.
+import type { Operation } from '../operation';
+import type { EnrollResponse, FileStatus, PullResponse, PushResponse } from '../wire';
+
+export interface EnrollInput {
+  code: string;
+  deviceId: string;
+  deviceName: string;
+}
+
+export interface UploadChunkInput {
+  sha256: string;
+  /** Where this chunk starts; must equal HQ's `received`. */
+  offset: number;
+  /** The whole file's size in bytes. */
+  size: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * Every method resolves with a response that passed the wire schema, or rejects with a SyncError.
+ * Implementations: createFetchTransport (fetch in the page, Electron's net.fetch in main) and the
+ * in-memory fakes of the tests.
+ */
+export interface SyncTransport {
+  enroll(input: EnrollInput): Promise<EnrollResponse>;
+  /** At most MAX_PUSH_OPS operations of this device, in deviceSeq order. */
+  push(ops: readonly Operation[]): Promise<PushResponse>;
+  /** `cursor` null starts from the beginning. */
+  pull(cursor: string | null, limit: number): Promise<PullResponse>;
+  uploadChunk(input: UploadChunkInput): Promise<FileStatus>;
+  fileStatus(sha256: string): Promise<FileStatus>;
+}
