@@ -1,0 +1,83 @@
+// Types shared by the notification service: alerts, injected clock/notifier/store, and the incident facts it watches.
+import type { AlertCategory, NotificationActivity, NotificationCentreEntry, Priority, SlaPolicy, SlaTimeline, Status } from '../../../shared/domain';
+
+export { ALERT_CATEGORIES, type AlertCategory } from '../../../shared/domain';
+export type AlertUrgency = 'low' | 'normal' | 'critical';
+
+/** One alert, scheduled or shown. `key` is deterministic so re-planning and restarts never duplicate it. */
+export interface Alert {
+  readonly key: string;
+  readonly category: AlertCategory;
+  readonly incidentId: string | null;
+  /** When it should be shown (ms since epoch). */
+  readonly dueAt: number;
+  readonly title: string;
+  readonly body: string;
+  readonly urgency: AlertUrgency;
+  /** For the do-not-disturb exceptions. */
+  readonly priority: Priority | null;
+  readonly major: boolean;
+}
+
+/** What the host OS shows. */
+export interface NativeNotice {
+  readonly title: string;
+  readonly body: string;
+  readonly incidentId: string | null;
+  readonly urgency: AlertUrgency;
+}
+
+export interface NoticeHandle {
+  onClick(listener: () => void): void;
+}
+
+export interface Notifier {
+  /** Shows a notice; null when the platform cannot (then the centre still lists it). */
+  show(notice: NativeNotice): NoticeHandle | null;
+}
+
+export type TimerHandle = unknown;
+
+export interface SchedulerClock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** One entry of the in-app notification centre (schema in shared/domain/sla/notification-wire.ts). */
+export type CentreEntry = NotificationCentreEntry;
+
+/** What survives a restart: pending alerts, keys already shown, and the centre. */
+export interface SchedulerState {
+  readonly scheduled: readonly Alert[];
+  readonly shownKeys: readonly string[];
+  readonly centre: readonly CentreEntry[];
+}
+
+export interface SchedulerStore {
+  load(): Promise<SchedulerState | null>;
+  save(state: SchedulerState): Promise<void>;
+}
+
+/** The facts about one incident the scheduler needs (built by the host from the database). */
+export interface IncidentWatch {
+  readonly id: string;
+  readonly number: string;
+  readonly title: string;
+  readonly priority: Priority;
+  readonly major: boolean;
+  readonly status: Status;
+  readonly assignee: string | null;
+  readonly sla: SlaTimeline;
+  readonly policy: SlaPolicy;
+  /** Last stakeholder update (ms), for "next update due" reminders; null: none yet (counts from creation). */
+  readonly lastUpdateAt: number | null;
+}
+
+export interface IncidentSource {
+  /** The watched facts of these incidents; missing ids are gone (deleted or no longer visible). */
+  get(ids: readonly string[]): Promise<readonly IncidentWatch[]>;
+}
+
+/** Something that happened and may need a person (schema in shared/domain/sla/notification-wire.ts). */
+export type Activity = NotificationActivity;

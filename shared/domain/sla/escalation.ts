@@ -1,0 +1,147 @@
+// Escalation rules as data, and the automatic escalations due for an incident (deterministic ids, made once).
+import { z } from 'zod';
+import { SYSTEM_AUTHOR } from '../author';
+import type { CommandContext, CommandResult } from '../commands';
+import { editIncident } from '../commands';
+import type { Incident } from '../incident';
+import { PRIORITY_LABELS, prioritySchema } from '../priority';
+import { ESCALATION_LEVELS, type TimelineEvent } from '../timeline';
+import { escalateIncident, logCommunication } from '../work-commands';
+import type { ZonedTime } from '../zoned-time';
+import { computeIncidentSla, SLA_THRESHOLDS, type SlaClock, type SlaClocks } from './clock';
+import { deterministicUuidV7 } from './deterministic-id';
+import type { SlaPolicy } from './policy';
+import { slaTimelineFromEvents } from './timeline-input';
+
+const name = z.string().trim().min(1).max(120);
+
+export const escalationActionSchema = z.discriminatedUnion('kind', [
+  /** Functional (to a team) or hierarchical (to a manager level). */
+  z.object({ kind: z.literal('escalate'), level: z.enum(ESCALATION_LEVELS), target: name }),
+  /** One step up: urgency first, then impact. */
+  z.object({ kind: z.literal('raise_priority') }),
+  /** An outgoing communication to a role, written to the timeline (and shown as a notification). */
+  z.object({ kind: z.literal('notify_role'), role: name }),
+]);
+export type EscalationAction = z.infer<typeof escalationActionSchema>;
+
+export const escalationRuleSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'Rule ids are lower-case letters, digits and dashes'),
+  clock: z.enum(['response', 'resolve']),
+  at: z.enum(['warn50', 'warn75', 'breached']),
+  /** Only for these priorities; all when absent. */
+  priorities: z.array(prioritySchema).min(1).optional(),
+  /** Only for major incidents. */
+  majorOnly: z.boolean().default(false),
+  action: escalationActionSchema,
+});
+export type EscalationRule = z.infer<typeof escalationRuleSchema>;
+
+export const escalationRulesSchema = z
+  .array(escalationRuleSchema)
+  .max(100)
+  .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'Rule ids must be unique');
+
+export const SEED_ESCALATION_RULES: readonly EscalationRule[] = [
+  { id: 'response-breach-team-lead', clock: 'response', at: 'breached', majorOnly: false, action: { kind: 'escalate', level: 'hierarchical', target: 'Team lead' } },
+  { id: 'resolve-breach-duty-manager', clock: 'resolve', at: 'breached', majorOnly: false, action: { kind: 'escalate', level: 'hierarchical', target: 'Duty manager' } },
+  { id: 'p1-resolve-warn75-commander', clock: 'resolve', at: 'warn75', priorities: [1], majorOnly: false, action: { kind: 'notify_role', role: 'Incident commander' } },
+];
+
+/** An automatic escalation to make now: the plan, with its deterministic event id. */
+export interface DueEscalation {
+  readonly id: string;
+  readonly incidentId: string;
+  readonly rule: EscalationRule;
+  readonly clock: SlaClock;
+  readonly reason: string;
+}
+
+function actionTarget(action: EscalationAction): string {
+  switch (action.kind) {
+    case 'escalate':
+      return `${action.level}:${action.target}`;
+    case 'raise_priority':
+      return 'priority';
+    case 'notify_role':
+      return `role:${action.role}`;
+  }
+}
+
+/** The id every device gives the escalation of `incident` by `rule`: same inputs, same id, so sync keeps one. */
+export function escalationEventId(incident: Pick<Incident, 'id' | 'createdAt'>, rule: EscalationRule): string {
+  return deterministicUuidV7(Date.parse(incident.createdAt), ['lantern-escalation', incident.id, rule.id, actionTarget(rule.action)]);
+}
+
+function describe(rule: EscalationRule, clock: SlaClock, policy: SlaPolicy): string {
+  const what = rule.clock === 'response' ? 'Time to own' : 'Time to resolve';
+  const reached = rule.at === 'breached' ? 'breached' : `at ${Math.floor(clock.percent)} % of its target`;
+  return `${what} ${reached} (${policy.name}, ${Math.round(clock.targetMs / 60_000)} min target). Escalated automatically by rule "${rule.id}".`;
+}
+
+function applies(incident: Incident, rule: EscalationRule): boolean {
+  if (rule.majorOnly && !incident.major) return false;
+  if (rule.priorities && !rule.priorities.includes(incident.priority)) return false;
+  const action = rule.action;
+  if (action.kind === 'escalate' && action.level === 'functional' && incident.team === action.target) return false;
+  if (action.kind === 'raise_priority' && incident.urgency === 1 && incident.impact === 1) return false;
+  return true;
+}
+
+/**
+ * Escalations due at `nowMs` that are not on the timeline yet. Only open incidents, and only clocks still running
+ * or paused: a clock that stopped (owned, resolved) after a breach no one saw does not escalate after the fact.
+ */
+export function dueEscalations(
+  incident: Incident,
+  events: readonly TimelineEvent[],
+  policy: SlaPolicy,
+  rules: readonly EscalationRule[],
+  nowMs: number,
+  clocks: SlaClocks = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, events), incident.priority, policy, nowMs),
+): DueEscalation[] {
+  if (incident.status === 'resolved' || incident.status === 'closed' || incident.status === 'cancelled') return [];
+  const due: DueEscalation[] = [];
+  let present: Set<string> | null = null;
+  for (const rule of rules) {
+    const clock = clocks[rule.clock];
+    if (clock.state === 'stopped') continue;
+    if (SLA_THRESHOLDS.indexOf(clock.threshold) < SLA_THRESHOLDS.indexOf(rule.at)) continue;
+    if (!applies(incident, rule)) continue;
+    const id = escalationEventId(incident, rule);
+    present ??= new Set(events.map((event) => event.id));
+    if (present.has(id)) continue;
+    due.push({ id, incidentId: incident.id, rule, clock, reason: describe(rule, clock, policy) });
+  }
+  return due;
+}
+
+/** What the caller supplies to write a due escalation: this device, its clock and a fresh HLC stamp. */
+export interface EscalationContext {
+  readonly deviceId: string;
+  readonly now: ZonedTime;
+  readonly hlc: string;
+}
+
+/**
+ * Turns a due escalation into the usual command outcome (incident change + timeline event + sync change), authored
+ * by Lantern (automatic) with the deterministic id. Apply outcomes one by one, each with a fresh HLC stamp.
+ */
+export function applyEscalation(incident: Incident, due: DueEscalation, context: EscalationContext): CommandResult {
+  const ctx: CommandContext = { deviceId: context.deviceId, now: context.now, hlc: context.hlc, author: SYSTEM_AUTHOR, newId: () => due.id };
+  const action = due.rule.action;
+  switch (action.kind) {
+    case 'escalate':
+      return escalateIncident(incident, { level: action.level, target: action.target, reason: due.reason }, ctx, { teams: [action.target], managerLevels: [action.target] });
+    case 'raise_priority':
+      return incident.urgency > 1
+        ? editIncident(incident, { urgency: (incident.urgency - 1) as 1 | 2 }, ctx)
+        : editIncident(incident, { impact: Math.max(1, incident.impact - 1) as 1 | 2 }, ctx);
+    case 'notify_role':
+      return logCommunication(
+        incident,
+        { direction: 'outgoing', from: SYSTEM_AUTHOR.name, to: action.role, channel: 'Lantern notification', message: `${PRIORITY_LABELS[incident.priority]}: ${due.reason}` },
+        ctx,
+      );
+  }
+}

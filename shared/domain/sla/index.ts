@@ -1,0 +1,10 @@
+// Public surface of SLA policies, clocks, calendars and automatic escalation.
+export * from './calendar';
+export * from './clock';
+export * from './deterministic-id';
+export * from './escalation';
+export * from './policy';
+export * from './timeline-input';
+export { isKnownTimeZone, parseFixedOffset } from './zone-offset';
+export * from './watch';
+export * from './notification-wire';

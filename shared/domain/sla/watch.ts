@@ -1,0 +1,52 @@
+// What the notification service watches per open incident (sent from the database side over IPC), with its schema.
+import { z } from 'zod';
+import { hlcStampSchema } from '../incident';
+import type { Incident } from '../incident';
+import { prioritySchema } from '../priority';
+import { statusSchema } from '../status';
+import type { TimelineEvent } from '../timeline';
+import { slaTimelineFromEvents } from './timeline-input';
+
+const MAX_CHANGES = 500;
+
+export const slaWatchSchema = z.object({
+  id: z.string().min(1).max(100),
+  number: z.string().min(1).max(40),
+  title: z.string().max(500),
+  priority: prioritySchema,
+  major: z.boolean(),
+  status: statusSchema,
+  assignee: z.string().max(200).nullable(),
+  /** The SLA policy's id; unknown ids fall back to the default policy. */
+  policyId: z.string().max(40),
+  createdAtMs: z.number().finite(),
+  changes: z.array(z.object({ atMs: z.number(), hlc: hlcStampSchema, to: statusSchema.nullable() })).max(MAX_CHANGES),
+  /** Last outgoing communication (stakeholder update), ms; null: none yet. */
+  lastUpdateAt: z.number().finite().nullable(),
+});
+export type SlaWatch = z.infer<typeof slaWatchSchema>;
+
+/** Builds the watch of an incident from its record and timeline (the renderer calls this after each change). */
+export function slaWatchFromIncident(incident: Incident, events: readonly TimelineEvent[], policyId: string): SlaWatch {
+  const timeline = slaTimelineFromEvents(incident.createdAt, events);
+  let lastUpdateAt: number | null = null;
+  for (const event of events) {
+    if (event.kind === 'communication' && event.direction === 'outgoing') {
+      const at = Date.parse(event.at.utc);
+      if (Number.isFinite(at) && (lastUpdateAt === null || at > lastUpdateAt)) lastUpdateAt = at;
+    }
+  }
+  return {
+    id: incident.id,
+    number: incident.number,
+    title: incident.title,
+    priority: incident.priority,
+    major: incident.major,
+    status: incident.status,
+    assignee: incident.assignee,
+    policyId,
+    createdAtMs: timeline.createdAtMs,
+    changes: timeline.changes.slice(-MAX_CHANGES).map((c) => ({ atMs: c.atMs, hlc: c.hlc, to: c.to })),
+    lastUpdateAt,
+  };
+}
