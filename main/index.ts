@@ -1,13 +1,16 @@
 // Lantern's Electron main process: the composition root that wires scheme, single instance, session, IPC and window.
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, nativeTheme, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { resolveBuildPaths } from './app-paths';
+import { composeServices, type Services } from './compose-services';
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol';
 import { focusWindow } from './electron/focus-window';
 import { hardenSession } from './electron/harden-session';
 import { hardenWebContents } from './electron/harden-web-contents';
+import { createSenderScope } from './electron/ipc-sender-scope';
 import { createMainWindow } from './electron/main-window';
+import { watchReplicaPage } from './electron/replica-page-watch';
 import { claimSingleInstance } from './electron/single-instance';
 import { createCoreHandlers } from './ipc/core-handlers';
 import { registerIpcHandlers } from './ipc/register-ipc-handlers';
@@ -15,8 +18,7 @@ import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './security/cs
 import { openExternalSafely } from './security/external-url';
 import { resolveRendererTarget } from './security/renderer-target';
 import { readAppInfo } from './services/app-info';
-import { fileSecretPersistence } from './services/secrets/file-persistence';
-import { SecretStore } from './services/secrets/secret-store';
+import { createSyncHandlers } from './services/sync/sync-handlers';
 
 const paths = resolveBuildPaths(dirname(fileURLToPath(import.meta.url)));
 const target = resolveRendererTarget({
@@ -26,6 +28,7 @@ const target = resolveRendererTarget({
 const openExternal = (url: string) => openExternalSafely(shell, url);
 
 let mainWindow: BrowserWindow | null = null;
+let services: Services | null = null;
 
 function openMainWindow(): void {
   mainWindow = createMainWindow({
@@ -35,6 +38,8 @@ function openMainWindow(): void {
     startUrl: target.startUrl,
     onLoadError: (error) => console.error('Lantern: the window failed to load', error),
   });
+  // The local database lives in this page: replica calls to it fail at once when it closes or reloads.
+  watchReplicaPage(mainWindow.webContents, (pageId) => services?.replica.detach(pageId));
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -48,22 +53,32 @@ function start(): void {
     csp: target.devOrigin === null ? CONTENT_SECURITY_POLICY : devContentSecurityPolicy(target.devOrigin),
   });
 
-  // safeStorage is usable only after `ready`, so the store is built here.
-  const secrets = new SecretStore({
-    safeStorage,
-    persistence: fileSecretPersistence(join(app.getPath('userData'), 'secrets.json')),
+  // safeStorage is usable only after `ready`, so the services are built here.
+  const built = composeServices({
+    userDataDir: app.getPath('userData'),
     platform: process.platform,
+    safeStorage,
+    net,
+    powerMonitor,
+    currentPage: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
   });
+  services = built;
+  const scope = createSenderScope(ipcMain);
   registerIpcHandlers(
-    ipcMain,
-    createCoreHandlers({
-      appInfo: () => readAppInfo(app, process),
-      openExternal,
-      secretsStatus: () => secrets.status(),
-      focusMainWindow: () => focusWindow(mainWindow),
-    }),
+    scope.ipcMain,
+    {
+      ...createCoreHandlers({
+        appInfo: () => readAppInfo(app, process),
+        openExternal,
+        secretsStatus: () => built.secrets.status(),
+        focusMainWindow: () => focusWindow(mainWindow),
+      }),
+      ...createSyncHandlers({ service: built.sync, replica: built.replica, currentSender: scope.currentSender }),
+    },
     { allowedOrigins: target.allowedOrigins },
   );
+  built.sync.start().catch((error: unknown) => console.error('Lantern: the sync service failed to start', error));
+  app.on('before-quit', () => built.sync.stop());
 
   openMainWindow();
   // macOS: clicking the dock icon with no window open reopens one.

@@ -1,9 +1,20 @@
 // Host implementation inside Electron: every call goes through the typed preload bridge (window.lantern).
 import type { LanternBridge } from '../../shared/ipc';
+import type { LocalReplica } from '../../shared/sync/engine/replica';
+import { createElectronSync } from './electron-sync';
+import { createReplicaResponder } from './electron-replica-responder';
 import type { Host } from './host';
 import { isOpenableUrl } from './external-url';
 
-export function createElectronHost(bridge: LanternBridge): Host {
+export interface ElectronHostOptions {
+  /** The page's local database as the sync engine sees it (createDexieReplica(db)); main calls it over IPC. */
+  readonly replica?: LocalReplica;
+  /** This device's id from the local database (ensureDevice); sent with "Connect" so HQ binds the token to it. */
+  readonly deviceId?: string;
+}
+
+export function createElectronHost(bridge: LanternBridge, options: ElectronHostOptions = {}): Host {
+  if (options.replica) createReplicaResponder(bridge, options.replica, { onProblem: (message) => console.warn(message) });
   return {
     kind: 'electron',
     appInfo: async () => {
@@ -17,5 +28,6 @@ export function createElectronHost(bridge: LanternBridge): Host {
       return result.opened;
     },
     onNavigate: (listener) => bridge.on('app:navigate', (payload) => listener(payload.incidentId)),
+    sync: createElectronSync(bridge, options.deviceId ?? null),
   };
 }

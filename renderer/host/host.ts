@@ -1,10 +1,45 @@
 // The Host API: everything the UI needs from its surroundings, so the same UI runs in Electron and in a browser.
+import type { SyncStatus } from '../../shared/sync/engine';
+
 export type HostKind = 'electron' | 'browser';
 
 export interface HostAppInfo {
   name: string;
   version: string;
   platform: string;
+}
+
+/** This device's link to HQ, as remembered after a successful enrollment (the token itself is never exposed). */
+export interface SyncConnection {
+  hqUrl: string;
+  deviceName: string;
+  /** ms since 1970. */
+  connectedAt: number;
+}
+
+export interface ConnectInput {
+  hqUrl: string;
+  enrollmentCode: string;
+  deviceName: string;
+}
+
+/** `warning`: connected, but something the person should know (e.g. no keyring: the token is only obfuscated). */
+export type ConnectResult = { ok: true; connection: SyncConnection; warning?: string } | { ok: false; message: string };
+
+/**
+ * Sync with HQ. In Electron the engine runs in the main process (Electron's net, token in safeStorage)
+ * and reaches the local database through the bridge; in browser mode it runs in the page with fetch.
+ */
+export interface HostSync {
+  getStatus(): Promise<SyncStatus>;
+  /** Called on every status change (state, progress n of m, errors). Returns an unsubscribe function. */
+  onStatus(listener: (status: SyncStatus) => void): () => void;
+  getConnection(): Promise<SyncConnection | null>;
+  connect(input: ConnectInput): Promise<ConnectResult>;
+  /** Forgets the token and stops syncing; local data stays. */
+  disconnect(): Promise<void>;
+  /** Starts a sync now (or right after the one running). */
+  syncNow(): Promise<void>;
 }
 
 export interface Host {
@@ -14,4 +49,6 @@ export interface Host {
   openExternal(url: string): Promise<boolean>;
   /** Main (or a notification) asks the UI to show an incident. Returns an unsubscribe function. */
   onNavigate(listener: (incidentId: string) => void): () => void;
+  /** Sync with HQ (Electron: the main-process service; browser: the engine in the page). */
+  readonly sync: HostSync;
 }

@@ -8,10 +8,22 @@ export const BRIDGE_KEY = 'lantern';
  * Add a channel here AND in `invokeContract` (contract.ts); the type checker then demands a
  * main handler for it, and the preload bridge grows the method `lantern.<domain>.<camelVerb>`.
  */
-export const INVOKE_CHANNELS = ['app:info', 'shell:open-external', 'secrets:status', 'window:focus'] as const;
+export const INVOKE_CHANNELS = [
+  'app:info',
+  'shell:open-external',
+  'secrets:status',
+  'window:focus',
+  'sync:status',
+  'sync:connection',
+  'sync:connect',
+  'sync:disconnect',
+  'sync:now',
+  'replica:attach',
+  'replica:reply',
+] as const;
 
 /** Event channels (main → renderer); add here AND in `eventContract` (contract.ts). */
-export const EVENT_CHANNELS = ['app:navigate'] as const;
+export const EVENT_CHANNELS = ['app:navigate', 'sync:status-changed', 'replica:call'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

@@ -2,8 +2,10 @@
 import { z } from 'zod';
 import type { EventChannel, InvokeChannel } from './channels';
 import { appInfoSchema, navigatePayloadSchema } from './schemas/app';
+import { replicaAttachResultSchema, replicaCallSchema, replicaReplyResultSchema, replicaReplySchema } from './schemas/replica';
 import { secretsStatusSchema } from './schemas/secrets';
 import { openExternalInputSchema, openExternalResultSchema } from './schemas/shell';
+import { syncConnectInputSchema, syncConnectionSchema, syncConnectResultSchema, syncNowResultSchema, syncStatusSchema } from './schemas/sync';
 import { focusResultSchema } from './schemas/window';
 
 /** Input of a channel that takes no argument: anything else the page sends is rejected. */
@@ -20,11 +22,20 @@ export const invokeContract = {
   'shell:open-external': { input: openExternalInputSchema, output: openExternalResultSchema },
   'secrets:status': { input: noInput, output: secretsStatusSchema },
   'window:focus': { input: noInput, output: focusResultSchema },
+  'sync:status': { input: noInput, output: syncStatusSchema },
+  'sync:connection': { input: noInput, output: syncConnectionSchema.nullable() },
+  'sync:connect': { input: syncConnectInputSchema, output: syncConnectResultSchema },
+  'sync:disconnect': { input: noInput, output: z.null() },
+  'sync:now': { input: noInput, output: syncNowResultSchema },
+  'replica:attach': { input: noInput, output: replicaAttachResultSchema },
+  'replica:reply': { input: replicaReplySchema, output: replicaReplyResultSchema },
 } as const satisfies { readonly [C in InvokeChannel]: InvokeSpec };
 
 /** Events main sends to the page, with the schema of their single payload argument. */
 export const eventContract = {
   'app:navigate': navigatePayloadSchema,
+  'sync:status-changed': syncStatusSchema,
+  'replica:call': replicaCallSchema,
 } as const satisfies { readonly [E in EventChannel]: z.ZodType };
 
 type InvokeContract = typeof invokeContract;

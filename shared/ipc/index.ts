@@ -7,3 +7,6 @@ export * from './schemas/app';
 export * from './schemas/shell';
 export * from './schemas/secrets';
 export * from './schemas/window';
+export * from './schemas/hq-url';
+export * from './schemas/sync';
+export * from './schemas/replica';

@@ -36,6 +36,8 @@ export interface BenchApi {
   seedIncidents(options: SeedOptions): Promise<SeedReport>;
   /** listIncidentsPage vs a raw reverse cursor on [status+updatedAt]; both must return the same rows. */
   listFirstPage(options: ListFirstPageOptions): Promise<PairedRuns>;
+  /** SLA state (both clocks) of `count` open incidents, per run; no baseline (the bar is absolute). */
+  slaStates(options: { count: number; runs: number }): Promise<{ median: number; runs: number[] }>;
 }
 
 export const BENCH_GLOBAL = 'lanternBench';

@@ -12,6 +12,10 @@ class Emitter {
   once(event: string, listener: Listener): this {
     return this.on(event, listener);
   }
+  removeListener(event: string, listener: Listener): this {
+    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((candidate) => candidate !== listener));
+    return this;
+  }
   emit(event: string, ...args: unknown[]): void {
     for (const listener of this.listeners.get(event) ?? []) listener(...args);
   }
@@ -50,6 +54,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     readonly focus = vi.fn();
     readonly restore = vi.fn();
     readonly loadURL = vi.fn(async (_url: string) => undefined);
+    readonly webContents = Object.assign(new Emitter(), { id: BrowserWindow.instances.length + 1, isDestroyed: () => false, send: vi.fn() });
     constructor(readonly options: Record<string, unknown>) {
       super();
       calls.push('new BrowserWindow');
@@ -91,6 +96,9 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     },
     session: { defaultSession },
     shell: { openExternal: vi.fn(async () => undefined) },
+    // The sync service: no network in these tests, and no power events unless a test emits them.
+    net: { fetch: vi.fn(async () => Promise.reject(new TypeError('no network in tests'))), isOnline: () => false },
+    powerMonitor: new Emitter(),
   };
 
   return { module, calls, ipcHandlers, protocolHandlers, defaultSession, markReady };

@@ -5,6 +5,7 @@ import { registerIpcHandlers } from '../../../../main/ipc/register-ipc-handlers'
 import { openExternalSafely } from '../../../../main/security/external-url';
 import { APP_ORIGIN } from '../../../../main/security/origin';
 import { appEvent, FakeIpcMain } from '../fakes';
+import { stubSyncHandlers } from '../services/sync/stub-sync-handlers';
 
 function setup(focused = true) {
   const shell = { openExternal: vi.fn(async () => undefined) };
@@ -12,12 +13,15 @@ function setup(focused = true) {
   const ipc = new FakeIpcMain();
   registerIpcHandlers(
     ipc,
-    createCoreHandlers({
-      appInfo: () => ({ name: 'Lantern', version: '0.1.0', platform: 'linux', electronVersion: '45.5.0', isPackaged: true }),
-      openExternal: (url) => openExternalSafely(shell, url),
-      secretsStatus: () => ({ available: true, backend: 'basic_text', plainTextFallback: true }),
-      focusMainWindow,
-    }),
+    {
+      ...stubSyncHandlers(),
+      ...createCoreHandlers({
+        appInfo: () => ({ name: 'Lantern', version: '0.1.0', platform: 'linux', electronVersion: '45.5.0', isPackaged: true }),
+        openExternal: (url) => openExternalSafely(shell, url),
+        secretsStatus: () => ({ available: true, backend: 'basic_text', plainTextFallback: true }),
+        focusMainWindow,
+      }),
+    },
     { allowedOrigins: [APP_ORIGIN] },
     { warn: vi.fn() },
   );

@@ -4,6 +4,7 @@ import { INVOKE_CHANNELS } from '../../../../shared/ipc/channels';
 import { registerIpcHandlers, type IpcHandlers } from '../../../../main/ipc/register-ipc-handlers';
 import { APP_ORIGIN } from '../../../../main/security/origin';
 import { appEvent, eventFrom, FakeIpcMain, topFrame } from '../fakes';
+import { stubSyncHandlers } from '../services/sync/stub-sync-handlers';
 
 const appInfo = { name: 'Lantern', version: '0.1.0', platform: 'linux', electronVersion: '45.5.0', isPackaged: false };
 
@@ -13,6 +14,7 @@ function makeHandlers() {
     'shell:open-external': vi.fn(async (url: string) => ({ opened: url.startsWith('https:') })),
     'secrets:status': vi.fn(() => ({ available: true, backend: 'gnome_libsecret', plainTextFallback: false })),
     'window:focus': vi.fn(() => ({ focused: true })),
+    ...stubSyncHandlers(),
   } satisfies IpcHandlers;
 }
 

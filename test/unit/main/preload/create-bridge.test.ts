@@ -42,7 +42,20 @@ describe('createBridge shape', () => {
     const bridge = createBridge(new FakeIpcRenderer());
     const expected = [...INVOKE_CHANNELS.map((channel) => bridgePathOf(channel).join('.')), 'on'];
     expect(flatKeys(bridge).sort()).toEqual(expected.sort());
-    expect(flatKeys(bridge).sort()).toEqual(['app.info', 'on', 'secrets.status', 'shell.openExternal', 'window.focus']);
+    expect(flatKeys(bridge).sort()).toEqual([
+      'app.info',
+      'on',
+      'replica.attach',
+      'replica.reply',
+      'secrets.status',
+      'shell.openExternal',
+      'sync.connect',
+      'sync.connection',
+      'sync.disconnect',
+      'sync.now',
+      'sync.status',
+      'window.focus',
+    ]);
   });
 
   it('exposes no generic invoke, send or ipcRenderer', () => {

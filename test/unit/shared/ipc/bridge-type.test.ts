@@ -1,10 +1,13 @@
 // Compile-time checks of the LanternBridge shape: they fail under `tsc -p tsconfig.node.json`, not at run time.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { LanternBridge, Unsubscribe } from '../../../../shared/ipc/bridge';
+import type { EventListener, LanternBridge, Unsubscribe } from '../../../../shared/ipc/bridge';
 import type { AppInfo, NavigatePayload } from '../../../../shared/ipc/schemas/app';
+import type { ReplicaCall, ReplicaReply } from '../../../../shared/ipc/schemas/replica';
 import type { SecretsStatus } from '../../../../shared/ipc/schemas/secrets';
+import type { SyncConnectInput, SyncConnectionInfo, SyncConnectResult, SyncNowResult } from '../../../../shared/ipc/schemas/sync';
 import type { OpenExternalResult } from '../../../../shared/ipc/schemas/shell';
 import type { FocusResult } from '../../../../shared/ipc/schemas/window';
+import type { SyncStatus } from '../../../../shared/sync/engine/sync-status';
 
 describe('LanternBridge type', () => {
   it('has one typed method per channel', () => {
@@ -12,14 +15,26 @@ describe('LanternBridge type', () => {
     expectTypeOf<LanternBridge['shell']['openExternal']>().toEqualTypeOf<(input: string) => Promise<OpenExternalResult>>();
     expectTypeOf<LanternBridge['secrets']['status']>().toEqualTypeOf<() => Promise<SecretsStatus>>();
     expectTypeOf<LanternBridge['window']['focus']>().toEqualTypeOf<() => Promise<FocusResult>>();
-    expectTypeOf<keyof LanternBridge>().toEqualTypeOf<'app' | 'shell' | 'secrets' | 'window' | 'on'>();
+    expectTypeOf<keyof LanternBridge>().toEqualTypeOf<'app' | 'shell' | 'secrets' | 'window' | 'sync' | 'replica' | 'on'>();
     expectTypeOf<keyof LanternBridge['shell']>().toEqualTypeOf<'openExternal'>();
+  });
+
+  it('has the sync and replica methods', () => {
+    expectTypeOf<keyof LanternBridge['sync']>().toEqualTypeOf<'status' | 'connection' | 'connect' | 'disconnect' | 'now'>();
+    expectTypeOf<LanternBridge['sync']['status']>().returns.resolves.toExtend<SyncStatus>();
+    expectTypeOf<LanternBridge['sync']['connection']>().toEqualTypeOf<() => Promise<SyncConnectionInfo | null>>();
+    expectTypeOf<LanternBridge['sync']['connect']>().toEqualTypeOf<(input: SyncConnectInput) => Promise<SyncConnectResult>>();
+    expectTypeOf<LanternBridge['sync']['now']>().toEqualTypeOf<() => Promise<SyncNowResult>>();
+    expectTypeOf<keyof LanternBridge['replica']>().toEqualTypeOf<'attach' | 'reply'>();
+    expectTypeOf<Parameters<LanternBridge['replica']['reply']>[0]>().toExtend<ReplicaReply>();
   });
 
   it('types event subscription by event name', () => {
     type On = LanternBridge['on'];
-    expectTypeOf<Parameters<On>[0]>().toEqualTypeOf<'app:navigate'>();
-    expectTypeOf<Parameters<Parameters<On>[1]>[0]>().toEqualTypeOf<NavigatePayload>();
+    expectTypeOf<Parameters<On>[0]>().toEqualTypeOf<'app:navigate' | 'sync:status-changed' | 'replica:call'>();
+    expectTypeOf<Parameters<EventListener<'app:navigate'>>[0]>().toEqualTypeOf<NavigatePayload>();
+    expectTypeOf<Parameters<EventListener<'sync:status-changed'>>[0]>().toExtend<SyncStatus>();
+    expectTypeOf<Parameters<EventListener<'replica:call'>>[0]>().toEqualTypeOf<ReplicaCall>();
     expectTypeOf<ReturnType<On>>().toEqualTypeOf<Unsubscribe>();
   });
 });

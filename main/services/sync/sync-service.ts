@@ -1,0 +1,252 @@
+// The sync service hosted by main: HQ connection and token, the engine + scheduler, triggers, status for the page.
+import { checkHqUrl } from '../../../shared/ipc/schemas/hq-url';
+import type { SyncConnectInput, SyncConnectionInfo, SyncConnectResult, SyncNowResult } from '../../../shared/ipc/schemas/sync';
+import type { BackoffPolicy } from '../../../shared/sync/engine/backoff';
+import { createFetchTransport, type FetchLike, type TimerApi } from '../../../shared/sync/engine/fetch-transport';
+import type { LocalReplica } from '../../../shared/sync/engine/replica';
+import { SyncEngine } from '../../../shared/sync/engine/sync-engine';
+import { SyncScheduler } from '../../../shared/sync/engine/sync-scheduler';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../../shared/sync/engine/sync-status';
+import { CONNECT_MESSAGES, describeConnectError } from './connect-errors';
+import { describeReplicaError, ReplicaUnavailableError } from './replica-error';
+import type { OnlineSignal, PowerSignal, TokenStore } from './signals';
+import type { SyncSettings, SyncSettingsStore } from './sync-settings';
+
+/** The SecretStore entry holding the device token. */
+export const DEVICE_TOKEN_SECRET = 'sync-device-token';
+
+export const SYNC_SERVICE_MESSAGES = {
+  notConnected: 'This device is not connected to HQ yet. Connect it in Settings → Sync with the HQ address and an enrollment code.',
+  tokenLost: 'Lantern can no longer read this device’s HQ key (the system keyring was reset or changed). Your data stays on this device; connect again with a new enrollment code.',
+  busy: 'Lantern is already connecting this device; wait for it to finish.',
+  badCode: 'The enrollment code looks incomplete. Type it exactly as your administrator gave it (for example K7QM-2X9P-HT4C-M8WB).',
+  badName: 'Give this device a name (1 to 120 characters) so the administrator can recognise it.',
+  pageNotReady: 'Lantern’s window is still opening its local database; sync starts as soon as it is ready.',
+  plainText: 'This computer has no system keyring, so the device key is stored only obfuscated, not encrypted. Anyone with access to your user files could copy it. Ask your administrator about setting up a keyring.',
+} as const;
+
+export interface SyncServiceOptions<Signal> {
+  /** HTTP to HQ (Electron's net.fetch in the app). */
+  readonly fetch: FetchLike<Signal>;
+  readonly createAbortController?: () => { signal: Signal; abort(): void };
+  readonly secrets: TokenStore;
+  readonly settings: Pick<SyncSettingsStore, 'load' | 'save' | 'clear'>;
+  readonly replica: LocalReplica;
+  readonly timers: TimerApi;
+  readonly now: () => number;
+  readonly random: () => number;
+  readonly online: OnlineSignal;
+  readonly power?: PowerSignal;
+  readonly onStatus: (status: SyncStatus) => void;
+  /** Whether the replica can be reached (the page's responder attached); automatic syncs wait for it. */
+  readonly replicaReady?: () => boolean;
+  readonly intervalMs?: number;
+  readonly backoff?: BackoffPolicy;
+  readonly requestTimeoutMs?: number;
+  readonly warn?: (message: string) => void;
+}
+
+export class SyncService<Signal = unknown> {
+  private connection: SyncSettings | null = null;
+  private scheduler: SyncScheduler | null = null;
+  private schedulerStarted = false;
+  private unsubscribeScheduler: () => void = () => undefined;
+  private readonly cleanups: (() => void)[] = [];
+  private started = false;
+  private connecting = false;
+  private current: SyncStatus = INITIAL_SYNC_STATUS;
+
+  constructor(private readonly options: SyncServiceOptions<Signal>) {}
+
+  /** Loads the saved connection and token, listens to connectivity and power, and syncs when the replica is ready. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const { online, power } = this.options;
+    this.cleanups.push(online.subscribe((isOnline) => this.scheduler?.setOnline(isOnline)));
+    if (power) this.cleanups.push(power.onResume(() => this.scheduler?.request('resume')));
+    let settings: SyncSettings | null = null;
+    try {
+      settings = await this.options.settings.load();
+    } catch {
+      this.options.warn?.('Lantern sync: the sync settings could not be read.');
+    }
+    if (!settings) return;
+    this.connection = settings;
+    const token = await this.readToken();
+    if (token === null) {
+      this.setStatus({ ...INITIAL_SYNC_STATUS, state: 'failing', lastError: { kind: 'unauthorized', message: SYNC_SERVICE_MESSAGES.tokenLost } });
+      return;
+    }
+    this.useConnection(settings, token);
+  }
+
+  /** Stops timers and listeners; a run in progress finishes. */
+  stop(): void {
+    this.started = false;
+    this.dropScheduler();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+  }
+
+  status(): SyncStatus {
+    return this.current;
+  }
+
+  connectionInfo(): SyncConnectionInfo | null {
+    const c = this.connection;
+    return c ? { hqUrl: c.hqUrl, deviceName: c.deviceName, connectedAt: c.connectedAt } : null;
+  }
+
+  /** Enrolls with a one-time code, keeps the token in the SecretStore, saves the settings, then syncs. */
+  async connect(input: SyncConnectInput): Promise<SyncConnectResult> {
+    const url = checkHqUrl(input.hqUrl);
+    if (!url.ok) return { ok: false, message: url.message };
+    const code = input.enrollmentCode.trim();
+    if (code.length < 8 || code.length > 64) return { ok: false, message: SYNC_SERVICE_MESSAGES.badCode };
+    const deviceName = input.deviceName.trim();
+    if (deviceName.length === 0 || deviceName.length > 120) return { ok: false, message: SYNC_SERVICE_MESSAGES.badName };
+    if (this.connecting) return { ok: false, message: SYNC_SERVICE_MESSAGES.busy };
+    this.connecting = true;
+    try {
+      const transport = this.transport(url.url, null, input.deviceId);
+      let answer;
+      try {
+        answer = await transport.enroll({ code, deviceId: input.deviceId, deviceName });
+      } catch (error) {
+        return { ok: false, message: describeConnectError(error) };
+      }
+      if (answer.deviceId !== input.deviceId) return { ok: false, message: CONNECT_MESSAGES.wrongDevice };
+      const settings: SyncSettings = { hqUrl: url.url, deviceName, deviceId: input.deviceId, hqId: answer.hqId, connectedAt: this.options.now() };
+      try {
+        await this.options.secrets.set(DEVICE_TOKEN_SECRET, answer.deviceToken);
+        await this.options.settings.save(settings);
+      } catch (error) {
+        await this.options.secrets.delete(DEVICE_TOKEN_SECRET).catch(() => undefined);
+        return { ok: false, message: describeConnectError(error) };
+      }
+      this.connection = settings;
+      this.useConnection(settings, answer.deviceToken);
+      const plainText = this.options.secrets.status().plainTextFallback;
+      if (plainText) this.options.warn?.('Lantern sync: the device token is stored with the basic_text fallback (no keyring).');
+      return { ok: true, connection: this.connectionInfo() ?? settings, ...(plainText ? { warning: SYNC_SERVICE_MESSAGES.plainText } : {}) };
+    } finally {
+      this.connecting = false;
+    }
+  }
+
+  /** Forgets the token and the HQ link and stops syncing. Local data (incidents, outbox) stays untouched. */
+  async disconnect(): Promise<void> {
+    this.dropScheduler();
+    this.connection = null;
+    this.setStatus(INITIAL_SYNC_STATUS);
+    await this.options.secrets.delete(DEVICE_TOKEN_SECRET);
+    await this.options.settings.clear();
+  }
+
+  /** A person asked: sync now, or right after the run in progress. Also lifts a revoked/outdated block to try again. */
+  syncNow(): SyncNowResult {
+    if (!this.scheduler) return { started: false, message: this.connection ? SYNC_SERVICE_MESSAGES.tokenLost : SYNC_SERVICE_MESSAGES.notConnected };
+    if (this.schedulerStarted) this.scheduler.request('demand');
+    else this.startSchedulerIfReady();
+    return this.schedulerStarted ? { started: true } : { started: false, message: SYNC_SERVICE_MESSAGES.pageNotReady };
+  }
+
+  /** The page's replica responder (re)attached: start, or sync soon to catch up with what waited for it. */
+  replicaAvailable(): void {
+    if (!this.scheduler) return;
+    if (!this.schedulerStarted) this.startSchedulerIfReady();
+    else this.scheduler.request('resume');
+  }
+
+  /** Resolves when no run is in progress (shutdown, tests). */
+  async whenIdle(): Promise<void> {
+    await this.scheduler?.whenIdle();
+  }
+
+  private useConnection(settings: SyncSettings, token: string): void {
+    this.dropScheduler();
+    const { options } = this;
+    const replica = sameDeviceOnly(options.replica, settings.deviceId);
+    const engine = new SyncEngine({ transport: this.transport(settings.hqUrl, token, settings.deviceId), replica, now: options.now });
+    const scheduler = new SyncScheduler({
+      run: (onProgress) => engine.syncOnce({ onProgress }),
+      timers: options.timers,
+      now: options.now,
+      random: options.random,
+      describeLocalError: describeReplicaError,
+      ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
+      ...(options.backoff !== undefined ? { backoff: options.backoff } : {}),
+    });
+    this.unsubscribeScheduler = scheduler.subscribe((status) => this.setStatus(status));
+    scheduler.setOnline(options.online.isOnline());
+    this.scheduler = scheduler;
+    this.setStatus(scheduler.getStatus());
+    this.startSchedulerIfReady();
+  }
+
+  private startSchedulerIfReady(): void {
+    if (!this.started || !this.scheduler || this.schedulerStarted) return;
+    if (!(this.options.replicaReady?.() ?? true)) return;
+    this.schedulerStarted = true;
+    this.scheduler.start();
+  }
+
+  private dropScheduler(): void {
+    this.unsubscribeScheduler();
+    this.unsubscribeScheduler = () => undefined;
+    this.scheduler?.stop();
+    this.scheduler = null;
+    this.schedulerStarted = false;
+  }
+
+  private transport(baseUrl: string, token: string | null, deviceId: string) {
+    const { options } = this;
+    return createFetchTransport<Signal>({
+      baseUrl,
+      token,
+      deviceId,
+      fetch: options.fetch,
+      timers: options.timers,
+      now: options.now,
+      ...(options.createAbortController ? { createAbortController: options.createAbortController } : {}),
+      ...(options.requestTimeoutMs !== undefined ? { timeoutMs: options.requestTimeoutMs } : {}),
+    });
+  }
+
+  private async readToken(): Promise<string | null> {
+    try {
+      return await this.options.secrets.get(DEVICE_TOKEN_SECRET);
+    } catch {
+      this.options.warn?.('Lantern sync: the device token could not be decrypted.');
+      return null;
+    }
+  }
+
+  private setStatus(status: SyncStatus): void {
+    this.current = status;
+    try {
+      this.options.onStatus(status);
+    } catch {
+      // A closed window must not stop the service.
+    }
+  }
+}
+
+/**
+ * HQ takes a device's operations only under the id its token was issued for. If the local database was
+ * recreated (new device id) after enrollment, nothing is pushed: HQ would reject those operations for good.
+ */
+function sameDeviceOnly(replica: LocalReplica, deviceId: string): LocalReplica {
+  return {
+    pendingOps: async (limit) => {
+      const ops = await replica.pendingOps(limit);
+      if (ops.some((op) => op.deviceId !== deviceId)) throw new ReplicaUnavailableError('other-device');
+      return ops;
+    },
+    recordPushResults: (results) => replica.recordPushResults(results),
+    getCursor: () => replica.getCursor(),
+    applyPulledPage: (page) => replica.applyPulledPage(page),
+    resetForNewEpoch: (epoch) => replica.resetForNewEpoch(epoch),
+    countPending: () => replica.countPending(),
+  };
+}

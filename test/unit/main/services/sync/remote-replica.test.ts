@@ -1,0 +1,145 @@
+// RemoteReplica: calls go to the attached page as `replica:call`; replies are checked for sender, call id and shape.
+import { describe, expect, it, vi } from 'vitest';
+import { RemoteReplica, type ReplicaPage } from '../../../../../main/services/sync/remote-replica';
+import { ReplicaUnavailableError } from '../../../../../main/services/sync/replica-error';
+import type { ReplicaCall } from '../../../../../shared/ipc/schemas/replica';
+import { recordIncident } from '../../../../../shared/domain';
+import { MemoryReplica } from '../../../shared/sync/support/memory-replica';
+import { ManualTimers } from './support';
+
+function fakePage(id = 7) {
+  const sent: ReplicaCall[] = [];
+  const page: ReplicaPage & { destroyed: boolean } = {
+    id,
+    destroyed: false,
+    isDestroyed: () => page.destroyed,
+    send: vi.fn((_channel: string, payload: unknown) => void sent.push(payload as ReplicaCall)),
+  };
+  return { page, sent };
+}
+
+function setup() {
+  const timers = new ManualTimers();
+  let n = 0;
+  const warn = vi.fn();
+  const remote = new RemoteReplica({ timers, newCallId: () => `call-0000-${++n}`, timeoutMs: 1_000, warn });
+  const { page, sent } = fakePage();
+  remote.attach(page);
+  return { timers, remote, page, sent, warn };
+}
+
+const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof ReplicaUnavailableError ? error.failure : 'other'));
+
+describe('RemoteReplica', () => {
+  it('sends each method as a replica:call and resolves with the checked result', async () => {
+    const { remote, page, sent } = setup();
+    const count = remote.countPending();
+    expect(page.send).toHaveBeenCalledWith('replica:call', { callId: 'call-0000-1', method: 'countPending', args: [] });
+    expect(remote.handleReply({ callId: 'call-0000-1', ok: true, result: 3 }, 7)).toBe('accepted');
+    await expect(count).resolves.toBe(3);
+
+    const cursor = remote.getCursor();
+    remote.handleReply({ callId: sent[1]!.callId, ok: true, result: { epoch: 'e1', cursor: null } }, 7);
+    await expect(cursor).resolves.toEqual({ epoch: 'e1', cursor: null });
+
+    const reset = remote.resetForNewEpoch('e2');
+    expect(sent[2]).toEqual({ callId: 'call-0000-3', method: 'resetForNewEpoch', args: ['e2'] });
+    remote.handleReply({ callId: 'call-0000-3', ok: true, result: null }, 7);
+    await expect(reset).resolves.toBeUndefined();
+  });
+
+  it('validates pending operations from the page and refuses malformed or too many', async () => {
+    const { remote, sent } = setup();
+    const local = new MemoryReplica('dev-a', () => Date.now());
+    local.commit((ctx) => recordIncident({ title: 'Pump 3' }, 1, 'K7QM', ctx));
+    const ops = await local.pendingOps(10);
+
+    const good = remote.pendingOps(5);
+    remote.handleReply({ callId: sent[0]!.callId, ok: true, result: ops }, 7);
+    await expect(good).resolves.toEqual(ops);
+
+    const junk = remote.pendingOps(5);
+    remote.handleReply({ callId: sent[1]!.callId, ok: true, result: [{ ...ops[0], hlc: 'not-a-stamp' }] }, 7);
+    expect(await failure(junk)).toBe('bad-answer');
+
+    const tooMany = remote.pendingOps(1);
+    remote.handleReply({ callId: sent[2]!.callId, ok: true, result: [ops[0], ops[0]] }, 7);
+    expect(await failure(tooMany)).toBe('bad-answer');
+
+    const wrongType = remote.countPending();
+    remote.handleReply({ callId: sent[3]!.callId, ok: true, result: '3' }, 7);
+    expect(await failure(wrongType)).toBe('bad-answer');
+  });
+
+  it('refuses replies with unknown call ids or from another page, and keeps waiting for the real one', async () => {
+    const { remote, sent, warn } = setup();
+    const count = remote.countPending();
+    expect(remote.handleReply({ callId: 'call-9999-9', ok: true, result: 1 }, 7)).toBe('unknown-call');
+    expect(remote.handleReply({ callId: sent[0]!.callId, ok: true, result: 1 }, 8)).toBe('wrong-sender');
+    expect(remote.handleReply({ callId: sent[0]!.callId, ok: true, result: 1 }, null)).toBe('wrong-sender');
+    expect(remote.handleReply({ callId: sent[0]!.callId, ok: true, result: 2 }, 7)).toBe('accepted');
+    await expect(count).resolves.toBe(2);
+    // A late duplicate of a finished call changes nothing.
+    expect(remote.handleReply({ callId: sent[0]!.callId, ok: true, result: 5 }, 7)).toBe('unknown-call');
+    expect(warn).toHaveBeenCalledTimes(4);
+  });
+
+  it('turns page errors into local-storage failures (disk full kept apart)', async () => {
+    const { remote, sent } = setup();
+    const apply = remote.countPending();
+    remote.handleReply({ callId: sent[0]!.callId, ok: false, error: { kind: 'quota', message: 'QuotaExceededError' } }, 7);
+    expect(await failure(apply)).toBe('quota');
+    const other = remote.countPending();
+    remote.handleReply({ callId: sent[1]!.callId, ok: false, error: { kind: 'storage', message: 'DatabaseClosedError' } }, 7);
+    expect(await failure(other)).toBe('storage');
+  });
+
+  it('fails at once without a page, on timeout, and when the page goes away mid-call', async () => {
+    const timers = new ManualTimers();
+    const remote = new RemoteReplica({ timers, newCallId: () => `call-${Math.random().toString(16).slice(2, 12)}`, timeoutMs: 1_000 });
+    expect(await failure(remote.countPending())).toBe('no-page');
+
+    const { page } = fakePage(3);
+    remote.attach(page);
+    const slow = remote.countPending();
+    timers.advance(1_000);
+    expect(await failure(slow)).toBe('timeout');
+
+    const interrupted = remote.countPending();
+    remote.detach(3);
+    expect(await failure(interrupted)).toBe('page-gone');
+    expect(remote.isAttached()).toBe(false);
+
+    const { page: destroyed } = fakePage(4);
+    destroyed.destroyed = true;
+    remote.attach(destroyed);
+    expect(await failure(remote.countPending())).toBe('no-page');
+  });
+
+  it('a reloaded page replaces the old one; the old page’s calls fail', async () => {
+    const { remote } = setup();
+    const old = remote.countPending();
+    remote.attach(fakePage(9).page);
+    expect(await failure(old)).toBe('page-gone');
+  });
+});
+
+describe('RemoteReplica arguments', () => {
+  it('cuts HQ’s long rejection reasons so the call still fits the contract', async () => {
+    const { remote, sent } = setup();
+    const recorded = remote.recordPushResults([{ opId: 'op-1', deviceSeq: 1, status: 'rejected', code: 'invalid', reason: 'r'.repeat(50_000) }]);
+    const call = sent[0];
+    expect(call?.method).toBe('recordPushResults');
+    const args = call?.method === 'recordPushResults' ? call.args[0] : [];
+    expect(args[0]?.status === 'rejected' ? args[0].reason.length : 0).toBe(2000);
+    remote.handleReply({ callId: call!.callId, ok: true, result: null }, 7);
+    await expect(recorded).resolves.toBeUndefined();
+  });
+
+  it('fails a call whose arguments break the contract without sending it', async () => {
+    const { remote, page } = setup();
+    const bad = remote.resetForNewEpoch('');
+    expect(await failure(bad)).toBe('bad-answer');
+    expect(page.send).not.toHaveBeenCalled();
+  });
+});
