@@ -1,12 +1,13 @@
 // Domain commands: turn one user intent into the next incident state, its timeline event and the change to sync.
 import type { Author } from './author';
 import { formatIncidentNumber } from './ids';
-import { type Incident, incidentSchema, type SyncedField, type SyncedFields, syncedFieldsSchema } from './incident';
-import { checkTransition, DEFAULT_TRANSITION_REFERENCE, type TransitionError, type TransitionInput, type TransitionReference } from './lifecycle';
-import { derivePriority, DEFAULT_PRIORITY_MATRIX, type PriorityMatrix, priorityMatrixSchema } from './priority';
+import { type Incident, type SyncedField, type SyncedFields, syncedFieldsSchema } from './incident';
+import { checkTransition, DEFAULT_TRANSITION_REFERENCE, type TransitionInput, type TransitionReference } from './lifecycle';
+import { derivePriority, DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from './priority';
 import type { Status } from './status';
-import { type FieldChange, type TimelineEvent, timelineEventSchema } from './timeline';
+import type { TimelineEvent } from './timeline';
 import type { ZonedTime } from './zoned-time';
+import { applyFieldChanges, checkMatrix, emptyToNull, eventBase, invalidInput, transitionFailure, validated } from './command-kit';
 
 /** Everything a command needs from the outside world, passed in so commands stay pure. */
 export interface CommandContext {
@@ -171,99 +172,3 @@ export function addNote(incident: Incident, text: string, ctx: CommandContext, c
   return validated({ ...incident, updatedAt: ctx.now.utc }, event, { incidentId: incident.id, set: {}, event });
 }
 
-function applyFieldChanges(
-  incident: Incident,
-  set: Partial<SyncedFields>,
-  ctx: CommandContext,
-  makeEvent: (changes: FieldChange[]) => Omit<TimelineEvent, keyof ReturnType<typeof eventBase>>,
-  alwaysRecord = false,
-): CommandResult {
-  const merged = { ...pickSynced(incident), ...set };
-  const parsed = syncedFieldsSchema.safeParse(merged);
-  if (!parsed.success) return invalidInput(parsed.error.issues[0]);
-  const matrixProblem = checkMatrix(ctx);
-  if (matrixProblem) return matrixProblem;
-  const changes: FieldChange[] = [];
-  const effective: Partial<SyncedFields> = {};
-  for (const key of Object.keys(set) as SyncedField[]) {
-    const before = incident[key];
-    const after = parsed.data[key];
-    if (!sameValue(before, after)) {
-      changes.push({ field: key, from: before, to: after });
-      (effective as Record<string, unknown>)[key] = after;
-    }
-  }
-  if (changes.length === 0 && !alwaysRecord) return { ok: false, error: { code: 'no-change', message: 'Nothing changed.' } };
-  const stamps = { ...incident.stamps };
-  const base: Partial<Record<SyncedField, string | null>> = {};
-  for (const key of Object.keys(effective) as SyncedField[]) {
-    base[key] = incident.stamps[key] ?? null;
-    stamps[key] = ctx.hlc;
-  }
-  const next: Incident = {
-    ...incident,
-    ...parsed.data,
-    priority: derivePriority(parsed.data.impact, parsed.data.urgency, ctx.priorityMatrix ?? DEFAULT_PRIORITY_MATRIX),
-    updatedAt: ctx.now.utc,
-    stamps,
-  };
-  const event = { ...eventBase(incident.id, ctx), ...makeEvent(changes) } as TimelineEvent;
-  return validated(next, event, { incidentId: incident.id, set: effective, base, event });
-}
-
-/**
- * Last gate before a command result leaves the domain: the incident and the event must match their
- * schemas (an oversized note, a bad context author or stamp, a 1 MB reason in the details). Nothing is
- * returned half-valid, so nothing invalid reaches the database or the outbox.
- */
-function validated(incident: Incident, event: TimelineEvent, change: IncidentChange): CommandResult {
-  const eventCheck = timelineEventSchema.safeParse(event);
-  if (!eventCheck.success) return invalidInput(eventCheck.error.issues[0]);
-  const incidentCheck = incidentSchema.safeParse(incident);
-  if (!incidentCheck.success) return invalidInput(incidentCheck.error.issues[0]);
-  return { ok: true, value: { incident, event, change } };
-}
-
-/** Structural equality for synced field values (JSON-like); key order does not matter. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  if (aKeys.length !== bKeys.length) return false;
-  return aKeys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
-
-/** A custom priority matrix comes from settings; a damaged one is reported, not turned into an exception. */
-function checkMatrix(ctx: CommandContext): CommandResult | undefined {
-  if (ctx.priorityMatrix === undefined || priorityMatrixSchema.safeParse(ctx.priorityMatrix).success) return undefined;
-  return { ok: false, error: { code: 'invalid-input', field: 'priority', message: 'The priority matrix in the settings is damaged; it needs 3 × 3 priorities from 1 to 5.' } };
-}
-
-function pickSynced(incident: Incident): SyncedFields {
-  const { id: _id, number: _n, priority: _p, createdAt: _c, updatedAt: _u, createdBy: _b, originDeviceId: _o, stamps: _s, ...fields } = incident;
-  return fields;
-}
-
-function eventBase(incidentId: string, ctx: CommandContext) {
-  return { id: ctx.newId(), incidentId, at: ctx.now, hlc: ctx.hlc, deviceId: ctx.deviceId, author: ctx.author };
-}
-
-function emptyToNull(value: string | null | undefined): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') return value; // not a string: let the schema refuse it with a message
-  const trimmed = value.trim();
-  return trimmed.length > 0 ? trimmed : null;
-}
-
-function invalidInput(issue: { path: PropertyKey[]; message: string } | undefined): CommandResult {
-  // Status-change details are keyed by the form field ("reopenReason"), which is the useful name to report.
-  const key = issue?.path[0] === 'details' && issue.path[1] !== undefined ? issue.path[1] : issue?.path[0];
-  const field = key !== undefined ? String(key) : undefined;
-  return { ok: false, error: { code: 'invalid-input', ...(field ? { field } : {}), message: issue?.message ?? 'The input is not valid.' } };
-}
-
-function transitionFailure(error: TransitionError): CommandResult {
-  return { ok: false, error: { code: error.code, ...(error.field ? { field: error.field } : {}), message: error.message } };
-}

@@ -11,3 +11,8 @@ export * from './priority';
 export * from './status';
 export * from './timeline';
 export * from './zoned-time';
+export * from './templates';
+export * from './attachment';
+export * from './reference-defaults';
+export * from './work-commands';
+export * from './sla';

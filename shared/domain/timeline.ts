@@ -39,6 +39,19 @@ export const fieldChangeSchema = z.object({
 });
 export type FieldChange = z.infer<typeof fieldChangeSchema>;
 
+/** Functional: handed to a more specialised team. Hierarchical: raised to a manager level. */
+export const ESCALATION_LEVELS = ['functional', 'hierarchical'] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+/** Outgoing: we told someone; incoming: someone told us. */
+export const COMMUNICATION_DIRECTIONS = ['outgoing', 'incoming'] as const;
+export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
+
+const shortText = (what: string) =>
+  z.string().trim().min(1, `Enter ${what}`).max(LIMITS.shortText, `${what[0]!.toUpperCase()}${what.slice(1)} is limited to ${LIMITS.shortText} characters`);
+const longText = (what: string) =>
+  z.string().trim().min(1, `Write ${what} first`).max(LIMITS.note, `${what[0]!.toUpperCase()}${what.slice(1)} is limited to ${LIMITS.note.toLocaleString('en')} characters`);
+
 export const timelineEventSchema = z.discriminatedUnion('kind', [
   eventBase.extend({ kind: z.literal('created'), title: z.string().max(LIMITS.title) }),
   eventBase.extend({ kind: z.literal('fields_changed'), changes: z.array(fieldChangeSchema).min(1).max(40) }),
@@ -57,6 +70,27 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
     /** Set when this note corrects an earlier entry. */
     corrects: uuidV7Schema.optional(),
   }),
+  eventBase.extend({
+    kind: z.literal('escalated'),
+    level: z.enum(ESCALATION_LEVELS),
+    /** The team (functional) or manager level (hierarchical) it was escalated to. */
+    target: shortText('the team or manager level'),
+    reason: longText('the reason'),
+  }),
+  eventBase.extend({
+    kind: z.literal('communication'),
+    direction: z.enum(COMMUNICATION_DIRECTIONS),
+    from: shortText('who it is from'),
+    to: shortText('who it is to'),
+    channel: shortText('the channel'),
+    message: longText('the message'),
+  }),
+  eventBase.extend({
+    kind: z.literal('correction'),
+    /** The entry this one corrects; that entry stays as it was (append-only). */
+    corrects: uuidV7Schema,
+    text: longText('the correction'),
+  }),
 ]);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export type TimelineEventKind = TimelineEvent['kind'];
@@ -66,4 +100,7 @@ export const TIMELINE_KIND_LABELS: Record<TimelineEventKind, string> = {
   fields_changed: 'Changed',
   status_changed: 'Status',
   note: 'Note',
+  escalated: 'Escalated',
+  communication: 'Communication',
+  correction: 'Correction',
 };

@@ -1,61 +1,136 @@
-// The capture form: only the title is required; priority is shown live from impact × urgency.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+// The capture form: only the title is required; priority shown live; autosaved drafts, templates and attachments.
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import {
+  applyTitlePrefix,
+  DEFAULT_ATTACHMENT_LIMIT_BYTES,
   DEFAULT_CATEGORIES,
   derivePriority,
+  findTemplate,
   flattenCategoryPaths,
   formatPath,
-  LEVEL_LABELS,
-  parsePath,
-  PATH_SEPARATOR,
+  newId,
   PRIORITY_LABELS,
-  zonedTimeFromEpoch,
-  type Impact,
 } from '../../../shared/domain';
 import { useServices } from '../../app/services';
-import { toDateTimeLocalValue } from '../format';
+import { discardDraft, listDrafts, useReferenceLists, type Draft, type RepoResult } from '../../db';
+import { createCaptureRecorder } from '../../db/attachments-record';
+import { formatLocal } from '../format';
+import { AttachmentPicker } from './attachment-picker';
+import { FieldError, LevelSelect } from './capture-fields';
+import { blankValues, fromDraftValues, hasContent, toDraftValues, toRecordInput, type CaptureValues } from './capture-values';
+import { DraftsPanel } from './drafts-panel';
+import { ChecklistPreview, TemplatePicker } from './template-picker';
+import { useDraftAutosave } from './use-draft-autosave';
+import { usePendingAttachments } from './use-pending-attachments';
+import './capture.css';
 
-const CATEGORY_OPTIONS = flattenCategoryPaths(DEFAULT_CATEGORIES).map(formatPath);
+/** Until the reference lists load (a few ms), the seed categories; a template's category is always offered. */
+const SEED_CATEGORY_OPTIONS = flattenCategoryPaths(DEFAULT_CATEGORIES).map(formatPath);
+const KNOWN_FIELDS = new Set<string>(['title', 'description', 'category', 'site', 'impact', 'urgency', 'occurredAt', 'attachments']);
 
-interface FormValues {
-  title: string;
-  description: string;
-  category: string;
-  site: string;
-  impact: Impact;
-  urgency: Impact;
-  occurredAt: string;
+type FieldErrors = Partial<Record<keyof CaptureValues | 'attachments' | 'form', string>>;
+
+interface CaptureFormProps {
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+  /** Largest file accepted, in bytes (25 MB unless the deployment says otherwise). */
+  attachmentLimitBytes?: number;
 }
 
-type FieldErrors = Partial<Record<keyof FormValues | 'form', string>>;
-
-export function CaptureForm({ onSaved, onCancel }: { onSaved: (id: string) => void; onCancel: () => void }) {
-  const { incidents } = useServices();
-  const [values, setValues] = useState<FormValues>(() => ({
-    title: '',
-    description: '',
-    category: '',
-    site: '',
-    impact: 3,
-    urgency: 3,
-    occurredAt: toDateTimeLocalValue(Date.now()),
-  }));
+export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_ATTACHMENT_LIMIT_BYTES }: CaptureFormProps) {
+  const { db } = useServices();
+  const record = useMemo(() => createCaptureRecorder(db), [db]);
+  const [values, setValues] = useState<CaptureValues>(() => blankValues());
+  const [draftId, setDraftId] = useState<string>(() => newId());
+  const [dirty, setDirty] = useState(false);
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [draftProblem, setDraftProblem] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const touched = useRef(false);
   const titleRef = useRef<HTMLInputElement>(null);
-  const ids = { title: useId(), description: useId(), category: useId(), site: useId(), impact: useId(), urgency: useId(), occurred: useId(), priority: useId() };
+  const attachments = usePendingAttachments(attachmentLimitBytes);
+  const ids = { title: useId(), description: useId(), category: useId(), site: useId(), impact: useId(), urgency: useId(), occurred: useId(), priority: useId(), sites: useId() };
   const priority = derivePriority(values.impact, values.urgency);
+  const reference = useReferenceLists();
+  const categoryOptions = withValue(reference?.category ?? SEED_CATEGORY_OPTIONS, values.category);
+  const siteSuggestions = reference?.site ?? [];
+
+  const draftValues = useMemo(() => (dirty && hasContent(values) ? toDraftValues(values) : null), [dirty, values]);
+  const onDraftResult = useCallback((result: RepoResult<unknown>) => setDraftProblem(result.ok ? null : result.error.message), []);
+  const autosave = useDraftAutosave(db, draftId, draftValues, onDraftResult);
+
+  const load = useCallback((draft: Draft) => {
+    setValues(fromDraftValues(draft.values));
+    setDraftId(draft.id);
+    setDirty(false);
+    setErrors({});
+    setRestoredAt(draft.updatedAt);
+  }, []);
 
   useEffect(() => titleRef.current?.focus(), []);
 
-  const update = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
+  // After a crash or reload, carry on with the newest draft, unless the person has already started typing.
+  useEffect(() => {
+    let current = true;
+    void listDrafts(db).then(([latest]) => {
+      if (current && latest && !touched.current) load(latest);
+    });
+    return () => {
+      current = false;
+    };
+  }, [db, load]);
+
+  const change = (next: (v: CaptureValues) => CaptureValues, clear: (keyof CaptureValues)[]) => {
+    touched.current = true;
+    setValues(next);
+    setDirty(true);
+    if (clear.some((key) => errors[key])) setErrors((e) => ({ ...e, ...Object.fromEntries(clear.map((key) => [key, undefined])) }));
   };
+  const update = <K extends keyof CaptureValues>(key: K, value: CaptureValues[K]) => change((v) => ({ ...v, [key]: value }), [key]);
+
+  const chooseTemplate = (templateId: string) => {
+    const template = findTemplate(templateId);
+    change(
+      (v) =>
+        template
+          ? { ...v, templateId, category: formatPath(template.category), impact: template.impact, urgency: template.urgency, title: applyTitlePrefix(template, v.title, findTemplate(v.templateId)) }
+          : { ...v, templateId: '' },
+      ['title', 'category'],
+    );
+  };
+
+  const startOver = (id: string) => {
+    touched.current = true;
+    setValues(blankValues());
+    setDraftId(id);
+    setDirty(false);
+    setErrors({});
+    setRestoredAt(null);
+    titleRef.current?.focus();
+  };
+
+  async function resume(draft: Draft) {
+    await autosave.flush();
+    load(draft);
+    titleRef.current?.focus();
+  }
+
+  async function discardCurrent() {
+    autosave.cancel();
+    await discardDraft(db, draftId);
+    startOver(newId());
+  }
+
+  async function startBlank() {
+    await autosave.flush();
+    startOver(newId());
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (saving) return;
+    if (saving || attachments.busy) return;
     if (values.title.trim() === '') {
       setErrors({ title: 'Enter a title: a few words saying what happened.' });
       titleRef.current?.focus();
@@ -67,31 +142,68 @@ export function CaptureForm({ onSaved, onCancel }: { onSaved: (id: string) => vo
       return;
     }
     setSaving(true);
-    const result = await incidents.record({
-      title: values.title,
-      description: values.description,
-      category: values.category ? parsePathKeepingNames(values.category) : [],
-      site: parsePath(values.site),
-      impact: values.impact,
-      urgency: values.urgency,
-      occurredAt: zonedTimeFromEpoch(occurredMs, -new Date(occurredMs).getTimezoneOffset()),
-    });
+    // The latest keystrokes reach the draft first, so a refused save still leaves an up-to-date draft.
+    await autosave.flush();
+    const result = await record(toRecordInput(values, occurredMs), { attachments: attachments.files, draftId });
     setSaving(false);
-    if (result.ok) onSaved(result.value.id);
-    else setErrors({ [fieldKey(result.error.field)]: result.error.message });
+    if (result.ok) {
+      // Anything typed while saving belongs to the saved incident now, not to a new draft.
+      autosave.cancel();
+      setDirty(false);
+      onSaved(result.value.id);
+    } else {
+      const field = result.error.field && KNOWN_FIELDS.has(result.error.field) ? result.error.field : 'form';
+      setErrors({ [field]: result.error.message });
+    }
   }
 
+  const acceptsFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
+  const onDragOver = (event: DragEvent<HTMLFormElement>) => {
+    if (!acceptsFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    if (!dragging) setDragging(true);
+  };
+  const onDragLeave = (event: DragEvent<HTMLFormElement>) => {
+    if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setDragging(false);
+  };
+  const onDrop = (event: DragEvent<HTMLFormElement>) => {
+    if (!acceptsFiles(event)) return;
+    event.preventDefault();
+    setDragging(false);
+    void attachments.add(Array.from(event.dataTransfer.files));
+  };
+
   return (
-    <form className="capture" onSubmit={submit} aria-labelledby="capture-heading" noValidate>
+    <form
+      className={dragging ? 'capture dragging' : 'capture'}
+      onSubmit={submit}
+      onBlur={() => void autosave.flush()}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+      aria-labelledby="capture-heading"
+      noValidate
+    >
       <header className="pane-header">
         <h2 id="capture-heading">New incident</h2>
-        <span className="hint">Only the title is required</span>
+        <span className="hint">Only the title is required · saved as a draft while you type</span>
       </header>
+      <DraftsPanel currentId={draftId} onResume={(draft) => void resume(draft)} onDiscard={(draft) => void discardDraft(db, draft.id)} />
+      {(restoredAt || dirty) && (
+        <div className="draft-bar">
+          <span className="hint">{restoredAt ? `Draft restored (last saved ${formatLocal(restoredAt)}).` : 'Draft kept on this computer.'}</span>
+          <button type="button" onClick={() => void startBlank()}>Start blank</button>
+          <button type="button" onClick={() => void discardCurrent()}>Discard draft</button>
+        </div>
+      )}
+      {draftProblem && <p role="alert" className="form-error">{`The draft could not be saved: ${draftProblem}`}</p>}
       {errors.form && (
         <p role="alert" className="form-error">
           {errors.form}
         </p>
       )}
+      <TemplatePicker value={values.templateId} onChange={chooseTemplate} />
       <div className="field">
         <label htmlFor={ids.title}>Title</label>
         <input
@@ -118,15 +230,20 @@ export function CaptureForm({ onSaved, onCancel }: { onSaved: (id: string) => vo
           <label htmlFor={ids.category}>Category</label>
           <select id={ids.category} value={values.category} onChange={(e) => update('category', e.target.value)}>
             <option value="">Not set</option>
-            {CATEGORY_OPTIONS.map((path) => (
+            {categoryOptions.map((path) => (
               <option key={path} value={path}>{path}</option>
             ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={ids.site}>Site</label>
-          <input id={ids.site} value={values.site} onChange={(e) => update('site', e.target.value)} placeholder="Campus / Building / Floor / Room"
+          <input id={ids.site} list={ids.sites} value={values.site} onChange={(e) => update('site', e.target.value)} placeholder="Campus / Building / Floor / Room"
             aria-invalid={errors.site ? true : undefined} aria-describedby={errors.site ? `${ids.site}-error` : undefined} />
+          <datalist id={ids.sites}>
+            {siteSuggestions.map((site) => (
+              <option key={site} value={site} />
+            ))}
+          </datalist>
           {errors.site && <FieldError id={`${ids.site}-error`} message={errors.site} />}
         </div>
       </div>
@@ -146,6 +263,9 @@ export function CaptureForm({ onSaved, onCancel }: { onSaved: (id: string) => vo
           aria-invalid={errors.occurredAt ? true : undefined} aria-describedby={errors.occurredAt ? `${ids.occurred}-error` : undefined} />
         {errors.occurredAt && <FieldError id={`${ids.occurred}-error`} message={errors.occurredAt} />}
       </div>
+      <AttachmentPicker pending={attachments} limitBytes={attachmentLimitBytes} />
+      {errors.attachments && <p role="alert" className="form-error">{errors.attachments}</p>}
+      <ChecklistPreview templateId={values.templateId} />
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save incident'}
@@ -156,33 +276,7 @@ export function CaptureForm({ onSaved, onCancel }: { onSaved: (id: string) => vo
   );
 }
 
-function LevelSelect({ id, label, value, onChange }: { id: string; label: string; value: Impact; onChange: (v: Impact) => void }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value) as Impact)}>
-        {([1, 2, 3] as const).map((level) => (
-          <option key={level} value={level}>{`${level} — ${LEVEL_LABELS[level]}`}</option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function FieldError({ id, message }: { id: string; message: string }) {
-  return (
-    <p id={id} className="field-error" role="alert">
-      {message}
-    </p>
-  );
-}
-
-/** Category options are already canonical paths; split only on the display separator so names keep their '&'. */
-function parsePathKeepingNames(text: string): string[] {
-  return text.split(PATH_SEPARATOR);
-}
-
-function fieldKey(field: string | undefined): keyof FormValues | 'form' {
-  const known: Record<string, keyof FormValues> = { title: 'title', description: 'description', category: 'category', site: 'site', impact: 'impact', urgency: 'urgency', occurredAt: 'occurredAt' };
-  return (field && known[field]) || 'form';
+/** The options, plus the current value when the list no longer has it (a template's or an old draft's category). */
+function withValue(options: readonly string[], value: string): readonly string[] {
+  return value === '' || options.includes(value) ? options : [...options, value];
 }

@@ -1,0 +1,64 @@
+// Records a captured incident with its files and clears its draft: one transaction for incident, event, outbox op, attachment rows and draft.
+import { Dexie, type Transaction } from 'dexie';
+import { MAX_ATTACHMENTS_PER_SAVE, recordIncident, type Incident, type NewIncidentInput } from '../../shared/domain';
+import { linkAttachments, toAttachmentRef, type PreparedAttachment } from './attachments';
+import { systemClock, type Clock } from './clock';
+import { commitChange } from './commit-change';
+import type { LanternDb } from './database';
+import { fail, succeed, type RepoError, type RepoResult } from './repo-result';
+import { describeStorageError, isQuotaError, isStorageError } from './storage';
+
+export interface CaptureExtras {
+  attachments?: readonly PreparedAttachment[];
+  /** The autosaved draft this capture came from; deleted in the same transaction. */
+  draftId?: string;
+}
+
+export type RecordCapture = (input: NewIncidentInput, extras?: CaptureExtras) => Promise<RepoResult<Incident>>;
+
+export function createCaptureRecorder(db: LanternDb, clock: Clock = systemClock): RecordCapture {
+  return (input, extras = {}) => recordCapture(db, clock, input, extras);
+}
+
+/**
+ * commitChange runs as a Dexie sub-transaction of this one, so its writes and ours (attachment rows,
+ * the hashes on the outbox op, the draft delete) commit together or not at all.
+ */
+export async function recordCapture(db: LanternDb, clock: Clock, input: NewIncidentInput, extras: CaptureExtras = {}): Promise<RepoResult<Incident>> {
+  const files = [...new Map((extras.attachments ?? []).map((file) => [file.sha256, file])).values()];
+  if (files.length > MAX_ATTACHMENTS_PER_SAVE) {
+    return fail({ code: 'invalid-input', field: 'attachments', message: `Attach at most ${MAX_ATTACHMENTS_PER_SAVE} files at a time; add the others afterwards.` });
+  }
+  let refusal: RepoError | undefined;
+  let transaction: Transaction | undefined;
+  try {
+    // Every table: commitChange joins as a sub-transaction and may only touch tables in this scope,
+    // so whatever tables the write path uses now or later stay covered.
+    const incident = await db.transaction('rw', db.tables, async () => {
+      transaction = Dexie.currentTransaction;
+      const result = await commitChange(db, clock, async ({ ctx, device, claimIncidentCounter }) =>
+        recordIncident(input, await claimIncidentCounter(), device.devicePrefix, ctx),
+      );
+      if (!result.ok) {
+        refusal = result.error;
+        throw new Error(result.error.message);
+      }
+      const { incident: created, operation } = result.value;
+      const writes: Promise<unknown>[] = [];
+      if (files.length > 0) {
+        writes.push(linkAttachments(db, created.id, files, created.createdAt));
+        writes.push(db.outbox.update(operation.deviceSeq, { attachments: files.map(toAttachmentRef) }));
+      }
+      if (extras.draftId) writes.push(db.drafts.delete(extras.draftId));
+      await Promise.all(writes);
+      return created;
+    });
+    return succeed(incident);
+  } catch (error) {
+    if (refusal) return fail(refusal);
+    const abortCause: unknown = transaction?.idbtrans?.error;
+    if (isQuotaError(abortCause)) return fail(describeStorageError(abortCause));
+    if (isStorageError(error)) return fail(describeStorageError(error));
+    throw error;
+  }
+}

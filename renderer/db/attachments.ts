@@ -1,0 +1,64 @@
+// Attachment files: SHA-256 at capture, size check before anything is stored, one row per content hash.
+import { checkAttachmentSize, cleanAttachmentName, DEFAULT_ATTACHMENT_LIMIT_BYTES, type AttachmentRef } from '../../shared/domain';
+import type { LanternDb } from './database';
+import { fail, succeed, type RepoResult } from './repo-result';
+import type { AttachmentRow } from './rows';
+
+/** A file checked and hashed at capture, waiting to be saved with its incident. */
+export interface PreparedAttachment extends AttachmentRef {
+  /** The picked File/Blob itself: stored as is, never copied. */
+  blob: Blob;
+}
+
+/** What the picker or a drop hands us: a File, or a Blob with a name. */
+export interface IncomingFile {
+  blob: Blob;
+  name: string;
+}
+
+/** Lowercase hex SHA-256 of the bytes, reading the Blob exactly once. */
+export async function sha256Hex(blob: Blob): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** Refuses a file over the limit before reading a byte of it; otherwise hashes it. */
+export async function prepareAttachment(file: IncomingFile, limitBytes: number = DEFAULT_ATTACHMENT_LIMIT_BYTES): Promise<RepoResult<PreparedAttachment>> {
+  const name = cleanAttachmentName(file.name);
+  const tooBig = checkAttachmentSize(name, file.blob.size, limitBytes);
+  if (tooBig) return fail({ code: 'invalid-value', field: 'attachments', message: tooBig });
+  const sha256 = await sha256Hex(file.blob);
+  return succeed({ sha256, name, type: file.blob.type.slice(0, 200), size: file.blob.size, blob: file.blob });
+}
+
+/** The reference an operation carries for a prepared file (no bytes). */
+export function toAttachmentRef({ sha256, name, type, size }: AttachmentRef): AttachmentRef {
+  return { sha256, name, type, size };
+}
+
+/**
+ * Links files to an incident. Must run inside the caller's rw transaction on `attachments`: a file
+ * already stored (same hash) only gains the incident id, so the same photo twice is stored once.
+ */
+export async function linkAttachments(db: LanternDb, incidentId: string, files: readonly PreparedAttachment[], createdAt: string): Promise<void> {
+  const unique = [...new Map(files.map((file) => [file.sha256, file])).values()];
+  if (unique.length === 0) return;
+  const existing = await db.attachments.bulkGet(unique.map((file) => file.sha256));
+  const writes: Promise<unknown>[] = [];
+  unique.forEach((file, index) => {
+    const row = existing[index];
+    if (row) {
+      if (!row.incidentIds.includes(incidentId)) writes.push(db.attachments.update(row.sha256, { incidentIds: [...row.incidentIds, incidentId] }));
+    } else {
+      const fresh: AttachmentRow = { sha256: file.sha256, incidentIds: [incidentId], name: file.name, type: file.type, size: file.size, blob: file.blob, createdAt };
+      writes.push(db.attachments.add(fresh));
+    }
+  });
+  await Promise.all(writes);
+}
+
+/** The files of one incident, oldest first. */
+export async function listAttachments(db: LanternDb, incidentId: string): Promise<AttachmentRow[]> {
+  const rows = await db.attachments.where('incidentIds').equals(incidentId).toArray();
+  return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}

@@ -1,0 +1,85 @@
+// Autosaves the capture form into the drafts table: debounced while typing, at once on blur, page hide and unmount.
+import { useCallback, useEffect, useRef } from 'react';
+import { saveDraft, type JsonObject, type LanternDb, type RepoResult } from '../../db';
+import { saveDraftOnUnload } from '../../db/draft-unload';
+
+export const AUTOSAVE_DELAY_MS = 300;
+
+interface PendingDraft {
+  id: string;
+  values: JsonObject;
+}
+
+export interface DraftAutosave {
+  /** Writes the pending change now (resolves at once when nothing is pending). */
+  flush: () => Promise<void>;
+  /** Drops the pending change (the draft was saved as an incident or discarded). */
+  cancel: () => void;
+}
+
+/**
+ * `values` null means "nothing to keep yet" (an untouched form never becomes a draft).
+ * `onResult` reports each write, so the form can say "Draft saved" or why it was not.
+ */
+export function useDraftAutosave(
+  db: LanternDb,
+  draftId: string,
+  values: JsonObject | null,
+  onResult: (result: RepoResult<unknown>) => void,
+  delayMs: number = AUTOSAVE_DELAY_MS,
+): DraftAutosave {
+  const pending = useRef<PendingDraft | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const report = useRef(onResult);
+
+  useEffect(() => {
+    report.current = onResult;
+  }, [onResult]);
+
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const draft = pending.current;
+    pending.current = null;
+    if (draft) report.current(await saveDraft(db, draft.id, draft.values));
+  }, [db]);
+
+  /** Page going away: write synchronously (no promise chain), else fall back to the normal save. */
+  const flushNow = useCallback(() => {
+    const draft = pending.current;
+    if (draft && saveDraftOnUnload(db, draft.id, draft.values)) {
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      pending.current = null;
+    } else void flush();
+  }, [db, flush]);
+
+  const cancel = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    pending.current = null;
+  }, []);
+
+  useEffect(() => {
+    if (!values) return;
+    pending.current = { id: draftId, values };
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), delayMs);
+  }, [values, draftId, delayMs, flush]);
+
+  useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flushNow();
+    };
+    window.addEventListener('pagehide', flushNow);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', flushNow);
+      document.removeEventListener('visibilitychange', onHidden);
+      // Closing the form (Cancel, Escape, switching panes) keeps what was typed.
+      void flush();
+    };
+  }, [flush, flushNow]);
+
+  return { flush, cancel };
+}

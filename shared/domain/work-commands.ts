@@ -1,0 +1,100 @@
+// Commands for working an incident: escalate (functional or hierarchical), log a communication, correct an entry.
+import { applyFieldChanges, eventBase, validated } from './command-kit';
+import type { CommandContext, CommandResult } from './commands';
+import type { Incident, SyncedFields } from './incident';
+import { DEFAULT_MANAGER_LEVELS, DEFAULT_TEAMS } from './reference-defaults';
+import { COMMUNICATION_DIRECTIONS, ESCALATION_LEVELS, type CommunicationDirection, type EscalationLevel, type TimelineEvent } from './timeline';
+
+export interface EscalationInput {
+  level: EscalationLevel;
+  /** A team (functional) or a manager level (hierarchical) from the reference lists. */
+  target: string;
+  reason: string;
+}
+
+export interface EscalationReference {
+  teams: readonly string[];
+  managerLevels: readonly string[];
+}
+
+export const DEFAULT_ESCALATION_REFERENCE: EscalationReference = { teams: DEFAULT_TEAMS, managerLevels: DEFAULT_MANAGER_LEVELS };
+
+/**
+ * Functional escalation hands the incident to another team (team changes, the personal assignee is
+ * cleared because they belong to the old team); hierarchical escalation informs a manager level and
+ * changes no field. Both write an `escalated` event with the reason.
+ */
+export function escalateIncident(incident: Incident, input: EscalationInput, ctx: CommandContext, ref: EscalationReference = DEFAULT_ESCALATION_REFERENCE): CommandResult {
+  if (incident.status === 'closed' || incident.status === 'cancelled') {
+    return { ok: false, error: { code: 'read-only', message: `This incident is ${incident.status}; it can no longer be escalated.` } };
+  }
+  if (!(ESCALATION_LEVELS as readonly string[]).includes(input.level)) {
+    return { ok: false, error: { code: 'invalid-value', field: 'level', message: 'Choose functional (another team) or hierarchical (a manager level).' } };
+  }
+  const target = typeof input.target === 'string' ? input.target.trim() : '';
+  const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+  const functional = input.level === 'functional';
+  if (target === '') {
+    return { ok: false, error: { code: 'missing-field', field: 'target', message: functional ? 'Choose the team to escalate to.' : 'Choose the manager level to escalate to.' } };
+  }
+  const known = functional ? ref.teams : ref.managerLevels;
+  if (!known.includes(target)) {
+    return { ok: false, error: { code: 'invalid-value', field: 'target', message: `"${clip(target)}" is not a known ${functional ? 'team' : 'manager level'}. Pick one from the list.` } };
+  }
+  if (functional && incident.team === target) {
+    return { ok: false, error: { code: 'no-change', field: 'target', message: `The incident is already with ${clip(target)}. Pick another team.` } };
+  }
+  if (reason === '') return { ok: false, error: { code: 'missing-field', field: 'reason', message: 'Say why the incident is escalated.' } };
+  const set: Partial<SyncedFields> = functional ? { team: target, ...(incident.assignee !== null ? { assignee: null } : {}) } : {};
+  return applyFieldChanges(incident, set, ctx, () => ({ kind: 'escalated', level: input.level, target, reason }), true);
+}
+
+export interface CommunicationInput {
+  direction: CommunicationDirection;
+  from: string;
+  to: string;
+  channel: string;
+  message: string;
+}
+
+/** Logs a message sent or received (HICS 213 shape, trimmed); allowed in every status, like notes. */
+export function logCommunication(incident: Incident, input: CommunicationInput, ctx: CommandContext): CommandResult {
+  if (!(COMMUNICATION_DIRECTIONS as readonly string[]).includes(input.direction)) {
+    return { ok: false, error: { code: 'invalid-value', field: 'direction', message: 'Choose whether the message was outgoing or incoming.' } };
+  }
+  const required: [keyof CommunicationInput, string][] = [
+    ['from', 'Say who the message is from.'],
+    ['to', 'Say who the message is to.'],
+    ['channel', 'Choose the channel (phone, radio, email…).'],
+    ['message', 'Write the message first.'],
+  ];
+  for (const [field, message] of required) {
+    const value = input[field];
+    if (typeof value !== 'string' || value.trim() === '') return { ok: false, error: { code: 'missing-field', field, message } };
+  }
+  const event: TimelineEvent = {
+    ...eventBase(incident.id, ctx),
+    kind: 'communication',
+    direction: input.direction,
+    from: input.from.trim(),
+    to: input.to.trim(),
+    channel: input.channel.trim(),
+    message: input.message.trim(),
+  };
+  return validated({ ...incident, updatedAt: ctx.now.utc }, event, { incidentId: incident.id, set: {}, event });
+}
+
+/** A correction is a new entry pointing at the old one; the old entry is never edited. */
+export function correctEntry(incident: Incident, corrected: Pick<TimelineEvent, 'id' | 'incidentId'>, text: string, ctx: CommandContext): CommandResult {
+  if (corrected.incidentId !== incident.id) {
+    return { ok: false, error: { code: 'invalid-value', field: 'corrects', message: 'That entry belongs to another incident; corrections must refer to an entry of this incident.' } };
+  }
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  if (trimmed === '') return { ok: false, error: { code: 'missing-field', field: 'text', message: 'Write the correction first.' } };
+  const event: TimelineEvent = { ...eventBase(incident.id, ctx), kind: 'correction', corrects: corrected.id, text: trimmed };
+  return validated({ ...incident, updatedAt: ctx.now.utc }, event, { incidentId: incident.id, set: {}, event });
+}
+
+function clip(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 57)}…` : value;
+}
