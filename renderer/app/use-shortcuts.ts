@@ -1,8 +1,15 @@
-// Global keyboard shortcuts: N opens the capture form, Escape closes the open pane.
+// Global keyboard shortcuts: N new incident, / search, ? shortcut help, Escape back (J/K/Enter live with the list).
 import { useEffect } from 'react';
 
-export function useShortcuts(handlers: { onNew: () => void; onEscape: () => void }) {
-  const { onNew, onEscape } = handlers;
+export interface ShortcutHandlers {
+  onNew: () => void;
+  onEscape: () => void;
+  onSearch?: () => void;
+  onHelp?: () => void;
+}
+
+export function useShortcuts(handlers: ShortcutHandlers) {
+  const { onNew, onEscape, onSearch, onHelp } = handlers;
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -15,11 +22,17 @@ export function useShortcuts(handlers: { onNew: () => void; onEscape: () => void
       if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
         onNew();
+      } else if (event.key === '/' && onSearch) {
+        event.preventDefault();
+        onSearch();
+      } else if (event.key === '?' && onHelp) {
+        event.preventDefault();
+        onHelp();
       }
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onNew, onEscape]);
+  }, [onNew, onEscape, onSearch, onHelp]);
 }
 
 function isTyping(target: EventTarget | null): boolean {

@@ -6,7 +6,7 @@ import type { Clock } from './clock';
 import { DEFAULT_AUTHOR } from './current-user';
 import type { LanternDb } from './database';
 import { ensureDevice, type DeviceIdentity } from './device';
-import { toIncidentRow } from './incident-row';
+import { incidentRowAfter } from './incident-row';
 import { writeMeta, type MetaValues } from './meta';
 import { fail, succeed, type RepoError, type RepoResult } from './repo-result';
 import { describeStorageError, isQuotaError, isStorageError } from './storage';
@@ -71,7 +71,9 @@ export async function commitChange(db: LanternDb, clock: Clock, command: Planned
       const checked = operationSchema.safeParse(operation);
       if (!checked.success) throw new RefusedChange(invalidOperation(checked.error.issues[0]));
 
-      const row = toIncidentRow(incident);
+      // Notes are searchable: the row keeps the words of earlier notes and adds this event's text.
+      const previous = change.init ? undefined : await db.incidents.get(incident.id);
+      const row = incidentRowAfter(previous, incident, event);
       // Issued together: IndexedDB runs them in order within the transaction, and the first failure aborts all.
       await Promise.all([
         change.init ? db.incidents.add(row) : db.incidents.put(row),

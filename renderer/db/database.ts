@@ -2,6 +2,8 @@
 import { Dexie, type Table } from 'dexie';
 import type { IncidentRow } from './incident-row';
 import type { MetaRow } from './meta';
+import { seedReference, type ReferenceRow } from './reference';
+import type { SavedViewRow } from './saved-views';
 import type { AttachmentRow, DraftRow, OutboxRow, TimelineRow } from './rows';
 import { applySchema } from './schema';
 
@@ -15,12 +17,16 @@ export class LanternDb extends Dexie {
   declare readonly outbox: Table<OutboxRow, number>;
   declare readonly meta: Table<MetaRow, string>;
   declare readonly drafts: Table<DraftRow, string>;
+  declare readonly reference: Table<ReferenceRow, string>;
+  declare readonly views: Table<SavedViewRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     // 'strict' makes Chromium flush to disk before reporting a commit: a recorded incident must
     // survive a power cut right after the user saw "saved" (costs ~1-2 ms per write here).
     super(name, { chromeTransactionDurability: 'strict' });
     applySchema(this);
+    // A new database starts at the latest version (no upgrade runs), so it gets the reference defaults here.
+    this.on('populate', (tx) => seedReference(tx.table<ReferenceRow, string>('reference')));
   }
 }
 

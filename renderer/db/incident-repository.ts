@@ -2,7 +2,13 @@
 import {
   addNote as addNoteCommand,
   changeStatus as changeStatusCommand,
+  correctEntry,
+  DEFAULT_TRANSITIONS,
   editIncident,
+  escalateIncident,
+  logCommunication,
+  type CommunicationInput,
+  type EscalationInput,
   recordIncident,
   type CommandResult,
   type EditableFields,
@@ -16,6 +22,7 @@ import { systemClock, type Clock } from './clock';
 import { commitChange, type CommandScope, type PlannedCommand } from './commit-change';
 import type { LanternDb } from './database';
 import { fromIncidentRow } from './incident-row';
+import { readReferenceLists } from './reference';
 import type { RepoError, RepoResult } from './repo-result';
 
 export interface IncidentRepository {
@@ -24,6 +31,12 @@ export interface IncidentRepository {
   changeStatus(id: string, to: Status, input?: TransitionInput): Promise<RepoResult<Incident>>;
   /** Returns the note as stored on the timeline. `corrects` names an earlier entry this note corrects. */
   addNote(id: string, text: string, options?: { corrects?: string }): Promise<RepoResult<TimelineEvent>>;
+  /** Functional (to a team from the reference list) or hierarchical (to a manager level) escalation with a reason. */
+  escalate(id: string, input: EscalationInput): Promise<RepoResult<Incident>>;
+  /** Logs a communication (to/from, channel, message) on the timeline. */
+  logCommunication(id: string, input: CommunicationInput): Promise<RepoResult<TimelineEvent>>;
+  /** Adds a correction entry referring to an earlier entry of the same incident (the old entry is kept). */
+  correct(id: string, entryId: string, text: string): Promise<RepoResult<TimelineEvent>>;
 }
 
 export function createIncidentRepository(db: LanternDb, clock: Clock = systemClock): IncidentRepository {
@@ -40,15 +53,34 @@ export function createIncidentRepository(db: LanternDb, clock: Clock = systemClo
     return result.ok ? { ok: true, value: result.value.incident } : result;
   };
 
+  const eventOf = async (command: PlannedCommand): Promise<RepoResult<TimelineEvent>> => {
+    const result = await commitChange(db, clock, command);
+    return result.ok ? { ok: true, value: result.value.event } : result;
+  };
+
   return {
     record: (input) =>
       incidentOf(async ({ ctx, device, claimIncidentCounter }) => recordIncident(input, await claimIncidentCounter(), device.devicePrefix, ctx)),
     edit: (id, edits) => incidentOf(onExisting(id, (incident, { ctx }) => editIncident(incident, edits, ctx))),
-    changeStatus: (id, to, input = {}) => incidentOf(onExisting(id, (incident, { ctx }) => changeStatusCommand(incident, to, input, ctx))),
-    addNote: async (id, text, options = {}) => {
-      const result = await commitChange(db, clock, onExisting(id, (incident, { ctx }) => addNoteCommand(incident, text, ctx, options.corrects)));
-      return result.ok ? { ok: true, value: result.value.event } : result;
+    changeStatus: async (id, to, input = {}) => {
+      // Reference lists are read just before the write: they change rarely, and commitChange may run inside a caller's transaction.
+      const lists = await readReferenceLists(db);
+      const ref = { transitions: DEFAULT_TRANSITIONS, holdReasons: lists.holdReason, resolutionCodes: lists.resolutionCode };
+      return incidentOf(onExisting(id, (incident, { ctx }) => changeStatusCommand(incident, to, input, ctx, ref)));
     },
+    addNote: (id, text, options = {}) => eventOf(onExisting(id, (incident, { ctx }) => addNoteCommand(incident, text, ctx, options.corrects))),
+    escalate: async (id, input) => {
+      const lists = await readReferenceLists(db);
+      return incidentOf(onExisting(id, (incident, { ctx }) => escalateIncident(incident, input, ctx, { teams: lists.team, managerLevels: lists.managerLevel })));
+    },
+    logCommunication: (id, input) => eventOf(onExisting(id, (incident, { ctx }) => logCommunication(incident, input, ctx))),
+    correct: (id, entryId, text) =>
+      eventOf(async (scope) => {
+        const [row, entry] = await Promise.all([db.incidents.get(id), db.timeline.get(entryId)]);
+        if (!row) return { ok: false, error: notFound(id) };
+        if (!entry) return { ok: false, error: { code: 'not-found', field: 'corrects', message: 'The entry to correct is not on this computer.' } };
+        return correctEntry(fromIncidentRow(row), entry, text, scope.ctx);
+      }),
   };
 }
 

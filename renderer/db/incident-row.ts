@@ -1,5 +1,6 @@
 // How an incident is stored: the domain record plus index-only fields, derived in ONE place for every write.
-import { formatPath, type Incident } from '../../shared/domain';
+import { formatPath, type Incident, type TimelineEvent } from '../../shared/domain';
+import { mergeWords, wordsOf } from './search-words';
 
 /**
  * IndexedDB cannot index booleans or null and cannot sort by an array, so every field we filter on
@@ -15,12 +16,17 @@ export interface IncidentIndexFields {
   assigneeKey: string;
   /** Team, or '' for none. */
   teamKey: string;
+  /** Multi-entry full-text index: words of title, description and every note (schema v2). */
+  searchWords: string[];
+  /** Words of the timeline's free text (notes, communications, corrections), kept so edits can rebuild searchWords without reading the timeline. */
+  noteWords: string[];
 }
 
 export type IncidentRow = Incident & IncidentIndexFields;
 
 /** The only way an incident becomes a row: every write goes through here so index fields never go stale. */
-export function toIncidentRow(incident: Incident): IncidentRow {
+export function toIncidentRow(incident: Incident, noteWords: readonly string[] = []): IncidentRow {
+  const words = wordsOf(incident.description, wordsOf(incident.title));
   return {
     ...incident,
     // The list sorts by updatedAt as a string; only the canonical toISOString form sorts like time
@@ -31,11 +37,37 @@ export function toIncidentRow(incident: Incident): IncidentRow {
     majorFlag: incident.major ? 1 : 0,
     assigneeKey: incident.assignee ?? '',
     teamKey: incident.team ?? '',
+    searchWords: mergeWords(words, noteWords),
+    noteWords: [...noteWords],
   };
 }
 
+/**
+ * The row to store after `event` changed `incident`: keeps the note words already indexed and adds the
+ * event's own text. Every writer (local commands, sync apply) should use this so search stays complete.
+ */
+export function incidentRowAfter(previous: IncidentRow | undefined, incident: Incident, event: TimelineEvent | undefined): IncidentRow {
+  return toIncidentRow(incident, mergeWords(previous?.noteWords, event ? [...wordsOf(eventText(event))] : []));
+}
+
+/** The free text of a timeline entry that search should find ('' for entries without any). */
+export function eventText(event: TimelineEvent): string {
+  switch (event.kind) {
+    case 'note':
+    case 'correction':
+      return event.text;
+    case 'communication':
+      return event.message;
+    default:
+      return '';
+  }
+}
+
 export function fromIncidentRow(row: IncidentRow): Incident {
-  const { categoryKey: _category, siteKey: _site, majorFlag: _major, assigneeKey: _assignee, teamKey: _team, ...incident } = row;
+  const {
+    categoryKey: _category, siteKey: _site, majorFlag: _major, assigneeKey: _assignee, teamKey: _team,
+    searchWords: _search, noteWords: _notes, ...incident
+  } = row;
   return incident;
 }
 

@@ -30,7 +30,11 @@ export {
   type StorageEstimate,
 } from './storage';
 export { LanternDbContext, LanternDbProvider, useLanternDb } from './db-context';
-export { useDrafts, useIncident, useIncidentsPage, usePendingOutboxCount, useTimeline } from './live';
-export { toIncidentRow, fromIncidentRow, type IncidentRow } from './incident-row';
+export { useCurrentUser, useDrafts, useFindIncidents, useIncident, useIncidentsPage, usePendingOutboxCount, useReferenceLists, useSavedViews, useTimeline } from './live';
+export { DEFAULT_SORT, findIncidents, SORT_KEYS, type FindQuery, type SortDirection, type SortKey } from './find-query';
+export { addReferenceValue, DEFAULT_REFERENCE, readReferenceList, readReferenceLists, REFERENCE_KINDS, type ReferenceKind, type ReferenceLists, type ReferenceRow } from './reference';
+export { deleteView, listSavedViews, saveView, type SavedViewRow } from './saved-views';
+export { MAX_WORDS_PER_INCIDENT, queryWords, wordsOf } from './search-words';
+export { eventText, fromIncidentRow, incidentRowAfter, toIncidentRow, type IncidentRow } from './incident-row';
 export type { AttachmentRow, DraftRow, OutboxRow, OutboxState, TimelineRow } from './rows';
 export type { JsonObject, JsonValue } from './json';

@@ -1,6 +1,10 @@
 // Live queries for React: components re-render when the rows they read change (undefined while loading).
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Incident, TimelineEvent } from '../../shared/domain';
+import type { Author, Incident, TimelineEvent } from '../../shared/domain';
+import { getCurrentUser } from './current-user';
+import { findIncidents, type FindQuery } from './find-query';
+import { readReferenceLists, type ReferenceLists } from './reference';
+import { listSavedViews, type SavedViewRow } from './saved-views';
 import { useLanternDb } from './db-context';
 import { listDrafts, type Draft } from './drafts';
 import { countPendingOutbox, getIncident, getTimeline, listIncidentsPage, type IncidentPageQuery } from './queries';
@@ -41,4 +45,27 @@ export function usePendingOutboxCount(): number | undefined {
 export function useDrafts(): Draft[] | undefined {
   const db = useLanternDb();
   return useLiveQuery(() => listDrafts(db), [db]);
+}
+
+/** The first `limit` incidents matching the query; re-runs when incidents (or the query) change. */
+export function useFindIncidents(query: FindQuery, limit: number): Incident[] | undefined {
+  const db = useLanternDb();
+  // A JSON key: a new query object with the same content must not restart the live query.
+  const key = JSON.stringify(query);
+  return useLiveQuery(() => findIncidents(db, JSON.parse(key) as FindQuery, limit), [db, key, limit]);
+}
+
+export function useReferenceLists(): ReferenceLists | undefined {
+  const db = useLanternDb();
+  return useLiveQuery(() => readReferenceLists(db), [db]);
+}
+
+export function useSavedViews(): SavedViewRow[] | undefined {
+  const db = useLanternDb();
+  return useLiveQuery(() => listSavedViews(db), [db]);
+}
+
+export function useCurrentUser(): Author | undefined {
+  const db = useLanternDb();
+  return useLiveQuery(() => getCurrentUser(db), [db]);
 }

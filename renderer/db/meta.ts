@@ -1,6 +1,8 @@
 // The meta table: typed key-value records for device identity, counters, the HLC and the current user.
 import type { Author, HlcState } from '../../shared/domain';
+import type { SyncPoint } from '../../shared/sync/engine/replica';
 import type { LanternDb } from './database';
+import type { StoredSyncConnection } from './sync-rows';
 
 export interface DeviceIdentity {
   /** UUIDv7, also the HLC node id and the deviceId on every operation. */
@@ -23,6 +25,10 @@ export interface MetaValues {
   counters: Counters;
   hlc: HlcState;
   currentUser: Author;
+  /** Sync: the epoch and pull cursor, stored in the transaction that applies a pulled page. */
+  syncPoint: SyncPoint;
+  /** Browser-mode sync only: HQ address, device name and token (no safeStorage in a browser). */
+  syncConnection: StoredSyncConnection;
 }
 
 export type MetaKey = keyof MetaValues;

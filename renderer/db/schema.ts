@@ -1,5 +1,8 @@
 // Schema versions of the local database: append-only. Never edit a shipped entry; add version N+1 with an upgrade.
 import type { Dexie, Transaction } from 'dexie';
+import { toIncidentRow, type IncidentRow } from './incident-row';
+import { seedReference, type ReferenceRow } from './reference';
+import { mergeWords, wordsOf } from './search-words';
 
 export interface SchemaVersion {
   version: number;
@@ -31,7 +34,48 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       drafts: 'id, updatedAt',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // v1 indexes plus *searchWords: a multi-entry index over the words of title, description and notes.
+      incidents:
+        'id, number, updatedAt, createdAt, [status+updatedAt], [priority+updatedAt], [categoryKey+updatedAt], ' +
+        '[siteKey+updatedAt], [assigneeKey+updatedAt], [teamKey+updatedAt], [majorFlag+updatedAt], *searchWords',
+      // Reference lists (teams, hold reasons, …), read per list in order.
+      reference: 'id, [kind+order]',
+      // Saved views (named filter + sort), local to this device.
+      views: 'id, name',
+    },
+    upgrade: upgradeToV2,
+  },
+  {
+    version: 3,
+    stores: {
+      // Sync: conflicts HQ's merge resolved automatically (losing value kept), by deterministic conflict id.
+      // resolvedAt is absent until a person picks a value, so the index holds only resolved ones.
+      // Outbox rows gain optional reason/code (rejected ops) and sentAt; no index changes, so no upgrade.
+      conflicts: 'id, incidentId, resolvedAt',
+      // Merge state of incidents whose creation has not been pulled yet (edits arrived first); moved into
+      // incidents once the creation arrives.
+      syncPartial: 'id',
+    },
+  },
 ];
+
+/** v1 → v2: seed the reference lists and index the words of every incident and its notes. */
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  await seedReference(tx.table<ReferenceRow, string>('reference'));
+  const noteWords = new Map<string, Set<string>>();
+  await tx.table('timeline').each((event: { incidentId: string; kind: string; text?: unknown }) => {
+    if (event.kind !== 'note' || typeof event.text !== 'string') return;
+    const words = noteWords.get(event.incidentId) ?? new Set<string>();
+    noteWords.set(event.incidentId, wordsOf(event.text, words));
+  });
+  await tx.table<IncidentRow, string>('incidents').toCollection().modify((row, ref) => {
+    const { categoryKey: _c, siteKey: _s, majorFlag: _m, assigneeKey: _a, teamKey: _t, searchWords: _w, noteWords: _n, ...incident } = row;
+    ref.value = toIncidentRow(incident, mergeWords(noteWords.get(row.id)));
+  });
+}
 
 export function applySchema(db: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {
   for (const entry of versions) {

@@ -1,10 +1,15 @@
-// Incident detail: header, the recorded fields and the timeline.
-import { LEVEL_LABELS, PRIORITY_LABELS, formatPath } from '../../../shared/domain';
-import { useIncident } from '../../db';
-import { formatLocal, formatPathOrDash, formatZoned } from '../format';
+// Incident detail: header (status, priority, major flag, escalation), actions, editable fields and the timeline.
+import { useId } from 'react';
+import type { Incident } from '../../../shared/domain';
+import { useServices } from '../../app/services';
+import { useIncident, useTimeline } from '../../db';
+import { CommunicationForm } from './communication-form';
+import { DetailFields } from './detail-fields';
+import { EscalateDialog } from './escalate-dialog';
 import { NoteForm } from './note-form';
 import { PriorityBadge } from './priority-badge';
 import { StatusBadge } from './status-badge';
+import { StatusDialog } from './status-dialog';
 import { Timeline } from './timeline';
 
 export function IncidentDetail({ id, onClose }: { id: string; onClose: () => void }) {
@@ -19,11 +24,12 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
     );
   }
   return (
-    <article className="detail" aria-labelledby="detail-title">
+    <article className={`detail${incident.major ? ' major' : ''}`} aria-labelledby="detail-title">
       <header className={`pane-header detail-header${incident.major ? ' major' : ''}`}>
         <div className="detail-heading">
           <span className="mono muted">{incident.number}</span>
           <h2 id="detail-title">{incident.title}</h2>
+          <EscalationSummary incidentId={incident.id} />
         </div>
         <div className="detail-badges">
           <PriorityBadge priority={incident.priority} />
@@ -32,33 +38,43 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
           <button type="button" className="ghost" onClick={onClose} aria-label="Close incident">✕</button>
         </div>
       </header>
-      <dl className="fields">
-        <Field label="Priority" value={`${PRIORITY_LABELS[incident.priority]} (impact ${LEVEL_LABELS[incident.impact]}, urgency ${LEVEL_LABELS[incident.urgency]})`} />
-        <Field label="Category" value={formatPathOrDash(incident.category)} />
-        <Field label="Site" value={incident.site.length ? formatPath(incident.site) : '—'} />
-        <Field label="Assigned" value={[incident.team, incident.assignee].filter(Boolean).join(' · ') || 'Nobody yet'} />
-        <Field label="Occurred" value={formatZoned(incident.occurredAt)} />
-        <Field label="Recorded" value={`${formatLocal(incident.createdAt)} by ${incident.createdBy.name}`} />
-      </dl>
-      {incident.description && (
-        <section aria-label="Description" className="description">
-          {incident.description}
-        </section>
-      )}
+      <div className="detail-actions">
+        <StatusDialog incident={incident} />
+        <EscalateDialog incident={incident} />
+        <MajorToggle incident={incident} />
+      </div>
+      <DetailFields incident={incident} />
       <section className="timeline-section" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline</h3>
         <Timeline incidentId={incident.id} />
         <NoteForm incidentId={incident.id} />
+        <CommunicationForm incidentId={incident.id} />
       </section>
     </article>
   );
 }
 
-function Field({ label, value }: { label: string; value: string }) {
+/** The latest escalation, shown under the title so everyone sees who has been brought in. */
+function EscalationSummary({ incidentId }: { incidentId: string }) {
+  const events = useTimeline(incidentId);
+  const last = events?.findLast((event) => event.kind === 'escalated');
+  if (!last || last.kind !== 'escalated') return null;
   return (
-    <div className="field-view">
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
+    <span className="escalation-summary">
+      {`Escalated (${last.level}) to ${last.target}`}
+    </span>
+  );
+}
+
+function MajorToggle({ incident }: { incident: Incident }) {
+  const { incidents } = useServices();
+  const id = useId();
+  const editable = incident.status !== 'closed' && incident.status !== 'cancelled';
+  return (
+    <label className="major-toggle" htmlFor={id}>
+      <input id={id} type="checkbox" checked={incident.major} disabled={!editable}
+        onChange={(e) => void incidents.edit(incident.id, { major: e.target.checked })} />
+      Major incident
+    </label>
   );
 }

@@ -1,0 +1,97 @@
+// Logs a communication (HICS 213 shape: direction, from, to, channel, message) as a timeline entry.
+import { useId, useState, type FormEvent } from 'react';
+import type { CommunicationDirection, CommunicationInput } from '../../../shared/domain';
+import { useServices } from '../../app/services';
+import { useCurrentUser } from '../../db';
+import { useReference } from '../reference/use-reference';
+
+type Errors = Partial<Record<keyof CommunicationInput | 'form', string>>;
+
+export function CommunicationForm({ incidentId }: { incidentId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="communication">
+      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        Log communication
+      </button>
+      {open && <Form incidentId={incidentId} onDone={() => setOpen(false)} />}
+    </div>
+  );
+}
+
+function Form({ incidentId, onDone }: { incidentId: string; onDone: () => void }) {
+  const { incidents } = useServices();
+  const reference = useReference();
+  const me = useCurrentUser()?.name ?? '';
+  const [values, setValues] = useState<CommunicationInput>({ direction: 'outgoing', from: '', to: '', channel: reference.channel[0] ?? '', message: '' });
+  const [errors, setErrors] = useState<Errors>({});
+  const [fromEdited, setFromEdited] = useState(false);
+  const id = useId();
+  const update = (key: keyof CommunicationInput, value: string) => {
+    if (key === 'from') setFromEdited(true);
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors({});
+  };
+  // "From" defaults to the person at the keyboard for outgoing messages, until someone types there.
+  const from = !fromEdited && values.direction === 'outgoing' ? me : values.from;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await incidents.logCommunication(incidentId, { ...values, from });
+    if (result.ok) onDone();
+    else {
+      const field = result.error.field as keyof CommunicationInput | undefined;
+      setErrors(field && ['from', 'to', 'channel', 'message', 'direction'].includes(field) ? { [field]: result.error.message } : { form: result.error.message });
+    }
+  }
+
+  const describe = (key: keyof CommunicationInput) => ({
+    id: `${id}-${key}`,
+    'aria-invalid': errors[key] ? true : undefined,
+    'aria-describedby': errors[key] ? `${id}-${key}-error` : undefined,
+  });
+  const error = (key: keyof CommunicationInput | 'form') =>
+    errors[key] ? <p id={`${id}-${key}-error`} role="alert" className="field-error">{errors[key]}</p> : null;
+
+  return (
+    <form className="dialog-form communication-form" aria-label="Communication" onSubmit={submit} noValidate
+      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onDone(); } }}>
+      <div className="field-row three">
+        <div className="field">
+          <label htmlFor={`${id}-direction`}>Direction</label>
+          <select {...describe('direction')} value={values.direction} onChange={(e) => update('direction', e.target.value as CommunicationDirection)}>
+            <option value="outgoing">Outgoing</option>
+            <option value="incoming">Incoming</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-from`}>From</label>
+          <input {...describe('from')} maxLength={200} value={from} onChange={(e) => update('from', e.target.value)} />
+          {error('from')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>To</label>
+          <input {...describe('to')} maxLength={200} value={values.to} onChange={(e) => update('to', e.target.value)} />
+          {error('to')}
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-channel`}>Channel</label>
+        <select {...describe('channel')} value={values.channel} onChange={(e) => update('channel', e.target.value)}>
+          {reference.channel.map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>
+        {error('channel')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-message`}>Message</label>
+        <textarea {...describe('message')} rows={3} value={values.message} onChange={(e) => update('message', e.target.value)} />
+        {error('message')}
+      </div>
+      {error('form')}
+      <div className="actions">
+        <button type="submit" className="primary">Save communication</button>
+        <button type="button" onClick={onDone}>Back</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+// The editable fields of an incident: each save is one repository edit → one "Changed" entry on the timeline.
+import {
+  formatPath,
+  LEVEL_LABELS,
+  LEVELS,
+  parsePath,
+  PATH_SEPARATOR,
+  PRIORITY_LABELS,
+  type EditableFields,
+  type Impact,
+  type Incident,
+} from '../../../shared/domain';
+import { useServices } from '../../app/services';
+import { formatLocal, formatPathOrDash, formatZoned } from '../format';
+import { useReference } from '../reference/use-reference';
+import { InlineField } from './inline-field';
+
+const LEVEL_OPTIONS = LEVELS.map((level) => ({ value: String(level), label: `${level} — ${LEVEL_LABELS[level]}` }));
+
+export function DetailFields({ incident }: { incident: Incident }) {
+  const { incidents } = useServices();
+  const reference = useReference();
+  const editable = incident.status !== 'closed' && incident.status !== 'cancelled';
+  const save = async (edits: Partial<EditableFields>) => {
+    const result = await incidents.edit(incident.id, edits);
+    if (result.ok || result.error.code === 'no-change') return null;
+    return result.error.message;
+  };
+  const categoryNow = formatPath(incident.category);
+  const categoryOptions = [{ value: '', label: '— none —' }, ...withCurrent(reference.category, categoryNow).map((c) => ({ value: c, label: c }))];
+
+  return (
+    <dl className="fields">
+      <InlineField label="Title" display={incident.title} initial={incident.title} editor="text" maxLength={200} editable={editable} wide onSave={(v) => save({ title: v })} />
+      <div className="field-view">
+        <dt>Priority</dt>
+        <dd>{PRIORITY_LABELS[incident.priority]}</dd>
+      </div>
+      <InlineField label="Impact" display={`${incident.impact} — ${LEVEL_LABELS[incident.impact]}`} initial={String(incident.impact)} editor="select" options={LEVEL_OPTIONS}
+        editable={editable} onSave={(v) => save({ impact: Number(v) as Impact })} />
+      <InlineField label="Urgency" display={`${incident.urgency} — ${LEVEL_LABELS[incident.urgency]}`} initial={String(incident.urgency)} editor="select" options={LEVEL_OPTIONS}
+        editable={editable} onSave={(v) => save({ urgency: Number(v) as Impact })} />
+      <InlineField label="Category" display={formatPathOrDash(incident.category)} initial={categoryNow} editor="select" options={categoryOptions}
+        editable={editable} onSave={(v) => save({ category: v === '' ? [] : v.split(PATH_SEPARATOR) })} />
+      <InlineField label="Site" display={formatPathOrDash(incident.site)} initial={formatPath(incident.site)} editor="text" suggestions={reference.site} maxLength={1000}
+        editable={editable} onSave={(v) => save({ site: parsePath(v) })} />
+      <InlineField label="Reporter" display={incident.reporter ?? '—'} initial={incident.reporter ?? ''} editor="text" maxLength={200}
+        editable={editable} onSave={(v) => save({ reporter: v.trim() === '' ? null : v })} />
+      {incident.status === 'new' || !editable ? (
+        // A new incident is assigned through the status change (New → Assigned), which stops the response clock.
+        <div className="field-view">
+          <dt>Assigned</dt>
+          <dd>{[incident.team, incident.assignee].filter(Boolean).join(' · ') || 'Nobody yet'}</dd>
+        </div>
+      ) : (
+        <>
+          <InlineField label="Team" display={incident.team ?? '—'} initial={incident.team ?? ''} editor="select"
+            options={[{ value: '', label: '— none —' }, ...withCurrent(reference.team, incident.team ?? '').map((t) => ({ value: t, label: t }))]}
+            editable={editable} onSave={(v) => save({ team: v === '' ? null : v })} />
+          <InlineField label="Assignee" display={incident.assignee ?? '—'} initial={incident.assignee ?? ''} editor="text" suggestions={reference.person} maxLength={200}
+            editable={editable} onSave={(v) => save({ assignee: v.trim() === '' ? null : v })} />
+        </>
+      )}
+      <div className="field-view">
+        <dt>Occurred</dt>
+        <dd>{formatZoned(incident.occurredAt)}</dd>
+      </div>
+      <div className="field-view">
+        <dt>Recorded</dt>
+        <dd>{`${formatLocal(incident.createdAt)} by ${incident.createdBy.name}`}</dd>
+      </div>
+      {incident.holdReason && (
+        <div className="field-view">
+          <dt>Hold reason</dt>
+          <dd>{incident.holdReason}</dd>
+        </div>
+      )}
+      {incident.resolutionCode && (
+        <div className="field-view wide">
+          <dt>Resolution</dt>
+          <dd className="prewrap">{`${incident.resolutionCode}${incident.resolutionNotes ? ` — ${incident.resolutionNotes}` : ''}`}</dd>
+        </div>
+      )}
+      {incident.cancelReason && (
+        <div className="field-view wide">
+          <dt>Cancel reason</dt>
+          <dd>{incident.cancelReason}</dd>
+        </div>
+      )}
+      <InlineField label="Description" display={incident.description || '—'} initial={incident.description} editor="textarea" maxLength={20_000} editable={editable} wide
+        onSave={(v) => save({ description: v })} />
+    </dl>
+  );
+}
+
+function withCurrent(list: readonly string[], current: string): string[] {
+  return current && !list.includes(current) ? [current, ...list] : [...list];
+}

@@ -1,0 +1,81 @@
+// Escalate: functional (hand to another team) or hierarchical (raise to a manager level), always with a reason.
+import { useId, useState, type FormEvent } from 'react';
+import type { EscalationLevel, Incident } from '../../../shared/domain';
+import { useServices } from '../../app/services';
+import { useReference } from '../reference/use-reference';
+import { FieldError, InlineDialog } from './inline-dialog';
+
+type Errors = Partial<Record<'target' | 'reason' | 'form', string>>;
+
+export function EscalateDialog({ incident }: { incident: Incident }) {
+  const [open, setOpen] = useState(false);
+  const finished = incident.status === 'closed' || incident.status === 'cancelled';
+  return (
+    <>
+      <button type="button" aria-expanded={open} disabled={finished} onClick={() => setOpen((o) => !o)}>
+        Escalate
+      </button>
+      {open && !finished && <EscalateForm incident={incident} onDone={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function EscalateForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
+  const { incidents } = useServices();
+  const reference = useReference();
+  const [level, setLevel] = useState<EscalationLevel>('functional');
+  const [target, setTarget] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [saving, setSaving] = useState(false);
+  const id = useId();
+  const functional = level === 'functional';
+  const targets = functional ? reference.team.filter((team) => team !== incident.team) : reference.managerLevel;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    const result = await incidents.escalate(incident.id, { level, target, reason });
+    setSaving(false);
+    if (result.ok) onDone();
+    else {
+      const field = result.error.field;
+      setErrors(field === 'target' || field === 'reason' ? { [field]: result.error.message } : { form: result.error.message });
+    }
+  }
+
+  return (
+    <InlineDialog label="Escalate" onClose={onDone}>
+      <form onSubmit={submit} noValidate className="dialog-form">
+        <div className="field">
+          <label htmlFor={`${id}-level`}>Escalation type</label>
+          <select id={`${id}-level`} value={level} onChange={(e) => { setLevel(e.target.value as EscalationLevel); setTarget(''); setErrors({}); }}>
+            <option value="functional">Functional — to another team</option>
+            <option value="hierarchical">Hierarchical — to a manager level</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-target`}>{functional ? 'To team' : 'Manager level'}</label>
+          <select id={`${id}-target`} value={target} aria-invalid={errors.target ? true : undefined} aria-describedby={errors.target ? `${id}-target-error` : undefined}
+            onChange={(e) => { setTarget(e.target.value); setErrors({}); }}>
+            <option value="">— choose —</option>
+            {targets.map((t) => <option key={t} value={t}>{t}</option>)}
+          </select>
+          <FieldError id={`${id}-target-error`} message={errors.target} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>Escalation reason</label>
+          <textarea id={`${id}-reason`} rows={2} value={reason} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
+            onChange={(e) => { setReason(e.target.value); setErrors({}); }} />
+          <FieldError id={`${id}-reason-error`} message={errors.reason} />
+        </div>
+        <FieldError id={`${id}-form-error`} message={errors.form} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={saving}>{saving ? 'Escalating…' : 'Escalate incident'}</button>
+          <button type="button" onClick={onDone}>Back</button>
+        </div>
+      </form>
+    </InlineDialog>
+  );
+}

@@ -1,0 +1,88 @@
+// The Find bar above the list: view picker, full-text search, filters and saving the current view.
+import { useId, useState } from 'react';
+import { useServices } from '../../../app/services';
+import { deleteView, saveView, useSavedViews } from '../../../db';
+import { useFindStore } from '../../../store/find-store';
+import { DEFAULT_VIEWS } from './default-views';
+import { FindFilters, activeFilterCount } from './find-filters';
+
+export const SEARCH_INPUT_ID = 'incident-search';
+
+export function FindBar() {
+  const { db } = useServices();
+  const { viewId, query, applyView, patchQuery } = useFindStore();
+  const saved = useSavedViews() ?? [];
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const ids = { view: useId(), name: useId(), filters: useId() };
+  const filterCount = activeFilterCount(query);
+
+  function pickView(id: string) {
+    const view = DEFAULT_VIEWS.find((v) => v.id === id) ?? saved.find((v) => v.id === id);
+    if (view) applyView(view.id, view.query);
+  }
+
+  async function save() {
+    const result = await saveView(db, name, query);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setNaming(false);
+    setName('');
+    setError(null);
+    applyView(result.value.id, result.value.query);
+  }
+
+  const savedActive = saved.find((v) => v.id === viewId);
+  return (
+    <div className="find-bar">
+      <div className="find-row">
+        <label htmlFor={ids.view} className="visually-hidden">View</label>
+        <select id={ids.view} className="view-select" value={viewId} onChange={(e) => pickView(e.target.value)}>
+          {DEFAULT_VIEWS.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+          {saved.length > 0 && (
+            <optgroup label="Saved views">
+              {saved.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+            </optgroup>
+          )}
+          {viewId === 'custom' && <option value="custom">Custom filter</option>}
+        </select>
+        <label htmlFor={SEARCH_INPUT_ID} className="visually-hidden">Search incidents</label>
+        <input
+          id={SEARCH_INPUT_ID}
+          type="search"
+          className="search-input"
+          placeholder="Search title, description, notes  ( / )"
+          maxLength={200}
+          value={query.text ?? ''}
+          aria-keyshortcuts="/"
+          onChange={(e) => patchQuery({ text: e.target.value === '' ? undefined : e.target.value })}
+          onKeyDown={(e) => { if (e.key === 'Escape' && e.currentTarget.value === '') e.currentTarget.blur(); }}
+        />
+        <button type="button" aria-expanded={filtersOpen} aria-controls={ids.filters} onClick={() => setFiltersOpen((o) => !o)}>
+          {filterCount > 0 ? `Filters (${filterCount})` : 'Filters'}
+        </button>
+        <button type="button" aria-expanded={naming} onClick={() => { setNaming((n) => !n); setError(null); }}>Save view</button>
+        {savedActive && (
+          <button type="button" className="ghost" onClick={() => { void deleteView(db, savedActive.id); applyView('all', {}); }}>
+            Delete view
+          </button>
+        )}
+      </div>
+      {naming && (
+        <form className="find-row" onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
+          <label htmlFor={ids.name}>View name</label>
+          <input id={ids.name} value={name} maxLength={80} autoFocus onChange={(e) => { setName(e.target.value); setError(null); }}
+            aria-invalid={error ? true : undefined} aria-describedby={error ? `${ids.name}-error` : undefined}
+            onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); setNaming(false); } }} />
+          <button type="submit" className="primary">Save this view</button>
+          {error && <p id={`${ids.name}-error`} role="alert" className="field-error">{error}</p>}
+        </form>
+      )}
+      {filtersOpen && <FindFilters id={ids.filters} />}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+// The filter panel of the Find bar: only filters that an index or a bounded walk can answer.
+import { format } from 'date-fns';
+import { useId } from 'react';
+import { OPEN_STATUSES, PRIORITY_LABELS, STATUS_LABELS, STATUSES, type Priority, type Status } from '../../../../shared/domain';
+import type { FindQuery } from '../../../db';
+import { useFindStore } from '../../../store/find-store';
+import { useReference } from '../../reference/use-reference';
+
+const FILTER_KEYS: (keyof FindQuery)[] = ['statuses', 'priorities', 'category', 'site', 'team', 'assignee', 'mine', 'unassigned', 'major', 'recordedFrom', 'recordedTo', 'text'];
+
+export function activeFilterCount(query: FindQuery): number {
+  return FILTER_KEYS.filter((key) => key !== 'text' && query[key] !== undefined && query[key] !== false).length;
+}
+
+export function FindFilters({ id }: { id: string }) {
+  const query = useFindStore((s) => s.query);
+  const patchQuery = useFindStore((s) => s.patchQuery);
+  const reference = useReference();
+  const base = useId();
+  const statusValue = statusSelectValue(query.statuses);
+  const text = (key: 'category' | 'site' | 'team' | 'assignee', value: string) => patchQuery({ [key]: value === '' ? undefined : value });
+
+  return (
+    <div id={id} className="find-filters" role="group" aria-label="Filters">
+      <Select id={`${base}-status`} label="Filter by status" value={statusValue}
+        onChange={(v) => patchQuery({ statuses: v === '' ? undefined : v === 'open' ? [...OPEN_STATUSES] : [v as Status] })}
+        options={[['', 'Any status'], ['open', 'Open (any open status)'], ...STATUSES.map((s) => [s, STATUS_LABELS[s]] as [string, string]), ...(statusValue === 'several' ? [['several', 'Several'] as [string, string]] : [])]} />
+      <Select id={`${base}-priority`} label="Filter by priority" value={query.priorities?.length === 1 ? String(query.priorities[0]) : ''}
+        onChange={(v) => patchQuery({ priorities: v === '' ? undefined : [Number(v) as Priority] })}
+        options={[['', 'Any priority'], ...([1, 2, 3, 4] as Priority[]).map((p) => [String(p), PRIORITY_LABELS[p]] as [string, string])]} />
+      <Select id={`${base}-category`} label="Filter by category" value={query.category ?? ''} onChange={(v) => text('category', v)}
+        options={[['', 'Any category'], ...reference.category.map((c) => [c, c] as [string, string])]} />
+      <Select id={`${base}-site`} label="Filter by site" value={query.site ?? ''} onChange={(v) => text('site', v)}
+        options={[['', 'Any site'], ...reference.site.map((c) => [c, c] as [string, string])]} />
+      <Select id={`${base}-team`} label="Filter by team" value={query.team ?? ''} onChange={(v) => text('team', v)}
+        options={[['', 'Any team'], ...reference.team.map((c) => [c, c] as [string, string])]} />
+      <div className="field">
+        <label htmlFor={`${base}-assignee`}>Filter by assignee</label>
+        <input id={`${base}-assignee`} list={`${base}-people`} value={query.assignee ?? ''} maxLength={200} onChange={(e) => text('assignee', e.target.value)} />
+        <datalist id={`${base}-people`}>{reference.person.map((p) => <option key={p} value={p} />)}</datalist>
+      </div>
+      <div className="field">
+        <label htmlFor={`${base}-from`}>Recorded from</label>
+        <input id={`${base}-from`} type="date" value={query.recordedFrom ? format(new Date(query.recordedFrom), 'yyyy-MM-dd') : ''}
+          onChange={(e) => patchQuery({ recordedFrom: dayStart(e.target.value, 0) })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${base}-to`}>Recorded to</label>
+        <input id={`${base}-to`} type="date" value={query.recordedTo ? format(new Date(Date.parse(query.recordedTo) - 1), 'yyyy-MM-dd') : ''}
+          onChange={(e) => patchQuery({ recordedTo: dayStart(e.target.value, 1) })} />
+      </div>
+      <div className="checks">
+        <Check id={`${base}-mine`} label="Mine" checked={query.mine === true} onChange={(c) => patchQuery({ mine: c || undefined })} />
+        <Check id={`${base}-unassigned`} label="Unassigned" checked={query.unassigned === true} onChange={(c) => patchQuery({ unassigned: c || undefined })} />
+        <Check id={`${base}-major`} label="Major only" checked={query.major === true} onChange={(c) => patchQuery({ major: c || undefined })} />
+      </div>
+    </div>
+  );
+}
+
+function Select({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: [string, string][]; onChange: (value: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </select>
+    </div>
+  );
+}
+
+function Check({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label htmlFor={id} className="check">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+function statusSelectValue(statuses: readonly Status[] | undefined): string {
+  if (!statuses || statuses.length === 0) return '';
+  if (statuses.length === 1) return statuses[0]!;
+  const open = new Set<string>(OPEN_STATUSES);
+  return statuses.length === OPEN_STATUSES.length && statuses.every((s) => open.has(s)) ? 'open' : 'several';
+}
+
+/** Local midnight of a yyyy-mm-dd date (plus `days`), as an ISO instant; undefined when cleared. */
+function dayStart(value: string, days: number): string | undefined {
+  if (value === '') return undefined;
+  const [y, m, d] = value.split('-').map(Number);
+  if (!y || !m || !d) return undefined;
+  const date = new Date(y, m - 1, d + days);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}

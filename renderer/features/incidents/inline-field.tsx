@@ -1,0 +1,114 @@
+// One field of the detail view that can be edited in place: Edit → field → Save (one repository call) or Escape.
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+
+export interface InlineFieldProps {
+  label: string;
+  /** What the view shows (text only; never HTML). */
+  display: string;
+  /** The editor's starting value. */
+  initial: string;
+  editor: 'text' | 'textarea' | 'select';
+  options?: readonly { value: string; label: string }[];
+  /** Suggestions for a text editor (datalist). */
+  suggestions?: readonly string[];
+  maxLength?: number;
+  /** False for closed/cancelled incidents. */
+  editable: boolean;
+  wide?: boolean;
+  /** Saves the value; resolves to an error message to show, or null when saved. */
+  onSave: (value: string) => Promise<string | null>;
+}
+
+export function InlineField({ label, display, initial, editor, options = [], suggestions, maxLength, editable, wide, onSave }: InlineFieldProps) {
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const id = useId();
+  const editRef = useRef<HTMLButtonElement>(null);
+  const fieldRef = useRef<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(null);
+  const wasEditing = useRef(false);
+
+  useEffect(() => {
+    if (editing) fieldRef.current?.focus();
+    else if (wasEditing.current) editRef.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
+  function start() {
+    setValue(initial);
+    setError(null);
+    setEditing(true);
+  }
+
+  async function save(event?: FormEvent) {
+    event?.preventDefault();
+    if (saving) return;
+    if (value === initial) {
+      setEditing(false);
+      return;
+    }
+    setSaving(true);
+    const problem = await onSave(value);
+    setSaving(false);
+    if (problem) setError(problem);
+    else setEditing(false);
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      setEditing(false);
+    } else if (event.key === 'Enter' && editor === 'textarea' && (event.ctrlKey || event.metaKey)) void save();
+  }
+
+  const className = `field-view${wide ? ' wide' : ''}`;
+  if (!editing) {
+    return (
+      <div className={className}>
+        <dt>{label}</dt>
+        <dd className="editable">
+          <span className={editor === 'textarea' ? 'prewrap' : undefined}>{display}</span>
+          {editable && (
+            <button ref={editRef} type="button" className="ghost edit-button" aria-label={`Edit ${label}`} title={`Edit ${label}`} onClick={start}>
+              Edit
+            </button>
+          )}
+        </dd>
+      </div>
+    );
+  }
+  const common = {
+    id,
+    ref: fieldRef,
+    value,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : undefined,
+    onKeyDown,
+  } as const;
+  return (
+    <div className={className}>
+      <dt><label htmlFor={id}>{label}</label></dt>
+      <dd>
+        <form className="inline-edit" onSubmit={save} noValidate>
+          {editor === 'textarea' && <textarea {...common} rows={4} maxLength={maxLength} onChange={(e) => { setValue(e.target.value); setError(null); }} />}
+          {editor === 'text' && (
+            <input {...common} maxLength={maxLength} list={suggestions ? `${id}-list` : undefined} autoComplete="off" onChange={(e) => { setValue(e.target.value); setError(null); }} />
+          )}
+          {editor === 'select' && (
+            <select {...common} onChange={(e) => { setValue(e.target.value); setError(null); }}>
+              {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </select>
+          )}
+          {suggestions && <datalist id={`${id}-list`}>{suggestions.map((s) => <option key={s} value={s} />)}</datalist>}
+          <div className="actions">
+            <button type="submit" className="primary" disabled={saving} aria-label={`Save ${label}`}>Save</button>
+            <button type="button" onClick={() => setEditing(false)} aria-label={`Stop editing ${label}`}>Back</button>
+          </div>
+          {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
+        </form>
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+// Find: list filters, full-text search, default and saved views, sorting and keyboard navigation.
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { toIncidentRow } from '../../renderer/db';
+import { formatIncidentNumber, newId } from '../../shared/domain';
+import { renderDesk } from './support/render-desk';
+
+/** Titles of the listed incidents, in display order (the header row excluded). */
+async function listed(): Promise<string[]> {
+  const table = await screen.findByRole('table', { name: 'Incidents' });
+  return within(table).getAllByRole('row').slice(1).map((row) => within(row).getByRole('button').textContent ?? '');
+}
+
+/** The next write gets a later updatedAt (the list sorts by it; ties would fall back to id order). */
+const nextMs = () => new Promise((resolve) => setTimeout(resolve, 3));
+
+async function seedThree(desk: Awaited<ReturnType<typeof renderDesk>>) {
+  const generator = await desk.seed({ title: 'Generator failed', impact: 1, urgency: 1, category: ['Facility', 'Generator & UPS'], site: ['Main campus'] });
+  await nextMs();
+  const printer = await desk.seed({ title: 'Printer jam', category: ['IT', 'Hardware'] });
+  await nextMs();
+  const phishing = await desk.seed({ title: 'Phishing mail', major: true, category: ['Security', 'Phishing'] });
+  await nextMs();
+  await desk.services.incidents.changeStatus(printer.id, 'assigned', { team: 'Service desk' });
+  await nextMs();
+  await desk.services.incidents.changeStatus(phishing.id, 'resolved', { resolutionCode: 'Fixed', resolutionNotes: 'Purged' });
+  await nextMs();
+  await desk.services.incidents.addNote(generator.id, 'Injector replaced by vendor');
+  await waitFor(async () => expect(await listed()).toEqual(['Generator failed', 'Phishing mail', 'Printer jam']), { timeout: 4000 });
+  return { generator, printer, phishing };
+}
+
+describe('list filters', { timeout: 15_000 }, () => {
+  it('filters by status, priority, category, team and unassigned', async () => {
+    const desk = await renderDesk();
+    const { user } = desk;
+    await seedThree(desk);
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
+    await user.selectOptions(screen.getByLabelText('Filter by status'), 'Resolved');
+    await waitFor(async () => expect(await listed()).toEqual(['Phishing mail']));
+    await user.selectOptions(screen.getByLabelText('Filter by status'), 'Open (any open status)');
+    await waitFor(async () => expect(await listed()).toEqual(['Generator failed', 'Printer jam']));
+    expect(screen.getByRole('button', { name: 'Filters (1)' })).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Filter by priority'), 'P1 Critical');
+    await waitFor(async () => expect(await listed()).toEqual(['Generator failed']));
+    await user.selectOptions(screen.getByLabelText('Filter by priority'), 'Any priority');
+    await user.selectOptions(screen.getByLabelText('Filter by team'), 'Service desk');
+    await waitFor(async () => expect(await listed()).toEqual(['Printer jam']));
+    await user.selectOptions(screen.getByLabelText('Filter by team'), 'Any team');
+    await user.selectOptions(screen.getByLabelText('Filter by status'), 'Any status');
+    await user.selectOptions(screen.getByLabelText('Filter by category'), 'Security › Phishing');
+    await waitFor(async () => expect(await listed()).toEqual(['Phishing mail']));
+    await user.selectOptions(screen.getByLabelText('Filter by category'), 'Any category');
+    await user.click(screen.getByLabelText('Unassigned'));
+    await waitFor(async () => expect(await listed()).toEqual(['Generator failed', 'Phishing mail']));
+  });
+
+  it('says so when nothing matches', async () => {
+    const desk = await renderDesk();
+    await seedThree(desk);
+    await desk.user.click(screen.getByRole('button', { name: 'Filters' }));
+    await desk.user.click(screen.getByLabelText('Mine'));
+    expect(await screen.findByText('No incidents match this view.')).toBeInTheDocument();
+  });
+});
+
+describe('search', { timeout: 15_000 }, () => {
+  it('finds incidents by a word of a note, by prefix, case-insensitively', async () => {
+    const desk = await renderDesk();
+    await seedThree(desk);
+    await desk.user.type(screen.getByLabelText('Search incidents'), 'INJECT');
+    await waitFor(async () => expect(await listed()).toEqual(['Generator failed']));
+    await desk.user.clear(screen.getByLabelText('Search incidents'));
+    await desk.user.type(screen.getByLabelText('Search incidents'), 'jam printer');
+    await waitFor(async () => expect(await listed()).toEqual(['Printer jam']));
+  });
+
+  it('shows markup in titles as text in the list', async () => {
+    const desk = await renderDesk();
+    await desk.seed({ title: '<img src=x onerror="window.__listPwned=1"> boiler' });
+    await desk.user.type(screen.getByLabelText('Search incidents'), 'boiler');
+    await waitFor(async () => expect(await listed()).toEqual(['<img src=x onerror="window.__listPwned=1"> boiler']));
+    expect(document.querySelector('table img')).toBeNull();
+  });
+});
+
+describe('views', { timeout: 15_000 }, () => {
+  it('offers the default views Open, My incidents, Major and Recently resolved', async () => {
+    const desk = await renderDesk();
+    await seedThree(desk);
+    const view = screen.getByLabelText('View');
+    expect(within(view).getAllByRole('option').map((o) => o.textContent)).toEqual(['All incidents', 'Open', 'My incidents', 'Major', 'Recently resolved']);
+    await desk.user.selectOptions(view, 'Major');
+    await waitFor(async () => expect(await listed()).toEqual(['Phishing mail']));
+    await desk.user.selectOptions(view, 'Open');
+    await waitFor(async () => expect(await listed()).toEqual(['Generator failed', 'Printer jam']));
+    await desk.user.selectOptions(view, 'Recently resolved');
+    await waitFor(async () => expect(await listed()).toEqual(['Phishing mail']));
+  });
+
+  it('saves the current filter as a named view and applies it again', async () => {
+    const desk = await renderDesk();
+    const { user } = desk;
+    await seedThree(desk);
+    await user.type(screen.getByLabelText('Search incidents'), 'printer');
+    await waitFor(async () => expect(await listed()).toEqual(['Printer jam']));
+    await user.click(screen.getByRole('button', { name: 'Save view' }));
+    await user.type(screen.getByLabelText('View name'), 'Printers');
+    await user.click(screen.getByRole('button', { name: 'Save this view' }));
+    await waitFor(() => expect(screen.getByLabelText('View')).toHaveDisplayValue('Printers'));
+    expect(await desk.db.views.count()).toBe(1);
+    await user.selectOptions(screen.getByLabelText('View'), 'All incidents');
+    await waitFor(async () => expect(await listed()).toHaveLength(3));
+    await user.selectOptions(screen.getByLabelText('View'), 'Printers');
+    await waitFor(async () => expect(await listed()).toEqual(['Printer jam']));
+    expect(screen.getByLabelText('Search incidents')).toHaveValue('printer');
+  });
+});
+
+describe('sorting', { timeout: 15_000 }, () => {
+  it('sorts by priority and number from the column headers', async () => {
+    const desk = await renderDesk();
+    await seedThree(desk);
+    // The table is rebuilt for each new query, so it is looked up again after every change.
+    const table = () => screen.getByRole('table', { name: 'Incidents' });
+    await desk.user.click(within(table()).getByRole('button', { name: 'Pri' }));
+    await waitFor(async () => expect(await listed()).toEqual(['Generator failed', 'Phishing mail', 'Printer jam']));
+    expect(within(table()).getByRole('columnheader', { name: 'Pri' })).toHaveAttribute('aria-sort', 'ascending');
+    await desk.user.click(within(table()).getByRole('button', { name: 'Number' }));
+    await waitFor(async () => expect(await listed()).toEqual(['Phishing mail', 'Printer jam', 'Generator failed']));
+    await desk.user.click(within(table()).getByRole('button', { name: 'Number' }));
+    await waitFor(async () => expect(await listed()).toEqual(['Generator failed', 'Printer jam', 'Phishing mail']));
+  });
+});
+
+describe('keyboard', { timeout: 15_000 }, () => {
+  it('/ focuses search, J/K move through rows, Enter opens, Escape goes back, ? shows the shortcuts', async () => {
+    const desk = await renderDesk();
+    const { user } = desk;
+    await seedThree(desk);
+    await user.keyboard('/');
+    expect(screen.getByLabelText('Search incidents')).toHaveFocus();
+    (document.activeElement as HTMLElement).blur();
+
+    await user.keyboard('j');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Phishing mail' })).toHaveFocus());
+    await user.keyboard('k');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Generator failed' })).toHaveFocus());
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('article', { name: 'Generator failed' })).toBeInTheDocument();
+    (document.activeElement as HTMLElement).blur();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('article')).toBeNull());
+
+    await user.keyboard('?');
+    const help = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(help).toHaveTextContent('Search incidents');
+    expect(help).toHaveTextContent('Next incident in the list');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
+  });
+});
+
+describe('many incidents', { timeout: 15_000 }, () => {
+  it('renders only a window of rows and loads more through the index as needed', async () => {
+    const desk = await renderDesk();
+    const base = await desk.seed({ title: 'Bulk incident 0' });
+    const prefix = base.number.slice(0, 4);
+    await desk.db.incidents.bulkAdd(
+      Array.from({ length: 259 }, (_, i) => toIncidentRow({ ...base, id: newId(), number: formatIncidentNumber(prefix, i + 2), title: `Bulk incident ${i + 1}` })),
+    );
+    const table = await screen.findByRole('table', { name: 'Incidents' });
+    await waitFor(() => expect(screen.getByText(/First 200 shown/)).toBeInTheDocument());
+    const rendered = within(table).getAllByRole('row').length - 1;
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(80);
+  });
+});

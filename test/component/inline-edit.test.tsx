@@ -1,0 +1,122 @@
+// Inline editing in the detail view: each save is one edit with one timeline entry; the major flag stands out.
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderDesk } from './support/render-desk';
+
+describe('inline editing', { timeout: 15_000 }, () => {
+  it('edits the title: one change, one timeline entry with author and before/after', async () => {
+    const { user, openSeeded, db } = await renderDesk();
+    const incident = await openSeeded({ title: 'Chiller trip' });
+    await user.click(screen.getByRole('button', { name: 'Edit Title' }));
+    const field = screen.getByLabelText('Title');
+    expect(field).toHaveFocus();
+    await user.clear(field);
+    await user.type(field, 'Chiller 2 tripped on high pressure{Enter}');
+    const article = await screen.findByRole('article', { name: 'Chiller 2 tripped on high pressure' });
+    const timeline = within(article).getByRole('list', { name: 'Timeline' });
+    const entry = await within(timeline).findByText('Title: Chiller trip → Chiller 2 tripped on high pressure');
+    expect(entry.closest('li')).toHaveTextContent('Unknown user');
+    expect(await db.outbox.count()).toBe(2);
+    expect((await db.incidents.get(incident.id))?.title).toBe('Chiller 2 tripped on high pressure');
+    // Focus returns to the Edit button.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Edit Title' })).toHaveFocus());
+  });
+
+  it('refuses an empty title with the domain message and keeps the old one', async () => {
+    const { user, openSeeded, db } = await renderDesk();
+    const incident = await openSeeded({ title: 'Water leak' });
+    await user.click(screen.getByRole('button', { name: 'Edit Title' }));
+    await user.clear(screen.getByLabelText('Title'));
+    await user.click(screen.getByRole('button', { name: 'Save Title' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Enter a title');
+    expect(screen.getByLabelText('Title')).toHaveAttribute('aria-invalid', 'true');
+    expect((await db.incidents.get(incident.id))?.title).toBe('Water leak');
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('changing impact re-derives the priority', async () => {
+    const { user, openSeeded } = await renderDesk();
+    await openSeeded({ title: 'Network slow' });
+    const article = screen.getByRole('article', { name: 'Network slow' });
+    expect(within(article).getByText('P4 Low')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Edit Impact' }));
+    await user.selectOptions(screen.getByLabelText('Impact'), '1 — High');
+    await user.click(screen.getByRole('button', { name: 'Save Impact' }));
+    expect(await within(article).findByText('P3 Moderate')).toBeInTheDocument();
+  });
+
+  it('edits category, site, description and reporter', async () => {
+    const { user, openSeeded, db } = await renderDesk();
+    const incident = await openSeeded({ title: 'Smoke smell' });
+    await user.click(screen.getByRole('button', { name: 'Edit Category' }));
+    await user.selectOptions(screen.getByLabelText('Category'), 'Facility › Fire & life safety');
+    await user.click(screen.getByRole('button', { name: 'Save Category' }));
+    await screen.findByRole('button', { name: 'Edit Site' });
+    await user.click(screen.getByRole('button', { name: 'Edit Site' }));
+    await user.type(screen.getByLabelText('Site'), 'Main campus / Block B{Enter}');
+    await screen.findByText('Main campus › Block B');
+    await user.click(screen.getByRole('button', { name: 'Edit Reporter' }));
+    await user.type(screen.getByLabelText('Reporter'), 'Night porter{Enter}');
+    await user.click(await screen.findByRole('button', { name: 'Edit Description' }));
+    await user.type(screen.getByLabelText('Description'), '<b>Ward 4</b> corridor');
+    await user.click(screen.getByRole('button', { name: 'Save Description' }));
+    await waitFor(async () =>
+      expect(await db.incidents.get(incident.id)).toMatchObject({
+        category: ['Facility', 'Fire & life safety'],
+        site: ['Main campus', 'Block B'],
+        reporter: 'Night porter',
+        description: '<b>Ward 4</b> corridor',
+      }),
+    );
+    expect(await screen.findByText('<b>Ward 4</b> corridor')).toBeInTheDocument();
+    expect(document.querySelector('article b')).toBeNull();
+    expect(await db.timeline.where('incidentId').equals(incident.id).count()).toBe(5);
+  });
+
+  it('Escape leaves the editor without saving and without closing the incident', async () => {
+    const { user, openSeeded, db } = await renderDesk();
+    const incident = await openSeeded({ title: 'Door jammed' });
+    await user.click(screen.getByRole('button', { name: 'Edit Title' }));
+    await user.type(screen.getByLabelText('Title'), ' again{Escape}');
+    expect(screen.queryByLabelText('Title')).toBeNull();
+    expect(screen.getByRole('article', { name: 'Door jammed' })).toBeInTheDocument();
+    expect((await db.incidents.get(incident.id))?.title).toBe('Door jammed');
+  });
+
+  it('the major-incident flag is one edit and is emphasized in the header and the list', async () => {
+    const { user, openSeeded, db } = await renderDesk();
+    const incident = await openSeeded({ title: 'Campus-wide power loss' });
+    await user.click(screen.getByLabelText('Major incident'));
+    const article = screen.getByRole('article', { name: 'Campus-wide power loss' });
+    await waitFor(() => expect(article).toHaveClass('major'));
+    expect(within(article).getByText('Major incident', { selector: '.badge' })).toBeInTheDocument();
+    const row = within(screen.getByRole('table', { name: 'Incidents' })).getByRole('button', { name: 'Campus-wide power loss' }).closest('tr');
+    await waitFor(() => expect(row).toHaveClass('major'));
+    expect((await db.incidents.get(incident.id))?.major).toBe(true);
+    expect(await within(within(article).getByRole('list', { name: 'Timeline' })).findByText('Major incident: false → true')).toBeInTheDocument();
+  });
+
+  it('closed incidents offer no editing', async () => {
+    const { user, seed, services } = await renderDesk();
+    const incident = await seed({ title: 'Old case' });
+    await services.incidents.changeStatus(incident.id, 'resolved', { resolutionCode: 'Fixed', resolutionNotes: 'Done' });
+    await services.incidents.changeStatus(incident.id, 'closed');
+    await user.click(await screen.findByRole('button', { name: 'Old case' }));
+    await screen.findByRole('article', { name: 'Old case' });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Edit Title' })).toBeNull());
+    expect(screen.getByLabelText('Major incident')).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Escalate' })).toBeDisabled();
+  });
+});
+
+describe('reassignment', { timeout: 15_000 }, () => {
+  it('a new incident is assigned through the status change; afterwards team and assignee edit in place', async () => {
+    const { user, openSeeded, services, db } = await renderDesk();
+    const incident = await openSeeded({ title: 'Badge reader offline' });
+    expect(screen.queryByRole('button', { name: 'Edit Team' })).toBeNull();
+    await services.incidents.changeStatus(incident.id, 'assigned', { team: 'Service desk' });
+    await user.click(await screen.findByRole('button', { name: 'Edit Assignee' }));
+    await user.type(screen.getByLabelText('Assignee'), 'Sam Okafor{Enter}');
+    await waitFor(async () => expect(await db.incidents.get(incident.id)).toMatchObject({ team: 'Service desk', assignee: 'Sam Okafor', status: 'assigned' }));
+  });
+});

@@ -1,0 +1,67 @@
+// Timeline: communications as entries, filtering by kind, and corrections that point at the entry they correct.
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderDesk } from './support/render-desk';
+
+describe('timeline', { timeout: 15_000 }, () => {
+  it('logs a communication with direction, parties, channel and message', async () => {
+    const { user, openSeeded, db } = await renderDesk();
+    const incident = await openSeeded({ title: 'Power cut Block A' });
+    await user.click(screen.getByRole('button', { name: 'Log communication' }));
+    const form = screen.getByRole('form', { name: 'Communication' });
+    await user.click(within(form).getByRole('button', { name: 'Save communication' }));
+    // "From" starts as the person at the keyboard for outgoing messages; "To" is still missing.
+    expect(await within(form).findByRole('alert')).toHaveTextContent('Say who the message is to.');
+    await user.clear(within(form).getByLabelText('From'));
+    await user.type(within(form).getByLabelText('From'), 'Facility desk');
+    await user.type(within(form).getByLabelText('To'), 'Ward 3 charge nurse');
+    await user.selectOptions(within(form).getByLabelText('Channel'), 'Radio');
+    await user.type(within(form).getByLabelText('Message'), 'Power back within 20 minutes');
+    await user.click(within(form).getByRole('button', { name: 'Save communication' }));
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    const entry = (await within(timeline).findByText(/Power back within 20 minutes/)).closest('li')!;
+    expect(entry).toHaveTextContent('Communication');
+    expect(entry).toHaveTextContent('Sent by Radio · From Facility desk to Ward 3 charge nurse');
+    expect(await db.outbox.count()).toBe(2);
+    expect(incident.id).toBeTruthy();
+  });
+
+  it('filters entries by kind', async () => {
+    const { user, openSeeded, services } = await renderDesk();
+    const incident = await openSeeded({ title: 'Lift 3 stuck' });
+    await services.incidents.addNote(incident.id, 'Engineer called');
+    await services.incidents.logCommunication(incident.id, { direction: 'incoming', from: 'Lift vendor', to: 'Desk', channel: 'Phone', message: 'ETA 40 minutes' });
+    await services.incidents.edit(incident.id, { urgency: 1 });
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    await within(timeline).findByText(/Urgency: 3 → 1/);
+    expect(within(timeline).getAllByRole('listitem')).toHaveLength(4);
+
+    await user.selectOptions(screen.getByLabelText('Filter timeline'), 'communication');
+    expect(within(timeline).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(timeline).getByRole('listitem')).toHaveTextContent('ETA 40 minutes');
+    await user.selectOptions(screen.getByLabelText('Filter timeline'), 'note');
+    expect(within(timeline).getByRole('listitem')).toHaveTextContent('Engineer called');
+    await user.selectOptions(screen.getByLabelText('Filter timeline'), 'all');
+    expect(within(timeline).getAllByRole('listitem')).toHaveLength(4);
+  });
+
+  it('a correction is a new entry referring to the old one, which stays as it was', async () => {
+    const { user, openSeeded, services, db } = await renderDesk();
+    const incident = await openSeeded({ title: 'Fuel delivery' });
+    await services.incidents.addNote(incident.id, 'Tank at 80 %');
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    const original = (await within(timeline).findByText('Tank at 80 %')).closest('li')!;
+    await user.click(within(original).getByRole('button', { name: /^Correct entry/ }));
+    await user.type(within(original).getByLabelText('Correction'), 'Tank at 40 %, misread gauge');
+    await user.click(within(original).getByRole('button', { name: 'Save correction' }));
+
+    const correction = (await within(timeline).findByText('Tank at 40 %, misread gauge', { selector: '.timeline-body' })).closest('li')!;
+    expect(correction).toHaveTextContent('Correction');
+    expect(correction).toHaveTextContent(/Corrects: Note of .* — Tank at 80 %/);
+    expect(within(timeline).getByText('Tank at 80 %', { selector: '.timeline-body' }).closest('li')).toHaveTextContent('Corrected');
+    const stored = await db.timeline.where('incidentId').equals(incident.id).toArray();
+    const note = stored.find((e) => e.kind === 'note');
+    expect(note).toMatchObject({ text: 'Tank at 80 %' });
+    expect(stored.find((e) => e.kind === 'correction')).toMatchObject({ corrects: note!.id });
+  });
+});

@@ -1,0 +1,139 @@
+// Find: the search index follows record/edit/note, and filters, sorts and search read through indexes.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createIncidentRepository, findIncidents, setCurrentUser, type FindQuery, type IncidentRepository } from '../../../../renderer/db';
+import type { LanternDb } from '../../../../renderer/db/database';
+import { OPEN_STATUSES, type Incident, type NewIncidentInput } from '../../../../shared/domain';
+import { freshDb, testClock, type TestClock } from './db-test-kit';
+
+let db: LanternDb;
+let clock: TestClock;
+let repo: IncidentRepository;
+
+function setup() {
+  db = freshDb('find');
+  clock = testClock();
+  repo = createIncidentRepository(db, clock);
+}
+afterEach(() => db?.close());
+
+async function record(input: NewIncidentInput): Promise<Incident> {
+  clock.advance(60_000);
+  const result = await repo.record(input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  clock.advance(60_000);
+  const result = await promise;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+const titles = async (query: FindQuery, limit = 50) => (await findIncidents(db, query, limit)).map((i) => i.title);
+const words = async (id: string) => (await db.incidents.get(id))!.searchWords;
+
+describe('search index maintenance', () => {
+  it('indexes title and description on record, accent- and case-folded', async () => {
+    setup();
+    const incident = await record({ title: 'Générateur B ne démarre pas', description: 'UPS alarm in Plant-Room 2' });
+    expect(await words(incident.id)).toEqual(expect.arrayContaining(['generateur', 'demarre', 'ups', 'alarm', 'plant', 'room']));
+    expect(await words(incident.id)).not.toContain('b');
+  });
+
+  it('replaces the words of an edited title and keeps note words', async () => {
+    setup();
+    const incident = await record({ title: 'Chiller tripped' });
+    await ok(repo.addNote(incident.id, 'Compressor reset by vendor'));
+    await ok(repo.edit(incident.id, { title: 'Cooling lost in server room' }));
+    const indexed = await words(incident.id);
+    expect(indexed).toEqual(expect.arrayContaining(['cooling', 'server', 'compressor', 'vendor']));
+    expect(indexed).not.toContain('chiller');
+  });
+
+  it('adds a note’s words in the same transaction as the note, and communications and corrections too', async () => {
+    setup();
+    const incident = await record({ title: 'Power cut' });
+    const note = await ok(repo.addNote(incident.id, 'Feeder breaker tripped'));
+    expect(await words(incident.id)).toEqual(expect.arrayContaining(['feeder', 'breaker']));
+    await ok(repo.logCommunication(incident.id, { direction: 'incoming', from: 'Utility', to: 'Desk', channel: 'Phone', message: 'Substation restored' }));
+    await ok(repo.correct(incident.id, note.id, 'Main breaker, not feeder'));
+    expect(await words(incident.id)).toEqual(expect.arrayContaining(['substation', 'main']));
+  });
+
+  it('a refused note adds no words', async () => {
+    setup();
+    const incident = await record({ title: 'Power cut' });
+    const result = await repo.addNote(incident.id, ' ');
+    expect(result.ok).toBe(false);
+    expect(await words(incident.id)).toEqual(['power', 'cut']);
+  });
+});
+
+describe('findIncidents', () => {
+  async function seed() {
+    setup();
+    const a = await record({ title: 'Generator failed', impact: 1, urgency: 1, site: ['Main campus'], category: ['Facility', 'Generator & UPS'] });
+    const b = await record({ title: 'Printer jam', site: ['Field office'], category: ['IT', 'Hardware'] });
+    const c = await record({ title: 'Phishing mail', impact: 2, urgency: 1, major: true, category: ['Security', 'Phishing'] });
+    await ok(repo.changeStatus(b.id, 'assigned', { team: 'Service desk', assignee: 'Ana Field' }));
+    await ok(repo.changeStatus(c.id, 'resolved', { resolutionCode: 'Fixed', resolutionNotes: 'Mail purged' }));
+    await ok(repo.addNote(a.id, 'Injector replaced by vendor'));
+    return { a, b, c };
+  }
+
+  it('lists newest update first by default and honours the limit', async () => {
+    await seed();
+    expect(await titles({})).toEqual(['Generator failed', 'Phishing mail', 'Printer jam']);
+    expect(await titles({}, 1)).toEqual(['Generator failed']);
+  });
+
+  it('filters by several statuses (one index range each, merged in order)', async () => {
+    await seed();
+    expect(await titles({ statuses: [...OPEN_STATUSES] })).toEqual(['Generator failed', 'Printer jam']);
+    expect(await titles({ statuses: ['resolved'] })).toEqual(['Phishing mail']);
+  });
+
+  it('filters by priority, category, site, team, assignee, major and unassigned', async () => {
+    await seed();
+    expect(await titles({ priorities: [1] })).toEqual(['Generator failed']);
+    expect(await titles({ category: 'IT › Hardware' })).toEqual(['Printer jam']);
+    expect(await titles({ site: 'Main campus' })).toEqual(['Generator failed']);
+    expect(await titles({ team: 'Service desk' })).toEqual(['Printer jam']);
+    expect(await titles({ assignee: 'Ana Field' })).toEqual(['Printer jam']);
+    expect(await titles({ major: true })).toEqual(['Phishing mail']);
+    expect(await titles({ unassigned: true })).toEqual(['Generator failed', 'Phishing mail']);
+    expect(await titles({ unassigned: true, statuses: ['new'] })).toEqual(['Generator failed']);
+  });
+
+  it('"mine" means assigned to the person using this device', async () => {
+    await seed();
+    expect(await titles({ mine: true })).toEqual([]);
+    await setCurrentUser(db, { name: 'Ana Field' });
+    expect(await titles({ mine: true })).toEqual(['Printer jam']);
+  });
+
+  it('filters by recorded date range', async () => {
+    const { b } = await seed();
+    expect(await titles({ recordedFrom: b.createdAt, recordedTo: new Date(Date.parse(b.createdAt) + 1).toISOString() })).toEqual(['Printer jam']);
+  });
+
+  it('sorts by number, priority and recorded time in both directions', async () => {
+    await seed();
+    expect(await titles({ sort: { key: 'number', dir: 'asc' } })).toEqual(['Generator failed', 'Printer jam', 'Phishing mail']);
+    expect(await titles({ sort: { key: 'createdAt', dir: 'desc' } })).toEqual(['Phishing mail', 'Printer jam', 'Generator failed']);
+    expect(await titles({ sort: { key: 'priority', dir: 'asc' } })).toEqual(['Generator failed', 'Phishing mail', 'Printer jam']);
+    expect(await titles({ sort: { key: 'priority', dir: 'desc' } })).toEqual(['Printer jam', 'Phishing mail', 'Generator failed']);
+  });
+
+  it('searches title, description and notes by word prefix, all words required', async () => {
+    await seed();
+    expect(await titles({ text: 'inject' })).toEqual(['Generator failed']);
+    expect(await titles({ text: 'GENERATOR vendor' })).toEqual(['Generator failed']);
+    expect(await titles({ text: 'generator printer' })).toEqual([]);
+    expect(await titles({ text: 'purged' })).toEqual([]);
+    expect(await titles({ text: 'p' })).toEqual(['Generator failed', 'Phishing mail', 'Printer jam']);
+    expect(await titles({ text: 'mail', statuses: ['new'] })).toEqual([]);
+  });
+});
