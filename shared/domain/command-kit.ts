@@ -38,7 +38,7 @@ export function applyFieldChanges(
     ...incident,
     ...parsed.data,
     priority: derivePriority(parsed.data.impact, parsed.data.urgency, ctx.priorityMatrix ?? DEFAULT_PRIORITY_MATRIX),
-    updatedAt: ctx.now.utc,
+    updatedAt: touchedAt(incident, ctx),
     stamps,
   };
   const event = { ...eventBase(incident.id, ctx), ...makeEvent(changes) } as TimelineEvent;
@@ -50,6 +50,14 @@ export function applyFieldChanges(
  * schemas (an oversized note, a bad context author or stamp, a 1 MB reason in the details). Nothing is
  * returned half-valid, so nothing invalid reaches the database or the outbox.
  */
+/**
+ * The incident's new "updated" time: never earlier than before. Sync merges keep the latest time they
+ * have seen, so a device with a slow clock must do the same or it would show another time than HQ.
+ */
+export function touchedAt(incident: Incident, ctx: CommandContext): string {
+  return Date.parse(incident.updatedAt) > Date.parse(ctx.now.utc) ? incident.updatedAt : ctx.now.utc;
+}
+
 export function validated(incident: Incident, event: TimelineEvent, change: IncidentChange): CommandResult {
   const eventCheck = timelineEventSchema.safeParse(event);
   if (!eventCheck.success) return invalidInput(eventCheck.error.issues[0]);

@@ -7,7 +7,7 @@ import { derivePriority, DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from './
 import type { Status } from './status';
 import type { TimelineEvent } from './timeline';
 import type { ZonedTime } from './zoned-time';
-import { applyFieldChanges, checkMatrix, emptyToNull, eventBase, invalidInput, transitionFailure, validated } from './command-kit';
+import { applyFieldChanges, checkMatrix, emptyToNull, eventBase, invalidInput, touchedAt, transitionFailure, validated } from './command-kit';
 
 /** Everything a command needs from the outside world, passed in so commands stay pure. */
 export interface CommandContext {
@@ -169,6 +169,6 @@ export function addNote(incident: Incident, text: string, ctx: CommandContext, c
   const trimmed = typeof text === 'string' ? text.trim() : '';
   if (trimmed.length === 0) return { ok: false, error: { code: 'invalid-input', field: 'text', message: 'Write something first.' } };
   const event: TimelineEvent = { ...eventBase(incident.id, ctx), kind: 'note', text: trimmed, ...(corrects ? { corrects } : {}) };
-  return validated({ ...incident, updatedAt: ctx.now.utc }, event, { incidentId: incident.id, set: {}, event });
+  return validated({ ...incident, updatedAt: touchedAt(incident, ctx) }, event, { incidentId: incident.id, set: {}, event });
 }
 

@@ -1,5 +1,5 @@
 // Commands for working an incident: escalate (functional or hierarchical), log a communication, correct an entry.
-import { applyFieldChanges, eventBase, validated } from './command-kit';
+import { applyFieldChanges, eventBase, touchedAt, validated } from './command-kit';
 import type { CommandContext, CommandResult } from './commands';
 import type { Incident, SyncedFields } from './incident';
 import { DEFAULT_MANAGER_LEVELS, DEFAULT_TEAMS } from './reference-defaults';
@@ -81,7 +81,7 @@ export function logCommunication(incident: Incident, input: CommunicationInput, 
     channel: input.channel.trim(),
     message: input.message.trim(),
   };
-  return validated({ ...incident, updatedAt: ctx.now.utc }, event, { incidentId: incident.id, set: {}, event });
+  return validated({ ...incident, updatedAt: touchedAt(incident, ctx) }, event, { incidentId: incident.id, set: {}, event });
 }
 
 /** A correction is a new entry pointing at the old one; the old entry is never edited. */
@@ -92,7 +92,7 @@ export function correctEntry(incident: Incident, corrected: Pick<TimelineEvent, 
   const trimmed = typeof text === 'string' ? text.trim() : '';
   if (trimmed === '') return { ok: false, error: { code: 'missing-field', field: 'text', message: 'Write the correction first.' } };
   const event: TimelineEvent = { ...eventBase(incident.id, ctx), kind: 'correction', corrects: corrected.id, text: trimmed };
-  return validated({ ...incident, updatedAt: ctx.now.utc }, event, { incidentId: incident.id, set: {}, event });
+  return validated({ ...incident, updatedAt: touchedAt(incident, ctx) }, event, { incidentId: incident.id, set: {}, event });
 }
 
 function clip(value: string): string {

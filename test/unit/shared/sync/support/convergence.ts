@@ -6,16 +6,12 @@ import type { Operation } from '../../../../../shared/sync/operation';
 import type { FakeHq } from './fake-hq';
 import type { SimDevice } from './sim-device';
 
-/**
- * The synced part of an incident: identity, field values and their stamps. `updatedAt` is left out on
- * purpose: the domain commands set it from the local clock instead of max(previous, now), so a device
- * with a slow clock can show an older "updated" time than HQ (reported; not a sync-engine matter).
- */
+/** The synced part of an incident: identity, field values, their stamps and the newest recorded time. */
 export function syncedView(states: ReadonlyMap<string, IncidentState>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const id of [...states.keys()].sort()) {
     const s = states.get(id)!;
-    out[id] = { init: s.init, fields: s.fields, stamps: s.stamps };
+    out[id] = { init: s.init, fields: s.fields, stamps: s.stamps, updatedAt: s.updatedAt };
   }
   return out;
 }
