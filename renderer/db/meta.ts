@@ -13,7 +13,7 @@ export interface DeviceIdentity {
   createdAt: string;
 }
 
-/** Counters only ever grow: outbox rows may be pruned after HQ acknowledges them, numbers must never repeat. */
+/** Counters only ever grow: numbers and deviceSeq must never repeat (acknowledged outbox rows are kept for epoch recovery). */
 export interface Counters {
   nextIncidentCounter: number;
   nextDeviceSeq: number;

@@ -28,7 +28,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       // Multi-entry: one stored file (named by its hash) may belong to several incidents.
       attachments: 'sha256, *incidentIds, createdAt',
       // deviceSeq is assigned from meta inside the write transaction, not auto-incremented, so it is
-      // never reused even after acknowledged rows are pruned.
+      // never reused. Acknowledged rows are kept: after HQ is restored from a backup they are pushed again.
       outbox: 'deviceSeq, &opId, incidentId, state',
       meta: 'key',
       drafts: 'id, updatedAt',
