@@ -11,6 +11,7 @@ import { PriorityBadge } from './priority-badge';
 import { StatusBadge } from './status-badge';
 import { StatusDialog } from './status-dialog';
 import { Timeline } from './timeline';
+import { IncidentSyncBadge } from '../sync/incident-sync-badge';
 
 export function IncidentDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const incident = useIncident(id);
@@ -35,6 +36,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
           <PriorityBadge priority={incident.priority} />
           <StatusBadge status={incident.status} />
           {incident.major && <span className="badge major-badge">Major incident</span>}
+          <IncidentSyncBadge incidentId={incident.id} />
           <button type="button" className="ghost" onClick={onClose} aria-label="Close incident">✕</button>
         </div>
       </header>

@@ -1,0 +1,130 @@
+// What the UI shows about sync from the local tables: per-incident state, the "only on this device" totals, conflicts.
+import type { TimelineEvent } from '../../shared/domain';
+import type { LanternDb } from './database';
+import { readMeta } from './meta';
+import { conflictsTable, syncOutbox, type ConflictRow, type SyncOutboxRow } from './sync-rows';
+
+/**
+ * local: changes never handed to HQ; sent: handed over, no receipt yet; confirmed: HQ acknowledged every change;
+ * refused: HQ rejected a change for good (kept with its reason).
+ */
+export type IncidentSyncState = 'local' | 'sent' | 'confirmed' | 'refused';
+
+/** The state of one incident from its outbox rows (an incident pulled from HQ has none: confirmed). */
+export function syncStateOf(rows: readonly SyncOutboxRow[]): IncidentSyncState {
+  const pending = rows.filter((row) => row.state === 'pending' || row.state === 'sent');
+  if (pending.some((row) => row.sentAt === undefined)) return 'local';
+  if (pending.length > 0) return 'sent';
+  return rows.some((row) => row.state === 'rejected') ? 'refused' : 'confirmed';
+}
+
+export async function readIncidentSyncState(db: LanternDb, incidentId: string): Promise<IncidentSyncState> {
+  return syncStateOf(await syncOutbox(db).where('incidentId').equals(incidentId).toArray());
+}
+
+export interface LocalOnlySummary {
+  /** Incidents with changes HQ has not confirmed. */
+  incidents: number;
+  /** Attachment files not confirmed at HQ (bytes travel separately from operations). */
+  files: number;
+  bytes: number;
+}
+
+export async function readLocalOnlySummary(db: LanternDb): Promise<LocalOnlySummary> {
+  return db.transaction('r', [db.outbox, db.attachments], async () => {
+    const ids = new Set<string>();
+    await syncOutbox(db)
+      .where('state')
+      .anyOf(['pending', 'sent'])
+      .each((row) => {
+        ids.add(row.incidentId);
+      });
+    let files = 0;
+    let bytes = 0;
+    await db.attachments.each((file) => {
+      if ((file as { uploadedAt?: unknown }).uploadedAt !== undefined) return;
+      files += 1;
+      bytes += file.size;
+    });
+    return { incidents: ids.size, files, bytes };
+  });
+}
+
+/** A side of a conflict with who made the change and when, from its timeline entry when this device holds it. */
+export interface ConflictSideView {
+  value: unknown;
+  hlc: string;
+  deviceId: string;
+  author: string | null;
+  /** ISO 8601 UTC recorded time, or null when the entry is not here. */
+  at: string | null;
+  /** The change was made on this device. */
+  thisDevice: boolean;
+}
+
+export interface ConflictView {
+  id: string;
+  incidentId: string;
+  incidentTitle: string | null;
+  field: ConflictRow['field'];
+  winner: ConflictSideView;
+  loser: ConflictSideView;
+  detectedAt: string;
+}
+
+/** Open conflicts (not yet looked at), newest first, with authors and times from the timeline. */
+export async function readOpenConflicts(db: LanternDb): Promise<ConflictView[]> {
+  return db.transaction('r', [conflictsTable(db), db.timeline, db.incidents, db.meta], async () => {
+    const ownId = (await readMeta(db, 'device'))?.deviceId ?? null;
+    const rows = (await conflictsTable(db).toArray()).filter((row) => row.resolvedAt === undefined);
+    rows.sort((a, b) => (a.detectedAt < b.detectedAt ? 1 : a.detectedAt > b.detectedAt ? -1 : a.id.localeCompare(b.id)));
+    const views: ConflictView[] = [];
+    for (const row of rows) {
+      const [winnerEvent, loserEvent, incident] = await Promise.all([
+        eventAt(db, row.incidentId, row.winner.hlc),
+        eventAt(db, row.incidentId, row.loser.hlc),
+        db.incidents.get(row.incidentId),
+      ]);
+      views.push({
+        id: row.id,
+        incidentId: row.incidentId,
+        incidentTitle: incident?.title ?? null,
+        field: row.field,
+        winner: sideView(row.winner, winnerEvent, ownId),
+        loser: sideView(row.loser, loserEvent, ownId),
+        detectedAt: row.detectedAt,
+      });
+    }
+    return views;
+  });
+}
+
+/** Marks a conflict as looked at (the person kept the winner, or picked the other value with a normal edit). */
+export async function markConflictResolved(db: LanternDb, conflictId: string, nowMs: number): Promise<void> {
+  await conflictsTable(db).update(conflictId, { resolvedAt: new Date(nowMs).toISOString() });
+}
+
+function eventAt(db: LanternDb, incidentId: string, hlc: string): Promise<TimelineEvent | undefined> {
+  return db.timeline.where('[incidentId+hlc]').equals([incidentId, hlc]).first();
+}
+
+function sideView(side: ConflictRow['winner'], event: TimelineEvent | undefined, ownId: string | null): ConflictSideView {
+  return { value: side.value, hlc: side.hlc, deviceId: side.deviceId, author: event?.author.name ?? null, at: event?.at.utc ?? null, thisDevice: side.deviceId === ownId };
+}
+
+export interface RefusedChangeView {
+  deviceSeq: number;
+  incidentId: string;
+  incidentTitle: string | null;
+  reason: string;
+}
+
+/** Changes HQ refused for good: kept here with HQ's reason, never sent again (oldest first). */
+export async function readRefusedChanges(db: LanternDb): Promise<RefusedChangeView[]> {
+  return db.transaction('r', [db.outbox, db.incidents], async () => {
+    const rows = await syncOutbox(db).where('state').equals('rejected').sortBy('deviceSeq');
+    const incidents = await db.incidents.bulkGet([...new Set(rows.map((row) => row.incidentId))]);
+    const titles = new Map(incidents.filter((i) => i !== undefined).map((i) => [i.id, i.title]));
+    return rows.map((row) => ({ deviceSeq: row.deviceSeq, incidentId: row.incidentId, incidentTitle: titles.get(row.incidentId) ?? null, reason: row.reason ?? 'HQ refused this change.' }));
+  });
+}

@@ -1,0 +1,115 @@
+// Settings → Sync: connect this device to HQ (address, enrollment code, name), sync now, disconnect, local-only data, conflicts.
+import { useState, type FormEvent } from 'react';
+import { useServices } from '../../app/services';
+import { BROWSER_TOKEN_WARNING } from '../../host/browser-sync';
+import { formatLocal } from '../format';
+import { ConflictsList } from './conflicts-list';
+import { LocalOnlyPanel } from './local-only-panel';
+import { RefusedChanges } from './refused-changes';
+import { skewWarning, statusWords } from './sync-words';
+import { useSyncConnection, useSyncStatus } from './use-sync';
+
+export function SyncSettings() {
+  const { host } = useServices();
+  const { connection, reload } = useSyncConnection();
+  const status = useSyncStatus();
+  const [message, setMessage] = useState<{ text: string; tone: 'error' | 'info' } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const words = statusWords(status, connection !== null && connection !== undefined);
+  const skew = connection ? skewWarning(status) : null;
+
+  const syncNow = async () => {
+    setMessage(null);
+    try {
+      await host.sync.syncNow();
+    } catch (error) {
+      setMessage({ text: error instanceof Error ? error.message : 'The sync could not start.', tone: 'error' });
+    }
+  };
+  const disconnect = async () => {
+    await host.sync.disconnect();
+    setMessage({ text: 'This device no longer syncs with HQ. Everything recorded here stays on this device.', tone: 'info' });
+    reload();
+  };
+
+  return (
+    <section aria-label="Sync" className="sync-settings dialog-form">
+      <h2>Sync</h2>
+      {connection === undefined ? (
+        <p className="muted">Loading…</p>
+      ) : connection === null ? (
+        <ConnectForm
+          busy={busy}
+          onConnect={async (input) => {
+            setBusy(true);
+            setMessage(null);
+            const result = await host.sync.connect(input).catch(() => ({ ok: false as const, message: 'Lantern could not connect. Try again.' }));
+            setBusy(false);
+            if (result.ok) {
+              setMessage(result.warning ? { text: result.warning, tone: 'info' } : null);
+              reload();
+            } else setMessage({ text: result.message, tone: 'error' });
+          }}
+        />
+      ) : (
+        <div className="dialog-form">
+          <p>{`Connected to ${connection.hqUrl} as “${connection.deviceName}” since ${formatLocal(new Date(connection.connectedAt).toISOString())}.`}</p>
+          <p aria-label="Sync state">{words.text}</p>
+          {words.detail && <p className="hint">{words.detail}</p>}
+          {skew && <p role="note">{skew}</p>}
+          {host.kind === 'browser' && <p className="hint">{BROWSER_TOKEN_WARNING}</p>}
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void syncNow()}>
+              Sync now
+            </button>
+            <button type="button" onClick={() => void disconnect()}>
+              Disconnect
+            </button>
+          </div>
+        </div>
+      )}
+      {message && <p role={message.tone === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      <LocalOnlyPanel />
+      <RefusedChanges />
+      <ConflictsList />
+    </section>
+  );
+}
+
+interface ConnectFormProps {
+  busy: boolean;
+  onConnect: (input: { hqUrl: string; enrollmentCode: string; deviceName: string }) => Promise<void>;
+}
+
+function ConnectForm({ busy, onConnect }: ConnectFormProps) {
+  const { host } = useServices();
+  const [hqUrl, setHqUrl] = useState('');
+  const [enrollmentCode, setCode] = useState('');
+  const [deviceName, setDeviceName] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void onConnect({ hqUrl, enrollmentCode, deviceName });
+  };
+  return (
+    <form className="dialog-form" onSubmit={submit} aria-label="Connect to HQ">
+      <label className="field">
+        HQ address
+        <input type="url" value={hqUrl} onChange={(e) => setHqUrl(e.target.value)} placeholder="https://hq.example.org" autoComplete="url" />
+      </label>
+      <label className="field">
+        Enrollment code
+        <input value={enrollmentCode} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} />
+      </label>
+      <label className="field">
+        Device name
+        <input value={deviceName} onChange={(e) => setDeviceName(e.target.value)} placeholder="Laptop 7" />
+      </label>
+      {host.kind === 'browser' && <p className="hint">{BROWSER_TOKEN_WARNING}</p>}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Connect
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,10 @@
+// Gives a browser-mode Host the in-page sync engine over the local database (Electron hosts keep theirs).
+import type { LanternDb } from '../db';
+import type { LocalReplica } from '../../shared/sync/engine';
+import { createBrowserSync } from './browser-sync';
+import type { Host } from './host';
+
+export function withBrowserSync(host: Host, db: LanternDb, replica?: LocalReplica): Host {
+  if (host.kind !== 'browser') return host;
+  return { ...host, sync: createBrowserSync({ db, ...(replica ? { replica } : {}) }) };
+}

@@ -1,0 +1,182 @@
+// Browser-mode HostSync: the shared engine and scheduler run in the page with fetch; the token lives in IndexedDB.
+import { checkHqUrl } from '../../shared/ipc/schemas/hq-url';
+import {
+  createFetchTransport,
+  INITIAL_SYNC_STATUS,
+  isSyncError,
+  SyncEngine,
+  SyncScheduler,
+  type LocalReplica,
+  type SyncStatus,
+  type SyncTransport,
+  type FetchLike,
+  type TimerApi,
+} from '../../shared/sync/engine';
+import { getDevice, isQuotaError, type LanternDb } from '../db';
+import { readMeta, writeMeta } from '../db/meta';
+import { uploadPendingFiles } from '../db/sync-files';
+import { createDexieReplica, markOpsSent, SYNC_STORAGE_FULL_MESSAGE } from '../db/sync-replica';
+import type { StoredSyncConnection } from '../db/sync-rows';
+import type { ConnectInput, ConnectResult, HostSync, SyncConnection } from './host';
+
+/** Shown after connecting and in the panel: a browser has no keychain, so the token is stored like the data. */
+export const BROWSER_TOKEN_WARNING =
+  'Browser mode: this device’s HQ token is stored in this browser’s site data, not in the system keychain. Anyone who can use this browser profile can sync as this device.';
+
+export const BROWSER_SYNC_MESSAGES = {
+  notConnected: 'This device is not connected to HQ yet. Enter the HQ address and an enrollment code in Settings → Sync.',
+  noDevice: 'Lantern’s local database is not ready yet, so this device cannot be connected. Reload the page and try again.',
+  badName: 'Give this device a name (1 to 120 characters) so the administrator can recognise it.',
+  badCode: 'Enter the enrollment code your administrator gave you.',
+  deviceExists: 'HQ already knows this device. Ask your administrator to remove it, or use a fresh browser profile.',
+  localError: 'Lantern could not read or write its data in this browser, so the sync stopped. Nothing was lost; reload the page and try again.',
+} as const;
+
+export interface BrowserSyncOptions {
+  db: LanternDb;
+  win?: Window;
+  replica?: LocalReplica;
+  now?: () => number;
+  /** Defaults to the window's fetch (tests pass a fake HQ). */
+  fetch?: FetchLike<AbortSignal>;
+  /** Between successful runs. */
+  intervalMs?: number;
+}
+
+interface Active {
+  scheduler: SyncScheduler;
+  connection: SyncConnection;
+  stop: () => void;
+}
+
+export function createBrowserSync(options: BrowserSyncOptions): HostSync {
+  const { db } = options;
+  const win = options.win ?? window;
+  const now = options.now ?? (() => Date.now());
+  const replica = options.replica ?? createDexieReplica(db);
+  const timers: TimerApi = { setTimeout: (cb, ms) => win.setTimeout(cb, ms), clearTimeout: (handle) => win.clearTimeout(handle as number) };
+  const listeners = new Set<(status: SyncStatus) => void>();
+  let status: SyncStatus = INITIAL_SYNC_STATUS;
+  let active: Active | null = null;
+
+  const emit = (next: SyncStatus) => {
+    status = next;
+    for (const listener of listeners) listener(next);
+  };
+
+  const transportFor = (stored: StoredSyncConnection | null, deviceId: string, hqUrl: string): SyncTransport =>
+    createFetchTransport<AbortSignal>({
+      baseUrl: hqUrl,
+      token: stored?.token ?? null,
+      deviceId,
+      fetch: options.fetch ?? ((url, init) => win.fetch(url, init)),
+      timers,
+      createAbortController: () => new AbortController(),
+      now,
+    });
+
+  const activate = (stored: StoredSyncConnection, deviceId: string) => {
+    const base = transportFor(stored, deviceId, stored.hqUrl);
+    // Marks each batch "sent" before it leaves, so the incident badge can say so until HQ's receipt arrives.
+    const transport: SyncTransport = {
+      ...base,
+      push: async (ops) => {
+        await markOpsSent(db, ops.map((op) => op.deviceSeq), now());
+        return base.push(ops);
+      },
+    };
+    const engine = new SyncEngine({ transport, replica, now });
+    const scheduler = new SyncScheduler({
+      run: async (onProgress) => {
+        const report = await engine.syncOnce({ onProgress });
+        // Files travel after the operations that reference them (HQ tracks them as missing until then).
+        await uploadPendingFiles(db, base, now);
+        return report;
+      },
+      timers,
+      now,
+      random: Math.random,
+      ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
+      describeLocalError: (error) => (isQuotaError(error) ? SYNC_STORAGE_FULL_MESSAGE : BROWSER_SYNC_MESSAGES.localError),
+    });
+    const unsubscribe = scheduler.subscribe(emit);
+    const onOnline = () => scheduler.setOnline(true);
+    const onOffline = () => scheduler.setOnline(false);
+    const onVisible = () => {
+      if (win.document.visibilityState === 'visible') scheduler.request('resume');
+    };
+    win.addEventListener('online', onOnline);
+    win.addEventListener('offline', onOffline);
+    win.document.addEventListener('visibilitychange', onVisible);
+    scheduler.setOnline(win.navigator.onLine);
+    scheduler.start();
+    active = {
+      scheduler,
+      connection: { hqUrl: stored.hqUrl, deviceName: stored.deviceName, connectedAt: stored.connectedAt },
+      stop: () => {
+        scheduler.stop();
+        unsubscribe();
+        win.removeEventListener('online', onOnline);
+        win.removeEventListener('offline', onOffline);
+        win.document.removeEventListener('visibilitychange', onVisible);
+      },
+    };
+  };
+
+  // Resume the connection stored by an earlier session.
+  const ready: Promise<void> = (async () => {
+    const [stored, device] = await Promise.all([readMeta(db, 'syncConnection'), getDevice(db)]);
+    if (stored && device && !active) activate(stored, device.deviceId);
+  })().catch(() => undefined);
+
+  return {
+    getStatus: async () => {
+      await ready;
+      return status;
+    },
+    onStatus: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getConnection: async () => {
+      await ready;
+      return active?.connection ?? null;
+    },
+    connect: async (input: ConnectInput): Promise<ConnectResult> => {
+      await ready;
+      const url = checkHqUrl(input.hqUrl);
+      if (!url.ok) return { ok: false, message: url.message };
+      const deviceName = input.deviceName.trim();
+      if (deviceName.length === 0 || deviceName.length > 120) return { ok: false, message: BROWSER_SYNC_MESSAGES.badName };
+      const code = input.enrollmentCode.trim();
+      if (code.length === 0 || code.length > 200) return { ok: false, message: BROWSER_SYNC_MESSAGES.badCode };
+      const device = await getDevice(db);
+      if (!device) return { ok: false, message: BROWSER_SYNC_MESSAGES.noDevice };
+      let token: string;
+      try {
+        const answer = await transportFor(null, device.deviceId, url.url).enroll({ code, deviceId: device.deviceId, deviceName });
+        token = answer.deviceToken;
+      } catch (error) {
+        if (isSyncError(error)) return { ok: false, message: error.details.code === 'device-exists' ? BROWSER_SYNC_MESSAGES.deviceExists : error.message };
+        throw error;
+      }
+      const stored: StoredSyncConnection = { hqUrl: url.url, deviceName, connectedAt: now(), token };
+      await writeMeta(db, 'syncConnection', stored);
+      active?.stop();
+      activate(stored, device.deviceId);
+      return { ok: true, connection: { hqUrl: stored.hqUrl, deviceName, connectedAt: stored.connectedAt }, warning: BROWSER_TOKEN_WARNING };
+    },
+    disconnect: async () => {
+      await ready;
+      active?.stop();
+      active = null;
+      await db.meta.delete('syncConnection');
+      emit(INITIAL_SYNC_STATUS);
+    },
+    syncNow: async () => {
+      await ready;
+      if (!active) throw new Error(BROWSER_SYNC_MESSAGES.notConnected);
+      active.scheduler.request('demand');
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// Settings → Sync in browser mode against the fake HQ: connect, status indicator, per-incident badge, local-only panel, conflicts.
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { FetchLike } from '../../shared/sync/engine';
+import { ServicesProvider, type Services } from '../../renderer/app/services';
+import { createIncidentRepository, ensureDevice, openLanternDb } from '../../renderer/db';
+import { conflictsTable, syncOutbox } from '../../renderer/db/sync-rows';
+import { IncidentSyncBadge } from '../../renderer/features/sync/incident-sync-badge';
+import { SyncSettingsButton } from '../../renderer/features/sync/sync-settings-button';
+import { SyncStatusIndicator } from '../../renderer/features/sync/sync-status-indicator';
+import { createBrowserHost } from '../../renderer/host/browser-host';
+import { createBrowserSync } from '../../renderer/host/browser-sync';
+import { FakeHq } from '../unit/shared/sync/support/fake-hq';
+
+configure({ asyncUtilTimeout: 4000 });
+
+const GOOD_CODE = 'K7QM-2X9P-HT4C-M8WB';
+let counter = 0;
+
+/** The fake HQ plus enrollment (which it does not implement): one good code, everything else refused. */
+function fakeHqFetch(hq: FakeHq): FetchLike<AbortSignal> {
+  return async (url, init) => {
+    if (!url.endsWith('/v1/enroll')) {
+      const parsed = new URL(url);
+      const headers = Object.fromEntries(Object.entries(init.headers).map(([k, v]) => [k.toLowerCase(), v]));
+      const body = typeof init.body === 'string' ? init.body : undefined;
+      const answer = hq.handle({ method: init.method, path: parsed.pathname, query: Object.fromEntries(parsed.searchParams.entries()), headers, body });
+      return { status: answer.status, headers: { get: () => null }, text: async () => answer.body };
+    }
+    const body = JSON.parse(String(init.body)) as { code: string; deviceId: string };
+    const answer =
+      body.code === GOOD_CODE
+        ? { status: 200, json: { deviceToken: hq.addDevice(body.deviceId), deviceId: body.deviceId, hqId: hq.hqId, epoch: hq.epoch, serverTime: Date.now() } }
+        : { status: 401, json: { error: 'enrollment-invalid', message: 'Unknown code.' } };
+    return { status: answer.status, headers: { get: () => null }, text: async () => JSON.stringify(answer.json) };
+  };
+}
+
+async function renderSync() {
+  counter += 1;
+  const db = openLanternDb(`sync-component-${Date.now()}-${counter}`);
+  await ensureDevice(db);
+  const hq = new FakeHq({ now: () => Date.now() });
+  const host = { ...createBrowserHost(), sync: createBrowserSync({ db, fetch: fakeHqFetch(hq) }) };
+  const services: Services = { db, incidents: createIncidentRepository(db), host };
+  const incident = await services.incidents.record({ title: 'Pump 3 leaking' });
+  if (!incident.ok) throw new Error(incident.error.message);
+  const user = userEvent.setup();
+  render(
+    <ServicesProvider services={services}>
+      <SyncStatusIndicator />
+      <SyncSettingsButton />
+      <IncidentSyncBadge incidentId={incident.value.id} />
+    </ServicesProvider>,
+  );
+  return { db, hq, user, services, incident: incident.value };
+}
+
+async function openSettings(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('button', { name: 'Sync settings' }));
+  return screen.getByRole('dialog', { name: 'Sync settings' });
+}
+
+describe('Settings → Sync', { timeout: 15_000 }, () => {
+  it('connects with an enrollment code, syncs, and every indicator follows', async () => {
+    const { hq, user, incident } = await renderSync();
+    expect(await screen.findByText('Only on this device')).toBeInTheDocument();
+    expect(within(screen.getByRole('status', { name: 'Sync status' })).getByText('Sync: not connected')).toBeInTheDocument();
+    const dialog = await openSettings(user);
+    expect(await within(dialog).findByText('On this device only: 1 incident, 0 files, 0.0 MB')).toBeInTheDocument();
+
+    await user.type(within(dialog).getByLabelText('HQ address'), 'http://hq.test/');
+    await user.type(within(dialog).getByLabelText('Enrollment code'), GOOD_CODE);
+    await user.type(within(dialog).getByLabelText('Device name'), 'Laptop 7');
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+
+    expect(await within(dialog).findByText(/Connected to http:\/\/hq\.test as “Laptop 7”/)).toBeInTheDocument();
+    expect(within(dialog).getAllByText(/not in the system keychain/).length).toBeGreaterThan(0);
+    await waitFor(() => expect(within(screen.getByRole('status', { name: 'Sync status' })).getByText(/^Up to date, last synced/)).toBeInTheDocument());
+    expect(await screen.findByText('Confirmed by HQ')).toBeInTheDocument();
+    expect(await within(dialog).findByText('On this device only: 0 incidents, 0 files, 0.0 MB')).toBeInTheDocument();
+    expect(hq.incidents.has(incident.id)).toBe(true);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Sync now' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
+    expect(await within(dialog).findByLabelText('HQ address')).toBeInTheDocument();
+    expect(within(screen.getByRole('status', { name: 'Sync status' })).getByText('Sync: not connected')).toBeInTheDocument();
+  });
+
+  it('a wrong code or address says what is wrong in plain words and stays disconnected', async () => {
+    const { user } = await renderSync();
+    const dialog = await openSettings(user);
+    await user.type(within(dialog).getByLabelText('HQ address'), 'ftp://hq.test');
+    await user.type(within(dialog).getByLabelText('Enrollment code'), 'AAAA-BBBB-CCCC-DDDD');
+    await user.type(within(dialog).getByLabelText('Device name'), 'Laptop 7');
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Only https:// and http:// addresses can be HQ addresses.');
+
+    await user.clear(within(dialog).getByLabelText('HQ address'));
+    await user.type(within(dialog).getByLabelText('HQ address'), 'http://hq.test');
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('HQ did not accept this enrollment code');
+    expect(within(dialog).getByRole('button', { name: 'Connect' })).toBeInTheDocument();
+  });
+
+  it('lists a conflict with both values and who made them; picking the other value is a normal, synced edit', async () => {
+    const { db, user, incident } = await renderSync();
+    const [own] = await syncOutbox(db).toArray();
+    await conflictsTable(db).put({
+      id: `${incident.id}:title:x`,
+      incidentId: incident.id,
+      field: 'title',
+      winner: { value: 'Pump 3 leaking', hlc: own!.hlc, deviceId: own!.deviceId },
+      loser: { value: 'Pump <b>3</b> flooded', hlc: '0000000000000000:00000:other', deviceId: 'other-device-123456' },
+      detectedAt: new Date().toISOString(),
+    });
+    const dialog = await openSettings(user);
+    const item = await within(dialog).findByRole('listitem', { name: 'Conflict Pump 3 leaking: title' });
+    expect(within(item).getByText('Pump <b>3</b> flooded')).toBeInTheDocument(); // text, never HTML
+    expect(within(item).getByText(/^device …123456, time unknown$/)).toBeInTheDocument();
+    await user.click(within(item).getByRole('button', { name: 'Use the other value for Pump 3 leaking: title' }));
+    await waitFor(async () => expect((await db.incidents.get(incident.id))?.title).toBe('Pump <b>3</b> flooded'));
+    expect(await syncOutbox(db).count()).toBe(2);
+    expect(await within(dialog).findByText(/^No conflicts/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,160 @@
+// Two devices (two Chromium profiles) and a real HQ: offline edits of the same field, sync, same data everywhere, conflict listed.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrollmentResponseSchema } from '../../shared/sync/wire';
+import { STORE_FACTORIES } from '../unit/server/support/store-factories';
+import { TestHq } from '../unit/server/support/test-hq';
+import { AppSession } from './support/app-session';
+import { describeProblems } from './support/page-problems';
+import { openIncident, recordIncident, ui } from './support/incident-ui';
+
+const SHARED = 'Chiller 2 tripped';
+const TITLE_A = 'Chiller 2 tripped, compressor fault (A)';
+const TITLE_B = 'Chiller 2 tripped, fan belt snapped (B)';
+const ONLY_A = 'Fire door 4 wedged open';
+const ONLY_B = 'Lift 2 stuck between floors';
+
+let a: AppSession | null = null;
+let b: AppSession | null = null;
+let hq: TestHq | null = null;
+
+function need<T>(value: T | null): T {
+  if (value === null) throw new Error('The e2e setup did not start (see the beforeAll error above)');
+  return value;
+}
+
+beforeAll(async () => {
+  a = await AppSession.start();
+  b = await AppSession.start();
+  const sqlite = STORE_FACTORIES.find((f) => f.name === 'sqlite');
+  if (!sqlite) throw new Error('no SQLite store factory');
+  hq = await TestHq.start(sqlite, { allowOrigins: [new URL(a.url).origin, new URL(b.url).origin] });
+});
+
+afterAll(async () => {
+  const steps = [() => a?.close(), () => b?.close(), () => hq?.close()];
+  for (const step of steps) await step()?.catch(() => undefined);
+});
+
+async function enrollmentCode(name: string): Promise<string> {
+  const server = need(hq);
+  const reply = await server.request('/v1/admin/enrollments', { token: server.adminToken, body: { name }, protocol: false });
+  expect(reply.status).toBe(200);
+  return enrollmentResponseSchema.parse(reply.json).code;
+}
+
+async function openSync(page: Page) {
+  await page.getByRole('button', { name: 'Sync settings', exact: true }).click();
+  return page.getByRole('dialog', { name: 'Sync settings' });
+}
+
+async function closeSync(page: Page) {
+  await page.getByRole('button', { name: 'Close sync settings' }).click();
+}
+
+async function connect(page: Page, name: string) {
+  const dialog = await openSync(page);
+  await dialog.getByLabel('HQ address').fill(need(hq).url);
+  await dialog.getByLabel('Enrollment code').fill(await enrollmentCode(name));
+  await dialog.getByLabel('Device name').fill(name);
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await dialog.getByText(`as “${name}”`, { exact: false }).waitFor();
+  await closeSync(page);
+}
+
+const statusText = (page: Page) => page.getByRole('status', { name: 'Sync status' });
+
+async function syncNow(page: Page) {
+  const dialog = await openSync(page);
+  await dialog.getByRole('button', { name: 'Sync now' }).click();
+  await closeSync(page);
+}
+
+async function editTitle(page: Page, from: string, to: string) {
+  await openIncident(page, from);
+  await page.getByRole('button', { name: 'Edit Title' }).click();
+  await page.getByLabel('Title', { exact: true }).fill(to);
+  await page.getByRole('button', { name: 'Save Title' }).click();
+  await ui.detailHeading(page, to).waitFor();
+}
+
+/** Which of the known titles the incident list shows (exact names: SHARED is a prefix of the edited titles). */
+async function listTitles(page: Page): Promise<string[]> {
+  const shown: string[] = [];
+  for (const title of [TITLE_A, TITLE_B, ONLY_A, ONLY_B, SHARED]) {
+    if ((await ui.incidentRows(page).getByRole('button', { name: title, exact: true }).count()) > 0) shown.push(title);
+  }
+  return shown.sort();
+}
+
+describe('sync between two devices and HQ', () => {
+  it('offline edits on both devices converge; HQ has the same; the conflict is listed with both values', async () => {
+    const pageA = need(a).page;
+    const pageB = need(b).page;
+
+    // Device A records the incident both will later change, connects and sends it; B connects and receives it.
+    await recordIncident(pageA, { title: SHARED });
+    await connect(pageA, 'Laptop A');
+    await statusText(pageA).getByText(/^Up to date/).waitFor({ timeout: 20_000 });
+    await connect(pageB, 'Laptop B');
+    await statusText(pageB).getByText(/^Up to date/).waitFor({ timeout: 20_000 });
+    await ui.incidentRow(pageB, SHARED).waitFor({ timeout: 20_000 });
+
+    // Both go offline; each changes the same field of the same incident and records one of its own.
+    await need(a).context.setOffline(true);
+    await need(b).context.setOffline(true);
+    await statusText(pageA).getByText('Offline').waitFor();
+    await editTitle(pageA, SHARED, TITLE_A);
+    await recordIncident(pageA, { title: ONLY_A });
+    await editTitle(pageB, SHARED, TITLE_B);
+    await recordIncident(pageB, { title: ONLY_B });
+    const openA = await openSync(pageA);
+    await openA.getByText('On this device only: 2 incidents, 0 files, 0.0 MB').waitFor();
+    await closeSync(pageA);
+
+    // Back online: A syncs (it regains the connection first), then B, then A once more to receive B's changes.
+    await need(a).context.setOffline(false);
+    await ui.incidentRow(pageA, ONLY_A).waitFor();
+    await statusText(pageA).getByText(/^Up to date/).waitFor({ timeout: 20_000 });
+    await need(b).context.setOffline(false);
+    await ui.incidentRow(pageB, ONLY_A).waitFor({ timeout: 20_000 });
+    await syncNow(pageA);
+    await ui.incidentRow(pageA, ONLY_B).waitFor({ timeout: 20_000 });
+
+    // Both devices show the same data: B's later title won everywhere.
+    const expected = [ONLY_A, ONLY_B, TITLE_B].sort();
+    await expect.poll(() => listTitles(pageA), { timeout: 20_000 }).toEqual(expected);
+    await expect.poll(() => listTitles(pageB), { timeout: 20_000 }).toEqual(expected);
+
+    // HQ holds the same incidents.
+    const server = need(hq);
+    const reply = await server.request('/v1/incidents', { token: server.adminToken, protocol: false });
+    expect(reply.status).toBe(200);
+    const hqTitles = (reply.json.incidents as { title: string }[]).map((i) => i.title).sort();
+    expect(hqTitles).toEqual(expected);
+
+    // The losing device (A) lists the conflict with both values and who made them, and can pick its value again.
+    const dialog = await openSync(pageA);
+    await dialog.getByText('On this device only: 0 incidents, 0 files, 0.0 MB').waitFor({ timeout: 20_000 });
+    const conflict = dialog.getByRole('listitem', { name: `Conflict ${TITLE_B}: title` });
+    await conflict.waitFor();
+    await conflict.getByText(TITLE_A, { exact: true }).waitFor();
+    await conflict.getByText(TITLE_B, { exact: true }).waitFor();
+    await conflict.getByText(/on this device/).waitFor();
+    await need(a).page.screenshot({ path: 'test-results/sync-two-devices-conflict.png' });
+
+    // Picking the other value is a normal edit: it syncs to HQ and to device B.
+    await conflict.getByRole('button', { name: `Use the other value for ${TITLE_B}: title` }).click();
+    await dialog.getByText(/^No conflicts/).waitFor();
+    await dialog.getByRole('button', { name: 'Sync now' }).click();
+    await dialog.getByText('On this device only: 0 incidents, 0 files, 0.0 MB').waitFor({ timeout: 20_000 });
+    await closeSync(pageA);
+    await syncNow(pageB);
+    await ui.incidentRow(pageB, TITLE_A).waitFor({ timeout: 20_000 });
+    const after = await server.request(`/v1/incidents`, { token: server.adminToken, protocol: false });
+    expect((after.json.incidents as { title: string }[]).map((i) => i.title).sort()).toEqual([ONLY_A, ONLY_B, TITLE_A].sort());
+
+    const problems = [...need(a).problems.take(), ...need(b).problems.take()].filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
+    if (problems.length > 0) throw new Error(describeProblems(problems));
+  });
+});
