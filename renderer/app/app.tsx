@@ -1,9 +1,15 @@
-// The application shell: top bar, the incident list and the working pane (capture or detail).
+// The application shell: top bar, the Find pane (views, search, list) and the working pane (capture or detail).
+import { useCallback } from 'react';
 import { CaptureForm } from '../features/capture/capture-form';
+import { FindBar, SEARCH_INPUT_ID } from '../features/incidents/find/find-bar';
 import { IncidentDetail } from '../features/incidents/incident-detail';
 import { IncidentList } from '../features/incidents/incident-list';
 import { StorageStatus } from '../features/status/storage-status';
+import { SyncSettingsButton } from '../features/sync/sync-settings-button';
+import { SyncStatusIndicator } from '../features/sync/sync-status-indicator';
+import { useFindStore } from '../store/find-store';
 import { useUiStore } from '../store/ui-store';
+import { ShortcutHelp } from './shortcut-help';
 import { useShortcuts } from './use-shortcuts';
 
 export function App() {
@@ -11,7 +17,12 @@ export function App() {
   const openCapture = useUiStore((s) => s.openCapture);
   const openIncident = useUiStore((s) => s.openIncident);
   const closePane = useUiStore((s) => s.closePane);
-  useShortcuts({ onNew: openCapture, onEscape: closePane });
+  const helpOpen = useFindStore((s) => s.helpOpen);
+  const setHelpOpen = useFindStore((s) => s.setHelpOpen);
+  const focusSearch = useCallback(() => document.getElementById(SEARCH_INPUT_ID)?.focus(), []);
+  const toggleHelp = useCallback(() => setHelpOpen(!helpOpen), [helpOpen, setHelpOpen]);
+  const onEscape = useCallback(() => (helpOpen ? setHelpOpen(false) : closePane()), [helpOpen, setHelpOpen, closePane]);
+  useShortcuts({ onNew: openCapture, onEscape, onSearch: focusSearch, onHelp: toggleHelp });
 
   return (
     <div className="app">
@@ -21,14 +32,20 @@ export function App() {
           <h1>Lantern</h1>
         </div>
         <div className="topbar-status">
+          <SyncStatusIndicator />
           <StorageStatus />
         </div>
+        <SyncSettingsButton />
+        <button type="button" className="ghost" onClick={toggleHelp} aria-keyshortcuts="?" aria-expanded={helpOpen}>
+          Shortcuts <kbd>?</kbd>
+        </button>
         <button type="button" className="primary" onClick={openCapture} aria-keyshortcuts="N">
           New incident
         </button>
       </header>
       <main className="workspace">
         <section className="list-pane" aria-label="Incident list">
+          <FindBar />
           <IncidentList selectedId={pane.kind === 'incident' ? pane.id : null} onOpen={openIncident} />
         </section>
         <section className="work-pane" aria-label="Working pane">
@@ -37,10 +54,12 @@ export function App() {
           {pane.kind === 'empty' && (
             <div className="empty-state">
               <p>Select an incident, or press <kbd>N</kbd> to record a new one.</p>
+              <p className="muted">Press <kbd>?</kbd> for all keyboard shortcuts.</p>
             </div>
           )}
         </section>
       </main>
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

@@ -2,19 +2,25 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { createIncidentRepository, ensureDevice, openLanternDb } from '../db';
+import { createDexieReplica } from '../db/sync-replica';
+import { withBrowserSync } from '../host/browser-sync-host';
 import { pickHost } from '../host/pick-host';
 import { App } from './app';
 import { ServicesProvider } from './services';
 
 export async function start(container: HTMLElement): Promise<void> {
   const db = openLanternDb();
+  let deviceId: string;
   try {
-    await ensureDevice(db);
+    deviceId = (await ensureDevice(db)).deviceId;
   } catch (error) {
     container.textContent = `Lantern could not open its local database: ${error instanceof Error ? error.message : String(error)}. Close other Lantern windows and reload; if it persists, check free disk space.`;
     return;
   }
-  const services = { db, incidents: createIncidentRepository(db), host: pickHost() };
+  // Sync reaches the local database through the replica: main calls it over IPC (Electron), the page engine directly (browser).
+  const replica = createDexieReplica(db);
+  const host = withBrowserSync(pickHost(window, { replica, deviceId }), db, replica);
+  const services = { db, incidents: createIncidentRepository(db), host };
   createRoot(container).render(
     <StrictMode>
       <ServicesProvider services={services}>
