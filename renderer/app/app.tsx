@@ -7,6 +7,7 @@ import { IncidentList } from '../features/incidents/incident-list';
 import { StorageStatus } from '../features/status/storage-status';
 import { SyncSettingsButton } from '../features/sync/sync-settings-button';
 import { SyncStatusIndicator } from '../features/sync/sync-status-indicator';
+import { UserSwitch } from '../features/user/user-switch';
 import { useFindStore } from '../store/find-store';
 import { useUiStore } from '../store/ui-store';
 import { ShortcutHelp } from './shortcut-help';
@@ -35,6 +36,7 @@ export function App() {
           <SyncStatusIndicator />
           <StorageStatus />
         </div>
+        <UserSwitch />
         <SyncSettingsButton />
         <button type="button" className="ghost" onClick={toggleHelp} aria-keyshortcuts="?" aria-expanded={helpOpen}>
           Shortcuts <kbd>?</kbd>

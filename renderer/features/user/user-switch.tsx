@@ -1,0 +1,69 @@
+// Shared laptops: a quick switch of who is using Lantern; every later entry names this person (and position).
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { DEFAULT_AUTHOR, setCurrentUser, useLanternDb } from '../../db';
+import { useCurrentUser } from './use-current-user';
+
+export function UserSwitch() {
+  const user = useCurrentUser();
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const unknown = user === undefined || user.name === DEFAULT_AUTHOR.name;
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+  return (
+    <>
+      <button ref={buttonRef} type="button" className={`ghost user-switch${unknown ? ' user-unknown' : ''}`} onClick={() => setOpen(true)}
+        aria-haspopup="dialog" aria-expanded={open} aria-label={unknown ? 'Who is working? Set your name' : `Working as ${user.name}. Switch user`}>
+        {unknown ? 'Who is working?' : user.position ? `${user.name} · ${user.position}` : user.name}
+      </button>
+      {open && <UserDialog initialName={unknown ? '' : user.name} initialPosition={user?.position ?? ''} onClose={close} />}
+    </>
+  );
+}
+
+function UserDialog({ initialName, initialPosition, onClose }: { initialName: string; initialPosition: string; onClose: () => void }) {
+  const db = useLanternDb();
+  const [name, setName] = useState(initialName);
+  const [position, setPosition] = useState(initialPosition);
+  const [error, setError] = useState<string | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const ids = { name: useId(), position: useId(), error: useId() };
+  useEffect(() => nameRef.current?.select(), []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await setCurrentUser(db, { name, ...(position.trim() ? { position } : {}) });
+    if (result.ok) onClose();
+    else setError(result.error.message);
+  }
+
+  return (
+    <div className="help-backdrop">
+      <section role="dialog" aria-modal="true" aria-label="Who is working" className="help-dialog user-dialog"
+        onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onClose(); } }}>
+        <form onSubmit={submit} noValidate>
+          <header className="help-header">
+            <h2>Who is working on this computer?</h2>
+          </header>
+          <p className="muted">Every entry you make from now on names you. Switch here when you hand the laptop over.</p>
+          <div className="field">
+            <label htmlFor={ids.name}>Your name</label>
+            <input id={ids.name} ref={nameRef} value={name} maxLength={120} onChange={(e) => { setName(e.target.value); setError(null); }}
+              aria-invalid={error ? true : undefined} aria-describedby={error ? ids.error : undefined} autoComplete="name" />
+            {error && <p id={ids.error} role="alert" className="field-error">{error}</p>}
+          </div>
+          <div className="field">
+            <label htmlFor={ids.position}>Position (optional)</label>
+            <input id={ids.position} value={position} maxLength={120} onChange={(e) => setPosition(e.target.value)} placeholder="e.g. Facility Unit Leader" />
+          </div>
+          <div className="actions">
+            <button type="submit" className="primary">Start working</button>
+            <button type="button" onClick={onClose}>Cancel</button>
+          </div>
+        </form>
+      </section>
+    </div>
+  );
+}
