@@ -10,6 +10,7 @@ import { RemoteReplica, type ReplicaPage } from './services/sync/remote-replica'
 import { SyncService } from './services/sync/sync-service';
 import { SyncSettingsStore } from './services/sync/sync-settings';
 import type { TimerApi } from '../shared/sync/engine/fetch-transport';
+import type { SyncStatus } from '../shared/sync/engine/sync-status';
 
 export interface ServiceDeps {
   readonly userDataDir: string;
@@ -19,6 +20,8 @@ export interface ServiceDeps {
   readonly powerMonitor: PowerMonitorLike;
   /** The main window's page, where status events go (null while no window is open). */
   readonly currentPage: () => ReplicaPage | null;
+  /** Also told about every sync status (the notification service reports failures that need a person). */
+  readonly onSyncStatus?: (status: SyncStatus) => void;
   readonly warn?: (message: string) => void;
 }
 
@@ -53,7 +56,10 @@ export function composeServices(deps: ServiceDeps) {
     random: () => Math.random(),
     online,
     power,
-    onStatus: (status) => sendEvent(deps.currentPage(), 'sync:status-changed', status),
+    onStatus: (status) => {
+      sendEvent(deps.currentPage(), 'sync:status-changed', status);
+      deps.onSyncStatus?.(status);
+    },
     replicaReady: () => replica.isAttached(),
     warn,
   });

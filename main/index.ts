@@ -1,10 +1,12 @@
 // Lantern's Electron main process: the composition root that wires scheme, single instance, session, IPC and window.
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, nativeTheme, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, protocol, safeStorage, session, shell, Tray } from 'electron';
 import { resolveBuildPaths } from './app-paths';
+import { appIconPath, composeNotifications, type NotificationComposition } from './compose-notifications';
 import { composeServices, type Services } from './compose-services';
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol';
+import { hideOnClose, trackQuitting } from './electron/close-to-tray';
 import { focusWindow } from './electron/focus-window';
 import { hardenSession } from './electron/harden-session';
 import { hardenWebContents } from './electron/harden-web-contents';
@@ -18,6 +20,7 @@ import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './security/cs
 import { openExternalSafely } from './security/external-url';
 import { resolveRendererTarget } from './security/renderer-target';
 import { readAppInfo } from './services/app-info';
+import { createNotificationHandlers } from './services/notifications/notification-handlers';
 import { createSyncHandlers } from './services/sync/sync-handlers';
 
 const paths = resolveBuildPaths(dirname(fileURLToPath(import.meta.url)));
@@ -29,6 +32,7 @@ const openExternal = (url: string) => openExternalSafely(shell, url);
 
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
+let notifications: NotificationComposition | null = null;
 
 function openMainWindow(): void {
   mainWindow = createMainWindow({
@@ -40,9 +44,16 @@ function openMainWindow(): void {
   });
   // The local database lives in this page: replica calls to it fail at once when it closes or reloads.
   watchReplicaPage(mainWindow.webContents, (pageId) => services?.replica.detach(pageId));
+  // Closing hides to the tray (setting) so alerts keep coming; a real quit still closes it.
+  hideOnClose(mainWindow, () => notifications?.closeFacts(isQuitting()) ?? { closeToTray: false, quitting: true, trayAvailable: false });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+}
+
+/** Notification clicks and the tray: bring the window back, or open a new one when none is left. */
+function showMainWindow(): void {
+  if (!focusWindow(mainWindow)) openMainWindow();
 }
 
 function start(): void {
@@ -61,8 +72,22 @@ function start(): void {
     net,
     powerMonitor,
     currentPage: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
+    onSyncStatus: (status) => notifications?.onSyncStatus(status),
   });
   services = built;
+  const alerts = composeNotifications({
+    userDataDir: app.getPath('userData'),
+    platform: process.platform,
+    iconPath: appIconPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath }),
+    Notification,
+    Tray,
+    Menu,
+    sync: built.sync,
+    currentPage: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
+    showWindow: showMainWindow,
+    quit: () => app.quit(),
+  });
+  notifications = alerts;
   const scope = createSenderScope(ipcMain);
   registerIpcHandlers(
     scope.ipcMain,
@@ -74,11 +99,16 @@ function start(): void {
         focusMainWindow: () => focusWindow(mainWindow),
       }),
       ...createSyncHandlers({ service: built.sync, replica: built.replica, currentSender: scope.currentSender }),
+      ...createNotificationHandlers(alerts.service),
     },
     { allowedOrigins: target.allowedOrigins },
   );
   built.sync.start().catch((error: unknown) => console.error('Lantern: the sync service failed to start', error));
-  app.on('before-quit', () => built.sync.stop());
+  alerts.start().catch((error: unknown) => console.error('Lantern: the notification service failed to start', error));
+  app.on('before-quit', () => {
+    built.sync.stop();
+    alerts.stop();
+  });
 
   openMainWindow();
   // macOS: clicking the dock icon with no window open reopens one.
@@ -91,6 +121,9 @@ function start(): void {
 app.enableSandbox();
 // Privileged schemes must be declared before `ready`.
 registerAppScheme(protocol);
+// Windows shows notifications only for an app with an AppUserModelId (the installer's shortcut carries the same id).
+if (process.platform === 'win32') app.setAppUserModelId('org.lantern.desk');
+const isQuitting = trackQuitting(app);
 
 if (claimSingleInstance(app, () => focusWindow(mainWindow))) {
   // Every webContents, including any we did not create ourselves, gets the navigation guards.

@@ -1,6 +1,6 @@
 // Wraps Electron's Notification as the scheduler's Notifier: supported check, urgency, click handling, Linux wording.
 import type { NotificationConstructorOptions } from 'electron';
-import type { NativeNotice, NoticeHandle, Notifier } from '../services/notifications/types';
+import type { NativeNotice, NoticeHandle, Notifier } from '../../shared/notifications/types';
 
 export interface NotificationLike {
   on(event: 'click' | 'close' | 'failed', listener: () => void): unknown;

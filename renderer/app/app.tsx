@@ -4,6 +4,7 @@ import { CaptureForm } from '../features/capture/capture-form';
 import { FindBar, SEARCH_INPUT_ID } from '../features/incidents/find/find-bar';
 import { IncidentDetail } from '../features/incidents/incident-detail';
 import { IncidentList } from '../features/incidents/incident-list';
+import { NotificationCentre } from '../features/notifications';
 import { StorageStatus } from '../features/status/storage-status';
 import { SyncSettingsButton } from '../features/sync/sync-settings-button';
 import { SyncStatusIndicator } from '../features/sync/sync-status-indicator';
@@ -38,6 +39,7 @@ export function App() {
         </div>
         <UserSwitch />
         <SyncSettingsButton />
+        <NotificationCentre onOpenIncident={openIncident} />
         <button type="button" className="ghost" onClick={toggleHelp} aria-keyshortcuts="?" aria-expanded={helpOpen}>
           Shortcuts <kbd>?</kbd>
         </button>

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { createIncidentRepository, ensureDevice, openLanternDb } from '../db';
 import { createDexieReplica } from '../db/sync-replica';
+import { startNotifications } from '../features/notifications';
 import { withBrowserSync } from '../host/browser-sync-host';
 import { pickHost } from '../host/pick-host';
 import { App } from './app';
@@ -21,6 +22,8 @@ export async function start(container: HTMLElement): Promise<void> {
   const replica = createDexieReplica(db);
   const host = withBrowserSync(pickHost(window, { replica, deviceId }), db, replica);
   const services = { db, incidents: createIncidentRepository(db), host };
+  // Feeds SLA watches and automatic escalations from the database; alerts keep running with no network.
+  startNotifications({ db, notifications: services.host.notifications });
   createRoot(container).render(
     <StrictMode>
       <ServicesProvider services={services}>

@@ -1,4 +1,5 @@
 // Host implementation for browser mode: plain web APIs, no bridge.
+import { createBrowserNotifications } from './browser-notifications';
 import { browserSyncUnavailable } from './browser-sync-unavailable';
 import type { Host } from './host';
 import { isOpenableUrl } from './external-url';
@@ -16,5 +17,6 @@ export function createBrowserHost(win: Window = window): Host {
     // In a browser nothing outside the page asks us to navigate (notifications arrive in a later issue).
     onNavigate: () => () => undefined,
     sync: browserSyncUnavailable,
+    notifications: createBrowserNotifications(win),
   };
 }

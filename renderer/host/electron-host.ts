@@ -1,6 +1,7 @@
 // Host implementation inside Electron: every call goes through the typed preload bridge (window.lantern).
 import type { LanternBridge } from '../../shared/ipc';
 import type { LocalReplica } from '../../shared/sync/engine/replica';
+import { createElectronNotifications } from './electron-notifications';
 import { createElectronSync } from './electron-sync';
 import { createReplicaResponder } from './electron-replica-responder';
 import type { Host } from './host';
@@ -29,5 +30,6 @@ export function createElectronHost(bridge: LanternBridge, options: ElectronHostO
     },
     onNavigate: (listener) => bridge.on('app:navigate', (payload) => listener(payload.incidentId)),
     sync: createElectronSync(bridge, options.deviceId ?? null),
+    notifications: createElectronNotifications(bridge),
   };
 }

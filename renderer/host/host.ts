@@ -1,5 +1,8 @@
 // The Host API: everything the UI needs from its surroundings, so the same UI runs in Electron and in a browser.
 import type { SyncStatus } from '../../shared/sync/engine';
+import type { HostNotifications } from './host-notifications';
+
+export type { HostNotifications } from './host-notifications';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -51,4 +54,6 @@ export interface Host {
   onNavigate(listener: (incidentId: string) => void): () => void;
   /** Sync with HQ (Electron: the main-process service; browser: the engine in the page). */
   readonly sync: HostSync;
+  /** SLA alerts, reminders and the notification centre (Electron: the main-process service; browser: the same scheduler in the page). */
+  readonly notifications: HostNotifications;
 }

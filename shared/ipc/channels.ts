@@ -20,10 +20,17 @@ export const INVOKE_CHANNELS = [
   'sync:now',
   'replica:attach',
   'replica:reply',
+  'notifications:watch',
+  'notifications:report',
+  'notifications:set-user',
+  'notifications:list',
+  'notifications:mark-read',
+  'notifications:get-settings',
+  'notifications:set-settings',
 ] as const;
 
 /** Event channels (main → renderer); add here AND in `eventContract` (contract.ts). */
-export const EVENT_CHANNELS = ['app:navigate', 'sync:status-changed', 'replica:call'] as const;
+export const EVENT_CHANNELS = ['app:navigate', 'sync:status-changed', 'replica:call', 'notifications:changed', 'notifications:open'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

@@ -2,6 +2,17 @@
 import { z } from 'zod';
 import type { EventChannel, InvokeChannel } from './channels';
 import { appInfoSchema, navigatePayloadSchema } from './schemas/app';
+import { notificationSettingsSchema } from '../domain/sla/notification-wire';
+import {
+  notificationCentreSummarySchema,
+  notificationSettingsInputSchema,
+  notificationsMarkReadInputSchema,
+  notificationsMarkReadResultSchema,
+  notificationsOpenPayloadSchema,
+  notificationsReportInputSchema,
+  notificationsSetUserInputSchema,
+  notificationsWatchInputSchema,
+} from './schemas/notifications';
 import { replicaAttachResultSchema, replicaCallSchema, replicaReplyResultSchema, replicaReplySchema } from './schemas/replica';
 import { secretsStatusSchema } from './schemas/secrets';
 import { openExternalInputSchema, openExternalResultSchema } from './schemas/shell';
@@ -29,6 +40,13 @@ export const invokeContract = {
   'sync:now': { input: noInput, output: syncNowResultSchema },
   'replica:attach': { input: noInput, output: replicaAttachResultSchema },
   'replica:reply': { input: replicaReplySchema, output: replicaReplyResultSchema },
+  'notifications:watch': { input: notificationsWatchInputSchema, output: z.null() },
+  'notifications:report': { input: notificationsReportInputSchema, output: z.null() },
+  'notifications:set-user': { input: notificationsSetUserInputSchema, output: z.null() },
+  'notifications:list': { input: noInput, output: notificationCentreSummarySchema },
+  'notifications:mark-read': { input: notificationsMarkReadInputSchema, output: notificationsMarkReadResultSchema },
+  'notifications:get-settings': { input: noInput, output: notificationSettingsSchema },
+  'notifications:set-settings': { input: notificationSettingsInputSchema, output: notificationSettingsSchema },
 } as const satisfies { readonly [C in InvokeChannel]: InvokeSpec };
 
 /** Events main sends to the page, with the schema of their single payload argument. */
@@ -36,6 +54,8 @@ export const eventContract = {
   'app:navigate': navigatePayloadSchema,
   'sync:status-changed': syncStatusSchema,
   'replica:call': replicaCallSchema,
+  'notifications:changed': notificationCentreSummarySchema,
+  'notifications:open': notificationsOpenPayloadSchema,
 } as const satisfies { readonly [E in EventChannel]: z.ZodType };
 
 type InvokeContract = typeof invokeContract;

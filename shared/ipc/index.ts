@@ -10,3 +10,4 @@ export * from './schemas/window';
 export * from './schemas/hq-url';
 export * from './schemas/sync';
 export * from './schemas/replica';
+export * from './schemas/notifications';

@@ -12,6 +12,7 @@ type Target = { target: string; arch?: string[] };
 type BuilderConfig = {
   directories: { output: string; buildResources: string };
   files: string[];
+  extraResources: { from: string; to: string }[];
   electronFuses: Record<string, boolean>;
   linux: { target: Target[]; category: string; desktop: { entry: Record<string, string> }; maintainer: string };
   deb: { depends: string[] };
@@ -109,5 +110,9 @@ describe('electron-builder.yml', () => {
     expect(config.icon).toBe('build/icon.png');
     expect(existsSync(`${repoRoot}build/icon.png`)).toBe(true);
     expect(existsSync(`${repoRoot}build/icon.svg`)).toBe(true);
+  });
+
+  it('ships the icon as resources/icon.png for the tray and notifications (appIconPath)', () => {
+    expect(config.extraResources).toEqual([{ from: 'build/icon.png', to: 'icon.png' }]);
   });
 });

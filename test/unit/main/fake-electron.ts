@@ -41,6 +41,8 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     exit: vi.fn(),
     whenReady: vi.fn(() => ready),
     getPath: vi.fn(() => '/tmp/lantern-user-data'),
+    getAppPath: () => '/tmp/lantern-app',
+    setAppUserModelId: vi.fn(),
     getName: () => 'Lantern',
     getVersion: () => '0.1.0',
   });
@@ -51,6 +53,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     destroyed = false;
     minimized = false;
     readonly show = vi.fn();
+    readonly hide = vi.fn();
     readonly focus = vi.fn();
     readonly restore = vi.fn();
     readonly loadURL = vi.fn(async (_url: string) => undefined);
@@ -82,7 +85,27 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     webRequest: { onHeadersReceived: vi.fn() },
   };
 
+  /** Notifications and the tray: unsupported here, and a tray that records its menu. */
+  class Notification extends Emitter {
+    static isSupported = (): boolean => false;
+    readonly show = vi.fn();
+  }
+  class Tray extends Emitter {
+    static readonly instances: Tray[] = [];
+    readonly setToolTip = vi.fn();
+    readonly setContextMenu = vi.fn();
+    readonly destroy = vi.fn();
+    constructor(readonly image: string) {
+      super();
+      Tray.instances.push(this);
+    }
+  }
+  const Menu = { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })) };
+
   const module = {
+    Notification,
+    Tray,
+    Menu,
     app,
     BrowserWindow,
     ipcMain,
@@ -101,7 +124,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     powerMonitor: new Emitter(),
   };
 
-  return { module, calls, ipcHandlers, protocolHandlers, defaultSession, markReady };
+  return { module, calls, ipcHandlers, protocolHandlers, defaultSession, markReady, Tray };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

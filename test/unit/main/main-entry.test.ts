@@ -123,6 +123,25 @@ describe('after ready', () => {
   });
 });
 
+describe('tray and close-to-tray', () => {
+  it('puts Lantern in the tray and hides the window on close until the app quits', async () => {
+    const fake = await startReady();
+    expect(fake.Tray.instances).toHaveLength(1);
+    expect(fake.Tray.instances[0]?.image).toMatch(/build[\\/]icon\.png$/);
+    const [window] = fake.module.BrowserWindow.instances;
+    if (!window) throw new Error('no window');
+    const closing = { preventDefault: vi.fn() };
+    window.emit('close', closing);
+    expect(closing.preventDefault).toHaveBeenCalled();
+    expect(window.hide).toHaveBeenCalled();
+    fake.module.app.emit('before-quit');
+    const quitting = { preventDefault: vi.fn() };
+    window.emit('close', quitting);
+    expect(quitting.preventDefault).not.toHaveBeenCalled();
+    expect(fake.Tray.instances[0]?.destroy).toHaveBeenCalled();
+  });
+});
+
 describe('dev server', () => {
   it('loads the loopback dev URL when unpackaged and injects the CSP there', async () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');

@@ -5,6 +5,7 @@ import { registerIpcHandlers } from '../../../../main/ipc/register-ipc-handlers'
 import { openExternalSafely } from '../../../../main/security/external-url';
 import { APP_ORIGIN } from '../../../../main/security/origin';
 import { appEvent, FakeIpcMain } from '../fakes';
+import { stubNotificationHandlers } from '../services/notifications/stub-notification-handlers';
 import { stubSyncHandlers } from '../services/sync/stub-sync-handlers';
 
 function setup(focused = true) {
@@ -15,6 +16,7 @@ function setup(focused = true) {
     ipc,
     {
       ...stubSyncHandlers(),
+      ...stubNotificationHandlers(),
       ...createCoreHandlers({
         appInfo: () => ({ name: 'Lantern', version: '0.1.0', platform: 'linux', electronVersion: '45.5.0', isPackaged: true }),
         openExternal: (url) => openExternalSafely(shell, url),

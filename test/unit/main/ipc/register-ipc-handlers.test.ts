@@ -4,6 +4,7 @@ import { INVOKE_CHANNELS } from '../../../../shared/ipc/channels';
 import { registerIpcHandlers, type IpcHandlers } from '../../../../main/ipc/register-ipc-handlers';
 import { APP_ORIGIN } from '../../../../main/security/origin';
 import { appEvent, eventFrom, FakeIpcMain, topFrame } from '../fakes';
+import { stubNotificationHandlers } from '../services/notifications/stub-notification-handlers';
 import { stubSyncHandlers } from '../services/sync/stub-sync-handlers';
 
 const appInfo = { name: 'Lantern', version: '0.1.0', platform: 'linux', electronVersion: '45.5.0', isPackaged: false };
@@ -15,6 +16,7 @@ function makeHandlers() {
     'secrets:status': vi.fn(() => ({ available: true, backend: 'gnome_libsecret', plainTextFallback: false })),
     'window:focus': vi.fn(() => ({ focused: true })),
     ...stubSyncHandlers(),
+    ...stubNotificationHandlers(),
   } satisfies IpcHandlers;
 }
 

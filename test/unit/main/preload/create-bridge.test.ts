@@ -44,6 +44,13 @@ describe('createBridge shape', () => {
     expect(flatKeys(bridge).sort()).toEqual(expected.sort());
     expect(flatKeys(bridge).sort()).toEqual([
       'app.info',
+      'notifications.getSettings',
+      'notifications.list',
+      'notifications.markRead',
+      'notifications.report',
+      'notifications.setSettings',
+      'notifications.setUser',
+      'notifications.watch',
       'on',
       'replica.attach',
       'replica.reply',

@@ -16,7 +16,7 @@ describe('main/preload/index.ts', () => {
     await import('../../../../main/preload/index');
     expect([...exposed.keys()]).toEqual(['lantern']);
     const bridge = exposed.get('lantern') as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual(['app', 'on', 'replica', 'secrets', 'shell', 'sync', 'window']);
+    expect(Object.keys(bridge).sort()).toEqual(['app', 'notifications', 'on', 'replica', 'secrets', 'shell', 'sync', 'window']);
     expect(Object.values(bridge)).not.toContain(fakeIpcRenderer);
     await (bridge['app'] as { info: () => Promise<unknown> }).info();
     expect(fakeIpcRenderer.invoke).toHaveBeenCalledWith('app:info');

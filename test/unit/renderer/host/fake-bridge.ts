@@ -2,6 +2,7 @@
 import { vi } from 'vitest';
 import type { LanternBridge } from '../../../../shared/ipc/bridge';
 import type { EventChannel } from '../../../../shared/ipc/channels';
+import { DEFAULT_NOTIFICATION_SETTINGS } from '../../../../shared/domain';
 import { INITIAL_SYNC_STATUS } from '../../../../shared/sync/engine/sync-status';
 
 type AnyListener = (payload: never) => void;
@@ -25,6 +26,15 @@ export function fakeBridge() {
       connect: vi.fn(async (input: { hqUrl: string; deviceName: string }) => ({ ok: true as const, connection: { hqUrl: input.hqUrl, deviceName: input.deviceName, connectedAt: 1 } })),
       disconnect: vi.fn(async () => null),
       now: vi.fn(async (): Promise<{ started: boolean; message?: string }> => ({ started: true })),
+    },
+    notifications: {
+      watch: vi.fn(async (_input: unknown) => null),
+      report: vi.fn(async (_input: unknown) => null),
+      setUser: vi.fn(async (_input: unknown) => null),
+      list: vi.fn(async () => ({ entries: [], unread: 0 })),
+      markRead: vi.fn(async (input: { ids?: string[] }) => ({ changed: input.ids?.length ?? 3 })),
+      getSettings: vi.fn(async () => DEFAULT_NOTIFICATION_SETTINGS),
+      setSettings: vi.fn(async (settings: typeof DEFAULT_NOTIFICATION_SETTINGS) => settings),
     },
   };
   /** Delivers an event as main would (the payload is not checked: tests send hostile ones too). */

@@ -2,6 +2,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { EventListener, LanternBridge, Unsubscribe } from '../../../../shared/ipc/bridge';
 import type { AppInfo, NavigatePayload } from '../../../../shared/ipc/schemas/app';
+import type { NotificationCentreSummary, NotificationsOpenPayload } from '../../../../shared/ipc/schemas/notifications';
 import type { ReplicaCall, ReplicaReply } from '../../../../shared/ipc/schemas/replica';
 import type { SecretsStatus } from '../../../../shared/ipc/schemas/secrets';
 import type { SyncConnectInput, SyncConnectionInfo, SyncConnectResult, SyncNowResult } from '../../../../shared/ipc/schemas/sync';
@@ -15,7 +16,7 @@ describe('LanternBridge type', () => {
     expectTypeOf<LanternBridge['shell']['openExternal']>().toEqualTypeOf<(input: string) => Promise<OpenExternalResult>>();
     expectTypeOf<LanternBridge['secrets']['status']>().toEqualTypeOf<() => Promise<SecretsStatus>>();
     expectTypeOf<LanternBridge['window']['focus']>().toEqualTypeOf<() => Promise<FocusResult>>();
-    expectTypeOf<keyof LanternBridge>().toEqualTypeOf<'app' | 'shell' | 'secrets' | 'window' | 'sync' | 'replica' | 'on'>();
+    expectTypeOf<keyof LanternBridge>().toEqualTypeOf<'app' | 'shell' | 'secrets' | 'window' | 'sync' | 'replica' | 'notifications' | 'on'>();
     expectTypeOf<keyof LanternBridge['shell']>().toEqualTypeOf<'openExternal'>();
   });
 
@@ -29,9 +30,15 @@ describe('LanternBridge type', () => {
     expectTypeOf<Parameters<LanternBridge['replica']['reply']>[0]>().toExtend<ReplicaReply>();
   });
 
+  it('has the notifications methods', () => {
+    expectTypeOf<keyof LanternBridge['notifications']>().toEqualTypeOf<'watch' | 'report' | 'setUser' | 'list' | 'markRead' | 'getSettings' | 'setSettings'>();
+    expectTypeOf<LanternBridge['notifications']['list']>().toEqualTypeOf<() => Promise<NotificationCentreSummary>>();
+    expectTypeOf<Parameters<EventListener<'notifications:open'>>[0]>().toEqualTypeOf<NotificationsOpenPayload>();
+  });
+
   it('types event subscription by event name', () => {
     type On = LanternBridge['on'];
-    expectTypeOf<Parameters<On>[0]>().toEqualTypeOf<'app:navigate' | 'sync:status-changed' | 'replica:call'>();
+    expectTypeOf<Parameters<On>[0]>().toEqualTypeOf<'app:navigate' | 'sync:status-changed' | 'replica:call' | 'notifications:changed' | 'notifications:open'>();
     expectTypeOf<Parameters<EventListener<'app:navigate'>>[0]>().toEqualTypeOf<NavigatePayload>();
     expectTypeOf<Parameters<EventListener<'sync:status-changed'>>[0]>().toExtend<SyncStatus>();
     expectTypeOf<Parameters<EventListener<'replica:call'>>[0]>().toEqualTypeOf<ReplicaCall>();

@@ -7,6 +7,7 @@ import { RemoteReplica, type ReplicaPage } from '../../../../../main/services/sy
 import { createSyncHandlers } from '../../../../../main/services/sync/sync-handlers';
 import type { ReplicaCall } from '../../../../../shared/ipc/schemas/replica';
 import { FakeIpcMain, topFrame } from '../../fakes';
+import { stubNotificationHandlers } from '../notifications/stub-notification-handlers';
 import { connectInput, harness, ManualTimers } from './support';
 
 function page(id: number) {
@@ -31,6 +32,7 @@ function setup() {
     'secrets:status': () => h.secrets.status(),
     'window:focus': () => ({ focused: true }),
     ...createSyncHandlers({ service: h.service, replica: remote, currentSender: scope.currentSender }),
+    ...stubNotificationHandlers(),
   } satisfies IpcHandlers;
   registerIpcHandlers(scope.ipcMain, handlers, { allowedOrigins: [APP_ORIGIN] }, { warn: vi.fn() });
   return { ipc, remote, h };

@@ -11,6 +11,7 @@ import { recordIncident } from '../../../../../shared/domain';
 import type { LocalReplica } from '../../../../../shared/sync/engine';
 import { FakeIpcMain, topFrame } from '../../fakes';
 import { connectInput, harness, ManualTimers } from './support';
+import { stubNotificationHandlers } from '../notifications/stub-notification-handlers';
 import { stubSyncHandlers } from './stub-sync-handlers';
 import { MemoryReplica } from '../../../shared/sync/support/memory-replica';
 
@@ -47,6 +48,7 @@ async function setup() {
   const h = harness({ replica: remote, replicaReady: () => remote.isAttached() });
   const handlers = {
     ...stubSyncHandlers(),
+    ...stubNotificationHandlers(),
     'app:info': () => ({ name: 'Lantern', version: '0.1.0', platform: 'linux', electronVersion: '45.5.0', isPackaged: false }),
     'shell:open-external': async () => ({ opened: false }),
     'secrets:status': () => h.secrets.status(),

@@ -1,8 +1,8 @@
 // The scheduler's JSON file store and the notification centre model.
 import { describe, expect, it } from 'vitest';
-import { NotificationCentre, CENTRE_LIMIT } from '../../../../../main/services/notifications/centre';
-import { fileSchedulerStore, type TextPersistence } from '../../../../../main/services/notifications/file-store';
-import type { CentreEntry, SchedulerState } from '../../../../../main/services/notifications/types';
+import { NotificationCentre, CENTRE_LIMIT } from '../../../../shared/notifications/centre';
+import { fileSchedulerStore, type TextPersistence } from '../../../../shared/notifications/file-store';
+import type { CentreEntry, SchedulerState } from '../../../../shared/notifications/types';
 
 function memory(initial: string | null = null): TextPersistence & { text: string | null } {
   return {

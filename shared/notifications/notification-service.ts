@@ -7,7 +7,7 @@ import {
   type NotificationSettings,
   type SlaPolicy,
   type SlaWatch,
-} from '../../../shared/domain';
+} from '../domain';
 import { fileSchedulerStore, type TextPersistence } from './file-store';
 import { NotificationScheduler } from './scheduler';
 import type { Notifier, SchedulerClock } from './types';

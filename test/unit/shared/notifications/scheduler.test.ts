@@ -1,8 +1,8 @@
 // NotificationScheduler with a fake clock: thresholds once each, hold, sync changes, digests, quiet rules, restart, one timer.
 import { describe, expect, it } from 'vitest';
-import { NotificationScheduler } from '../../../../../main/services/notifications/scheduler';
-import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from '../../../../../main/services/notifications/settings';
-import type { Activity } from '../../../../../main/services/notifications/types';
+import { NotificationScheduler } from '../../../../shared/notifications/scheduler';
+import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from '../../../../shared/notifications/settings';
+import type { Activity } from '../../../../shared/notifications/types';
 import { change, FakeClock, FakeNotifier, FakeSource, MemoryStore, MIN, T0, watch } from './fakes';
 
 function setup(options: { user?: string | null; settings?: Partial<NotificationSettings>; store?: MemoryStore; clock?: FakeClock; source?: FakeSource } = {}) {

@@ -1,8 +1,8 @@
 // The quiet rules: per-category mute, do not disturb (and tray pause) with P1/major exceptions, same-person test.
-import type { NotificationSettings } from '../../../shared/domain';
+import type { NotificationSettings } from '../domain';
 import type { Alert } from './types';
 
-export { DEFAULT_NOTIFICATION_SETTINGS, notificationSettingsSchema, type NotificationSettings } from '../../../shared/domain';
+export { DEFAULT_NOTIFICATION_SETTINGS, notificationSettingsSchema, type NotificationSettings } from '../domain';
 
 export function isDoNotDisturb(settings: NotificationSettings, nowMs: number): boolean {
   return settings.paused || (settings.doNotDisturbUntil !== null && nowMs < settings.doNotDisturbUntil);

@@ -8,8 +8,8 @@ import type {
   SchedulerClock,
   SchedulerState,
   SchedulerStore,
-} from '../../../../../main/services/notifications/types';
-import { SEED_SLA_POLICIES, type SlaChange, type Status } from '../../../../../shared/domain';
+} from '../../../../shared/notifications/types';
+import { SEED_SLA_POLICIES, type SlaChange, type Status } from '../../../../shared/domain';
 
 export const MIN = 60_000;
 export const T0 = Date.parse('2026-11-23T09:00:00Z');

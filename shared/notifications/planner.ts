@@ -1,5 +1,5 @@
 // Pure planning: which alerts an incident (SLA thresholds, update reminders) or a reported activity needs, and when.
-import { computeIncidentSla, OPEN_STATUSES, PRIORITY_LABELS, type SlaClock, type SlaThreshold } from '../../../shared/domain';
+import { computeIncidentSla, OPEN_STATUSES, PRIORITY_LABELS, type SlaClock, type SlaThreshold } from '../domain';
 import { samePerson, type NotificationSettings } from './settings';
 import type { Activity, Alert, AlertUrgency, IncidentWatch } from './types';
 

@@ -1,8 +1,8 @@
 // createNotificationService end to end in Node: page-pushed watches → due alert → native notice → centre, settings, user.
 import { describe, expect, it } from 'vitest';
-import { createNotificationService } from '../../../../../main/services/notifications/notification-service';
-import type { TextPersistence } from '../../../../../main/services/notifications/file-store';
-import { DEFAULT_NOTIFICATION_SETTINGS, SEED_SLA_POLICIES, type SlaWatch } from '../../../../../shared/domain';
+import { createNotificationService } from '../../../../shared/notifications/notification-service';
+import type { TextPersistence } from '../../../../shared/notifications/file-store';
+import { DEFAULT_NOTIFICATION_SETTINGS, SEED_SLA_POLICIES, type SlaWatch } from '../../../../shared/domain';
 import { FakeClock, FakeNotifier, MIN, T0 } from './fakes';
 
 const file = (text: string | null = null): TextPersistence & { text: string | null } => ({

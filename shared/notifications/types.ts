@@ -1,7 +1,7 @@
 // Types shared by the notification service: alerts, injected clock/notifier/store, and the incident facts it watches.
-import type { AlertCategory, NotificationActivity, NotificationCentreEntry, Priority, SlaPolicy, SlaTimeline, Status } from '../../../shared/domain';
+import type { AlertCategory, NotificationActivity, NotificationCentreEntry, Priority, SlaPolicy, SlaTimeline, Status } from '../domain';
 
-export { ALERT_CATEGORIES, type AlertCategory } from '../../../shared/domain';
+export { ALERT_CATEGORIES, type AlertCategory } from '../domain';
 export type AlertUrgency = 'low' | 'normal' | 'critical';
 
 /** One alert, scheduled or shown. `key` is deterministic so re-planning and restarts never duplicate it. */

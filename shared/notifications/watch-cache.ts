@@ -1,5 +1,5 @@
 // The scheduler's incident source in the main process: watches pushed by the renderer (which owns the database).
-import type { SlaPolicy, SlaWatch } from '../../../shared/domain';
+import type { SlaPolicy, SlaWatch } from '../domain';
 import type { IncidentSource, IncidentWatch } from './types';
 
 export class WatchCache implements IncidentSource {

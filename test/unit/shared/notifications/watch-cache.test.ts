@@ -1,7 +1,7 @@
 // WatchCache: renderer-pushed watches resolved to policies, feeding the scheduler as its incident source.
 import { describe, expect, it } from 'vitest';
-import { WatchCache } from '../../../../../main/services/notifications/watch-cache';
-import { SEED_SLA_POLICIES, type SlaWatch } from '../../../../../shared/domain';
+import { WatchCache } from '../../../../shared/notifications/watch-cache';
+import { SEED_SLA_POLICIES, type SlaWatch } from '../../../../shared/domain';
 
 const base: SlaWatch = { id: 'a', number: 'K7QM-0001', title: 'Pump', priority: 2, major: false, status: 'new', assignee: null, policyId: 'silver', createdAtMs: 0, changes: [], lastUpdateAt: null };
 

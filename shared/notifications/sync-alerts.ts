@@ -1,5 +1,5 @@
 // Which sync failures need a person (re-enrol, update the app, free disk space) and the alert that says so.
-import type { NotificationActivity } from '../../../shared/domain';
+import type { NotificationActivity } from '../domain';
 
 /** The part of the sync status this needs (structural, so it follows the sync service's type without coupling). */
 export interface SyncStatusLike {

@@ -1,6 +1,6 @@
 // Keeps the scheduler's state (pending alerts, shown keys, centre) in one JSON file, validated on load.
 import { z } from 'zod';
-import { ALERT_CATEGORIES, notificationCentreEntrySchema } from '../../../shared/domain';
+import { ALERT_CATEGORIES, notificationCentreEntrySchema } from '../domain';
 import type { SchedulerState, SchedulerStore } from './types';
 
 /** Reads and writes whole text files (atomic write-then-rename in production; a Map in tests). */

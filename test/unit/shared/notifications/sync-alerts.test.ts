@@ -1,6 +1,6 @@
 // syncFailureActivity: only failures that need a person become alerts, once per failure streak.
 import { describe, expect, it } from 'vitest';
-import { syncFailureActivity } from '../../../../../main/services/notifications/sync-alerts';
+import { syncFailureActivity } from '../../../../shared/notifications/sync-alerts';
 
 const failing = (kind: string, lastSuccessAt: number | null = 5) => ({ state: 'failing', lastSuccessAt, lastError: { kind, message: 'HQ no longer accepts this device’s sign-in.' } });
 

@@ -1,0 +1,39 @@
+// Turns fresh timeline events (local or synced) into activities the scheduler may announce: assignments, escalations.
+import type { LanternDb } from '../../db';
+import type { NotificationActivity, TimelineEvent } from '../../../shared/domain';
+
+export type RecentEvent = TimelineEvent;
+
+/** Older events (a first sync bringing months of history) are not news. */
+export const NEWS_WINDOW_MS = 60 * 60_000;
+
+/** The new assignee, whether set as a field or with a status change ("Assign to …"). */
+function assigneeOf(event: TimelineEvent): string | null {
+  let value: unknown = null;
+  if (event.kind === 'fields_changed') value = event.changes.find((c) => c.field === 'assignee')?.to;
+  else if (event.kind === 'status_changed') value = event.details['assignee'];
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+export async function activitiesFromEvents(db: LanternDb, events: readonly RecentEvent[], nowMs: number): Promise<NotificationActivity[]> {
+  const fresh = events.filter((event) => {
+    const at = Date.parse(event.at.utc);
+    return Number.isFinite(at) && nowMs - at <= NEWS_WINDOW_MS && (event.kind === 'escalated' || assigneeOf(event) !== null);
+  });
+  if (fresh.length === 0) return [];
+  const rows = await db.incidents.bulkGet([...new Set(fresh.map((event) => event.incidentId))]);
+  const byId = new Map(rows.filter((row) => row !== undefined).map((row) => [row.id, row]));
+  const activities: NotificationActivity[] = [];
+  for (const event of fresh) {
+    const row = byId.get(event.incidentId);
+    const label = row ? `${row.number} ${row.title}`.slice(0, 300) : null;
+    const base = { id: event.id, incidentId: event.incidentId, incidentLabel: label, actor: event.author.name.slice(0, 200), priority: row?.priority ?? null, major: row?.major ?? false };
+    if (event.kind === 'escalated') {
+      activities.push({ ...base, kind: 'escalation', text: `${event.author.name} escalated it (${event.level}) to ${event.target}.`.slice(0, 1000) });
+    } else {
+      const assignee = assigneeOf(event)!;
+      activities.push({ ...base, kind: 'assignment', assignee: assignee.slice(0, 200), text: `${event.author.name} assigned it to ${assignee}.`.slice(0, 1000) });
+    }
+  }
+  return activities;
+}

@@ -1,0 +1,88 @@
+// Once a minute: finds automatic escalations due on open incidents and writes each once (timeline + outbox op).
+import { systemClock, type Clock, type IncidentRow, type LanternDb } from '../../db';
+import { applyDueEscalation } from '../../db/system-changes';
+import { dueEscalations, SEED_ESCALATION_RULES, targetFor, type EscalationRule, type Incident, type SlaPolicy } from '../../../shared/domain';
+import { DEFAULT_BATCH_SIZE, DEFAULT_POLICY, forEachOpenIncidentPage, withEvents } from './incident-batches';
+
+export const ESCALATION_INTERVAL_MS = 60_000;
+
+export interface EscalationRunnerOptions {
+  readonly db: LanternDb;
+  readonly clock?: Clock;
+  readonly rules?: readonly EscalationRule[];
+  readonly policyOf?: (incident: Incident) => SlaPolicy;
+  readonly intervalMs?: number;
+  readonly batchSize?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface EscalationRunner {
+  /** One pass now; resolves to how many escalations were written. */
+  runOnce(): Promise<number>;
+  stop(): void;
+}
+
+function percentAt(at: EscalationRule['at'], policy: SlaPolicy): number {
+  return at === 'breached' ? 100 : at === 'warn75' ? policy.warnPercents[1] : policy.warnPercents[0];
+}
+
+/**
+ * Wall-clock age is an upper bound of any SLA clock's elapsed time (pauses and calendars only subtract), so an
+ * incident younger than the earliest rule threshold cannot be due; its timeline is then not read at all.
+ */
+export function mayBeDue(row: IncidentRow, policy: SlaPolicy, rules: readonly EscalationRule[], nowMs: number): boolean {
+  const age = nowMs - Date.parse(row.createdAt);
+  if (!Number.isFinite(age)) return true;
+  const target = targetFor(policy, row.priority);
+  for (const rule of rules) {
+    const minutes = rule.clock === 'response' ? target.responseMinutes : target.resolveMinutes;
+    if (age * 100 >= minutes * 60_000 * percentAt(rule.at, policy)) return true;
+  }
+  return false;
+}
+
+export function startEscalationRunner(options: EscalationRunnerOptions): EscalationRunner {
+  const { db } = options;
+  const clock = options.clock ?? systemClock;
+  const rules = options.rules ?? SEED_ESCALATION_RULES;
+  const policyOf = options.policyOf ?? (() => DEFAULT_POLICY);
+  const onError = options.onError ?? ((error: unknown) => console.warn('Lantern: automatic escalation failed', error));
+  let running: Promise<number> | null = null;
+  let stopped = false;
+
+  const pass = async (): Promise<number> => {
+    let written = 0;
+    await forEachOpenIncidentPage(db, options.batchSize ?? DEFAULT_BATCH_SIZE, async (rows) => {
+      const nowMs = clock.nowMs();
+      const candidates = rows.filter((row) => mayBeDue(row, policyOf(row), rules, nowMs));
+      for (const { incident, events } of await withEvents(db, candidates)) {
+        for (const due of dueEscalations(incident, events, policyOf(incident), rules, nowMs)) {
+          if (stopped) return;
+          const result = await applyDueEscalation(db, clock, due);
+          if (!result.ok) onError(new Error(result.error.message));
+          else if (result.value.applied) written++;
+        }
+      }
+    });
+    return written;
+  };
+
+  // One pass at a time: a slow pass (a huge database) is never overlapped by the next tick.
+  const runOnce = (): Promise<number> => {
+    running ??= pass().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const timer = setInterval(() => {
+    runOnce().catch(onError);
+  }, options.intervalMs ?? ESCALATION_INTERVAL_MS);
+
+  return {
+    runOnce,
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}

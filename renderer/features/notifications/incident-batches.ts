@@ -1,0 +1,53 @@
+// Reads incidents a page at a time with their timelines, so 100k incidents never sit in memory at once.
+import { Dexie } from 'dexie';
+import { fromIncidentRow, type IncidentRow, type LanternDb } from '../../db';
+import { OPEN_STATUSES, SEED_SLA_POLICIES, type Incident, type SlaPolicy, type TimelineEvent } from '../../../shared/domain';
+
+export const DEFAULT_BATCH_SIZE = 500;
+
+/** Incidents carry no SLA policy yet: every one runs on the first seed tier, as the main process's WatchCache assumes. */
+export const DEFAULT_POLICY: SlaPolicy = SEED_SLA_POLICIES[0]!;
+
+export interface IncidentWithEvents {
+  readonly incident: Incident;
+  readonly events: readonly TimelineEvent[];
+}
+
+/** All incidents in primary-key order, `size` rows per page (the callback may write; each page is read afresh). */
+export async function forEachIncidentPage(db: LanternDb, size: number, visit: (rows: readonly IncidentRow[]) => Promise<void>): Promise<void> {
+  let after = '';
+  for (;;) {
+    const rows = await db.incidents.where('id').above(after).limit(size).toArray();
+    if (rows.length === 0) return;
+    await visit(rows);
+    after = rows[rows.length - 1]!.id;
+    if (rows.length < size) return;
+  }
+}
+
+/**
+ * Open incidents only, through the [status+updatedAt] index (closed ones pile up and are never due). Offsets, not
+ * keys: a row a visit writes moves to the end of its status and may be seen twice, which callers tolerate.
+ */
+export async function forEachOpenIncidentPage(db: LanternDb, size: number, visit: (rows: readonly IncidentRow[]) => Promise<void>): Promise<void> {
+  for (const status of OPEN_STATUSES) {
+    for (let offset = 0; ; offset += size) {
+      const rows = await db.incidents.where('[status+updatedAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]).offset(offset).limit(size).toArray();
+      if (rows.length > 0) await visit(rows);
+      if (rows.length < size) break;
+    }
+  }
+}
+
+/** The timelines of these incidents, in one read. */
+export async function withEvents(db: LanternDb, rows: readonly IncidentRow[]): Promise<IncidentWithEvents[]> {
+  if (rows.length === 0) return [];
+  const events = await db.timeline.where('incidentId').anyOf(rows.map((row) => row.id)).toArray();
+  const byIncident = new Map<string, TimelineEvent[]>();
+  for (const event of events) {
+    const list = byIncident.get(event.incidentId);
+    if (list) list.push(event);
+    else byIncident.set(event.incidentId, [event]);
+  }
+  return rows.map((row) => ({ incident: fromIncidentRow(row), events: byIncident.get(row.id) ?? [] }));
+}

@@ -1,0 +1,106 @@
+// The top-bar "Notifications" button with its unread count, and the centre: every alert shown, unread state, settings.
+import { useEffect, useId, useState } from 'react';
+import { useServices } from '../../app/services';
+import type { NotificationCentreEntry } from '../../../shared/domain';
+import { NotificationSettingsForm } from './notification-settings';
+import { PermissionPrompt } from './permission-prompt';
+import { useNotificationCentre } from './use-notification-centre';
+import './notifications.css';
+
+function shownAt(ms: number): string {
+  return new Date(ms).toLocaleString([], { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+function Entry({ entry, onPick }: { entry: NotificationCentreEntry; onPick: (entry: NotificationCentreEntry) => void }) {
+  return (
+    <li className={entry.read ? 'notification-entry' : 'notification-entry unread'}>
+      <button type="button" className="notification-open" onClick={() => onPick(entry)}>
+        {!entry.read && <span className="notification-unread">Unread</span>}
+        <strong>{entry.title}</strong>
+        <span className="notification-body">{entry.body}</span>
+        <time dateTime={new Date(entry.shownAt).toISOString()}>{shownAt(entry.shownAt)}</time>
+      </button>
+    </li>
+  );
+}
+
+/** Mount in the top bar. `onOpenIncident` shows an incident (from an entry, or from a clicked system notification). */
+export function NotificationCentre({ onOpenIncident }: { onOpenIncident: (incidentId: string) => void }) {
+  const { host } = useServices();
+  const notifications = host.notifications;
+  const centre = useNotificationCentre(notifications);
+  const [open, setOpen] = useState(false);
+  const [showSettings, setShowSettings] = useState(false);
+  const panelId = useId();
+
+  // A clicked system notification: show its incident, or this centre when it was a digest.
+  useEffect(
+    () =>
+      notifications.onOpen((incidentId) => {
+        if (incidentId) onOpenIncident(incidentId);
+        else setOpen(true);
+      }),
+    [notifications, onOpenIncident],
+  );
+
+  const pick = (entry: NotificationCentreEntry) => {
+    if (!entry.read) void centre.markRead([entry.id]);
+    if (entry.incidentId) {
+      onOpenIncident(entry.incidentId);
+      setOpen(false);
+    }
+  };
+
+  return (
+    <div className="notification-centre">
+      <button
+        type="button"
+        className="ghost"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={centre.unread > 0 ? `Notifications, ${centre.unread} unread` : 'Notifications'}
+        onClick={() => setOpen(!open)}
+      >
+        Notifications
+        {centre.unread > 0 && (
+          <span className="notification-count" aria-hidden="true">
+            {centre.unread > 99 ? '99+' : centre.unread}
+          </span>
+        )}
+      </button>
+      {open && (
+        <section
+          id={panelId}
+          className="notification-panel"
+          role="dialog"
+          aria-label="Notification centre"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setOpen(false);
+          }}
+        >
+          <header className="notification-actions">
+            <h2>Notifications</h2>
+            <button type="button" className="ghost" disabled={centre.unread === 0} onClick={() => void centre.markRead()}>
+              Mark all read
+            </button>
+            <button type="button" className="ghost" aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)}>
+              Settings
+            </button>
+          </header>
+          {host.kind === 'browser' && <PermissionPrompt notifications={notifications} />}
+          {showSettings && <NotificationSettingsForm notifications={notifications} hostKind={host.kind} />}
+          {centre.problem && <p role="alert">{centre.problem}</p>}
+          {centre.entries.length === 0 ? (
+            <p className="hint">Nothing yet. SLA warnings, assignments, escalations and sync problems appear here.</p>
+          ) : (
+            <ul className="notification-list" aria-label="Notification list">
+              {centre.entries.map((entry) => (
+                <Entry key={entry.id} entry={entry} onPick={pick} />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+// Quiet settings: pause, do not disturb for a while (P1 and major incidents still come through), per-category mute.
+import { useEffect, useId, useState } from 'react';
+import { ALERT_CATEGORIES, type AlertCategory, type NotificationSettings as Settings } from '../../../shared/domain';
+import type { HostKind } from '../../host/host';
+import type { HostNotifications } from '../../host/host-notifications';
+
+export const CATEGORY_LABELS: Record<AlertCategory, string> = {
+  sla: 'SLA warnings and breaches',
+  assignment: 'Assignments to me',
+  escalation: 'Escalations',
+  sync: 'Sync problems',
+  conflict: 'Conflicting edits',
+  reminder: 'Stakeholder update reminders',
+};
+
+const DND_CHOICES = [
+  { minutes: 0, label: 'Off' },
+  { minutes: 30, label: 'For 30 minutes' },
+  { minutes: 60, label: 'For 1 hour' },
+  { minutes: 240, label: 'For 4 hours' },
+  { minutes: 480, label: 'For 8 hours' },
+] as const;
+
+function untilText(until: number | null, now: number): string | null {
+  if (until === null || until <= now) return null;
+  return `Quiet until ${new Date(until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`;
+}
+
+export function NotificationSettingsForm({ notifications, hostKind, now = Date.now }: { notifications: HostNotifications; hostKind: HostKind; now?: () => number }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
+  const dndId = useId();
+
+  useEffect(() => {
+    let live = true;
+    notifications.getSettings().then(
+      (loaded) => live && setSettings(loaded),
+      () => live && setMessage({ kind: 'error', text: 'The notification settings could not be read.' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [notifications]);
+
+  if (settings === null) return message ? <p role="alert">{message.text}</p> : <p>Loading settings…</p>;
+
+  const save = async (next: Settings) => {
+    setSettings(next);
+    try {
+      setSettings(await notifications.setSettings(next));
+      setMessage({ kind: 'saved', text: 'Saved.' });
+    } catch {
+      setMessage({ kind: 'error', text: 'The settings could not be saved. Try again.' });
+    }
+  };
+  const toggleMute = (category: AlertCategory, muted: boolean) =>
+    save({ ...settings, muted: muted ? [...settings.muted.filter((c) => c !== category), category] : settings.muted.filter((c) => c !== category) });
+  const quiet = untilText(settings.doNotDisturbUntil, now());
+
+  return (
+    <form className="notification-settings" aria-label="Notification settings" onSubmit={(event) => event.preventDefault()}>
+      <label>
+        <input type="checkbox" checked={settings.paused} onChange={(event) => void save({ ...settings, paused: event.target.checked })} /> Pause notifications
+      </label>
+      <div>
+        <label htmlFor={dndId}>Do not disturb</label>{' '}
+        <select
+          id={dndId}
+          value=""
+          onChange={(event) => {
+            const minutes = Number(event.target.value);
+            void save({ ...settings, doNotDisturbUntil: minutes > 0 ? now() + minutes * 60_000 : null });
+          }}
+        >
+          <option value="" disabled>
+            {quiet ? 'Change…' : 'Choose…'}
+          </option>
+          {DND_CHOICES.map((choice) => (
+            <option key={choice.minutes} value={choice.minutes}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+        <p className="hint">{quiet ?? 'Off.'} P1 and major incidents always come through.</p>
+      </div>
+      <fieldset>
+        <legend>Mute</legend>
+        {ALERT_CATEGORIES.map((category) => (
+          <label key={category}>
+            <input type="checkbox" checked={settings.muted.includes(category)} onChange={(event) => void toggleMute(category, event.target.checked)} /> {CATEGORY_LABELS[category]}
+          </label>
+        ))}
+        <p className="hint">Muted alerts are still listed here, without a pop-up.</p>
+      </fieldset>
+      {hostKind === 'electron' && (
+        <label>
+          <input type="checkbox" checked={settings.closeToTray} onChange={(event) => void save({ ...settings, closeToTray: event.target.checked })} /> Keep running in the tray when the window is closed
+        </label>
+      )}
+      <p role={message?.kind === 'error' ? 'alert' : 'status'} className="hint">
+        {message?.text ?? ''}
+      </p>
+    </form>
+  );
+}

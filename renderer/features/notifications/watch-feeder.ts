@@ -1,0 +1,147 @@
+// Feeds the notification scheduler: every incident's SLA watch at start-up (in pages), then the ones that change.
+import { getCurrentUser, DEFAULT_AUTHOR, type IncidentRow, type LanternDb } from '../../db';
+import { OPEN_STATUSES, slaWatchFromIncident, type Incident, type SlaWatch } from '../../../shared/domain';
+import type { HostNotifications } from '../../host/host';
+import { activitiesFromEvents, type RecentEvent } from './activities';
+import { DEFAULT_BATCH_SIZE, DEFAULT_POLICY, forEachIncidentPage, withEvents } from './incident-batches';
+
+export interface WatchFeederOptions {
+  readonly db: LanternDb;
+  readonly notifications: HostNotifications;
+  readonly batchSize?: number;
+  /** Changes arriving within this window are sent together (a sync applying 1000 ops sends one batch). */
+  readonly debounceMs?: number;
+  readonly policyIdOf?: (incident: Incident) => string;
+  readonly now?: () => number;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface WatchFeeder {
+  /** Resolves when the start-up pass has sent every incident. */
+  readonly ready: Promise<void>;
+  /** Sends pending changes now (tests; the debounce does it otherwise). */
+  flush(): Promise<void>;
+  stop(): void;
+}
+
+
+/**
+ * Dexie table hooks see every write: the repository's commits and the sync's applied pages alike, so no write
+ * path has to remember to tell the feeder. The hooks only collect ids; reading happens after the debounce.
+ */
+export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
+  const { db, notifications } = options;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const debounceMs = options.debounceMs ?? 300;
+  const policyIdOf = options.policyIdOf ?? (() => DEFAULT_POLICY.id);
+  const onError = options.onError ?? ((error: unknown) => console.warn('Lantern notifications: could not update the watches', error));
+  const changed = new Set<string>();
+  let recent: RecentEvent[] = [];
+  let userChanged = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  let sending: Promise<void> = Promise.resolve();
+
+  const schedule = () => {
+    if (stopped || timer !== null) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void flush();
+    }, debounceMs);
+  };
+  const note = (id: unknown) => {
+    if (typeof id !== 'string') return;
+    changed.add(id);
+    schedule();
+  };
+
+  const onCreate = (_key: unknown, row: IncidentRow) => note(row.id);
+  const onUpdate = (_mods: object, key: unknown) => note(key);
+  const onDelete = (key: unknown) => note(key);
+  const onEvent = (_key: unknown, event: RecentEvent) => {
+    note(event.incidentId);
+    if (recent.length < 1000) recent.push(event);
+  };
+  const userMayHaveChanged = (key: unknown) => {
+    if (key !== 'currentUser') return;
+    userChanged = true;
+    schedule();
+  };
+  const onMeta = (_key: unknown, row: { key: string }) => userMayHaveChanged(row.key);
+  const onMetaUpdate = (_mods: object, key: unknown) => userMayHaveChanged(key);
+  db.incidents.hook('creating', onCreate);
+  db.incidents.hook('updating', onUpdate);
+  db.incidents.hook('deleting', onDelete);
+  db.timeline.hook('creating', onEvent);
+  db.meta.hook('creating', onMeta);
+  db.meta.hook('updating', onMetaUpdate);
+
+  const sendUser = async () => {
+    const author = await getCurrentUser(db);
+    await notifications.setUser(author.name === DEFAULT_AUTHOR.name ? null : author.name);
+  };
+
+  /** Open incidents become watches; closed, resolved and deleted (`missing`) ones are removed. */
+  const sendRows = async (rows: readonly IncidentRow[], missing: readonly string[] = []) => {
+    const removed = [...missing];
+    const open = rows.filter((row) => {
+      if (OPEN_STATUSES.includes(row.status)) return true;
+      removed.push(row.id);
+      return false;
+    });
+    const watches: SlaWatch[] = (await withEvents(db, open)).map(({ incident, events }) => slaWatchFromIncident(incident, events, policyIdOf(incident)));
+    if (watches.length > 0 || removed.length > 0) await notifications.watch({ watches, removed });
+  };
+
+  const flush = (): Promise<void> => {
+    sending = sending.then(async () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      try {
+        if (userChanged) {
+          userChanged = false;
+          await sendUser();
+        }
+        const ids = [...changed];
+        changed.clear();
+        const events = recent;
+        recent = [];
+        for (let i = 0; i < ids.length; i += batchSize) {
+          const part = ids.slice(i, i + batchSize);
+          const rows = (await db.incidents.bulkGet(part)).filter((row) => row !== undefined);
+          const present = new Set(rows.map((row) => row.id));
+          await sendRows(rows, part.filter((id) => !present.has(id)));
+        }
+        const activities = await activitiesFromEvents(db, events, (options.now ?? Date.now)());
+        if (activities.length > 0) await notifications.report(activities);
+      } catch (error) {
+        onError(error);
+      }
+    });
+    return sending;
+  };
+
+  const ready = (async () => {
+    try {
+      await sendUser();
+      await forEachIncidentPage(db, batchSize, (rows) => sendRows(rows));
+    } catch (error) {
+      onError(error);
+    }
+  })();
+
+  return {
+    ready,
+    flush,
+    stop() {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      db.incidents.hook('creating').unsubscribe(onCreate);
+      db.incidents.hook('updating').unsubscribe(onUpdate);
+      db.incidents.hook('deleting').unsubscribe(onDelete);
+      db.timeline.hook('creating').unsubscribe(onEvent);
+      db.meta.hook('creating').unsubscribe(onMeta);
+      db.meta.hook('updating').unsubscribe(onMetaUpdate);
+    },
+  };
+}

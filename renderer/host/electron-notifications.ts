@@ -1,0 +1,36 @@
+// HostNotifications inside Electron: the scheduler runs in main; this forwards calls and events over the bridge.
+import type { LanternBridge } from '../../shared/ipc/bridge';
+import { MAX_ACTIVITIES_PER_CALL, MAX_CENTRE_ENTRIES, MAX_WATCHES_PER_CALL } from '../../shared/ipc/schemas/notifications';
+import { chunks, type HostNotifications } from './host-notifications';
+
+export function createElectronNotifications(bridge: Pick<LanternBridge, 'notifications' | 'on'>): HostNotifications {
+  return {
+    async watch(update) {
+      const watches = chunks(update.watches, MAX_WATCHES_PER_CALL);
+      const removed = chunks(update.removed, MAX_WATCHES_PER_CALL);
+      for (let i = 0; i < Math.max(watches.length, removed.length); i++) {
+        await bridge.notifications.watch({ watches: watches[i] ?? [], removed: removed[i] ?? [] });
+      }
+    },
+    async report(activities) {
+      for (const part of chunks(activities, MAX_ACTIVITIES_PER_CALL)) await bridge.notifications.report({ activities: part });
+    },
+    async setUser(name) {
+      const trimmed = name?.trim() ?? '';
+      await bridge.notifications.setUser({ name: trimmed === '' ? null : trimmed.slice(0, 200) });
+    },
+    list: () => bridge.notifications.list(),
+    async markRead(ids) {
+      if (ids === undefined) return (await bridge.notifications.markRead({})).changed;
+      let changed = 0;
+      for (const part of chunks(ids, MAX_CENTRE_ENTRIES)) changed += (await bridge.notifications.markRead({ ids: part })).changed;
+      return changed;
+    },
+    getSettings: () => bridge.notifications.getSettings(),
+    setSettings: (settings) => bridge.notifications.setSettings(settings),
+    onChanged: (listener) => bridge.on('notifications:changed', listener),
+    onOpen: (listener) => bridge.on('notifications:open', (payload) => listener(payload.incidentId)),
+    permission: () => 'granted',
+    requestPermission: () => Promise.resolve('granted'),
+  };
+}

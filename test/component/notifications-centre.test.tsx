@@ -1,0 +1,137 @@
+// The notification centre: unread count on the top-bar button, the list with unread state, mark read, settings, permission.
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ServicesProvider, type Services } from '../../renderer/app/services';
+import { createIncidentRepository, ensureDevice, openLanternDb } from '../../renderer/db';
+import { NotificationCentre } from '../../renderer/features/notifications';
+import { createBrowserHost } from '../../renderer/host/browser-host';
+import { createBrowserNotifications } from '../../renderer/host/browser-notifications';
+import type { HostNotifications } from '../../renderer/host/host-notifications';
+import type { WebNotificationClass } from '../../renderer/host/web-notifier';
+import type { SlaWatch } from '../../shared/domain';
+
+let counter = 0;
+
+function permissionClass(permission: NotificationPermission) {
+  class FakeNotification {
+    static permission = permission;
+    static requestPermission = vi.fn(async () => {
+      FakeNotification.permission = 'granted';
+      return 'granted' as const;
+    });
+    onclick = null;
+    close = vi.fn();
+  }
+  return FakeNotification as unknown as WebNotificationClass & { requestPermission: ReturnType<typeof vi.fn> };
+}
+
+const breached = (id: string, number: string): SlaWatch => ({
+  id,
+  number,
+  title: 'Chiller down',
+  priority: 1,
+  major: false,
+  status: 'new',
+  assignee: null,
+  policyId: 'gold',
+  createdAtMs: Date.now() - 20 * 60_000,
+  changes: [],
+  lastUpdateAt: null,
+});
+
+async function renderCentre(permission: NotificationPermission = 'granted') {
+  counter += 1;
+  window.localStorage.clear();
+  const db = openLanternDb(`notifications-centre-${Date.now()}-${counter}`);
+  await ensureDevice(db);
+  const Notification = permissionClass(permission);
+  const inPage = createBrowserNotifications(window, { Notification });
+  // Lets a test play a clicked system notification.
+  const clicks = new Set<(incidentId: string | null) => void>();
+  const clickNotification = (incidentId: string | null) => act(() => clicks.forEach((listener) => listener(incidentId)));
+  const notifications: HostNotifications = {
+    ...inPage,
+    onOpen: (listener) => {
+      clicks.add(listener);
+      return () => void clicks.delete(listener);
+    },
+  };
+  const services: Services = { db, incidents: createIncidentRepository(db), host: { ...createBrowserHost(), notifications } };
+  const onOpenIncident = vi.fn();
+  const user = userEvent.setup();
+  render(
+    <ServicesProvider services={services}>
+      <NotificationCentre onOpenIncident={onOpenIncident} />
+    </ServicesProvider>,
+  );
+  return { user, notifications, onOpenIncident, Notification, clickNotification };
+}
+
+describe('notification centre', { timeout: 15_000 }, () => {
+  it('counts unread alerts, lists them, opens an incident and marks everything read', async () => {
+    const { user, notifications, onOpenIncident } = await renderCentre();
+    expect(await screen.findByRole('button', { name: 'Notifications' })).toBeInTheDocument();
+    await notifications.watch({ watches: [breached('inc-1', 'K7QM-0001'), breached('inc-2', 'K7QM-0002')], removed: [] });
+    const button = await screen.findByRole('button', { name: 'Notifications, 2 unread' });
+    await user.click(button);
+    const panel = screen.getByRole('dialog', { name: 'Notification centre' });
+    const items = within(within(panel).getByRole('list', { name: 'Notification list' })).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(within(items[0]!).getByText('Unread')).toBeInTheDocument();
+
+    await user.click(within(panel).getByRole('button', { name: /Time to own breached: K7QM-0001/ }));
+    expect(onOpenIncident).toHaveBeenCalledWith('inc-1');
+    expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Notifications, 1 unread' }));
+    await user.click(screen.getByRole('button', { name: 'Mark all read' }));
+    expect(await screen.findByRole('button', { name: 'Notifications' })).toBeInTheDocument();
+    expect(within(screen.getByRole('dialog', { name: 'Notification centre' })).queryByText('Unread')).toBeNull();
+  });
+
+  it('opens the incident of a clicked system notification, or the centre for a digest', async () => {
+    const { onOpenIncident, clickNotification } = await renderCentre();
+    await screen.findByRole('button', { name: 'Notifications' });
+    clickNotification('inc-9');
+    expect(onOpenIncident).toHaveBeenCalledWith('inc-9');
+    expect(screen.queryByRole('dialog', { name: 'Notification centre' })).toBeNull();
+    clickNotification(null);
+    expect(await screen.findByRole('dialog', { name: 'Notification centre' })).toBeInTheDocument();
+  });
+
+  it('saves quiet settings: pause, do not disturb and per-category mute', async () => {
+    const { user, notifications } = await renderCentre();
+    await user.click(await screen.findByRole('button', { name: 'Notifications' }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const form = await screen.findByRole('form', { name: 'Notification settings' });
+    await user.click(within(form).getByRole('checkbox', { name: 'Escalations' }));
+    await user.click(within(form).getByRole('checkbox', { name: 'Pause notifications' }));
+    await user.selectOptions(within(form).getByLabelText('Do not disturb'), 'For 1 hour');
+    await vi.waitFor(async () => expect(await notifications.getSettings()).toMatchObject({ muted: ['escalation'], paused: true }));
+    const until = (await notifications.getSettings()).doNotDisturbUntil ?? 0;
+    expect(until - Date.now()).toBeGreaterThan(50 * 60_000);
+    expect(within(form).getByText(/Quiet until/)).toBeInTheDocument();
+    expect(within(form).queryByRole('checkbox', { name: /tray/ })).toBeNull();
+  });
+
+  it('explains, then asks for browser permission once', async () => {
+    const { user, Notification } = await renderCentre('default');
+    await user.click(await screen.findByRole('button', { name: 'Notifications' }));
+    const note = screen.getByRole('note', { name: 'Allow notifications' });
+    expect(note).toHaveTextContent(/SLA target/);
+    await user.click(within(note).getByRole('button', { name: 'Allow notifications' }));
+    expect(Notification.requestPermission).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('note', { name: 'Allow notifications' })).toBeNull();
+  });
+
+  it('does not ask again after "Not now"', async () => {
+    const { user } = await renderCentre('default');
+    await user.click(await screen.findByRole('button', { name: 'Notifications' }));
+    await user.click(screen.getByRole('button', { name: 'Not now' }));
+    await user.click(screen.getByRole('button', { name: 'Notifications' }));
+    await user.click(screen.getByRole('button', { name: 'Notifications' }));
+    expect(screen.queryByRole('note', { name: 'Allow notifications' })).toBeNull();
+    expect(window.localStorage.getItem('lantern.notification-permission-asked')).toBe('1');
+  });
+});

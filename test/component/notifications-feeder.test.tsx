@@ -1,0 +1,146 @@
+// The page's side of notifications against a real (fake-IndexedDB) database: watch feeder and escalation runner.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createIncidentRepository, ensureDevice, openLanternDb, setCurrentUser, type LanternDb } from '../../renderer/db';
+import { mayBeDue, startEscalationRunner } from '../../renderer/features/notifications/escalation-runner';
+import { startWatchFeeder, type WatchFeeder } from '../../renderer/features/notifications/watch-feeder';
+import type { HostNotifications, WatchUpdate } from '../../renderer/host/host-notifications';
+import { DEFAULT_NOTIFICATION_SETTINGS, SEED_ESCALATION_RULES, SEED_SLA_POLICIES, SYSTEM_AUTHOR, type NotificationActivity } from '../../shared/domain';
+
+const START = Date.UTC(2026, 10, 26, 14, 0, 0);
+const MIN = 60_000;
+let counter = 0;
+let db: LanternDb;
+let feeder: WatchFeeder | null = null;
+
+afterEach(() => {
+  feeder?.stop();
+  feeder = null;
+  db?.close();
+});
+
+function recorder() {
+  const watches: WatchUpdate[] = [];
+  const reports: NotificationActivity[][] = [];
+  const users: (string | null)[] = [];
+  const notifications: HostNotifications = {
+    watch: async (update) => void watches.push(update),
+    report: async (activities) => void reports.push([...activities]),
+    setUser: async (name) => void users.push(name),
+    list: async () => ({ entries: [], unread: 0 }),
+    markRead: async () => 0,
+    getSettings: async () => DEFAULT_NOTIFICATION_SETTINGS,
+    setSettings: async (settings) => settings,
+    onChanged: () => () => undefined,
+    onOpen: () => () => undefined,
+    permission: () => 'granted',
+    requestPermission: async () => 'granted',
+  };
+  return { notifications, watches, reports, users };
+}
+
+async function setup() {
+  counter += 1;
+  db = openLanternDb(`notifications-feeder-${Date.now()}-${counter}`);
+  await ensureDevice(db);
+  let now = START;
+  const clock = { nowMs: () => now, offsetMinutes: () => 0 };
+  const repo = createIncidentRepository(db, clock);
+  const record = async (title: string, impact: 1 | 2 | 3 = 3, urgency: 1 | 2 | 3 = 3) => {
+    const result = await repo.record({ title, impact, urgency });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  };
+  return { repo, record, clock, advance: (ms: number) => (now += ms), now: () => now };
+}
+
+describe('watch feeder', { timeout: 15_000 }, () => {
+  it('sends every incident at start-up in pages: open ones as watches, closed ones as removed', async () => {
+    const { record, repo } = await setup();
+    const a = await record('Pump A');
+    const b = await record('Pump B');
+    const c = await record('Pump C');
+    const cancelled = await repo.changeStatus(c.id, 'cancelled', { cancelReason: 'Recorded twice' });
+    expect(cancelled.ok).toBe(true);
+    const { notifications, watches, users } = recorder();
+    feeder = startWatchFeeder({ db, notifications, batchSize: 2, debounceMs: 10_000 });
+    await feeder.ready;
+    expect(watches).toHaveLength(2);
+    expect(watches.every((update) => update.watches.length + update.removed.length <= 2)).toBe(true);
+    expect(watches.flatMap((update) => update.watches.map((w) => w.id)).sort()).toEqual([a.id, b.id].sort());
+    expect(watches.flatMap((update) => update.removed)).toEqual([c.id]);
+    expect(watches[0]?.watches[0]).toMatchObject({ policyId: 'gold', status: 'new' });
+    expect(users).toEqual([null]);
+  });
+
+  it('sends changed incidents after local commits and after writes that bypass the repository (sync), and reports assignments', async () => {
+    const { record, repo, now } = await setup();
+    const a = await record('Pump A');
+    const b = await record('Pump B');
+    const { notifications, watches, reports, users } = recorder();
+    feeder = startWatchFeeder({ db, notifications, debounceMs: 10_000, now });
+    await feeder.ready;
+    watches.length = 0;
+
+    await setCurrentUser(db, { name: 'Ben Desk' });
+    await repo.changeStatus(a.id, 'assigned', { assignee: 'Ana Field' });
+    await feeder.flush();
+    expect(users.at(-1)).toBe('Ben Desk');
+    expect(watches.flatMap((update) => update.watches)).toEqual([expect.objectContaining({ id: a.id, status: 'assigned', assignee: 'Ana Field' })]);
+    expect(reports.flat()).toEqual([expect.objectContaining({ kind: 'assignment', assignee: 'Ana Field', actor: 'Ben Desk', incidentId: a.id })]);
+
+    // A sync applying a remote change writes the row directly: the feeder still sees it.
+    watches.length = 0;
+    const row = await db.incidents.get(b.id);
+    await db.incidents.put({ ...row!, status: 'resolved' });
+    await feeder.flush();
+    expect(watches).toEqual([{ watches: [], removed: [b.id] }]);
+  });
+
+  it('sends a page of synced changes as one batch after the debounce', async () => {
+    const { record } = await setup();
+    for (let i = 0; i < 5; i++) await record(`Burst ${i}`);
+    const { notifications, watches } = recorder();
+    feeder = startWatchFeeder({ db, notifications, debounceMs: 50 });
+    await feeder.ready;
+    watches.length = 0;
+    const rows = await db.incidents.toArray();
+    await db.incidents.bulkPut(rows.map((row) => ({ ...row, title: `${row.title} (edited at HQ)` })));
+    await vi.waitFor(() => expect(watches.flatMap((update) => update.watches)).toHaveLength(5));
+    expect(watches).toHaveLength(1);
+    expect(watches[0]?.watches.every((watch) => watch.title.endsWith('(edited at HQ)'))).toBe(true);
+  });
+});
+
+describe('escalation runner', { timeout: 15_000 }, () => {
+  it('escalates a breached incident once, as Lantern (automatic), and the feeder announces it', async () => {
+    const { record, advance, now, clock } = await setup();
+    const young = await record('Fresh report');
+    const urgent = await record('Chiller down', 1, 1); // P1: 15 min to own on gold
+    advance(20 * MIN);
+    const { notifications, reports } = recorder();
+    feeder = startWatchFeeder({ db, notifications, debounceMs: 10_000, now });
+    await feeder.ready;
+    const runner = startEscalationRunner({ db, clock, intervalMs: 3_600_000 });
+    try {
+      await expect(runner.runOnce()).resolves.toBe(1);
+      await expect(runner.runOnce()).resolves.toBe(0);
+    } finally {
+      runner.stop();
+    }
+    const events = await db.timeline.where('incidentId').equals(urgent.id).toArray();
+    expect(events.filter((event) => event.kind === 'escalated')).toEqual([expect.objectContaining({ author: SYSTEM_AUTHOR, target: 'Team lead' })]);
+    expect(await db.timeline.where('incidentId').equals(young.id).count()).toBe(1);
+    expect(await db.outbox.where('incidentId').equals(urgent.id).count()).toBe(2);
+    await feeder.flush();
+    expect(reports.flat()).toEqual([expect.objectContaining({ kind: 'escalation', actor: SYSTEM_AUTHOR.name, incidentId: urgent.id })]);
+  });
+
+  it('skips incidents too young for any rule without reading their timelines', async () => {
+    const { record } = await setup();
+    const incident = await record('Fresh', 1, 1);
+    const row = (await db.incidents.get(incident.id))!;
+    const created = Date.parse(row.createdAt);
+    expect(mayBeDue(row, SEED_SLA_POLICIES[0]!, SEED_ESCALATION_RULES, created + 5 * MIN)).toBe(false);
+    expect(mayBeDue(row, SEED_SLA_POLICIES[0]!, SEED_ESCALATION_RULES, created + 15 * MIN)).toBe(true);
+  });
+});

@@ -1,0 +1,122 @@
+// HostNotifications in browser mode: the shared scheduler in the page, Web Notifications after permission, localStorage state.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BROWSER_NOTIFICATION_KEYS, createBrowserNotifications } from '../../../../renderer/host/browser-notifications';
+import type { WebNotificationClass } from '../../../../renderer/host/web-notifier';
+import type { SlaWatch } from '../../../../shared/domain';
+
+const MIN = 60_000;
+
+function memoryStorage(): Storage {
+  const map = new Map<string, string>();
+  return {
+    get length() {
+      return map.size;
+    },
+    clear: () => map.clear(),
+    getItem: (key) => map.get(key) ?? null,
+    key: (index) => [...map.keys()][index] ?? null,
+    removeItem: (key) => void map.delete(key),
+    setItem: (key, value) => void map.set(key, value),
+  };
+}
+
+function fakeNotificationClass(permission: NotificationPermission, answer: NotificationPermission = 'granted') {
+  const shown: { title: string; options?: NotificationOptions; click: () => void }[] = [];
+  class FakeNotification {
+    static permission: NotificationPermission = permission;
+    static requestPermission = vi.fn(async () => {
+      FakeNotification.permission = answer;
+      return answer;
+    });
+    onclick: ((this: unknown, event: Event) => unknown) | null = null;
+    close = vi.fn();
+    constructor(title: string, options?: NotificationOptions) {
+      shown.push({ title, ...(options ? { options } : {}), click: () => this.onclick?.call(this, new Event('click')) });
+    }
+  }
+  return { Notification: FakeNotification as unknown as WebNotificationClass & typeof FakeNotification, shown };
+}
+
+function fakeWindow(storage = memoryStorage()) {
+  const focus = vi.fn();
+  const win = { localStorage: storage, setTimeout: globalThis.setTimeout.bind(globalThis), clearTimeout: globalThis.clearTimeout.bind(globalThis), focus } as unknown as Window;
+  return { win, focus, storage };
+}
+
+const overdue = (now: number): SlaWatch => ({
+  id: 'inc-1',
+  number: 'K7QM-0001',
+  title: 'Pump failed',
+  priority: 1,
+  major: false,
+  status: 'new',
+  assignee: null,
+  policyId: 'gold',
+  createdAtMs: now - 20 * MIN, // P1 gold: 15 min to own, so breached
+  changes: [],
+  lastUpdateAt: null,
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('createBrowserNotifications', () => {
+  it('shows a breach as a Web Notification once permission is granted; a click focuses the page and opens the incident', async () => {
+    const { win, focus } = fakeWindow();
+    const { Notification, shown } = fakeNotificationClass('granted');
+    const notifications = createBrowserNotifications(win, { Notification });
+    const opened = vi.fn();
+    notifications.onOpen(opened);
+    await notifications.watch({ watches: [overdue(Date.now())], removed: [] });
+    await vi.waitFor(() => expect(shown.map((n) => n.title)).toContain('Time to own breached: K7QM-0001'));
+    expect(shown[0]?.options).toMatchObject({ tag: 'lantern:inc-1', requireInteraction: true });
+    shown[0]?.click();
+    expect(focus).toHaveBeenCalled();
+    expect(opened).toHaveBeenCalledWith('inc-1');
+    await expect(notifications.list()).resolves.toMatchObject({ unread: 0 });
+  });
+
+  it('lists alerts in the centre without a pop-up until the person allows notifications, and asks only when asked to', async () => {
+    const { win, storage } = fakeWindow();
+    const { Notification, shown } = fakeNotificationClass('default');
+    const notifications = createBrowserNotifications(win, { Notification });
+    const changes = vi.fn();
+    notifications.onChanged(changes);
+    await notifications.watch({ watches: [overdue(Date.now())], removed: [] });
+    await vi.waitFor(() => expect(changes).toHaveBeenCalled());
+    expect(shown).toEqual([]);
+    expect((await notifications.list()).unread).toBeGreaterThan(0);
+    expect(Notification.requestPermission).not.toHaveBeenCalled();
+    expect(notifications.permission()).toBe('default');
+    await expect(notifications.requestPermission()).resolves.toBe('granted');
+    await expect(notifications.requestPermission()).resolves.toBe('granted');
+    expect(Notification.requestPermission).toHaveBeenCalledTimes(1);
+    // Restart-safe: the centre and shown keys are in localStorage.
+    await vi.waitFor(() => expect(storage.getItem(BROWSER_NOTIFICATION_KEYS.state)).toContain('Time to own breached'));
+  });
+
+  it('restores the centre after a reload and does not show the same alert again', async () => {
+    const storage = memoryStorage();
+    const first = fakeNotificationClass('granted');
+    const before = createBrowserNotifications(fakeWindow(storage).win, { Notification: first.Notification });
+    await before.watch({ watches: [overdue(Date.now())], removed: [] });
+    await vi.waitFor(() => expect(first.shown.map((n) => n.title)).toContain('Time to own breached: K7QM-0001'));
+    await vi.waitFor(() => expect((JSON.parse(storage.getItem(BROWSER_NOTIFICATION_KEYS.state) ?? '{}') as { shownKeys?: string[] }).shownKeys).toHaveLength(1));
+    const second = fakeNotificationClass('granted');
+    const after = createBrowserNotifications(fakeWindow(storage).win, { Notification: second.Notification });
+    await after.watch({ watches: [overdue(Date.now())], removed: [] });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(second.shown.map((n) => n.title)).not.toContain('Time to own breached: K7QM-0001');
+    expect((await after.list()).entries.map((e) => e.title)).toContain('Time to own breached: K7QM-0001');
+  });
+
+  it('works without the Notifications API (the centre still lists everything)', async () => {
+    const { win } = fakeWindow();
+    const notifications = createBrowserNotifications(win, { Notification: null });
+    expect(notifications.permission()).toBe('unsupported');
+    await expect(notifications.requestPermission()).resolves.toBe('unsupported');
+    await notifications.setSettings({ ...(await notifications.getSettings()), muted: ['sla'] });
+    await expect(notifications.getSettings()).resolves.toMatchObject({ muted: ['sla'] });
+  });
+});
