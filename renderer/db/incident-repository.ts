@@ -17,11 +17,13 @@ import {
   type Status,
   type TimelineEvent,
   type TransitionInput,
+  type LinkRelation,
 } from '../../shared/domain';
 import { systemClock, type Clock } from './clock';
 import { commitChange, type CommandScope, type PlannedCommand } from './commit-change';
 import type { LanternDb } from './database';
 import { fromIncidentRow } from './incident-row';
+import { planLink, planUnlink } from './links';
 import { readReferenceLists } from './reference';
 import type { RepoError, RepoResult } from './repo-result';
 
@@ -37,6 +39,10 @@ export interface IncidentRepository {
   logCommunication(id: string, input: CommunicationInput): Promise<RepoResult<TimelineEvent>>;
   /** Adds a correction entry referring to an earlier entry of the same incident (the old entry is kept). */
   correct(id: string, entryId: string, text: string): Promise<RepoResult<TimelineEvent>>;
+  /** Links `id` to the incident numbered `targetNumber` (one `linked` entry on `id`, shown on both). */
+  link(id: string, targetNumber: string, relation: LinkRelation): Promise<RepoResult<TimelineEvent>>;
+  /** Removes the link between `id` and `targetId`, wherever it was written. */
+  unlink(id: string, targetId: string): Promise<RepoResult<TimelineEvent>>;
 }
 
 export function createIncidentRepository(db: LanternDb, clock: Clock = systemClock): IncidentRepository {
@@ -81,6 +87,8 @@ export function createIncidentRepository(db: LanternDb, clock: Clock = systemClo
         if (!entry) return { ok: false, error: { code: 'not-found', field: 'corrects', message: 'The entry to correct is not on this computer.' } };
         return correctEntry(fromIncidentRow(row), entry, text, scope.ctx);
       }),
+    link: (id, targetNumber, relation) => eventOf(planLink(db, id, targetNumber, relation)),
+    unlink: (id, targetId) => eventOf(planUnlink(db, id, targetId)),
   };
 }
 

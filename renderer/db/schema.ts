@@ -60,6 +60,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       syncPartial: 'id',
     },
   },
+  {
+    version: 4,
+    stores: {
+      // Links: `linked` entries carry targetId; the index holds only those, so the other incident finds
+      // the links made on it by others without a mirrored write. Other entries lack the key: not indexed.
+      timeline: 'id, [incidentId+hlc], targetId',
+    },
+  },
 ];
 
 /** v1 → v2: seed the reference lists and index the words of every incident and its notes. */

@@ -16,3 +16,5 @@ export * from './attachment';
 export * from './reference-defaults';
 export * from './work-commands';
 export * from './sla';
+export * from './links-schema';
+export * from './links';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { authorSchema } from './author';
 import { hlcStampSchema, SYNCED_FIELDS, uuidV7Schema } from './incident';
 import { LIMITS } from './limits';
+import { LINK_ACTIONS, LINK_RELATIONS } from './links-schema';
 import { statusSchema } from './status';
 import { zonedTimeSchema } from './zoned-time';
 
@@ -91,6 +92,13 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
     corrects: uuidV7Schema,
     text: longText('the correction'),
   }),
+  eventBase.extend({
+    kind: z.literal('linked'),
+    /** The other incident; the link shows on both, though only this incident's timeline holds the entry. */
+    targetId: uuidV7Schema,
+    relation: z.enum(LINK_RELATIONS),
+    action: z.enum(LINK_ACTIONS),
+  }),
 ]);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export type TimelineEventKind = TimelineEvent['kind'];
@@ -103,4 +111,5 @@ export const TIMELINE_KIND_LABELS: Record<TimelineEventKind, string> = {
   escalated: 'Escalated',
   communication: 'Communication',
   correction: 'Correction',
+  linked: 'Link',
 };

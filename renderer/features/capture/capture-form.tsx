@@ -19,6 +19,7 @@ import { AttachmentPicker } from './attachment-picker';
 import { FieldError, LevelSelect } from './capture-fields';
 import { blankValues, fromDraftValues, hasContent, toDraftValues, toRecordInput, type CaptureValues } from './capture-values';
 import { DraftsPanel } from './drafts-panel';
+import { DuplicateSuggestions } from '../incidents/duplicate-suggestions';
 import { ChecklistPreview, TemplatePicker } from './template-picker';
 import { useDraftAutosave } from './use-draft-autosave';
 import { usePendingAttachments } from './use-pending-attachments';
@@ -263,6 +264,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
           aria-invalid={errors.occurredAt ? true : undefined} aria-describedby={errors.occurredAt ? `${ids.occurred}-error` : undefined} />
         {errors.occurredAt && <FieldError id={`${ids.occurred}-error`} message={errors.occurredAt} />}
       </div>
+      <DuplicateSuggestions site={values.site} category={values.category} occurredAt={values.occurredAt} />
       <AttachmentPicker pending={attachments} limitBytes={attachmentLimitBytes} />
       {errors.attachments && <p role="alert" className="form-error">{errors.attachments}</p>}
       <ChecklistPreview templateId={values.templateId} />

@@ -20,6 +20,8 @@ export function describeEvent(event: TimelineEvent): string {
       return `${event.direction === 'outgoing' ? 'Sent' : 'Received'} by ${event.channel} · From ${event.from} to ${event.to}\n${event.message}`;
     case 'correction':
       return event.text;
+    case 'linked':
+      return `${event.action === 'link' ? 'Linked' : 'Unlinked'} incident (${event.relation})`;
     default:
       return '';
   }

@@ -1,0 +1,66 @@
+// Links section of the detail view: related incidents and parent/child, added by number, listed, unlinked.
+import { useId, useState, type FormEvent } from 'react';
+import { LINK_RELATION_LABELS, LINK_RELATIONS, type LinkRelation } from '../../../shared/domain';
+import { useServices } from '../../app/services';
+import { useLinks } from '../../db/links-live';
+import { useUiStore } from '../../store/ui-store';
+import './links.css';
+
+export function LinksSection({ incidentId }: { incidentId: string }) {
+  const { incidents } = useServices();
+  const links = useLinks(incidentId);
+  const openIncident = useUiStore((s) => s.openIncident);
+  const [number, setNumber] = useState('');
+  const [relation, setRelation] = useState<LinkRelation>('related');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const id = useId();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaving(true);
+    const result = await incidents.link(incidentId, number, relation);
+    setSaving(false);
+    if (result.ok) {
+      setNumber('');
+      setError(null);
+    } else setError(result.error.message);
+  }
+
+  async function unlink(otherId: string) {
+    const result = await incidents.unlink(incidentId, otherId);
+    setError(result.ok ? null : result.error.message);
+  }
+
+  return (
+    <section className="links-section" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>Links</h3>
+      {links && links.length === 0 && <p className="muted">No linked incidents.</p>}
+      {links && links.length > 0 && (
+        <ul className="links-list" aria-label="Linked incidents">
+          {links.map((link) => {
+            const name = link.number ? `${link.number} ${link.title ?? ''}`.trim() : 'An incident not on this computer';
+            return (
+              <li key={link.otherId}>
+                <span className="badge">{LINK_RELATION_LABELS[link.relation]}</span>{' '}
+                <button type="button" className="link-button" disabled={!link.number} onClick={() => openIncident(link.otherId)}>{name}</button>{' '}
+                <button type="button" className="ghost" aria-label={`Unlink ${link.number ?? 'incident'}`} onClick={() => void unlink(link.otherId)}>Unlink</button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <form className="link-form" onSubmit={submit} noValidate>
+        <label htmlFor={`${id}-number`}>Incident number to link</label>
+        <input id={`${id}-number`} value={number} onChange={(e) => setNumber(e.target.value)} placeholder="ABCD-0001"
+          aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+        <label htmlFor={`${id}-relation`}>It is this incident's</label>
+        <select id={`${id}-relation`} value={relation} onChange={(e) => setRelation(e.target.value as LinkRelation)}>
+          {LINK_RELATIONS.map((r) => <option key={r} value={r}>{r === 'related' ? 'Related incident' : LINK_RELATION_LABELS[r]}</option>)}
+        </select>
+        <button type="submit" disabled={saving}>{saving ? 'Linking…' : 'Link incident'}</button>
+        {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+// Repository link/unlink: one transaction with its outbox op, looked up by number, mirrored through the targetId index.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createIncidentRepository, type IncidentRepository } from '../../../../renderer/db';
+import type { LanternDb } from '../../../../renderer/db/database';
+import { normaliseNumber, readLinks, readLinkViews } from '../../../../renderer/db/links';
+import { operationSchema } from '../../../../shared/sync/operation';
+import { freshDb, snapshot, testClock } from './db-test-kit';
+
+let db: LanternDb;
+let repo: IncidentRepository;
+
+function setup() {
+  db = freshDb('links');
+  repo = createIncidentRepository(db, testClock());
+}
+afterEach(() => db?.close());
+
+async function recorded(title: string) {
+  const result = await repo.record({ title });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+describe('link', () => {
+  it('writes one entry and one valid pending operation, and the link shows on both incidents', async () => {
+    setup();
+    const major = await recorded('Campus power outage');
+    const child = await recorded('Ward 3 lights out');
+    const result = await repo.link(child.id, major.number.toLowerCase(), 'parent');
+    expect(result).toMatchObject({ ok: true, value: { kind: 'linked', incidentId: child.id, targetId: major.id } });
+    expect(await db.timeline.where('incidentId').equals(major.id).count()).toBe(1);
+    const ops = await db.outbox.toArray();
+    expect(ops).toHaveLength(3);
+    const { state: _state, ...operation } = ops[2]!;
+    expect(operationSchema.safeParse(operation).success).toBe(true);
+    expect(await readLinkViews(db, major.id)).toMatchObject([{ otherId: child.id, relation: 'child', number: child.number, title: 'Ward 3 lights out' }]);
+    expect(await readLinkViews(db, child.id)).toMatchObject([{ otherId: major.id, relation: 'parent', number: major.number }]);
+  });
+
+  it('refuses an unknown number and a self link with a clear message, writing nothing', async () => {
+    setup();
+    const a = await recorded('One');
+    const before = await snapshot(db);
+    expect(await repo.link(a.id, 'ZZZZ-9999', 'related')).toMatchObject({ ok: false, error: { field: 'target', message: expect.stringMatching(/No incident numbered ZZZZ-9999/) } });
+    expect(await repo.link(a.id, a.number, 'related')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/itself/) } });
+    expect(await repo.link(a.id, '  ', 'related')).toMatchObject({ ok: false, error: { code: 'missing-field' } });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('unlinks from the other side with one entry there', async () => {
+    setup();
+    const a = await recorded('One');
+    const b = await recorded('Two');
+    await repo.link(a.id, b.number, 'related');
+    const result = await repo.unlink(b.id, a.id);
+    expect(result).toMatchObject({ ok: true, value: { kind: 'linked', action: 'unlink', incidentId: b.id } });
+    expect(await readLinks(db, a.id)).toEqual([]);
+    expect(await readLinks(db, b.id)).toEqual([]);
+    expect(await repo.unlink(b.id, a.id)).toMatchObject({ ok: false, error: { code: 'no-change' } });
+  });
+});
+
+describe('normaliseNumber', () => {
+  it('pads and upper-cases a typed number', () => {
+    expect(normaliseNumber(' ab12-3 ')).toBe('AB12-0003');
+    expect(normaliseNumber('AB12-12345')).toBe('AB12-12345');
+  });
+});
