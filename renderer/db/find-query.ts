@@ -5,8 +5,10 @@ import { getCurrentUser } from './current-user';
 import type { LanternDb } from './database';
 import { fromIncidentRow, type IncidentRow } from './incident-row';
 import { queryWords } from './search-words';
+import { findBreachingSoon } from './sla';
 
-export const SORT_KEYS = ['updatedAt', 'createdAt', 'number', 'priority'] as const;
+/** slaDue: no index can hold it (it depends on the timeline); the list sorts its loaded page, read here by updatedAt. */
+export const SORT_KEYS = ['updatedAt', 'createdAt', 'number', 'priority', 'slaDue'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -31,6 +33,10 @@ export interface FindQuery {
   recordedTo?: string;
   /** Words that must each prefix-match a word of the title, description or notes. */
   text?: string;
+  /** Open incidents whose resolve clock reached 75 % or breached (see findBreachingSoon for the bounded plan). */
+  breachingSoon?: boolean;
+  /** The instant breachingSoon is judged at; the list passes its minute tick (not saved in views). Default: now. */
+  nowMs?: number;
   sort?: { key: SortKey; dir: SortDirection };
 }
 
@@ -52,12 +58,15 @@ export async function findIncidents(db: LanternDb, query: FindQuery, limit: numb
   const sort = query.sort ?? DEFAULT_SORT;
   const take = Math.max(1, Math.min(5000, Math.floor(limit)));
   let rows: IncidentRow[];
-  if (words.length > 0) {
+  if (query.breachingSoon) {
+    rows = await findBreachingSoon(db, query.statuses, matches, take, query.nowMs ?? Date.now());
+    if (sort.key !== 'updatedAt' || sort.dir !== 'desc') rows.sort(comparator(sort));
+  } else if (words.length > 0) {
     const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
     const hits = await db.incidents.where('searchWords').startsWith(longest).distinct().filter(matches).limit(take).toArray();
     rows = hits.sort(comparator(sort));
-  } else if (sort.key === 'updatedAt') {
-    rows = await byUpdated(db, query, me, sort.dir, matches, take);
+  } else if (sort.key === 'updatedAt' || sort.key === 'slaDue') {
+    rows = await byUpdated(db, query, me, sort.key === 'slaDue' ? 'desc' : sort.dir, matches, take);
   } else if (sort.key === 'priority') {
     rows = [];
     for (const priority of sort.dir === 'asc' ? PRIORITIES : [...PRIORITIES].reverse()) {
@@ -132,7 +141,7 @@ function predicate(query: FindQuery, words: readonly string[], me: string | unde
 function comparator(sort: NonNullable<FindQuery['sort']>): (a: IncidentRow, b: IncidentRow) => number {
   const sign = sort.dir === 'asc' ? 1 : -1;
   return (a, b) => {
-    const key = sort.key;
+    const key = sort.key === 'slaDue' ? 'updatedAt' : sort.key;
     const primary = key === 'priority' ? a.priority - b.priority : compareText(a[key], b[key]);
     return sign * (primary !== 0 ? primary : compareText(a.id, b.id));
   };

@@ -6,8 +6,11 @@ import { useIncident, useTimeline } from '../../db';
 import { CommunicationForm } from './communication-form';
 import { DetailFields } from './detail-fields';
 import { EscalateDialog } from './escalate-dialog';
+import { IncidentAttachments } from './incident-attachments';
+import { LinksSection } from './links';
 import { NoteForm } from './note-form';
 import { PriorityBadge } from './priority-badge';
+import { IncidentSlaClocks } from './sla-header';
 import { StatusBadge } from './status-badge';
 import { StatusDialog } from './status-dialog';
 import { Timeline } from './timeline';
@@ -31,6 +34,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
           <span className="mono muted">{incident.number}</span>
           <h2 id="detail-title">{incident.title}</h2>
           <EscalationSummary incidentId={incident.id} />
+          <IncidentSlaClocks incident={incident} />
         </div>
         <div className="detail-badges">
           <PriorityBadge priority={incident.priority} />
@@ -46,6 +50,8 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
         <MajorToggle incident={incident} />
       </div>
       <DetailFields incident={incident} />
+      <LinksSection incidentId={incident.id} />
+      <IncidentAttachments incidentId={incident.id} />
       <section className="timeline-section" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline</h3>
         <Timeline incidentId={incident.id} />

@@ -1,12 +1,16 @@
 // The incident list: the active view's rows read page by page through indexes, virtualized so 100,000 rows stay smooth.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { Incident } from '../../../shared/domain';
+import type { Incident, SlaClocks } from '../../../shared/domain';
 import { DEFAULT_SORT, useFindIncidents, type FindQuery, type SortKey } from '../../db';
 import { useFindStore } from '../../store/find-store';
 import { formatLocal, formatPathOrDash } from '../format';
 import { observeRectWithFallback, ROW_HEIGHT, scrollSafely } from './find/virtual-rows';
 import { PriorityBadge } from './priority-badge';
+import { SlaCell, SlaSortHeader } from './sla-cell';
+import { useMinuteNow, useSlaTimelines } from './sla-hooks';
+import { sortBySla } from './sla-sort';
+import { slaClocksOf } from '../../db/sla';
 import { StatusBadge } from './status-badge';
 
 /** Rows fetched per step; the next step loads when the view nears the end of what is loaded. */
@@ -21,14 +25,17 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
   if (paging.queryKey !== queryKey) setPaging({ queryKey, limit: LIST_PAGE });
   const limit = paging.queryKey === queryKey ? paging.limit : LIST_PAGE;
   const setLimit = (next: (limit: number) => number) => setPaging((p) => ({ ...p, limit: next(p.limit) }));
-  const rows = useFindIncidents(query, limit);
+  // SLA: a minute tick re-renders the clocks (and re-judges "breaching soon", which depends on the time).
+  const nowMs = useMinuteNow();
+  const fetched = useFindIncidents(query.breachingSoon ? { ...query, nowMs } : query, limit);
+  const slaSortDir = query.sort?.key === 'slaDue' ? query.sort.dir : null;
   const scrollRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (typeof scrollRef.current?.scrollTo === 'function') scrollRef.current.scrollTo(0, 0);
   }, [queryKey]);
   const cursor = useFindStore((s) => s.cursor);
-  const count = rows?.length ?? 0;
-  const hasMore = rows !== undefined && rows.length >= limit;
+  const count = fetched?.length ?? 0;
+  const hasMore = fetched !== undefined && fetched.length >= limit;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose; nothing here is memoized by the compiler.
   const virtualizer = useVirtualizer({
     count,
@@ -43,10 +50,20 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
     },
   });
 
+  // Timelines only for the rendered rows (one indexed read for the misses); all loaded rows when sorting by SLA.
+  const slaRows = slaSortDir ? (fetched ?? []) : virtualizer.getVirtualItems().flatMap((item) => fetched?.[item.index] ?? []);
+  const timelineOf = useSlaTimelines(slaRows);
+  const rows = fetched && slaSortDir ? sortBySla(fetched, timelineOf, nowMs, slaSortDir) : fetched;
+  const clocksOf = (incident: Incident): SlaClocks | undefined => {
+    const timeline = timelineOf(incident);
+    return timeline ? slaClocksOf(timeline, incident.priority, nowMs) : undefined;
+  };
+
   useKeyboardCursor(rows, cursor, onOpen, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }), scrollRef);
 
-  if (rows === undefined) return <p className="muted pad">Loading incidents…</p>;
+  if (fetched === undefined) return <p className="muted pad">Loading incidents…</p>;
   const filtered = Object.keys(query).some((key) => key !== 'sort');
+  if (!rows) return null;
   if (rows.length === 0) {
     return filtered ? (
       <div className="empty-state"><p>No incidents match this view.</p></div>
@@ -74,17 +91,18 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
             <th scope="col">Assigned</th>
             <th scope="col">Site</th>
             <SortHeader label="Updated" sortKey="updatedAt" query={query} />
+            <SlaSortHeader query={query} />
           </tr>
         </thead>
         <tbody>
-          {top > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={7} style={{ height: top }} /></tr>}
+          {top > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={8} style={{ height: top }} /></tr>}
           {items.map((item) => {
             const incident = rows[item.index]!;
             return (
-              <Row key={incident.id} incident={incident} index={item.index} selected={incident.id === selectedId} cursor={item.index === cursor} onOpen={onOpen} />
+              <Row key={incident.id} incident={incident} sla={clocksOf(incident)} index={item.index} selected={incident.id === selectedId} cursor={item.index === cursor} onOpen={onOpen} />
             );
           })}
-          {bottom > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={7} style={{ height: bottom }} /></tr>}
+          {bottom > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={8} style={{ height: bottom }} /></tr>}
         </tbody>
       </table>
       <p className="list-footer muted" role="status">
@@ -94,7 +112,7 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
   );
 }
 
-function Row({ incident, index, selected, cursor, onOpen }: { incident: Incident; index: number; selected: boolean; cursor: boolean; onOpen: (id: string) => void }) {
+function Row({ incident, sla, index, selected, cursor, onOpen }: { incident: Incident; sla: SlaClocks | undefined; index: number; selected: boolean; cursor: boolean; onOpen: (id: string) => void }) {
   const classes = [incident.major ? 'major' : '', cursor ? 'cursor' : ''].filter(Boolean).join(' ');
   return (
     <tr data-index={index} aria-rowindex={index + 2} aria-selected={selected} className={classes || undefined} onClick={() => onOpen(incident.id)}>
@@ -110,6 +128,7 @@ function Row({ incident, index, selected, cursor, onOpen }: { incident: Incident
       <td className="muted ellipsis">{[incident.team, incident.assignee].filter(Boolean).join(' · ') || '—'}</td>
       <td className="muted ellipsis">{formatPathOrDash(incident.site)}</td>
       <td className="muted nowrap">{formatLocal(incident.updatedAt)}</td>
+      <SlaCell clocks={sla} />
     </tr>
   );
 }

@@ -6,7 +6,7 @@ import type { FindQuery } from '../../../db';
 import { useFindStore } from '../../../store/find-store';
 import { useReference } from '../../reference/use-reference';
 
-const FILTER_KEYS: (keyof FindQuery)[] = ['statuses', 'priorities', 'category', 'site', 'team', 'assignee', 'mine', 'unassigned', 'major', 'recordedFrom', 'recordedTo', 'text'];
+const FILTER_KEYS: (keyof FindQuery)[] = ['statuses', 'priorities', 'category', 'site', 'team', 'assignee', 'mine', 'unassigned', 'major', 'breachingSoon', 'recordedFrom', 'recordedTo', 'text'];
 
 export function activeFilterCount(query: FindQuery): number {
   return FILTER_KEYS.filter((key) => key !== 'text' && query[key] !== undefined && query[key] !== false).length;
@@ -53,6 +53,7 @@ export function FindFilters({ id }: { id: string }) {
         <Check id={`${base}-mine`} label="Mine" checked={query.mine === true} onChange={(c) => patchQuery({ mine: c || undefined })} />
         <Check id={`${base}-unassigned`} label="Unassigned" checked={query.unassigned === true} onChange={(c) => patchQuery({ unassigned: c || undefined })} />
         <Check id={`${base}-major`} label="Major only" checked={query.major === true} onChange={(c) => patchQuery({ major: c || undefined })} />
+        <Check id={`${base}-breaching`} label="Breaching soon" checked={query.breachingSoon === true} onChange={(c) => patchQuery({ breachingSoon: c || undefined })} />
       </div>
     </div>
   );

@@ -1,0 +1,146 @@
+// SLA clocks for the list: timelines of the rows on screen read in one indexed query, cached per incident + updatedAt.
+import { Dexie } from 'dexie';
+import {
+  computeIncidentSla,
+  OPEN_STATUSES,
+  SEED_SLA_POLICIES,
+  slaTimelineFromEvents,
+  targetFor,
+  type Incident,
+  type SlaClocks,
+  type SlaPolicy,
+  type SlaTimeline,
+  type Status,
+} from '../../shared/domain';
+import type { LanternDb } from './database';
+import type { IncidentRow } from './incident-row';
+
+/** Same choice as DEFAULT_POLICY in features/notifications/incident-batches: incidents carry no policy yet, all run on gold. */
+export const SLA_POLICY: SlaPolicy = SEED_SLA_POLICIES[0]!;
+
+/** Cache bound: above the largest page the list loads (5,000, all read when sorting by SLA); the oldest entries go first. */
+const CACHE_LIMIT = 6000;
+
+type SlaKey = Pick<Incident, 'id' | 'createdAt' | 'updatedAt'>;
+interface Cached {
+  readonly updatedAt: string;
+  readonly timeline: SlaTimeline;
+}
+
+const caches = new WeakMap<LanternDb, Map<string, Cached>>();
+
+function cacheOf(db: LanternDb): Map<string, Cached> {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+/** The cached timeline when it is still current (every command bumps updatedAt, so a changed incident misses). */
+export function cachedSlaTimeline(db: LanternDb, incident: SlaKey): SlaTimeline | undefined {
+  const hit = cacheOf(db).get(incident.id);
+  return hit && hit.updatedAt === incident.updatedAt ? hit.timeline : undefined;
+}
+
+/** SLA inputs of these incidents: cache hits, plus one `incidentId` index read for all misses together. */
+export async function loadSlaTimelines(db: LanternDb, incidents: readonly SlaKey[]): Promise<Map<string, SlaTimeline>> {
+  const cache = cacheOf(db);
+  const out = new Map<string, SlaTimeline>();
+  const missing: SlaKey[] = [];
+  for (const incident of incidents) {
+    const hit = cachedSlaTimeline(db, incident);
+    if (hit) out.set(incident.id, hit);
+    else missing.push(incident);
+  }
+  if (missing.length === 0) return out;
+  const events = await db.timeline.where('incidentId').anyOf(missing.map((i) => i.id)).toArray();
+  const byIncident = new Map<string, typeof events>();
+  for (const event of events) {
+    const list = byIncident.get(event.incidentId);
+    if (list) list.push(event);
+    else byIncident.set(event.incidentId, [event]);
+  }
+  for (const incident of missing) {
+    const timeline = slaTimelineFromEvents(incident.createdAt, byIncident.get(incident.id) ?? []);
+    cache.delete(incident.id);
+    cache.set(incident.id, { updatedAt: incident.updatedAt, timeline });
+    out.set(incident.id, timeline);
+  }
+  // Maps iterate in insertion order: drop the oldest entries past the bound.
+  for (const key of cache.keys()) {
+    if (cache.size <= CACHE_LIMIT) break;
+    cache.delete(key);
+  }
+  return out;
+}
+
+export function slaClocksOf(timeline: SlaTimeline, priority: Incident['priority'], nowMs: number): SlaClocks {
+  return computeIncidentSla(timeline, priority, SLA_POLICY, nowMs);
+}
+
+/** Breaching soon: the resolve clock is at the second warning (75 %) or breached. */
+export function isBreachingSoon(clocks: SlaClocks): boolean {
+  return clocks.resolve.threshold === 'warn75' || clocks.resolve.threshold === 'breached';
+}
+
+/**
+ * Wall-clock age bounds the resolve clock's elapsed time (on-hold time and calendars only subtract), so an incident
+ * younger than 75 % of its target cannot be breaching soon; its timeline is never read.
+ */
+function oldEnough(row: IncidentRow, nowMs: number): boolean {
+  const age = nowMs - Date.parse(row.createdAt);
+  if (!Number.isFinite(age)) return true;
+  return age * 100 >= targetFor(SLA_POLICY, row.priority).resolveMinutes * 60_000 * SLA_POLICY.warnPercents[1];
+}
+
+const WALK_PAGE = 500;
+
+/**
+ * The first `take` open incidents (newest update first, per open status, merged) that are breaching soon at `nowMs`.
+ * The SLA state depends on the timeline, which no index holds (an `slaDueAt` field would go stale while paused or
+ * with every clock tick), so this is bounded instead: it walks the [status+updatedAt] index, skips rows that fail
+ * the other filters or are too young (no timeline read), and reads timelines a page of candidates at a time until
+ * `take` hits. Pages continue from the last key (not offsets), so a deep walk stays linear.
+ */
+export async function findBreachingSoon(
+  db: LanternDb,
+  statuses: readonly Status[] | undefined,
+  matches: (row: IncidentRow) => boolean,
+  take: number,
+  nowMs: number,
+): Promise<IncidentRow[]> {
+  const open = statuses && statuses.length > 0 ? OPEN_STATUSES.filter((s) => statuses.includes(s)) : OPEN_STATUSES;
+  const perStatus = await Promise.all(open.map((status) => walkStatus(db, status, matches, take, nowMs)));
+  return perStatus.flat().sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? 1 : -1)).slice(0, take);
+}
+
+async function walkStatus(db: LanternDb, status: Status, matches: (row: IncidentRow) => boolean, take: number, nowMs: number): Promise<IncidentRow[]> {
+  const hits: IncidentRow[] = [];
+  let upper: string | typeof Dexie.maxKey = Dexie.maxKey;
+  // Rows at the boundary updatedAt already seen (ties continue inclusively and skip these).
+  let seenAtUpper = new Set<string>();
+  for (;;) {
+    const skip = seenAtUpper;
+    const rows = await db.incidents
+      .where('[status+updatedAt]')
+      .between([status, Dexie.minKey], [status, upper], true, true)
+      .reverse()
+      .filter((row) => !skip.has(row.id) && oldEnough(row, nowMs) && matches(row))
+      .limit(WALK_PAGE)
+      .toArray();
+    if (rows.length === 0) return hits;
+    const timelines = await loadSlaTimelines(db, rows);
+    for (const row of rows) {
+      const timeline = timelines.get(row.id);
+      if (timeline && isBreachingSoon(slaClocksOf(timeline, row.priority, nowMs))) hits.push(row);
+      if (hits.length >= take) return hits;
+    }
+    if (rows.length < WALK_PAGE) return hits;
+    const last = rows[rows.length - 1]!.updatedAt;
+    seenAtUpper = new Set(rows.filter((row) => row.updatedAt === last).map((row) => row.id));
+    if (upper === last) for (const id of skip) seenAtUpper.add(id);
+    upper = last;
+  }
+}

@@ -1,0 +1,43 @@
+// Words for SLA clocks: time left / overdue, threshold labels that never rely on colour alone.
+import type { SlaClock, SlaThreshold } from '../../../shared/domain';
+
+/** "45s" below a minute is never shown: whole minutes, hours and days ("1h 5m", "2d 3h"). */
+export function formatSlaDuration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days}d` : `${days}d ${hours % 24}h`;
+}
+
+export const THRESHOLD_LABELS: Record<SlaThreshold, string> = {
+  none: 'on track',
+  warn50: '50 % warning',
+  warn75: '75 % warning',
+  breached: 'breached',
+};
+
+/** A visible mark per threshold, beside the colour. */
+export const THRESHOLD_MARKS: Record<SlaThreshold, string> = { none: '', warn50: '◔', warn75: '⚠', breached: '⛔' };
+
+/** The list cell: "42m left", "Overdue 1h 5m", "Paused", "Met" / "Missed" once stopped. */
+export function slaCellText(clock: SlaClock): string {
+  if (clock.state === 'paused') return 'Paused';
+  if (clock.state === 'stopped') return clock.threshold === 'breached' ? 'Missed' : 'Met';
+  const left = clock.targetMs - clock.elapsedMs;
+  // Time left rounds up (never "0m left" while time remains); overdue rounds down.
+  return left > 0 ? `${formatSlaDuration(Math.ceil(left / 60_000) * 60_000)} left` : `Overdue ${formatSlaDuration(-left)}`;
+}
+
+/** "20m of 1h (33 %)". */
+export function elapsedOfTarget(clock: SlaClock): string {
+  return `${formatSlaDuration(clock.elapsedMs)} of ${formatSlaDuration(clock.targetMs)} (${Math.floor(clock.percent)} %)`;
+}
+
+/** Sort key: when the resolve clock runs out (paused: as if resumed now); stopped clocks last. */
+export function slaSortKey(clock: SlaClock, nowMs: number): number {
+  if (clock.state === 'running') return clock.dueAt ?? nowMs;
+  if (clock.state === 'paused') return nowMs + clock.targetMs - clock.elapsedMs;
+  return Number.POSITIVE_INFINITY;
+}

@@ -1,0 +1,56 @@
+// SLA hooks: a minute tick for live clocks, and the timelines of the given incidents (one read for all misses).
+import { useEffect, useRef, useState } from 'react';
+import type { Incident, SlaTimeline } from '../../../shared/domain';
+import { useLanternDb } from '../../db';
+import { cachedSlaTimeline, loadSlaTimelines } from '../../db/sla';
+
+export const SLA_TICK_MS = 60_000;
+
+/** Date.now(), refreshed on each whole minute (clocks show minutes, so one render a minute). */
+export function useMinuteNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const schedule = () => {
+      const current = Date.now();
+      timer = setTimeout(() => {
+      setNow(Date.now());
+        schedule();
+      }, SLA_TICK_MS - (current % SLA_TICK_MS) + 5);
+    };
+    schedule();
+    return () => clearTimeout(timer);
+  }, []);
+  return now;
+}
+
+type SlaKeyed = Pick<Incident, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** The SLA timeline of each incident (undefined until read); re-reads only incidents whose updatedAt changed. */
+export function useSlaTimelines(incidents: readonly SlaKeyed[]): (incident: SlaKeyed) => SlaTimeline | undefined {
+  const db = useLanternDb();
+  const key = incidents.map((i) => `${i.id}\t${i.createdAt}\t${i.updatedAt}`).join('\n');
+  const [, setVersion] = useState(0);
+  // A read that finishes after the rows changed still re-renders: its rows may be on screen, waiting for it.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (key === '') return;
+    const wanted = key.split('\n').map((line) => {
+      const [id = '', createdAt = '', updatedAt = ''] = line.split('\t');
+      return { id, createdAt, updatedAt };
+    });
+    if (wanted.every((incident) => cachedSlaTimeline(db, incident))) return;
+    loadSlaTimelines(db, wanted)
+      .then(() => {
+        if (mounted.current) setVersion((v) => v + 1);
+      })
+      .catch((error: unknown) => console.warn('Lantern: reading SLA timelines failed', error));
+  }, [db, key]);
+  return (incident) => cachedSlaTimeline(db, incident);
+}

@@ -1,0 +1,128 @@
+// SLA on screen: the list column (running, paused, breached), the header's two clocks, live minutes, the breaching-soon filter.
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Incident } from '../../shared/domain';
+import { renderDesk } from './support/render-desk';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 2, 2, 8, 0, 0);
+/** Writes happen half a minute before whole minutes, so the minute tick (just after a whole minute) never sits on an edge. */
+const BASE = T0 - MIN / 2;
+
+type Desk = Awaited<ReturnType<typeof renderDesk>>;
+
+beforeEach(() => {
+  // Date and setTimeout are fake (the minute tick), but follow real time so Testing Library's waits still run.
+  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+  vi.setSystemTime(T0);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function at<T>(ms: number, run: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  vi.setSystemTime(ms);
+  const result = await run();
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** Four P1s: breached (recorded first), paused (on hold after 10 min), warned (24 min later) and fresh (60 min later). */
+async function seedClocks(desk: Desk): Promise<Record<'breached' | 'paused' | 'warned' | 'fresh', Incident>> {
+  const repo = desk.services.incidents;
+  const breached = await at(BASE, () => repo.record({ title: 'Generator breached', impact: 1, urgency: 1 }));
+  const paused = await at(BASE, () => repo.record({ title: 'Chiller paused', impact: 1, urgency: 1 }));
+  await at(BASE + MIN + 1000, () => repo.changeStatus(paused.id, 'assigned', { team: 'Service desk' }));
+  await at(BASE + 10 * MIN + 1000, () => repo.changeStatus(paused.id, 'on_hold', { holdReason: 'Awaiting vendor' }));
+  const warned = await at(BASE + 24 * MIN, () => repo.record({ title: 'Pump warned', impact: 1, urgency: 1 }));
+  const fresh = await at(BASE + 60 * MIN, () => repo.record({ title: 'Fresh switch', impact: 1, urgency: 1 }));
+  return { breached, paused, warned, fresh };
+}
+
+/** Moves the clock to a minute before `ms` and runs a minute: the tick (at each whole minute) last reads about `ms`. */
+async function jumpTo(ms: number) {
+  vi.setSystemTime(ms - MIN);
+  await act(async () => {
+    vi.advanceTimersByTime(MIN + 10);
+    await Promise.resolve();
+  });
+}
+
+function slaCellOf(title: string): HTMLElement {
+  const table = screen.getByRole('table', { name: 'Incidents' });
+  const row = within(table).getAllByRole('row').find((r) => within(r).queryByRole('button', { name: title }));
+  if (!row) throw new Error(`no row for ${title}`);
+  return within(row).getAllByRole('cell').at(-1)!;
+}
+
+const listed = () => within(screen.getByRole('table', { name: 'Incidents' })).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('button')[0]!.textContent);
+
+describe('SLA column', { timeout: 20_000 }, () => {
+  it('shows time left, paused and overdue with words beside the colour', async () => {
+    const desk = await renderDesk();
+    await seedClocks(desk);
+    await jumpTo(T0 + 69 * MIN);
+    await waitFor(() => {
+      expect(slaCellOf('Generator breached')).toHaveTextContent(/^⛔ Overdue 9m, breached$/);
+      expect(slaCellOf('Chiller paused')).toHaveTextContent(/^Paused$/);
+      expect(slaCellOf('Pump warned')).toHaveTextContent(/^⚠ 15m left, 75 % warning$/);
+      expect(slaCellOf('Fresh switch')).toHaveTextContent(/^51m left$/);
+    });
+    expect(slaCellOf('Generator breached')).toHaveClass('sla-breached');
+    expect(slaCellOf('Pump warned')).toHaveClass('sla-warn75');
+    expect(slaCellOf('Fresh switch')).toHaveClass('sla-none');
+    // One minute later, without any write, the clocks move on.
+    await jumpTo(T0 + 70 * MIN);
+    await waitFor(() => expect(slaCellOf('Generator breached')).toHaveTextContent(/^⛔ Overdue 10m, breached$/));
+  });
+
+  it('sorts the loaded rows by due time and says how in the tooltip', async () => {
+    const desk = await renderDesk();
+    await seedClocks(desk);
+    await jumpTo(T0 + 70 * MIN);
+    const sla = screen.getByRole('button', { name: /^SLA/ });
+    expect(sla).toHaveAttribute('title', expect.stringContaining('sorts the rows loaded so far'));
+    await desk.user.click(sla);
+    await waitFor(() => expect(listed()).toEqual(['Generator breached', 'Pump warned', 'Fresh switch', 'Chiller paused']));
+    expect(screen.getByRole('columnheader', { name: /SLA/ })).toHaveAttribute('aria-sort', 'ascending');
+  });
+});
+
+describe('incident header clocks', { timeout: 20_000 }, () => {
+  it('shows both clocks with elapsed / target, percent and the paused state', async () => {
+    const desk = await renderDesk();
+    await seedClocks(desk);
+    await jumpTo(T0 + 70 * MIN);
+    await desk.user.click(await screen.findByRole('button', { name: 'Chiller paused' }));
+    const clocks = await screen.findByRole('group', { name: 'SLA clocks' });
+    await waitFor(() => expect(clocks).toHaveTextContent('Time to own: 1m of 15m (6 %) · Owned in time'));
+    expect(clocks).toHaveTextContent('Time to resolve: 10m of 1h (16 %) · Paused — on hold');
+
+    await desk.user.click(screen.getByRole('button', { name: 'Generator breached' }));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Generator breached' })).toBeInTheDocument());
+    const breached = screen.getByRole('group', { name: 'SLA clocks' });
+    await waitFor(() => expect(breached).toHaveTextContent('Time to resolve: ⛔ 1h 10m of 1h (117 %) · Overdue 10m (breached)'));
+    expect(breached).toHaveTextContent('Time to own: ⛔ 1h 10m of 15m (470 %) · Overdue 55m (breached)');
+    // Live: a minute later, without any write.
+    await jumpTo(T0 + 71 * MIN);
+    await waitFor(() => expect(screen.getByRole('group', { name: 'SLA clocks' })).toHaveTextContent('Time to resolve: ⛔ 1h 11m of 1h (119 %) · Overdue 11m (breached)'), { timeout: 10_000 });
+  });
+});
+
+describe('breaching soon filter', { timeout: 20_000 }, () => {
+  it('lists open incidents at 75 % or breached, and all again when cleared', async () => {
+    const desk = await renderDesk();
+    await seedClocks(desk);
+    await jumpTo(T0 + 70 * MIN);
+    await waitFor(() => expect(listed()).toHaveLength(4));
+    await desk.user.click(screen.getByRole('button', { name: 'Filters' }));
+    await desk.user.click(screen.getByLabelText('Breaching soon'));
+    await waitFor(() => expect([...listed()].sort()).toEqual(['Generator breached', 'Pump warned']));
+    expect(screen.getByRole('button', { name: 'Filters (1)' })).toBeInTheDocument();
+    // Judged again each minute: a minute later the fresh one is still young, nothing else changed.
+    await jumpTo(T0 + 71 * MIN);
+    await waitFor(() => expect([...listed()].sort()).toEqual(['Generator breached', 'Pump warned']));
+    await desk.user.click(screen.getByLabelText('Breaching soon'));
+    await waitFor(() => expect(listed()).toHaveLength(4));
+  });
+});

@@ -1,0 +1,97 @@
+// SLA clocks in Chromium with Playwright's clock: a P1 reaches 75 % and 100 % of its resolve target; list, header, escalation, centre.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { recordIncident, textsOf, ui } from './support/incident-ui';
+import { useAppSession } from './support/use-app-session';
+
+const session = useAppSession();
+
+const TITLE = 'Core switch down in data hall B';
+
+function dialog(page: Page) {
+  return page.getByRole('dialog', { name: 'Change status', exact: true });
+}
+
+async function assign(page: Page) {
+  await page.getByRole('button', { name: 'Change status', exact: true }).click();
+  await dialog(page).getByLabel('New status', { exact: true }).selectOption({ label: 'Assign → Assigned' });
+  await dialog(page).getByLabel('Team', { exact: true }).selectOption({ label: 'Electrical' });
+  await dialog(page).getByLabel('Assignee', { exact: true }).fill('Ana Field');
+  await dialog(page).getByRole('button', { name: 'Assign', exact: true }).click();
+  await dialog(page).waitFor({ state: 'detached' });
+}
+
+const slaCell = (page: Page) => ui.incidentRow(page, TITLE).getByRole('cell').last();
+const clocks = (page: Page) => page.getByRole('group', { name: 'SLA clocks', exact: true });
+const resolveLine = (page: Page) => clocks(page).locator('p').filter({ hasText: 'Time to resolve' });
+/** Keys of the alerts the in-page scheduler has planned (browser mode keeps its state in localStorage). */
+async function scheduledKeys(page: Page): Promise<string[]> {
+  type PageStorage = { localStorage: { getItem(key: string): string | null } };
+  const text = await page.evaluate((key) => (globalThis as unknown as PageStorage).localStorage.getItem(key), 'lantern.notifications');
+  const state = text ? (JSON.parse(text) as { scheduled?: { key: string }[] }) : {};
+  return (state.scheduled ?? []).map((alert) => alert.key);
+}
+
+const timelineTexts = (page: Page) => textsOf(ui.timeline(page).getByRole('listitem'));
+
+describe('SLA clocks with a controlled clock', () => {
+  it('shows the warning at 75 %, overdue at 100 %, escalates once and lists the alerts', async () => {
+    const page = session().page;
+    // A whole minute a little ahead of the real time, so the device's earlier writes are not in the future.
+    const start = Math.ceil(Date.now() / 60_000) * 60_000 + 60_000;
+    await page.clock.install({ time: start });
+    await session().reload();
+
+    await recordIncident(page, { title: TITLE, category: 'Facility › Generator & UPS', impact: '1 — High', urgency: '1 — High' });
+    // Someone owns it at once, so the response clock stops and only the resolve clock's rules apply.
+    await assign(page);
+    await expect.poll(() => clocks(page).innerText()).toMatch(/Time to own:.*Owned in time/);
+    await expect.poll(() => resolveLine(page).innerText()).toMatch(/of 1h \(0 %\).*1h left/);
+    await expect.poll(() => slaCell(page).innerText()).toBe('1h left');
+    // The feeder sends watches after a 300 ms debounce; jumping the clock before the assignment reached the
+    // in-page scheduler would fire the response alerts planned at creation. Wait until only resolve alerts remain.
+    await expect.poll(() => scheduledKeys(page), { timeout: 10_000 }).toEqual([expect.stringMatching(/:resolve:warn50:/)]);
+
+    // 75 % of the one-hour target.
+    await page.clock.fastForward('45:00');
+    await expect.poll(() => slaCell(page).innerText(), { timeout: 10_000 }).toMatch(/^⚠ 1[45]m left/);
+    await expect.poll(() => slaCell(page).textContent()).toContain('75 % warning');
+    await expect.poll(() => resolveLine(page).innerText()).toMatch(/45m of 1h \(75 %\).*left.*\(75 % warning\)/);
+    // The P1 rule at 75 % notifies the incident commander, on the timeline.
+    await expect.poll(async () => (await timelineTexts(page)).filter((t) => t.includes('to Incident commander')).length, { timeout: 10_000 }).toBe(1);
+
+    // The breaching-soon filter finds it.
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
+    await page.getByLabel('Breaching soon', { exact: true }).check();
+    await expect.poll(() => textsOf(ui.incidentRows(page).getByRole('button'))).toEqual([TITLE]);
+    await page.getByLabel('Breaching soon', { exact: true }).uncheck();
+
+    // Past 100 %.
+    await page.clock.fastForward('16:00');
+    await expect.poll(() => slaCell(page).innerText(), { timeout: 10_000 }).toMatch(/^⛔ Overdue 1m/);
+    await expect.poll(() => resolveLine(page).innerText()).toMatch(/1h 1m of 1h \(101 %\).*Overdue 1m.*\(breached\)/);
+    const escalations = async () => (await timelineTexts(page)).filter((t) => t.includes('Hierarchical escalation to Duty manager')).length;
+    await expect.poll(escalations, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByText('Escalated (hierarchical) to Duty manager').count()).toBe(1);
+
+    // Later runner passes (once a minute) do not repeat it.
+    for (let minute = 0; minute < 3; minute++) await page.clock.fastForward('01:00');
+    await page.waitForTimeout(500);
+    expect(await escalations()).toBe(1);
+    const timeline = await timelineTexts(page);
+    expect(timeline.filter((t) => t.includes('Lantern (automatic)')).length).toBe(2);
+
+    // The notification centre lists the alerts (Web Notifications may be denied headless; the centre still lists).
+    await page.getByRole('button', { name: /^Notifications/ }).click();
+    const list = page.getByRole('list', { name: 'Notification list', exact: true });
+    await expect.poll(() => textsOf(list.getByRole('listitem')), { timeout: 10_000 }).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Time to resolve at 75 %/),
+        expect.stringMatching(/Time to resolve breached/),
+        expect.stringMatching(/Escalated: .*Duty manager/s),
+      ]),
+    );
+    // Owned at once: the response clock stopped, so it never warned.
+    expect((await textsOf(list.getByRole('listitem'))).filter((t) => t.includes('Time to own'))).toEqual([]);
+  });
+});
