@@ -1,41 +1,23 @@
 // The benchmarks, their bars and how each is driven in the page; later issues add entries to BENCHMARKS.
-import type { Page } from 'playwright-core';
-import type { Bar } from './lib/bars';
-import { LIST_STATUS, type PairedRuns } from './lib/bench-protocol';
+import { seedAppDb, UI_LIST_ROWS } from './lib/app-page';
+import type { Benchmark } from './lib/benchmark';
+import { LIST_STATUS } from './lib/bench-protocol';
+import { pairedResult } from './lib/paired-result';
 import { callBench } from './lib/page-calls';
-import type { BenchResult } from './lib/results-file';
-import { median, round } from './lib/stats';
+import { FIND_BENCHMARKS } from './benchmarks-find';
+import { UI_BENCHMARKS } from './benchmarks-ui';
+import { SYNC_BENCHMARKS } from './benchmarks-sync';
+import { round } from './lib/stats';
 
-export interface Benchmark {
-  id: string;
-  unit: string;
-  description: string;
-  bars: readonly Bar[];
-  run(page: Page, log: (message: string) => void): Promise<BenchResult>;
-}
+export type { Benchmark } from './lib/benchmark';
 
 const RUNS = 7;
 
-function pairedResult(id: string, unit: string, runs: PairedRuns): BenchResult {
-  const subject = median(runs.subject);
-  const baseline = median(runs.baseline);
-  return {
-    id,
-    median: round(subject),
-    unit,
-    runs: runs.subject.map((v) => round(v)),
-    baseline: round(baseline),
-    baselineRuns: runs.baseline.map((v) => round(v)),
-    ratio: round(subject / baseline),
-  };
-}
-
 const SAVES_PER_RUN = 100;
-const SEED_COUNT = 100_000;
 const QUERIES_PER_RUN = 20;
 const PAGE_SIZE = 50;
 
-export const BENCHMARKS: readonly Benchmark[] = [
+const CORE_BENCHMARKS: readonly Benchmark[] = [
   {
     id: 'save-incident',
     unit: 'ms',
@@ -53,8 +35,8 @@ export const BENCHMARKS: readonly Benchmark[] = [
     id: 'list-first-page-100k',
     unit: 'ms',
     description:
-      `listIncidentsPage(db, { status: '${LIST_STATUS}', limit: ${PAGE_SIZE} }) over ${SEED_COUNT.toLocaleString('en')} seeded incidents ` +
-      `(random statuses, updatedAt over six months), mean of ${QUERIES_PER_RUN} queries per run, ${RUNS} runs. Baseline: a raw ` +
+      `listIncidentsPage(db, { status: '${LIST_STATUS}', limit: ${PAGE_SIZE} }) over the app database's ${UI_LIST_ROWS.toLocaleString('en')} ` +
+      `seeded incidents (shared with search-100k and the UI benchmarks; random statuses, updatedAt over six months), mean of ${QUERIES_PER_RUN} queries per run, ${RUNS} runs. Baseline: a raw ` +
       `reverse cursor on the same [status+updatedAt] index reading ${PAGE_SIZE} values. (Dexie 4.4 reads the page with ` +
       `IndexedDB 3's getAll({ direction: 'prev', count }) where Chromium has it, one request instead of ${PAGE_SIZE} cursor steps, ` +
       `so it can beat this baseline.)`,
@@ -63,9 +45,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
       { kind: 'median-below', value: 30 },
     ],
     async run(page, log) {
-      log(`seeding ${SEED_COUNT.toLocaleString('en')} incidents (not timed)…`);
-      const seed = await callBench(page, 'seedIncidents', { count: SEED_COUNT, chunkSize: 5_000 });
-      log(`seeded in ${(seed.ms / 1000).toFixed(1)} s; ${seed.matching.toLocaleString('en')} are ${LIST_STATUS}`);
+      await seedAppDb(page, log);
       log(`${RUNS} runs × ${QUERIES_PER_RUN} queries (plus a warm-up run of each)`);
       const runs = await callBench(page, 'listFirstPage', { runs: RUNS, queriesPerRun: QUERIES_PER_RUN, limit: PAGE_SIZE });
       return pairedResult('list-first-page-100k', 'ms', runs);
@@ -86,3 +66,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
     },
   },
 ];
+
+export const BENCHMARKS: readonly Benchmark[] = [...CORE_BENCHMARKS, ...FIND_BENCHMARKS, ...UI_BENCHMARKS, ...SYNC_BENCHMARKS];

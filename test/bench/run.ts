@@ -1,8 +1,10 @@
 // Bench runner (npm run bench): builds the bench page, serves it, drives Chromium through each benchmark, writes results.
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { startWebServer } from '../../scripts/web/server';
+import { RENDERER_OUT } from '../e2e/support/built-app';
 import { CHROMIUM_PATH, launchPersistent, makeProfileDir, removeProfileDir } from '../e2e/support/chromium';
 import { describeProblems, PageProblems } from '../e2e/support/page-problems';
 import { BENCHMARKS, type Benchmark } from './benchmarks';
@@ -36,6 +38,9 @@ function selectBenchmarks(ids: readonly string[]): Benchmark[] {
 async function measure(benchmarks: readonly Benchmark[]): Promise<BenchResult[]> {
   console.log('Building the bench page…');
   await build({ configFile: join(HERE, 'vite.config.ts') });
+  // The UI benchmarks run the built app at /app/ of the same origin, so the bench page can seed the app's database.
+  if (existsSync(join(RENDERER_OUT, 'index.html'))) await cp(RENDERER_OUT, join(BENCH_OUT, 'app'), { recursive: true });
+  else console.warn(`No built app in ${RENDERER_OUT}: the UI benchmarks will fail (npm run bench builds it first).`);
   const server = await startWebServer({ root: BENCH_OUT, port: 0, host: '127.0.0.1' });
   const profile = await makeProfileDir('bench');
   const problems = new PageProblems();

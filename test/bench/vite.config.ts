@@ -20,6 +20,9 @@ export default defineConfig({
     sourcemap: true,
     reportCompressedSize: false,
     rollupOptions: {
+      // The probe is injected into the built app's page by the UI benchmarks, so it gets a fixed name.
+      input: { index: resolve(import.meta.dirname, 'page/index.html'), probe: resolve(import.meta.dirname, 'page/app-probe.ts') },
+      output: { entryFileNames: (chunk) => (chunk.name === 'probe' ? 'probe.js' : 'assets/[name]-[hash].js') },
       onwarn(warning, warn) {
         // Dependencies' comment placement (zod) is not ours to fix and says nothing about the bench.
         if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;

@@ -4,23 +4,13 @@
 export interface PairedRuns {
   subject: number[];
   baseline: number[];
+  /** Where the subject's time went (ms, last measured run), for reports. */
+  breakdown?: Record<string, number>;
 }
 
 export interface SaveIncidentOptions {
   runs: number;
   savesPerRun: number;
-}
-
-export interface SeedOptions {
-  count: number;
-  chunkSize: number;
-}
-
-export interface SeedReport {
-  seeded: number;
-  /** How many seeded rows have the status the list benchmark queries. */
-  matching: number;
-  ms: number;
 }
 
 export interface ListFirstPageOptions {
@@ -29,14 +19,64 @@ export interface ListFirstPageOptions {
   limit: number;
 }
 
+export interface SearchOptions {
+  runs: number;
+  queriesPerRun: number;
+  limit: number;
+}
+
+export interface PhotoOptions {
+  runs: number;
+  bytes: number;
+}
+
+export interface UiSeedOptions {
+  /** Rows in the list (older than the timeline incidents). */
+  incidents: number;
+  /** Incidents with `events` timeline entries each (the newest rows of the list). */
+  timelineIncidents: number;
+  events: number;
+}
+
+export interface UiSeedReport {
+  /** The incidents with the long timelines, newest first (list rows 0, 1, …). */
+  incidentIds: string[];
+  total: number;
+  ms: number;
+  /** The word search-100k looks for, and how many seeded rows carry it. */
+  word: string;
+  withWord: number;
+}
+
+export interface SyncBenchOptions {
+  /** HQ (buildHqApp, CORS allowing the bench origin). */
+  hqUrl: string;
+  /** The bare Node + SQLite handler of the baseline. */
+  baselineUrl: string;
+  /** One-time enrollment codes, one per subject run (runs + 1 for the warm-up). */
+  codes: string[];
+  count: number;
+  runs: number;
+  /** Pull page size (the engine's default), used by the pull baseline too. */
+  pageSize: number;
+}
+
 export interface BenchApi {
   /** Repository record() vs one raw strict put; warms up first, alternates the order of the two per run. */
   saveIncident(options: SaveIncidentOptions): Promise<PairedRuns>;
-  /** Fills the list database (not timed as part of any benchmark). */
-  seedIncidents(options: SeedOptions): Promise<SeedReport>;
-  /** listIncidentsPage vs a raw reverse cursor on [status+updatedAt]; both must return the same rows. */
+  /** On the app database (seedUi first): listIncidentsPage vs a raw reverse cursor on [status+updatedAt]; both must return the same rows. */
   listFirstPage(options: ListFirstPageOptions): Promise<PairedRuns>;
   /** SLA state (both clocks) of `count` open incidents, per run; no baseline (the bar is absolute). */
+  /** findIncidents({ text }) first page vs raw getAll on the searchWords index, on the app database seeded by seedUi; ms per query. */
+  searchFirstHits(options: SearchOptions): Promise<PairedRuns>;
+  /** prepareAttachment + recordCapture with one photo vs one raw strict put of a same-sized Blob; ms per save. */
+  savePhoto(options: PhotoOptions): Promise<PairedRuns>;
+  /** Seeds the app's database (DEFAULT_DB_NAME, same origin as /app/) for the UI benchmarks; once per session. */
+  seedUi(options: UiSeedOptions): Promise<UiSeedReport>;
+  /** Push of `count` outbox operations by the app's engine vs plain fetch POSTs; operations per second per run. */
+  syncPush(options: SyncBenchOptions): Promise<PairedRuns>;
+  /** A fresh device pulling `count` operations by the app's engine vs plain GET pages → IndexedDB; operations per second per run. */
+  syncPull(options: SyncBenchOptions): Promise<PairedRuns>;
   slaStates(options: { count: number; runs: number }): Promise<{ median: number; runs: number[] }>;
 }
 

@@ -11,8 +11,10 @@ export interface BenchResult {
   /** Median of the baseline's runs, measured in the same session. */
   baseline?: number;
   baselineRuns?: number[];
-  /** median / baseline. */
+  /** median / baseline (for throughputs: subject ops/s / baseline ops/s, so higher is better). */
   ratio?: number;
+  /** Further figures of the run (e.g. p99 latency), shown under the description in RESULTS.md. */
+  extra?: Record<string, number | string>;
 }
 
 /**
@@ -81,7 +83,9 @@ export function formatResultsMarkdown(
   descriptions: ReadonlyMap<string, string>,
   machine: MachineInfo,
 ): string {
-  const described = results.filter((r) => descriptions.has(r.id)).map((r) => `- **${r.id}**: ${descriptions.get(r.id)}`);
+  const described = results
+    .filter((r) => descriptions.has(r.id))
+    .map((r) => `- **${r.id}**: ${descriptions.get(r.id)}${r.extra ? ` Last run: ${formatExtra(r.extra)}.` : ''}`);
   return [
     '# Lantern benchmarks',
     '',
@@ -96,4 +100,10 @@ export function formatResultsMarkdown(
     ...Object.entries(machine).map(([key, value]) => `- ${key}: ${value}`),
     '',
   ].join('\n');
+}
+
+function formatExtra(extra: Record<string, number | string>): string {
+  return Object.entries(extra)
+    .map(([key, value]) => `${key} ${typeof value === 'number' ? value.toLocaleString('en') : value}`)
+    .join(', ');
 }

@@ -1,12 +1,10 @@
-// Benchmark "list-first-page-100k": seed many incidents, then listIncidentsPage vs a raw reverse index cursor.
-import { createIncidentRepository, ensureDevice, listIncidentsPage, openLanternDb, type LanternDb } from '../../../renderer/db';
-import { toIncidentRow } from '../../../renderer/db/incident-row';
-import { LIST_STATUS, type ListFirstPageOptions, type PairedRuns, type SeedOptions, type SeedReport } from '../lib/bench-protocol';
-import { incidentInput, syntheticIncident } from './fixtures';
+// Benchmark "list-first-page-100k": listIncidentsPage vs a raw reverse index cursor, on the app database seeded by seedUi.
+import { DEFAULT_DB_NAME, ensureDevice, listIncidentsPage, openLanternDb, type LanternDb } from '../../../renderer/db';
+import { LIST_STATUS, type ListFirstPageOptions, type PairedRuns } from '../lib/bench-protocol';
 import { readNewestByPrefix } from './raw-idb';
 import { meanMs, pairedRuns } from './timing';
 
-const DB_NAME = 'lantern-bench-list';
+const DB_NAME = DEFAULT_DB_NAME;
 const INDEX = '[status+updatedAt]';
 
 let listDb: LanternDb | null = null;
@@ -17,23 +15,6 @@ async function openListDb(): Promise<LanternDb> {
     await ensureDevice(listDb);
   }
   return listDb;
-}
-
-/** Rows go in through the store's own row function, in bulk transactions of `chunkSize`. */
-export async function seedIncidents({ count, chunkSize }: SeedOptions): Promise<SeedReport> {
-  const db = await openListDb();
-  const recorded = await createIncidentRepository(db).record(incidentInput(0));
-  if (!recorded.ok) throw new Error(`Could not record the seed template: ${recorded.error.message}`);
-  const start = performance.now();
-  const now = Date.now();
-  let matching = 0;
-  for (let done = 0; done < count; done += chunkSize) {
-    const size = Math.min(chunkSize, count - done);
-    const rows = Array.from({ length: size }, (_, i) => toIncidentRow(syntheticIncident(recorded.value, done + i + 1, now)));
-    matching += rows.filter((row) => row.status === LIST_STATUS).length;
-    await db.incidents.bulkPut(rows);
-  }
-  return { seeded: count, matching, ms: performance.now() - start };
 }
 
 export async function listFirstPage({ runs, queriesPerRun, limit }: ListFirstPageOptions): Promise<PairedRuns> {

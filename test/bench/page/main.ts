@@ -1,11 +1,24 @@
 // Bench page entry: exposes the benchmark functions on window for the runner (page.evaluate).
 import { BENCH_GLOBAL, type BenchApi } from '../lib/bench-protocol';
-import { listFirstPage, seedIncidents } from './list-bench';
+import { listFirstPage } from './list-bench';
+import { savePhoto } from './photo-bench';
 import { saveIncident } from './save-bench';
+import { searchFirstHits } from './search-bench';
+import { syncPull, syncPush } from './sync-bench';
+import { seedUi } from './ui-seed';
 import { runSlaBench } from '../sla-bench';
 
 // SLA maths runs where the list shows it: in the page, in Chromium.
-const api: BenchApi = { saveIncident, seedIncidents, listFirstPage, slaStates: (options) => Promise.resolve(runSlaBench(options)) };
+const api: BenchApi = {
+  saveIncident,
+  listFirstPage,
+  slaStates: (options) => Promise.resolve(runSlaBench(options)),
+  searchFirstHits,
+  savePhoto,
+  seedUi,
+  syncPush,
+  syncPull,
+};
 (window as unknown as Record<string, unknown>)[BENCH_GLOBAL] = api;
 
 const state = document.getElementById('state');

@@ -1,0 +1,99 @@
+// Issue 4 benchmarks: push/pull of 10,000 operations by the app's engine in the page vs plain baselines, and HQ under 200 devices.
+import { makeOperations } from './lib/sim-ops';
+import { startBaselineServer } from './lib/baseline-server';
+import type { Benchmark } from './lib/benchmark';
+import { runHqLoad, HQ_LOAD } from './lib/hq-load';
+import { startHq } from './lib/hq-instance';
+import { pairedResult } from './lib/paired-result';
+import { callBench } from './lib/page-calls';
+import { DEFAULT_PULL_LIMIT, MAX_PUSH_OPS } from '../../shared/sync/wire';
+import { newId } from '../../shared/domain';
+import { pushDirect } from './lib/hq-client';
+
+const SYNC_RUNS = 5;
+const SYNC_OPS = 10_000;
+
+function originOf(url: string): string {
+  return new URL(url).origin;
+}
+
+const hqLoad = (id: string, kind: 'sqlite' | 'postgres', store: string): Benchmark => ({
+  id,
+  unit: 'ops/s',
+  description:
+    `HQ as its own process (node --import tsx server/cli.ts, as \`npm run hq\`; 127.0.0.1, ${store}, default limits) under ` +
+    `${HQ_LOAD.devices} simulated devices in the bench runner's Node process, each enrolled through the admin API + POST /v1/enroll ` +
+    `and pushing ${HQ_LOAD.opsPerDevice} real operations (creations + notes, made with the domain ` +
+    `commands) as ${HQ_LOAD.opsPerDevice / HQ_LOAD.batch} sequential pushes of ${HQ_LOAD.batch}, all devices at once over ` +
+    `keep-alive fetch; bodies serialised before the clock starts. Figure: operations per second (all ${(HQ_LOAD.devices * HQ_LOAD.opsPerDevice).toLocaleString('en')} ` +
+    `operations / wall time), a fresh HQ database per run, median of ${HQ_LOAD.runs} runs. Every run checks exactly-once: every ` +
+    `result "applied", and HQ's status page (GET /) counts ${(HQ_LOAD.devices * HQ_LOAD.opsPerDevice).toLocaleString('en')} operations and ` +
+    `${((HQ_LOAD.devices * HQ_LOAD.opsPerDevice) / 5).toLocaleString('en')} incidents. p99 push latency in the extra figures. ` +
+    `Load generator and HQ share the machine's 2 cores. Bar: ≥ 5,000 ops/s (issue 4).`,
+  bars: [{ kind: 'median-at-least', value: 5000 }],
+  run: async (_page, log) => runHqLoad(id, kind, log),
+});
+
+export const SYNC_BENCHMARKS: readonly Benchmark[] = [
+  {
+    id: 'sync-push-10k',
+    unit: 'ops/s',
+    description:
+      `Push of ${SYNC_OPS.toLocaleString('en')} operations (2,000 incidents × creation + 4 notes) from a fresh device's outbox to HQ ` +
+      `(in-process buildHqApp, SQLite, 127.0.0.1, CORS for the bench origin): in the bench page (Chromium), the app's path — Dexie ` +
+      `replica (createDexieReplica) + SyncEngine + createFetchTransport, batches of ${MAX_PUSH_OPS}, each batch marked "sent" first as ` +
+      `browser-sync.ts does — timed from syncOnce() until the engine reports all pushed (HQ answered "applied" for all, receipts stored). ` +
+      `Each run enrolls a new device. Baseline: the same kind of operations POSTed as JSON with fetch from the page in batches of 500 ` +
+      `to a bare Node http handler storing them into SQLite (better-sqlite3, WAL, one transaction per batch). Figure: operations per second, ` +
+      `median of ${SYNC_RUNS} runs each (after a warm-up), order alternating; ratio = app ops/s ÷ baseline ops/s. Bar: ≥ 0.7× (issue 4).`,
+    bars: [{ kind: 'ratio-at-least', value: 0.7 }],
+    async run(page, log) {
+      const origin = originOf(page.url());
+      const hq = await startHq('sqlite', [origin]);
+      const baseline = await startBaselineServer(origin);
+      try {
+        const codes = await Promise.all(Array.from({ length: SYNC_RUNS + 1 }, (_, i) => hq.issueCode(`Bench push ${i}`)));
+        log(`${SYNC_RUNS} runs of ${SYNC_OPS.toLocaleString('en')} operations (plus a warm-up of each); outbox filled before the clock starts`);
+        const runs = await callBench(page, 'syncPush', { hqUrl: hq.url, baselineUrl: baseline.url, codes, count: SYNC_OPS, runs: SYNC_RUNS, pageSize: DEFAULT_PULL_LIMIT });
+        return pairedResult('sync-push-10k', 'ops/s', runs);
+      } finally {
+        await baseline.close();
+        await hq.close();
+      }
+    },
+  },
+  {
+    id: 'sync-pull-10k',
+    unit: 'ops/s',
+    description:
+      `A fresh device's first sync pulling ${SYNC_OPS.toLocaleString('en')} operations (2,000 incidents × creation + 4 notes, pushed to HQ by ` +
+      `another device beforehand) from HQ (in-process buildHqApp, SQLite, 127.0.0.1): in the bench page, the app's path — SyncEngine + ` +
+      `fetch transport + Dexie replica (each page merged into incidents/timeline and the cursor stored in one transaction), pages of ` +
+      `${DEFAULT_PULL_LIMIT} — timed over syncOnce(); each run enrolls a new device with an empty database, and checks it holds all ` +
+      `${SYNC_OPS.toLocaleString('en')} timeline entries. Baseline: the same operations served by a bare Node http handler from SQLite ` +
+      `in GET pages of ${DEFAULT_PULL_LIMIT}, each page put into a plain IndexedDB store in one transaction. Figure: operations per second, ` +
+      `median of ${SYNC_RUNS} runs each (after a warm-up), order alternating; ratio = app ÷ baseline. Bar: ≥ 0.7× (issue 4).`,
+    bars: [{ kind: 'ratio-at-least', value: 0.7 }],
+    async run(page, log) {
+      const origin = originOf(page.url());
+      const hq = await startHq('sqlite', [origin]);
+      const baseline = await startBaselineServer(origin);
+      try {
+        const source = newId();
+        const token = await hq.enroll(source);
+        const ops = makeOperations(source, SYNC_OPS);
+        for (let i = 0; i < ops.length; i += MAX_PUSH_OPS) await pushDirect(hq.url, token, source, ops.slice(i, i + MAX_PUSH_OPS));
+        baseline.insert(ops);
+        log(`HQ and the baseline hold the same ${SYNC_OPS.toLocaleString('en')} operations; ${SYNC_RUNS} runs (plus a warm-up of each)`);
+        const codes = await Promise.all(Array.from({ length: SYNC_RUNS + 1 }, (_, i) => hq.issueCode(`Bench pull ${i}`)));
+        const runs = await callBench(page, 'syncPull', { hqUrl: hq.url, baselineUrl: baseline.url, codes, count: SYNC_OPS, runs: SYNC_RUNS, pageSize: DEFAULT_PULL_LIMIT });
+        return pairedResult('sync-pull-10k', 'ops/s', runs);
+      } finally {
+        await baseline.close();
+        await hq.close();
+      }
+    },
+  },
+  hqLoad('hq-200-devices', 'sqlite', 'SQLite (better-sqlite3, WAL) in a temp folder'),
+  hqLoad('hq-200-devices-postgres', 'postgres', 'PostgreSQL 15 on 127.0.0.1 (LANTERN_TEST_PG_URL, a fresh schema per run)'),
+];

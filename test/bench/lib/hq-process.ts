@@ -1,0 +1,101 @@
+// Runs HQ as its own process (`npm run hq`'s entry, server/cli.ts) so load generators do not share its event loop; admin-API enrollment.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { newToken } from '../../../server/auth/secrets';
+import { enrollmentResponseSchema, enrollResponseSchema, HQ_PATHS, PROTOCOL_VERSION } from '../../../shared/sync/wire';
+import { PG_URL } from './hq-instance';
+
+const REPO = resolve(import.meta.dirname, '../../..');
+const STARTUP_MS = 60_000;
+
+export interface HqProcess {
+  url: string;
+  /** Admin issues a code (POST /v1/admin/enrollments), the device redeems it (POST /v1/enroll); returns the device token. */
+  enroll(deviceId: string): Promise<string>;
+  /** Operation and incident counts from HQ's status page (GET /). */
+  counts(): Promise<{ operations: number; incidents: number }>;
+  stop(): Promise<void>;
+}
+
+async function postJson(url: string, body: unknown, token?: string): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Lantern-Protocol': String(PROTOCOL_VERSION), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as unknown;
+}
+
+export async function startHqProcess(kind: 'sqlite' | 'postgres'): Promise<HqProcess> {
+  const adminToken = newToken();
+  let cleanup: () => Promise<void>;
+  let storeArgs: string[];
+  if (kind === 'sqlite') {
+    const dir = await mkdtemp(join(tmpdir(), 'lantern-bench-hqp-'));
+    storeArgs = ['--data', dir];
+    cleanup = () => rm(dir, { recursive: true, force: true });
+  } else {
+    if (!PG_URL) throw new Error('PostgreSQL benchmark needs LANTERN_TEST_PG_URL (e.g. postgres://lantern_test:lantern_test@127.0.0.1:5432/lantern_test)');
+    const url = PG_URL;
+    const schema = `lantern_bench_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    storeArgs = ['--database', url, '--database-schema', schema];
+    cleanup = async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await client.end();
+      }
+    };
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--admin-token', adminToken, ...storeArgs], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`HQ did not start within ${STARTUP_MS} ms:\n${output}`)), STARTUP_MS);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`HQ exited before listening:\n${output}`));
+    });
+  }).catch(async (error: unknown) => {
+    child.kill('SIGKILL');
+    await cleanup();
+    throw error;
+  });
+  return {
+    url,
+    async enroll(deviceId) {
+      const { code } = enrollmentResponseSchema.parse(await postJson(`${url}${HQ_PATHS.enrollments}`, { name: `Bench ${deviceId}` }, adminToken));
+      const enrolled = enrollResponseSchema.parse(await postJson(`${url}${HQ_PATHS.enroll}`, { code, deviceId, deviceName: `Bench ${deviceId}`, protocolVersion: PROTOCOL_VERSION }));
+      return enrolled.deviceToken;
+    },
+    async counts() {
+      const text = await (await fetch(`${url}/`)).text();
+      const read = (label: string) => Number(new RegExp(`^${label}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? NaN);
+      return { operations: read('operations'), incidents: read('incidents') };
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+      await cleanup();
+    },
+  };
+}
