@@ -3,6 +3,7 @@ import { deflateSync, crc32 } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openCaptureForm, openIncident, saveScreenshot, textsOf, ui } from './support/incident-ui';
+import { expectedLifecycleSteps, lifecycleSteps, workThroughLifecycle } from './support/lifecycle-steps';
 import { useAppSession } from './support/use-app-session';
 
 const session = useAppSession();
@@ -28,18 +29,6 @@ function orangePng(size = 16): Buffer {
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [255, 140, 0]).flat())]);
   const pixels = Buffer.concat(Array.from({ length: size }, () => row));
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-function dialog(page: Page) {
-  return page.getByRole('dialog', { name: 'Change status', exact: true });
-}
-
-async function changeStatus(page: Page, option: string, action: string, fill: (page: Page) => Promise<void> = async () => {}) {
-  await page.getByRole('button', { name: 'Change status', exact: true }).click();
-  await dialog(page).getByLabel('New status', { exact: true }).selectOption({ label: option });
-  await fill(page);
-  await dialog(page).getByRole('button', { name: action, exact: true }).click();
-  await dialog(page).waitFor({ state: 'detached' });
 }
 
 async function reloadAndReopen(page: Page) {
@@ -81,42 +70,12 @@ describe('incident from a template with a photo', () => {
 
   it('works it through every status with reloads, in timeline order', async () => {
     const page = session().page;
-    await changeStatus(page, 'Assign → Assigned', 'Assign', async (p) => {
-      await dialog(p).getByLabel('Team', { exact: true }).selectOption({ label: 'Electrical' });
-      await dialog(p).getByLabel('Assignee', { exact: true }).fill('Ana Field');
+    const entries = await workThroughLifecycle(page, {
+      note: NOTE,
+      resolutionNotes: 'Vault drained, transformer dried and re-energised.',
+      reloadAndReopen: () => reloadAndReopen(page),
     });
-    await reloadAndReopen(page);
-    await changeStatus(page, 'Start work → In progress', 'Start work');
-    await ui.field(page, 'Work note').fill(NOTE);
-    await ui.addNoteButton(page).click();
-    await ui.timeline(page).getByRole('listitem').filter({ hasText: NOTE }).waitFor();
-    await reloadAndReopen(page);
-    await changeStatus(page, 'Put on hold → On hold', 'Put on hold', async (p) => {
-      await dialog(p).getByLabel('Hold reason', { exact: true }).selectOption({ label: 'Awaiting parts' });
-    });
-    await reloadAndReopen(page);
-    await changeStatus(page, 'Resume work → In progress', 'Resume work');
-    await reloadAndReopen(page);
-    await changeStatus(page, 'Resolve → Resolved', 'Resolve', async (p) => {
-      await dialog(p).getByLabel('Resolution code', { exact: true }).selectOption({ label: 'Hardware repaired' });
-      await dialog(p).getByLabel('Resolution notes', { exact: true }).fill('Vault drained, transformer dried and re-energised.');
-    });
-    await reloadAndReopen(page);
-    await changeStatus(page, 'Close → Closed', 'Close');
-    await reloadAndReopen(page);
-
-    const entries = await textsOf(ui.timeline(page).getByRole('listitem'));
-    const steps = entries.map((text) => text.match(/(Incident recorded|[A-Z][a-z ]+ → [A-Z][a-z ]+|Transformer housing)/)?.[0].trim());
-    expect(steps).toEqual([
-      'Incident recorded',
-      'New → Assigned',
-      'Assigned → In progress',
-      'Transformer housing',
-      'In progress → On hold',
-      'On hold → In progress',
-      'In progress → Resolved',
-      'Resolved → Closed',
-    ]);
+    expect(lifecycleSteps(entries, 'Transformer housing')).toEqual(expectedLifecycleSteps('Transformer housing'));
     expect(entries[4]).toContain('Hold reason: Awaiting parts');
     expect(entries[6]).toContain('Resolution code: Hardware repaired');
     expect(entries[6]).toContain('Vault drained');

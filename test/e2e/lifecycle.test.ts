@@ -2,25 +2,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openIncident, recordIncident, saveScreenshot, textsOf, ui } from './support/incident-ui';
+import { expectedLifecycleSteps, lifecycleSteps, workThroughLifecycle } from './support/lifecycle-steps';
 import { useAppSession } from './support/use-app-session';
 
 const session = useAppSession();
 
 const TITLE = 'Generator 2 failed to start during test run';
 const NOTE = 'Starter motor solenoid clicking; vendor technician requested.';
-
-function dialog(page: Page) {
-  return page.getByRole('dialog', { name: 'Change status', exact: true });
-}
-
-/** Opens the status dialog, picks the transition and fills what it needs, then applies it. */
-async function changeStatus(page: Page, option: string, action: string, fill: (page: Page) => Promise<void> = async () => {}) {
-  await page.getByRole('button', { name: 'Change status', exact: true }).click();
-  await dialog(page).getByLabel('New status', { exact: true }).selectOption({ label: option });
-  await fill(page);
-  await dialog(page).getByRole('button', { name: action, exact: true }).click();
-  await dialog(page).waitFor({ state: 'detached' });
-}
 
 async function reloadAndReopen(page: Page) {
   await session().reload();
@@ -32,42 +20,12 @@ describe('incident lifecycle', () => {
     const page = session().page;
     await recordIncident(page, { title: TITLE, category: 'Facility › Generator & UPS', impact: '1 — High', urgency: '2 — Medium' });
 
-    await changeStatus(page, 'Assign → Assigned', 'Assign', async (p) => {
-      await dialog(p).getByLabel('Team', { exact: true }).selectOption({ label: 'Electrical' });
-      await dialog(p).getByLabel('Assignee', { exact: true }).fill('Ana Field');
+    const entries = await workThroughLifecycle(page, {
+      note: NOTE,
+      resolutionNotes: 'Solenoid replaced; generator started and ran on load for 30 min.',
+      reloadAndReopen: () => reloadAndReopen(page),
     });
-    await reloadAndReopen(page);
-    await changeStatus(page, 'Start work → In progress', 'Start work');
-    await ui.field(page, 'Work note').fill(NOTE);
-    await ui.addNoteButton(page).click();
-    await ui.timeline(page).getByRole('listitem').filter({ hasText: NOTE }).waitFor();
-    await reloadAndReopen(page);
-    await changeStatus(page, 'Put on hold → On hold', 'Put on hold', async (p) => {
-      await dialog(p).getByLabel('Hold reason', { exact: true }).selectOption({ label: 'Awaiting parts' });
-    });
-    await reloadAndReopen(page);
-    await changeStatus(page, 'Resume work → In progress', 'Resume work');
-    await reloadAndReopen(page);
-    await changeStatus(page, 'Resolve → Resolved', 'Resolve', async (p) => {
-      await dialog(p).getByLabel('Resolution code', { exact: true }).selectOption({ label: 'Hardware repaired' });
-      await dialog(p).getByLabel('Resolution notes', { exact: true }).fill('Solenoid replaced; generator started and ran on load for 30 min.');
-    });
-    await reloadAndReopen(page);
-    await changeStatus(page, 'Close → Closed', 'Close');
-    await reloadAndReopen(page);
-
-    const entries = await textsOf(ui.timeline(page).getByRole('listitem'));
-    const steps = entries.map((text) => text.match(/(Incident recorded|[A-Z][a-z ]+ → [A-Z][a-z ]+|Starter motor)/)?.[0].trim());
-    expect(steps).toEqual([
-      'Incident recorded',
-      'New → Assigned',
-      'Assigned → In progress',
-      'Starter motor',
-      'In progress → On hold',
-      'On hold → In progress',
-      'In progress → Resolved',
-      'Resolved → Closed',
-    ]);
+    expect(lifecycleSteps(entries, 'Starter motor')).toEqual(expectedLifecycleSteps('Starter motor'));
     expect(entries[4]).toContain('Hold reason: Awaiting parts');
     expect(entries[6]).toContain('Resolution code: Hardware repaired');
     await saveScreenshot(page, 'detail-view.png');

@@ -1,8 +1,9 @@
 // "Attach files": the picker, the held files with thumbnails for images, and why a file was refused.
-import { useCallback, useId, type ChangeEvent } from 'react';
+import { useId, type ChangeEvent } from 'react';
 import { formatBytes, isPreviewableImage } from '../../../shared/domain';
 import type { PreparedAttachment } from '../../db/attachments';
 import type { PendingAttachments } from './use-pending-attachments';
+import { BlobThumbnail } from '../attachments/blob-thumbnail';
 
 export function AttachmentPicker({ pending, limitBytes }: { pending: PendingAttachments; limitBytes: number }) {
   const inputId = useId();
@@ -42,7 +43,7 @@ export function AttachmentPicker({ pending, limitBytes }: { pending: PendingAtta
 function AttachmentItem({ file, onRemove }: { file: PreparedAttachment; onRemove: () => void }) {
   return (
     <li className="attachment-item">
-      {isPreviewableImage(file.type) ? <Thumbnail blob={file.blob} name={file.name} /> : <span className="attachment-icon" aria-hidden="true">📄</span>}
+      {isPreviewableImage(file.type) ? <BlobThumbnail blob={file.blob} name={file.name} /> : <span className="attachment-icon" aria-hidden="true">📄</span>}
       <span className="attachment-name">{file.name}</span>
       <span className="hint">{formatBytes(file.size)}</span>
       <button type="button" onClick={onRemove} aria-label={`Remove ${file.name}`}>
@@ -50,18 +51,4 @@ function AttachmentItem({ file, onRemove }: { file: PreparedAttachment; onRemove
       </button>
     </li>
   );
-}
-
-/** The object URL lives exactly as long as the <img>: created when it mounts, revoked when it goes. */
-function Thumbnail({ blob, name }: { blob: Blob; name: string }) {
-  const attach = useCallback(
-    (img: HTMLImageElement | null) => {
-      if (!img || typeof URL.createObjectURL !== 'function') return;
-      const url = URL.createObjectURL(blob);
-      img.src = url;
-      return () => URL.revokeObjectURL(url);
-    },
-    [blob],
-  );
-  return <img ref={attach} className="attachment-thumb" alt={`Preview of ${name}`} width={64} height={64} />;
 }
