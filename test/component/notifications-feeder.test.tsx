@@ -1,6 +1,7 @@
 // The page's side of notifications against a real (fake-IndexedDB) database: watch feeder and escalation runner.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIncidentRepository, ensureDevice, openLanternDb, setCurrentUser, type LanternDb } from '../../renderer/db';
+import { conflictsTable, type ConflictRow } from '../../renderer/db/sync-rows';
 import { mayBeDue, startEscalationRunner } from '../../renderer/features/notifications/escalation-runner';
 import { startWatchFeeder, type WatchFeeder } from '../../renderer/features/notifications/watch-feeder';
 import type { HostNotifications, WatchUpdate } from '../../renderer/host/host-notifications';
@@ -94,6 +95,33 @@ describe('watch feeder', { timeout: 15_000 }, () => {
     await db.incidents.put({ ...row!, status: 'resolved' });
     await feeder.flush();
     expect(watches).toEqual([{ watches: [], removed: [b.id] }]);
+  });
+
+  it('announces a conflict a sync recorded, once, and not again when a person resolves it', async () => {
+    const { record } = await setup();
+    const a = await record('Chiller 2 tripped');
+    const { notifications, reports } = recorder();
+    feeder = startWatchFeeder({ db, notifications, debounceMs: 10_000 });
+    await feeder.ready;
+    const conflict: ConflictRow = {
+      id: `${a.id}:title:x`,
+      incidentId: a.id,
+      field: 'title',
+      winner: { value: 'Chiller 2 tripped again', hlc: a.stamps['title']!, deviceId: 'device-b' },
+      loser: { value: 'Chiller 2 tripped', hlc: a.stamps['title']!, deviceId: 'device-a' },
+      detectedAt: new Date(START).toISOString(),
+    };
+    await conflictsTable(db).put(conflict);
+    await feeder.flush();
+    expect(reports.flat()).toEqual([
+      expect.objectContaining({ kind: 'conflict', id: `conflict:${conflict.id}`, incidentId: a.id, actor: null, incidentLabel: `${a.number} Chiller 2 tripped` }),
+    ]);
+    expect(reports.flat()[0]?.text).toContain('Title');
+
+    reports.length = 0;
+    await conflictsTable(db).put({ ...conflict, resolvedAt: new Date(START + MIN).toISOString() });
+    await feeder.flush();
+    expect(reports).toEqual([]);
   });
 
   it('sends a page of synced changes as one batch after the debounce', async () => {

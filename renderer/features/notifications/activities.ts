@@ -1,6 +1,7 @@
 // Turns fresh timeline events (local or synced) into activities the scheduler may announce: assignments, escalations.
 import type { LanternDb } from '../../db';
-import type { NotificationActivity, TimelineEvent } from '../../../shared/domain';
+import { FIELD_LABELS, type NotificationActivity, type TimelineEvent } from '../../../shared/domain';
+import type { ConflictRow } from '../../db/sync-rows';
 
 export type RecentEvent = TimelineEvent;
 
@@ -36,4 +37,27 @@ export async function activitiesFromEvents(db: LanternDb, events: readonly Recen
     }
   }
   return activities;
+}
+
+/** Conflicts a sync just recorded: a person may want to pick the other value (Sync settings → Conflicts). */
+export async function activitiesFromConflicts(db: LanternDb, conflicts: readonly ConflictRow[]): Promise<NotificationActivity[]> {
+  const open = conflicts.filter((conflict) => conflict.resolvedAt === undefined);
+  if (open.length === 0) return [];
+  const rows = await db.incidents.bulkGet([...new Set(open.map((conflict) => conflict.incidentId))]);
+  const byId = new Map(rows.filter((row) => row !== undefined).map((row) => [row.id, row]));
+  return open.map((conflict) => {
+    const row = byId.get(conflict.incidentId);
+    const field = FIELD_LABELS[conflict.field] ?? conflict.field;
+    return {
+      id: `conflict:${conflict.id}`.slice(0, 200),
+      kind: 'conflict' as const,
+      incidentId: conflict.incidentId,
+      incidentLabel: row ? `${row.number} ${row.title}`.slice(0, 300) : null,
+      // Made by sync, not by a person here: never suppressed as "your own action".
+      actor: null,
+      text: `Two people changed ${field} at the same time. The newer value was kept; open Sync settings → Conflicts to pick the other one.`,
+      priority: row?.priority ?? null,
+      major: row?.major ?? false,
+    };
+  });
 }

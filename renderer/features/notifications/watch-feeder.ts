@@ -2,7 +2,8 @@
 import { getCurrentUser, DEFAULT_AUTHOR, type IncidentRow, type LanternDb } from '../../db';
 import { OPEN_STATUSES, slaWatchFromIncident, type Incident, type SlaWatch } from '../../../shared/domain';
 import type { HostNotifications } from '../../host/host';
-import { activitiesFromEvents, type RecentEvent } from './activities';
+import { conflictsTable, type ConflictRow } from '../../db/sync-rows';
+import { activitiesFromConflicts, activitiesFromEvents, type RecentEvent } from './activities';
 import { DEFAULT_BATCH_SIZE, DEFAULT_POLICY, forEachIncidentPage, withEvents } from './incident-batches';
 
 export interface WatchFeederOptions {
@@ -37,6 +38,7 @@ export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
   const onError = options.onError ?? ((error: unknown) => console.warn('Lantern notifications: could not update the watches', error));
   const changed = new Set<string>();
   let recent: RecentEvent[] = [];
+  let newConflicts: ConflictRow[] = [];
   let userChanged = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
@@ -62,6 +64,10 @@ export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
     note(event.incidentId);
     if (recent.length < 1000) recent.push(event);
   };
+  const onConflict = (_key: unknown, conflict: ConflictRow) => {
+    if (newConflicts.length < 1000) newConflicts.push(conflict);
+    schedule();
+  };
   const userMayHaveChanged = (key: unknown) => {
     if (key !== 'currentUser') return;
     userChanged = true;
@@ -75,6 +81,7 @@ export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
   db.timeline.hook('creating', onEvent);
   db.meta.hook('creating', onMeta);
   db.meta.hook('updating', onMetaUpdate);
+  conflictsTable(db).hook('creating', onConflict);
 
   const sendUser = async () => {
     const author = await getCurrentUser(db);
@@ -112,7 +119,12 @@ export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
           const present = new Set(rows.map((row) => row.id));
           await sendRows(rows, part.filter((id) => !present.has(id)));
         }
-        const activities = await activitiesFromEvents(db, events, (options.now ?? Date.now)());
+        const conflicts = newConflicts;
+        newConflicts = [];
+        const activities = [
+          ...(await activitiesFromEvents(db, events, (options.now ?? Date.now)())),
+          ...(await activitiesFromConflicts(db, conflicts)),
+        ];
         if (activities.length > 0) await notifications.report(activities);
       } catch (error) {
         onError(error);
@@ -142,6 +154,7 @@ export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
       db.timeline.hook('creating').unsubscribe(onEvent);
       db.meta.hook('creating').unsubscribe(onMeta);
       db.meta.hook('updating').unsubscribe(onMetaUpdate);
+      conflictsTable(db).hook('creating').unsubscribe(onConflict);
     },
   };
 }
