@@ -60,18 +60,24 @@ function operationOf(row: SyncOutboxRow): Operation {
 async function recordResults(db: LanternDb, results: readonly PushOutcome[]): Promise<void> {
   const outbox = syncOutbox(db);
   const rows = await outbox.bulkGet(results.map((r) => r.deviceSeq));
+  const updates: SyncOutboxRow[] = [];
+  const capped: { incidentId: string; from: string; to: string }[] = [];
   for (const [i, result] of results.entries()) {
     const row = rows[i];
     if (!row || row.opId !== result.opId) throw new Error(`recordPushResults: unknown operation ${result.opId}`);
     if (result.status === 'applied' || result.status === 'duplicate') {
       const { code: _code, reason: _reason, ...rest } = row;
-      await outbox.put({ ...rest, state: 'acknowledged' });
-      if (result.capped) await rewriteCapped(db, row.incidentId, result.capped.from, result.capped.to);
+      updates.push({ ...rest, state: 'acknowledged' });
+      if (result.capped) capped.push({ incidentId: row.incidentId, ...result.capped });
     } else if (result.status === 'rejected') {
-      await outbox.put({ ...row, state: 'rejected', code: result.code, reason: result.reason });
+      updates.push({ ...row, state: 'rejected', code: result.code, reason: result.reason });
     }
     // retry-later: stays pending, sent again in a later run.
   }
+  // One request for the whole batch (a put per row was most of a push's local time).
+  await outbox.bulkPut(updates);
+  // After the receipts, so a rewrite of a later operation's stamps is never overwritten by its stale receipt row.
+  for (const { incidentId, from, to } of capped) await rewriteCapped(db, incidentId, from, to);
 }
 
 /** HQ holds an operation under `to`: rewrite what still carries `from` (incident stamps, its event, outbox rows). */

@@ -108,6 +108,22 @@ describe('Dexie replica: outbox side', () => {
     expect(Object.values(incident!.stamps)).not.toContain(from);
   });
 
+  it('keeps the rewritten base of a later op acknowledged in the same batch (its receipt must not restore the old stamp)', async () => {
+    const { repo, replica } = await setup();
+    const a = must(await repo.record({ title: 'Pump 4 leaking' }));
+    must(await repo.edit(a.id, { title: 'Pump 4 leaking badly' }));
+    const [op1, op2] = await replica.pendingOps(10);
+    const from = op1!.hlc;
+    const to = `${from.slice(0, -1)}Z`.replace(/^\d/, '0');
+    await replica.recordPushResults([
+      { opId: op1!.opId, deviceSeq: 1, status: 'applied', capped: { from, to } },
+      { opId: op2!.opId, deviceSeq: 2, status: 'applied', capped: null },
+    ]);
+    const rows = await syncOutbox(db).toArray();
+    expect(rows.map((row) => row.state)).toEqual(['acknowledged', 'acknowledged']);
+    expect(rows[1]!.base?.title).toBe(to);
+  });
+
   it('resetForNewEpoch makes acknowledged and rejected operations pending again and clears the cursor', async () => {
     const { repo, replica } = await setup();
     must(await repo.record({ title: 'A' }));
