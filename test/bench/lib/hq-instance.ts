@@ -2,14 +2,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { buildHqApp } from '../../../server/app';
 import { hashEnrollmentCode, hashSecret, newEnrollmentCode, newToken } from '../../../server/auth/secrets';
 import { openPostgresStore } from '../../../server/store/postgres/postgres-store';
 import { openSqliteStore } from '../../../server/store/sqlite/sqlite-store';
 import type { HqStore } from '../../../server/store/types';
+import { newBenchSchema } from './pg-bench-schema';
 
-export const PG_URL = process.env.LANTERN_TEST_PG_URL ?? process.env.LANTERN_BENCH_PG_URL;
 
 export interface HqInstance {
   url: string;
@@ -27,22 +26,9 @@ async function openStore(kind: 'sqlite' | 'postgres'): Promise<{ store: HqStore;
     const store = openSqliteStore(dir);
     return { store, cleanup: () => rm(dir, { recursive: true, force: true }) };
   }
-  if (!PG_URL) throw new Error('PostgreSQL benchmark needs LANTERN_TEST_PG_URL (e.g. postgres://lantern_test:lantern_test@127.0.0.1:5432/lantern_test)');
-  const url = PG_URL;
-  const schema = `lantern_bench_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const { url, schema, drop } = newBenchSchema();
   const store = await openPostgresStore({ url, schema });
-  return {
-    store,
-    cleanup: async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  return { store, cleanup: drop };
 }
 
 export async function startHq(kind: 'sqlite' | 'postgres', allowOrigins: readonly string[] = []): Promise<HqInstance> {

@@ -3,10 +3,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { newToken } from '../../../server/auth/secrets';
 import { enrollmentResponseSchema, enrollResponseSchema, HQ_PATHS, PROTOCOL_VERSION } from '../../../shared/sync/wire';
-import { PG_URL } from './hq-instance';
+import { newBenchSchema } from './pg-bench-schema';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const STARTUP_MS = 60_000;
@@ -40,19 +39,9 @@ export async function startHqProcess(kind: 'sqlite' | 'postgres'): Promise<HqPro
     storeArgs = ['--data', dir];
     cleanup = () => rm(dir, { recursive: true, force: true });
   } else {
-    if (!PG_URL) throw new Error('PostgreSQL benchmark needs LANTERN_TEST_PG_URL (e.g. postgres://lantern_test:lantern_test@127.0.0.1:5432/lantern_test)');
-    const url = PG_URL;
-    const schema = `lantern_bench_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const { url, schema, drop } = newBenchSchema();
     storeArgs = ['--database', url, '--database-schema', schema];
-    cleanup = async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await client.end();
-      }
-    };
+    cleanup = drop;
   }
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--admin-token', adminToken, ...storeArgs], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
