@@ -13,6 +13,7 @@ import { registerIncidentRoutes } from './routes/incidents';
 import { registerStatusRoutes } from './routes/status';
 import { registerSyncRoutes } from './routes/sync';
 import type { HqStore } from './store/types';
+import { PushService } from './sync/push-service';
 
 export type { Clock, HqLimits } from './http/context';
 
@@ -58,7 +59,7 @@ export async function buildHqApp(options: HqAppOptions): Promise<FastifyInstance
   });
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: limits.fileChunkBytes }, (_request, body, done) => done(null, body));
 
-  const ctx: RouteContext = { store: options.store, clock, limits, allowOrigins };
+  const ctx: RouteContext = { store: options.store, pushes: new PushService(options.store), clock, limits, allowOrigins };
   registerErrorHandling(app, options.logError ?? ((error) => console.error('Lantern HQ error:', error)));
   registerGatekeeper(app, {
     store: options.store,

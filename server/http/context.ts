@@ -1,5 +1,6 @@
-// What every route module gets: the store, HQ's clock and the configured limits.
+// What every route module gets: the store, the push service, HQ's clock and the configured limits.
 import type { HqStore } from '../store/types';
+import type { PushService } from '../sync/push-service';
 import type { RateLimit } from './rate-limiter';
 
 export interface Clock {
@@ -16,6 +17,8 @@ export interface HqLimits {
 
 export interface RouteContext {
   readonly store: HqStore;
+  /** Pushes go through it, so concurrent pushes share one transaction (group commit). */
+  readonly pushes: PushService;
   readonly clock: Clock;
   readonly limits: HqLimits;
   readonly allowOrigins: ReadonlySet<string>;

@@ -1,4 +1,4 @@
-// POST /v1/enroll: a one-time enrollment code becomes a device token (HQ keeps only the token's hash).
+// POST /v1/enroll: a one-time enrollment code becomes a device token (HQ keeps only the token's hash); it also reconnects a known device.
 import type { FastifyInstance } from 'fastify';
 import { enrollRequestSchema, type EnrollResponse } from '../../shared/sync/wire';
 import { hashEnrollmentCode, hashSecret, newToken } from '../auth/secrets';
@@ -24,9 +24,13 @@ export function registerEnrollRoute(app: FastifyInstance, ctx: RouteContext): vo
     if (outcome === 'invalid-code') {
       throw new HqError('enrollment-invalid', 'This enrollment code is not valid: it may be mistyped, already used or expired. Ask your HQ administrator for a new one.');
     }
-    if (outcome === 'device-exists') {
-      throw new HqError('device-exists', 'A device with this id is already enrolled at HQ. Ask your HQ administrator; the code was not used up.');
+    if (outcome === 'device-revoked') {
+      throw new HqError(
+        'device-revoked',
+        'HQ has revoked access for this device, so a new enrollment code cannot reconnect it; the code was not used up. Everything recorded here stays on this device; ask your HQ administrator.',
+      );
     }
+    // 'rebound' (a known device connecting again, e.g. after "Disconnect") answers like a first enrollment: its new token replaces the old one.
     const meta = await ctx.store.meta();
     return { deviceToken, deviceId: body.deviceId, hqId: meta.hqId, epoch: meta.epoch, serverTime: now };
   });

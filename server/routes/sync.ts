@@ -8,7 +8,6 @@ import { checkProtocolVersion } from '../http/protocol-check';
 import { access } from '../http/route-access';
 import { parseOrThrow } from '../http/validate';
 import { decodeCursor, encodeCursor } from '../sync/cursor';
-import { pushOperations } from '../sync/push-service';
 
 /** How often a pull may refresh a device's "last seen" (a write). */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -20,15 +19,14 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: RouteContext): voi
     checkProtocolVersion(body.protocolVersion);
     if (body.deviceId !== device.id) throw new HqError('forbidden', 'This token belongs to another device; a device may only push as itself.');
     const now = ctx.clock.now();
-    const results = await pushOperations(ctx.store, {
+    const { hqId, epoch, results } = await ctx.pushes.push({
       deviceId: device.id,
       now,
       ops: body.ops,
       files: body.files ?? [],
       clockSkewMs: body.deviceTime === undefined ? null : Math.round(body.deviceTime - now),
     });
-    const meta = await ctx.store.meta();
-    return { hqId: meta.hqId, epoch: meta.epoch, serverTime: ctx.clock.now(), results };
+    return { hqId, epoch, serverTime: ctx.clock.now(), results };
   });
 
   app.get('/v1/sync/pull', access('device', 'required'), async (request, reply) => {

@@ -36,32 +36,43 @@ export interface Redemption {
   readonly tokenHash: string;
   readonly now: number;
 }
-export type RedeemOutcome = 'enrolled' | 'invalid-code' | 'device-exists';
+/** 'rebound': a known, non-revoked device re-enrolled (new token, old one invalid, its sequence kept); 'device-revoked': refused. */
+export type RedeemOutcome = 'enrolled' | 'rebound' | 'invalid-code' | 'device-revoked';
 
-/** What a push transaction needs to read, once per batch (the push lock held). */
+/** What a push transaction needs to read, once per group of pushes (the push lock held). */
 export interface PushLoadRequest {
-  readonly deviceId: string;
-  /** opIds of the batch (valid or not). */
+  /** The pushing devices (one, or several when concurrent pushes are committed together). */
+  readonly deviceIds: readonly string[];
+  /** opIds of the pushed operations (valid or not). */
   readonly opIds: readonly string[];
-  /** Base stamps naming this device, which may be originals of stamps HQ capped before. */
+  /** Base stamps naming their own pushing device, which may be originals of stamps HQ capped before. */
   readonly baseStamps: readonly string[];
   readonly incidentIds: readonly string[];
 }
 
+export interface DeviceSyncState {
+  /** Highest deviceSeq taken from the device. */
+  readonly lastSeq: number;
+  /** Stamp of the device's newest applied operation (after capping). */
+  readonly lastHlc: string | null;
+}
+
 export interface PushSnapshot {
-  /** Highest deviceSeq taken from the device and the stamp of its newest applied operation (after capping). */
-  readonly device: { lastSeq: number; lastHlc: string | null };
+  readonly hqId: string;
+  readonly epoch: string;
+  /** Per pushing device (absent: not enrolled, treated as nothing taken yet). */
+  readonly devices: Map<string, DeviceSyncState>;
   /** Applied operations among the opIds: opId → its stamp and serverSeq. */
   readonly knownOps: Map<string, { hlc: string; serverSeq: number }>;
-  /** Operations of this device HQ rejected before: opId → code and reason. */
-  readonly knownRejections: Map<string, { code: string; reason: string }>;
+  /** Operations the pushing devices had rejected before: deviceId → opId → code and reason. */
+  readonly knownRejections: Map<string, Map<string, { code: string; reason: string }>>;
   /** Original stamp → the stamp HQ used, for base stamps that name a capped stamp. */
   readonly cappedStamps: Map<string, string>;
   readonly incidentStates: Map<string, IncidentState>;
   readonly lastServerSeq: number;
 }
 
-/** A push transaction: one bulk read, then one bulk write (few round trips while the push lock is held). */
+/** A push transaction: one bulk read, then one bulk write for a whole group of pushes (few round trips while the push lock is held). */
 export interface PushTx {
   load(request: PushLoadRequest): Promise<PushSnapshot>;
   write(writes: PushWrites): Promise<void>;
@@ -104,7 +115,8 @@ export interface PushWrites {
   readonly conflicts: readonly { id: string; incidentId: string; field: string; serverSeq: number; body: string }[];
   readonly rejected: readonly RejectedRow[];
   readonly fileRefs: readonly { sha256: string; size: number; opId: string }[];
-  readonly device: { id: string; lastSeq: number; lastHlc: string | null; clockSkewMs: number | null };
+  /** Every pushing device's new position; clockSkewMs null keeps the stored skew. */
+  readonly devices: readonly { id: string; lastSeq: number; lastHlc: string | null; clockSkewMs: number | null }[];
   readonly lastServerSeq: number;
 }
 
@@ -176,7 +188,7 @@ export interface HqStore {
   bumpEpoch(): Promise<string>;
 
   createEnrollment(enrollment: NewEnrollment): Promise<void>;
-  /** Atomically uses the code (one-time, unexpired) and creates the device. */
+  /** Atomically uses the code (one-time, unexpired) and creates the device, or gives a known non-revoked device a new token. */
   redeemEnrollment(redemption: Redemption): Promise<RedeemOutcome>;
   deviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null>;
   listDevices(): Promise<DeviceRecord[]>;

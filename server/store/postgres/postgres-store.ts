@@ -78,17 +78,18 @@ class PostgresStore implements HqStore {
         r.codeHash,
       ]);
       if (used.rowCount !== 1) return 'invalid-code' as const;
-      const inserted = await client.query('INSERT INTO devices (id, name, token_hash, enrolled_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING', [
-        r.deviceId,
-        r.deviceName,
-        r.tokenHash,
-        r.now,
-      ]);
-      // Leave the code unused when the device id is taken: throw to roll back, answer after.
-      if (inserted.rowCount !== 1) throw new DeviceExists();
-      return 'enrolled' as const;
+      // A known, non-revoked device gets the new token (the old one stops working) and keeps its sequence; xmax = 0 marks a fresh row.
+      const device = await client.query<{ inserted: boolean }>(
+        `INSERT INTO devices (id, name, token_hash, enrolled_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, name = excluded.name WHERE devices.revoked_at IS NULL
+         RETURNING (xmax = 0) AS inserted`,
+        [r.deviceId, r.deviceName, r.tokenHash, r.now],
+      );
+      // No row: the device is revoked. Throw to roll back (the code stays unused), answer after.
+      if (device.rowCount !== 1) throw new DeviceRevoked();
+      return device.rows[0]!.inserted ? ('enrolled' as const) : ('rebound' as const);
     }).catch((error: unknown) => {
-      if (error instanceof DeviceExists) return 'device-exists' as const;
+      if (error instanceof DeviceRevoked) return 'device-revoked' as const;
       throw error;
     });
   }
@@ -222,7 +223,7 @@ class PostgresStore implements HqStore {
   }
 }
 
-class DeviceExists extends Error {}
+class DeviceRevoked extends Error {}
 
 /** CREATE SCHEMA IF NOT EXISTS can still collide when two instances start at once; the loser just uses it. */
 async function createSchema(client: PoolClient, schema: string): Promise<void> {

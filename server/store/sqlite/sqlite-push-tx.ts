@@ -8,23 +8,30 @@ export function sqlitePushTx(db: Database.Database): PushTx {
   return {
     async load(request) {
       const opIds = JSON.stringify(request.opIds);
-      const device = prepared(db, 'SELECT last_seq, last_hlc FROM devices WHERE id = ?').get(request.deviceId) as { last_seq: number; last_hlc: string | null } | undefined;
+      const deviceIds = JSON.stringify(request.deviceIds);
+      const devices = prepared(db, 'SELECT id, last_seq, last_hlc FROM devices WHERE id IN (SELECT value FROM json_each(?))').all(deviceIds) as { id: string; last_seq: number; last_hlc: string | null }[];
       const ops = prepared(db, 'SELECT op_id, hlc, server_seq FROM operations WHERE op_id IN (SELECT value FROM json_each(?))').all(opIds) as { op_id: string; hlc: string; server_seq: number }[];
-      const rejected = prepared(db, 'SELECT op_id, code, reason FROM rejected_ops WHERE device_id = ? AND op_id IN (SELECT value FROM json_each(?))').all(request.deviceId, opIds) as {
-        op_id: string;
-        code: string;
-        reason: string;
-      }[];
+      const rejected = prepared(
+        db,
+        'SELECT device_id, op_id, code, reason FROM rejected_ops WHERE device_id IN (SELECT value FROM json_each(?)) AND op_id IN (SELECT value FROM json_each(?))',
+      ).all(deviceIds, opIds) as { device_id: string; op_id: string; code: string; reason: string }[];
       const capped =
         request.baseStamps.length === 0
           ? []
           : (prepared(db, 'SELECT original_hlc, hlc FROM operations WHERE original_hlc IN (SELECT value FROM json_each(?))').all(JSON.stringify(request.baseStamps)) as { original_hlc: string; hlc: string }[]);
       const incidents = prepared(db, 'SELECT id, state FROM incidents WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(request.incidentIds)) as { id: string; state: string }[];
-      const meta = prepared(db, 'SELECT last_seq FROM hq_meta WHERE id = 1').get() as { last_seq: number };
+      const meta = prepared(db, 'SELECT hq_id, epoch, last_seq FROM hq_meta WHERE id = 1').get() as { hq_id: string; epoch: string; last_seq: number };
+      const knownRejections = new Map<string, Map<string, { code: string; reason: string }>>();
+      for (const row of rejected) {
+        const known = knownRejections.get(row.device_id) ?? new Map<string, { code: string; reason: string }>();
+        knownRejections.set(row.device_id, known.set(row.op_id, { code: row.code, reason: row.reason }));
+      }
       return {
-        device: { lastSeq: device?.last_seq ?? 0, lastHlc: device?.last_hlc ?? null },
+        hqId: meta.hq_id,
+        epoch: meta.epoch,
+        devices: new Map(devices.map((row) => [row.id, { lastSeq: row.last_seq, lastHlc: row.last_hlc }])),
         knownOps: new Map(ops.map((row) => [row.op_id, { hlc: row.hlc, serverSeq: row.server_seq }])),
-        knownRejections: new Map(rejected.map((row) => [row.op_id, { code: row.code, reason: row.reason }])),
+        knownRejections,
         cappedStamps: new Map(capped.map((row) => [row.original_hlc, row.hlc])),
         incidentStates: new Map(incidents.map((row) => [row.id, JSON.parse(row.state) as IncidentState])),
         lastServerSeq: meta.last_seq,
@@ -65,12 +72,7 @@ function writeBatch(db: Database.Database, writes: PushWrites): void {
     insertFile.run(ref.sha256, ref.size, writes.now);
     insertRef.run(ref.sha256, ref.opId);
   }
-  prepared(db, 'UPDATE devices SET last_seq = ?, last_hlc = ?, last_seen_at = ?, clock_skew_ms = COALESCE(?, clock_skew_ms) WHERE id = ?').run(
-    writes.device.lastSeq,
-    writes.device.lastHlc,
-    writes.now,
-    writes.device.clockSkewMs,
-    writes.device.id,
-  );
+  const updateDevice = prepared(db, 'UPDATE devices SET last_seq = ?, last_hlc = ?, last_seen_at = ?, clock_skew_ms = COALESCE(?, clock_skew_ms) WHERE id = ?');
+  for (const device of writes.devices) updateDevice.run(device.lastSeq, device.lastHlc, writes.now, device.clockSkewMs, device.id);
   prepared(db, 'UPDATE hq_meta SET last_seq = ? WHERE id = 1').run(writes.lastServerSeq);
 }

@@ -13,12 +13,14 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-interface LoadRun {
+export interface LoadRun {
   opsPerSecond: number;
   latencies: number[];
+  /** HQ process CPU time (user + system) per 1,000 operations during the timed pushes: what decides ops/s on a quiet machine. */
+  hqCpuMsPer1kOps: number;
 }
 
-async function loadOnce(kind: 'sqlite' | 'postgres'): Promise<LoadRun> {
+export async function loadOnce(kind: 'sqlite' | 'postgres'): Promise<LoadRun> {
   const hq = await startHqProcess(kind);
   try {
     const devices = [];
@@ -31,6 +33,7 @@ async function loadOnce(kind: 'sqlite' | 'postgres'): Promise<LoadRun> {
       devices.push({ token, bodies });
     }
     const latencies: number[] = [];
+    const cpuBefore = await hq.cpuMs();
     const start = performance.now();
     await Promise.all(
       devices.map(async ({ token, bodies }) => {
@@ -42,13 +45,14 @@ async function loadOnce(kind: 'sqlite' | 'postgres'): Promise<LoadRun> {
       }),
     );
     const seconds = (performance.now() - start) / 1000;
+    const cpuMs = (await hq.cpuMs()) - cpuBefore;
     const total = HQ_LOAD.devices * HQ_LOAD.opsPerDevice;
     const stats = await hq.counts();
     const incidents = total / (NOTES_PER_INCIDENT + 1);
     if (stats.operations !== total || stats.incidents !== incidents) {
       throw new Error(`exactly-once check failed: HQ holds ${stats.operations} operations (expected ${total}) and ${stats.incidents} incidents (expected ${incidents})`);
     }
-    return { opsPerSecond: total / seconds, latencies };
+    return { opsPerSecond: total / seconds, latencies, hqCpuMsPer1kOps: (cpuMs / total) * 1000 };
   } finally {
     await hq.stop();
   }
@@ -59,7 +63,10 @@ export async function runHqLoad(id: string, kind: 'sqlite' | 'postgres', log: (m
   log(`${HQ_LOAD.runs} runs (plus a warm-up) of ${HQ_LOAD.devices} devices × ${HQ_LOAD.opsPerDevice} operations`);
   for (let run = 0; run <= HQ_LOAD.runs; run++) {
     const result = await loadOnce(kind);
-    log(`${run === 0 ? 'warm-up' : `run ${run}`}: ${Math.round(result.opsPerSecond).toLocaleString('en')} ops/s, p99 push ${percentile(result.latencies, 99).toFixed(0)} ms`);
+    log(
+      `${run === 0 ? 'warm-up' : `run ${run}`}: ${Math.round(result.opsPerSecond).toLocaleString('en')} ops/s, p99 push ${percentile(result.latencies, 99).toFixed(0)} ms, ` +
+        `HQ CPU ${result.hqCpuMsPer1kOps.toFixed(0)} ms per 1,000 ops`,
+    );
     if (run > 0) runs.push(result);
   }
   const rates = runs.map((r) => round(r.opsPerSecond, 0));
@@ -72,6 +79,7 @@ export async function runHqLoad(id: string, kind: 'sqlite' | 'postgres', log: (m
       'p99 push latency ms (median of runs)': round(median(runs.map((r) => percentile(r.latencies, 99))), 1),
       'p50 push latency ms': round(median(runs.map((r) => percentile(r.latencies, 50))), 1),
       'pushes per run': runs[0]?.latencies.length ?? 0,
+      'HQ CPU ms per 1,000 ops (median of runs)': round(median(runs.map((r) => r.hqCpuMsPer1kOps)), 0),
       'exactly once': 'checked every run',
     },
   };

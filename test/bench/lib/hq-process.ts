@@ -1,6 +1,6 @@
 // Runs HQ as its own process (`npm run hq`'s entry, server/cli.ts) so load generators do not share its event loop; admin-API enrollment.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { newToken } from '../../../server/auth/secrets';
@@ -16,7 +16,22 @@ export interface HqProcess {
   enroll(deviceId: string): Promise<string>;
   /** Operation and incident counts from HQ's status page (GET /). */
   counts(): Promise<{ operations: number; incidents: number }>;
+  /** CPU time (user + system, ms) the HQ process has used so far; NaN where /proc is missing (not Linux). */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** utime + stime of a process from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms on Linux). */
+async function processCpuMs(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return NaN;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 async function postJson(url: string, body: unknown, token?: string): Promise<unknown> {
@@ -43,7 +58,9 @@ export async function startHqProcess(kind: 'sqlite' | 'postgres'): Promise<HqPro
     storeArgs = ['--database', url, '--database-schema', schema];
     cleanup = drop;
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--admin-token', adminToken, ...storeArgs], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  // LANTERN_BENCH_HQ_NODE_ARGS adds Node flags to HQ's process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/hq-prof" to profile it.
+  const nodeArgs = (process.env.LANTERN_BENCH_HQ_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/cli.ts', '--port', '0', '--admin-token', adminToken, ...storeArgs], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
@@ -79,6 +96,7 @@ export async function startHqProcess(kind: 'sqlite' | 'postgres'): Promise<HqPro
       const read = (label: string) => Number(new RegExp(`^${label}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? NaN);
       return { operations: read('operations'), incidents: read('incidents') };
     },
+    cpuMs: () => processCpuMs(child.pid),
     async stop() {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

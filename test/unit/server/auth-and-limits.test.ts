@@ -57,7 +57,7 @@ describe.each(STORE_FACTORIES)('HQ auth and limits ($name)', (factory) => {
     expect(await hq.pullAll(tokenA)).toEqual([]);
   });
 
-  it('enrollment codes are one-time, forgiving in how they are typed, and cannot take an existing device id', async () => {
+  it('enrollment codes are one-time and forgiving in how they are typed', async () => {
     hq = await TestHq.start(factory);
     const issue = async () => String((await hq.request('/v1/admin/enrollments', { token: hq.adminToken, body: { name: 'Laptop 7' } })).json.code);
     const enroll = (code: string, deviceId: string) => hq.request('/v1/enroll', { body: { code, deviceId, deviceName: 'Laptop 7', protocolVersion: PROTOCOL_VERSION } });
@@ -72,12 +72,46 @@ describe.each(STORE_FACTORIES)('HQ auth and limits ($name)', (factory) => {
     expect(reused.status).toBe(401);
     expect(reused.json.error).toBe('enrollment-invalid');
     expect((await enroll('AAAA-BBBB-CCCC-DDDD', 'laptop-9')).status).toBe(401);
+  });
 
-    const second = await issue();
-    const taken = await enroll(second, 'laptop-7');
-    expect(taken.status).toBe(409);
-    expect(taken.json.error).toBe('device-exists');
-    expect((await enroll(second, 'laptop-10')).status).toBe(200); // the code survived the refused attempt
+  it('a known device connecting again with a fresh code (after "Disconnect") gets a new token, the old one stops working, its sequence is kept', async () => {
+    hq = await TestHq.start(factory);
+    const a = new TestDevice('laptop-7');
+    const oldToken = await hq.enroll(a.id);
+    const create = a.create('Before disconnecting');
+    await hq.push(oldToken, a.id, [create, a.note(create.incidentId, 'First note')]);
+
+    const newToken = await hq.enroll(a.id, 'Laptop 7 again');
+    expect(newToken).not.toBe(oldToken);
+    const third = a.note(create.incidentId, 'Written while disconnected');
+    const stale = await hq.pushRaw(oldToken, a.id, [third]);
+    expect(stale.status).toBe(401);
+    expect(stale.json.error).toBe('unauthorized');
+
+    // Exactly-once is keyed on (deviceId, deviceSeq): HQ still knows what this device sent and takes number 3 next.
+    const resent = await hq.push(newToken, a.id, [create, third]);
+    expect(resent.results.map((r) => [r.status, r.serverSeq])).toEqual([
+      ['duplicate', 1],
+      ['applied', 3],
+    ]);
+    const devices = await hq.request('/v1/admin/devices', { token: hq.adminToken });
+    expect(devices.json).toMatchObject({ devices: [{ id: 'laptop-7', name: 'Laptop 7 again', lastSeq: 3, revokedAt: null }] });
+    expect((await hq.pullAll(newToken)).map((o) => o.serverSeq)).toEqual([1, 2, 3]);
+  });
+
+  it('a revoked device cannot come back with a fresh code: 403 device-revoked, plain words, the code stays unused', async () => {
+    hq = await TestHq.start(factory);
+    const token = await hq.enroll('laptop-7');
+    expect((await hq.request('/v1/admin/devices/laptop-7/revoke', { method: 'POST', token: hq.adminToken })).status).toBe(200);
+    const code = String((await hq.request('/v1/admin/enrollments', { token: hq.adminToken, body: { name: 'Laptop 7' } })).json.code);
+    const enroll = (deviceId: string) => hq.request('/v1/enroll', { body: { code, deviceId, deviceName: 'Laptop 7', protocolVersion: PROTOCOL_VERSION } });
+
+    const refused = await enroll('laptop-7');
+    expect(refused.status).toBe(403);
+    expect(refused.json.error).toBe('device-revoked');
+    expect(String(refused.json.message)).toMatch(/revoked.*cannot reconnect it.*not used up/s);
+    expect((await hq.request('/v1/sync/pull', { token })).json.error).toBe('device-revoked');
+    expect((await enroll('laptop-8')).status).toBe(200); // the code survived the refused attempt
   });
 
   it('a revoked device gets 403 device-revoked with plain words, on push and pull', async () => {
