@@ -51,6 +51,7 @@ export function composeServices(deps: ServiceDeps) {
     secrets,
     settings: new SyncSettingsStore(fileSecretPersistence(join(deps.userDataDir, 'sync-settings.json')), warn),
     replica,
+    files: replica,
     timers,
     now: () => Date.now(),
     random: () => Math.random(),

@@ -2,6 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { createIncidentRepository, ensureDevice, openLanternDb } from '../db';
+import { createDexieFileSource } from '../db/sync-files';
 import { createDexieReplica } from '../db/sync-replica';
 import { startNotifications } from '../features/notifications';
 import { withBrowserSync } from '../host/browser-sync-host';
@@ -18,9 +19,9 @@ export async function start(container: HTMLElement): Promise<void> {
     container.textContent = `Lantern could not open its local database: ${error instanceof Error ? error.message : String(error)}. Close other Lantern windows and reload; if it persists, check free disk space.`;
     return;
   }
-  // Sync reaches the local database through the replica: main calls it over IPC (Electron), the page engine directly (browser).
+  // Sync reaches the local database through the replica (and the attachments through the file source): main calls it over IPC (Electron), the page engine directly (browser).
   const replica = createDexieReplica(db);
-  const host = withBrowserSync(pickHost(window, { replica, deviceId }), db, replica);
+  const host = withBrowserSync(pickHost(window, { replica, files: createDexieFileSource(db), deviceId }), db, replica);
   const services = { db, incidents: createIncidentRepository(db), host };
   // Feeds SLA watches and automatic escalations from the database; alerts keep running with no network.
   startNotifications({ db, notifications: services.host.notifications });

@@ -1,60 +1,46 @@
-// Uploads attachment bytes HQ does not hold yet, in resumable chunks, and marks each file uploaded when HQ has all of it.
-import { isSyncError, type SyncTransport } from '../../shared/sync/engine';
-import { MAX_FILE_CHUNK_BYTES } from '../../shared/sync/wire';
+// The attachments table as the uploader's FileSource: files not yet at HQ, byte ranges of their Blobs, the uploaded mark.
+import type { FileSource, PendingFile } from '../../shared/sync/engine/file-upload';
 import type { LanternDb } from './database';
 import type { AttachmentRow } from './rows';
 
 /** An attachment row with the upload mark (absent: HQ may not have the bytes yet). */
 export type SyncAttachmentRow = AttachmentRow & { uploadedAt?: number };
 
-/** Offset corrections HQ may ask for per file before the upload gives up until the next run. */
-const MAX_RESYNCS = 3;
+export const SYNC_FILE_MESSAGES = {
+  missing: 'An attached file is no longer in Lantern’s local database.',
+  outOfRange: 'The requested part lies outside the attached file.',
+} as const;
 
 /**
- * Sends every file not marked uploaded: asks HQ where to resume (a file HQ has never heard of starts at 0),
- * then PUTs chunks in order. Resolves with the number of files completed; a transport error ends the run
- * (the next sync resumes from HQ's offset).
+ * One row per SHA-256 however many incidents use the file, so a file attached twice is uploaded once.
+ * Used in the page: by the browser host directly, and in Electron by the replica responder for main.
  */
-export async function uploadPendingFiles(db: LanternDb, transport: Pick<SyncTransport, 'fileStatus' | 'uploadChunk'>, nowMs: () => number): Promise<number> {
+export function createDexieFileSource(db: LanternDb, nowMs: () => number = () => Date.now()): FileSource {
   const table = db.table<SyncAttachmentRow, string>('attachments');
-  const pending = await table.filter((row) => row.uploadedAt === undefined).primaryKeys();
-  let completed = 0;
-  for (const sha256 of pending) {
-    const row = await table.get(sha256);
-    if (!row || row.uploadedAt !== undefined) continue;
-    if (await uploadOne(transport, row)) {
-      await table.update(sha256, { uploadedAt: nowMs() });
-      completed += 1;
-    }
-  }
-  return completed;
-}
-
-async function uploadOne(transport: Pick<SyncTransport, 'fileStatus' | 'uploadChunk'>, row: SyncAttachmentRow): Promise<boolean> {
-  let offset = 0;
-  try {
-    const status = await transport.fileStatus(row.sha256);
-    if (status.complete) return true;
-    offset = status.received;
-  } catch (error) {
-    // 404: HQ has not heard of the file yet; start from the beginning.
-    if (!(isSyncError(error) && error.details.status === 404)) throw error;
-  }
-  let resyncs = 0;
-  // Each round either sends a chunk (offset grows) or takes HQ's offset (bounded), so this ends.
-  for (;;) {
-    const end = Math.min(row.size, offset + MAX_FILE_CHUNK_BYTES);
-    const bytes = new Uint8Array(await row.blob.slice(offset, end).arrayBuffer());
-    try {
-      const status = await transport.uploadChunk({ sha256: row.sha256, offset, size: row.size, bytes });
-      if (status.complete) return true;
-      if (status.received <= offset) return false;
-      offset = status.received;
-    } catch (error) {
-      const received = isSyncError(error) ? error.details.received : undefined;
-      if (received === undefined || resyncs >= MAX_RESYNCS) throw error;
-      resyncs += 1;
-      offset = received;
-    }
-  }
+  return {
+    async pendingFiles(limit: number): Promise<PendingFile[]> {
+      // Oldest first, so a file attached weeks ago is not starved by new ones.
+      const rows = await table
+        .orderBy('createdAt')
+        .filter((row) => row.uploadedAt === undefined)
+        .limit(Math.max(0, Math.floor(limit)))
+        .toArray();
+      return rows.map((row) => ({ sha256: row.sha256, size: row.size }));
+    },
+    async readChunk(sha256: string, offset: number, length: number): Promise<Uint8Array> {
+      const row = await table.get(sha256);
+      if (!row) throw new Error(SYNC_FILE_MESSAGES.missing);
+      if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0 || offset > row.size) throw new RangeError(SYNC_FILE_MESSAGES.outOfRange);
+      // A Blob shorter than its recorded size yields fewer bytes; the uploader then skips the damaged file.
+      return new Uint8Array(await row.blob.slice(offset, offset + length).arrayBuffer());
+    },
+    async markUploaded(sha256: string): Promise<void> {
+      // Only a row that is still there and unmarked: the first upload time stays.
+      await table
+        .where('sha256')
+        .equals(sha256)
+        .filter((row) => row.uploadedAt === undefined)
+        .modify({ uploadedAt: nowMs() });
+    },
+  };
 }

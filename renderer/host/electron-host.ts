@@ -1,5 +1,6 @@
 // Host implementation inside Electron: every call goes through the typed preload bridge (window.lantern).
 import type { LanternBridge } from '../../shared/ipc';
+import type { FileSource } from '../../shared/sync/engine/file-upload';
 import type { LocalReplica } from '../../shared/sync/engine/replica';
 import { createElectronNotifications } from './electron-notifications';
 import { createElectronSync } from './electron-sync';
@@ -10,12 +11,14 @@ import { isOpenableUrl } from './external-url';
 export interface ElectronHostOptions {
   /** The page's local database as the sync engine sees it (createDexieReplica(db)); main calls it over IPC. */
   readonly replica?: LocalReplica;
+  /** The attachments (createDexieFileSource(db)); main uploads them to HQ after each sync, over IPC too. */
+  readonly files?: FileSource;
   /** This device's id from the local database (ensureDevice); sent with "Connect" so HQ binds the token to it. */
   readonly deviceId?: string;
 }
 
 export function createElectronHost(bridge: LanternBridge, options: ElectronHostOptions = {}): Host {
-  if (options.replica) createReplicaResponder(bridge, options.replica, { onProblem: (message) => console.warn(message) });
+  if (options.replica) createReplicaResponder(bridge, options.replica, { files: options.files, onProblem: (message) => console.warn(message) });
   return {
     kind: 'electron',
     appInfo: async () => {

@@ -1,12 +1,19 @@
-// Answers main's `replica:call` events with the page's LocalReplica (Dexie) and replies over `replica:reply`.
+// Answers main's `replica:call` events with the page's LocalReplica and FileSource (Dexie) and replies over `replica:reply`.
+import type { z } from 'zod';
 import type { LanternBridge } from '../../shared/ipc/bridge';
 import { MAX_REPLICA_ERROR_LENGTH, replicaCallSchema, type ReplicaCall, type ReplicaReply } from '../../shared/ipc/schemas/replica';
+import type { FileSource } from '../../shared/sync/engine/file-upload';
 import type { LocalReplica } from '../../shared/sync/engine/replica';
 
 type ReplyError = Extract<ReplicaReply, { ok: false }>['error'];
 
+export const RESPONDER_MESSAGES = {
+  badCall: 'The call did not match the replica contract.',
+  noFiles: 'This window cannot read attached files, so they were not sent. Restart Lantern.',
+} as const;
+
 /** Runs one validated call; methods without a result answer null. */
-async function run(replica: LocalReplica, call: ReplicaCall): Promise<unknown> {
+async function run(replica: LocalReplica, files: FileSource | undefined, call: ReplicaCall): Promise<unknown> {
   switch (call.method) {
     case 'pendingOps':
       return replica.pendingOps(call.args[0]);
@@ -23,7 +30,27 @@ async function run(replica: LocalReplica, call: ReplicaCall): Promise<unknown> {
       return null;
     case 'countPending':
       return replica.countPending();
+    case 'pendingFiles':
+      return fileSource(files).pendingFiles(call.args[0]);
+    case 'readFileChunk':
+      return fileSource(files).readChunk(...call.args);
+    case 'markFileUploaded':
+      await fileSource(files).markUploaded(call.args[0]);
+      return null;
   }
+}
+
+function fileSource(files: FileSource | undefined): FileSource {
+  if (!files) throw new Error(RESPONDER_MESSAGES.noFiles);
+  return files;
+}
+
+/** The first problem, e.g. "args.2: Too big: expected number to be <=1048576", without echoing the payload. */
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return '';
+  const path = issue.path.map(String).join('.');
+  return `${path ? `${path}: ` : ''}${issue.message}`.slice(0, 200);
 }
 
 function errorName(error: unknown): string {
@@ -47,6 +74,8 @@ export function replyErrorOf(error: unknown): ReplyError {
 }
 
 export interface ReplicaResponderOptions {
+  /** The attachments main uploads after each sync (createDexieFileSource(db)); without it file calls fail. */
+  readonly files?: FileSource;
   /** Told about calls that could not be answered at all (logging). */
   readonly onProblem?: (message: string) => void;
 }
@@ -68,14 +97,15 @@ export function createReplicaResponder(bridge: Pick<LanternBridge, 'on' | 'repli
     if (!parsed.success) {
       const callId = (payload as { callId?: unknown } | null)?.callId;
       if (typeof callId === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(callId)) {
-        await reply({ callId, ok: false, error: { kind: 'storage', message: 'The call did not match the replica contract.' } });
+        const detail = firstIssue(parsed.error);
+        await reply({ callId, ok: false, error: { kind: 'storage', message: detail ? `${RESPONDER_MESSAGES.badCall} (${detail})` : RESPONDER_MESSAGES.badCall } });
       } else options.onProblem?.('Lantern sync: a malformed replica call was ignored.');
       return;
     }
     const call = parsed.data;
     let result: unknown;
     try {
-      result = await run(replica, call);
+      result = await run(replica, options.files, call);
     } catch (error) {
       await reply({ callId: call.callId, ok: false, error: replyErrorOf(error) });
       return;

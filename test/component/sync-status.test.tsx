@@ -63,6 +63,8 @@ describe('sync status indicator', () => {
     expect(await within(indicator()).findByText('Offline')).toBeInTheDocument();
     await emit({ state: 'syncing', progress: { phase: 'push', done: 3, total: 12 } });
     expect(within(indicator()).getByText('Syncing 3 of 12')).toBeInTheDocument();
+    await emit({ state: 'syncing', progress: { phase: 'files', done: 1, total: 5 } });
+    expect(within(indicator()).getByText('Uploading file 2 of 5')).toBeInTheDocument();
     await emit({ state: 'up-to-date', progress: null, lastSuccessAt: Date.parse('2026-11-26T14:30:00Z') });
     expect(within(indicator()).getByText(/^Up to date, last synced 26 Nov 2026 \d\d:30$/)).toBeInTheDocument();
     await emit({ state: 'failing', lastError: { kind: 'revoked', message: SYNC_ERROR_MESSAGES.revoked } });

@@ -1,7 +1,8 @@
-// LocalReplica whose storage lives in the page (Dexie): each method is a `replica:call` event answered by `replica:reply`.
+// LocalReplica and FileSource whose storage lives in the page (Dexie): each method is a `replica:call` event answered by `replica:reply`.
 import type { z } from 'zod';
 import { sendEvent, type EventTargetLike } from '../../ipc/event-sender';
 import { MAX_PUSH_REASON_LENGTH, replicaResultSchemas, type ReplicaCall, type ReplicaMethod, type ReplicaReply } from '../../../shared/ipc/schemas/replica';
+import type { FileSource, PendingFile } from '../../../shared/sync/engine/file-upload';
 import type { LocalReplica, PulledPage, PushOutcome, SyncPoint } from '../../../shared/sync/engine/replica';
 import type { TimerApi } from '../../../shared/sync/engine/fetch-transport';
 import type { Operation } from '../../../shared/sync/operation';
@@ -31,7 +32,7 @@ interface PendingCall {
 
 export type ReplyVerdict = 'accepted' | 'unknown-call' | 'wrong-sender';
 
-export class RemoteReplica implements LocalReplica {
+export class RemoteReplica implements LocalReplica, FileSource {
   private page: ReplicaPage | null = null;
   private readonly calls = new Map<string, PendingCall>();
   private readonly timeoutMs: number;
@@ -97,6 +98,21 @@ export class RemoteReplica implements LocalReplica {
 
   countPending(): Promise<number> {
     return this.call((callId) => ({ callId, method: 'countPending', args: [] }), replicaResultSchemas.countPending);
+  }
+
+  // ---- FileSource (attachment bytes for the upload after each run) ------------------------------
+
+  pendingFiles(limit: number): Promise<PendingFile[]> {
+    return this.call((callId) => ({ callId, method: 'pendingFiles', args: [limit] }), replicaResultSchemas.pendingFiles, (files) => files.length <= limit);
+  }
+
+  /** More than `length` bytes is a broken answer; fewer passes, and the uploader skips that damaged file. */
+  readChunk(sha256: string, offset: number, length: number): Promise<Uint8Array> {
+    return this.call((callId) => ({ callId, method: 'readFileChunk', args: [sha256, offset, length] }), replicaResultSchemas.readFileChunk, (bytes) => bytes.byteLength <= length);
+  }
+
+  async markUploaded(sha256: string): Promise<void> {
+    await this.call((callId) => ({ callId, method: 'markFileUploaded', args: [sha256] }), replicaResultSchemas.markFileUploaded);
   }
 
   // ---- plumbing --------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 // The error a remote LocalReplica call fails with: the page's database is unreachable, failed, or answered nonsense.
+import { FileUploadError } from '../../../shared/sync/engine/file-upload';
 
 export type ReplicaFailure = 'no-page' | 'timeout' | 'page-gone' | 'storage' | 'quota' | 'bad-answer' | 'other-device';
 
@@ -23,7 +24,7 @@ export class ReplicaUnavailableError extends Error {
   }
 }
 
-/** The scheduler's describeLocalError: our own messages for replica failures, a generic one otherwise. */
+/** The scheduler's describeLocalError: our own messages for replica and file upload failures, a generic one otherwise. */
 export function describeReplicaError(error: unknown): string {
-  return error instanceof ReplicaUnavailableError ? error.message : MESSAGES.storage;
+  return error instanceof ReplicaUnavailableError || error instanceof FileUploadError ? error.message : MESSAGES.storage;
 }

@@ -3,6 +3,7 @@ import { checkHqUrl } from '../../../shared/ipc/schemas/hq-url';
 import type { SyncConnectInput, SyncConnectionInfo, SyncConnectResult, SyncNowResult } from '../../../shared/ipc/schemas/sync';
 import type { BackoffPolicy } from '../../../shared/sync/engine/backoff';
 import { createFetchTransport, type FetchLike, type TimerApi } from '../../../shared/sync/engine/fetch-transport';
+import { uploadPendingFiles, type FileSource } from '../../../shared/sync/engine/file-upload';
 import type { LocalReplica } from '../../../shared/sync/engine/replica';
 import { SyncEngine } from '../../../shared/sync/engine/sync-engine';
 import { SyncScheduler } from '../../../shared/sync/engine/sync-scheduler';
@@ -32,6 +33,8 @@ export interface SyncServiceOptions<Signal> {
   readonly secrets: TokenStore;
   readonly settings: Pick<SyncSettingsStore, 'load' | 'save' | 'clear'>;
   readonly replica: LocalReplica;
+  /** The attachments (in the app: the same RemoteReplica); uploaded to HQ after the operations of every successful run. */
+  readonly files: FileSource;
   readonly timers: TimerApi;
   readonly now: () => number;
   readonly random: () => number;
@@ -167,9 +170,16 @@ export class SyncService<Signal = unknown> {
     this.dropScheduler();
     const { options } = this;
     const replica = sameDeviceOnly(options.replica, settings.deviceId);
-    const engine = new SyncEngine({ transport: this.transport(settings.hqUrl, token, settings.deviceId), replica, now: options.now });
+    const transport = this.transport(settings.hqUrl, token, settings.deviceId);
+    const engine = new SyncEngine({ transport, replica, now: options.now });
     const scheduler = new SyncScheduler({
-      run: (onProgress) => engine.syncOnce({ onProgress }),
+      run: async (onProgress) => {
+        const report = await engine.syncOnce({ onProgress });
+        // Files travel after the operations that reference them (HQ tracks them as missing until then). A failed
+        // upload fails the run: the scheduler shows the reason and retries with backoff, resuming at HQ's offset.
+        await uploadPendingFiles({ source: options.files, transport, onProgress });
+        return report;
+      },
       timers: options.timers,
       now: options.now,
       random: options.random,

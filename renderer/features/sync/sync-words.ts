@@ -19,6 +19,9 @@ export function statusWords(status: SyncStatus, connected: boolean): StatusWords
       const p = status.progress;
       if (p && p.phase === 'push' && p.total !== undefined) return { text: `Syncing ${p.done} of ${p.total}`, detail: 'Sending changes to HQ.', tone: 'busy' };
       if (p && p.phase === 'pull') return { text: `Syncing: ${p.done} received`, detail: 'Receiving changes from HQ.', tone: 'busy' };
+      if (p && p.phase === 'files' && p.total !== undefined && p.total > 0) {
+        return { text: `Uploading file ${Math.min(p.done + 1, p.total)} of ${p.total}`, detail: 'Sending attached files to HQ.', tone: 'busy' };
+      }
       return { text: 'Syncing…', detail: null, tone: 'busy' };
     }
     case 'offline':

@@ -1,11 +1,14 @@
-// IPC payload schemas of the `replica` domain: main calls the page's LocalReplica (Dexie) and the page replies.
+// IPC payload schemas of the `replica` domain: main calls the page's LocalReplica and FileSource (Dexie) and the page replies.
 import { z } from 'zod';
 import { hlcStampSchema } from '../../domain/incident';
+import { MAX_PENDING_FILES_PER_CALL } from '../../sync/engine/file-upload';
 import { operationSchema } from '../../sync/operation';
-import { MAX_PULL_LIMIT, MAX_PUSH_OPS } from '../../sync/wire/protocol';
+import { sha256Schema } from '../../sync/wire/common';
+import { MAX_FILE_BYTES, MAX_FILE_CHUNK_BYTES, MAX_PULL_LIMIT, MAX_PUSH_OPS } from '../../sync/wire/protocol';
 import { PUSH_REASON_CODES } from '../../sync/wire/push';
 
-export const REPLICA_METHODS = ['pendingOps', 'recordPushResults', 'getCursor', 'applyPulledPage', 'resetForNewEpoch', 'countPending'] as const;
+/** LocalReplica methods, then FileSource methods (attachment bytes for the upload main runs after the operations). */
+export const REPLICA_METHODS = ['pendingOps', 'recordPushResults', 'getCursor', 'applyPulledPage', 'resetForNewEpoch', 'countPending', 'pendingFiles', 'readFileChunk', 'markFileUploaded'] as const;
 export type ReplicaMethod = (typeof REPLICA_METHODS)[number];
 
 /** Call ids are main's random UUIDs; anything else is not an answer to one of our calls. */
@@ -45,6 +48,16 @@ export const pulledPageSchema = z.strictObject({
 
 export const syncPointSchema = z.strictObject({ epoch: opaque.nullable(), cursor: opaque.nullable() });
 
+/** Byte offsets and sizes within one file: whole numbers HQ could store (≤ 100 MB). */
+const fileOffsetSchema = z.number().int().min(0).max(MAX_FILE_BYTES);
+/** One chunk: never more than HQ takes in one PUT, so one IPC message stays small. */
+const chunkLengthSchema = z.number().int().min(0).max(MAX_FILE_CHUNK_BYTES);
+
+export const pendingFileSchema = z.strictObject({ sha256: sha256Schema, size: fileOffsetSchema });
+
+/** Bytes cross IPC as a Uint8Array (structured clone; a Node Buffer in main is one too). */
+export const fileChunkSchema = z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_FILE_CHUNK_BYTES, `A file chunk is at most ${MAX_FILE_CHUNK_BYTES} bytes.`);
+
 /** `replica:call` (main → page): one LocalReplica method with its arguments. */
 export const replicaCallSchema = z.discriminatedUnion('method', [
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('pendingOps'), args: z.tuple([z.number().int().min(1).max(MAX_PUSH_OPS)]) }),
@@ -53,6 +66,9 @@ export const replicaCallSchema = z.discriminatedUnion('method', [
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('applyPulledPage'), args: z.tuple([pulledPageSchema]) }),
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('resetForNewEpoch'), args: z.tuple([opaque]) }),
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('countPending'), args: z.tuple([]) }),
+  z.strictObject({ callId: replicaCallIdSchema, method: z.literal('pendingFiles'), args: z.tuple([z.number().int().min(1).max(MAX_PENDING_FILES_PER_CALL)]) }),
+  z.strictObject({ callId: replicaCallIdSchema, method: z.literal('readFileChunk'), args: z.tuple([sha256Schema, fileOffsetSchema, chunkLengthSchema]) }),
+  z.strictObject({ callId: replicaCallIdSchema, method: z.literal('markFileUploaded'), args: z.tuple([sha256Schema]) }),
 ]);
 export type ReplicaCall = z.infer<typeof replicaCallSchema>;
 
@@ -64,6 +80,9 @@ export const replicaResultSchemas = {
   applyPulledPage: z.null(),
   resetForNewEpoch: z.null(),
   countPending: z.number().int().min(0),
+  pendingFiles: z.array(pendingFileSchema).max(MAX_PENDING_FILES_PER_CALL),
+  readFileChunk: fileChunkSchema,
+  markFileUploaded: z.null(),
 } as const satisfies { readonly [M in ReplicaMethod]: z.ZodType };
 
 /** `replica:reply` (page → main): the result of a call, or why the local database failed. */

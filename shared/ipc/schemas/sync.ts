@@ -45,7 +45,7 @@ export const syncNowResultSchema = z.strictObject({ started: z.boolean(), messag
 export type SyncNowResult = z.infer<typeof syncNowResultSchema>;
 
 const progressSchema = z.strictObject({
-  phase: z.enum(['push', 'pull']),
+  phase: z.enum(['push', 'pull', 'files']),
   done: z.number().int().min(0),
   total: z.number().int().min(0).optional(),
 });

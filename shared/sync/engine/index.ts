@@ -3,6 +3,7 @@ export * from './backoff';
 export * from './batch-size';
 export * from './clock-skew';
 export * from './fetch-transport';
+export * from './file-upload';
 export * from './http-errors';
 export * from './push-check';
 export * from './replica';

@@ -1,13 +1,14 @@
 // What one sync run did: counts for the status panel, rejected operations to show, skew and epoch resets.
 import type { ClockSkew } from './clock-skew';
 
-export type SyncPhase = 'push' | 'pull';
+/** push and pull: operations (the engine); files: attachment bytes, uploaded after the operations (file-upload.ts). */
+export type SyncPhase = 'push' | 'pull' | 'files';
 
 export interface SyncProgress {
   readonly phase: SyncPhase;
-  /** Operations pushed (acknowledged or rejected) or pulled so far in this run. */
+  /** Operations pushed (acknowledged or rejected) or pulled, or files finished, so far in this run. */
   readonly done: number;
-  /** Known for push (pending at the start); pull totals are unknown to the device. */
+  /** Known for push (pending at the start) and files; pull totals are unknown to the device. */
   readonly total?: number;
 }
 

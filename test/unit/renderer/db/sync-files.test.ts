@@ -1,60 +1,110 @@
-// Attachment upload in browser mode: chunked, resumed from HQ's offset after an interruption, marked uploaded once complete.
+// The attachments table as the uploader's FileSource: one row per hash, byte ranges, the uploaded mark, the local-only totals.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SyncError, type SyncTransport, type UploadChunkInput } from '../../../../shared/sync/engine';
-import type { FileStatus } from '../../../../shared/sync/wire';
+import { createDexieFileSource, SYNC_FILE_MESSAGES } from '../../../../renderer/db/sync-files';
+import { linkAttachments, prepareAttachment } from '../../../../renderer/db/attachments';
 import type { LanternDb } from '../../../../renderer/db/database';
-import { uploadPendingFiles } from '../../../../renderer/db/sync-files';
 import { readLocalOnlySummary } from '../../../../renderer/db/sync-state';
+import { SyncError, uploadPendingFiles, type SyncTransport, type UploadChunkInput } from '../../../../shared/sync/engine';
+import type { FileStatus } from '../../../../shared/sync/wire';
+import { fileBytes, sameBytes } from '../../shared/sync/support/memory-files';
 import { freshDb } from './db-test-kit';
 
 let db: LanternDb;
 afterEach(() => db?.close());
 
-const MIB = 1024 * 1024;
-const SHA = 'a'.repeat(64);
+const KIB = 1024;
 
-/** HQ's side of one file: bytes received so far; `failAfterChunks` cuts the connection once after that many chunks. */
-function fakeFileHq(size: number, failAfterChunks: number | null) {
-  let received = 0;
-  let chunks = 0;
-  let failed = false;
+/** Stores bytes as the capture form does, linked to each incident in turn; returns the hash. */
+async function attach(bytes: Uint8Array, incidentIds: readonly string[], createdAt = '2026-11-26T12:00:00.000Z'): Promise<string> {
+  const prepared = await prepareAttachment({ blob: new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), name: 'photo.jpg' });
+  if (!prepared.ok) throw new Error('not prepared');
+  for (const incidentId of incidentIds) await db.transaction('rw', db.attachments, () => linkAttachments(db, incidentId, [prepared.value], createdAt));
+  return prepared.value.sha256;
+}
+
+/** HQ's side of files: bytes received per hash; `cutAfterChunks` drops the connection once after that many chunks. */
+function fakeFileHq(cutAfterChunks: number | null) {
+  const received = new Map<string, number>();
   const offsets: number[] = [];
-  const status = (): FileStatus => ({ sha256: SHA, size, received, complete: received === size });
+  let cut = false;
+  const status = (sha256: string, size: number): FileStatus => ({ sha256, size, received: received.get(sha256) ?? 0, complete: received.get(sha256) === size });
   const transport: Pick<SyncTransport, 'fileStatus' | 'uploadChunk'> = {
-    fileStatus: async () => {
-      if (received === 0) throw new SyncError('bad-response', undefined, { status: 404, code: 'not-found' });
-      return status();
-    },
+    fileStatus: async (sha256) => ({ sha256, size: null, received: received.get(sha256) ?? 0, complete: false }),
     uploadChunk: async (input: UploadChunkInput) => {
-      if (!failed && failAfterChunks !== null && chunks === failAfterChunks) {
-        failed = true;
+      if (!cut && cutAfterChunks !== null && offsets.length === cutAfterChunks) {
+        cut = true;
         throw new SyncError('offline');
       }
-      if (input.offset !== received) throw new SyncError('bad-response', undefined, { status: 409, code: 'offset-mismatch', received });
+      const got = received.get(input.sha256) ?? 0;
+      if (input.offset !== got) throw new SyncError('bad-response', undefined, { status: 409, code: 'offset-mismatch', received: got });
       offsets.push(input.offset);
-      chunks += 1;
-      received += input.bytes.byteLength;
-      return status();
+      received.set(input.sha256, got + input.bytes.byteLength);
+      return status(input.sha256, input.size);
     },
   };
   return { transport, offsets };
 }
 
-describe('uploadPendingFiles', () => {
-  it('resumes an interrupted upload from HQ’s offset and marks the file uploaded; local-only totals follow', async () => {
+describe('createDexieFileSource', () => {
+  it('lists each file once however many incidents use it, oldest first, and reads exact byte ranges', async () => {
     db = freshDb('sync-files');
-    const size = 2 * MIB + 512;
-    await db.attachments.put({ sha256: SHA, incidentIds: ['x'], name: 'photo.jpg', type: 'image/jpeg', size, blob: new Blob([new Uint8Array(size)]), createdAt: new Date().toISOString() });
-    expect(await readLocalOnlySummary(db)).toEqual({ incidents: 0, files: 1, bytes: size });
+    const older = fileBytes(3 * KIB, 1);
+    const newer = fileBytes(2 * KIB, 2);
+    const newerSha = await attach(newer, ['b', 'c'], '2026-11-26T13:00:00.000Z');
+    const olderSha = await attach(older, ['a'], '2026-11-26T12:00:00.000Z');
+    const source = createDexieFileSource(db, () => 1);
 
-    const hq = fakeFileHq(size, 1);
-    await expect(uploadPendingFiles(db, hq.transport, () => 1)).rejects.toMatchObject({ kind: 'offline' });
+    expect(await source.pendingFiles(10)).toEqual([
+      { sha256: olderSha, size: 3 * KIB },
+      { sha256: newerSha, size: 2 * KIB },
+    ]);
+    expect(await source.pendingFiles(1)).toHaveLength(1);
+    expect(sameBytes(await source.readChunk(olderSha, KIB, KIB), older.subarray(KIB, 2 * KIB))).toBe(true);
+    // The last chunk is shorter when the file ends first.
+    expect((await source.readChunk(newerSha, KIB, 4 * KIB)).byteLength).toBe(KIB);
+  });
+
+  it('refuses reads of unknown files and outside the file, in words', async () => {
+    db = freshDb('sync-files');
+    const sha = await attach(fileBytes(KIB), ['a']);
+    const source = createDexieFileSource(db);
+    await expect(source.readChunk('f'.repeat(64), 0, 10)).rejects.toThrow(SYNC_FILE_MESSAGES.missing);
+    await expect(source.readChunk(sha, -1, 10)).rejects.toThrow(SYNC_FILE_MESSAGES.outOfRange);
+    await expect(source.readChunk(sha, 2 * KIB, 10)).rejects.toThrow(SYNC_FILE_MESSAGES.outOfRange);
+  });
+
+  it('marks a file uploaded once (the first time stays) and the local-only totals drop it', async () => {
+    db = freshDb('sync-files');
+    const sha = await attach(fileBytes(5 * KIB), ['a', 'b']);
+    expect(await readLocalOnlySummary(db)).toEqual({ incidents: 0, files: 1, bytes: 5 * KIB });
+    let now = 100;
+    const source = createDexieFileSource(db, () => now);
+    await source.markUploaded(sha);
+    now = 200;
+    await source.markUploaded(sha);
+    await source.markUploaded('e'.repeat(64));
+    expect(await db.attachments.get(sha)).toMatchObject({ uploadedAt: 100 });
+    expect(await readLocalOnlySummary(db)).toEqual({ incidents: 0, files: 0, bytes: 0 });
+    expect(await source.pendingFiles(10)).toEqual([]);
+  });
+});
+
+describe('uploading from Dexie with the shared uploader', () => {
+  it('resumes an interrupted upload from HQ’s offset; a file on two incidents travels once', async () => {
+    db = freshDb('sync-files');
+    const size = 2 * 512 * KIB + 512;
+    const sha = await attach(fileBytes(size, 9), ['x', 'y']);
+    const hq = fakeFileHq(1);
+    const source = createDexieFileSource(db, () => 1);
+
+    await expect(uploadPendingFiles({ source, transport: hq.transport })).rejects.toMatchObject({ kind: 'offline' });
     expect((await readLocalOnlySummary(db)).files).toBe(1);
 
-    expect(await uploadPendingFiles(db, hq.transport, () => 2)).toBe(1);
-    expect(hq.offsets).toEqual([0, MIB, 2 * MIB]);
+    expect(await uploadPendingFiles({ source, transport: hq.transport })).toEqual({ uploaded: 1, bytesSent: size - 512 * KIB });
+    expect(hq.offsets).toEqual([0, 512 * KIB, 1024 * KIB]);
+    expect(await db.attachments.get(sha)).toMatchObject({ uploadedAt: 1 });
     expect(await readLocalOnlySummary(db)).toEqual({ incidents: 0, files: 0, bytes: 0 });
-    expect(await uploadPendingFiles(db, hq.transport, () => 3)).toBe(0);
+    expect(await uploadPendingFiles({ source, transport: hq.transport })).toEqual({ uploaded: 0, bytesSent: 0 });
   });
 });

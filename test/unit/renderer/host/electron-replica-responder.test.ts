@@ -1,19 +1,22 @@
 // The page's replica responder: validated calls reach the LocalReplica, answers and errors go back without stack traces.
 import { describe, expect, it, vi } from 'vitest';
-import { createReplicaResponder, replyErrorOf } from '../../../../renderer/host/electron-replica-responder';
+import { createReplicaResponder, replyErrorOf, RESPONDER_MESSAGES } from '../../../../renderer/host/electron-replica-responder';
 import { recordIncident } from '../../../../shared/domain';
 import type { LocalReplica } from '../../../../shared/sync/engine/replica';
+import type { ReplicaReply } from '../../../../shared/ipc/schemas/replica';
+import type { FileSource } from '../../../../shared/sync/engine/file-upload';
+import { fileBytes, MemoryFileSource } from '../../shared/sync/support/memory-files';
 import { MemoryReplica } from '../../shared/sync/support/memory-replica';
 import { fakeBridge, flush } from './fake-bridge';
 
-function setup(replica: LocalReplica = new MemoryReplica('dev-a', () => Date.parse('2026-11-26T12:00:00Z'))) {
+function setup(replica: LocalReplica = new MemoryReplica('dev-a', () => Date.parse('2026-11-26T12:00:00Z')), files?: FileSource) {
   const fake = fakeBridge();
   const onProblem = vi.fn();
-  const off = createReplicaResponder(fake.bridge, replica, { onProblem });
+  const off = createReplicaResponder(fake.bridge, replica, { onProblem, files });
   return { ...fake, off, onProblem, replica };
 }
 
-const replies = (reply: ReturnType<typeof fakeBridge>['bridge']['replica']['reply']) => reply.mock.calls.map(([r]) => r);
+const replies = (reply: ReturnType<typeof fakeBridge>['bridge']['replica']['reply']) => reply.mock.calls.map(([r]) => r as ReplicaReply);
 
 describe('createReplicaResponder', () => {
   it('subscribes, then tells main it listens', () => {
@@ -78,8 +81,8 @@ describe('createReplicaResponder', () => {
     await flush();
     expect(spy).not.toHaveBeenCalled();
     expect(replies(bridge.replica.reply)).toEqual([
-      { callId: 'call-0001', ok: false, error: { kind: 'storage', message: 'The call did not match the replica contract.' } },
-      { callId: 'call-0002', ok: false, error: { kind: 'storage', message: 'The call did not match the replica contract.' } },
+      { callId: 'call-0001', ok: false, error: { kind: 'storage', message: expect.stringMatching(/^The call did not match the replica contract\. \(method: /) } },
+      { callId: 'call-0002', ok: false, error: { kind: 'storage', message: expect.stringMatching(/^The call did not match the replica contract\. \(args\.0: /) } },
     ]);
     expect(onProblem).toHaveBeenCalledTimes(2);
   });
@@ -94,6 +97,51 @@ describe('createReplicaResponder', () => {
     emit('replica:call', { callId: 'call-0002', method: 'countPending', args: [] });
     await flush();
     expect(bridge.replica.reply).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('createReplicaResponder file methods', () => {
+  const replica = () => new MemoryReplica('dev-a', () => 0);
+
+  it('answers from the FileSource: pending files, chunks as Uint8Array, the uploaded mark', async () => {
+    const files = new MemoryFileSource();
+    const bytes = fileBytes(100);
+    const sha = await files.attach(bytes);
+    const { bridge, emit } = setup(replica(), files);
+    emit('replica:call', { callId: 'call-0001', method: 'pendingFiles', args: [10] });
+    emit('replica:call', { callId: 'call-0002', method: 'readFileChunk', args: [sha, 10, 20] });
+    emit('replica:call', { callId: 'call-0003', method: 'markFileUploaded', args: [sha] });
+    await flush();
+    // The calls run concurrently: replies may come back in any order.
+    const answers = replies(bridge.replica.reply).sort((a, b) => a.callId.localeCompare(b.callId));
+    expect(answers[0]).toEqual({ callId: 'call-0001', ok: true, result: [{ sha256: sha, size: 100 }] });
+    expect(answers[1]).toEqual({ callId: 'call-0002', ok: true, result: bytes.slice(10, 30) });
+    expect(answers[1]?.ok && answers[1].result).toBeInstanceOf(Uint8Array);
+    expect(answers[2]).toEqual({ callId: 'call-0003', ok: true, result: null });
+    expect(files.uploaded(sha)).toBe(true);
+  });
+
+  it.each([
+    ['an oversized length', ['a'.repeat(64), 0, 1024 * 1024 + 1], /args\.2: Too big/],
+    ['a negative offset', ['a'.repeat(64), -1, 10], /args\.1: Too small/],
+    ['a bad hash', ['A'.repeat(64), 0, 10], /args\.0: Expected a lower-case SHA-256/],
+  ])('refuses a read with %s before touching the files, saying which argument', async (_label, args, message) => {
+    const files = new MemoryFileSource();
+    const read = vi.spyOn(files, 'readChunk');
+    const { bridge, emit } = setup(replica(), files);
+    emit('replica:call', { callId: 'call-0001', method: 'readFileChunk', args });
+    await flush();
+    expect(read).not.toHaveBeenCalled();
+    const [answer] = replies(bridge.replica.reply);
+    expect(answer).toMatchObject({ callId: 'call-0001', ok: false, error: { kind: 'storage' } });
+    expect(answer?.ok === false && answer.error.message).toMatch(message);
+  });
+
+  it('without a FileSource, file calls fail in words instead of pretending nothing is pending', async () => {
+    const { bridge, emit } = setup(replica());
+    emit('replica:call', { callId: 'call-0001', method: 'pendingFiles', args: [10] });
+    await flush();
+    expect(replies(bridge.replica.reply)).toEqual([{ callId: 'call-0001', ok: false, error: { kind: 'storage', message: `Error: ${RESPONDER_MESSAGES.noFiles}` } }]);
   });
 });
 

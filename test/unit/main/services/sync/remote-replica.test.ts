@@ -143,3 +143,50 @@ describe('RemoteReplica arguments', () => {
     expect(page.send).not.toHaveBeenCalled();
   });
 });
+
+describe('RemoteReplica as the FileSource', () => {
+  const SHA = 'c'.repeat(64);
+
+  it('lists pending files, reads chunks as bytes and marks files uploaded, each as one checked call', async () => {
+    const { remote, sent } = setup();
+    const listed = remote.pendingFiles(50);
+    expect(sent[0]).toEqual({ callId: 'call-0000-1', method: 'pendingFiles', args: [50] });
+    remote.handleReply({ callId: 'call-0000-1', ok: true, result: [{ sha256: SHA, size: 10 }] }, 7);
+    await expect(listed).resolves.toEqual([{ sha256: SHA, size: 10 }]);
+
+    const chunk = remote.readChunk(SHA, 4, 3);
+    expect(sent[1]).toEqual({ callId: 'call-0000-2', method: 'readFileChunk', args: [SHA, 4, 3] });
+    // What arrives from another process after a structured clone: a fresh Uint8Array.
+    remote.handleReply({ callId: 'call-0000-2', ok: true, result: structuredClone(new Uint8Array([5, 6, 7])) }, 7);
+    await expect(chunk).resolves.toEqual(new Uint8Array([5, 6, 7]));
+
+    const marked = remote.markUploaded(SHA);
+    expect(sent[2]).toEqual({ callId: 'call-0000-3', method: 'markFileUploaded', args: [SHA] });
+    remote.handleReply({ callId: 'call-0000-3', ok: true, result: null }, 7);
+    await expect(marked).resolves.toBeUndefined();
+  });
+
+  it('refuses answers that are not bytes, longer than asked, or more files than asked for', async () => {
+    const { remote, sent } = setup();
+    const answers: [Promise<unknown>, unknown][] = [
+      [remote.readChunk(SHA, 0, 3), [1, 2, 3]],
+      [remote.readChunk(SHA, 0, 3), 'AQID'],
+      [remote.readChunk(SHA, 0, 3), new Uint8Array(4)],
+      [remote.pendingFiles(1), [{ sha256: SHA, size: 1 }, { sha256: 'd'.repeat(64), size: 1 }]],
+      [remote.pendingFiles(5), [{ sha256: SHA.toUpperCase(), size: 1 }]],
+    ];
+    answers.forEach(([, result], index) => remote.handleReply({ callId: sent[index]!.callId, ok: true, result }, 7));
+    for (const [promise] of answers) expect(await failure(promise)).toBe('bad-answer');
+  });
+
+  it.each([
+    ['an oversized length', 'c'.repeat(64), 0, 1024 * 1024 + 1],
+    ['a negative offset', 'c'.repeat(64), -1, 10],
+    ['a bad hash', '../etc/passwd', 0, 10],
+  ])('never sends a read with %s', async (_label, sha256, offset, length) => {
+    const { remote, page } = setup();
+    expect(await failure(remote.readChunk(sha256, offset, length))).toBe('bad-answer');
+    expect(await failure(remote.markUploaded('C'.repeat(64)))).toBe('bad-answer');
+    expect(page.send).not.toHaveBeenCalled();
+  });
+});

@@ -7,6 +7,7 @@ import { SyncSettingsStore } from '../../../../../main/services/sync/sync-settin
 import type { FetchLike, LocalReplica, SyncStatus, TimerApi } from '../../../../../shared/sync/engine';
 import { FakeHq } from '../../../shared/sync/support/fake-hq';
 import { createFakeFetch, type NetworkFaults } from '../../../shared/sync/support/fake-network';
+import { MemoryFileSource } from '../../../shared/sync/support/memory-files';
 import { MemoryReplica } from '../../../shared/sync/support/memory-replica';
 
 /** setTimeout/clearTimeout driven by `advance`, on a clock the test owns. */
@@ -101,6 +102,7 @@ export interface Harness {
   faults: NetworkFaults;
   codes: Set<string>;
   replica: MemoryReplica;
+  files: MemoryFileSource;
   secrets: SecretStore;
   secretFile: ReturnType<typeof memoryFile>;
   settingsFile: ReturnType<typeof memoryFile>;
@@ -118,6 +120,7 @@ export function harness(overrides: Partial<SyncServiceOptions<unknown>> & { repl
   const faults: NetworkFaults = {};
   const codes = new Set([GOOD_CODE]);
   const replica = new MemoryReplica('dev-a', now);
+  const files = new MemoryFileSource();
   const secretFile = overrides.secretFile ?? memoryFile();
   const settingsFile = overrides.settingsFile ?? memoryFile();
   const secrets = new SecretStore({ safeStorage: fakeSafeStorage(overrides.backend), persistence: secretFile, platform: 'linux' });
@@ -130,6 +133,7 @@ export function harness(overrides: Partial<SyncServiceOptions<unknown>> & { repl
     secrets,
     settings: new SyncSettingsStore(settingsFile),
     replica: overrides.replica ?? replica,
+    files,
     timers,
     now,
     random: () => 0.5,
@@ -139,7 +143,7 @@ export function harness(overrides: Partial<SyncServiceOptions<unknown>> & { repl
     requestTimeoutMs: 5_000,
     ...overrides,
   });
-  return { timers, hq, faults, codes, replica, secrets, secretFile, settingsFile, online, power, statuses, service, fetch };
+  return { timers, hq, faults, codes, replica, files, secrets, secretFile, settingsFile, online, power, statuses, service, fetch };
 }
 
 export const connectInput = (overrides: Partial<{ hqUrl: string; enrollmentCode: string; deviceName: string; deviceId: string }> = {}) => ({

@@ -1,0 +1,198 @@
+// Main's sync service uploads the page's attachments to a real in-process HQ through the IPC contract, after the operations.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createSenderScope } from '../../../../../main/electron/ipc-sender-scope';
+import { registerIpcHandlers, type IpcHandlers, type IpcInvokeEventLike } from '../../../../../main/ipc/register-ipc-handlers';
+import { APP_ORIGIN } from '../../../../../main/security/origin';
+import { RemoteReplica, type ReplicaPage } from '../../../../../main/services/sync/remote-replica';
+import { createSyncHandlers } from '../../../../../main/services/sync/sync-handlers';
+import { createReplicaResponder } from '../../../../../renderer/host/electron-replica-responder';
+import { recordIncident } from '../../../../../shared/domain';
+import type { EventChannel } from '../../../../../shared/ipc/channels';
+import { FILE_UPLOAD_MESSAGES, type FetchLike, type LocalReplica, type SyncStatus } from '../../../../../shared/sync/engine';
+import { enrollmentResponseSchema, missingFilesResponseSchema } from '../../../../../shared/sync/wire';
+import { STORE_FACTORIES } from '../../../server/support/store-factories';
+import { TestHq } from '../../../server/support/test-hq';
+import { fileBytes, MemoryFileSource } from '../../../shared/sync/support/memory-files';
+import { MemoryReplica } from '../../../shared/sync/support/memory-replica';
+import { FakeIpcMain, topFrame } from '../../fakes';
+import { stubNotificationHandlers } from '../notifications/stub-notification-handlers';
+import { stubSyncHandlers } from './stub-sync-handlers';
+import { connectInput, harness, ManualTimers } from './support';
+
+type Listener = (payload: never) => void;
+const KIB = 1024;
+
+let hq: TestHq;
+beforeAll(async () => {
+  hq = await TestHq.start(STORE_FACTORIES.find((factory) => factory.name === 'sqlite')!);
+}, 30_000);
+afterAll(async () => {
+  await hq?.close();
+});
+
+/** The page: main sends `replica:call` to its webContents (structured clone, asynchronously, like Electron). */
+function openPage(ipc: FakeIpcMain, id: number) {
+  const listeners = new Map<string, Set<Listener>>();
+  const contents: ReplicaPage = {
+    id,
+    isDestroyed: () => false,
+    send: (channel, payload) => queueMicrotask(() => listeners.get(channel)?.forEach((listener) => listener(structuredClone(payload) as never))),
+  };
+  const event: IpcInvokeEventLike = Object.assign({ senderFrame: topFrame('app://lantern/index.html') }, { sender: contents });
+  const bridge = {
+    on: (channel: EventChannel, listener: Listener) => {
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel)?.add(listener);
+      return () => void listeners.get(channel)?.delete(listener);
+    },
+    replica: {
+      attach: () => ipc.invoke('replica:attach', event) as Promise<{ attached: boolean }>,
+      // The reply crosses the process boundary too: a structured clone, so the bytes arrive as a fresh Uint8Array.
+      reply: (reply: unknown) => ipc.invoke('replica:reply', event, structuredClone(reply)) as Promise<{ accepted: boolean }>,
+    },
+  };
+  return { contents, bridge };
+}
+
+interface Put {
+  sha256: string;
+  offset: number;
+}
+
+/** Node's fetch to the real HQ; `cutPut` drops the connection once at that PUT (1-based). */
+function fetchToHq(cutPut: number | null) {
+  const puts: Put[] = [];
+  let seen = 0;
+  const fetchLike: FetchLike<AbortSignal> = async (url, init) => {
+    if (init.method === 'PUT') {
+      seen += 1;
+      if (seen === cutPut) throw new TypeError('fetch failed: connection reset');
+      const parsed = new URL(url);
+      puts.push({ sha256: parsed.pathname.split('/').pop()!, offset: Number(parsed.searchParams.get('offset')) });
+    }
+    const response = await fetch(url, init as RequestInit);
+    return { status: response.status, headers: response.headers, text: () => response.text() };
+  };
+  return { fetchLike, puts };
+}
+
+let deviceCounter = 0;
+
+/** A device with one incident whose operation refers to `bytes` (as the capture form records it). */
+async function device(bytes: Uint8Array, options: { cutPut?: number } = {}) {
+  const deviceId = `laptop-${++deviceCounter}`;
+  const ipc = new FakeIpcMain();
+  const scope = createSenderScope(ipc);
+  const remote = new RemoteReplica({ timers: new ManualTimers(), newCallId: () => crypto.randomUUID(), timeoutMs: 5_000, warn: vi.fn() });
+  const network = fetchToHq(options.cutPut ?? null);
+  const h = harness({ replica: remote, files: remote, replicaReady: () => remote.isAttached(), fetch: network.fetchLike as FetchLike<unknown> });
+  const handlers = {
+    ...stubSyncHandlers(),
+    ...stubNotificationHandlers(),
+    'app:info': () => ({ name: 'Lantern', version: '0.1.0', platform: 'linux', electronVersion: '45.5.0', isPackaged: false }),
+    'shell:open-external': async () => ({ opened: false }),
+    'secrets:status': () => h.secrets.status(),
+    'window:focus': () => ({ focused: true }),
+    ...createSyncHandlers({ service: h.service, replica: remote, currentSender: scope.currentSender }),
+  } satisfies IpcHandlers;
+  registerIpcHandlers(scope.ipcMain, handlers, { allowedOrigins: [APP_ORIGIN] }, { warn: vi.fn() });
+
+  // The page's database: incidents and outbox (memory replica) and the attachments (memory file source).
+  const db = new MemoryReplica(deviceId, () => Date.now());
+  const files = new MemoryFileSource();
+  const sha256 = await files.attach(bytes, 'incident-1');
+  const created = db.commit((ctx) => recordIncident({ title: 'Broken window, photo attached' }, 1, 'K7QM', ctx))!;
+  const attachment = { sha256, name: 'window.jpg', type: 'image/jpeg', size: bytes.byteLength };
+  const withFiles: LocalReplica = {
+    ...bindAll(db),
+    pendingOps: async (limit) => (await db.pendingOps(limit)).map((op) => (op.opId === created.opId ? { ...op, attachments: [attachment] } : op)),
+  };
+  const page = openPage(ipc, 1);
+  createReplicaResponder(page.bridge, withFiles, { files });
+
+  await h.service.start();
+  const issued = await hq.request('/v1/admin/enrollments', { token: hq.adminToken, body: { name: deviceId } });
+  const { code } = enrollmentResponseSchema.parse(issued.json);
+  return { h, files, sha256, puts: network.puts, connect: () => h.service.connect(connectInput({ hqUrl: hq.url, enrollmentCode: code, deviceId })) };
+}
+
+function bindAll(db: MemoryReplica): LocalReplica {
+  return {
+    pendingOps: db.pendingOps.bind(db),
+    recordPushResults: db.recordPushResults.bind(db),
+    getCursor: db.getCursor.bind(db),
+    applyPulledPage: db.applyPulledPage.bind(db),
+    resetForNewEpoch: db.resetForNewEpoch.bind(db),
+    countPending: db.countPending.bind(db),
+  };
+}
+
+/** Lets the IPC round trips (microtasks, real HTTP) finish. */
+async function settle(h: { service: { whenIdle(): Promise<void> } }): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await h.service.whenIdle();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+const missingAtHq = async () => missingFilesResponseSchema.parse((await hq.request('/v1/admin/files/missing', { token: hq.adminToken })).json).files;
+const contentAtHq = async (sha256: string) => {
+  const chunks = await hq.store.fileContent(sha256);
+  return chunks ? Buffer.concat(chunks) : null;
+};
+const fileProgress = (statuses: readonly SyncStatus[]) => statuses.flatMap((s) => (s.progress?.phase === 'files' ? [s.progress] : []));
+
+describe('main’s sync service uploads attachments to HQ', { timeout: 30_000 }, () => {
+  it('after the operations: HQ verifies the bytes, the page marks the file uploaded, progress says file n of m', async () => {
+    const bytes = fileBytes(1200 * KIB, 11);
+    const d = await device(bytes);
+    expect(await d.connect()).toMatchObject({ ok: true });
+    await settle(d.h);
+
+    expect(d.h.service.status()).toMatchObject({ state: 'up-to-date', lastError: null });
+    expect((await contentAtHq(d.sha256))?.equals(bytes)).toBe(true);
+    expect((await missingAtHq()).filter((f) => f.sha256 === d.sha256)).toEqual([]);
+    expect(d.files.uploaded(d.sha256)).toBe(true);
+    expect(d.puts.map((p) => p.offset)).toEqual([0, 512 * KIB, 1024 * KIB]);
+    expect(fileProgress(d.h.statuses)).toEqual([
+      { phase: 'files', done: 0, total: 1 },
+      { phase: 'files', done: 1, total: 1 },
+    ]);
+
+    // The next run has nothing to send.
+    d.h.service.syncNow();
+    await settle(d.h);
+    expect(d.puts).toHaveLength(3);
+  });
+
+  it('an interrupted upload fails the run in plain words, and the next run resumes at HQ’s offset', async () => {
+    const bytes = fileBytes(1200 * KIB, 12);
+    const d = await device(bytes, { cutPut: 2 });
+    await d.connect();
+    await settle(d.h);
+
+    expect(d.h.service.status()).toMatchObject({ state: 'offline', lastError: { kind: 'offline', message: expect.stringMatching(/cannot be reached/) } });
+    expect(d.files.uploaded(d.sha256)).toBe(false);
+    expect((await missingAtHq()).find((f) => f.sha256 === d.sha256)).toMatchObject({ received: 512 * KIB });
+
+    d.h.service.syncNow();
+    await settle(d.h);
+    expect(d.h.service.status()).toMatchObject({ state: 'up-to-date', lastError: null });
+    expect(d.puts.map((p) => p.offset)).toEqual([0, 512 * KIB, 1024 * KIB]);
+    expect((await contentAtHq(d.sha256))?.equals(bytes)).toBe(true);
+    expect(d.files.uploaded(d.sha256)).toBe(true);
+  });
+
+  it('a damaged local file fails the sync with the reason; the operations still reached HQ', async () => {
+    const bytes = fileBytes(4 * KIB, 13);
+    const d = await device(bytes);
+    bytes[10] = bytes[10]! ^ 0xff;
+    await d.connect();
+    await settle(d.h);
+
+    expect(d.h.service.status()).toMatchObject({ state: 'failing', pending: null, lastError: { kind: 'local-storage', message: FILE_UPLOAD_MESSAGES.hashMismatch } });
+    expect(d.h.service.status().nextAttemptAt).not.toBeNull();
+    expect(d.files.uploaded(d.sha256)).toBe(false);
+    expect((await missingAtHq()).find((f) => f.sha256 === d.sha256)).toMatchObject({ received: 0 });
+  });
+});
