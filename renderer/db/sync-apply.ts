@@ -1,22 +1,38 @@
-// Writes one pulled page's operations into the local tables (call inside the page's transaction).
+// Writes one pulled page's operations into the local tables with bulk requests (call inside the page's transaction).
+import { Dexie, type Table } from 'dexie';
 import type { TimelineEvent } from '../../shared/domain';
-import { incidentIdsOf, planPage } from '../../shared/sync/engine';
+import { incidentIdsOf, planPage, stateChanged } from '../../shared/sync/engine';
 import { incidentFromState, stateFromIncident, type IncidentState } from '../../shared/sync/merge';
 import type { Operation } from '../../shared/sync/operation';
 import type { LanternDb } from './database';
-import { eventText, fromIncidentRow, toIncidentRow } from './incident-row';
+import { eventText, fromIncidentRow, toIncidentRow, type IncidentRow } from './incident-row';
 import { mergeWords, wordsOf } from './search-words';
-import { conflictsTable, partialStatesTable } from './sync-rows';
+import { conflictsTable, partialStatesTable, type ConflictRow } from './sync-rows';
+
+/** What a page changed on this device (for tests and for anyone who wants to react to a sync without table hooks). */
+export interface AppliedPage {
+  /** Incidents whose stored state the page rewrote (complete rows and partial states). */
+  readonly incidentIds: readonly string[];
+  /** Timeline events this device did not hold before, in page order. */
+  readonly addedEvents: readonly TimelineEvent[];
+  /** Conflicts this device learned of with this page. */
+  readonly newConflicts: readonly ConflictRow[];
+}
+
+const NOTHING: AppliedPage = { incidentIds: [], addedEvents: [], newConflicts: [] };
 
 /**
  * Merges `ops` into the stored incidents (field-level LWW), adds timeline events not held yet, records new
  * conflicts. Incidents whose creation has not arrived stay in syncPartial until it does.
+ *
+ * Every table is read once and written once for the whole page: each IndexedDB request is a round trip to
+ * the browser's storage process, so a request per incident (the old way) was most of a pull's time.
  */
-export async function writePageOps(db: LanternDb, ops: readonly Operation[], nowMs: number): Promise<void> {
-  if (ops.length === 0) return;
+export async function writePageOps(db: LanternDb, ops: readonly Operation[], nowMs: number): Promise<AppliedPage> {
+  if (ops.length === 0) return NOTHING;
   const ids = incidentIdsOf(ops);
   const partials = partialStatesTable(db);
-  const [rows, partialRows] = await Promise.all([db.incidents.bulkGet(ids), partials.bulkGet(ids)]);
+  const [rows, partialRows] = await Promise.all([db.incidents.bulkGet(ids), partialsOf(partials, ids)]);
   const loaded = new Map<string, IncidentState | undefined>();
   ids.forEach((id, i) => {
     const row = rows[i];
@@ -24,44 +40,86 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
   });
   const plan = planPage(ops, loaded);
 
-  const newEvents = await eventsNotHeld(db, plan.events);
-  if (newEvents.length > 0) await db.timeline.bulkAdd(newEvents);
-
+  // Issued now, awaited below: the rows are built while IndexedDB stores the events.
+  const adding = addEventsNotHeld(db, plan.events);
+  // Words of every event of the page, held or not: those of a held event are in the row's noteWords already.
   const wordsByIncident = new Map<string, Set<string>>();
-  for (const event of newEvents) {
+  for (const event of plan.events) {
     const text = eventText(event);
     if (text) wordsByIncident.set(event.incidentId, wordsOf(text, wordsByIncident.get(event.incidentId)));
   }
-  for (const [i, id] of ids.entries()) {
+
+  const incidentRows: IncidentRow[] = [];
+  const partialPuts: IncidentState[] = [];
+  const partialDeletes: string[] = [];
+  const written: string[] = [];
+  ids.forEach((id, i) => {
     const state = plan.states.get(id);
-    if (!state) continue;
+    const words = wordsByIncident.get(id);
+    // Operations this device already merged (its own coming back, a repeated page) change nothing: no write.
+    if (!state || (!stateChanged(loaded.get(id), state) && !addsWords(rows[i]?.noteWords, words))) return;
+    written.push(id);
     const incident = incidentFromState(state);
     if (incident) {
-      await db.incidents.put(toIncidentRow(incident, mergeWords(rows[i]?.noteWords, wordsByIncident.get(id))));
-      if (partialRows[i]) await partials.delete(id);
+      incidentRows.push(toIncidentRow(incident, mergeWords(rows[i]?.noteWords, words)));
+      if (partialRows[i]) partialDeletes.push(id);
     } else {
-      await partials.put(state);
+      partialPuts.push(state);
     }
-  }
+  });
+  const [addedEvents, newConflicts] = await Promise.all([
+    adding,
+    addNewConflicts(db, plan.conflicts, nowMs),
+    incidentRows.length > 0 ? db.incidents.bulkPut(incidentRows) : undefined,
+    partialPuts.length > 0 ? partials.bulkPut(partialPuts) : undefined,
+    partialDeletes.length > 0 ? partials.bulkDelete(partialDeletes) : undefined,
+  ]);
+  return { incidentIds: written, addedEvents, newConflicts };
+}
 
-  if (plan.conflicts.length > 0) {
-    const conflicts = conflictsTable(db);
-    const held = await conflicts.bulkGet(plan.conflicts.map((c) => c.id));
-    const detectedAt = new Date(nowMs).toISOString();
-    const fresh = new Map(plan.conflicts.filter((_, i) => held[i] === undefined).map((c) => [c.id, { ...c, detectedAt }]));
-    if (fresh.size > 0) await conflicts.bulkPut([...fresh.values()]);
+/** Whether `words` holds a word the row does not index yet (a partial state holds none). */
+function addsWords(held: readonly string[] | undefined, words: ReadonlySet<string> | undefined): boolean {
+  if (!words) return false;
+  const have = new Set(held);
+  for (const word of words) if (!have.has(word)) return true;
+  return false;
+}
+
+/** Partial states of `ids`; most devices hold none, and then one count replaces a read per incident. */
+async function partialsOf(partials: Table<IncidentState, string>, ids: readonly string[]): Promise<(IncidentState | undefined)[]> {
+  if ((await partials.count()) === 0) return ids.map(() => undefined);
+  return partials.bulkGet([...ids]);
+}
+
+/**
+ * Adds the page's events (each id once) without reading first: an event this device already holds fails
+ * its add with ConstraintError, which is the "held" answer, and the rest of the page goes on. Any other
+ * failure aborts the page.
+ */
+async function addEventsNotHeld(db: LanternDb, events: readonly TimelineEvent[]): Promise<TimelineEvent[]> {
+  const byId = new Map<string, TimelineEvent>();
+  for (const event of events) if (!byId.has(event.id)) byId.set(event.id, event);
+  const unique = [...byId.values()];
+  if (unique.length === 0) return [];
+  try {
+    await db.timeline.bulkAdd(unique);
+    return unique;
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const failed = error.failuresByPos;
+    if (Object.values(failed).some((failure) => failure.name !== 'ConstraintError')) throw error;
+    return unique.filter((_, i) => failed[i] === undefined);
   }
 }
 
-/** Events of the page whose id the timeline does not hold yet, each once. */
-async function eventsNotHeld(db: LanternDb, events: readonly TimelineEvent[]): Promise<TimelineEvent[]> {
-  const held = await db.timeline.bulkGet(events.map((e) => e.id));
-  const seen = new Set<string>();
-  const out: TimelineEvent[] = [];
-  events.forEach((event, i) => {
-    if (held[i] !== undefined || seen.has(event.id)) return;
-    seen.add(event.id);
-    out.push(event);
-  });
-  return out;
+/** Stores the page's conflicts this device has not recorded yet (the same pair of changes keeps its first detectedAt). */
+async function addNewConflicts(db: LanternDb, conflicts: ReturnType<typeof planPage>['conflicts'], nowMs: number): Promise<ConflictRow[]> {
+  if (conflicts.length === 0) return [];
+  const table = conflictsTable(db);
+  const held = await table.bulkGet(conflicts.map((c) => c.id));
+  const detectedAt = new Date(nowMs).toISOString();
+  const fresh = new Map(conflicts.filter((_, i) => held[i] === undefined).map((c) => [c.id, { ...c, detectedAt }]));
+  const rows = [...fresh.values()];
+  if (rows.length > 0) await table.bulkAdd(rows);
+  return rows;
 }

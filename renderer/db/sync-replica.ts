@@ -5,9 +5,10 @@ import { rewriteOperationStamp, type LocalReplica, type PulledPage, type PushOut
 import type { Operation } from '../../shared/sync/operation';
 import { systemClock, type Clock } from './clock';
 import type { LanternDb } from './database';
-import { readMeta, writeMeta } from './meta';
+import { readMeta, writeMeta, writeMetas, type MetaRow } from './meta';
 import { conflictsTable, partialStatesTable, syncOutbox, type SyncOutboxRow } from './sync-rows';
 import { writePageOps } from './sync-apply';
+import { countPendingRows, pendingRowsAfter, readOutboxMarks } from './sync-outbox';
 import { isQuotaError } from './storage';
 
 export const SYNC_STORAGE_FULL_MESSAGE =
@@ -21,16 +22,25 @@ export class SyncStorageFullError extends Error {
 
 const NO_POINT: SyncPoint = { epoch: null, cursor: null };
 
-export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): LocalReplica {
+export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): LocalReplica & Required<Pick<LocalReplica, 'pendingOpsAfter'>> {
   const outbox = syncOutbox(db);
+  // opId of every row handed out and not answered yet: a receipt for one of them is checked without a read.
+  const handedOut = new Map<number, string>();
+  const pendingAfter = async (after: number, limit: number) => {
+    const rows = await db.transaction('r', [db.outbox, db.meta], async () => pendingRowsAfter(db, await readOutboxMarks(db), after, Math.max(0, limit)));
+    if (handedOut.size > MAX_HANDED_OUT) handedOut.clear();
+    for (const row of rows) handedOut.set(row.deviceSeq, row.opId);
+    return rows.map(operationOf);
+  };
   return {
-    async pendingOps(limit) {
-      const rows = await outbox.where('state').equals('pending').limit(Math.max(0, limit)).toArray();
-      return rows.sort((a, b) => a.deviceSeq - b.deviceSeq).map(operationOf);
-    },
+    pendingOps: (limit) => pendingAfter(0, limit),
 
-    recordPushResults: (results) =>
-      inTransaction(db, [db.outbox, db.incidents, db.timeline], () => recordResults(db, results)),
+    pendingOpsAfter: pendingAfter,
+
+    recordPushResults: async (results) => {
+      await inTransaction(db, [db.outbox, db.incidents, db.timeline, db.meta], () => recordResults(db, results, handedOut));
+      for (const result of results) if (result.status !== 'retry-later') handedOut.delete(result.deviceSeq);
+    },
 
     async getCursor() {
       return (await readMeta(db, 'syncPoint')) ?? NO_POINT;
@@ -44,12 +54,17 @@ export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): L
         await outbox.where('state').noneOf(['pending']).modify((row) => {
           row.state = 'pending';
         });
+        // Everything goes again, and nothing of it counts as handed to this HQ yet.
+        await writeMeta(db, 'outboxMarks', { acknowledgedThrough: 0, sentThrough: 0 });
         await writeMeta(db, 'syncPoint', { epoch, cursor: null });
       }),
 
-    countPending: () => outbox.where('state').equals('pending').count(),
+    countPending: () => countPendingRows(db),
   };
 }
+
+/** Bounds the opId memory when receipts never come (a failing HQ); a forgotten entry only costs a read. */
+const MAX_HANDED_OUT = 20_000;
 
 /** The operation as pushed: the outbox row without its local bookkeeping fields. */
 function operationOf(row: SyncOutboxRow): Operation {
@@ -57,27 +72,62 @@ function operationOf(row: SyncOutboxRow): Operation {
   return op;
 }
 
-async function recordResults(db: LanternDb, results: readonly PushOutcome[]): Promise<void> {
+/**
+ * Records HQ's answers for one batch. Acknowledgements move the acknowledged mark over the answered prefix
+ * (one small write instead of a rewrite of every row); refusals, and acknowledgements the mark cannot cover
+ * (HQ answered past an operation it asked to retry), are written on their rows.
+ */
+async function recordResults(db: LanternDb, results: readonly PushOutcome[], handedOut: ReadonlyMap<number, string>): Promise<void> {
   const outbox = syncOutbox(db);
-  const rows = await outbox.bulkGet(results.map((r) => r.deviceSeq));
-  const updates: SyncOutboxRow[] = [];
-  const capped: { incidentId: string; from: string; to: string }[] = [];
-  for (const [i, result] of results.entries()) {
-    const row = rows[i];
-    if (!row || row.opId !== result.opId) throw new Error(`recordPushResults: unknown operation ${result.opId}`);
-    if (result.status === 'applied' || result.status === 'duplicate') {
-      const { code: _code, reason: _reason, ...rest } = row;
-      updates.push({ ...rest, state: 'acknowledged' });
-      if (result.capped) capped.push({ incidentId: row.incidentId, ...result.capped });
-    } else if (result.status === 'rejected') {
-      updates.push({ ...row, state: 'rejected', code: result.code, reason: result.reason });
-    }
-    // retry-later: stays pending, sent again in a later run.
+  const unchecked = results.filter((r) => handedOut.get(r.deviceSeq) !== r.opId);
+  if (unchecked.length > 0) {
+    const rows = await outbox.bulkGet(unchecked.map((r) => r.deviceSeq));
+    unchecked.forEach((result, i) => {
+      if (rows[i]?.opId !== result.opId) throw new Error(`recordPushResults: unknown operation ${result.opId}`);
+    });
   }
-  // One request for the whole batch (a put per row was most of a push's local time).
-  await outbox.bulkPut(updates);
+
+  const marks = await readOutboxMarks(db);
+  const resolved = results.filter((r) => r.status !== 'retry-later').sort((a, b) => a.deviceSeq - b.deviceSeq);
+  const through = await acknowledgedPrefixEnd(db, marks.acknowledgedThrough, resolved);
+  const onRows = resolved.filter((r) => r.status === 'rejected' || r.deviceSeq > through);
+  if (onRows.length > 0) {
+    const rows = await outbox.bulkGet(onRows.map((r) => r.deviceSeq));
+    const updates = onRows.map((result, i): SyncOutboxRow => {
+      const row = rows[i]!;
+      if (result.status === 'rejected') return { ...row, state: 'rejected', code: result.code, reason: result.reason };
+      const { code: _code, reason: _reason, ...rest } = row;
+      return { ...rest, state: 'acknowledged' };
+    });
+    await outbox.bulkPut(updates);
+  }
+  if (through > marks.acknowledgedThrough) await writeMeta(db, 'outboxMarks', { ...marks, acknowledgedThrough: through });
   // After the receipts, so a rewrite of a later operation's stamps is never overwritten by its stale receipt row.
-  for (const { incidentId, from, to } of capped) await rewriteCapped(db, incidentId, from, to);
+  for (const result of resolved) {
+    if (result.status !== 'applied' && result.status !== 'duplicate') continue;
+    if (!result.capped) continue;
+    const row = await outbox.get(result.deviceSeq);
+    if (row) await rewriteCapped(db, row.incidentId, result.capped.from, result.capped.to);
+  }
+}
+
+/**
+ * How far the acknowledged mark may move: over the answered operations (sorted by deviceSeq) while no pending
+ * row that was not answered lies in between (rows stored as resolved may). One count settles the usual case,
+ * a batch of consecutive rows right after the mark.
+ */
+async function acknowledgedPrefixEnd(db: LanternDb, from: number, resolved: readonly PushOutcome[]): Promise<number> {
+  const answered = resolved.filter((r) => r.deviceSeq > from);
+  if (answered.length === 0) return from;
+  const range = syncOutbox(db).where(':id').between(from, answered[answered.length - 1]!.deviceSeq, false, true);
+  if ((await range.count()) === answered.length) return answered[answered.length - 1]!.deviceSeq;
+  const seqs = new Set(answered.map((r) => r.deviceSeq));
+  let through = from;
+  for (const row of await range.toArray()) {
+    if (!seqs.has(row.deviceSeq) && row.state === 'pending') break;
+    through = row.deviceSeq;
+  }
+  return through;
 }
 
 /** HQ holds an operation under `to`: rewrite what still carries `from` (incident stamps, its event, outbox rows). */
@@ -99,14 +149,16 @@ async function rewriteCapped(db: LanternDb, incidentId: string, from: string, to
 }
 
 async function applyPage(db: LanternDb, page: PulledPage, clock: Clock): Promise<void> {
-  await writePageOps(db, page.ops, clock.nowMs());
+  // The clock state is read alongside the page's writes and both meta rows go in one request: each awaited
+  // request is a round trip, and a page's transaction is on the pull's critical path.
+  const [hlc] = await Promise.all([page.highestStamp !== null ? readMeta(db, 'hlc') : undefined, writePageOps(db, page.ops, clock.nowMs())]);
+  const rows: MetaRow[] = [{ key: 'syncPoint', value: { epoch: page.epoch, cursor: page.cursor } }];
   if (page.highestStamp !== null) {
-    const hlc = await readMeta(db, 'hlc');
     if (!hlc) throw new Error('applyPulledPage: this device has no clock state yet (ensureDevice first)');
     // No forward cap: HQ already capped future-dated stamps; a slow clock must adopt what it saw.
-    await writeMeta(db, 'hlc', receiveHlc(hlc, page.highestStamp, clock.nowMs()).state);
+    rows.unshift({ key: 'hlc', value: receiveHlc(hlc, page.highestStamp, clock.nowMs()).state });
   }
-  await writeMeta(db, 'syncPoint', { epoch: page.epoch, cursor: page.cursor });
+  await writeMetas(db, rows);
 }
 
 /**
@@ -127,12 +179,15 @@ async function inTransaction(db: LanternDb, tables: Table[], work: () => Promise
   }
 }
 
-/** Marks operations as handed to HQ (the incident badge says "sent" until HQ's receipt arrives); one transaction. */
-export async function markOpsSent(db: LanternDb, deviceSeqs: readonly number[], nowMs: number): Promise<void> {
-  const outbox = syncOutbox(db);
-  await db.transaction('rw', db.outbox, async () => {
-    const rows = await outbox.bulkGet([...deviceSeqs]);
-    const fresh = rows.filter((row): row is SyncOutboxRow => row !== undefined && row.sentAt === undefined);
-    if (fresh.length > 0) await outbox.bulkPut(fresh.map((row) => ({ ...row, sentAt: nowMs })));
+/**
+ * Marks operations as handed to HQ (the incident badge says "sent" until HQ's receipt arrives) with one small
+ * write of the sent mark. `deviceSeqs` is a batch as the engine pushes it: the oldest pending operations.
+ */
+export async function markOpsSent(db: LanternDb, deviceSeqs: readonly number[]): Promise<void> {
+  if (deviceSeqs.length === 0) return;
+  const highest = Math.max(...deviceSeqs);
+  await db.transaction('rw', [db.outbox, db.meta], async () => {
+    const marks = await readOutboxMarks(db);
+    if (highest > marks.sentThrough) await writeMeta(db, 'outboxMarks', { ...marks, sentThrough: highest });
   });
 }

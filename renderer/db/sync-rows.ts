@@ -1,8 +1,8 @@
-// Row shapes the sync code stores: conflicts (schema v3), outbox rows with receipt details, the browser connection.
+// Row shapes the sync code stores: conflicts (schema v3), outbox rows with receipt details and marks, the browser connection.
 import type { Table } from 'dexie';
 import type { Conflict, IncidentState } from '../../shared/sync/merge';
 import type { LanternDb } from './database';
-import type { OutboxRow } from './rows';
+import type { OutboxRow, OutboxState } from './rows';
 
 /** A conflict HQ's merge resolved automatically; kept until a person has looked at it. */
 export interface ConflictRow extends Conflict {
@@ -20,6 +20,28 @@ export type SyncOutboxRow = OutboxRow & {
   code?: string | null;
   reason?: string;
 };
+
+/**
+ * HQ's receipts as two marks instead of a rewrite of every outbox row: rewriting 10,000 rows (to change one
+ * field, IndexedDB stores whole rows) took seconds, most of a large push. HQ takes a device's operations in
+ * deviceSeq order, so what it acknowledged is a prefix of the outbox; only refusals are written per row.
+ */
+export interface OutboxMarks {
+  /** Every row with deviceSeq ≤ this that is stored as pending is acknowledged by HQ (rejected rows say so themselves). */
+  acknowledgedThrough: number;
+  /** Every row with deviceSeq ≤ this was handed to HQ at least once (the incident shows "sent" until acknowledged). */
+  sentThrough: number;
+}
+
+/** The state of a row with the marks applied. */
+export function outboxStateOf(row: SyncOutboxRow, marks: OutboxMarks): OutboxState {
+  return row.state === 'pending' && row.deviceSeq <= marks.acknowledgedThrough ? 'acknowledged' : row.state;
+}
+
+/** Whether the row was handed to HQ (marked, or stamped by a version that wrote sentAt on each row). */
+export function wasSent(row: SyncOutboxRow, marks: OutboxMarks): boolean {
+  return row.sentAt !== undefined || row.deviceSeq <= marks.sentThrough;
+}
 
 /** Browser mode keeps the device token in IndexedDB: a browser has no OS keychain (safeStorage). */
 export interface StoredSyncConnection {

@@ -2,7 +2,10 @@
 import type { TimelineEvent } from '../../shared/domain';
 import type { LanternDb } from './database';
 import { readMeta } from './meta';
-import { conflictsTable, syncOutbox, type ConflictRow, type SyncOutboxRow } from './sync-rows';
+import { countPendingRows, readOutboxMarks } from './sync-outbox';
+import { conflictsTable, outboxStateOf, syncOutbox, wasSent, type ConflictRow, type OutboxMarks, type SyncOutboxRow } from './sync-rows';
+
+const NO_MARKS: OutboxMarks = { acknowledgedThrough: 0, sentThrough: 0 };
 
 /**
  * local: changes never handed to HQ; sent: handed over, no receipt yet; confirmed: HQ acknowledged every change;
@@ -10,16 +13,27 @@ import { conflictsTable, syncOutbox, type ConflictRow, type SyncOutboxRow } from
  */
 export type IncidentSyncState = 'local' | 'sent' | 'confirmed' | 'refused';
 
-/** The state of one incident from its outbox rows (an incident pulled from HQ has none: confirmed). */
-export function syncStateOf(rows: readonly SyncOutboxRow[]): IncidentSyncState {
-  const pending = rows.filter((row) => row.state === 'pending' || row.state === 'sent');
-  if (pending.some((row) => row.sentAt === undefined)) return 'local';
+/** The state of one incident from its outbox rows and the outbox marks (an incident pulled from HQ has no rows: confirmed). */
+export function syncStateOf(rows: readonly SyncOutboxRow[], marks: OutboxMarks = NO_MARKS): IncidentSyncState {
+  const pending = rows.filter((row) => {
+    const state = outboxStateOf(row, marks);
+    return state === 'pending' || state === 'sent';
+  });
+  if (pending.some((row) => !wasSent(row, marks))) return 'local';
   if (pending.length > 0) return 'sent';
   return rows.some((row) => row.state === 'rejected') ? 'refused' : 'confirmed';
 }
 
 export async function readIncidentSyncState(db: LanternDb, incidentId: string): Promise<IncidentSyncState> {
-  return syncStateOf(await syncOutbox(db).where('incidentId').equals(incidentId).toArray());
+  return db.transaction('r', [db.outbox, db.meta], async () => {
+    const [rows, marks] = await Promise.all([syncOutbox(db).where('incidentId').equals(incidentId).toArray(), readOutboxMarks(db)]);
+    return syncStateOf(rows, marks);
+  });
+}
+
+/** Operations recorded on this device that HQ has not acknowledged yet (refused ones are not waiting). */
+export function countPendingOps(db: LanternDb): Promise<number> {
+  return countPendingRows(db);
 }
 
 export interface LocalOnlySummary {
@@ -31,13 +45,15 @@ export interface LocalOnlySummary {
 }
 
 export async function readLocalOnlySummary(db: LanternDb): Promise<LocalOnlySummary> {
-  return db.transaction('r', [db.outbox, db.attachments], async () => {
+  return db.transaction('r', [db.outbox, db.attachments, db.meta], async () => {
     const ids = new Set<string>();
+    const marks = await readOutboxMarks(db);
+    // Above the acknowledged mark only: below it, rows stored as pending are acknowledged.
     await syncOutbox(db)
-      .where('state')
-      .anyOf(['pending', 'sent'])
+      .where(':id')
+      .above(marks.acknowledgedThrough)
       .each((row) => {
-        ids.add(row.incidentId);
+        if (row.state === 'pending' || row.state === 'sent') ids.add(row.incidentId);
       });
     let files = 0;
     let bytes = 0;

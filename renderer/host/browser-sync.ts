@@ -11,10 +11,11 @@ import {
   type SyncTransport,
   type FetchLike,
   type TimerApi,
+  uploadPendingFiles,
 } from '../../shared/sync/engine';
 import { getDevice, isQuotaError, type LanternDb } from '../db';
 import { readMeta, writeMeta } from '../db/meta';
-import { uploadPendingFiles } from '../db/sync-files';
+import { createDexieFileSource } from '../db/sync-files';
 import { createDexieReplica, markOpsSent, SYNC_STORAGE_FULL_MESSAGE } from '../db/sync-replica';
 import type { StoredSyncConnection } from '../db/sync-rows';
 import type { ConnectInput, ConnectResult, HostSync, SyncConnection } from './host';
@@ -77,11 +78,13 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
 
   const activate = (stored: StoredSyncConnection, deviceId: string) => {
     const base = transportFor(stored, deviceId, stored.hqUrl);
-    // Marks each batch "sent" before it leaves, so the incident badge can say so until HQ's receipt arrives.
+    // Marks each batch "sent" as it leaves, so the incident badge can say so until HQ's receipt arrives. The
+    // answer does not wait for the mark: it only feeds the badge, and waiting queued every push behind the
+    // previous batch's receipt transaction.
     const transport: SyncTransport = {
       ...base,
-      push: async (ops) => {
-        await markOpsSent(db, ops.map((op) => op.deviceSeq), now());
+      push: (ops) => {
+        markOpsSent(db, ops.map((op) => op.deviceSeq)).catch((error: unknown) => console.warn('Lantern sync: could not mark changes as sent', error));
         return base.push(ops);
       },
     };
@@ -90,7 +93,7 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
       run: async (onProgress) => {
         const report = await engine.syncOnce({ onProgress });
         // Files travel after the operations that reference them (HQ tracks them as missing until then).
-        await uploadPendingFiles(db, base, now);
+        await uploadPendingFiles({ source: createDexieFileSource(db, now), transport: base, onProgress });
         return report;
       },
       timers,

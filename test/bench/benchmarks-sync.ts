@@ -28,7 +28,8 @@ const hqLoad = (id: string, kind: 'sqlite' | 'postgres', store: string): Benchma
     `keep-alive fetch; bodies serialised before the clock starts. Figure: operations per second (all ${(HQ_LOAD.devices * HQ_LOAD.opsPerDevice).toLocaleString('en')} ` +
     `operations / wall time), a fresh HQ database per run, median of ${HQ_LOAD.runs} runs. Every run checks exactly-once: every ` +
     `result "applied", and HQ's status page (GET /) counts ${(HQ_LOAD.devices * HQ_LOAD.opsPerDevice).toLocaleString('en')} operations and ` +
-    `${((HQ_LOAD.devices * HQ_LOAD.opsPerDevice) / 5).toLocaleString('en')} incidents. p99 push latency in the extra figures. ` +
+    `${((HQ_LOAD.devices * HQ_LOAD.opsPerDevice) / 5).toLocaleString('en')} incidents. p99 push latency in the extra figures, and HQ's ` +
+    `CPU time (user + system, /proc) per 1,000 operations: the steadier measure when other work shares the machine. ` +
     `Load generator and HQ share the machine's 2 cores. Bar: ≥ 5,000 ops/s (issue 4).`,
   bars: [{ kind: 'median-at-least', value: 5000 }],
   run: async (_page, log) => runHqLoad(id, kind, log),
@@ -41,8 +42,9 @@ export const SYNC_BENCHMARKS: readonly Benchmark[] = [
     description:
       `Push of ${SYNC_OPS.toLocaleString('en')} operations (2,000 incidents × creation + 4 notes) from a fresh device's outbox to HQ ` +
       `(in-process buildHqApp, SQLite, 127.0.0.1, CORS for the bench origin): in the bench page (Chromium), the app's path — Dexie ` +
-      `replica (createDexieReplica) + SyncEngine + createFetchTransport, batches of ${MAX_PUSH_OPS}, each batch marked "sent" first as ` +
-      `browser-sync.ts does — timed from syncOnce() until the engine reports all pushed (HQ answered "applied" for all, receipts stored). ` +
+      `replica (createDexieReplica) + SyncEngine + createFetchTransport, batches of ${MAX_PUSH_OPS}, each batch marked "sent" while it ` +
+      `travels as browser-sync.ts does, the next batch read and the previous receipts stored during the request — timed from ` +
+      `syncOnce() until the engine reports all pushed (HQ answered "applied" for all, receipts stored). ` +
       `Each run enrolls a new device. Baseline: the same kind of operations POSTed as JSON with fetch from the page in batches of 500 ` +
       `to a bare Node http handler storing them into SQLite (better-sqlite3, WAL, one transaction per batch). Figure: operations per second, ` +
       `median of ${SYNC_RUNS} runs each (after a warm-up), order alternating; ratio = app ops/s ÷ baseline ops/s. Bar: ≥ 0.7× (issue 4).`,
@@ -68,7 +70,8 @@ export const SYNC_BENCHMARKS: readonly Benchmark[] = [
     description:
       `A fresh device's first sync pulling ${SYNC_OPS.toLocaleString('en')} operations (2,000 incidents × creation + 4 notes, pushed to HQ by ` +
       `another device beforehand) from HQ (in-process buildHqApp, SQLite, 127.0.0.1): in the bench page, the app's path — SyncEngine + ` +
-      `fetch transport + Dexie replica (each page merged into incidents/timeline and the cursor stored in one transaction), pages of ` +
+      `fetch transport + Dexie replica (each page merged into incidents/timeline and the cursor stored in one transaction, the next page requested ` +
+      `while one is written), pages of ` +
       `${DEFAULT_PULL_LIMIT} — timed over syncOnce(); each run enrolls a new device with an empty database, and checks it holds all ` +
       `${SYNC_OPS.toLocaleString('en')} timeline entries. Baseline: the same operations served by a bare Node http handler from SQLite ` +
       `in GET pages of ${DEFAULT_PULL_LIMIT}, each page put into a plain IndexedDB store in one transaction. Figure: operations per second, ` +

@@ -5,7 +5,11 @@ import { conflictsTable, type ConflictRow } from '../../renderer/db/sync-rows';
 import { mayBeDue, startEscalationRunner } from '../../renderer/features/notifications/escalation-runner';
 import { startWatchFeeder, type WatchFeeder } from '../../renderer/features/notifications/watch-feeder';
 import type { HostNotifications, WatchUpdate } from '../../renderer/host/host-notifications';
-import { DEFAULT_NOTIFICATION_SETTINGS, SEED_ESCALATION_RULES, SEED_SLA_POLICIES, SYSTEM_AUTHOR, type NotificationActivity } from '../../shared/domain';
+import { changeStatus, DEFAULT_NOTIFICATION_SETTINGS, editIncident, SEED_ESCALATION_RULES, SEED_SLA_POLICIES, SYSTEM_AUTHOR, type NotificationActivity, type SlaPolicy } from '../../shared/domain';
+import { createDexieReplica } from '../../renderer/db/sync-replica';
+import { highestStamp, type PulledPage } from '../../shared/sync/engine';
+import type { Operation } from '../../shared/sync/operation';
+import { MemoryReplica } from '../unit/shared/sync/support/memory-replica';
 
 const START = Date.UTC(2026, 10, 26, 14, 0, 0);
 const MIN = 60_000;
@@ -23,7 +27,9 @@ function recorder() {
   const watches: WatchUpdate[] = [];
   const reports: NotificationActivity[][] = [];
   const users: (string | null)[] = [];
+  const policies: (readonly SlaPolicy[])[] = [];
   const notifications: HostNotifications = {
+    setPolicies: async (list) => void policies.push(list),
     watch: async (update) => void watches.push(update),
     report: async (activities) => void reports.push([...activities]),
     setUser: async (name) => void users.push(name),
@@ -36,7 +42,7 @@ function recorder() {
     permission: () => 'granted',
     requestPermission: async () => 'granted',
   };
-  return { notifications, watches, reports, users };
+  return { notifications, watches, reports, users, policies };
 }
 
 async function setup() {
@@ -52,6 +58,16 @@ async function setup() {
     return result.value;
   };
   return { repo, record, clock, advance: (ms: number) => (now += ms), now: () => now };
+}
+
+/** Another device that knows this one's incidents, and a pull of its operations through the Dexie replica. */
+async function remoteOf(now: () => number) {
+  const replica = createDexieReplica(db, { nowMs: now, offsetMinutes: () => 0 });
+  const remote = new MemoryReplica('0190a000-0000-7000-8000-00000000000b', now);
+  const page = (ops: Operation[], cursor: string): PulledPage => ({ epoch: 'e1', cursor, ops, highestStamp: highestStamp(ops), serverTime: now() });
+  await remote.applyPulledPage(page(await replica.pendingOps(1000), 'c0'));
+  let pages = 0;
+  return { remote, pull: (ops: Operation[]) => replica.applyPulledPage(page(ops, `c${++pages}`)) };
 }
 
 describe('watch feeder', { timeout: 15_000 }, () => {
@@ -89,12 +105,19 @@ describe('watch feeder', { timeout: 15_000 }, () => {
     expect(watches.flatMap((update) => update.watches)).toEqual([expect.objectContaining({ id: a.id, status: 'assigned', assignee: 'Ana Field' })]);
     expect(reports.flat()).toEqual([expect.objectContaining({ kind: 'assignment', assignee: 'Ana Field', actor: 'Ben Desk', incidentId: a.id })]);
 
-    // A sync applying a remote change writes the row directly: the feeder still sees it.
+    // A sync applying a remote change bypasses the repository: the feeder still sees it (through the new entry).
     watches.length = 0;
-    const row = await db.incidents.get(b.id);
-    await db.incidents.put({ ...row!, status: 'resolved' });
+    const { remote, pull } = await remoteOf(now);
+    const cancelled = remote.commit((ctx) => changeStatus(remote.incident(b.id)!, 'cancelled', { cancelReason: 'Recorded twice' }, ctx))!;
+    await pull([cancelled]);
     await feeder.flush();
     expect(watches).toEqual([{ watches: [], removed: [b.id] }]);
+
+    // The same page again (its entries are held already) announces nothing.
+    watches.length = 0;
+    await pull([cancelled]);
+    await feeder.flush();
+    expect(watches).toEqual([]);
   });
 
   it('announces a conflict a sync recorded, once, and not again when a person resolves it', async () => {
@@ -131,8 +154,9 @@ describe('watch feeder', { timeout: 15_000 }, () => {
     feeder = startWatchFeeder({ db, notifications, debounceMs: 50 });
     await feeder.ready;
     watches.length = 0;
-    const rows = await db.incidents.toArray();
-    await db.incidents.bulkPut(rows.map((row) => ({ ...row, title: `${row.title} (edited at HQ)` })));
+    const { remote, pull } = await remoteOf(() => START);
+    const ids = (await db.incidents.toArray()).map((row) => row.id);
+    await pull(ids.map((id) => remote.commit((ctx) => editIncident(remote.incident(id)!, { title: `${remote.incident(id)!.title} (edited at HQ)` }, ctx))!));
     await vi.waitFor(() => expect(watches.flatMap((update) => update.watches)).toHaveLength(5));
     expect(watches).toHaveLength(1);
     expect(watches[0]?.watches.every((watch) => watch.title.endsWith('(edited at HQ)'))).toBe(true);

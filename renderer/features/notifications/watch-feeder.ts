@@ -1,4 +1,5 @@
 // Feeds the notification scheduler: every incident's SLA watch at start-up (in pages), then the ones that change.
+import type { CreatingHookContext, Transaction } from 'dexie';
 import { getCurrentUser, DEFAULT_AUTHOR, type IncidentRow, type LanternDb } from '../../db';
 import { OPEN_STATUSES, slaWatchFromIncident, type Incident, type SlaWatch } from '../../../shared/domain';
 import type { HostNotifications } from '../../host/host';
@@ -22,6 +23,8 @@ export interface WatchFeeder {
   readonly ready: Promise<void>;
   /** Sends pending changes now (tests; the debounce does it otherwise). */
   flush(): Promise<void>;
+  /** Sends every incident's watch again, after pending changes (the SLA policies or their assignment changed). */
+  resendAll(): Promise<void>;
   stop(): void;
 }
 
@@ -29,6 +32,11 @@ export interface WatchFeeder {
 /**
  * Dexie table hooks see every write: the repository's commits and the sync's applied pages alike, so no write
  * path has to remember to tell the feeder. The hooks only collect ids; reading happens after the debounce.
+ *
+ * Incidents are learned from their new timeline entries, not from hooks on the incidents table: every change
+ * of an incident adds an entry in the same transaction (local commits and pulled operations alike), while an
+ * 'updating' or 'creating' hook on incidents makes Dexie read every stored row before each put and deep-diff
+ * it, a read per incident on every pulled page. Adds carry no such read.
  */
 export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
   const { db, notifications } = options;
@@ -57,12 +65,16 @@ export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
     schedule();
   };
 
-  const onCreate = (_key: unknown, row: IncidentRow) => note(row.id);
-  const onUpdate = (_mods: object, key: unknown) => note(key);
   const onDelete = (key: unknown) => note(key);
-  const onEvent = (_key: unknown, event: RecentEvent) => {
-    note(event.incidentId);
-    if (recent.length < 1000) recent.push(event);
+  // Only entries really stored: a sync adds a page's events without reading first (those it already held fail),
+  // and a transaction that aborts after the add (a refused or retried change) stores nothing.
+  const onEvent = function (this: CreatingHookContext<RecentEvent, string>, _key: unknown, event: RecentEvent, transaction: Transaction) {
+    this.onsuccess = () => {
+      transaction.on('complete', () => {
+        note(event.incidentId);
+        if (recent.length < 1000) recent.push(event);
+      });
+    };
   };
   const onConflict = (_key: unknown, conflict: ConflictRow) => {
     if (newConflicts.length < 1000) newConflicts.push(conflict);
@@ -75,8 +87,6 @@ export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
   };
   const onMeta = (_key: unknown, row: { key: string }) => userMayHaveChanged(row.key);
   const onMetaUpdate = (_mods: object, key: unknown) => userMayHaveChanged(key);
-  db.incidents.hook('creating', onCreate);
-  db.incidents.hook('updating', onUpdate);
   db.incidents.hook('deleting', onDelete);
   db.timeline.hook('creating', onEvent);
   db.meta.hook('creating', onMeta);
@@ -142,14 +152,18 @@ export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
     }
   })();
 
+  const resendAll = (): Promise<void> => {
+    sending = sending.then(() => forEachIncidentPage(db, batchSize, (rows) => sendRows(rows)).catch(onError));
+    return sending;
+  };
+
   return {
     ready,
     flush,
+    resendAll,
     stop() {
       stopped = true;
       if (timer !== null) clearTimeout(timer);
-      db.incidents.hook('creating').unsubscribe(onCreate);
-      db.incidents.hook('updating').unsubscribe(onUpdate);
       db.incidents.hook('deleting').unsubscribe(onDelete);
       db.timeline.hook('creating').unsubscribe(onEvent);
       db.meta.hook('creating').unsubscribe(onMeta);

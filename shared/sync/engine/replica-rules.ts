@@ -70,3 +70,16 @@ export function rewriteOperationStamp(op: Operation, from: string, to: string): 
     ...(base !== undefined ? { base } : {}),
   };
 }
+
+/**
+ * Whether merging changed the state a replica stores for an incident, so it must be written again. Equal
+ * stamps mean equal values: a field's stamp names the one operation whose value the field holds.
+ */
+export function stateChanged(before: IncidentState | undefined, after: IncidentState): boolean {
+  if (before === undefined) return true;
+  if (before === after) return false;
+  if ((before.init === null) !== (after.init === null) || before.updatedAt !== after.updatedAt) return true;
+  const fields = Object.keys(after.stamps);
+  if (fields.length !== Object.keys(before.stamps).length) return true;
+  return fields.some((field) => before.stamps[field] !== after.stamps[field]);
+}

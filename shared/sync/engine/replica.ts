@@ -52,6 +52,11 @@ export interface LocalReplica {
   /** Up to `limit` operations in state pending, in deviceSeq order (oldest first). */
   pendingOps(limit: number): Promise<Operation[]>;
   /**
+   * Optional: the same, but only operations after `afterDeviceSeq`. With it the engine reads the next batch
+   * while the current one is on its way to HQ (whose receipts are not recorded yet, so they are still pending).
+   */
+  pendingOpsAfter?(afterDeviceSeq: number, limit: number): Promise<Operation[]>;
+  /**
    * ONE local transaction: applied/duplicate → acknowledged (rewriting capped stamps); rejected → rejected
    * with its reason (kept, shown, never retried); retry-later → stays pending.
    */

@@ -1,5 +1,6 @@
 // The host-agnostic sync run: push the outbox in batches, then pull HQ's log page by page; epoch resets; bounded.
-import { MAX_PUSH_BODY_BYTES, MAX_PUSH_OPS, DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, type PullResponse } from '../wire';
+import type { Operation } from '../operation';
+import { MAX_PUSH_BODY_BYTES, MAX_PUSH_OPS, DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, type PullResponse, type PushResponse } from '../wire';
 import { fitBatch } from './batch-size';
 import { LARGE_SKEW_MS, measureSkew } from './clock-skew';
 import { checkPushResponse } from './push-check';
@@ -103,46 +104,62 @@ export class SyncEngine {
     return this.timed(draft, () => this.options.transport.pull(null, 1));
   }
 
+  /**
+   * Pushes the outbox batch by batch, one request at a time (HQ takes a device's operations in deviceSeq order).
+   * Local work overlaps the network: the batch after the one in flight is read while it travels, and the next
+   * batch leaves while the receipts of the previous one are stored. That is safe because a receipt stored late
+   * (or lost in a crash) only means a resend, which HQ answers "duplicate". Not overlapped: after a capped stamp
+   * (its receipt rewrites later operations, so they are read again), a retry-later, or a new epoch.
+   */
   private async pushAll(draft: ReportDraft, progress: (p: SyncProgress) => void): Promise<void> {
-    const { replica, transport } = this.options;
+    const { replica } = this.options;
     const total = await replica.countPending();
     let done = 0;
     let limit = this.batchSize;
+    let inFlight: { batch: Operation[]; response: Promise<PushResponse> } | null = null;
     // Every productive round resolves at least one operation, so total + a few rounds always suffice.
     const maxRounds = total + 8;
     for (let round = 0; round < maxRounds; round++) {
-      const pending = await replica.pendingOps(limit);
-      if (pending.length === 0) return;
-      const batch = fitBatch(pending, this.maxBatchBytes);
-      let response;
+      if (!inFlight) {
+        const pending = await replica.pendingOps(limit);
+        if (pending.length === 0) return;
+        inFlight = this.send(draft, fitBatch(pending, this.maxBatchBytes));
+      }
+      const { batch } = inFlight;
+      const ahead = this.readAfter(batch, limit);
+      let response: PushResponse;
       try {
-        response = await this.timed(draft, () => transport.push(batch));
+        response = await inFlight.response;
       } catch (error) {
         // HQ found the body too large after all (a stricter proxy): halve the batch and try again.
         if (error instanceof SyncError && error.details.status === 413 && batch.length > 1) {
           limit = Math.max(1, Math.floor(batch.length / 2));
+          inFlight = null;
           continue;
         }
         throw error;
       }
+      inFlight = null;
       const outcomes = checkPushResponse(batch, response);
+      const blocked = outcomes.some((o) => o.status === 'retry-later');
+      const resolved = outcomes.length - outcomes.filter((o) => o.status === 'retry-later').length;
+      const capped = outcomes.some((o) => (o.status === 'applied' || o.status === 'duplicate') && o.capped !== null);
+      if (ahead && !blocked && !capped && resolved > 0 && response.epoch === draft.epoch) {
+        const next = await ahead;
+        if (next.length > 0) inFlight = this.send(draft, fitBatch(next, this.maxBatchBytes));
+      }
       // The results are valid whatever the epoch: record them first, then react to a new epoch.
       await replica.recordPushResults(outcomes);
-      let blocked = false;
       for (const outcome of outcomes) {
         if (outcome.status === 'applied') draft.pushed.applied += 1;
         else if (outcome.status === 'duplicate') draft.pushed.duplicate += 1;
         else if (outcome.status === 'rejected') {
           draft.pushed.rejected += 1;
           draft.rejected.push({ opId: outcome.opId, deviceSeq: outcome.deviceSeq, code: outcome.code, reason: outcome.reason });
-        } else {
-          draft.pushed.retryLater += 1;
-          blocked = true;
-        }
+        } else draft.pushed.retryLater += 1;
         if ((outcome.status === 'applied' || outcome.status === 'duplicate') && outcome.capped) draft.pushed.capped += 1;
       }
       if (response.epoch !== draft.epoch) throw new EpochChange(response.epoch);
-      const resolved = outcomes.filter((o) => o.status !== 'retry-later').length;
       done += resolved;
       progress({ phase: 'push', done, total: Math.max(total, done) });
       // HQ takes a device's operations in deviceSeq order: behind a retry-later everything waits.
@@ -150,14 +167,37 @@ export class SyncEngine {
     }
   }
 
+  /** Sends one batch; a failure surfaces where the answer is awaited (never as an unhandled rejection before that). */
+  private send(draft: ReportDraft, batch: Operation[]): { batch: Operation[]; response: Promise<PushResponse> } {
+    const response = this.timed(draft, () => this.options.transport.push(batch));
+    response.catch(() => undefined);
+    return { batch, response };
+  }
+
+  /** The operations after `batch`, read while it travels (null when the replica cannot read ahead). */
+  private readAfter(batch: readonly Operation[], limit: number): Promise<Operation[]> | null {
+    const { replica } = this.options;
+    const last = batch[batch.length - 1];
+    if (!replica.pendingOpsAfter || !last) return null;
+    const read = replica.pendingOpsAfter(last.deviceSeq, limit);
+    read.catch(() => undefined);
+    return read;
+  }
+
   private async pullAll(draft: ReportDraft, progress: (p: SyncProgress) => void): Promise<void> {
-    const { replica, transport } = this.options;
+    const { replica } = this.options;
     let { cursor } = await replica.getCursor();
+    let next = this.requestPage(draft, cursor);
     for (let page = 0; page < this.maxPullPages; page++) {
       const requested = cursor;
-      const response = await this.timed(draft, () => transport.pull(requested, this.pullLimit));
+      const response = await next;
       if (response.epoch !== draft.epoch) throw new EpochChange(response.epoch);
       checkPage(response, requested, this.pullLimit);
+      // The next page is asked for while this one is written: HQ's answer does not depend on it, and nothing
+      // of it is stored before its own page transaction (with its cursor) commits. If this page fails, the
+      // answer is dropped and the next run starts again from the stored cursor.
+      const more = response.hasMore && page + 1 < this.maxPullPages;
+      if (more) next = this.requestPage(draft, response.cursor);
       const ops = response.ops.map((entry) => entry.op);
       await replica.applyPulledPage({ epoch: response.epoch, cursor: response.cursor, ops, highestStamp: highestStamp(ops), serverTime: response.serverTime });
       cursor = response.cursor;
@@ -168,7 +208,15 @@ export class SyncEngine {
         draft.pulled.complete = true;
         return;
       }
+      if (!more) return;
     }
+  }
+
+  /** One pull request; a failure surfaces where the page is awaited (never as an unhandled rejection before that). */
+  private requestPage(draft: ReportDraft, cursor: string | null): Promise<PullResponse> {
+    const request = this.timed(draft, () => this.options.transport.pull(cursor, this.pullLimit));
+    request.catch(() => undefined);
+    return request;
   }
 
   /** Runs one request and measures the clock skew from HQ's `serverTime`. */

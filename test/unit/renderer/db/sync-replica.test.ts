@@ -9,7 +9,8 @@ import { createIncidentRepository, ensureDevice } from '../../../../renderer/db'
 import type { LanternDb } from '../../../../renderer/db/database';
 import { readMeta } from '../../../../renderer/db/meta';
 import { createDexieReplica, markOpsSent, SYNC_STORAGE_FULL_MESSAGE } from '../../../../renderer/db/sync-replica';
-import { conflictsTable, syncOutbox } from '../../../../renderer/db/sync-rows';
+import { readOutboxMarks } from '../../../../renderer/db/sync-outbox';
+import { conflictsTable, outboxStateOf, syncOutbox } from '../../../../renderer/db/sync-rows';
 import { readIncidentSyncState, readLocalOnlySummary, readOpenConflicts, readRefusedChanges } from '../../../../renderer/db/sync-state';
 import { MemoryReplica } from '../../shared/sync/support/memory-replica';
 import { freshDb, snapshot, START_MS, testClock } from './db-test-kit';
@@ -41,6 +42,12 @@ function page(ops: Operation[], cursor: string, epoch = 'epoch-1'): PulledPage {
   return { epoch, cursor, ops, highestStamp: highestStamp(ops), serverTime: START_MS };
 }
 
+/** The outbox rows' states as the UI and the engine see them (the outbox marks applied). */
+async function outboxStates() {
+  const marks = await readOutboxMarks(db);
+  return (await syncOutbox(db).toArray()).map((row) => outboxStateOf(row, marks));
+}
+
 /** Full snapshot plus the v3 tables. */
 async function everything(d: LanternDb) {
   return { ...(await snapshot(d)), conflicts: await conflictsTable(d).toArray(), partial: await d.table('syncPartial').toArray() };
@@ -69,9 +76,10 @@ describe('Dexie replica: outbox side', () => {
       { opId: op2!.opId, deviceSeq: 2, status: 'rejected', code: 'invalid', reason: 'title: too long' },
       { opId: op3!.opId, deviceSeq: 3, status: 'retry-later', code: 'gap', reason: 'send the earlier one first' },
     ]);
+    expect(await outboxStates()).toEqual(['acknowledged', 'rejected', 'pending']);
     const rows = await syncOutbox(db).toArray();
-    expect(rows.map((r) => r.state)).toEqual(['acknowledged', 'rejected', 'pending']);
     expect(rows[1]).toMatchObject({ code: 'invalid', reason: 'title: too long' });
+    expect(await replica.countPending()).toBe(1);
     expect((await replica.pendingOps(10)).map((op) => op.deviceSeq)).toEqual([3]);
     expect(await readRefusedChanges(db)).toEqual([{ deviceSeq: 2, incidentId: a.id, incidentTitle: 'Pump 3', reason: 'title: too long' }]);
   });
@@ -119,8 +127,8 @@ describe('Dexie replica: outbox side', () => {
       { opId: op1!.opId, deviceSeq: 1, status: 'applied', capped: { from, to } },
       { opId: op2!.opId, deviceSeq: 2, status: 'applied', capped: null },
     ]);
+    expect(await outboxStates()).toEqual(['acknowledged', 'acknowledged']);
     const rows = await syncOutbox(db).toArray();
-    expect(rows.map((row) => row.state)).toEqual(['acknowledged', 'acknowledged']);
     expect(rows[1]!.base?.title).toBe(to);
   });
 
@@ -228,7 +236,7 @@ describe('what the UI derives', () => {
     expect(await readIncidentSyncState(db, a.id)).toBe('local');
     expect(await readLocalOnlySummary(db)).toEqual({ incidents: 1, files: 0, bytes: 0 });
     const [op] = await replica.pendingOps(10);
-    await markOpsSent(db, [op!.deviceSeq], START_MS);
+    await markOpsSent(db, [op!.deviceSeq]);
     expect(await readIncidentSyncState(db, a.id)).toBe('sent');
     await replica.recordPushResults([{ opId: op!.opId, deviceSeq: 1, status: 'applied', capped: null }]);
     expect(await readIncidentSyncState(db, a.id)).toBe('confirmed');

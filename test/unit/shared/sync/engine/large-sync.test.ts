@@ -53,8 +53,10 @@ describe(`large initial sync (${COUNT.toLocaleString('en')} operations, seed ${S
       for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1]!); // the cursor only moves forward
       const pages = Math.ceil(COUNT / 500);
       expect(fresh.replica.pageApplies).toBe(pages);
-      // Without restarts: the epoch probe, one request per page, and exactly one more per interruption.
-      expect(fresh.stats.requests).toBe(1 + pages + pullFailures);
+      // Without restarts: the epoch probe, one request per page, and one more per interruption (two when a page
+      // failed to apply: the next page, asked for while it was written, is asked for again).
+      expect(fresh.stats.requests).toBeGreaterThanOrEqual(1 + pages + pullFailures);
+      expect(fresh.stats.requests).toBeLessThanOrEqual(1 + pages + 2 * pullFailures);
       expect(pullFailures).toBeGreaterThan(0);
       expectConverged(hq, [fresh]);
       expect(fresh.replica.timelineEvents()).toHaveLength(COUNT);

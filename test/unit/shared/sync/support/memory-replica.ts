@@ -79,7 +79,12 @@ export class MemoryReplica implements LocalReplica {
   // ---- LocalReplica -------------------------------------------------------------------------------
 
   async pendingOps(limit: number): Promise<Operation[]> {
-    const pending = [...this.store.outbox.values()].filter((e) => e.state === 'pending').sort((a, b) => a.op.deviceSeq - b.op.deviceSeq);
+    return this.pendingOpsAfter(0, limit);
+  }
+
+  /** Lets the engine read the next batch while one is in flight (as the Dexie replica does). */
+  async pendingOpsAfter(afterDeviceSeq: number, limit: number): Promise<Operation[]> {
+    const pending = [...this.store.outbox.values()].filter((e) => e.state === 'pending' && e.op.deviceSeq > afterDeviceSeq).sort((a, b) => a.op.deviceSeq - b.op.deviceSeq);
     return structuredClone(pending.slice(0, limit).map((e) => e.op));
   }
 
