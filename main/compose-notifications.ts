@@ -64,6 +64,8 @@ export function composeNotifications(deps: NotificationCompositionDeps) {
     clock,
     statePersistence: fileSecretPersistence(join(deps.userDataDir, 'notifications.json')),
     settingsPersistence: fileSecretPersistence(join(deps.userDataDir, 'notification-settings.json')),
+    // The policies are reference data in the page's database: the page sends them (notifications:set-policies)
+    // before its first watches, so these seed tiers only stand in until then (main plans nothing without watches).
     policies: SEED_SLA_POLICIES,
     openIncident: (incidentId) => {
       deps.showWindow();

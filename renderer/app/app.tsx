@@ -5,6 +5,7 @@ import { FindBar, SEARCH_INPUT_ID } from '../features/incidents/find/find-bar';
 import { IncidentDetail } from '../features/incidents/incident-detail';
 import { IncidentList } from '../features/incidents/incident-list';
 import { NotificationCentre } from '../features/notifications';
+import { SlaPoliciesButton } from '../features/reference/sla-policies-button';
 import { StorageStatus } from '../features/status/storage-status';
 import { SyncSettingsButton } from '../features/sync/sync-settings-button';
 import { SyncStatusIndicator } from '../features/sync/sync-status-indicator';
@@ -39,6 +40,7 @@ export function App() {
         </div>
         <UserSwitch />
         <SyncSettingsButton />
+        <SlaPoliciesButton />
         <NotificationCentre onOpenIncident={openIncident} />
         <button type="button" className="ghost" onClick={toggleHelp} aria-keyshortcuts="?" aria-expanded={helpOpen}>
           Shortcuts <kbd>?</kbd>

@@ -1,8 +1,8 @@
 // The meta table: typed key-value records for device identity, counters, the HLC and the current user.
-import type { Author, HlcState } from '../../shared/domain';
+import type { Author, HlcState, SlaAssignment } from '../../shared/domain';
 import type { SyncPoint } from '../../shared/sync/engine/replica';
 import type { LanternDb } from './database';
-import type { StoredSyncConnection } from './sync-rows';
+import type { OutboxMarks, StoredSyncConnection } from './sync-rows';
 
 export interface DeviceIdentity {
   /** UUIDv7, also the HLC node id and the deviceId on every operation. */
@@ -29,6 +29,10 @@ export interface MetaValues {
   syncPoint: SyncPoint;
   /** Browser-mode sync only: HQ address, device name and token (no safeStorage in a browser). */
   syncConnection: StoredSyncConnection;
+  /** Sync: which outbox rows HQ acknowledged and which were handed to it, as marks (see sync-rows.ts). */
+  outboxMarks: OutboxMarks;
+  /** The default SLA policy and the site → policy mapping (the policies themselves are rows in slaPolicies). */
+  slaAssignment: SlaAssignment;
 }
 
 export type MetaKey = keyof MetaValues;
@@ -43,4 +47,9 @@ export async function readMeta<K extends MetaKey>(db: LanternDb, key: K): Promis
 
 export async function writeMeta<K extends MetaKey>(db: LanternDb, key: K, value: MetaValues[K]): Promise<void> {
   await db.meta.put({ key, value } as MetaRow);
+}
+
+/** Several meta rows in one request (one pass through Dexie's middleware and table hooks). */
+export async function writeMetas(db: LanternDb, rows: readonly MetaRow[]): Promise<void> {
+  await db.meta.bulkPut([...rows]);
 }

@@ -2,6 +2,7 @@
 import type { Dexie, Transaction } from 'dexie';
 import { toIncidentRow, type IncidentRow } from './incident-row';
 import { seedReference, type ReferenceRow } from './reference';
+import { seedSlaPolicies, type SlaPolicyRow } from './sla-policies';
 import { mergeWords, wordsOf } from './search-words';
 
 export interface SchemaVersion {
@@ -67,6 +68,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       // the links made on it by others without a mirrored write. Other entries lack the key: not indexed.
       timeline: 'id, [incidentId+hlc], targetId',
     },
+  },
+  {
+    version: 5,
+    stores: {
+      // SLA policies as reference data (read whole and in order; `order` is the list position). The default
+      // policy and the site mapping live in meta ('slaAssignment'); incidents gain an optional slaPolicyId,
+      // which is not indexed (nothing filters by it), so incident rows need no rewrite.
+      slaPolicies: 'id, order',
+    },
+    upgrade: (tx) => seedSlaPolicies(tx.table<SlaPolicyRow, string>('slaPolicies')),
   },
 ];
 

@@ -3,25 +3,33 @@ import { Dexie } from 'dexie';
 import {
   computeIncidentSla,
   OPEN_STATUSES,
-  SEED_SLA_POLICIES,
+  resolveSlaPolicy,
+  SEED_SLA_POLICY_SET,
   slaTimelineFromEvents,
   targetFor,
   type Incident,
   type SlaClocks,
   type SlaPolicy,
+  type SlaPolicySet,
+  type SlaSubject,
   type SlaTimeline,
   type Status,
 } from '../../shared/domain';
 import type { LanternDb } from './database';
 import type { IncidentRow } from './incident-row';
+import { readSlaPolicySet } from './sla-policies';
 
-/** Same choice as DEFAULT_POLICY in features/notifications/incident-batches: incidents carry no policy yet, all run on gold. */
-export const SLA_POLICY: SlaPolicy = SEED_SLA_POLICIES[0]!;
+/** What an incident's clocks are computed from: its status timeline and the policy that applies to it. */
+export interface SlaInputs extends SlaTimeline {
+  readonly policy: SlaPolicy;
+}
 
 /** Cache bound: above the largest page the list loads (5,000, all read when sorting by SLA); the oldest entries go first. */
 const CACHE_LIMIT = 6000;
 
 type SlaKey = Pick<Incident, 'id' | 'createdAt' | 'updatedAt'>;
+/** What loadSlaTimelines needs to also pick each incident's policy. */
+type SlaLoadKey = SlaKey & SlaSubject;
 interface Cached {
   readonly updatedAt: string;
   readonly timeline: SlaTimeline;
@@ -44,8 +52,28 @@ export function cachedSlaTimeline(db: LanternDb, incident: SlaKey): SlaTimeline 
   return hit && hit.updatedAt === incident.updatedAt ? hit.timeline : undefined;
 }
 
-/** SLA inputs of these incidents: cache hits, plus one `incidentId` index read for all misses together. */
-export async function loadSlaTimelines(db: LanternDb, incidents: readonly SlaKey[]): Promise<Map<string, SlaTimeline>> {
+/** The inputs of one incident: the cached timeline is policy-free, so a policy edit never invalidates the cache. */
+export function slaInputsOf(timeline: SlaTimeline, incident: SlaSubject, policies: SlaPolicySet): SlaInputs {
+  return { createdAtMs: timeline.createdAtMs, changes: timeline.changes, policy: resolveSlaPolicy(incident, policies) };
+}
+
+/**
+ * SLA inputs of these incidents: cache hits, plus one `incidentId` index read for all misses together, with the
+ * policy of each (read here, so a live query around this call also re-runs when the policies change).
+ */
+export async function loadSlaTimelines(db: LanternDb, incidents: readonly SlaLoadKey[]): Promise<Map<string, SlaInputs>> {
+  const policies = await readSlaPolicySet(db);
+  const timelines = await loadTimelines(db, incidents);
+  const out = new Map<string, SlaInputs>();
+  for (const incident of incidents) {
+    const timeline = timelines.get(incident.id);
+    if (timeline) out.set(incident.id, slaInputsOf(timeline, incident, policies));
+  }
+  return out;
+}
+
+/** The timelines only (cache hits plus one read for the misses), for callers that pick policies themselves. */
+export async function loadTimelines(db: LanternDb, incidents: readonly SlaKey[]): Promise<Map<string, SlaTimeline>> {
   const cache = cacheOf(db);
   const out = new Map<string, SlaTimeline>();
   const missing: SlaKey[] = [];
@@ -76,8 +104,9 @@ export async function loadSlaTimelines(db: LanternDb, incidents: readonly SlaKey
   return out;
 }
 
-export function slaClocksOf(timeline: SlaTimeline, priority: Incident['priority'], nowMs: number): SlaClocks {
-  return computeIncidentSla(timeline, priority, SLA_POLICY, nowMs);
+/** Both clocks of an incident under the policy that applies to it (carried by its inputs). */
+export function slaClocksOf(inputs: SlaInputs, priority: Incident['priority'], nowMs: number): SlaClocks {
+  return computeIncidentSla(inputs, priority, inputs.policy, nowMs);
 }
 
 /** Breaching soon: the resolve clock is at the second warning (75 %) or breached. */
@@ -87,12 +116,14 @@ export function isBreachingSoon(clocks: SlaClocks): boolean {
 
 /**
  * Wall-clock age bounds the resolve clock's elapsed time (on-hold time and calendars only subtract), so an incident
- * younger than 75 % of its target cannot be breaching soon; its timeline is never read.
+ * younger than its policy's second warning (75 % by default) cannot be breaching soon; its timeline is never read.
+ * Pass the stored policy set (readSlaPolicySet): without it every incident is judged by the seed default (gold).
  */
-function oldEnough(row: IncidentRow, nowMs: number): boolean {
+export function oldEnough(row: IncidentRow, nowMs: number, policies: SlaPolicySet = SEED_SLA_POLICY_SET): boolean {
   const age = nowMs - Date.parse(row.createdAt);
   if (!Number.isFinite(age)) return true;
-  return age * 100 >= targetFor(SLA_POLICY, row.priority).resolveMinutes * 60_000 * SLA_POLICY.warnPercents[1];
+  const policy = resolveSlaPolicy(row, policies);
+  return age * 100 >= targetFor(policy, row.priority).resolveMinutes * 60_000 * policy.warnPercents[1];
 }
 
 const WALK_PAGE = 500;
@@ -112,11 +143,19 @@ export async function findBreachingSoon(
   nowMs: number,
 ): Promise<IncidentRow[]> {
   const open = statuses && statuses.length > 0 ? OPEN_STATUSES.filter((s) => statuses.includes(s)) : OPEN_STATUSES;
-  const perStatus = await Promise.all(open.map((status) => walkStatus(db, status, matches, take, nowMs)));
+  const policies = await readSlaPolicySet(db);
+  const perStatus = await Promise.all(open.map((status) => walkStatus(db, status, matches, take, nowMs, policies)));
   return perStatus.flat().sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? 1 : -1)).slice(0, take);
 }
 
-async function walkStatus(db: LanternDb, status: Status, matches: (row: IncidentRow) => boolean, take: number, nowMs: number): Promise<IncidentRow[]> {
+async function walkStatus(
+  db: LanternDb,
+  status: Status,
+  matches: (row: IncidentRow) => boolean,
+  take: number,
+  nowMs: number,
+  policies: SlaPolicySet,
+): Promise<IncidentRow[]> {
   const hits: IncidentRow[] = [];
   let upper: string | typeof Dexie.maxKey = Dexie.maxKey;
   // Rows at the boundary updatedAt already seen (ties continue inclusively and skip these).
@@ -127,7 +166,7 @@ async function walkStatus(db: LanternDb, status: Status, matches: (row: Incident
       .where('[status+updatedAt]')
       .between([status, Dexie.minKey], [status, upper], true, true)
       .reverse()
-      .filter((row) => !skip.has(row.id) && oldEnough(row, nowMs) && matches(row))
+      .filter((row) => !skip.has(row.id) && oldEnough(row, nowMs, policies) && matches(row))
       .limit(WALK_PAGE)
       .toArray();
     if (rows.length === 0) return hits;

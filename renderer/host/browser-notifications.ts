@@ -1,5 +1,5 @@
 // HostNotifications in browser mode: the same scheduler as main, run in the page, state kept in localStorage.
-import { SEED_SLA_POLICIES } from '../../shared/domain';
+import { SEED_SLA_POLICIES, slaPoliciesSchema } from '../../shared/domain';
 import type { TextPersistence } from '../../shared/notifications/file-store';
 import { createNotificationService, type NotificationService } from '../../shared/notifications/notification-service';
 import type { SchedulerClock } from '../../shared/notifications/types';
@@ -57,6 +57,7 @@ export function createBrowserNotifications(win: Window, options: BrowserNotifica
         clock,
         statePersistence: storageText(storage, BROWSER_NOTIFICATION_KEYS.state),
         settingsPersistence: storageText(storage, BROWSER_NOTIFICATION_KEYS.settings),
+        // Stand-ins until the page's policy feed sends the stored ones (before its first watches).
         policies: SEED_SLA_POLICIES,
         openIncident: (incidentId) => opened.forEach((listener) => listener(incidentId)),
         onCentreChanged: (summary) => changed.forEach((listener) => listener(summary)),
@@ -70,6 +71,8 @@ export function createBrowserNotifications(win: Window, options: BrowserNotifica
 
   return {
     watch: async (update) => (await ready()).watch(update),
+    // Same schema as the IPC message: the in-page scheduler never plans with a policy main would refuse.
+    setPolicies: async (policies) => (await ready()).setPolicies(slaPoliciesSchema.parse(policies)),
     report: async (activities) => (await ready()).report(activities),
     setUser: async (name) => (await ready()).setUser(name?.trim() ? name.trim() : null),
     list: async () => (await ready()).list(),

@@ -12,6 +12,9 @@ export function createElectronNotifications(bridge: Pick<LanternBridge, 'notific
         await bridge.notifications.watch({ watches: watches[i] ?? [], removed: removed[i] ?? [] });
       }
     },
+    async setPolicies(policies) {
+      await bridge.notifications.setPolicies({ policies: [...policies] });
+    },
     async report(activities) {
       for (const part of chunks(activities, MAX_ACTIVITIES_PER_CALL)) await bridge.notifications.report({ activities: part });
     },

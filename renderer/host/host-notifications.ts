@@ -1,5 +1,5 @@
 // The notifications part of the Host API: feed the scheduler, read the centre, change quiet settings.
-import type { NotificationActivity, NotificationCentreEntry, NotificationSettings, SlaWatch } from '../../shared/domain';
+import type { NotificationActivity, NotificationCentreEntry, NotificationSettings, SlaPolicy, SlaWatch } from '../../shared/domain';
 
 export interface CentreSnapshot {
   readonly entries: readonly NotificationCentreEntry[];
@@ -19,6 +19,8 @@ export interface WatchUpdate {
 export interface HostNotifications {
   /** Sends watches in batches the contract allows (any size may be passed). */
   watch(update: WatchUpdate): Promise<void>;
+  /** The stored SLA policies, default first; every watch is re-planned with them. */
+  setPolicies(policies: readonly SlaPolicy[]): Promise<void>;
   report(activities: readonly NotificationActivity[]): Promise<void>;
   /** The person now using this device (own actions never notify them). */
   setUser(name: string | null): Promise<void>;

@@ -20,8 +20,9 @@ export function applyFieldChanges(
   const changes: FieldChange[] = [];
   const effective: Partial<SyncedFields> = {};
   for (const key of Object.keys(set) as SyncedField[]) {
-    const before = incident[key];
-    const after = parsed.data[key];
+    // Optional fields (slaPolicyId) are absent on incidents recorded before them: absent reads as null.
+    const before = incident[key] ?? null;
+    const after = parsed.data[key] ?? null;
     if (!sameValue(before, after)) {
       changes.push({ field: key, from: before, to: after });
       (effective as Record<string, unknown>)[key] = after;

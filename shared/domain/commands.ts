@@ -85,6 +85,8 @@ export function recordIncident(input: NewIncidentInput, counter: number, deviceP
     cancelReason: null,
     duplicateOf: null,
     tags: input.tags ?? [],
+    // Explicit on new incidents (stamped like every field); absent only on incidents recorded before it existed.
+    slaPolicyId: null,
   };
   const parsed = syncedFieldsSchema.safeParse(fields);
   if (!parsed.success) return invalidInput(parsed.error.issues[0]);
@@ -113,7 +115,7 @@ export function recordIncident(input: NewIncidentInput, counter: number, deviceP
 
 /** Fields a person may edit directly; status and its companions only move through changeStatus. */
 export const DIRECTLY_EDITABLE_FIELDS = [
-  'title', 'description', 'category', 'site', 'impact', 'urgency', 'major', 'reporter', 'occurredAt', 'detectedAt', 'tags', 'assignee', 'team',
+  'title', 'description', 'category', 'site', 'impact', 'urgency', 'major', 'reporter', 'occurredAt', 'detectedAt', 'tags', 'assignee', 'team', 'slaPolicyId',
 ] as const satisfies readonly SyncedField[];
 export type EditableFields = Pick<SyncedFields, (typeof DIRECTLY_EDITABLE_FIELDS)[number]>;
 

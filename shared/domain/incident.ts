@@ -6,6 +6,7 @@ import { isHlcStamp } from './hlc';
 import { LIMITS } from './limits';
 import { levelSchema, prioritySchema } from './priority';
 import { statusSchema } from './status';
+import { slaPolicyIdSchema } from './sla/policy';
 import { zonedTimeSchema } from './zoned-time';
 
 export const uuidV7Schema = z.string().refine(isUuidV7, 'Expected a UUIDv7 id');
@@ -41,6 +42,12 @@ export const syncedFieldsSchema = z.object({
   cancelReason: optionalText(LIMITS.shortText),
   duplicateOf: uuidV7Schema.nullable(),
   tags: z.array(z.string().trim().min(1).max(60)).max(LIMITS.tags),
+  /**
+   * The incident's own SLA policy (set in its detail view), overriding its site's and the default; null: none.
+   * Optional, not defaulted: incidents recorded before it must still validate, and a default would creep
+   * into every partial operation (zod applies defaults inside `.partial()`).
+   */
+  slaPolicyId: slaPolicyIdSchema.nullable().optional(),
 });
 export type SyncedFields = z.infer<typeof syncedFieldsSchema>;
 export type SyncedField = keyof SyncedFields;
@@ -85,4 +92,5 @@ export const FIELD_LABELS: Record<SyncedField, string> = {
   cancelReason: 'Cancel reason',
   duplicateOf: 'Duplicate of',
   tags: 'Tags',
+  slaPolicyId: 'SLA policy',
 };

@@ -27,6 +27,7 @@ export const INVOKE_CHANNELS = [
   'notifications:mark-read',
   'notifications:get-settings',
   'notifications:set-settings',
+  'notifications:set-policies',
 ] as const;
 
 /** Event channels (main → renderer); add here AND in `eventContract` (contract.ts). */

@@ -10,6 +10,7 @@ import {
   notificationsMarkReadResultSchema,
   notificationsOpenPayloadSchema,
   notificationsReportInputSchema,
+  notificationsSetPoliciesInputSchema,
   notificationsSetUserInputSchema,
   notificationsWatchInputSchema,
 } from './schemas/notifications';
@@ -47,6 +48,7 @@ export const invokeContract = {
   'notifications:mark-read': { input: notificationsMarkReadInputSchema, output: notificationsMarkReadResultSchema },
   'notifications:get-settings': { input: noInput, output: notificationSettingsSchema },
   'notifications:set-settings': { input: notificationSettingsInputSchema, output: notificationSettingsSchema },
+  'notifications:set-policies': { input: notificationsSetPoliciesInputSchema, output: z.null() },
 } as const satisfies { readonly [C in InvokeChannel]: InvokeSpec };
 
 /** Events main sends to the page, with the schema of their single payload argument. */

@@ -20,6 +20,7 @@ export interface NotificationServiceDeps {
   readonly statePersistence: TextPersistence;
   /** notification-settings.json. */
   readonly settingsPersistence: TextPersistence;
+  /** The SLA policies until the page sends the stored ones (setPolicies); the first is the default. */
   readonly policies: readonly SlaPolicy[];
   readonly openIncident: (incidentId: string | null) => void;
   /** Called whenever the centre changes (push `notifications:changed` to the page, refresh the tray). */
@@ -72,6 +73,13 @@ export function createNotificationService(deps: NotificationServiceDeps) {
     /** notifications:watch — the page sends fresh watches of changed incidents and ids that are gone or closed. */
     async watch(input: { watches: readonly SlaWatch[]; removed: readonly string[] }): Promise<void> {
       await scheduler.onIncidentsChanged([...watches.put(input.watches), ...watches.remove(input.removed)]);
+    },
+    /**
+     * notifications:set-policies — the page's stored SLA policies, default first. Every watch is re-planned, so an
+     * edited target or calendar moves the alerts already scheduled.
+     */
+    async setPolicies(policies: readonly SlaPolicy[]): Promise<void> {
+      await scheduler.onIncidentsChanged(watches.setPolicies(policies));
     },
     /** notifications:report — assignments, escalations, conflicts from a sync; sync failures come from main itself. */
     report: (activities: readonly NotificationActivity[]): Promise<void> => scheduler.report(activities),

@@ -80,7 +80,7 @@ describe('SLA column', { timeout: 20_000 }, () => {
     const desk = await renderDesk();
     await seedClocks(desk);
     await jumpTo(T0 + 70 * MIN);
-    const sla = screen.getByRole('button', { name: /^SLA/ });
+    const sla = within(screen.getByRole('table', { name: 'Incidents' })).getByRole('button', { name: /^SLA/ });
     expect(sla).toHaveAttribute('title', expect.stringContaining('sorts the rows loaded so far'));
     await desk.user.click(sla);
     await waitFor(() => expect(listed()).toEqual(['Generator breached', 'Pump warned', 'Fresh switch', 'Chiller paused']));

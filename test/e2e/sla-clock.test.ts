@@ -1,4 +1,5 @@
-// SLA clocks in Chromium with Playwright's clock: a P1 reaches 75 % and 100 % of its resolve target; list, header, escalation, centre.
+// SLA clocks in Chromium with Playwright's clock: a P1 reaches 75 % and 100 % of its resolve target; list, header, escalation, centre;
+// then an incident switched to another SLA policy, and a policy edit, move its header clock and its scheduled alerts.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { recordIncident, textsOf, ui } from './support/incident-ui';
@@ -93,5 +94,36 @@ describe('SLA clocks with a controlled clock', () => {
     );
     // Owned at once: the response clock stopped, so it never warned.
     expect((await textsOf(list.getByRole('listitem'))).filter((t) => t.includes('Time to own'))).toEqual([]);
+  });
+
+  it('switches an incident to another SLA policy, then edits that policy: the header clock and the planned alerts follow', async () => {
+    const page = session().page;
+    const title = 'Chiller 3 tripped on low flow';
+    // The notification panel the first test opened would sit over the settings dialog: close it.
+    const centre = page.getByRole('button', { name: /^Notifications/ });
+    if ((await centre.getAttribute('aria-expanded')) === 'true') await centre.click();
+    await recordIncident(page, { title, category: 'Facility › HVAC', impact: '1 — High', urgency: '1 — High' });
+    await expect.poll(() => resolveLine(page).innerText()).toMatch(/of 1h \(0 %\)/);
+
+    // Detail view: this incident runs on Bronze (P1: 1 h to own, 4 h to resolve) instead of the default Gold.
+    await page.getByRole('button', { name: 'Edit SLA policy', exact: true }).click();
+    await page.getByLabel('SLA policy', { exact: true }).selectOption({ label: 'Bronze' });
+    await page.getByRole('button', { name: 'Save SLA policy', exact: true }).click();
+    await expect.poll(() => page.getByText('Bronze (set for this incident)', { exact: true }).count()).toBe(1);
+    await expect.poll(() => resolveLine(page).innerText()).toMatch(/of 4h \(0 %\)/);
+    await expect.poll(() => scheduledKeys(page), { timeout: 10_000 }).toContainEqual(expect.stringMatching(/:resolve:warn50:14400000$/));
+
+    // Settings → SLA policies: Bronze's P1 resolve target becomes 6 h; the open header and the scheduler use it at once.
+    await page.getByRole('button', { name: 'SLA policies', exact: true }).click();
+    const settings = page.getByRole('dialog', { name: 'SLA policy settings', exact: true });
+    await settings.getByRole('button', { name: 'Bronze', exact: true }).click();
+    const form = settings.getByRole('form', { name: 'Edit Bronze', exact: true });
+    await form.getByLabel('P1 resolve target hours', { exact: true }).fill('6');
+    await form.getByRole('button', { name: 'Save policy', exact: true }).click();
+    await expect.poll(() => form.getByRole('status').innerText()).toMatch(/Saved Bronze/);
+    await settings.getByRole('button', { name: 'Close SLA policy settings', exact: true }).click();
+    await expect.poll(() => resolveLine(page).innerText()).toMatch(/of 6h \(0 %\)/);
+    await expect.poll(() => scheduledKeys(page), { timeout: 10_000 }).toContainEqual(expect.stringMatching(/:resolve:warn50:21600000$/));
+    expect((await scheduledKeys(page)).filter((key) => key.endsWith(':resolve:warn50:14400000'))).toEqual([]);
   });
 });

@@ -9,9 +9,10 @@ export type NotificationChannel =
   | 'notifications:list'
   | 'notifications:mark-read'
   | 'notifications:get-settings'
-  | 'notifications:set-settings';
+  | 'notifications:set-settings'
+  | 'notifications:set-policies';
 
-export type NotificationHandlerService = Pick<NotificationService, 'watch' | 'report' | 'setUser' | 'list' | 'markRead' | 'getSettings' | 'setSettings'>;
+export type NotificationHandlerService = Pick<NotificationService, 'watch' | 'report' | 'setUser' | 'list' | 'markRead' | 'getSettings' | 'setSettings' | 'setPolicies'>;
 
 export function createNotificationHandlers(service: NotificationHandlerService): Pick<IpcHandlers, NotificationChannel> {
   return {
@@ -36,6 +37,10 @@ export function createNotificationHandlers(service: NotificationHandlerService):
     'notifications:set-settings': async (settings) => {
       await service.setSettings(settings);
       return service.getSettings();
+    },
+    'notifications:set-policies': async (input) => {
+      await service.setPolicies(input.policies);
+      return null;
     },
   };
 }

@@ -14,6 +14,7 @@ import { useServices } from '../../app/services';
 import { formatLocal, formatPathOrDash, formatZoned } from '../format';
 import { useReference } from '../reference/use-reference';
 import { InlineField } from './inline-field';
+import { SlaPolicyField } from './sla-policy-field';
 
 const LEVEL_OPTIONS = LEVELS.map((level) => ({ value: String(level), label: `${level} — ${LEVEL_LABELS[level]}` }));
 
@@ -44,6 +45,7 @@ export function DetailFields({ incident }: { incident: Incident }) {
         editable={editable} onSave={(v) => save({ category: v === '' ? [] : v.split(PATH_SEPARATOR) })} />
       <InlineField label="Site" display={formatPathOrDash(incident.site)} initial={formatPath(incident.site)} editor="text" suggestions={reference.site} maxLength={1000}
         editable={editable} onSave={(v) => save({ site: parsePath(v) })} />
+      <SlaPolicyField incident={incident} editable={editable} save={save} />
       <InlineField label="Reporter" display={incident.reporter ?? '—'} initial={incident.reporter ?? ''} editor="text" maxLength={200}
         editable={editable} onSave={(v) => save({ reporter: v.trim() === '' ? null : v })} />
       {incident.status === 'new' || !editable ? (

@@ -1,8 +1,10 @@
 // SLA hooks: a minute tick for live clocks, and the timelines of the given incidents (one read for all misses).
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import type { Incident, SlaTimeline } from '../../../shared/domain';
+import { SEED_SLA_POLICY_SET, type Incident, type SlaSubject } from '../../../shared/domain';
 import { useLanternDb } from '../../db';
-import { cachedSlaTimeline, loadSlaTimelines } from '../../db/sla';
+import { cachedSlaTimeline, loadTimelines, slaInputsOf, type SlaInputs } from '../../db/sla';
+import { readSlaPolicySet } from '../../db/sla-policies';
 
 export const SLA_TICK_MS = 60_000;
 
@@ -24,11 +26,15 @@ export function useMinuteNow(): number {
   return now;
 }
 
-type SlaKeyed = Pick<Incident, 'id' | 'createdAt' | 'updatedAt'>;
+type SlaKeyed = Pick<Incident, 'id' | 'createdAt' | 'updatedAt'> & SlaSubject;
 
-/** The SLA timeline of each incident (undefined until read); re-reads only incidents whose updatedAt changed. */
-export function useSlaTimelines(incidents: readonly SlaKeyed[]): (incident: SlaKeyed) => SlaTimeline | undefined {
+/**
+ * The SLA inputs of each incident (undefined until read): its timeline, re-read only when its updatedAt changed, and
+ * its policy from the stored policies, which are watched live so a policy edit re-renders every clock at once.
+ */
+export function useSlaTimelines(incidents: readonly SlaKeyed[]): (incident: SlaKeyed) => SlaInputs | undefined {
   const db = useLanternDb();
+  const policies = useLiveQuery(() => readSlaPolicySet(db), [db]) ?? SEED_SLA_POLICY_SET;
   const key = incidents.map((i) => `${i.id}\t${i.createdAt}\t${i.updatedAt}`).join('\n');
   const [, setVersion] = useState(0);
   // A read that finishes after the rows changed still re-renders: its rows may be on screen, waiting for it.
@@ -46,11 +52,15 @@ export function useSlaTimelines(incidents: readonly SlaKeyed[]): (incident: SlaK
       return { id, createdAt, updatedAt };
     });
     if (wanted.every((incident) => cachedSlaTimeline(db, incident))) return;
-    loadSlaTimelines(db, wanted)
+    // Only the timelines are read here; the policies come from the live set above.
+    loadTimelines(db, wanted)
       .then(() => {
         if (mounted.current) setVersion((v) => v + 1);
       })
       .catch((error: unknown) => console.warn('Lantern: reading SLA timelines failed', error));
   }, [db, key]);
-  return (incident) => cachedSlaTimeline(db, incident);
+  return (incident) => {
+    const timeline = cachedSlaTimeline(db, incident);
+    return timeline && slaInputsOf(timeline, incident, policies);
+  };
 }

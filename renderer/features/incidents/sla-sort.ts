@@ -1,12 +1,12 @@
 // Sorting the loaded rows by SLA due time (resolve clock); rows whose timeline is not read yet keep their place last.
-import type { Incident, SlaTimeline } from '../../../shared/domain';
+import type { Incident } from '../../../shared/domain';
 import type { SortDirection } from '../../db';
-import { slaClocksOf } from '../../db/sla';
+import { slaClocksOf, type SlaInputs } from '../../db/sla';
 import { slaSortKey } from './sla-format';
 
 export function sortBySla(
   rows: readonly Incident[],
-  timelineOf: (incident: Incident) => SlaTimeline | undefined,
+  timelineOf: (incident: Incident) => SlaInputs | undefined,
   nowMs: number,
   dir: SortDirection,
 ): Incident[] {

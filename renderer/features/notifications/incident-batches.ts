@@ -5,7 +5,7 @@ import { OPEN_STATUSES, SEED_SLA_POLICIES, type Incident, type SlaPolicy, type T
 
 export const DEFAULT_BATCH_SIZE = 500;
 
-/** Incidents carry no SLA policy yet: every one runs on the first seed tier, as the main process's WatchCache assumes. */
+/** The fallback policy when no resolver is passed (tests); start-notifications resolves each incident against the stored set. */
 export const DEFAULT_POLICY: SlaPolicy = SEED_SLA_POLICIES[0]!;
 
 export interface IncidentWithEvents {

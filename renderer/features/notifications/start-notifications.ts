@@ -1,16 +1,29 @@
-// Starts the page's side of notifications: the watch feeder and the automatic escalation runner.
+// Starts the page's side of notifications: the SLA policy feed, the watch feeder and the automatic escalation runner.
 import type { LanternDb } from '../../db';
 import type { HostNotifications } from '../../host/host-notifications';
 import { startEscalationRunner } from './escalation-runner';
-import { startWatchFeeder } from './watch-feeder';
+import { startSlaPolicyFeed } from './sla-policy-feed';
+import { startWatchFeeder, type WatchFeeder } from './watch-feeder';
 
 export function startNotifications(options: { db: LanternDb; notifications: HostNotifications }): () => void {
-  const feeder = startWatchFeeder(options);
-  const runner = startEscalationRunner({ db: options.db });
-  // First escalation pass once the watches are in, so start-up does not read every timeline twice at once.
-  void feeder.ready.then(() => runner.runOnce()).catch((error: unknown) => console.warn('Lantern: automatic escalation failed', error));
+  let feeder: WatchFeeder | null = null;
+  let stopped = false;
+  // A changed default or site mapping moves incidents to other policies: their watches go again with the new ids.
+  const policies = startSlaPolicyFeed({ ...options, onReassigned: () => void feeder?.resendAll() });
+  const runner = startEscalationRunner({ db: options.db, policyOf: (incident) => policies.policyOf(incident) });
+  // Watches name their policy, so they wait for the stored policies; the first escalation pass waits for the
+  // watches, so start-up does not read every timeline twice at once.
+  void policies.ready
+    .then(() => {
+      if (stopped) return;
+      feeder = startWatchFeeder({ ...options, policyIdOf: (incident) => policies.policyOf(incident).id });
+      return feeder.ready.then(() => runner.runOnce());
+    })
+    .catch((error: unknown) => console.warn('Lantern: automatic escalation failed', error));
   return () => {
-    feeder.stop();
+    stopped = true;
+    policies.stop();
+    feeder?.stop();
     runner.stop();
   };
 }

@@ -4,6 +4,8 @@ export * from './clock';
 export * from './deterministic-id';
 export * from './escalation';
 export * from './policy';
+export * from './assignment';
+export * from './policy-edits';
 export * from './timeline-input';
 export { isKnownTimeZone, parseFixedOffset } from './zone-offset';
 export * from './watch';

@@ -14,12 +14,19 @@ export const slaTargetSchema = z.object({
 });
 export type SlaTarget = z.infer<typeof slaTargetSchema>;
 
-const percent = z.number().int().min(1).max(99);
+const percent = z
+  .number('Warnings are percentages')
+  .int('Warnings are whole percentages')
+  .min(1, 'A warning is at least 1 %')
+  .max(99, 'Warnings must be below 100 % (the breach is always at 100 %)');
 
 export const DEFAULT_WARN_PERCENTS: readonly [number, number] = [50, 75];
 
+/** Policy ids: short, lower-case, stable (incidents and watches name them). */
+export const slaPolicyIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Policy ids are 1–40 lower-case letters, digits and dashes');
+
 export const slaPolicySchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Policy ids are 1–40 lower-case letters, digits and dashes'),
+  id: slaPolicyIdSchema,
   name: z.string().trim().min(1, 'Name the policy').max(80),
   /** Targets for P1–P4; P5 (planning) falls back to P4's when absent. */
   targets: z.object({

@@ -1,6 +1,7 @@
 // IPC payload schemas of the `notifications` domain: watches and activities in, the centre and settings out.
 import { z } from 'zod';
 import { notificationActivitySchema, notificationCentreEntrySchema, notificationSettingsSchema } from '../../domain/sla/notification-wire';
+import { slaPoliciesSchema } from '../../domain/sla/policy';
 import { slaWatchSchema } from '../../domain/sla/watch';
 import { MAX_ID_LENGTH } from './limits';
 
@@ -24,6 +25,14 @@ export const notificationsReportInputSchema = z.strictObject({
   activities: z.array(notificationActivitySchema).max(MAX_ACTIVITIES_PER_CALL),
 });
 export type NotificationsReportInput = z.infer<typeof notificationsReportInputSchema>;
+
+/**
+ * `notifications:set-policies`: the SLA policies stored in the page's database, the default first (watches name
+ * their policy by id; unknown ids fall back to the first). Each policy is validated whole: a bad target, a
+ * warning at or above 100 % or an unknown time zone refuses the message, so main keeps the policies it had.
+ */
+export const notificationsSetPoliciesInputSchema = z.strictObject({ policies: slaPoliciesSchema });
+export type NotificationsSetPoliciesInput = z.infer<typeof notificationsSetPoliciesInputSchema>;
 
 /** `notifications:set-user`: the person using this device now (null: nobody), so own actions stay quiet. */
 export const notificationsSetUserInputSchema = z.strictObject({ name: z.string().trim().min(1).max(200).nullable() });

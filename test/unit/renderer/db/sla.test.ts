@@ -3,9 +3,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIncidentRepository, findIncidents, type IncidentRepository } from '../../../../renderer/db';
 import type { LanternDb } from '../../../../renderer/db/database';
-import { cachedSlaTimeline, findBreachingSoon, loadSlaTimelines, SLA_POLICY } from '../../../../renderer/db/sla';
-import { DEFAULT_POLICY } from '../../../../renderer/features/notifications/incident-batches';
-import type { Incident, NewIncidentInput } from '../../../../shared/domain';
+import { cachedSlaTimeline, findBreachingSoon, loadSlaTimelines, slaClocksOf } from '../../../../renderer/db/sla';
+import { editSlaPolicies } from '../../../../renderer/db/sla-policies';
+import { setDefaultPolicy, setSitePolicy, type Incident, type NewIncidentInput } from '../../../../shared/domain';
 import { freshDb, START_MS, testClock, type TestClock } from './db-test-kit';
 
 const MIN = 60_000;
@@ -35,8 +35,36 @@ async function ok<T>(atMs: number, run: () => Promise<{ ok: true; value: T } | {
 }
 
 describe('SLA policy choice', () => {
-  it('is the same policy the notifications and the escalation runner use', () => {
-    expect(SLA_POLICY).toBe(DEFAULT_POLICY);
+  it('gives each incident its policy (own → site → default) and follows policy edits without re-reading timelines', async () => {
+    setup();
+    const plain = await record({ title: 'Plain' }, START_MS);
+    const atSite = await record({ title: 'At the field office', site: ['Field office'] }, START_MS);
+    const own = await ok(START_MS, async () => {
+      const created = await repo.record({ impact: 1, urgency: 1, title: 'Own policy', site: ['Field office'] });
+      return created.ok ? repo.edit(created.value.id, { slaPolicyId: 'bronze' }) : created;
+    });
+    const mapped = await editSlaPolicies(db, (set) => setSitePolicy(set, 'Field office', 'silver'));
+    expect(mapped.ok).toBe(true);
+    const policyIds = async () => [...(await loadSlaTimelines(db, [plain, atSite, own])).values()].map((inputs) => inputs.policy.id);
+    expect(await policyIds()).toEqual(['gold', 'silver', 'bronze']);
+
+    const where = vi.spyOn(db.timeline, 'where');
+    await editSlaPolicies(db, (set) => setDefaultPolicy(set, 'bronze'));
+    expect(await policyIds()).toEqual(['bronze', 'silver', 'bronze']);
+    expect(where).not.toHaveBeenCalled();
+
+    // P1 at 40 minutes: 67 % of gold's 1 h resolve target, 17 % of bronze's 4 h.
+    const inputs = (await loadSlaTimelines(db, [plain])).get(plain.id)!;
+    expect(slaClocksOf(inputs, plain.priority, START_MS + 40 * MIN).resolve.targetMs).toBe(4 * 60 * MIN);
+  });
+
+  it("judges breaching soon by each incident's own policy", async () => {
+    setup();
+    const gold = await record({ title: 'On gold' }, START_MS);
+    const bronze = await record({ title: 'On bronze' }, START_MS);
+    await ok(START_MS, () => repo.edit(bronze.id, { slaPolicyId: 'bronze' }));
+    const found = await findBreachingSoon(db, undefined, () => true, 50, START_MS + 50 * MIN);
+    expect(found.map((row) => row.id)).toEqual([gold.id]);
   });
 });
 

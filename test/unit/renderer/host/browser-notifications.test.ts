@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BROWSER_NOTIFICATION_KEYS, createBrowserNotifications } from '../../../../renderer/host/browser-notifications';
 import type { WebNotificationClass } from '../../../../renderer/host/web-notifier';
-import type { SlaWatch } from '../../../../shared/domain';
+import { SEED_SLA_POLICIES, type SlaPolicy, type SlaWatch } from '../../../../shared/domain';
 
 const MIN = 60_000;
 
@@ -118,5 +118,24 @@ describe('createBrowserNotifications', () => {
     await expect(notifications.requestPermission()).resolves.toBe('unsupported');
     await notifications.setSettings({ ...(await notifications.getSettings()), muted: ['sla'] });
     await expect(notifications.getSettings()).resolves.toMatchObject({ muted: ['sla'] });
+  });
+
+  it('re-plans with the policies the page sends (a longer target moves the due times) and refuses invalid ones', async () => {
+    const { win, storage } = fakeWindow();
+    const notifications = createBrowserNotifications(win, { Notification: null });
+    const now = Date.now();
+    const fresh: SlaWatch = { ...overdue(now), createdAtMs: now };
+    const dues = () => (JSON.parse(storage.getItem(BROWSER_NOTIFICATION_KEYS.state) ?? '{}') as { scheduled?: { key: string; dueAt: number }[] }).scheduled ?? [];
+    const firstDue = () => Math.min(...dues().map((alert) => alert.dueAt)) - now;
+    await notifications.watch({ watches: [fresh], removed: [] });
+    await vi.waitFor(() => expect(firstDue()).toBe(7.5 * MIN));
+    const gold = SEED_SLA_POLICIES[0]!;
+    const slower: SlaPolicy = { ...gold, targets: { ...gold.targets, P1: { responseMinutes: 60, resolveMinutes: 120 } } };
+    await notifications.setPolicies([slower, ...SEED_SLA_POLICIES.slice(1)]);
+    await vi.waitFor(() => expect(firstDue()).toBe(30 * MIN));
+    await expect(notifications.setPolicies([{ ...gold, warnPercents: [50, 100] }])).rejects.toThrow();
+    await expect(notifications.setPolicies([])).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(firstDue()).toBe(30 * MIN);
   });
 });

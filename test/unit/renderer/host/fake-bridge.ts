@@ -35,6 +35,7 @@ export function fakeBridge() {
       markRead: vi.fn(async (input: { ids?: string[] }) => ({ changed: input.ids?.length ?? 3 })),
       getSettings: vi.fn(async () => DEFAULT_NOTIFICATION_SETTINGS),
       setSettings: vi.fn(async (settings: typeof DEFAULT_NOTIFICATION_SETTINGS) => settings),
+      setPolicies: vi.fn(async () => null),
     },
   };
   /** Delivers an event as main would (the payload is not checked: tests send hostile ones too). */

@@ -194,3 +194,53 @@ describe('notifications settings', () => {
     await expect(invoke('notifications:get-settings')).resolves.toEqual(DEFAULT_NOTIFICATION_SETTINGS);
   });
 });
+
+describe('notifications:set-policies', () => {
+  const gold = SEED_SLA_POLICIES[0]!;
+  const slowGold = { ...gold, targets: { ...gold.targets, P1: { responseMinutes: 60, resolveMinutes: 240 } } };
+  const dues = (service: ReturnType<typeof setup>['service']) => service.scheduler.pending().map((alert) => [alert.key.split(':').slice(2, 4).join(':'), alert.dueAt - T0]);
+
+  it('re-plans every watch: a longer P1 target moves the alerts already scheduled', async () => {
+    const { service, invoke } = setup();
+    await invoke('notifications:watch', { watches: [watch('inc-1')], removed: [] });
+    expect(dues(service)[0]).toEqual(['response:warn50', 7.5 * MIN]);
+    await expect(invoke('notifications:set-policies', { policies: [slowGold, ...SEED_SLA_POLICIES.slice(1)] })).resolves.toBeNull();
+    expect(dues(service)[0]).toEqual(['response:warn50', 30 * MIN]);
+  });
+
+  it('resolves a watch naming a policy main did not know once the page sends it (meanwhile the first, the default, applies)', async () => {
+    const { service, invoke } = setup();
+    await invoke('notifications:watch', { watches: [watch('inc-1', { policyId: 'night' })], removed: [] });
+    expect(dues(service)[0]).toEqual(['response:warn50', 7.5 * MIN]);
+    const night = { ...gold, id: 'night', name: 'Night', warnPercents: [25, 90] };
+    await invoke('notifications:set-policies', { policies: [...SEED_SLA_POLICIES, night] });
+    expect(dues(service)[0]).toEqual(['response:warn50', 3.75 * MIN]);
+  });
+
+  const bad = (patch: Record<string, unknown>) => ({ policies: [{ ...gold, ...patch }] });
+  it.each([
+    ['no input', undefined],
+    ['a bare list', [gold]],
+    ['extra keys', { policies: [gold], evil: true }],
+    ['no policies', { policies: [] }],
+    ['more than 100 policies', { policies: Array.from({ length: 101 }, (_, i) => ({ ...gold, id: `p${i}` })) }],
+    ['two policies with one id', { policies: [gold, gold] }],
+    ['a warning at 100 %', bad({ warnPercents: [50, 100] })],
+    ['warnings out of order', bad({ warnPercents: [75, 50] })],
+    ['a negative target', bad({ targets: { ...gold.targets, P2: { responseMinutes: -5, resolveMinutes: 60 } } })],
+    ['a fractional target', bad({ targets: { ...gold.targets, P2: { responseMinutes: 0.5, resolveMinutes: 60 } } })],
+    ['a missing priority', bad({ targets: { P1: gold.targets.P1 } })],
+    ['an unknown time zone', bad({ calendar: { timeZone: 'Mars/Olympus', windows: [{ days: ['mon'], from: '08:00', to: '20:00' }] } })],
+    ['a window ending before it starts', bad({ calendar: { timeZone: 'UTC', windows: [{ days: ['mon'], from: '20:00', to: '08:00' }] } })],
+    ['an empty name', bad({ name: '   ' })],
+    ['a huge name', bad({ name: 'x'.repeat(5000) })],
+    ['an id with path characters', bad({ id: '../gold' })],
+    ['a string', 'gold'],
+  ])('refuses %s and keeps the policies it had', async (_label, input) => {
+    const { service, invoke } = setup();
+    await invoke('notifications:watch', { watches: [watch('inc-1')], removed: [] });
+    const before = dues(service);
+    await expect(invoke('notifications:set-policies', input)).rejects.toThrow(/invalid input/);
+    expect(dues(service)).toEqual(before);
+  });
+});

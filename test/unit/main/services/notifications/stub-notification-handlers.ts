@@ -12,5 +12,6 @@ export function stubNotificationHandlers(): Pick<IpcHandlers, NotificationChanne
     markRead: () => 0,
     getSettings: () => DEFAULT_NOTIFICATION_SETTINGS,
     setSettings: async () => undefined,
+    setPolicies: async () => undefined,
   });
 }

@@ -1,0 +1,107 @@
+// The SLA policy form's values (text as typed) and their conversion to a validated policy, with one clear message per problem.
+import { slaPolicySchema, WEEKDAYS, type SlaPolicy, type SlaTarget, type Weekday } from '../../../shared/domain';
+
+export const DRAFT_PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export type DraftPriority = (typeof DRAFT_PRIORITIES)[number];
+export type TargetKind = 'response' | 'resolve';
+
+/** One target as two inputs. */
+export interface DurationDraft {
+  hours: string;
+  minutes: string;
+}
+
+export interface PolicyDraft {
+  name: string;
+  targets: Record<DraftPriority, Record<TargetKind, DurationDraft>>;
+  businessHours: boolean;
+  days: Weekday[];
+  from: string;
+  to: string;
+  timeZone: string;
+  warnFirst: string;
+  warnSecond: string;
+}
+
+export type DraftResult = { ok: true; policy: SlaPolicy } | { ok: false; message: string };
+
+export const TARGET_LABELS: Record<TargetKind, string> = { response: 'response target', resolve: 'resolve target' };
+
+function durationDraft(totalMinutes: number): DurationDraft {
+  return { hours: String(Math.floor(totalMinutes / 60)), minutes: String(totalMinutes % 60) };
+}
+
+/** The form's starting values; a calendar with several windows shows (and on save keeps) only its first. */
+export function draftOf(policy: SlaPolicy, fallbackZone: string): PolicyDraft {
+  const window = policy.calendar?.windows[0];
+  const targets = Object.fromEntries(
+    DRAFT_PRIORITIES.map((p) => [p, { response: durationDraft(policy.targets[p].responseMinutes), resolve: durationDraft(policy.targets[p].resolveMinutes) }]),
+  ) as PolicyDraft['targets'];
+  return {
+    name: policy.name,
+    targets,
+    businessHours: policy.calendar !== null,
+    days: window ? [...window.days] : ['mon', 'tue', 'wed', 'thu', 'fri'],
+    from: window?.from ?? '08:00',
+    to: window?.to ?? '20:00',
+    timeZone: policy.calendar?.timeZone ?? fallbackZone,
+    warnFirst: String(policy.warnPercents[0]),
+    warnSecond: String(policy.warnPercents[1]),
+  };
+}
+
+/** A whole number typed in a box: '' is "missing", anything else not a non-negative integer is refused. */
+function wholeNumber(text: string): number | 'missing' | 'negative' | 'invalid' {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'missing';
+  if (!/^-?\d+$/.test(trimmed)) return 'invalid';
+  const value = Number(trimmed);
+  return value < 0 ? 'negative' : value;
+}
+
+function targetMinutes(draft: DurationDraft, label: string): number | string {
+  const hours = wholeNumber(draft.hours);
+  const minutes = wholeNumber(draft.minutes);
+  if (hours === 'missing' && minutes === 'missing') return `Enter the ${label}.`;
+  if (hours === 'negative' || minutes === 'negative') return `The ${label} cannot be negative.`;
+  if (hours === 'invalid' || minutes === 'invalid') return `The ${label} takes whole hours and minutes.`;
+  if (typeof minutes === 'number' && minutes > 59) return `The ${label}: minutes go from 0 to 59 (use the hours box for more).`;
+  const total = (hours === 'missing' ? 0 : hours) * 60 + (minutes === 'missing' ? 0 : minutes);
+  if (total === 0) return `The ${label} must be at least one minute.`;
+  return total;
+}
+
+function percent(text: string, label: string): number | string {
+  const value = wholeNumber(text);
+  if (value === 'missing') return `Enter the ${label}.`;
+  if (value === 'negative' || value === 'invalid') return `The ${label} is a whole percentage from 1 to 99.`;
+  return value;
+}
+
+/** The policy the form describes, or the first problem in reading order; nothing half-valid comes out. */
+export function policyFromDraft(id: string, draft: PolicyDraft): DraftResult {
+  const targets: Partial<Record<DraftPriority, SlaTarget>> = {};
+  for (const p of DRAFT_PRIORITIES) {
+    const responseMinutes = targetMinutes(draft.targets[p].response, `${p} ${TARGET_LABELS.response}`);
+    if (typeof responseMinutes === 'string') return { ok: false, message: responseMinutes };
+    const resolveMinutes = targetMinutes(draft.targets[p].resolve, `${p} ${TARGET_LABELS.resolve}`);
+    if (typeof resolveMinutes === 'string') return { ok: false, message: resolveMinutes };
+    targets[p] = { responseMinutes, resolveMinutes };
+  }
+  const first = percent(draft.warnFirst, 'first warning');
+  if (typeof first === 'string') return { ok: false, message: first };
+  const second = percent(draft.warnSecond, 'second warning');
+  if (typeof second === 'string') return { ok: false, message: second };
+  if (draft.businessHours && draft.from >= draft.to) return { ok: false, message: 'Business hours must end after they start (from must be before to).' };
+  const days = WEEKDAYS.filter((day) => draft.days.includes(day));
+  const candidate = {
+    id,
+    name: draft.name,
+    targets,
+    calendar: draft.businessHours ? { timeZone: draft.timeZone.trim(), windows: [{ days, from: draft.from, to: draft.to }] } : null,
+    warnPercents: [first, second],
+  };
+  const parsed = slaPolicySchema.safeParse(candidate);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'The policy is not valid.' };
+  return { ok: true, policy: parsed.data };
+}
