@@ -6,8 +6,9 @@ import type { Clock } from './clock';
 import { DEFAULT_AUTHOR } from './current-user';
 import type { LanternDb } from './database';
 import { ensureDevice, type DeviceIdentity } from './device';
-import { incidentRowAfter } from './incident-row';
-import { writeMeta, type MetaValues } from './meta';
+import { incidentRowAfter, type IncidentRow } from './incident-row';
+import { guessChangeMeta, readChangeMeta, rememberChangeMeta, sameChangeMeta, type ChangeMeta } from './change-meta';
+import { writeMetas } from './meta';
 import { fail, succeed, type RepoError, type RepoResult } from './repo-result';
 import { describeStorageError, isQuotaError, isStorageError } from './storage';
 
@@ -17,6 +18,8 @@ export interface CommandScope {
   device: DeviceIdentity;
   /** The counter for a new incident's number; claiming it advances the device counter if the change commits. */
   claimIncidentCounter: () => Promise<number>;
+  /** Reads an incident's row in this transaction; the write reuses it instead of reading the row again. */
+  readIncidentRow: (id: string) => Promise<IncidentRow | undefined>;
 }
 
 /** A step that decides the change, or refuses with an error (then nothing at all is written). */
@@ -34,12 +37,45 @@ class RefusedChange extends Error {
 }
 
 export async function commitChange(db: LanternDb, clock: Clock, command: PlannedCommand): Promise<RepoResult<CommittedChange>> {
+  // Inside a caller's transaction a wrong guess could not be rolled back alone, and the caller may still roll
+  // back what we write: nested changes read first and leave no guess behind.
+  const nested = Dexie.currentTransaction !== null;
+  const guess = nested ? undefined : guessChangeMeta(db);
+  rememberChangeMeta(db, undefined);
+  let outcome = guess ? await attemptChange(db, clock, command, guess) : GUESS_MISSED;
+  if (outcome === GUESS_MISSED) outcome = await attemptChange(db, clock, command, undefined);
+  if (outcome === GUESS_MISSED) throw new Error('A change that read its meta first cannot miss a guess');
+  if (!outcome.ok) return outcome;
+  if (!nested) rememberChangeMeta(db, outcome.value.meta);
+  return succeed(outcome.value.change);
+}
+
+/** The attempt started from a guess that the transaction's own reads contradicted; it was rolled back. */
+const GUESS_MISSED = Symbol('guess missed');
+
+/** Thrown inside the transaction to roll back an attempt whose guess did not hold. */
+class GuessMissed extends Error {}
+
+interface Attempt {
+  change: CommittedChange;
+  /** Meta as this change left it: the guess for the next change. */
+  meta: ChangeMeta;
+}
+
+/**
+ * One attempt in one transaction. With a `guess` (the meta this handle committed last), the change is planned
+ * from the guess and meta is read together with the writes instead of before them: reading first costs a round
+ * trip to the storage process and back (two for a new incident: meta, then its number), 1–2 ms per save in the
+ * bench. The answers are checked before the transaction can commit, and a difference (another tab, the sync)
+ * rolls everything back; the caller then retries reading first. So counters, HLC and numbers are exactly what
+ * reading first would have given.
+ */
+async function attemptChange(db: LanternDb, clock: Clock, command: PlannedCommand, guess: ChangeMeta | undefined): Promise<RepoResult<Attempt> | typeof GUESS_MISSED> {
   let transaction: Transaction | undefined;
   try {
     const committed = await db.transaction('rw', [db.incidents, db.timeline, db.outbox, db.meta], async () => {
       transaction = Dexie.currentTransaction;
-      // One read for everything the change needs from meta: each awaited request costs a round trip.
-      let meta = await readChangeMeta(db);
+      let meta = guess ?? (await readChangeMeta(db));
       if (!meta.device) {
         // First run: create the identity inside this transaction, together with the change.
         await ensureDevice(db);
@@ -58,11 +94,19 @@ export async function commitChange(db: LanternDb, clock: Clock, command: Planned
 
       let claimed: number | undefined;
       const claimIncidentCounter = async () => {
-        claimed = await firstFreeCounter(db, device.devicePrefix, counters.nextIncidentCounter);
+        // Guessing, the number's uniqueness is checked after the row is written (below) instead of before.
+        claimed = guess ? counters.nextIncidentCounter : await firstFreeCounter(db, device.devicePrefix, counters.nextIncidentCounter);
         return claimed;
       };
 
-      const result = await command({ ctx, device, claimIncidentCounter });
+      const rowsRead = new Map<string, IncidentRow | undefined>();
+      const readIncidentRow = async (id: string) => {
+        const row = await db.incidents.get(id);
+        rowsRead.set(id, row);
+        return row;
+      };
+
+      const result = await command({ ctx, device, claimIncidentCounter, readIncidentRow });
       if (!result.ok) throw new RefusedChange(result.error);
       const { incident, event, change } = result.value;
 
@@ -72,24 +116,39 @@ export async function commitChange(db: LanternDb, clock: Clock, command: Planned
       if (!checked.success) throw new RefusedChange(invalidOperation(checked.error.issues[0]));
 
       // Notes are searchable: the row keeps the words of earlier notes and adds this event's text.
-      const previous = change.init ? undefined : await db.incidents.get(incident.id);
+      const previous = change.init ? undefined : rowsRead.has(incident.id) ? rowsRead.get(incident.id) : await db.incidents.get(incident.id);
       const row = incidentRowAfter(previous, incident, event);
+      const nextCounters = {
+        nextIncidentCounter: claimed === undefined ? counters.nextIncidentCounter : claimed + 1,
+        nextDeviceSeq: counters.nextDeviceSeq + 1,
+      };
+      // Guessing, meta is read now, before the writes: requests run in order, so it sees meta as this change found it
+      // (the transaction holds meta from its start, so nobody else can have written it in between).
+      const reading = guess ? readChangeMeta(db) : undefined;
       // Issued together: IndexedDB runs them in order within the transaction, and the first failure aborts all.
-      await Promise.all([
+      // Both meta rows go in one bulkPut: one pass through Dexie's middleware (and its hooks) instead of two.
+      const writes = Promise.all([
         change.init ? db.incidents.add(row) : db.incidents.put(row),
         db.timeline.add(event),
         db.outbox.add({ ...operation, state: 'pending' }),
-        writeMeta(db, 'counters', {
-          nextIncidentCounter: claimed === undefined ? counters.nextIncidentCounter : claimed + 1,
-          nextDeviceSeq: counters.nextDeviceSeq + 1,
-        }),
-        writeMeta(db, 'hlc', tick.state),
+        writeMetas(db, [
+          { key: 'counters', value: nextCounters },
+          { key: 'hlc', value: tick.state },
+        ]),
       ]);
-      return { incident, event, change, operation };
+      // Issued after the incident row, so a free number counts exactly one row: ours.
+      const numberTaken = guess && claimed !== undefined ? db.incidents.where('number').equals(incident.number).count() : undefined;
+      const [, read, taken] = await Promise.all([writes, reading, numberTaken]);
+      if (guess && read && (!sameChangeMeta(read, guess) || (taken !== undefined && taken !== 1))) throw new GuessMissed();
+      const committedMeta: ChangeMeta = { device, counters: nextCounters, hlc: tick.state, ...(meta.currentUser ? { currentUser: meta.currentUser } : {}) };
+      return { change: { incident, event, change, operation } satisfies CommittedChange, meta: committedMeta };
     });
     return succeed(committed);
   } catch (error) {
     if (error instanceof RefusedChange) return fail(error.refusal);
+    // A stale guess can fail before its check runs (the outbox refuses a deviceSeq another tab has used), so any
+    // failure of a guessed attempt, rolled back like every failure, is retried reading first; that one reports.
+    if (guess || error instanceof GuessMissed) return GUESS_MISSED;
     // Storage failures are expected (disk full, another tab blocking); bugs are not and stay loud.
     // When IndexedDB aborts the transaction (quota at commit or while requests are in flight), the error
     // that reaches us may only say "aborted" or "inactive"; the transaction itself keeps the real cause.
@@ -98,13 +157,6 @@ export async function commitChange(db: LanternDb, clock: Clock, command: Planned
     if (isStorageError(error)) return fail(describeStorageError(error));
     throw error;
   }
-}
-
-async function readChangeMeta(db: LanternDb): Promise<Partial<MetaValues>> {
-  const rows = await db.meta.bulkGet(['device', 'counters', 'hlc', 'currentUser']);
-  const values: Partial<Record<string, unknown>> = {};
-  for (const row of rows) if (row) values[row.key] = row.value;
-  return values as Partial<MetaValues>;
 }
 
 /**

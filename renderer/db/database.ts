@@ -6,6 +6,7 @@ import { seedReference, type ReferenceRow } from './reference';
 import type { SavedViewRow } from './saved-views';
 import type { AttachmentRow, DraftRow, OutboxRow, TimelineRow } from './rows';
 import { applySchema } from './schema';
+import { seedSlaPolicies, type SlaPolicyRow } from './sla-policies';
 
 export const DEFAULT_DB_NAME = 'lantern';
 
@@ -19,14 +20,18 @@ export class LanternDb extends Dexie {
   declare readonly drafts: Table<DraftRow, string>;
   declare readonly reference: Table<ReferenceRow, string>;
   declare readonly views: Table<SavedViewRow, string>;
+  declare readonly slaPolicies: Table<SlaPolicyRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     // 'strict' makes Chromium flush to disk before reporting a commit: a recorded incident must
     // survive a power cut right after the user saw "saved" (costs ~1-2 ms per write here).
     super(name, { chromeTransactionDurability: 'strict' });
     applySchema(this);
-    // A new database starts at the latest version (no upgrade runs), so it gets the reference defaults here.
-    this.on('populate', (tx) => seedReference(tx.table<ReferenceRow, string>('reference')));
+    // A new database starts at the latest version (no upgrade runs), so it gets the reference defaults and SLA tiers here.
+    this.on('populate', async (tx) => {
+      await seedReference(tx.table<ReferenceRow, string>('reference'));
+      await seedSlaPolicies(tx.table<SlaPolicyRow, string>('slaPolicies'));
+    });
   }
 }
 

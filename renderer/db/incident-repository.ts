@@ -50,7 +50,7 @@ export function createIncidentRepository(db: LanternDb, clock: Clock = systemClo
   const onExisting =
     (id: string, run: (incident: Incident, scope: CommandScope) => CommandResult): PlannedCommand =>
     async (scope) => {
-      const row = await db.incidents.get(id);
+      const row = await scope.readIncidentRow(id);
       return row ? run(fromIncidentRow(row), scope) : { ok: false, error: notFound(id) };
     };
 
@@ -82,7 +82,7 @@ export function createIncidentRepository(db: LanternDb, clock: Clock = systemClo
     logCommunication: (id, input) => eventOf(onExisting(id, (incident, { ctx }) => logCommunication(incident, input, ctx))),
     correct: (id, entryId, text) =>
       eventOf(async (scope) => {
-        const [row, entry] = await Promise.all([db.incidents.get(id), db.timeline.get(entryId)]);
+        const [row, entry] = await Promise.all([scope.readIncidentRow(id), db.timeline.get(entryId)]);
         if (!row) return { ok: false, error: notFound(id) };
         if (!entry) return { ok: false, error: { code: 'not-found', field: 'corrects', message: 'The entry to correct is not on this computer.' } };
         return correctEntry(fromIncidentRow(row), entry, text, scope.ctx);
