@@ -1,8 +1,9 @@
-// Records a captured incident with its files and clears its draft: one transaction for incident, event, outbox op, attachment rows and draft.
+// Records a captured incident with its files, its template's checklist, and clears its draft: all in one transaction.
 import { Dexie, type Transaction } from 'dexie';
 import { MAX_ATTACHMENTS_PER_SAVE, recordIncident, type Incident, type NewIncidentInput } from '../../shared/domain';
 import { linkAttachments, toAttachmentRef, type PreparedAttachment } from './attachments';
 import { systemClock, type Clock } from './clock';
+import { planAttachTemplate } from './checklist';
 import { commitChange } from './commit-change';
 import type { LanternDb } from './database';
 import { fail, succeed, type RepoError, type RepoResult } from './repo-result';
@@ -12,6 +13,8 @@ export interface CaptureExtras {
   attachments?: readonly PreparedAttachment[];
   /** The autosaved draft this capture came from; deleted in the same transaction. */
   draftId?: string;
+  /** The template whose checklist goes on the incident (its own timeline entry and operation, same transaction). */
+  checklistTemplateId?: string;
 }
 
 export type RecordCapture = (input: NewIncidentInput, extras?: CaptureExtras) => Promise<RepoResult<Incident>>;
@@ -44,6 +47,14 @@ export async function recordCapture(db: LanternDb, clock: Clock, input: NewIncid
         throw new Error(result.error.message);
       }
       const { incident: created, operation } = result.value;
+      if (extras.checklistTemplateId) {
+        // After the creation, so its HLC stamp (and HQ's order) puts the checklist after the incident it is on.
+        const attached = await commitChange(db, clock, planAttachTemplate(db, created.id, extras.checklistTemplateId));
+        if (!attached.ok) {
+          refusal = attached.error;
+          throw new Error(attached.error.message);
+        }
+      }
       const writes: Promise<unknown>[] = [];
       if (files.length > 0) {
         writes.push(linkAttachments(db, created.id, files, created.createdAt));

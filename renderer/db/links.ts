@@ -7,11 +7,13 @@ import { fromIncidentRow } from './incident-row';
 
 /** The `linked` entries that concern `incidentId`: written on it, or written on another incident targeting it. */
 export async function readLinkEvents(db: LanternDb, incidentId: string): Promise<TimelineEvent[]> {
-  const [own, incoming] = await Promise.all([
-    db.timeline.where('[incidentId+hlc]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]).filter((event) => event.kind === 'linked').toArray(),
+  // toArray on the plain range is one getAll; a Dexie .filter() would walk a cursor, one round trip per entry
+  // (500 on a long timeline, read again whenever the detail view opens).
+  const [all, incoming] = await Promise.all([
+    db.timeline.where('[incidentId+hlc]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]).toArray(),
     db.timeline.where('targetId').equals(incidentId).toArray(),
   ]);
-  return [...own, ...incoming];
+  return [...all.filter((event) => event.kind === 'linked'), ...incoming];
 }
 
 export async function readLinks(db: LanternDb, incidentId: string): Promise<IncidentLink[]> {

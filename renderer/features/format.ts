@@ -2,15 +2,28 @@
 import { format } from 'date-fns';
 import { formatPath, formatUtcOffset, type ZonedTime } from '../../shared/domain';
 
-/** "26 Nov 2026 14:30" in the reader's local time. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * "26 Nov 2026 14:30" in the reader's local time (date-fns 'd MMM yyyy HH:mm', written out): a timeline of 500
+ * entries formats 500 times per render, and the generic formatter parses its pattern on every call.
+ */
 export function formatLocal(utcIso: string): string {
-  return format(new Date(utcIso), 'd MMM yyyy HH:mm');
+  return localText(new Date(utcIso));
+}
+
+function localText(date: Date): string {
+  if (Number.isNaN(date.getTime())) return format(date, 'd MMM yyyy HH:mm'); // throws its usual RangeError
+  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
 /** Local time plus the offset the recorder had, when it differs from ours: "26 Nov 2026 14:30 (recorded at UTC+01:00)". */
-export function formatZoned(time: ZonedTime, readerOffsetMinutes = -new Date(time.utc).getTimezoneOffset()): string {
-  const local = formatLocal(time.utc);
-  return time.offsetMinutes === readerOffsetMinutes ? local : `${local} (recorded at ${formatUtcOffset(time.offsetMinutes)})`;
+export function formatZoned(time: ZonedTime, readerOffsetMinutes?: number): string {
+  const date = new Date(time.utc);
+  const local = localText(date);
+  const reader = readerOffsetMinutes ?? -date.getTimezoneOffset();
+  return time.offsetMinutes === reader ? local : `${local} (recorded at ${formatUtcOffset(time.offsetMinutes)})`;
 }
 
 export function formatPathOrDash(path: readonly string[]): string {

@@ -18,3 +18,5 @@ export * from './work-commands';
 export * from './sla';
 export * from './links-schema';
 export * from './links';
+export * from './checklist-schema';
+export * from './checklist';

@@ -1,8 +1,6 @@
 // Incident templates (seed data): per incident type, the category, impact, urgency, title prefix and a time-phased checklist.
+import { PHASE_LABELS, type ChecklistPhaseId } from './checklist-schema';
 import type { Impact } from './priority';
-
-/** HICS response guides split actions by time since onset: immediate, intermediate, extended. */
-export type ChecklistPhaseId = 'immediate' | 'intermediate' | 'extended';
 
 export interface ChecklistStep {
   /** Stable within the template, so a tick recorded on one device names the same step everywhere. */
@@ -27,8 +25,6 @@ export interface IncidentTemplate {
   readonly titlePrefix: string;
   readonly checklist: readonly ChecklistPhase[];
 }
-
-export const PHASE_LABELS: Record<ChecklistPhaseId, string> = { immediate: '0–2 h', intermediate: '2–12 h', extended: '12 h+' };
 
 /** Builds a phase from plain step texts; step ids are "<phase>-<n>" (1-based, stable while the seed keeps its order). */
 function phase(id: ChecklistPhaseId, steps: readonly string[]): ChecklistPhase {

@@ -1,6 +1,7 @@
 // Timeline events: append-only, globally unique entries; a correction is a new entry, never an edit.
 import { z } from 'zod';
 import { authorSchema } from './author';
+import { CHECKLIST_STEP_TEXT_MAX, CHECKLIST_STEPS_PER_ENTRY_MAX, checklistStepSchema } from './checklist-schema';
 import { hlcStampSchema, SYNCED_FIELDS, uuidV7Schema } from './incident';
 import { LIMITS } from './limits';
 import { LINK_ACTIONS, LINK_RELATIONS } from './links-schema';
@@ -99,6 +100,21 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
     relation: z.enum(LINK_RELATIONS),
     action: z.enum(LINK_ACTIONS),
   }),
+  eventBase.extend({
+    kind: z.literal('checklist_added'),
+    /** Steps put on the incident's checklist: a template's whole checklist at capture, or one step added by hand. */
+    steps: z.array(checklistStepSchema).min(1).max(CHECKLIST_STEPS_PER_ENTRY_MAX),
+    /** The template the steps came from, when they did. */
+    templateId: z.string().min(1).max(100).optional(),
+  }),
+  eventBase.extend({
+    kind: z.literal('checklist_ticked'),
+    stepId: checklistStepSchema.shape.id,
+    /** true: ticked (done); false: unticked again. The latest entry per step (HLC order) decides its state. */
+    ticked: z.boolean(),
+    /** The step's text when it was ticked, so the entry reads on its own (and on HQ) without the checklist. */
+    step: z.string().max(CHECKLIST_STEP_TEXT_MAX),
+  }),
 ]);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export type TimelineEventKind = TimelineEvent['kind'];
@@ -112,4 +128,6 @@ export const TIMELINE_KIND_LABELS: Record<TimelineEventKind, string> = {
   communication: 'Communication',
   correction: 'Correction',
   linked: 'Link',
+  checklist_added: 'Checklist',
+  checklist_ticked: 'Checklist tick',
 };

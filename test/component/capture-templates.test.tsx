@@ -32,6 +32,10 @@ describe('capture form templates', () => {
       priority: 1,
       tags: ['template:power-outage'],
     });
+    // The template's checklist is on the incident (its own entry and operation, saved with the incident).
+    const entries = await db.timeline.where('incidentId').equals(incident!.id).toArray();
+    expect(entries.map((entry) => entry.kind).sort()).toEqual(['checklist_added', 'created']);
+    expect((await db.outbox.toArray()).map((op) => op.event.kind)).toEqual(['created', 'checklist_added']);
   });
 
   it('switching templates replaces the prefix instead of stacking it; the person can still change the prefilled values', async () => {

@@ -1,4 +1,4 @@
-// From template with a photo to closed in Chromium: prefill kept, photo stored and shown, every step on the timeline, found by a note word.
+// From template with a photo to closed in Chromium: prefill kept, photo stored and shown, a checklist step ticked, every step on the timeline, found by a note word.
 import { deflateSync, crc32 } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ const session = useAppSession();
 const TITLE = 'Power outage: Block C substation tripped';
 const NOTE = 'Transformer housing waterlogged; pump crew called to drain the vault.';
 const PHOTO = 'substation.png';
+const STEP = 'Confirm emergency generators started and transferred the critical loads';
 
 /** A 16×16 orange PNG built from scratch: signature, IHDR, one zlib-compressed IDAT, IEND. */
 function orangePng(size = 16): Buffer {
@@ -68,6 +69,27 @@ describe('incident from a template with a photo', () => {
     await expect.poll(() => thumbnailShown(page, 'Stored files')).toBe(true);
   });
 
+  it('ticks a step of the template checklist; the tick is on the timeline and survives a reload', async () => {
+    const page = session().page;
+    const checklist = () => page.getByRole('article', { name: TITLE }).getByRole('region', { name: /^Checklist/ });
+    const step = () => checklist().getByRole('checkbox', { name: STEP, exact: true });
+    expect(await checklist().getByRole('group', { name: '0–2 h', exact: true }).getByRole('checkbox').count()).toBe(5);
+    expect(await step().isChecked()).toBe(false);
+    await step().check();
+    const entry = () => ui.timeline(page).getByRole('listitem').filter({ hasText: `Ticked: ${STEP}` });
+    await entry().waitFor();
+    await reloadAndReopen(page);
+    expect(await step().isChecked()).toBe(true);
+    expect(await checklist().innerText()).toContain('1 of 11 done');
+    expect(await checklist().innerText()).toMatch(/Ticked by \S/);
+    expect(await entry().innerText()).toContain('Checklist tick');
+    await checklist().scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'detail-checklist.png');
+    await page.getByLabel('Filter timeline', { exact: true }).selectOption('checklist_ticked');
+    expect(await textsOf(ui.timeline(page).getByRole('listitem'))).toHaveLength(1);
+    await page.getByLabel('Filter timeline', { exact: true }).selectOption('all');
+  });
+
   it('works it through every status with reloads, in timeline order', async () => {
     const page = session().page;
     const entries = await workThroughLifecycle(page, {
@@ -75,10 +97,13 @@ describe('incident from a template with a photo', () => {
       resolutionNotes: 'Vault drained, transformer dried and re-energised.',
       reloadAndReopen: () => reloadAndReopen(page),
     });
-    expect(lifecycleSteps(entries, 'Transformer housing')).toEqual(expectedLifecycleSteps('Transformer housing'));
-    expect(entries[4]).toContain('Hold reason: Awaiting parts');
-    expect(entries[6]).toContain('Resolution code: Hardware repaired');
-    expect(entries[6]).toContain('Vault drained');
+    // The checklist entries (attached at capture, the tick above) sit between the lifecycle steps.
+    expect(entries.filter((text) => text.startsWith('Checklist'))).toHaveLength(2);
+    const steps = entries.filter((text) => !text.startsWith('Checklist'));
+    expect(lifecycleSteps(steps, 'Transformer housing')).toEqual(expectedLifecycleSteps('Transformer housing'));
+    expect(steps[4]).toContain('Hold reason: Awaiting parts');
+    expect(steps[6]).toContain('Resolution code: Hardware repaired');
+    expect(steps[6]).toContain('Vault drained');
     await ui.timeline(page).scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'detail-view-worked.png');
   });

@@ -145,7 +145,8 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
     setSaving(true);
     // The latest keystrokes reach the draft first, so a refused save still leaves an up-to-date draft.
     await autosave.flush();
-    const result = await record(toRecordInput(values, occurredMs), { attachments: attachments.files, draftId });
+    const checklist = findTemplate(values.templateId) ? { checklistTemplateId: values.templateId } : {};
+    const result = await record(toRecordInput(values, occurredMs), { attachments: attachments.files, draftId, ...checklist });
     setSaving(false);
     if (result.ok) {
       // Anything typed while saving belongs to the saved incident now, not to a new draft.

@@ -1,4 +1,4 @@
-// The "Template" select, and the time-phased checklist the chosen template brings (shown near the end of the form).
+// The "Template" select, and the time-phased checklist the chosen template brings (previewed here, stored on the incident at save).
 import { useId } from 'react';
 import { findTemplate, INCIDENT_TEMPLATES } from '../../../shared/domain';
 
@@ -23,6 +23,7 @@ export function ChecklistPreview({ templateId }: { templateId: string }) {
   return (
     <section className="checklist-preview" aria-label="Checklist">
       <h3>Checklist: {template.name}</h3>
+      <p className="hint">Saved with the incident; tick the steps in its detail view.</p>
       {template.checklist.map((phase) => (
         <div key={phase.id} className="checklist-phase">
           <h4>{phase.label}</h4>

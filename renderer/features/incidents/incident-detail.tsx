@@ -1,8 +1,9 @@
-// Incident detail: header (status, priority, major flag, escalation), actions, editable fields and the timeline.
+// Incident detail: header (status, priority, major flag, escalation), actions, editable fields, checklist and the timeline.
 import { useId } from 'react';
-import type { Incident } from '../../../shared/domain';
+import type { Incident, TimelineEvent } from '../../../shared/domain';
 import { useServices } from '../../app/services';
-import { useIncident, useTimeline } from '../../db';
+import { useIncidentDetail } from '../../db/detail-live';
+import { ChecklistSection } from './checklist-section';
 import { CommunicationForm } from './communication-form';
 import { DetailFields } from './detail-fields';
 import { EscalateDialog } from './escalate-dialog';
@@ -17,8 +18,10 @@ import { Timeline } from './timeline';
 import { IncidentSyncBadge } from '../sync/incident-sync-badge';
 
 export function IncidentDetail({ id, onClose }: { id: string; onClose: () => void }) {
-  const incident = useIncident(id);
-  if (incident === undefined) return <p className="muted pad">Loading…</p>;
+  // One live query for the incident and its timeline: opening renders everything in one go.
+  const detail = useIncidentDetail(id);
+  if (detail === undefined) return <p className="muted pad">Loading…</p>;
+  const { incident, events } = detail;
   if (incident === null) {
     return (
       <div className="pad">
@@ -33,7 +36,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
         <div className="detail-heading">
           <span className="mono muted">{incident.number}</span>
           <h2 id="detail-title">{incident.title}</h2>
-          <EscalationSummary incidentId={incident.id} />
+          <EscalationSummary events={events} />
           <IncidentSlaClocks incident={incident} />
         </div>
         <div className="detail-badges">
@@ -52,9 +55,10 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
       <DetailFields incident={incident} />
       <LinksSection incidentId={incident.id} />
       <IncidentAttachments incidentId={incident.id} />
+      <ChecklistSection incident={incident} events={events} />
       <section className="timeline-section" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline</h3>
-        <Timeline incidentId={incident.id} />
+        <Timeline incidentId={incident.id} events={events} />
         <NoteForm incidentId={incident.id} />
         <CommunicationForm incidentId={incident.id} />
       </section>
@@ -63,9 +67,8 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
 }
 
 /** The latest escalation, shown under the title so everyone sees who has been brought in. */
-function EscalationSummary({ incidentId }: { incidentId: string }) {
-  const events = useTimeline(incidentId);
-  const last = events?.findLast((event) => event.kind === 'escalated');
+function EscalationSummary({ events }: { events: readonly TimelineEvent[] }) {
+  const last = events.findLast((event) => event.kind === 'escalated');
   if (!last || last.kind !== 'escalated') return null;
   return (
     <span className="escalation-summary">

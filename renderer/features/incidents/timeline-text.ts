@@ -1,5 +1,5 @@
 // Plain-text descriptions of timeline entries (rendered as text nodes, never as HTML).
-import { FIELD_LABELS, STATUS_LABELS, type SyncedField, type TimelineEvent } from '../../../shared/domain';
+import { FIELD_LABELS, findTemplate, PHASE_LABELS, STATUS_LABELS, type SyncedField, type TimelineEvent } from '../../../shared/domain';
 import { formatZoned } from '../format';
 
 export function describeEvent(event: TimelineEvent): string {
@@ -22,6 +22,15 @@ export function describeEvent(event: TimelineEvent): string {
       return event.text;
     case 'linked':
       return `${event.action === 'link' ? 'Linked' : 'Unlinked'} incident (${event.relation})`;
+    case 'checklist_added': {
+      if (event.templateId !== undefined) {
+        const name = findTemplate(event.templateId)?.name ?? event.templateId;
+        return `Checklist from the ${name} template: ${event.steps.length} ${event.steps.length === 1 ? 'step' : 'steps'}`;
+      }
+      return event.steps.map((step) => `Step added (${PHASE_LABELS[step.phase]}): ${step.text}`).join('\n');
+    }
+    case 'checklist_ticked':
+      return `${event.ticked ? 'Ticked' : 'Unticked'}: ${event.step}`;
     default:
       return '';
   }

@@ -1,22 +1,39 @@
 // The incident timeline: every recorded step in order, filterable by kind; corrections are new entries pointing at old ones.
-import { useId, useState, type FormEvent } from 'react';
+import { memo, useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import { TIMELINE_KIND_LABELS, type TimelineEvent, type TimelineEventKind } from '../../../shared/domain';
 import { useServices } from '../../app/services';
-import { useTimeline } from '../../db';
 import { formatZoned } from '../format';
 import { describeEvent, summarizeEvent } from './timeline-text';
 
 const FILTER_KINDS = Object.keys(TIMELINE_KIND_LABELS) as TimelineEventKind[];
 const CORRECTABLE = new Set<TimelineEventKind>(['note', 'communication', 'escalated', 'correction', 'status_changed', 'fields_changed']);
 
-export function Timeline({ incidentId }: { incidentId: string }) {
-  const events = useTimeline(incidentId);
+/** The entry an entry corrects, if it corrects one. */
+function correctsOf(event: TimelineEvent): string | undefined {
+  return event.kind === 'correction' || event.kind === 'note' ? event.corrects : undefined;
+}
+
+/** `events` comes from the detail view's one live query (HLC order); undefined while it loads. */
+export function Timeline({ incidentId, events }: { incidentId: string; events: readonly TimelineEvent[] | undefined }) {
   const [kind, setKind] = useState<TimelineEventKind | 'all'>('all');
   const [correcting, setCorrecting] = useState<string | null>(null);
+  const stopCorrecting = useCallback(() => setCorrecting(null), []);
   const filterId = useId();
+  // One pass over the entries for everything the list needs; re-done only when the entries change.
+  const derived = useMemo(() => {
+    const all = events ?? [];
+    const counts = new Map<TimelineEventKind, number>();
+    const corrected = new Set<string>();
+    for (const event of all) {
+      counts.set(event.kind, (counts.get(event.kind) ?? 0) + 1);
+      const target = correctsOf(event);
+      if (target !== undefined) corrected.add(target);
+    }
+    const byId = corrected.size > 0 ? new Map(all.map((event) => [event.id, event])) : null;
+    return { counts, corrected, byId };
+  }, [events]);
   if (events === undefined) return <p className="muted">Loading timeline…</p>;
-  const byId = new Map(events.map((event) => [event.id, event]));
-  const corrected = new Set(events.flatMap((event) => (event.kind === 'correction' || (event.kind === 'note' && event.corrects) ? [event.corrects!] : [])));
+  const { counts, corrected, byId } = derived;
   const shown = kind === 'all' ? events : events.filter((event) => event.kind === kind);
   return (
     <>
@@ -24,43 +41,67 @@ export function Timeline({ incidentId }: { incidentId: string }) {
         <label htmlFor={filterId}>Filter timeline</label>
         <select id={filterId} value={kind} onChange={(e) => setKind(e.target.value as TimelineEventKind | 'all')}>
           <option value="all">All entries ({events.length})</option>
-          {FILTER_KINDS.map((k) => {
-            const count = events.filter((event) => event.kind === k).length;
-            return <option key={k} value={k}>{`${TIMELINE_KIND_LABELS[k]} (${count})`}</option>;
-          })}
+          {FILTER_KINDS.map((k) => (
+            <option key={k} value={k}>{`${TIMELINE_KIND_LABELS[k]} (${counts.get(k) ?? 0})`}</option>
+          ))}
         </select>
       </div>
       <ol className="timeline" aria-label="Timeline">
-        {shown.map((event) => (
-          <li key={event.id} className={`timeline-entry kind-${event.kind}${corrected.has(event.id) ? ' corrected' : ''}`}>
-            <div className="timeline-meta">
-              <span className="timeline-kind">{TIMELINE_KIND_LABELS[event.kind]}</span>
-              <time dateTime={event.at.utc}>{formatZoned(event.at)}</time>
-              <span className="muted">
-                {event.author.name}
-                {event.author.position ? ` · ${event.author.position}` : ''}
-              </span>
-              {corrected.has(event.id) && <span className="badge corrected-badge">Corrected</span>}
-              {CORRECTABLE.has(event.kind) && correcting !== event.id && (
-                <button type="button" className="ghost small" aria-label={`Correct entry: ${summarizeEvent(event)}`} onClick={() => setCorrecting(event.id)}>
-                  Correct
-                </button>
-              )}
-            </div>
-            {(event.kind === 'correction' || (event.kind === 'note' && event.corrects)) && (
-              <div className="muted corrects">Corrects: {referenced(byId, event.kind === 'correction' ? event.corrects : event.corrects!)}</div>
-            )}
-            <div className="timeline-body">{describeEvent(event)}</div>
-            {correcting === event.id && <CorrectionForm incidentId={incidentId} entry={event} onDone={() => setCorrecting(null)} />}
-          </li>
-        ))}
+        {shown.map((event) => {
+          const target = correctsOf(event);
+          return (
+            <TimelineEntry
+              key={event.id}
+              incidentId={incidentId}
+              event={event}
+              corrected={corrected.has(event.id)}
+              correctsText={target === undefined ? null : referenced(byId, target)}
+              correcting={correcting === event.id}
+              onCorrect={setCorrecting}
+              onDone={stopCorrecting}
+            />
+          );
+        })}
       </ol>
     </>
   );
 }
 
-function referenced(byId: Map<string, TimelineEvent>, id: string): string {
-  const original = byId.get(id);
+interface EntryProps {
+  incidentId: string;
+  event: TimelineEvent;
+  corrected: boolean;
+  /** What this entry corrects, as text; null when it corrects nothing. */
+  correctsText: string | null;
+  correcting: boolean;
+  onCorrect: (eventId: string) => void;
+  onDone: () => void;
+}
+
+/** One entry; memoized, so a new entry (or opening one correction form) re-renders only the entries it changes. */
+const TimelineEntry = memo(function TimelineEntry({ incidentId, event, corrected, correctsText, correcting, onCorrect, onDone }: EntryProps) {
+  return (
+    <li className={`timeline-entry kind-${event.kind}${corrected ? ' corrected' : ''}`}>
+      <div className="timeline-meta">
+        <span className="timeline-kind">{TIMELINE_KIND_LABELS[event.kind]}</span>
+        <time dateTime={event.at.utc}>{formatZoned(event.at)}</time>
+        <span className="muted">{event.author.position ? `${event.author.name} · ${event.author.position}` : event.author.name}</span>
+        {corrected && <span className="badge corrected-badge">Corrected</span>}
+        {CORRECTABLE.has(event.kind) && !correcting && (
+          <button type="button" className="ghost small" aria-label={`Correct entry: ${summarizeEvent(event)}`} onClick={() => onCorrect(event.id)}>
+            Correct
+          </button>
+        )}
+      </div>
+      {correctsText !== null && <div className="muted corrects">Corrects: {correctsText}</div>}
+      <div className="timeline-body">{describeEvent(event)}</div>
+      {correcting && <CorrectionForm incidentId={incidentId} entry={event} onDone={onDone} />}
+    </li>
+  );
+});
+
+function referenced(byId: Map<string, TimelineEvent> | null, id: string): string {
+  const original = byId?.get(id);
   return original ? `${TIMELINE_KIND_LABELS[original.kind]} of ${formatZoned(original.at)} — ${summarizeEvent(original)}` : 'an entry not on this computer';
 }
 

@@ -1,0 +1,68 @@
+// Checklist on the incident detail: steps grouped by phase as named checkboxes; ticking writes a timeline entry naming who ticked.
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { setCurrentUser } from '../../renderer/db/current-user';
+import { createChecklistRepository } from '../../renderer/db/checklist';
+import { renderDesk } from './support/render-desk';
+
+describe('incident checklist', { timeout: 20_000 }, () => {
+  it('ticks and unticks a template step by its checkbox; the timeline shows who ticked it and the filter finds ticks', async () => {
+    const { user, seed, db } = await renderDesk();
+    await setCurrentUser(db, { name: 'Ana Field', position: 'Security Lead' });
+    const incident = await seed({ title: 'Security breach: ward PCs' });
+    const attached = await createChecklistRepository(db).attachTemplate(incident.id, 'security-breach');
+    expect(attached.ok).toBe(true);
+    await user.click(await screen.findByRole('button', { name: 'Security breach: ward PCs' }));
+    const article = await screen.findByRole('article', { name: 'Security breach: ward PCs' });
+
+    const checklist = await within(article).findByRole('region', { name: /Checklist/ });
+    expect(within(checklist).getByRole('group', { name: '0–2 h' })).toBeInTheDocument();
+    expect(within(checklist).getByRole('group', { name: '12 h+' })).toBeInTheDocument();
+    const step = within(checklist).getByRole('checkbox', { name: 'Reset or disable compromised accounts' });
+    expect(step).not.toBeChecked();
+
+    await user.click(step);
+    await waitFor(() => expect(step).toBeChecked());
+    expect(await within(checklist).findByText('1 of 8 done')).toBeInTheDocument();
+    expect(step).toHaveAccessibleDescription(/Ticked by Ana Field/);
+    const timeline = within(article).getByRole('list', { name: 'Timeline' });
+    const entry = (await within(timeline).findByText('Ticked: Reset or disable compromised accounts')).closest('li')!;
+    expect(entry).toHaveTextContent('Checklist tick');
+    expect(entry).toHaveTextContent('Ana Field · Security Lead');
+
+    await user.click(step);
+    await waitFor(() => expect(step).not.toBeChecked());
+    expect(await within(timeline).findByText('Unticked: Reset or disable compromised accounts')).toBeInTheDocument();
+
+    await user.selectOptions(within(article).getByLabelText('Filter timeline'), 'checklist_ticked');
+    expect(within(timeline).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(article).getByRole('option', { name: 'Checklist tick (2)' })).toBeInTheDocument();
+
+    const ops = await db.outbox.toArray();
+    expect(ops.map((op) => op.event.kind)).toEqual(['created', 'checklist_added', 'checklist_ticked', 'checklist_ticked']);
+  });
+
+  it('adds a step by hand to a phase; a closed incident shows its checklist read-only', async () => {
+    const { user, openSeeded, db } = await renderDesk();
+    const incident = await openSeeded({ title: 'Odd smell in plant room' });
+    const article = screen.getByRole('article', { name: 'Odd smell in plant room' });
+    const checklist = within(article).getByRole('region', { name: /Checklist/ });
+    expect(within(checklist).getByText(/No checklist on this incident/)).toBeInTheDocument();
+
+    await user.click(within(checklist).getByRole('button', { name: 'Add checklist step' }));
+    const form = within(checklist).getByRole('form', { name: 'Add checklist step' });
+    await user.click(within(form).getByRole('button', { name: 'Add step' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Write the step first.');
+    await user.selectOptions(within(form).getByLabelText('Phase'), '2–12 h');
+    await user.type(within(form).getByLabelText('Step'), 'Ask the gas supplier for a leak test');
+    await user.click(within(form).getByRole('button', { name: 'Add step' }));
+
+    const group = await within(checklist).findByRole('group', { name: '2–12 h' });
+    expect(within(group).getByRole('checkbox', { name: 'Ask the gas supplier for a leak test' })).toBeEnabled();
+    expect(await within(within(article).getByRole('list', { name: 'Timeline' })).findByText('Step added (2–12 h): Ask the gas supplier for a leak test')).toBeInTheDocument();
+
+    await db.incidents.update(incident.id, { status: 'closed' });
+    await waitFor(() => expect(within(checklist).getByRole('checkbox', { name: 'Ask the gas supplier for a leak test' })).toBeDisabled());
+    expect(within(checklist).queryByRole('button', { name: 'Add checklist step' })).not.toBeInTheDocument();
+  });
+});
