@@ -49,6 +49,14 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
     if (text) wordsByIncident.set(event.incidentId, wordsOf(text, wordsByIncident.get(event.incidentId)));
   }
 
+  // An incident completed by this page may hold events from earlier pages (kept while it was partial, when no
+  // row existed to carry their words): read those once so its notes are searchable from the start.
+  const completing = ids.filter((id, i) => {
+    const state = plan.states.get(id);
+    return partialRows[i] !== undefined && state !== undefined && incidentFromState(state) !== undefined;
+  });
+  for (const [id, words] of await heldWordsOf(db, completing)) wordsByIncident.set(id, mergeInto(wordsByIncident.get(id), words));
+
   const incidentRows: IncidentRow[] = [];
   const partialPuts: IncidentState[] = [];
   const partialDeletes: string[] = [];
@@ -75,6 +83,27 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
     partialDeletes.length > 0 ? partials.bulkDelete(partialDeletes) : undefined,
   ]);
   return { incidentIds: written, addedEvents, newConflicts };
+}
+
+/** The search words of the timeline entries already stored for each of `ids`. */
+async function heldWordsOf(db: LanternDb, ids: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  for (const id of ids) {
+    const events = await db.table<TimelineEvent, string>('timeline').where('[incidentId+hlc]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
+    const words = new Set<string>();
+    for (const event of events) {
+      const text = eventText(event);
+      if (text) wordsOf(text, words);
+    }
+    if (words.size > 0) out.set(id, words);
+  }
+  return out;
+}
+
+function mergeInto(into: Set<string> | undefined, words: ReadonlySet<string>): Set<string> {
+  const out = into ?? new Set<string>();
+  for (const word of words) out.add(word);
+  return out;
 }
 
 /** Whether `words` holds a word the row does not index yet (a partial state holds none). */

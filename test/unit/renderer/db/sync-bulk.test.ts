@@ -66,6 +66,19 @@ describe('a pulled page, written in bulk', () => {
     expect(await db.timeline.count()).toBe(8);
   });
 
+  it('indexes the words of notes that arrived before the creation of their incident, once it arrives', async () => {
+    const { replica } = await setup();
+    const remote = remoteDevice();
+    const ops = incidentWithHistory(remote, 1);
+    // HQ may serve the notes first (another device's page order): the incident stays partial until its creation.
+    await replica.applyPulledPage(page([ops[2]!, ops[3]!], 'c:2'));
+    expect(await db.incidents.get(ops[0]!.incidentId)).toBeUndefined();
+    await replica.applyPulledPage(page([ops[0]!, ops[1]!], 'c:4'));
+    const row = await db.incidents.get(ops[0]!.incidentId);
+    expect(row!.searchWords).toEqual(expect.arrayContaining(['boiler', 'technician', 'gasket']));
+    expect(row!.noteWords).toEqual(expect.arrayContaining(['technician', 'gasket']));
+  });
+
   it('adds only the events it does not hold, keeps the page atomic, and rewrites nothing for operations already merged', async () => {
     const { replica } = await setup();
     const remote = remoteDevice();
