@@ -17,6 +17,9 @@ async function run(replica: LocalReplica, files: FileSource | undefined, call: R
   switch (call.method) {
     case 'pendingOps':
       return replica.pendingOps(call.args[0]);
+    case 'pendingOpsAfter':
+      // A replica without read-ahead answers with the plain pending list filtered (same result, one more read).
+      return replica.pendingOpsAfter ? replica.pendingOpsAfter(...call.args) : (await replica.pendingOps(call.args[1])).filter((op) => op.deviceSeq > call.args[0]);
     case 'recordPushResults':
       await replica.recordPushResults(call.args[0]);
       return null;

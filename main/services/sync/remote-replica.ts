@@ -78,6 +78,15 @@ export class RemoteReplica implements LocalReplica, FileSource {
     return this.call((callId) => ({ callId, method: 'pendingOps', args: [limit] }), replicaResultSchemas.pendingOps, (ops) => ops.length <= limit);
   }
 
+  /** Lets the engine read the next batch while one is on its way to HQ (the page answers with ops after that seq only). */
+  pendingOpsAfter(afterDeviceSeq: number, limit: number): Promise<Operation[]> {
+    return this.call(
+      (callId) => ({ callId, method: 'pendingOpsAfter', args: [afterDeviceSeq, limit] }),
+      replicaResultSchemas.pendingOpsAfter,
+      (ops) => ops.length <= limit && ops.every((op) => op.deviceSeq > afterDeviceSeq),
+    );
+  }
+
   async recordPushResults(results: readonly PushOutcome[]): Promise<void> {
     // HQ's reasons are free text: cut them so one long reason cannot make every later sync fail the contract.
     const bounded = results.map((r) => (r.status === 'rejected' || r.status === 'retry-later') && r.reason.length > MAX_PUSH_REASON_LENGTH ? { ...r, reason: r.reason.slice(0, MAX_PUSH_REASON_LENGTH) } : r);

@@ -8,7 +8,7 @@ import { MAX_FILE_BYTES, MAX_FILE_CHUNK_BYTES, MAX_PULL_LIMIT, MAX_PUSH_OPS } fr
 import { PUSH_REASON_CODES } from '../../sync/wire/push';
 
 /** LocalReplica methods, then FileSource methods (attachment bytes for the upload main runs after the operations). */
-export const REPLICA_METHODS = ['pendingOps', 'recordPushResults', 'getCursor', 'applyPulledPage', 'resetForNewEpoch', 'countPending', 'pendingFiles', 'readFileChunk', 'markFileUploaded'] as const;
+export const REPLICA_METHODS = ['pendingOps', 'pendingOpsAfter', 'recordPushResults', 'getCursor', 'applyPulledPage', 'resetForNewEpoch', 'countPending', 'pendingFiles', 'readFileChunk', 'markFileUploaded'] as const;
 export type ReplicaMethod = (typeof REPLICA_METHODS)[number];
 
 /** Call ids are main's random UUIDs; anything else is not an answer to one of our calls. */
@@ -61,6 +61,7 @@ export const fileChunkSchema = z.instanceof(Uint8Array).refine((bytes) => bytes.
 /** `replica:call` (main → page): one LocalReplica method with its arguments. */
 export const replicaCallSchema = z.discriminatedUnion('method', [
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('pendingOps'), args: z.tuple([z.number().int().min(1).max(MAX_PUSH_OPS)]) }),
+  z.strictObject({ callId: replicaCallIdSchema, method: z.literal('pendingOpsAfter'), args: z.tuple([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.number().int().min(1).max(MAX_PUSH_OPS)]) }),
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('recordPushResults'), args: z.tuple([z.array(pushOutcomeSchema).max(MAX_PUSH_OPS)]) }),
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('getCursor'), args: z.tuple([]) }),
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('applyPulledPage'), args: z.tuple([pulledPageSchema]) }),
@@ -75,6 +76,7 @@ export type ReplicaCall = z.infer<typeof replicaCallSchema>;
 /** What each method's answer must look like; main checks the page's result against it (never trusted blindly). */
 export const replicaResultSchemas = {
   pendingOps: z.array(operationSchema).max(MAX_PUSH_OPS),
+  pendingOpsAfter: z.array(operationSchema).max(MAX_PUSH_OPS),
   recordPushResults: z.null(),
   getCursor: syncPointSchema,
   applyPulledPage: z.null(),

@@ -78,10 +78,14 @@ describe('sync channels', () => {
 });
 
 describe('replica schemas', () => {
-  it('calls are one of the six methods with their arguments', () => {
+  it('calls are one of the replica methods with their arguments', () => {
     expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'pendingOps', args: [500] }).success).toBe(true);
     expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'countPending', args: [] }).success).toBe(true);
     expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'pendingOps', args: [0] }).success).toBe(false);
+    expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'pendingOpsAfter', args: [12, 500] }).success).toBe(true);
+    expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'pendingOpsAfter', args: [-1, 500] }).success).toBe(false);
+    expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'pendingOpsAfter', args: [1.5, 500] }).success).toBe(false);
+    expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'pendingOpsAfter', args: [3] }).success).toBe(false);
     expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'dropDatabase', args: [] }).success).toBe(false);
     expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'getCursor', args: ['x'] }).success).toBe(false);
     expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'applyPulledPage', args: [{ epoch: 'e', cursor: 'c', ops: [{}], highestStamp: null, serverTime: 1 }] }).success).toBe(false);

@@ -71,6 +71,23 @@ describe('RemoteReplica', () => {
     expect(await failure(wrongType)).toBe('bad-answer');
   });
 
+  it('reads ahead after a device sequence and refuses an answer that includes operations at or before it', async () => {
+    const { remote, sent } = setup();
+    const local = new MemoryReplica('dev-a', () => Date.now());
+    local.commit((ctx) => recordIncident({ title: 'Pump 3' }, 1, 'K7QM', ctx));
+    local.commit((ctx) => recordIncident({ title: 'Pump 4' }, 2, 'K7QM', ctx));
+    const ops = await local.pendingOps(10);
+
+    const ahead = remote.pendingOpsAfter(1, 5);
+    expect(sent[0]).toMatchObject({ method: 'pendingOpsAfter', args: [1, 5] });
+    remote.handleReply({ callId: sent[0]!.callId, ok: true, result: ops.slice(1) }, 7);
+    await expect(ahead).resolves.toEqual(ops.slice(1));
+
+    const stale = remote.pendingOpsAfter(1, 5);
+    remote.handleReply({ callId: sent[1]!.callId, ok: true, result: ops }, 7);
+    expect(await failure(stale)).toBe('bad-answer');
+  });
+
   it('refuses replies with unknown call ids or from another page, and keeps waiting for the real one', async () => {
     const { remote, sent, warn } = setup();
     const count = remote.countPending();
