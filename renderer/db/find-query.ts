@@ -1,16 +1,15 @@
-// Find: filtered, sorted, searchable incident pages read through indexes; a page costs about `limit` index steps for indexed filters.
-import { Dexie, type Collection } from 'dexie';
-import { PRIORITY_LABELS, STATUSES, type Incident, type Priority, type Status } from '../../shared/domain';
+// Find: filtered, sorted, searchable incident pages read through indexes, each continuing after the previous page's last key.
+import { OPEN_STATUSES, PRIORITY_LABELS, STATUSES, type Incident, type Priority, type SlaPolicySet, type Status } from '../../shared/domain';
 import { getCurrentUser } from './current-user';
 import type { LanternDb } from './database';
+import { DEFAULT_SORT, listOrder, walkDirection, type FindSort, type ListKey, type ListOrder } from './find-order';
+import { walkSegment, type Segment, type WalkFilter } from './find-walk';
 import { fromIncidentRow, type IncidentRow } from './incident-row';
 import { queryWords } from './search-words';
-import { findBreachingSoon } from './sla';
+import { isBreachingSoon, loadSlaTimelines, oldEnough, slaClocksOf } from './sla';
+import { readSlaPolicySet } from './sla-policies';
 
-/** slaDue: no index can hold it (it depends on the timeline); the list sorts its loaded page, read here by updatedAt. */
-export const SORT_KEYS = ['updatedAt', 'createdAt', 'number', 'priority', 'slaDue'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export type SortDirection = 'asc' | 'desc';
+export { DEFAULT_SORT, SORT_KEYS, type SortDirection, type SortKey } from './find-order';
 
 /** A filter + sort, as stored in saved views. Absent fields do not filter. */
 export interface FindQuery {
@@ -33,57 +32,76 @@ export interface FindQuery {
   recordedTo?: string;
   /** Words that must each prefix-match a word of the title, description or notes. */
   text?: string;
-  /** Open incidents whose resolve clock reached 75 % or breached (see findBreachingSoon for the bounded plan). */
+  /** Open incidents whose resolve clock reached 75 % or breached (judged on the rows a walk meets, a batch at a time). */
   breachingSoon?: boolean;
   /** The instant breachingSoon is judged at; the list passes its minute tick (not saved in views). Default: now. */
   nowMs?: number;
-  sort?: { key: SortKey; dir: SortDirection };
+  sort?: FindSort;
 }
 
-export const DEFAULT_SORT: NonNullable<FindQuery['sort']> = { key: 'updatedAt', dir: 'desc' };
+/** Where a page starts and ends in the list order. */
+export interface PageBounds {
+  /** Rows strictly after this key (the previous page's last row); absent: from the top. */
+  after?: ListKey;
+  /** Rows up to and including this key (the page's known last row); absent: as far as `limit`. */
+  until?: ListKey;
+  limit: number;
+}
+
+/** Text searches whose words match at most this many incidents are read whole and sorted in memory. */
+export const SEARCH_IN_MEMORY = 2000;
 const PRIORITIES = Object.keys(PRIORITY_LABELS).map(Number) as Priority[];
 
-type Rows = Collection<IncidentRow, string>;
+/** The first `limit` incidents matching `query`, in its sort order. */
+export async function findIncidents(db: LanternDb, query: FindQuery, limit: number): Promise<Incident[]> {
+  return findIncidentsPage(db, query, { limit });
+}
 
 /**
- * The first `limit` incidents matching `query`. Plan: full-text search walks the `searchWords` index for the
- * longest word; otherwise, sorted by update time, the most selective equality filter picks a compound
- * [field+updatedAt] index (one range per value, merged); other sorts walk their own index. Every other
- * filter is checked on the rows the walk meets, and the walk stops at `limit` hits.
+ * One page of the list. Plan: a text search whose words are rare reads its hits and sorts them; otherwise the sort's
+ * index is walked from the page's start key — by update time through one [filter+updatedAt] range per value of the
+ * most selective equality filter (merged), by priority one [priority+updatedAt] range per priority (in turn), by
+ * creation time or number their own index. Every other filter is checked on the rows the walk meets, so a page costs
+ * its rows plus the rows skipped by those filters, never the pages before it.
  */
-export async function findIncidents(db: LanternDb, query: FindQuery, limit: number): Promise<Incident[]> {
+export async function findIncidentsPage(db: LanternDb, query: FindQuery, bounds: PageBounds): Promise<Incident[]> {
+  const rows = await findRows(db, query, bounds);
+  return rows.map(fromIncidentRow);
+}
+
+async function findRows(db: LanternDb, query: FindQuery, bounds: PageBounds): Promise<IncidentRow[]> {
+  const limit = Math.max(1, Math.floor(bounds.limit));
   const me = query.mine ? (await getCurrentUser(db)).name : undefined;
   const words = queryWords(query.text ?? '');
-  const matches = predicate(query, words, me);
-  const sort = query.sort ?? DEFAULT_SORT;
-  const take = Math.max(1, Math.min(5000, Math.floor(limit)));
-  let rows: IncidentRow[];
-  if (query.breachingSoon) {
-    rows = await findBreachingSoon(db, query.statuses, matches, take, query.nowMs ?? Date.now());
-    if (sort.key !== 'updatedAt' || sort.dir !== 'desc') rows.sort(comparator(sort));
-  } else if (words.length > 0) {
-    const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
-    const hits = await db.incidents.where('searchWords').startsWith(longest).distinct().filter(matches).limit(take).toArray();
-    rows = hits.sort(comparator(sort));
-  } else if (sort.key === 'updatedAt' || sort.key === 'slaDue') {
-    rows = await byUpdated(db, query, me, sort.key === 'slaDue' ? 'desc' : sort.dir, matches, take);
-  } else if (sort.key === 'priority') {
-    rows = [];
-    for (const priority of sort.dir === 'asc' ? PRIORITIES : [...PRIORITIES].reverse()) {
-      if (query.priorities && !query.priorities.includes(priority)) continue;
-      const range = compound(db, 'priority', priority).reverse();
-      rows.push(...(await range.filter(matches).limit(take - rows.length).toArray()));
-      if (rows.length >= take) break;
-    }
-  } else {
-    let walk: Rows =
-      sort.key === 'createdAt'
-        ? db.incidents.where('createdAt').between(query.recordedFrom ?? Dexie.minKey, query.recordedTo ?? Dexie.maxKey, true, false)
-        : db.incidents.orderBy('number');
-    if (sort.dir === 'desc') walk = walk.reverse();
-    rows = await walk.filter(matches).limit(take).toArray();
+  const order = listOrder(query.sort ?? DEFAULT_SORT);
+  // Only Dexie promises are awaited before the reads: a live query tracks what its querier reads through Dexie's zone.
+  const policies = query.breachingSoon ? await readSlaPolicySet(db) : undefined;
+  const filter = walkFilter(db, query, words, me, policies);
+  if (query.breachingSoon && openStatuses(query).length === 0) return [];
+  if (words.length > 0) {
+    const hits = await fewSearchHits(db, words);
+    if (hits) return slice(await allMatching(hits, filter), order, { ...bounds, limit });
   }
-  return rows.map(fromIncidentRow);
+  const sort = query.sort ?? DEFAULT_SORT;
+  if (sort.key === 'priority') {
+    // Ranges in turn: a page that ends inside one priority continues there, and later priorities follow.
+    const rows: IncidentRow[] = [];
+    for (const segment of prioritySegments(query, sort, bounds.after)) {
+      rows.push(...(await walkSegment(db, segment, filter, order, bounds.until, limit - rows.length)));
+      if (rows.length >= limit) break;
+    }
+    return rows;
+  }
+  const segments = mergedSegments(query, sort, me, bounds.after);
+  const pages = await Promise.all(segments.map((segment) => walkSegment(db, segment, filter, order, bounds.until, limit)));
+  if (pages.length === 1) return pages[0]!;
+  // Each range is already in list order; merging keeps the first `limit` of them all.
+  return pages.flat().sort((a, b) => order.compare(order.keyOf(a), order.keyOf(b))).slice(0, limit);
+}
+
+/** The open statuses a breaching-soon query can match (only open incidents run a resolve clock). */
+function openStatuses(query: FindQuery): Status[] {
+  return query.statuses && query.statuses.length > 0 ? OPEN_STATUSES.filter((s) => query.statuses!.includes(s)) : [...OPEN_STATUSES];
 }
 
 /** The equality filter with an index, most selective kind first, as index field + values. */
@@ -94,30 +112,89 @@ function drivingFilter(query: FindQuery, me: string | undefined): { field: strin
   if (query.site !== undefined) return { field: 'siteKey', values: [query.site] };
   if (query.category !== undefined) return { field: 'categoryKey', values: [query.category] };
   if (query.unassigned) return { field: 'assigneeKey', values: [''] };
+  if (query.breachingSoon) return { field: 'status', values: openStatuses(query) };
   if (query.statuses && query.statuses.length > 0) return { field: 'status', values: query.statuses };
   if (query.priorities && query.priorities.length > 0) return { field: 'priority', values: query.priorities };
   if (query.major) return { field: 'majorFlag', values: [1] };
   return undefined;
 }
 
-async function byUpdated(db: LanternDb, query: FindQuery, me: string | undefined, dir: SortDirection, matches: (row: IncidentRow) => boolean, take: number): Promise<IncidentRow[]> {
-  const driving = drivingFilter(query, me);
-  if (!driving) {
-    const walk = dir === 'desc' ? db.incidents.orderBy('updatedAt').reverse() : db.incidents.orderBy('updatedAt');
-    return walk.filter(matches).limit(take).toArray();
+/** Sorts by one field: one walk, or (by update time) one [filter+updatedAt] walk per driving value. */
+function mergedSegments(query: FindQuery, sort: FindSort, me: string | undefined, after: ListKey | undefined): Segment[] {
+  const dir = walkDirection(sort);
+  const from = after ? { value: after.values[0]!, id: after.id } : undefined;
+  const start = from ? { after: from } : {};
+  if (sort.key === 'createdAt') {
+    // No [filter+createdAt] index exists: the createdAt index (bounded by the date range) plus the predicate.
+    const bounds = { ...(query.recordedFrom !== undefined ? { lower: query.recordedFrom } : {}), ...(query.recordedTo !== undefined ? { upper: query.recordedTo } : {}) };
+    return [{ index: 'createdAt', field: 'createdAt', dir, ...bounds, ...start }];
   }
-  // One walk per value (e.g. each open status), each already in order; the merge keeps the first `take`.
-  const pages = await Promise.all(
-    driving.values.map((value) => {
-      const range = compound(db, driving.field, value);
-      return (dir === 'desc' ? range.reverse() : range).filter(matches).limit(take).toArray();
-    }),
-  );
-  return pages.flat().sort(comparator({ key: 'updatedAt', dir })).slice(0, take);
+  if (sort.key === 'number') return [{ index: 'number', field: 'number', dir, ...start }];
+  const driving = drivingFilter(query, me);
+  if (!driving) return [{ index: 'updatedAt', field: 'updatedAt', dir, ...start }];
+  return driving.values.map((value) => ({ index: `[${driving.field}+updatedAt]`, prefix: value, field: 'updatedAt', dir, ...start }));
 }
 
-function compound(db: LanternDb, field: string, value: string | number): Rows {
-  return db.incidents.where(`[${field}+updatedAt]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true);
+/** One [priority+updatedAt] range per priority in sort order, newest first inside; those before the page start are skipped. */
+function prioritySegments(query: FindQuery, sort: FindSort, after: ListKey | undefined): Segment[] {
+  const ordered = sort.dir === 'asc' ? PRIORITIES : [...PRIORITIES].reverse();
+  const wanted = ordered.filter((p) => !query.priorities || query.priorities.length === 0 || query.priorities.includes(p));
+  // The first priority at or after the page start's priority (in sort order); the walk resumes inside it.
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const startPriority = after ? Number(after.values[0]) : undefined;
+  const first = startPriority === undefined ? 0 : wanted.findIndex((p) => sign * (p - startPriority) >= 0);
+  if (first < 0) return [];
+  return wanted.slice(first).map((priority) => ({
+    index: '[priority+updatedAt]',
+    prefix: priority,
+    field: 'updatedAt',
+    dir: 'desc',
+    ...(after && priority === startPriority ? { after: { value: after.values[1]!, id: after.id } } : {}),
+  }));
+}
+
+/** The rows whose words prefix-match the query's longest word, when there are few enough to sort in memory. */
+async function fewSearchHits(db: LanternDb, words: readonly string[]): Promise<IncidentRow[] | undefined> {
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+  // Keys only (no rows read); an incident with two matching words appears twice, so the bound is conservative.
+  const keys = await db.incidents.where('searchWords').startsWith(longest).limit(SEARCH_IN_MEMORY + 1).primaryKeys();
+  if (keys.length > SEARCH_IN_MEMORY) return undefined;
+  const rows = await db.incidents.bulkGet([...new Set(keys)]);
+  return rows.filter((row): row is IncidentRow => row !== undefined);
+}
+
+async function allMatching(rows: IncidentRow[], filter: WalkFilter): Promise<IncidentRow[]> {
+  const matching = rows.filter(filter.matches);
+  return filter.check ? filter.check(matching) : matching;
+}
+
+/** The page of already-read rows: sorted, after `after`, up to `until`, at most `limit`. */
+function slice(rows: IncidentRow[], order: ListOrder, bounds: PageBounds): IncidentRow[] {
+  const { after, until } = bounds;
+  return rows
+    .map((row) => ({ row, key: order.keyOf(row) }))
+    .filter(({ key }) => (!after || order.compare(key, after) > 0) && (!until || order.compare(key, until) <= 0))
+    .sort((a, b) => order.compare(a.key, b.key))
+    .slice(0, bounds.limit)
+    .map(({ row }) => row);
+}
+
+function walkFilter(db: LanternDb, query: FindQuery, words: readonly string[], me: string | undefined, policies: SlaPolicySet | undefined): WalkFilter {
+  const matches = predicate(query, words, me);
+  if (!query.breachingSoon || !policies) return { matches };
+  const nowMs = query.nowMs ?? Date.now();
+  const open = new Set<string>(openStatuses(query));
+  return {
+    // Too young to be at 75 % of the resolve target: decided without reading the timeline.
+    matches: (row) => open.has(row.status) && oldEnough(row, nowMs, policies) && matches(row),
+    check: async (rows) => {
+      const timelines = await loadSlaTimelines(db, rows);
+      return rows.filter((row) => {
+        const timeline = timelines.get(row.id);
+        return timeline !== undefined && isBreachingSoon(slaClocksOf(timeline, row.priority, nowMs));
+      });
+    },
+  };
 }
 
 function predicate(query: FindQuery, words: readonly string[], me: string | undefined): (row: IncidentRow) => boolean {
@@ -136,17 +213,4 @@ function predicate(query: FindQuery, words: readonly string[], me: string | unde
     (query.recordedFrom === undefined || row.createdAt >= query.recordedFrom) &&
     (query.recordedTo === undefined || row.createdAt < query.recordedTo) &&
     words.every((word) => (row.searchWords ?? []).some((candidate) => candidate.startsWith(word)));
-}
-
-function comparator(sort: NonNullable<FindQuery['sort']>): (a: IncidentRow, b: IncidentRow) => number {
-  const sign = sort.dir === 'asc' ? 1 : -1;
-  return (a, b) => {
-    const key = sort.key === 'slaDue' ? 'updatedAt' : sort.key;
-    const primary = key === 'priority' ? a.priority - b.priority : compareText(a[key], b[key]);
-    return sign * (primary !== 0 ? primary : compareText(a.id, b.id));
-  };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -30,8 +30,10 @@ export {
   type StorageEstimate,
 } from './storage';
 export { LanternDbContext, LanternDbProvider, useLanternDb } from './db-context';
-export { useCurrentUser, useDrafts, useFindIncidents, useIncident, useIncidentsPage, usePendingOutboxCount, useReferenceLists, useSavedViews, useTimeline } from './live';
-export { DEFAULT_SORT, findIncidents, SORT_KEYS, type FindQuery, type SortDirection, type SortKey } from './find-query';
+export { useCurrentUser, useDrafts, useFindIncidents, useIncident, useIncidentCount, useIncidentsPage, usePendingOutboxCount, useReferenceLists, useSavedViews, useTimeline } from './live';
+export { DEFAULT_SORT, findIncidents, findIncidentsPage, SORT_KEYS, type FindQuery, type PageBounds, type SortDirection, type SortKey } from './find-query';
+export { keyString, listOrder, type FindSort, type ListKey, type ListOrder } from './find-order';
+export { countIncidents } from './find-count';
 export { addReferenceValue, DEFAULT_REFERENCE, readReferenceList, readReferenceLists, REFERENCE_KINDS, type ReferenceKind, type ReferenceLists, type ReferenceRow } from './reference';
 export { deleteView, listSavedViews, saveView, type SavedViewRow } from './saved-views';
 export { MAX_WORDS_PER_INCIDENT, queryWords, wordsOf } from './search-words';

@@ -2,6 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Author, Incident, TimelineEvent } from '../../shared/domain';
 import { getCurrentUser } from './current-user';
+import { countIncidents } from './find-count';
 import { findIncidents, type FindQuery } from './find-query';
 import { readReferenceLists, type ReferenceLists } from './reference';
 import { listSavedViews, type SavedViewRow } from './saved-views';
@@ -53,6 +54,13 @@ export function useFindIncidents(query: FindQuery, limit: number): Incident[] | 
   // A JSON key: a new query object with the same content must not restart the live query.
   const key = JSON.stringify(query);
   return useLiveQuery(() => findIncidents(db, JSON.parse(key) as FindQuery, limit), [db, key, limit]);
+}
+
+/** How many incidents match (undefined while loading or when no index can count this filter combination). */
+export function useIncidentCount(query: FindQuery): number | undefined {
+  const db = useLanternDb();
+  const key = JSON.stringify({ ...query, sort: undefined, nowMs: undefined });
+  return useLiveQuery(() => countIncidents(db, JSON.parse(key) as FindQuery), [db, key]);
 }
 
 export function useReferenceLists(): ReferenceLists | undefined {

@@ -3,6 +3,7 @@ import { Dexie, type Collection } from 'dexie';
 import type { Incident, Status, TimelineEvent } from '../../shared/domain';
 import type { LanternDb } from './database';
 import { fromIncidentRow, type IncidentRow } from './incident-row';
+import { countPendingOps } from './sync-state';
 
 /** Where the previous page ended: the last row's sort key (updatedAt, then id as tie-break). */
 export interface PageCursor {
@@ -61,9 +62,9 @@ export function getTimeline(db: LanternDb, incidentId: string): Promise<Timeline
   return db.timeline.where('[incidentId+hlc]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]).toArray();
 }
 
-/** Operations recorded on this device that HQ has not received yet. */
+/** Operations recorded on this device that HQ has not received yet (the outbox marks say which; see sync-rows.ts). */
 export function countPendingOutbox(db: LanternDb): Promise<number> {
-  return db.outbox.where('state').equals('pending').count();
+  return countPendingOps(db);
 }
 
 function clampLimit(limit: number | undefined): number {

@@ -162,7 +162,7 @@ describe('keyboard', { timeout: 15_000 }, () => {
 });
 
 describe('many incidents', { timeout: 15_000 }, () => {
-  it('renders only a window of rows and loads more through the index as needed', async () => {
+  it('renders only a window of rows and counts every match through the index', async () => {
     const desk = await renderDesk();
     const base = await desk.seed({ title: 'Bulk incident 0' });
     const prefix = base.number.slice(0, 4);
@@ -170,7 +170,7 @@ describe('many incidents', { timeout: 15_000 }, () => {
       Array.from({ length: 259 }, (_, i) => toIncidentRow({ ...base, id: newId(), number: formatIncidentNumber(prefix, i + 2), title: `Bulk incident ${i + 1}` })),
     );
     const table = await screen.findByRole('table', { name: 'Incidents' });
-    await waitFor(() => expect(screen.getByText(/First 200 shown/)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText('260 incidents')).toBeInTheDocument());
     const rendered = within(table).getAllByRole('row').length - 1;
     expect(rendered).toBeGreaterThan(10);
     expect(rendered).toBeLessThan(80);

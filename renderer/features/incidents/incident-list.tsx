@@ -1,70 +1,60 @@
-// The incident list: the active view's rows read page by page through indexes, virtualized so 100,000 rows stay smooth.
+// The incident list: the active view read page by page (keyset pages near the viewport), virtualized over every match.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { Incident, SlaClocks } from '../../../shared/domain';
-import { DEFAULT_SORT, useFindIncidents, type FindQuery, type SortKey } from '../../db';
+import { memo, useCallback, useEffect, useRef } from 'react';
+import type { Incident } from '../../../shared/domain';
+import type { SlaInputs } from '../../db/sla';
+import { DEFAULT_SORT, type FindQuery, type SortDirection, type SortKey } from '../../db';
 import { useFindStore } from '../../store/find-store';
-import { formatLocal, formatPathOrDash } from '../format';
+import { IncidentRow, PendingRow } from './incident-row';
+import { useIncidentPages, type IncidentPages } from './find/use-incident-pages';
+import { useKeyboardCursor } from './find/use-keyboard-cursor';
 import { observeRectWithFallback, ROW_HEIGHT, scrollSafely } from './find/virtual-rows';
-import { PriorityBadge } from './priority-badge';
-import { SlaCell, SlaSortHeader } from './sla-cell';
+import { SlaSortHeader } from './sla-cell';
 import { useMinuteNow, useSlaTimelines } from './sla-hooks';
 import { sortBySla } from './sla-sort';
-import { slaClocksOf } from '../../db/sla';
-import { StatusBadge } from './status-badge';
 
-/** Rows fetched per step; the next step loads when the view nears the end of what is loaded. */
-export const LIST_PAGE = 200;
+export { LIST_PAGE } from './find/use-incident-pages';
 
 export function IncidentList({ selectedId, onOpen }: { selectedId: string | null; onOpen: (id: string) => void }) {
   const query = useFindStore((s) => s.query);
   const queryKey = JSON.stringify(query);
-  // A new query starts again from the first page (state reset during render, React's pattern for derived state);
-  // the previous rows stay on screen until the new ones arrive, so typing in search does not flicker.
-  const [paging, setPaging] = useState({ queryKey, limit: LIST_PAGE });
-  if (paging.queryKey !== queryKey) setPaging({ queryKey, limit: LIST_PAGE });
-  const limit = paging.queryKey === queryKey ? paging.limit : LIST_PAGE;
-  const setLimit = (next: (limit: number) => number) => setPaging((p) => ({ ...p, limit: next(p.limit) }));
   // SLA: a minute tick re-renders the clocks (and re-judges "breaching soon", which depends on the time).
   const nowMs = useMinuteNow();
-  const fetched = useFindIncidents(query.breachingSoon ? { ...query, nowMs } : query, limit);
   const slaSortDir = query.sort?.key === 'slaDue' ? query.sort.dir : null;
   const scrollRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (typeof scrollRef.current?.scrollTo === 'function') scrollRef.current.scrollTo(0, 0);
   }, [queryKey]);
   const cursor = useFindStore((s) => s.cursor);
-  const count = fetched?.length ?? 0;
-  const hasMore = fetched !== undefined && fetched.length >= limit;
+
+  const pages = useIncidentPages(query.breachingSoon ? { ...query, nowMs } : query);
+  const total = pages.total ?? 0;
+
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose; nothing here is memoized by the compiler.
   const virtualizer = useVirtualizer({
-    count,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     observeElementRect: observeRectWithFallback,
     scrollToFn: scrollSafely,
     onChange: (instance) => {
-      const last = instance.getVirtualItems().at(-1);
-      if (hasMore && last && last.index >= count - 40) setLimit((l) => (l <= count ? l + LIST_PAGE : l));
+      const items = instance.getVirtualItems();
+      if (items.length > 0) pages.setView(items[0]!.index, items[items.length - 1]!.index);
     },
   });
+  const items = virtualizer.getVirtualItems();
+  // Timelines only for the rendered rows (one indexed read for the misses); with the SLA sort, for every live page's rows.
+  const rawVisible = items.flatMap((item) => pages.rowAt(item.index) ?? []);
+  const timelineOf = useSlaTimelines(slaSortDir ? pages.liveRows : rawVisible);
+  const rowAt = useSlaPageOrder(pages, slaSortDir, timelineOf, nowMs);
+  const scrollTo = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
 
-  // Timelines only for the rendered rows (one indexed read for the misses); all loaded rows when sorting by SLA.
-  const slaRows = slaSortDir ? (fetched ?? []) : virtualizer.getVirtualItems().flatMap((item) => fetched?.[item.index] ?? []);
-  const timelineOf = useSlaTimelines(slaRows);
-  const rows = fetched && slaSortDir ? sortBySla(fetched, timelineOf, nowMs, slaSortDir) : fetched;
-  const clocksOf = (incident: Incident): SlaClocks | undefined => {
-    const timeline = timelineOf(incident);
-    return timeline ? slaClocksOf(timeline, incident.priority, nowMs) : undefined;
-  };
+  useKeyboardCursor(total, rowAt, cursor, onOpen, scrollTo, scrollRef);
 
-  useKeyboardCursor(rows, cursor, onOpen, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }), scrollRef);
-
-  if (fetched === undefined) return <p className="muted pad">Loading incidents…</p>;
+  if (pages.total === undefined) return <p className="muted pad">Loading incidents…</p>;
   const filtered = Object.keys(query).some((key) => key !== 'sort');
-  if (!rows) return null;
-  if (rows.length === 0) {
+  if (total === 0) {
     return filtered ? (
       <div className="empty-state"><p>No incidents match this view.</p></div>
     ) : (
@@ -76,62 +66,70 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
       </div>
     );
   }
-  const items = virtualizer.getVirtualItems();
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
     <div className="list-scroll" ref={scrollRef}>
-      <table className="incident-table" aria-label="Incidents" aria-rowcount={hasMore ? -1 : rows.length + 1}>
-        <thead>
-          <tr aria-rowindex={1}>
-            <SortHeader label="Number" sortKey="number" query={query} />
-            <SortHeader label="Pri" sortKey="priority" query={query} />
-            <th scope="col">Title</th>
-            <th scope="col">Status</th>
-            <th scope="col">Assigned</th>
-            <th scope="col">Site</th>
-            <SortHeader label="Updated" sortKey="updatedAt" query={query} />
-            <SlaSortHeader query={query} />
-          </tr>
-        </thead>
-        <tbody>
-          {top > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={8} style={{ height: top }} /></tr>}
+      {/* Explicit roles: the rows are laid out as positioned grids (not table layout), which must not cost table semantics. */}
+      <table className="incident-table" role="table" aria-label="Incidents" aria-rowcount={pages.exact ? total + 1 : -1}>
+        <ListHeader query={query} />
+        {/* Rows sit at fixed offsets in a body as tall as the whole list: a scroll frame moves nothing already on screen. */}
+        <tbody role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const incident = rows[item.index]!;
-            return (
-              <Row key={incident.id} incident={incident} sla={clocksOf(incident)} index={item.index} selected={incident.id === selectedId} cursor={item.index === cursor} onOpen={onOpen} />
+            const incident = rowAt(item.index);
+            return incident ? (
+              <IncidentRow key={incident.id} incident={incident} timeline={timelineOf(incident)} nowMs={nowMs} index={item.index} top={item.start}
+                selected={incident.id === selectedId} cursor={item.index === cursor} onOpen={onOpen} />
+            ) : (
+              <PendingRow key={`pending-${item.index}`} index={item.index} top={item.start} />
             );
           })}
-          {bottom > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={8} style={{ height: bottom }} /></tr>}
         </tbody>
       </table>
       <p className="list-footer muted" role="status">
-        {hasMore ? `First ${rows.length.toLocaleString('en')} shown — scroll for more` : `${rows.length.toLocaleString('en')} ${rows.length === 1 ? 'incident' : 'incidents'}`}
+        {pages.exact
+          ? `${total.toLocaleString('en')} ${total === 1 ? 'incident' : 'incidents'}`
+          : `${pages.loaded.toLocaleString('en')} incidents read so far — scroll for more`}
       </p>
     </div>
   );
 }
 
-function Row({ incident, sla, index, selected, cursor, onOpen }: { incident: Incident; sla: SlaClocks | undefined; index: number; selected: boolean; cursor: boolean; onOpen: (id: string) => void }) {
-  const classes = [incident.major ? 'major' : '', cursor ? 'cursor' : ''].filter(Boolean).join(' ');
-  return (
-    <tr data-index={index} aria-rowindex={index + 2} aria-selected={selected} className={classes || undefined} onClick={() => onOpen(incident.id)}>
-      <td className="mono">{incident.number}</td>
-      <td><PriorityBadge priority={incident.priority} /></td>
-      <td className="title-cell">
-        {/* A real button gives every row a keyboard stop and an accessible name. */}
-        <button type="button" className="row-link" onClick={(e) => { e.stopPropagation(); onOpen(incident.id); }}>
-          {incident.title}
-        </button>
-      </td>
-      <td><StatusBadge status={incident.status} /></td>
-      <td className="muted ellipsis">{[incident.team, incident.assignee].filter(Boolean).join(' · ') || '—'}</td>
-      <td className="muted ellipsis">{formatPathOrDash(incident.site)}</td>
-      <td className="muted nowrap">{formatLocal(incident.updatedAt)}</td>
-      <SlaCell clocks={sla} />
-    </tr>
-  );
+/**
+ * SLA due times are not indexed (they move while an incident is on hold), so the SLA sort reads pages by update time
+ * and orders the rows inside each page by time left; other sorts read the rows as the index gives them.
+ */
+function useSlaPageOrder(pages: IncidentPages, dir: SortDirection | null, timelineOf: (incident: Incident) => SlaInputs | undefined, nowMs: number) {
+  const { rowAt, pageAt } = pages;
+  if (!dir) return rowAt;
+  const sorted = new Map<Incident[], Incident[]>();
+  return (index: number) => {
+    const page = pageAt(index);
+    if (!page?.rows) return undefined;
+    let rows = sorted.get(page.rows);
+    if (!rows) {
+      rows = sortBySla(page.rows, timelineOf, nowMs, dir);
+      sorted.set(page.rows, rows);
+    }
+    return rows[index - page.offset];
+  };
 }
+
+/** The column headers; memoized, so a scroll frame does not re-render them. */
+const ListHeader = memo(function ListHeader({ query }: { query: FindQuery }) {
+  return (
+    <thead role="rowgroup">
+      <tr role="row" aria-rowindex={1}>
+        <SortHeader label="Number" sortKey="number" query={query} />
+        <SortHeader label="Pri" sortKey="priority" query={query} />
+        <th scope="col" role="columnheader">Title</th>
+        <th scope="col" role="columnheader">Status</th>
+        <th scope="col" role="columnheader">Assigned</th>
+        <th scope="col" role="columnheader">Site</th>
+        <SortHeader label="Updated" sortKey="updatedAt" query={query} />
+        <SlaSortHeader query={query} />
+      </tr>
+    </thead>
+  );
+});
 
 function SortHeader({ label, sortKey, query }: { label: string; sortKey: SortKey; query: FindQuery }) {
   const patchQuery = useFindStore((s) => s.patchQuery);
@@ -140,59 +138,11 @@ function SortHeader({ label, sortKey, query }: { label: string; sortKey: SortKey
   const ariaSort = active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
   const next = active && sort.dir === 'desc' ? 'asc' : 'desc';
   return (
-    <th scope="col" aria-sort={ariaSort}>
+    <th scope="col" role="columnheader" aria-sort={ariaSort}>
       <button type="button" className="sort-button" title={`Sort by ${label.toLowerCase()}`} onClick={() => patchQuery({ sort: { key: sortKey, dir: active ? next : sortKey === 'priority' ? 'asc' : 'desc' } })}>
         {label}
         <span aria-hidden="true">{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
       </button>
     </th>
   );
-}
-
-/** J/K move the cursor (the row's button takes focus, so Enter opens it); Enter elsewhere opens the cursor row. */
-function useKeyboardCursor(
-  rows: Incident[] | undefined,
-  cursor: number,
-  onOpen: (id: string) => void,
-  scrollTo: (index: number) => void,
-  scrollRef: RefObject<HTMLDivElement | null>,
-) {
-  const setCursor = useFindStore((s) => s.setCursor);
-  const moved = useRef(false);
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || !rows || rows.length === 0) return;
-      if (isTyping(event.target)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'j' || key === 'k') {
-        event.preventDefault();
-        moved.current = true;
-        setCursor(Math.min(rows.length - 1, Math.max(0, cursor + (key === 'j' ? 1 : -1))));
-      } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement) && !(event.target instanceof HTMLAnchorElement)) {
-        const incident = rows[Math.min(cursor, rows.length - 1)];
-        if (incident) {
-          event.preventDefault();
-          onOpen(incident.id);
-        }
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [rows, cursor, onOpen, setCursor]);
-
-  useEffect(() => {
-    if (!moved.current) return;
-    moved.current = false;
-    scrollTo(cursor);
-    // The row may render only after the scroll; focus it on the next frame.
-    const focusRow = () => scrollRef.current?.querySelector<HTMLButtonElement>(`tr[data-index="${cursor}"] button`)?.focus();
-    focusRow();
-    const frame = requestAnimationFrame(focusRow);
-    return () => cancelAnimationFrame(frame);
-  }, [cursor, scrollTo, scrollRef]);
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

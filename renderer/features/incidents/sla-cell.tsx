@@ -5,12 +5,12 @@ import { useFindStore } from '../../store/find-store';
 import { slaCellText, THRESHOLD_LABELS, THRESHOLD_MARKS, elapsedOfTarget } from './sla-format';
 
 export function SlaCell({ clocks }: { clocks: SlaClocks | undefined }) {
-  if (!clocks) return <td className="sla-cell muted" aria-busy="true">…</td>;
+  if (!clocks) return <td role="cell" className="sla-cell muted" aria-busy="true">…</td>;
   const clock = clocks.resolve;
   const mark = clock.state === 'running' ? THRESHOLD_MARKS[clock.threshold] : '';
   const words = clock.state === 'stopped' ? '' : `, ${THRESHOLD_LABELS[clock.threshold]}`;
   return (
-    <td className={`sla-cell nowrap sla-${clock.threshold} sla-${clock.state}`} title={`Time to resolve: ${elapsedOfTarget(clock)}${words}`}>
+    <td role="cell" className={`sla-cell nowrap sla-${clock.threshold} sla-${clock.state}`} title={`Time to resolve: ${elapsedOfTarget(clock)}${words}`}>
       {mark && <span aria-hidden="true">{mark} </span>}
       {slaCellText(clock)}
       {clock.threshold !== 'none' && clock.state !== 'stopped' && <span className="visually-hidden">{words}</span>}
@@ -18,7 +18,7 @@ export function SlaCell({ clocks }: { clocks: SlaClocks | undefined }) {
   );
 }
 
-export const SLA_SORT_TOOLTIP = 'Sort by time left to resolve. SLA due times are not indexed, so this sorts the rows loaded so far (scroll to load more)';
+export const SLA_SORT_TOOLTIP = 'Sort by time left to resolve. SLA due times are not indexed, so this sorts the rows loaded so far within each page of 200 (pages follow update time, newest first)';
 
 export function SlaSortHeader({ query }: { query: FindQuery }) {
   const patchQuery = useFindStore((s) => s.patchQuery);
@@ -26,7 +26,7 @@ export function SlaSortHeader({ query }: { query: FindQuery }) {
   const active = sort.key === 'slaDue';
   const ariaSort = active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
-    <th scope="col" aria-sort={ariaSort}>
+    <th scope="col" role="columnheader" aria-sort={ariaSort}>
       <button type="button" className="sort-button" title={SLA_SORT_TOOLTIP}
         onClick={() => patchQuery({ sort: { key: 'slaDue', dir: active && sort.dir === 'asc' ? 'desc' : 'asc' } })}>
         SLA

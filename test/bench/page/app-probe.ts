@@ -61,37 +61,85 @@ async function listReady(): Promise<void> {
   await waitFor(() => document.querySelector('tr[data-index="0"] button.row-link') !== null, 'the first list row');
 }
 
+/** What one scripted scroll run measured (times in ms). */
+export interface ScrollRun {
+  /** Per frame: its rendering work — the Long Animation Frame's duration when the frame was one, else rAF → after paint. */
+  works: number[];
+  /** Per frame: its rAF timestamp → the next frame's (16.7 ms at 60 Hz = no frame dropped). */
+  intervals: number[];
+  /** Long Animation Frames (≥ 50 ms) seen during the run, with their blocking time and their render/style+layout parts. */
+  loafs: { duration: number; blockingDuration: number; renderMs: number; styleAndLayoutMs: number }[];
+  rowsLoaded: number;
+  scrollTop: number;
+}
+
+/** The fields of a PerformanceLongAnimationFrameTiming this probe reads (not yet in the DOM typings). */
+interface LoafEntry extends PerformanceEntry {
+  renderStart: number;
+  styleAndLayoutStart: number;
+  blockingDuration: number;
+}
+
 /**
- * Scrolls the list by `stepPx` in every animation frame for `frames` frames. A frame's rendering work is the time from
- * the frame's start (the rAF timestamp) until the main thread first falls idle (requestIdleCallback): scroll event,
- * virtualizer, React render and commit, style, layout and paint all happen in between.
+ * Scrolls the list by `stepPx` in every animation frame for `frames` frames. Each frame is measured twice:
+ * - its own timing: the frame starts at the rAF timestamp (before the scroll event, the virtualizer and React's
+ *   render run in it) and its rendering work ends when a message posted from its rAF callback arrives, which is
+ *   after that frame's style, layout and paint (and after any task that got in before it);
+ * - the Long Animation Frames API (PerformanceObserver 'long-animation-frame'): a frame whose work from its first task
+ *   to the end of rendering took ≥ 50 ms is reported with that duration, which then counts as the frame's work.
+ * The scroll offset is set in the rAF callback, so the scroll it causes is processed in the next frame.
  */
-function scrollFrames(frames: number, stepPx: number): Promise<{ works: number[]; intervals: number[]; rowsLoaded: number; scrollTop: number }> {
+function scrollFrames(frames: number, stepPx: number): Promise<ScrollRun> {
   const list = document.querySelector<HTMLElement>('.list-scroll');
   if (!list) return Promise.reject(new Error('No .list-scroll element'));
-  const works: number[] = [];
-  const intervals: number[] = [];
-  let previous = 0;
-  let pending = frames;
+  if (!PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) return Promise.reject(new Error('No Long Animation Frames API in this browser'));
+  const starts: number[] = [];
+  const measured: number[] = [];
+  const loafs: LoafEntry[] = [];
+  const observer = new PerformanceObserver((records) => loafs.push(...(records.getEntries() as LoafEntry[])));
+  observer.observe({ type: 'long-animation-frame' });
   return new Promise((resolve) => {
     const finish = () => {
+      loafs.push(...(observer.takeRecords() as LoafEntry[]));
+      observer.disconnect();
+      const works = measured.map((own, i) => {
+        const start = starts[i]!;
+        // The LoAF this frame rendered in: it began (first task) before the frame's start and ended after it.
+        const loaf = loafs.find((entry) => entry.startTime <= start + 1 && entry.startTime + entry.duration >= start);
+        return loaf ? Math.max(loaf.duration, own) : own;
+      });
       const rows = document.querySelectorAll('tr[data-index]');
       const last = rows[rows.length - 1]?.getAttribute('data-index');
-      resolve({ works, intervals, rowsLoaded: Number(last ?? 0) + 1, scrollTop: list.scrollTop });
+      resolve({
+        works,
+        intervals: starts.slice(1).map((start, i) => start - starts[i]!),
+        loafs: loafs.map((entry) => ({
+          duration: entry.duration,
+          blockingDuration: entry.blockingDuration,
+          renderMs: entry.renderStart > 0 ? entry.startTime + entry.duration - entry.renderStart : 0,
+          styleAndLayoutMs: entry.styleAndLayoutStart > 0 ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0,
+        })),
+        rowsLoaded: Number(last ?? 0) + 1,
+        scrollTop: list.scrollTop,
+      });
     };
+    // Tracked here, not read back each frame: reading scrollTop would force a layout inside the rAF callback.
+    let top = list.scrollTop;
     const frame = (frameStart: number) => {
-      pending -= 1;
-      if (previous > 0) intervals.push(frameStart - previous);
-      previous = frameStart;
-      list.scrollTop += stepPx;
-      requestIdleCallback(
-        () => {
-          works.push(performance.now() - frameStart);
-          if (works.length === frames) finish();
-        },
-        { timeout: 2_000 },
-      );
-      if (pending > 0) requestAnimationFrame(frame);
+      const index = starts.length;
+      starts.push(frameStart);
+      top += stepPx;
+      list.scrollTop = top;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        measured[index] = performance.now() - frameStart;
+        if (measured.filter((m) => m !== undefined).length === frames) {
+          // Let the observer deliver the last frames' entries.
+          requestAnimationFrame(() => setTimeout(finish, 50));
+        }
+      };
+      channel.port2.postMessage(null);
+      if (starts.length < frames) requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
   });

@@ -1,0 +1,54 @@
+// J/K move the list cursor across every row (pages load as it goes); Enter opens the cursor row.
+import { useEffect, useRef, type RefObject } from 'react';
+import type { Incident } from '../../../../shared/domain';
+import { useFindStore } from '../../../store/find-store';
+
+export function useKeyboardCursor(
+  total: number,
+  rowAt: (index: number) => Incident | undefined,
+  cursor: number,
+  onOpen: (id: string) => void,
+  scrollTo: (index: number) => void,
+  scrollRef: RefObject<HTMLDivElement | null>,
+) {
+  const setCursor = useFindStore((s) => s.setCursor);
+  const moved = useRef(false);
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || total === 0) return;
+      if (isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'j' || key === 'k') {
+        event.preventDefault();
+        moved.current = true;
+        setCursor(Math.min(total - 1, Math.max(0, cursor + (key === 'j' ? 1 : -1))));
+      } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement) && !(event.target instanceof HTMLAnchorElement)) {
+        const incident = rowAt(Math.min(cursor, total - 1));
+        if (incident) {
+          event.preventDefault();
+          onOpen(incident.id);
+        }
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [total, rowAt, cursor, onOpen, setCursor]);
+
+  // The cursor row's button takes focus once it is rendered: at once, next frame, or when its page arrives.
+  const rowReady = rowAt(cursor) !== undefined;
+  useEffect(() => {
+    if (!moved.current) return;
+    scrollTo(cursor);
+    const focusRow = () => scrollRef.current?.querySelector<HTMLButtonElement>(`tr[data-index="${cursor}"] button`)?.focus();
+    if (!rowReady) return;
+    moved.current = false;
+    focusRow();
+    const frame = requestAnimationFrame(focusRow);
+    return () => cancelAnimationFrame(frame);
+  }, [cursor, rowReady, scrollTo, scrollRef]);
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}

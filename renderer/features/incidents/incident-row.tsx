@@ -1,0 +1,59 @@
+// One row of the incident table, memoized: scrolling renders only the rows that enter the window, never the others.
+import { memo } from 'react';
+import type { Incident } from '../../../shared/domain';
+import { slaClocksOf, type SlaInputs } from '../../db/sla';
+import { formatLocal, formatPathOrDash } from '../format';
+import { PriorityBadge } from './priority-badge';
+import { SlaCell } from './sla-cell';
+import { StatusBadge } from './status-badge';
+
+interface RowProps {
+  incident: Incident;
+  /** undefined until read; the SLA cell shows it is pending. */
+  timeline: SlaInputs | undefined;
+  nowMs: number;
+  index: number;
+  /** Offset of the row in the list body (px). */
+  top: number;
+  selected: boolean;
+  cursor: boolean;
+  onOpen: (id: string) => void;
+}
+
+export const IncidentRow = memo(function IncidentRow({ incident, timeline, nowMs, index, top, selected, cursor, onOpen }: RowProps) {
+  const classes = ['row', incident.major ? 'major' : '', cursor ? 'cursor' : ''].filter(Boolean).join(' ');
+  const clocks = timeline ? slaClocksOf(timeline, incident.priority, nowMs) : undefined;
+  return (
+    <tr role="row" data-index={index} aria-rowindex={index + 2} aria-selected={selected} className={classes} style={{ transform: `translateY(${top}px)` }} onClick={() => onOpen(incident.id)}>
+      <td role="cell" className="mono">{incident.number}</td>
+      <td role="cell"><PriorityBadge priority={incident.priority} /></td>
+      <td role="cell" className="title-cell">
+        {/* A real button gives every row a keyboard stop and an accessible name. */}
+        <button type="button" className="row-link" onClick={(e) => { e.stopPropagation(); onOpen(incident.id); }}>
+          {incident.title}
+        </button>
+      </td>
+      <td role="cell"><StatusBadge status={incident.status} /></td>
+      <td role="cell" className="muted ellipsis">{[incident.team, incident.assignee].filter(Boolean).join(' · ') || '—'}</td>
+      <td role="cell" className="muted ellipsis">{formatPathOrDash(incident.site)}</td>
+      <td role="cell" className="muted nowrap">{formatLocal(incident.updatedAt)}</td>
+      <SlaCell clocks={clocks} />
+    </tr>
+  );
+}, sameRowProps);
+
+/** SLA inputs are rebuilt on every read of the cache; they are equal when built from the same timeline and policy. */
+function sameRowProps(a: RowProps, b: RowProps): boolean {
+  const sla = a.timeline === b.timeline || (a.timeline !== undefined && b.timeline !== undefined && a.timeline.changes === b.timeline.changes &&
+    a.timeline.createdAtMs === b.timeline.createdAtMs && a.timeline.policy === b.timeline.policy);
+  return sla && a.incident === b.incident && a.nowMs === b.nowMs && a.index === b.index && a.top === b.top && a.selected === b.selected && a.cursor === b.cursor && a.onOpen === b.onOpen;
+}
+
+/** A row whose page is still being read (a fast scroll or a scrollbar drag got ahead of the reads). */
+export const PendingRow = memo(function PendingRow({ index, top }: { index: number; top: number }) {
+  return (
+    <tr role="row" data-index={index} aria-rowindex={index + 2} aria-busy="true" className="row pending" style={{ transform: `translateY(${top}px)` }}>
+      <td role="cell" className="muted">Loading…</td>
+    </tr>
+  );
+});
