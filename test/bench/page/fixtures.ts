@@ -44,7 +44,8 @@ export function syntheticIncident(template: Incident, serial: number, now: numbe
   return {
     ...template,
     id: newId(),
-    number: `${prefix}-${String(serial).padStart(6, '0')}`,
+    // Valid numbers (the automatic escalation refuses malformed ones), clear of the device's own counter.
+    number: `${prefix}-${1_000_000 + serial}`,
     title: `Seeded incident ${serial}: ${template.title}`,
     status,
     createdAt: new Date(created).toISOString(),

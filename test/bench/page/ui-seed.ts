@@ -54,7 +54,7 @@ export async function seedUi({ incidents, timelineIncidents, events }: UiSeedOpt
     for (let copy = 1; copy < timelineIncidents; copy++) {
       const id = newId();
       ids.push(id);
-      await db.incidents.put({ ...row, id, number: `${row.number}-${copy}`, title: `${row.title} (copy ${copy})`, updatedAt: new Date(now + 60_000 + copy * 1000).toISOString() });
+      await db.incidents.put({ ...row, id, number: `${row.number.split('-')[0]}-${2_000_000 + copy}`, title: `${row.title} (copy ${copy})`, updatedAt: new Date(now + 60_000 + copy * 1000).toISOString() });
       await db.timeline.bulkPut(timeline.map((entry): TimelineRow => ({ ...entry, id: newId(), incidentId: id })));
     }
     await db.incidents.update(first.id, { updatedAt: new Date(now + 60_000).toISOString() });
