@@ -37,22 +37,23 @@ export async function pendingRowsAfter(db: LanternDb, marks: OutboxMarks, after:
   return out;
 }
 
-/** Operations HQ has not acknowledged yet: rows above the mark, less those stored as refused (or resolved by older versions). */
+/**
+ * Operations HQ has not acknowledged yet: rows above the mark, less those stored as refused (or resolved by older
+ * versions). No explicit transaction: it runs in live queries (see sync-state.ts for why that matters).
+ */
 export async function countPendingRows(db: LanternDb): Promise<number> {
-  return db.transaction('r', [db.outbox, db.meta], async () => {
-    const marks = await readOutboxMarks(db);
-    const outbox = syncOutbox(db);
-    const above = await outbox.where(':id').above(marks.acknowledgedThrough).count();
-    let resolved = 0;
-    // Newest first per state, stopping at the mark: only the few rows above it are visited.
-    for (const state of RESOLVED_STATES) {
-      resolved += await outbox
-        .where('state')
-        .equals(state)
-        .reverse()
-        .until((row) => row.deviceSeq <= marks.acknowledgedThrough)
-        .count();
-    }
-    return above - resolved;
-  });
+  const marks = await readOutboxMarks(db);
+  const outbox = syncOutbox(db);
+  const above = await outbox.where(':id').above(marks.acknowledgedThrough).count();
+  let resolved = 0;
+  // Newest first per state, stopping at the mark: only the few rows above it are visited.
+  for (const state of RESOLVED_STATES) {
+    resolved += await outbox
+      .where('state')
+      .equals(state)
+      .reverse()
+      .until((row) => row.deviceSeq <= marks.acknowledgedThrough)
+      .count();
+  }
+  return above - resolved;
 }

@@ -24,11 +24,13 @@ export function syncStateOf(rows: readonly SyncOutboxRow[], marks: OutboxMarks =
   return rows.some((row) => row.state === 'rejected') ? 'refused' : 'confirmed';
 }
 
+// The readers below run in live queries without an explicit transaction: Dexie 4 can answer a live query's
+// reads from its cache, and a read-only transaction whose reads all came from the cache commits before its
+// scope returns (PrematureCommitError, which took the whole Sync dialog down). A live query re-runs after
+// every commit that touches what it read, so a momentary mix of marks and rows is corrected at once.
 export async function readIncidentSyncState(db: LanternDb, incidentId: string): Promise<IncidentSyncState> {
-  return db.transaction('r', [db.outbox, db.meta], async () => {
-    const [rows, marks] = await Promise.all([syncOutbox(db).where('incidentId').equals(incidentId).toArray(), readOutboxMarks(db)]);
-    return syncStateOf(rows, marks);
-  });
+  const [rows, marks] = await Promise.all([syncOutbox(db).where('incidentId').equals(incidentId).toArray(), readOutboxMarks(db)]);
+  return syncStateOf(rows, marks);
 }
 
 /** Operations recorded on this device that HQ has not acknowledged yet (refused ones are not waiting). */
@@ -45,25 +47,23 @@ export interface LocalOnlySummary {
 }
 
 export async function readLocalOnlySummary(db: LanternDb): Promise<LocalOnlySummary> {
-  return db.transaction('r', [db.outbox, db.attachments, db.meta], async () => {
-    const ids = new Set<string>();
-    const marks = await readOutboxMarks(db);
-    // Above the acknowledged mark only: below it, rows stored as pending are acknowledged.
-    await syncOutbox(db)
-      .where(':id')
-      .above(marks.acknowledgedThrough)
-      .each((row) => {
-        if (row.state === 'pending' || row.state === 'sent') ids.add(row.incidentId);
-      });
-    let files = 0;
-    let bytes = 0;
-    await db.attachments.each((file) => {
-      if ((file as { uploadedAt?: unknown }).uploadedAt !== undefined) return;
-      files += 1;
-      bytes += file.size;
+  const ids = new Set<string>();
+  const marks = await readOutboxMarks(db);
+  // Above the acknowledged mark only: below it, rows stored as pending are acknowledged.
+  await syncOutbox(db)
+    .where(':id')
+    .above(marks.acknowledgedThrough)
+    .each((row) => {
+      if (row.state === 'pending' || row.state === 'sent') ids.add(row.incidentId);
     });
-    return { incidents: ids.size, files, bytes };
+  let files = 0;
+  let bytes = 0;
+  await db.attachments.each((file) => {
+    if ((file as { uploadedAt?: unknown }).uploadedAt !== undefined) return;
+    files += 1;
+    bytes += file.size;
   });
+  return { incidents: ids.size, files, bytes };
 }
 
 /** A side of a conflict with who made the change and when, from its timeline entry when this device holds it. */
