@@ -48,6 +48,7 @@ describe('createBridge shape', () => {
       'notifications.list',
       'notifications.markRead',
       'notifications.report',
+      'notifications.setPolicies',
       'notifications.setSettings',
       'notifications.setUser',
       'notifications.watch',
