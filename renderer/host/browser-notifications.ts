@@ -1,6 +1,7 @@
-// HostNotifications in browser mode: the same scheduler as main, run in the page, state kept in localStorage.
+// HostNotifications in browser mode: the same scheduler as main, run in the page, state journaled in localStorage.
 import { SEED_SLA_POLICIES, slaPoliciesSchema } from '../../shared/domain';
 import type { TextPersistence } from '../../shared/notifications/file-store';
+import { journalSchedulerStore, type KeyValueStorage } from '../../shared/notifications/journal-store';
 import { createNotificationService, type NotificationService } from '../../shared/notifications/notification-service';
 import type { SchedulerClock } from '../../shared/notifications/types';
 import type { CentreSnapshot, HostNotifications, NotificationPermissionState } from './host-notifications';
@@ -21,6 +22,11 @@ function storageText(storage: Storage | null, key: string): TextPersistence {
       }
     },
   };
+}
+
+function memoryStorage(): KeyValueStorage {
+  const items = new Map<string, string>();
+  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value), removeItem: (key) => void items.delete(key) };
 }
 
 function pageStorage(win: Window): Storage | null {
@@ -55,7 +61,8 @@ export function createBrowserNotifications(win: Window, options: BrowserNotifica
       const service = createNotificationService({
         notifier: createWebNotifier(Notice, () => win.focus()),
         clock,
-        statePersistence: storageText(storage, BROWSER_NOTIFICATION_KEYS.state),
+        // Without storage (blocked) nothing survives a reload, as before; the scheduler still runs.
+        stateStore: journalSchedulerStore(storage ?? memoryStorage(), BROWSER_NOTIFICATION_KEYS.state, (message) => console.warn(message)),
         settingsPersistence: storageText(storage, BROWSER_NOTIFICATION_KEYS.settings),
         // Stand-ins until the page's policy feed sends the stored ones (before its first watches).
         policies: SEED_SLA_POLICIES,
@@ -64,6 +71,13 @@ export function createBrowserNotifications(win: Window, options: BrowserNotifica
         warn: (message) => console.warn(message),
       });
       await service.start();
+      // The scheduler batches saves of re-plans (shown marks and activities are saved at once); a page being hidden
+      // may be the last chance to run code before it is discarded, so the batch is written then.
+      const save = () => void service.flush();
+      win.addEventListener('pagehide', save);
+      win.document.addEventListener('visibilitychange', () => {
+        if (win.document.visibilityState === 'hidden') save();
+      });
       return service;
     })();
     return started;

@@ -1,7 +1,7 @@
 // Keeps the scheduler's state (pending alerts, shown keys, centre) in one JSON file, validated on load.
 import { z } from 'zod';
 import { ALERT_CATEGORIES, notificationCentreEntrySchema } from '../domain';
-import type { SchedulerState, SchedulerStore } from './types';
+import type { SchedulerChanges, SchedulerState, SchedulerStore } from './types';
 
 /** Reads and writes whole text files (atomic write-then-rename in production; a Map in tests). */
 export interface TextPersistence {
@@ -9,7 +9,7 @@ export interface TextPersistence {
   write(contents: string): Promise<void>;
 }
 
-const alertSchema = z.object({
+export const alertSchema = z.object({
   key: z.string().max(300),
   category: z.enum(ALERT_CATEGORIES),
   incidentId: z.string().max(100).nullable(),
@@ -51,8 +51,9 @@ export function fileSchedulerStore(persistence: TextPersistence, onProblem: (mes
       }
       return { scheduled: parsed.data.scheduled, shownKeys: parsed.data.shownKeys, centre: parsed.data.centre };
     },
-    async save(state: SchedulerState) {
-      await persistence.write(JSON.stringify({ version: 1, ...state }));
+    // One file, rewritten whole (atomically) with the state at write time: the scheduler already batches its saves.
+    async save(_changes: SchedulerChanges, full: () => SchedulerState) {
+      await persistence.write(JSON.stringify({ version: 1, ...full() }));
     },
   };
 }

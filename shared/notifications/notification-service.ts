@@ -10,14 +10,17 @@ import {
 } from '../domain';
 import { fileSchedulerStore, type TextPersistence } from './file-store';
 import { NotificationScheduler } from './scheduler';
-import type { Notifier, SchedulerClock } from './types';
+import type { Notifier, SchedulerClock, SchedulerStore } from './types';
 import { WatchCache } from './watch-cache';
 
-export interface NotificationServiceDeps {
+/** Where pending alerts, shown keys and the centre live: a whole file (main), or a store of its own (browser journal). */
+type StateDeps =
+  | { /** notifications.json */ readonly statePersistence: TextPersistence; readonly stateStore?: undefined }
+  | { readonly stateStore: SchedulerStore; readonly statePersistence?: undefined };
+
+export type NotificationServiceDeps = StateDeps & {
   readonly notifier: Notifier;
   readonly clock: SchedulerClock;
-  /** notifications.json: pending alerts, shown keys, centre. */
-  readonly statePersistence: TextPersistence;
   /** notification-settings.json. */
   readonly settingsPersistence: TextPersistence;
   /** The SLA policies until the page sends the stored ones (setPolicies); the first is the default. */
@@ -26,7 +29,7 @@ export interface NotificationServiceDeps {
   /** Called whenever the centre changes (push `notifications:changed` to the page, refresh the tray). */
   readonly onCentreChanged?: (summary: CentreSummary) => void;
   readonly warn?: (message: string) => void;
-}
+};
 
 export interface CentreSummary {
   readonly entries: readonly NotificationCentreEntry[];
@@ -40,7 +43,7 @@ export function createNotificationService(deps: NotificationServiceDeps) {
   const scheduler = new NotificationScheduler({
     clock: deps.clock,
     notifier: deps.notifier,
-    store: fileSchedulerStore(deps.statePersistence, warn),
+    store: deps.stateStore ?? fileSchedulerStore(deps.statePersistence, warn),
     incidents: watches,
     currentUser: () => user,
     openIncident: deps.openIncident,
@@ -70,6 +73,8 @@ export function createNotificationService(deps: NotificationServiceDeps) {
       await scheduler.start();
     },
     stop: () => scheduler.stop(),
+    /** Saves what waits for the scheduler's batched save (the page is hidden or closing). */
+    flush: (): Promise<void> => scheduler.flush(),
     /** notifications:watch — the page sends fresh watches of changed incidents and ids that are gone or closed. */
     async watch(input: { watches: readonly SlaWatch[]; removed: readonly string[] }): Promise<void> {
       await scheduler.onIncidentsChanged([...watches.put(input.watches), ...watches.remove(input.removed)]);

@@ -1,17 +1,31 @@
-// The notification scheduler: one timer for the earliest due alert, quiet rules, digests, restart-safe state.
+// The notification scheduler: one timer for the earliest due alert (or batched save), quiet rules, digests, restart-safe state.
 import { NotificationCentre } from './centre';
+import { ChangeLog } from './change-log';
+import { digestNotice } from './digest';
+import { DueQueue } from './due-queue';
 import { planActivities, planIncident } from './planner';
 import { DEFAULT_NOTIFICATION_SETTINGS, mayInterrupt, type NotificationSettings } from './settings';
-import type { Activity, Alert, AlertCategory, CentreEntry, IncidentSource, Notifier, SchedulerClock, SchedulerState, SchedulerStore, TimerHandle } from './types';
+import { ShownKeys } from './shown-keys';
+import type { Activity, Alert, CentreEntry, IncidentSource, Notifier, SchedulerClock, SchedulerState, SchedulerStore, TimerHandle } from './types';
 
 /** setTimeout cannot wait longer than this; a later alert re-arms on wake-up. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 const SHOWN_KEYS_LIMIT = 10_000;
 const MAX_BATCH_WAITS = 5;
+/**
+ * Re-planning (a start-up feed of 100k incidents arrives in hundreds of pages) saves at most this often. Losing
+ * the last second of re-plans in a crash is harmless: the host re-sends every watch after start. What must not be
+ * lost is saved at once instead: shown marks before the notice appears, and reported activities.
+ */
+export const SAVE_DELAY_MS = 1000;
 
 /** Alerts about something that happened (shown after the coalescing delay), as opposed to planned SLA/reminder times. */
 function isActivity(alert: Alert): boolean {
   return alert.category !== 'sla' && alert.category !== 'reminder';
+}
+
+function sameAlert(a: Alert, b: Alert): boolean {
+  return a.dueAt === b.dueAt && a.title === b.title && a.body === b.body && a.urgency === b.urgency && a.priority === b.priority && a.major === b.major;
 }
 
 export interface NotificationSchedulerOptions {
@@ -27,21 +41,21 @@ export interface NotificationSchedulerOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-const CATEGORY_WORDS: Record<AlertCategory, string> = {
-  sla: 'SLA alerts',
-  assignment: 'assignments',
-  escalation: 'escalations',
-  sync: 'sync problems',
-  conflict: 'conflicts',
-  reminder: 'update reminders',
-};
-
 export class NotificationScheduler {
   readonly centre: NotificationCentre = new NotificationCentre();
   private settings: NotificationSettings;
   private readonly scheduled = new Map<string, Alert>();
-  private shownKeys: string[] = [];
-  private readonly shown = new Set<string>();
+  /** First-scheduled order of each pending key: equal due times fire in it. */
+  private readonly order = new Map<string, number>();
+  private nextOrder = 0;
+  /** Pending SLA/reminder keys per incident, so re-planning a page of incidents touches only theirs. */
+  private readonly planned = new Map<string, Set<string>>();
+  private readonly activities = new Set<string>();
+  private readonly queue = new DueQueue((key, dueAt) => this.scheduled.get(key)?.dueAt === dueAt);
+  private readonly shown = new ShownKeys(SHOWN_KEYS_LIMIT);
+  private readonly changes = new ChangeLog();
+  /** When the batched save is due; null when nothing waits to be saved. */
+  private saveDueAt: number | null = null;
   private timer: TimerHandle | null = null;
   private timerDueAt: number | null = null;
   private saving: Promise<void> = Promise.resolve();
@@ -59,8 +73,9 @@ export class NotificationScheduler {
     return this.ready;
   }
 
-  /** Stops the timer (app quitting); state is already saved. */
+  /** Stops the timer (app quitting) after saving what waits for the batched save. */
   stop(): void {
+    this.saveNow();
     this.stopped = true;
     this.disarm();
   }
@@ -72,13 +87,16 @@ export class NotificationScheduler {
     const watches = await this.options.incidents.get(ids);
     const now = this.options.clock.now();
     const user = this.options.currentUser();
-    const affected = new Set(ids);
-    for (const [key, alert] of this.scheduled) {
-      if (alert.incidentId !== null && affected.has(alert.incidentId) && (alert.category === 'sla' || alert.category === 'reminder')) this.scheduled.delete(key);
-    }
+    const stale = new Set<string>();
+    for (const id of ids) for (const key of this.planned.get(id) ?? []) stale.add(key);
     for (const watch of watches) {
-      for (const alert of planIncident(watch, now, this.shown, this.settings, user)) this.schedule(alert);
+      for (const alert of planIncident(watch, now, this.shown.asSet(), this.settings, user)) {
+        stale.delete(alert.key);
+        this.schedule(alert);
+      }
     }
+    for (const key of stale) this.unschedule(key);
+    this.queue.compact(this.scheduled.size);
     this.afterChange();
   }
 
@@ -90,19 +108,19 @@ export class NotificationScheduler {
     if (planned.length === 0) return;
     // Trailing debounce with a cap: each report moves the waiting batch to now + coalesceMs, but never past
     // MAX_BATCH_WAITS × coalesceMs after the batch began, so a steady trickle is still shown.
-    const waiting = [...this.scheduled.values()].filter((alert) => isActivity(alert) && alert.dueAt > now);
+    const waiting = [...this.activities].map((key) => this.scheduled.get(key)!).filter((alert) => alert.dueAt > now);
     if (waiting.length === 0 || this.batchStartedAt === null) this.batchStartedAt = now;
     const dueAt = Math.min(now + this.settings.coalesceMs, this.batchStartedAt + MAX_BATCH_WAITS * this.settings.coalesceMs);
-    for (const alert of waiting) this.scheduled.set(alert.key, { ...alert, dueAt });
+    for (const alert of waiting) this.schedule({ ...alert, dueAt });
     for (const alert of planned) this.schedule({ ...alert, dueAt });
-    this.afterChange();
+    // Saved at once: an activity is not re-planned from anything after a crash, so the batched save could lose it.
+    this.saveNow();
+    this.arm();
   }
 
   /** Marks centre entries read (all when ids is undefined) and saves; returns how many changed. */
   markRead(ids?: readonly string[]): number {
-    const changed = this.centre.markRead(ids);
-    if (changed > 0) this.persist();
-    return changed;
+    return this.markCentreRead(ids);
   }
 
   updateSettings(settings: NotificationSettings): void {
@@ -123,44 +141,83 @@ export class NotificationScheduler {
     return this.timerDueAt;
   }
 
-  /** Resolves when every state change so far is in the store. */
+  /** Saves what waits for the batched save now (the page is hidden or closing; tests); resolves once it is stored. */
   flush(): Promise<void> {
+    this.saveNow();
+    this.arm();
     return this.saving;
   }
 
   private async restore(): Promise<void> {
     const state = await this.options.store.load();
     if (state) {
-      for (const alert of state.scheduled) this.scheduled.set(alert.key, alert);
-      for (const key of state.shownKeys) this.remember(key);
+      for (const key of state.shownKeys) this.shown.add(key);
+      for (const alert of state.scheduled) this.schedule(alert);
       this.centre.add(state.centre);
     }
+    // Loaded state is already stored.
+    this.changes.clear();
     this.arm();
   }
 
+  /** Pends an alert unless it was shown; an unchanged re-plan of a pending alert changes (and saves) nothing. */
   private schedule(alert: Alert): void {
-    if (!this.shown.has(alert.key)) this.scheduled.set(alert.key, alert);
+    if (this.shown.has(alert.key)) return;
+    const known = this.scheduled.get(alert.key);
+    if (known && sameAlert(known, alert)) return;
+    this.scheduled.set(alert.key, alert);
+    if (!known) this.order.set(alert.key, this.nextOrder++);
+    this.queue.push(alert.key, alert.dueAt, this.order.get(alert.key)!);
+    if (isActivity(alert)) this.activities.add(alert.key);
+    else if (alert.incidentId !== null) {
+      let keys = this.planned.get(alert.incidentId);
+      if (!keys) this.planned.set(alert.incidentId, (keys = new Set()));
+      keys.add(alert.key);
+    }
+    this.changes.scheduled(alert);
+  }
+
+  private unschedule(key: string): void {
+    const alert = this.scheduled.get(key);
+    if (!alert) return;
+    this.scheduled.delete(key);
+    this.order.delete(key);
+    this.activities.delete(key);
+    const keys = alert.incidentId === null ? undefined : this.planned.get(alert.incidentId);
+    if (keys) {
+      keys.delete(key);
+      if (keys.size === 0) this.planned.delete(alert.incidentId!);
+    }
+    this.changes.unscheduled(key);
   }
 
   private remember(key: string): void {
-    if (this.shown.has(key)) return;
-    this.shown.add(key);
-    this.shownKeys.push(key);
-    if (this.shownKeys.length > SHOWN_KEYS_LIMIT) {
-      for (const old of this.shownKeys.splice(0, this.shownKeys.length - SHOWN_KEYS_LIMIT)) this.shown.delete(old);
-    }
+    if (this.shown.add(key)) this.changes.shownKey(key);
   }
 
+  /** Something changed: the batched save is due SAVE_DELAY_MS after the first unsaved change. */
   private afterChange(): void {
-    this.persist();
+    if (this.saveDueAt === null && !this.changes.empty) this.saveDueAt = this.options.clock.now() + SAVE_DELAY_MS;
     this.arm();
   }
 
-  /** Exactly one timer, for the earliest pending alert. */
+  /** Marks read and journals exactly which entries changed (all unread ones when ids is undefined). */
+  private markCentreRead(ids?: readonly string[]): number {
+    const wanted = ids === undefined ? null : new Set(ids);
+    const unread = this.centre.list().filter((entry) => !entry.read && (wanted === null || wanted.has(entry.id))).map((entry) => entry.id);
+    const changed = this.centre.markRead(ids);
+    if (changed > 0) {
+      this.changes.centreRead(unread);
+      this.afterChange();
+    }
+    return changed;
+  }
+
+  /** Exactly one timer, for the earliest pending alert or the batched save, whichever comes first. */
   private arm(): void {
     if (this.stopped) return;
-    let earliest = Number.POSITIVE_INFINITY;
-    for (const alert of this.scheduled.values()) if (alert.dueAt < earliest) earliest = alert.dueAt;
+    const nextAlert = this.queue.peek();
+    const earliest = Math.min(nextAlert ?? Number.POSITIVE_INFINITY, this.saveDueAt ?? Number.POSITIVE_INFINITY);
     if (earliest === Number.POSITIVE_INFINITY) {
       this.disarm();
       return;
@@ -172,8 +229,16 @@ export class NotificationScheduler {
     this.timer = this.options.clock.setTimeout(() => {
       this.timer = null;
       this.timerDueAt = null;
-      this.fire();
+      this.wake();
     }, delay);
+  }
+
+  private wake(): void {
+    const now = this.options.clock.now();
+    const due = this.queue.takeDue(now).map((key) => this.scheduled.get(key)!);
+    if (due.length > 0) this.fire(due, now);
+    else if (this.saveDueAt !== null && this.saveDueAt <= now) this.saveNow();
+    this.arm();
   }
 
   private disarm(): void {
@@ -182,11 +247,9 @@ export class NotificationScheduler {
     this.timerDueAt = null;
   }
 
-  private fire(): void {
-    const now = this.options.clock.now();
-    const due = this.pending().filter((alert) => alert.dueAt <= now);
+  private fire(due: readonly Alert[], now: number): void {
     for (const alert of due) {
-      this.scheduled.delete(alert.key);
+      this.unschedule(alert.key);
       this.remember(alert.key);
     }
     const loud = due.filter((alert) => mayInterrupt(alert, this.settings, now));
@@ -203,11 +266,13 @@ export class NotificationScheduler {
       silent: digest || !loudKeys.has(alert.key),
     }));
     this.centre.add(entries);
-    // Saved before showing: a crash in between cannot repeat an alert, and the centre already lists it.
-    this.persist();
+    // Only what the centre kept (it holds the newest CENTRE_LIMIT): a page of 1,000 due alerts journals 500, not 1,000.
+    const kept = new Set(this.centre.list().map((entry) => entry.id));
+    this.changes.centreAdded(entries.filter((entry) => kept.has(entry.id)));
+    // Saved before showing, not batched: a crash in between cannot repeat an alert, and the centre already lists it.
+    this.saveNow();
     if (digest) this.showDigest(loud);
     else for (const alert of loud) this.showOne(alert);
-    this.arm();
     const replan = [...new Set(due.filter((a) => a.incidentId !== null && (a.category === 'sla' || a.category === 'reminder')).map((a) => a.incidentId!))];
     if (replan.length > 0) this.onIncidentsChanged(replan).catch((error: unknown) => this.options.onError?.(error));
   }
@@ -215,35 +280,27 @@ export class NotificationScheduler {
   private showOne(alert: Alert): void {
     const handle = this.options.notifier.show({ title: alert.title, body: alert.body, incidentId: alert.incidentId, urgency: alert.urgency });
     handle?.onClick(() => {
-      this.centre.markRead([alert.key]);
-      this.persist();
+      this.markCentreRead([alert.key]);
       this.options.openIncident(alert.incidentId);
     });
   }
 
   private showDigest(alerts: readonly Alert[]): void {
-    const counts = new Map<AlertCategory, number>();
-    for (const alert of alerts) counts.set(alert.category, (counts.get(alert.category) ?? 0) + 1);
-    const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([category, count]) => `${count} ${CATEGORY_WORDS[category]}`);
-    const incidents = new Set(alerts.map((a) => a.incidentId));
-    const only = incidents.size === 1 ? [...incidents][0]! : null;
-    const handle = this.options.notifier.show({
-      title: `${alerts.length} updates in Lantern`,
-      body: `${parts.join(', ')}. Open Lantern's notification centre (the bell) to see them all.`,
-      incidentId: only,
-      urgency: alerts.some((a) => a.urgency === 'critical') ? 'critical' : 'normal',
-    });
-    handle?.onClick(() => this.options.openIncident(only));
+    const notice = digestNotice(alerts);
+    this.options.notifier.show(notice)?.onClick(() => this.options.openIncident(notice.incidentId));
   }
 
   private snapshot(): SchedulerState {
-    return { scheduled: this.pending(), shownKeys: [...this.shownKeys], centre: this.centre.list() };
+    return { scheduled: this.pending(), shownKeys: this.shown.list(), centre: this.centre.list() };
   }
 
-  private persist(): void {
-    const state = this.snapshot();
+  /** Hands the changes since the last save to the store (in order after earlier saves); nothing when none. */
+  private saveNow(): void {
+    this.saveDueAt = null;
+    if (this.changes.empty) return;
+    const changes = this.changes.take();
     this.saving = this.saving
-      .then(() => this.options.store.save(state))
+      .then(() => this.options.store.save(changes, () => this.snapshot()))
       .catch((error: unknown) => this.options.onError?.(error));
   }
 }

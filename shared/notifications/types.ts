@@ -54,9 +54,27 @@ export interface SchedulerState {
   readonly centre: readonly CentreEntry[];
 }
 
+/** What changed since the previous save, so a store can append just that instead of rewriting everything. */
+export interface SchedulerChanges {
+  /** Alerts newly pending or re-timed. */
+  readonly scheduled: readonly Alert[];
+  /** Keys no longer pending (shown, or re-planned away). */
+  readonly unscheduled: readonly string[];
+  /** Keys shown since the previous save, oldest first. */
+  readonly shownKeys: readonly string[];
+  /** Centre entries added since the previous save (the centre keeps the newest CENTRE_LIMIT). */
+  readonly centreAdded: readonly CentreEntry[];
+  /** Centre entries marked read since the previous save (replayed after the additions). */
+  readonly centreRead: readonly string[];
+}
+
 export interface SchedulerStore {
   load(): Promise<SchedulerState | null>;
-  save(state: SchedulerState): Promise<void>;
+  /**
+   * Saves one batch of changes. `full` builds the whole current state (a superset of everything saved so far), for
+   * stores that rewrite a file or compact their journal; replaying `changes` on top of it must change nothing.
+   */
+  save(changes: SchedulerChanges, full: () => SchedulerState): Promise<void>;
 }
 
 /** The facts about one incident the scheduler needs (built by the host from the database). */

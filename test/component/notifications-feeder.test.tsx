@@ -89,6 +89,31 @@ describe('watch feeder', { timeout: 15_000 }, () => {
     expect(users).toEqual([null]);
   });
 
+  it('walks everything once at start-up in slices, yielding to the page between them; afterwards only changes are read', async () => {
+    const { record, repo } = await setup();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await record(`Pump ${i}`)).id);
+    const { notifications, watches } = recorder();
+    const steps: string[] = [];
+    const pause = vi.fn(async () => void steps.push('yield'));
+    const watch = notifications.watch;
+    notifications.watch = async (update) => {
+      steps.push(`slice of ${update.watches.length}`);
+      await watch(update);
+    };
+    feeder = startWatchFeeder({ db, notifications, batchSize: 2, debounceMs: 10_000, pause });
+    await feeder.ready;
+    // 5 incidents in slices of 2: the thread is given back between every two slices, never in the middle of one.
+    expect(steps).toEqual(['slice of 2', 'yield', 'slice of 2', 'yield', 'slice of 1']);
+    const walked = pause.mock.calls.length;
+    watches.length = 0;
+    const edited = await repo.edit(ids[0]!, { title: 'Pump 0 (bearing)' });
+    expect(edited.ok).toBe(true);
+    await feeder.flush();
+    expect(watches.flatMap((update) => update.watches.map((w) => w.id))).toEqual([ids[0]]);
+    expect(pause.mock.calls.length).toBe(walked);
+  });
+
   it('sends changed incidents after local commits and after writes that bypass the repository (sync), and reports assignments', async () => {
     const { record, repo, now } = await setup();
     const a = await record('Pump A');
@@ -185,6 +210,33 @@ describe('escalation runner', { timeout: 15_000 }, () => {
     expect(await db.outbox.where('incidentId').equals(urgent.id).count()).toBe(2);
     await feeder.flush();
     expect(reports.flat()).toEqual([expect.objectContaining({ kind: 'escalation', actor: SYSTEM_AUTHOR.name, incidentId: urgent.id })]);
+  });
+
+  it('does not retry a refused escalation every pass until the incident changes, and reports refusals once per pass', async () => {
+    const { record, advance, clock } = await setup();
+    const urgent = await record('Chiller down', 1, 1);
+    const bad = await record('Boiler down', 1, 1);
+    // A stored row the domain refuses (as the bench's seeded numbers were): every attempt fails its transaction.
+    await db.incidents.update(bad.id, { number: 'BAD-1' });
+    advance(20 * MIN);
+    const errors: unknown[] = [];
+    const pauses = vi.fn(async () => undefined);
+    const runner = startEscalationRunner({ db, clock, intervalMs: 3_600_000, onError: (error) => errors.push(error), pause: pauses });
+    const escalated = async (id: string) => (await db.timeline.where('incidentId').equals(id).toArray()).filter((e) => e.kind === 'escalated').length;
+    try {
+      await expect(runner.runOnce()).resolves.toBe(1);
+      expect(errors).toHaveLength(1);
+      const attempts = vi.spyOn(db.incidents, 'get');
+      await expect(runner.runOnce()).resolves.toBe(0);
+      expect(errors).toHaveLength(1);
+      // The refused incident is not read for another attempt (nor is the escalated one: nothing new is due).
+      expect(attempts.mock.calls.map((call) => call[0])).not.toContain(bad.id);
+      expect(pauses).toHaveBeenCalled();
+    } finally {
+      runner.stop();
+    }
+    expect(await escalated(urgent.id)).toBe(1);
+    expect(await escalated(bad.id)).toBe(0);
   });
 
   it('skips incidents too young for any rule without reading their timelines', async () => {

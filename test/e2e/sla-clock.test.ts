@@ -25,12 +25,25 @@ async function assign(page: Page) {
 const slaCell = (page: Page) => ui.incidentRow(page, TITLE).getByRole('cell').last();
 const clocks = (page: Page) => page.getByRole('group', { name: 'SLA clocks', exact: true });
 const resolveLine = (page: Page) => clocks(page).locator('p').filter({ hasText: 'Time to resolve' });
-/** Keys of the alerts the in-page scheduler has planned (browser mode keeps its state in localStorage). */
+/**
+ * Keys of the alerts the in-page scheduler has saved as planned. Browser mode journals its state in localStorage
+ * (shared/notifications/journal-store.ts): a base under the key, then `key.<generation>.<n>` entries of changes.
+ */
 async function scheduledKeys(page: Page): Promise<string[]> {
   type PageStorage = { localStorage: { getItem(key: string): string | null } };
-  const text = await page.evaluate((key) => (globalThis as unknown as PageStorage).localStorage.getItem(key), 'lantern.notifications');
-  const state = text ? (JSON.parse(text) as { scheduled?: { key: string }[] }) : {};
-  return (state.scheduled ?? []).map((alert) => alert.key);
+  return page.evaluate((key) => {
+    const storage = (globalThis as unknown as PageStorage).localStorage;
+    const base = JSON.parse(storage.getItem(key) ?? '{}') as { generation?: number; scheduled?: { key: string }[] };
+    const keys = new Set((base.scheduled ?? []).map((alert) => alert.key));
+    for (let n = 1; ; n++) {
+      const entry = storage.getItem(`${key}.${base.generation ?? 0}.${n}`);
+      if (entry === null) break;
+      const changes = JSON.parse(entry) as { scheduled: { key: string }[]; unscheduled: string[] };
+      for (const alert of changes.scheduled) keys.add(alert.key);
+      for (const gone of changes.unscheduled) keys.delete(gone);
+    }
+    return [...keys];
+  }, 'lantern.notifications');
 }
 
 const timelineTexts = (page: Page) => textsOf(ui.timeline(page).getByRole('listitem'));

@@ -2,9 +2,12 @@
 import { systemClock, type Clock, type IncidentRow, type LanternDb } from '../../db';
 import { applyDueEscalation } from '../../db/system-changes';
 import { dueEscalations, SEED_ESCALATION_RULES, targetFor, type EscalationRule, type Incident, type SlaPolicy } from '../../../shared/domain';
-import { DEFAULT_BATCH_SIZE, DEFAULT_POLICY, forEachOpenIncidentPage, withEvents } from './incident-batches';
+import { yieldToInput } from './idle-slices';
+import { DEFAULT_POLICY, forEachOpenIncidentPage, WALK_SLICE_SIZE, withEvents, type Pause } from './incident-batches';
 
 export const ESCALATION_INTERVAL_MS = 60_000;
+/** Refused incidents remembered (oldest forgotten first), so a pass does not retry them every minute. */
+const REFUSED_LIMIT = 20_000;
 
 export interface EscalationRunnerOptions {
   readonly db: LanternDb;
@@ -13,6 +16,8 @@ export interface EscalationRunnerOptions {
   readonly policyOf?: (incident: Incident) => SlaPolicy;
   readonly intervalMs?: number;
   readonly batchSize?: number;
+  /** Awaited between pages of a pass; defaults to yielding to input and rendering. */
+  readonly pause?: Pause;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -49,21 +54,41 @@ export function startEscalationRunner(options: EscalationRunnerOptions): Escalat
   const onError = options.onError ?? ((error: unknown) => console.warn('Lantern: automatic escalation failed', error));
   let running: Promise<number> | null = null;
   let stopped = false;
+  // A refusal (e.g. a stored row the domain rejects) repeats until the incident changes, and each attempt is a
+  // failed transaction: with thousands of such rows every pass kept the main thread busy. Keyed by updatedAt,
+  // since every change of an incident bumps it.
+  const refused = new Map<string, string>();
+  const refuse = (row: IncidentRow) => {
+    refused.delete(row.id);
+    refused.set(row.id, row.updatedAt);
+    for (const id of refused.keys()) {
+      if (refused.size <= REFUSED_LIMIT) break;
+      refused.delete(id);
+    }
+  };
 
   const pass = async (): Promise<number> => {
     let written = 0;
-    await forEachOpenIncidentPage(db, options.batchSize ?? DEFAULT_BATCH_SIZE, async (rows) => {
+    let refusals = 0;
+    let firstRefusal = '';
+    await forEachOpenIncidentPage(db, options.batchSize ?? WALK_SLICE_SIZE, async (rows) => {
       const nowMs = clock.nowMs();
-      const candidates = rows.filter((row) => mayBeDue(row, policyOf(row), rules, nowMs));
+      const candidates = rows.filter((row) => refused.get(row.id) !== row.updatedAt && mayBeDue(row, policyOf(row), rules, nowMs));
+      const byId = new Map(candidates.map((row) => [row.id, row]));
       for (const { incident, events } of await withEvents(db, candidates)) {
         for (const due of dueEscalations(incident, events, policyOf(incident), rules, nowMs)) {
           if (stopped) return;
           const result = await applyDueEscalation(db, clock, due);
-          if (!result.ok) onError(new Error(result.error.message));
-          else if (result.value.applied) written++;
+          if (!result.ok) {
+            refuse(byId.get(incident.id)!);
+            if (refusals++ === 0) firstRefusal = result.error.message;
+            break;
+          } else if (result.value.applied) written++;
         }
       }
-    });
+    }, options.pause ?? yieldToInput);
+    // One report per pass, not one per incident (a warning each was itself costly with thousands).
+    if (refusals > 0) onError(new Error(refusals === 1 ? firstRefusal : `${refusals} escalations were refused, e.g.: ${firstRefusal}`));
     return written;
   };
 

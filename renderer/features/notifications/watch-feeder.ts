@@ -1,16 +1,20 @@
-// Feeds the notification scheduler: every incident's SLA watch at start-up (in pages), then the ones that change.
+// Feeds the notification scheduler: every incident's SLA watch once at start-up (in idle slices), then only the ones that change.
 import type { CreatingHookContext, Transaction } from 'dexie';
 import { getCurrentUser, DEFAULT_AUTHOR, type IncidentRow, type LanternDb } from '../../db';
 import { OPEN_STATUSES, slaWatchFromIncident, type Incident, type SlaWatch } from '../../../shared/domain';
 import type { HostNotifications } from '../../host/host';
 import { conflictsTable, type ConflictRow } from '../../db/sync-rows';
 import { activitiesFromConflicts, activitiesFromEvents, type RecentEvent } from './activities';
-import { DEFAULT_BATCH_SIZE, DEFAULT_POLICY, forEachIncidentPage, withEvents } from './incident-batches';
+import { yieldToInput } from './idle-slices';
+import { DEFAULT_BATCH_SIZE, DEFAULT_POLICY, forEachIncidentPage, WALK_SLICE_SIZE, withEvents, type Pause } from './incident-batches';
 
 export interface WatchFeederOptions {
   readonly db: LanternDb;
   readonly notifications: HostNotifications;
+  /** Rows per slice of the full walks (start-up, resendAll); changed incidents are read in pages of DEFAULT_BATCH_SIZE. */
   readonly batchSize?: number;
+  /** Awaited between slices of a full walk; defaults to yielding to input and rendering. */
+  readonly pause?: Pause;
   /** Changes arriving within this window are sent together (a sync applying 1000 ops sends one batch). */
   readonly debounceMs?: number;
   readonly policyIdOf?: (incident: Incident) => string;
@@ -41,6 +45,8 @@ export interface WatchFeeder {
 export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
   const { db, notifications } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const sliceSize = options.batchSize ?? WALK_SLICE_SIZE;
+  const pause = options.pause ?? yieldToInput;
   const debounceMs = options.debounceMs ?? 300;
   const policyIdOf = options.policyIdOf ?? (() => DEFAULT_POLICY.id);
   const onError = options.onError ?? ((error: unknown) => console.warn('Lantern notifications: could not update the watches', error));
@@ -146,14 +152,15 @@ export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
   const ready = (async () => {
     try {
       await sendUser();
-      await forEachIncidentPage(db, batchSize, (rows) => sendRows(rows));
+      // The only full walk besides resendAll: afterwards the table hooks say which incidents changed.
+      await forEachIncidentPage(db, sliceSize, (rows) => sendRows(rows), pause);
     } catch (error) {
       onError(error);
     }
   })();
 
   const resendAll = (): Promise<void> => {
-    sending = sending.then(() => forEachIncidentPage(db, batchSize, (rows) => sendRows(rows)).catch(onError));
+    sending = sending.then(() => forEachIncidentPage(db, sliceSize, (rows) => sendRows(rows), pause).catch(onError));
     return sending;
   };
 

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BROWSER_NOTIFICATION_KEYS, createBrowserNotifications } from '../../../../renderer/host/browser-notifications';
 import type { WebNotificationClass } from '../../../../renderer/host/web-notifier';
 import { SEED_SLA_POLICIES, type SlaPolicy, type SlaWatch } from '../../../../shared/domain';
+import { journalSchedulerStore } from '../../../../shared/notifications/journal-store';
+import type { SchedulerState } from '../../../../shared/notifications/types';
 
 const MIN = 60_000;
 
@@ -18,6 +20,11 @@ function memoryStorage(): Storage {
     removeItem: (key) => void map.delete(key),
     setItem: (key, value) => void map.set(key, value),
   };
+}
+
+/** The scheduler state as the next start would load it (base + journal). */
+async function stored(storage: Storage): Promise<SchedulerState> {
+  return (await journalSchedulerStore(storage, BROWSER_NOTIFICATION_KEYS.state).load()) ?? { scheduled: [], shownKeys: [], centre: [] };
 }
 
 function fakeNotificationClass(permission: NotificationPermission, answer: NotificationPermission = 'granted') {
@@ -39,8 +46,22 @@ function fakeNotificationClass(permission: NotificationPermission, answer: Notif
 
 function fakeWindow(storage = memoryStorage()) {
   const focus = vi.fn();
-  const win = { localStorage: storage, setTimeout: globalThis.setTimeout.bind(globalThis), clearTimeout: globalThis.clearTimeout.bind(globalThis), focus } as unknown as Window;
-  return { win, focus, storage };
+  const listeners = new Map<string, () => void>();
+  const document = { visibilityState: 'visible', addEventListener: (type: string, listener: () => void) => listeners.set(type, listener) };
+  const win = {
+    localStorage: storage,
+    document,
+    addEventListener: (type: string, listener: () => void) => listeners.set(type, listener),
+    setTimeout: globalThis.setTimeout.bind(globalThis),
+    clearTimeout: globalThis.clearTimeout.bind(globalThis),
+    focus,
+  } as unknown as Window;
+  /** The page is hidden (tab switched, window minimised): what it would dispatch. */
+  const hide = () => {
+    document.visibilityState = 'hidden';
+    listeners.get('visibilitychange')?.();
+  };
+  return { win, focus, storage, hide };
 }
 
 const overdue = (now: number): SlaWatch => ({
@@ -93,7 +114,7 @@ describe('createBrowserNotifications', () => {
     await expect(notifications.requestPermission()).resolves.toBe('granted');
     expect(Notification.requestPermission).toHaveBeenCalledTimes(1);
     // Restart-safe: the centre and shown keys are in localStorage.
-    await vi.waitFor(() => expect(storage.getItem(BROWSER_NOTIFICATION_KEYS.state)).toContain('Time to own breached'));
+    await vi.waitFor(async () => expect(JSON.stringify(await stored(storage))).toContain('Time to own breached'));
   });
 
   it('restores the centre after a reload and does not show the same alert again', async () => {
@@ -102,7 +123,7 @@ describe('createBrowserNotifications', () => {
     const before = createBrowserNotifications(fakeWindow(storage).win, { Notification: first.Notification });
     await before.watch({ watches: [overdue(Date.now())], removed: [] });
     await vi.waitFor(() => expect(first.shown.map((n) => n.title)).toContain('Time to own breached: K7QM-0001'));
-    await vi.waitFor(() => expect((JSON.parse(storage.getItem(BROWSER_NOTIFICATION_KEYS.state) ?? '{}') as { shownKeys?: string[] }).shownKeys).toHaveLength(1));
+    await vi.waitFor(async () => expect((await stored(storage)).shownKeys).toHaveLength(1));
     const second = fakeNotificationClass('granted');
     const after = createBrowserNotifications(fakeWindow(storage).win, { Notification: second.Notification });
     await after.watch({ watches: [overdue(Date.now())], removed: [] });
@@ -121,21 +142,23 @@ describe('createBrowserNotifications', () => {
   });
 
   it('re-plans with the policies the page sends (a longer target moves the due times) and refuses invalid ones', async () => {
-    const { win, storage } = fakeWindow();
+    const { win, storage, hide } = fakeWindow();
     const notifications = createBrowserNotifications(win, { Notification: null });
     const now = Date.now();
     const fresh: SlaWatch = { ...overdue(now), createdAtMs: now };
-    const dues = () => (JSON.parse(storage.getItem(BROWSER_NOTIFICATION_KEYS.state) ?? '{}') as { scheduled?: { key: string; dueAt: number }[] }).scheduled ?? [];
-    const firstDue = () => Math.min(...dues().map((alert) => alert.dueAt)) - now;
+    const firstDue = async () => Math.min(...(await stored(storage)).scheduled.map((alert) => alert.dueAt)) - now;
     await notifications.watch({ watches: [fresh], removed: [] });
-    await vi.waitFor(() => expect(firstDue()).toBe(7.5 * MIN));
+    // Re-plans are saved in a batch; hiding the page writes it at once.
+    hide();
+    await vi.waitFor(async () => expect(await firstDue()).toBe(7.5 * MIN));
     const gold = SEED_SLA_POLICIES[0]!;
     const slower: SlaPolicy = { ...gold, targets: { ...gold.targets, P1: { responseMinutes: 60, resolveMinutes: 120 } } };
     await notifications.setPolicies([slower, ...SEED_SLA_POLICIES.slice(1)]);
-    await vi.waitFor(() => expect(firstDue()).toBe(30 * MIN));
+    hide();
+    await vi.waitFor(async () => expect(await firstDue()).toBe(30 * MIN));
     await expect(notifications.setPolicies([{ ...gold, warnPercents: [50, 100] }])).rejects.toThrow();
     await expect(notifications.setPolicies([])).rejects.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(firstDue()).toBe(30 * MIN);
+    expect(await firstDue()).toBe(30 * MIN);
   });
 });

@@ -5,6 +5,7 @@ import type {
   NativeNotice,
   NoticeHandle,
   Notifier,
+  SchedulerChanges,
   SchedulerClock,
   SchedulerState,
   SchedulerStore,
@@ -89,15 +90,18 @@ export class FakeNotifier implements Notifier {
   }
 }
 
+/** Keeps the whole state (as a file store would) and records each batch of changes it was handed. */
 export class MemoryStore implements SchedulerStore {
   saved: string | null = null;
   saves = 0;
+  readonly changes: SchedulerChanges[] = [];
   async load(): Promise<SchedulerState | null> {
     return this.saved === null ? null : (JSON.parse(this.saved) as SchedulerState);
   }
-  async save(state: SchedulerState): Promise<void> {
+  async save(changes: SchedulerChanges, full: () => SchedulerState): Promise<void> {
     this.saves++;
-    this.saved = JSON.stringify(state);
+    this.changes.push(changes);
+    this.saved = JSON.stringify(full());
   }
 }
 

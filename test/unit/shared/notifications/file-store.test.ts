@@ -29,7 +29,7 @@ describe('fileSchedulerStore', () => {
     const persistence = memory();
     const store = fileSchedulerStore(persistence);
     expect(await store.load()).toBeNull();
-    await store.save(state);
+    await store.save({ scheduled: [], unscheduled: [], shownKeys: [], centreAdded: [], centreRead: [] }, () => state);
     expect(await fileSchedulerStore(persistence).load()).toEqual(state);
   });
 
