@@ -18,10 +18,22 @@ const MAX_BATCH_WAITS = 5;
  * lost is saved at once instead: shown marks before the notice appears, and reported activities.
  */
 export const SAVE_DELAY_MS = 1000;
+/**
+ * At most one non-critical notice per this gap: a start-up feed of many overdue incidents arrives in hundreds of
+ * pages, each firing its own burst; without the gap every burst would be its own digest. Alerts that fall due
+ * inside the gap are listed in the centre at once and shown together as one digest when it ends. Alerts about
+ * P1 and major incidents are never held back.
+ */
+export const NOTICE_GAP_MS = 15_000;
 
 /** Alerts about something that happened (shown after the coalescing delay), as opposed to planned SLA/reminder times. */
 function isActivity(alert: Alert): boolean {
   return alert.category !== 'sla' && alert.category !== 'reminder';
+}
+
+/** P1 and major incidents are never held back by the notice gap. */
+function breaksGap(alert: Alert): boolean {
+  return alert.priority === 1 || alert.major;
 }
 
 function sameAlert(a: Alert, b: Alert): boolean {
@@ -62,6 +74,9 @@ export class NotificationScheduler {
   private ready: Promise<void> | null = null;
   private stopped = false;
   private batchStartedAt: number | null = null;
+  /** When the last native notice was shown; loud alerts inside NOTICE_GAP_MS after it wait in `held`. */
+  private lastNoticeAt: number | null = null;
+  private held: Alert[] = [];
 
   constructor(private readonly options: NotificationSchedulerOptions) {
     this.settings = options.settings ?? DEFAULT_NOTIFICATION_SETTINGS;
@@ -217,7 +232,8 @@ export class NotificationScheduler {
   private arm(): void {
     if (this.stopped) return;
     const nextAlert = this.queue.peek();
-    const earliest = Math.min(nextAlert ?? Number.POSITIVE_INFINITY, this.saveDueAt ?? Number.POSITIVE_INFINITY);
+    const heldDueAt = this.held.length > 0 && this.lastNoticeAt !== null ? this.lastNoticeAt + NOTICE_GAP_MS : Number.POSITIVE_INFINITY;
+    const earliest = Math.min(nextAlert ?? Number.POSITIVE_INFINITY, this.saveDueAt ?? Number.POSITIVE_INFINITY, heldDueAt);
     if (earliest === Number.POSITIVE_INFINITY) {
       this.disarm();
       return;
@@ -238,6 +254,7 @@ export class NotificationScheduler {
     const due = this.queue.takeDue(now).map((key) => this.scheduled.get(key)!);
     if (due.length > 0) this.fire(due, now);
     else if (this.saveDueAt !== null && this.saveDueAt <= now) this.saveNow();
+    if (this.held.length > 0 && this.lastNoticeAt !== null && now >= this.lastNoticeAt + NOTICE_GAP_MS) this.showHeld(now);
     this.arm();
   }
 
@@ -252,7 +269,13 @@ export class NotificationScheduler {
       this.unschedule(alert.key);
       this.remember(alert.key);
     }
-    const loud = due.filter((alert) => mayInterrupt(alert, this.settings, now));
+    const interrupting = due.filter((alert) => mayInterrupt(alert, this.settings, now));
+    const inGap = this.lastNoticeAt !== null && now < this.lastNoticeAt + NOTICE_GAP_MS;
+    // Inside the gap only P1 and major incidents interrupt (as with do-not-disturb); the rest, breaches of lower
+    // priorities included, wait for one digest when the gap ends.
+    const loud = inGap ? interrupting.filter(breaksGap) : interrupting;
+    const waiting = inGap ? interrupting.filter((alert) => !breaksGap(alert)) : [];
+    this.held.push(...waiting);
     const digest = loud.length >= this.settings.digestAtLeast;
     const loudKeys = new Set(loud.map((a) => a.key));
     const entries: CentreEntry[] = due.map((alert) => ({
@@ -273,8 +296,19 @@ export class NotificationScheduler {
     this.saveNow();
     if (digest) this.showDigest(loud);
     else for (const alert of loud) this.showOne(alert);
+    if (loud.length > 0) this.lastNoticeAt = now;
     const replan = [...new Set(due.filter((a) => a.incidentId !== null && (a.category === 'sla' || a.category === 'reminder')).map((a) => a.incidentId!))];
     if (replan.length > 0) this.onIncidentsChanged(replan).catch((error: unknown) => this.options.onError?.(error));
+  }
+
+  /** The alerts held back during the gap, as one notice (or the alert itself when only one waited). */
+  private showHeld(now: number): void {
+    const held = this.held;
+    this.held = [];
+    if (held.length === 0) return;
+    if (held.length === 1) this.showOne(held[0]!);
+    else this.showDigest(held);
+    this.lastNoticeAt = now;
   }
 
   private showOne(alert: Alert): void {

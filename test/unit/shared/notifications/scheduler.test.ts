@@ -1,6 +1,6 @@
 // NotificationScheduler with a fake clock: thresholds once each, hold, sync changes, digests, quiet rules, restart, one timer.
 import { describe, expect, it } from 'vitest';
-import { NotificationScheduler } from '../../../../shared/notifications/scheduler';
+import { NOTICE_GAP_MS, NotificationScheduler } from '../../../../shared/notifications/scheduler';
 import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from '../../../../shared/notifications/settings';
 import type { Activity } from '../../../../shared/notifications/types';
 import { change, FakeClock, FakeNotifier, FakeSource, MemoryStore, MIN, T0, watch } from './fakes';
@@ -120,6 +120,30 @@ describe('quiet by design', () => {
     expect(scheduler.centre.unreadCount).toBe(40);
     notifier.shown[0]!.click();
     expect(opened).toEqual([null]);
+  });
+
+  it('bursts falling due within the notice gap wait and come as one digest; a critical alert is not held back', async () => {
+    const { clock, notifier, scheduler } = setup();
+    await scheduler.report([activity('1')]);
+    await clock.advance(DEFAULT_NOTIFICATION_SETTINGS.coalesceMs);
+    expect(notifier.titles()).toEqual(['Conflicting edits: K7QM-001 Pump']);
+    // Three more bursts a few seconds apart (pages of a sync or of the start-up feed): nothing interrupts yet…
+    for (const burst of ['a', 'b', 'c']) {
+      await scheduler.report([activity(`${burst}1`), activity(`${burst}2`)]);
+      await clock.advance(3_000);
+    }
+    expect(notifier.shown).toHaveLength(1);
+    expect(scheduler.centre.list()).toHaveLength(7);
+    // …except a critical one (a P1 or major incident).
+    await scheduler.report([activity('p1', { kind: 'escalation', priority: 1, major: true })]);
+    await clock.advance(DEFAULT_NOTIFICATION_SETTINGS.coalesceMs);
+    expect(notifier.shown).toHaveLength(2);
+    // When the gap after that notice ends, the six held alerts come as one digest.
+    await clock.advance(NOTICE_GAP_MS);
+    expect(notifier.shown).toHaveLength(3);
+    expect(notifier.shown[2]!.notice).toMatchObject({ title: '6 updates in Lantern' });
+    await clock.advance(10 * NOTICE_GAP_MS);
+    expect(notifier.shown).toHaveLength(3);
   });
 
   it('shows a few alerts one by one; clicking opens the incident and marks it read', async () => {
