@@ -35,7 +35,7 @@ function selectBenchmarks(ids: readonly string[]): Benchmark[] {
   return BENCHMARKS.filter((b) => ids.includes(b.id));
 }
 
-async function measure(benchmarks: readonly Benchmark[]): Promise<BenchResult[]> {
+async function measure(benchmarks: readonly Benchmark[], onResult: (results: readonly BenchResult[]) => Promise<void>): Promise<BenchResult[]> {
   console.log('Building the bench page…');
   await build({ configFile: join(HERE, 'vite.config.ts') });
   // The UI benchmarks run the built app at /app/ of the same origin, so the bench page can seed the app's database.
@@ -57,6 +57,8 @@ async function measure(benchmarks: readonly Benchmark[]): Promise<BenchResult[]>
       console.log(`\n▶ ${benchmark.id}`);
       results.push(await benchmark.run(page, (message) => console.log(`  ${message}`)));
       console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      // Written after every benchmark: a failure late in a long run keeps what was measured before it.
+      await onResult(results);
       const found = problems.take();
       if (found.length > 0) throw new Error(describeProblems(found));
     }
@@ -82,14 +84,21 @@ async function main(): Promise<number> {
   // Checked before measuring, so a damaged file costs seconds, not a whole bench run.
   const previous = parseResults(await readIfExists(RESULTS_JSON));
   if (!previous.ok) throw new Error(`${previous.error}. Fix or delete ${RESULTS_JSON} (other benchmarks' entries live there).`);
-  const fresh = await measure(benchmarks);
-
-  const merged = mergeResults(previous.results, fresh);
+  if (benchmarks.some((b) => b.id.endsWith('-postgres')) && !process.env['LANTERN_TEST_PG_URL']) {
+    throw new Error(
+      'The PostgreSQL benchmark needs a database: set LANTERN_TEST_PG_URL (e.g. postgres://lantern_test:lantern_test@127.0.0.1:5432/lantern_test, ' +
+        'as .ci/run sets up), or pass the ids of the benchmarks to run without it.',
+    );
+  }
   const barsById = new Map(BENCHMARKS.map((b) => [b.id, b.bars]));
   const descriptions = new Map(BENCHMARKS.map((b) => [b.id, b.description]));
   const machine = await collectMachineInfo(CHROMIUM_PATH);
-  await writeFile(RESULTS_JSON, formatResultsJson(merged));
-  await writeFile(RESULTS_MD, formatResultsMarkdown(merged, barsById, descriptions, machine));
+  const write = async (fresh: readonly BenchResult[]) => {
+    const merged = mergeResults(previous.results, [...fresh]);
+    await writeFile(RESULTS_JSON, formatResultsJson(merged));
+    await writeFile(RESULTS_MD, formatResultsMarkdown(merged, barsById, descriptions, machine));
+  };
+  const fresh = await measure(benchmarks, write);
 
   console.log(`\n${textTable(RESULT_HEADERS, resultRows(fresh, barsById))}\n`);
   console.log(`Wrote ${RESULTS_MD} and ${RESULTS_JSON}`);
