@@ -3,7 +3,6 @@ import { OPEN_STATUSES, PRIORITY_LABELS, STATUSES, type Incident, type Priority,
 import { getCurrentUser } from './current-user';
 import type { LanternDb } from './database';
 import { DEFAULT_SORT, listOrder, walkDirection, type FindSort, type ListKey, type ListOrder } from './find-order';
-import { firstSearchPage } from './find-search-first';
 import { walkSegment, type Segment, type WalkFilter } from './find-walk';
 import { fromIncidentRow, type IncidentRow } from './incident-row';
 import { queryWords } from './search-words';
@@ -51,8 +50,6 @@ export interface PageBounds {
 
 /** Text searches whose words match at most this many incidents are read whole and sorted in memory. */
 export const SEARCH_IN_MEMORY = 2000;
-/** Below this many hits reading them all is cheaper than walking the sort's keys to find the first page's. */
-const WALK_FOR_FIRST_PAGE_ABOVE = 300;
 const PRIORITIES = Object.keys(PRIORITY_LABELS).map(Number) as Priority[];
 
 /** The first `limit` incidents matching `query`, in its sort order. */
@@ -81,20 +78,11 @@ async function findRows(db: LanternDb, query: FindQuery, bounds: PageBounds): Pr
   const policies = query.breachingSoon ? await readSlaPolicySet(db) : undefined;
   const filter = walkFilter(db, query, words, me, policies);
   if (query.breachingSoon && openStatuses(query).length === 0) return [];
-  const sort = query.sort ?? DEFAULT_SORT;
   if (words.length > 0) {
-    const ids = await fewSearchHitIds(db, words);
-    if (ids) {
-      // A common word's first page: walk the sort's index by keys and read only the hits it meets first.
-      const segments = sort.key === 'priority' ? [] : mergedSegments(query, sort, me, undefined);
-      if (ids.size > WALK_FOR_FIRST_PAGE_ABOVE && !bounds.after && !bounds.until && !filter.check && segments.length === 1) {
-        const first = await firstSearchPage(db, segments[0]!, ids, filter, limit);
-        if (first) return first;
-      }
-      const hits = (await db.incidents.bulkGet([...ids])).filter((row): row is IncidentRow => row !== undefined);
-      return slice(await allMatching(hits, filter), order, { ...bounds, limit });
-    }
+    const hits = await fewSearchHits(db, words);
+    if (hits) return slice(await allMatching(hits, filter), order, { ...bounds, limit });
   }
+  const sort = query.sort ?? DEFAULT_SORT;
   if (sort.key === 'priority') {
     // Ranges in turn: a page that ends inside one priority continues there, and later priorities follow.
     const rows: IncidentRow[] = [];
@@ -165,13 +153,14 @@ function prioritySegments(query: FindQuery, sort: FindSort, after: ListKey | und
   }));
 }
 
-/** The ids whose words prefix-match the query's longest word, when there are few enough to sort in memory. */
-async function fewSearchHitIds(db: LanternDb, words: readonly string[]): Promise<Set<string> | undefined> {
+/** The rows whose words prefix-match the query's longest word, when there are few enough to sort in memory. */
+async function fewSearchHits(db: LanternDb, words: readonly string[]): Promise<IncidentRow[] | undefined> {
   const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
   // Keys only (no rows read); an incident with two matching words appears twice, so the bound is conservative.
   const keys = await db.incidents.where('searchWords').startsWith(longest).limit(SEARCH_IN_MEMORY + 1).primaryKeys();
   if (keys.length > SEARCH_IN_MEMORY) return undefined;
-  return new Set(keys);
+  const rows = await db.incidents.bulkGet([...new Set(keys)]);
+  return rows.filter((row): row is IncidentRow => row !== undefined);
 }
 
 async function allMatching(rows: IncidentRow[], filter: WalkFilter): Promise<IncidentRow[]> {
