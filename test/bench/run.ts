@@ -8,6 +8,8 @@ import { RENDERER_OUT } from '../e2e/support/built-app';
 import { CHROMIUM_PATH, launchPersistent, makeProfileDir, removeProfileDir } from '../e2e/support/chromium';
 import { describeProblems, PageProblems } from '../e2e/support/page-problems';
 import { BENCHMARKS, type Benchmark } from './benchmarks';
+import { UI_BENCHMARKS } from './benchmarks-ui';
+import { closeAppPage } from './lib/app-page';
 import { failedBars } from './lib/bars';
 import { collectMachineInfo } from './lib/machine';
 import { waitForBenchPage } from './lib/page-calls';
@@ -54,6 +56,7 @@ async function measure(benchmarks: readonly Benchmark[], onResult: (results: rea
     const results: BenchResult[] = [];
     for (const benchmark of benchmarks) {
       const started = Date.now();
+      if (!UI_BENCHMARKS.some((ui) => ui.id === benchmark.id)) await closeAppPage();
       console.log(`\n▶ ${benchmark.id}`);
       results.push(await benchmark.run(page, (message) => console.log(`  ${message}`)));
       console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -32,6 +32,16 @@ export async function openAppPage(bench: Page, log: (message: string) => void): 
   return opened;
 }
 
+/**
+ * Closes the app tab. Later benchmarks must not share the browser with it: the app keeps working in the background
+ * (notification feeder, escalation runner over 100,000 incidents) and competes with them for IndexedDB and the CPU.
+ */
+export async function closeAppPage(): Promise<void> {
+  const app = opened?.app;
+  opened = null;
+  if (app && !app.isClosed()) await app.close();
+}
+
 /** Calls window.lanternProbe[method](...args) in the app page. */
 export async function callProbe<T>(app: Page, method: string, args: readonly unknown[]): Promise<T> {
   const result: unknown = await app.evaluate(
