@@ -61,7 +61,8 @@ describe('SLA clocks with a controlled clock', () => {
     await assign(page);
     await expect.poll(() => clocks(page).innerText()).toMatch(/Time to own:.*Owned in time/);
     await expect.poll(() => resolveLine(page).innerText()).toMatch(/of 1h \(0 %\).*1h left/);
-    await expect.poll(() => slaCell(page).innerText()).toBe('1h left');
+    // The list's SLA cell waits for the row's timeline to load (in idle slices): on a loaded CI machine that took > 1 s.
+    await expect.poll(() => slaCell(page).innerText(), { timeout: 10_000 }).toBe('1h left');
     // The feeder sends watches after a 300 ms debounce; jumping the clock before the assignment reached the
     // in-page scheduler would fire the response alerts planned at creation. Wait until only resolve alerts remain.
     await expect.poll(() => scheduledKeys(page), { timeout: 10_000 }).toEqual([expect.stringMatching(/:resolve:warn50:/)]);
