@@ -5,7 +5,7 @@ import type { LanternDb } from './database';
 import { DEFAULT_SORT, listOrder, walkDirection, type FindSort, type ListKey, type ListOrder } from './find-order';
 import { walkSegment, type Segment, type WalkFilter } from './find-walk';
 import { fromIncidentRow, type IncidentRow } from './incident-row';
-import { queryWords } from './search-words';
+import { afterWordKey, keysHavePrefix, queryWords, wordOfSearchKey } from './search-words';
 import { isBreachingSoon, loadSlaTimelines, oldEnough, slaClocksOf } from './sla';
 import { readSlaPolicySet } from './sla-policies';
 
@@ -50,6 +50,11 @@ export interface PageBounds {
 
 /** Text searches whose words match at most this many incidents are read whole and sorted in memory. */
 export const SEARCH_IN_MEMORY = 2000;
+/**
+ * A search word that prefix-matches at most this many distinct indexed words is walked as one range per word, newest
+ * first, merged (the list's default order). A shorter prefix ("ge") matching more words reads its hits instead.
+ */
+export const SEARCH_WORD_RANGES = 12;
 const PRIORITIES = Object.keys(PRIORITY_LABELS).map(Number) as Priority[];
 
 /** The first `limit` incidents matching `query`, in its sort order. */
@@ -79,6 +84,8 @@ async function findRows(db: LanternDb, query: FindQuery, bounds: PageBounds): Pr
   const filter = walkFilter(db, query, words, me, policies);
   if (query.breachingSoon && openStatuses(query).length === 0) return [];
   if (words.length > 0) {
+    const byWord = await searchByWordRanges(db, query, words, me, policies, bounds, limit);
+    if (byWord) return byWord;
     const hits = await fewSearchHits(db, words);
     if (hits) return slice(await allMatching(hits, filter), order, { ...bounds, limit });
   }
@@ -153,11 +160,60 @@ function prioritySegments(query: FindQuery, sort: FindSort, after: ListKey | und
   }));
 }
 
+/**
+ * Orders by update time (the default list order) walk, for each indexed word the query's longest word prefixes, that
+ * word's searchKeys range from the page start: a page reads about its own rows, however many incidents hold the word.
+ * Undefined when the sort is not by update time or the prefix matches too many distinct words.
+ */
+async function searchByWordRanges(
+  db: LanternDb, query: FindQuery, words: readonly string[], me: string | undefined, policies: SlaPolicySet | undefined, bounds: PageBounds, limit: number,
+): Promise<IncidentRow[] | undefined> {
+  const sort = query.sort ?? DEFAULT_SORT;
+  if (sort.key !== 'updatedAt' && sort.key !== 'slaDue') return undefined;
+  const longest = longestWord(words);
+  const indexed = await indexedWordsStartingWith(db, longest, SEARCH_WORD_RANGES);
+  if (!indexed) return undefined;
+  const order = listOrder(sort);
+  const dir = walkDirection(sort);
+  const after = bounds.after ? { after: { value: bounds.after.values[0]!, id: bounds.after.id } } : {};
+  // Each range holds only incidents with the longest word; the filter checks the rest of the query.
+  const filter = walkFilter(db, query, words.filter((word) => word !== longest), me, policies);
+  const pages = await Promise.all(
+    indexed.map((word) => walkSegment(db, { index: 'searchKeys', word, field: 'updatedAt', dir, ...after }, filter, order, bounds.until, limit)),
+  );
+  // An incident holding two of the words is in two ranges: keep it once.
+  const seen = new Set<string>();
+  return pages
+    .flat()
+    .sort((a, b) => order.compare(order.keyOf(a), order.keyOf(b)))
+    .filter((row) => !seen.has(row.id) && seen.add(row.id) !== undefined)
+    .slice(0, limit);
+}
+
+/** The distinct indexed words starting with `prefix`, one index step each; undefined when there are more than `max`. */
+async function indexedWordsStartingWith(db: LanternDb, prefix: string, max: number): Promise<string[] | undefined> {
+  const found: string[] = [];
+  let from = prefix;
+  for (;;) {
+    // A live query observes each read range, so a new word with this prefix refreshes it like any other change.
+    const [key] = await db.incidents.where('searchKeys').between(from, `${prefix}\uffff`, true, false).limit(1).keys();
+    if (key === undefined) return found;
+    const word = wordOfSearchKey(String(key));
+    if (found.length >= max) return undefined;
+    found.push(word);
+    from = afterWordKey(word);
+  }
+}
+
+function longestWord(words: readonly string[]): string {
+  return words.reduce((a, b) => (b.length > a.length ? b : a));
+}
+
 /** The rows whose words prefix-match the query's longest word, when there are few enough to sort in memory. */
 async function fewSearchHits(db: LanternDb, words: readonly string[]): Promise<IncidentRow[] | undefined> {
-  const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+  const longest = longestWord(words);
   // Keys only (no rows read); an incident with two matching words appears twice, so the bound is conservative.
-  const keys = await db.incidents.where('searchWords').startsWith(longest).limit(SEARCH_IN_MEMORY + 1).primaryKeys();
+  const keys = await db.incidents.where('searchKeys').startsWith(longest).limit(SEARCH_IN_MEMORY + 1).primaryKeys();
   if (keys.length > SEARCH_IN_MEMORY) return undefined;
   const rows = await db.incidents.bulkGet([...new Set(keys)]);
   return rows.filter((row): row is IncidentRow => row !== undefined);
@@ -181,7 +237,7 @@ function slice(rows: IncidentRow[], order: ListOrder, bounds: PageBounds): Incid
 
 function walkFilter(db: LanternDb, query: FindQuery, words: readonly string[], me: string | undefined, policies: SlaPolicySet | undefined): WalkFilter {
   const matches = predicate(query, words, me);
-  if (!query.breachingSoon || !policies) return { matches };
+  if (!query.breachingSoon || !policies) return { matches, matchesAll: !filtersRows(query, words, me) };
   const nowMs = query.nowMs ?? Date.now();
   const open = new Set<string>(openStatuses(query));
   return {
@@ -195,6 +251,17 @@ function walkFilter(db: LanternDb, query: FindQuery, words: readonly string[], m
       });
     },
   };
+}
+
+/** Whether the predicate can reject a row (otherwise every row of a walked range matches). */
+function filtersRows(query: FindQuery, words: readonly string[], me: string | undefined): boolean {
+  return (
+    (query.statuses !== undefined && query.statuses.length > 0) ||
+    (query.priorities !== undefined && query.priorities.length > 0) ||
+    query.category !== undefined || query.site !== undefined || query.team !== undefined ||
+    (me ?? query.assignee) !== undefined || query.unassigned === true || query.major === true ||
+    query.recordedFrom !== undefined || query.recordedTo !== undefined || words.length > 0
+  );
 }
 
 function predicate(query: FindQuery, words: readonly string[], me: string | undefined): (row: IncidentRow) => boolean {
@@ -212,5 +279,5 @@ function predicate(query: FindQuery, words: readonly string[], me: string | unde
     (!query.major || row.majorFlag === 1) &&
     (query.recordedFrom === undefined || row.createdAt >= query.recordedFrom) &&
     (query.recordedTo === undefined || row.createdAt < query.recordedTo) &&
-    words.every((word) => (row.searchWords ?? []).some((candidate) => candidate.startsWith(word)));
+    words.every((word) => keysHavePrefix(row.searchKeys, word));
 }

@@ -3,6 +3,7 @@ import { Dexie, type Collection } from 'dexie';
 import type { LanternDb } from './database';
 import type { ListKey, ListOrder, SortDirection } from './find-order';
 import type { IncidentRow } from './incident-row';
+import { afterWordKey, SEARCH_KEY_SEPARATOR, searchKeyTime } from './search-words';
 
 /** Rows read per step when an async check (breaching soon) decides after the read. */
 const CHECKED_BATCH = 500;
@@ -14,6 +15,8 @@ const CHECKED_BATCH = 500;
 export interface Segment {
   index: string;
   prefix?: string | number;
+  /** A search word: the segment is the word's entries in the searchKeys index, ordered by update time (field updatedAt). */
+  word?: string;
   field: 'updatedAt' | 'createdAt' | 'number';
   dir: SortDirection;
   /** Bounds on the walked field (inclusive; the predicate re-checks exclusive bounds). */
@@ -26,6 +29,8 @@ export interface Segment {
 export interface WalkFilter {
   /** Checked on every row the walk meets (cheap, synchronous). */
   matches: (row: IncidentRow) => boolean;
+  /** Every row of the segment matches: read a page in one request instead of a cursor step per row. */
+  matchesAll?: boolean;
   /** Decides on a batch of matching rows after reading them (e.g. needs their timelines); keeps their order. */
   check?: (rows: IncidentRow[]) => Promise<IncidentRow[]>;
 }
@@ -42,7 +47,7 @@ export async function walkSegment(db: LanternDb, segment: Segment, filter: WalkF
     const from = after;
     // Rows tied with the cursor's value on or before its id were on the previous page; they come first in the walk.
     if (from) walk = walk.filter((row) => row[segment.field] !== from.value || (segment.dir === 'desc' ? row.id < from.id : row.id > from.id));
-    const rows = await walk.filter(filter.matches).limit(batch).toArray();
+    const rows = await (filter.matchesAll ? walk : walk.filter(filter.matches)).limit(batch).toArray();
     if (!filter.check) return rows;
     hits.push(...(await filter.check(rows)));
     if (hits.length >= limit || rows.length < batch) return hits.slice(0, limit);
@@ -52,6 +57,7 @@ export async function walkSegment(db: LanternDb, segment: Segment, filter: WalkF
 }
 
 function range(db: LanternDb, segment: Segment, after: Segment['after']): Collection<IncidentRow, string> {
+  if (segment.word !== undefined) return wordRange(db, segment, segment.word, after);
   let lower: string | number = segment.lower ?? Dexie.minKey;
   let upper: string | number | typeof Dexie.maxKey = segment.upper ?? Dexie.maxKey;
   // The cursor's own value stays inside the range (ties are skipped by id), so the walk resumes in one index step.
@@ -60,5 +66,14 @@ function range(db: LanternDb, segment: Segment, after: Segment['after']): Collec
   const where = db.incidents.where(segment.index);
   const walk =
     segment.prefix === undefined ? where.between(lower, upper, true, true) : where.between([segment.prefix, lower], [segment.prefix, upper], true, true);
+  return segment.dir === 'desc' ? walk.reverse() : walk;
+}
+
+/** A word's entries in searchKeys (`word + separator + update time`), from or to the page start's update time. */
+function wordRange(db: LanternDb, segment: Segment, word: string, after: Segment['after']): Collection<IncidentRow, string> {
+  const at = (value: string | number) => `${word}${SEARCH_KEY_SEPARATOR}${searchKeyTime(String(value))}`;
+  const lower = after && segment.dir === 'asc' ? at(after.value) : `${word}${SEARCH_KEY_SEPARATOR}`;
+  const upper = after && segment.dir === 'desc' ? at(after.value) : afterWordKey(word);
+  const walk = db.incidents.where('searchKeys').between(lower, upper, true, true);
   return segment.dir === 'desc' ? walk.reverse() : walk;
 }

@@ -1,6 +1,6 @@
 // How an incident is stored: the domain record plus index-only fields, derived in ONE place for every write.
 import { formatPath, type Incident, type TimelineEvent } from '../../shared/domain';
-import { mergeWords, wordsOf } from './search-words';
+import { mergeWords, searchKeysOf, wordsOf } from './search-words';
 
 /**
  * IndexedDB cannot index booleans or null and cannot sort by an array, so every field we filter on
@@ -16,9 +16,12 @@ export interface IncidentIndexFields {
   assigneeKey: string;
   /** Team, or '' for none. */
   teamKey: string;
-  /** Multi-entry full-text index: words of title, description and every note (schema v2). */
-  searchWords: string[];
-  /** Words of the timeline's free text (notes, communications, corrections), kept so edits can rebuild searchWords without reading the timeline. */
+  /**
+   * Multi-entry full-text index (schema v6; v2–v5 held the bare words in searchWords): each word of title,
+   * description and notes with the update time appended (search-words.ts), so a word's newest hits are one range.
+   */
+  searchKeys: string[];
+  /** Words of the timeline's free text (notes, communications, corrections), kept so edits can rebuild searchKeys without reading the timeline. */
   noteWords: string[];
 }
 
@@ -27,17 +30,18 @@ export type IncidentRow = Incident & IncidentIndexFields;
 /** The only way an incident becomes a row: every write goes through here so index fields never go stale. */
 export function toIncidentRow(incident: Incident, noteWords: readonly string[] = []): IncidentRow {
   const words = wordsOf(incident.description, wordsOf(incident.title));
+  const updatedAt = canonicalIso(incident.updatedAt);
   return {
     ...incident,
     // The list sorts by updatedAt as a string; only the canonical toISOString form sorts like time
     // ("…00Z" would sort after "…00.500Z"), so rows from elsewhere (sync, imports) are normalized here.
-    updatedAt: canonicalIso(incident.updatedAt),
+    updatedAt,
     categoryKey: formatPath(incident.category),
     siteKey: formatPath(incident.site),
     majorFlag: incident.major ? 1 : 0,
     assigneeKey: incident.assignee ?? '',
     teamKey: incident.team ?? '',
-    searchWords: mergeWords(words, noteWords),
+    searchKeys: searchKeysOf(mergeWords(words, noteWords), updatedAt),
     noteWords: [...noteWords],
   };
 }
@@ -66,7 +70,7 @@ export function eventText(event: TimelineEvent): string {
 export function fromIncidentRow(row: IncidentRow): Incident {
   const {
     categoryKey: _category, siteKey: _site, majorFlag: _major, assigneeKey: _assignee, teamKey: _team,
-    searchWords: _search, noteWords: _notes, ...incident
+    searchKeys: _search, noteWords: _notes, ...incident
   } = row;
   return incident;
 }

@@ -36,7 +36,7 @@ export { keyString, listOrder, type FindSort, type ListKey, type ListOrder } fro
 export { countIncidents } from './find-count';
 export { addReferenceValue, DEFAULT_REFERENCE, readReferenceList, readReferenceLists, REFERENCE_KINDS, type ReferenceKind, type ReferenceLists, type ReferenceRow } from './reference';
 export { deleteView, listSavedViews, saveView, type SavedViewRow } from './saved-views';
-export { MAX_WORDS_PER_INCIDENT, queryWords, wordsOf } from './search-words';
+export { MAX_WORDS_PER_INCIDENT, queryWords, wordsOf, wordsOfSearchKeys } from './search-words';
 export { eventText, fromIncidentRow, incidentRowAfter, toIncidentRow, type IncidentRow } from './incident-row';
 export type { AttachmentRow, DraftRow, OutboxRow, OutboxState, TimelineRow } from './rows';
 export type { JsonObject, JsonValue } from './json';

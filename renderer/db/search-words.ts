@@ -1,4 +1,4 @@
-// Word sets for full-text search: lower-cased, accent-folded words kept in a multi-entry index on incidents.
+// Word sets for full-text search: lower-cased, accent-folded words, indexed per incident as `word + separator + update time`.
 
 /** Words shorter than this are too common to narrow a search; longer ones are cut (prefix search still finds them). */
 export const MIN_WORD_LENGTH = 2;
@@ -35,4 +35,50 @@ export function mergeWords(...lists: readonly (Iterable<string> | undefined)[]):
     }
   }
   return [...out];
+}
+
+/**
+ * An index entry is the word, this separator, then the incident's update time: entries of one word sort newest-last,
+ * so "the newest incidents with this word" is one index range read backwards (the list's default order), and a page
+ * continues from a time like the other list walks. Words hold only letters and digits, so the separator (below
+ * every letter and digit) keeps "gen…" entries of longer words after all entries of "gen".
+ */
+export const SEARCH_KEY_SEPARATOR = '\u0001';
+/** The first key after every entry of a word (its entries are `word + SEPARATOR + time`). */
+const AFTER_WORD = '\u0002';
+/** Milliseconds since 1970 in base 36, fixed width so keys sort by time (9 digits last until the year 5138). */
+const TIME_WIDTH = 9;
+
+/** The time part of a key: an ISO instant as fixed-width base-36 milliseconds ('' when it is not a valid instant). */
+export function searchKeyTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '';
+  return Math.max(0, ms).toString(36).padStart(TIME_WIDTH, '0');
+}
+
+/** The index entries of an incident updated at `updatedAt` holding `words`. */
+export function searchKeysOf(words: readonly string[], updatedAt: string): string[] {
+  const time = searchKeyTime(updatedAt);
+  return words.map((word) => `${word}${SEARCH_KEY_SEPARATOR}${time}`);
+}
+
+/** The word of an index entry. */
+export function wordOfSearchKey(key: string): string {
+  const cut = key.indexOf(SEARCH_KEY_SEPARATOR);
+  return cut < 0 ? key : key.slice(0, cut);
+}
+
+/** The lowest key past every entry of `word`: a key cursor continued there skips to the next word. */
+export function afterWordKey(word: string): string {
+  return `${word}${AFTER_WORD}`;
+}
+
+/** Whether some entry's word starts with `prefix` (a query word: letters and digits only, so never the separator). */
+export function keysHavePrefix(keys: readonly string[] | undefined, prefix: string): boolean {
+  return (keys ?? []).some((key) => key.startsWith(prefix));
+}
+
+/** The words of a row's index entries (for checks and tools; search itself reads the index). */
+export function wordsOfSearchKeys(keys: readonly string[]): string[] {
+  return keys.map(wordOfSearchKey);
 }

@@ -1,5 +1,5 @@
 // Seeds the app's own database (same origin as /app/) for search and UI benchmarks: 100,000 list rows with vocabulary words, incidents with 500 timeline entries.
-import { createIncidentRepository, DEFAULT_DB_NAME, ensureDevice, openLanternDb, toIncidentRow, type TimelineRow } from '../../../renderer/db';
+import { createIncidentRepository, DEFAULT_DB_NAME, ensureDevice, fromIncidentRow, openLanternDb, toIncidentRow, wordsOfSearchKeys, type TimelineRow } from '../../../renderer/db';
 import { newId } from '../../../shared/domain';
 import type { UiSeedOptions, UiSeedReport } from '../lib/bench-protocol';
 import { incidentInput, syntheticIncident } from './fixtures';
@@ -39,7 +39,7 @@ export async function seedUi({ incidents, timelineIncidents, events }: UiSeedOpt
         const title = `${pickWords(VOCABULARY, 5, next).join(' ')} ${done + i + 1}`;
         return toIncidentRow({ ...base, title, description: pickWords(VOCABULARY, 10, next).join(' ') });
       });
-      withWord += rows.filter((row) => row.searchWords.includes(SEARCH_WORD)).length;
+      withWord += rows.filter((row) => wordsOfSearchKeys(row.searchKeys).includes(SEARCH_WORD)).length;
       await db.incidents.bulkPut(rows);
     }
     const first = await recordTemplate(repo);
@@ -54,10 +54,12 @@ export async function seedUi({ incidents, timelineIncidents, events }: UiSeedOpt
     for (let copy = 1; copy < timelineIncidents; copy++) {
       const id = newId();
       ids.push(id);
-      await db.incidents.put({ ...row, id, number: `${row.number.split('-')[0]}-${2_000_000 + copy}`, title: `${row.title} (copy ${copy})`, updatedAt: new Date(now + 60_000 + copy * 1000).toISOString() });
+      // Through toIncidentRow, so the copy's index fields (search keys carry the update time) match its fields.
+      const copied = { ...fromIncidentRow(row), id, number: `${row.number.split('-')[0]}-${2_000_000 + copy}`, title: `${row.title} (copy ${copy})`, updatedAt: new Date(now + 60_000 + copy * 1000).toISOString() };
+      await db.incidents.put(toIncidentRow(copied, row.noteWords));
       await db.timeline.bulkPut(timeline.map((entry): TimelineRow => ({ ...entry, id: newId(), incidentId: id })));
     }
-    await db.incidents.update(first.id, { updatedAt: new Date(now + 60_000).toISOString() });
+    await db.incidents.put(toIncidentRow({ ...fromIncidentRow(row), updatedAt: new Date(now + 60_000).toISOString() }, row.noteWords));
     seeded = { incidentIds: ids.reverse(), total: await db.incidents.count(), ms: performance.now() - start, word: SEARCH_WORD, withWord };
     return seeded;
   } finally {

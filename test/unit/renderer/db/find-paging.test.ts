@@ -95,6 +95,10 @@ describe('keyset pages', { timeout: 30_000 }, () => {
       { query: { unassigned: true }, match: (r) => r.team === null },
       { query: { recordedFrom: from, recordedTo: to }, match: (r) => r.createdAt >= from && r.createdAt < to },
       { query: { text: 'pump', statuses: ['new', 'in_progress'] }, match: (r) => r.title.startsWith('Pump') && (r.status === 'new' || r.status === 'in_progress') },
+      // Search alone (one searchKeys range), a prefix of 11 indexed words (11, 110…119: merged ranges), two words.
+      { query: { text: 'pump' }, match: (r) => r.title.startsWith('Pump') },
+      { query: { text: '11' }, match: (r) => r.title.split(' ').some((word) => word.startsWith('11')) },
+      { query: { text: 'fault va' }, match: (r) => r.title.startsWith('Valve') },
     ];
     for (const { query, match } of cases) {
       for (const sort of SORTS) {

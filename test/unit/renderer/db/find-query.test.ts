@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIncidentRepository, findIncidents, setCurrentUser, type FindQuery, type IncidentRepository } from '../../../../renderer/db';
 import type { LanternDb } from '../../../../renderer/db/database';
+import { wordsOfSearchKeys } from '../../../../renderer/db/search-words';
 import { OPEN_STATUSES, type Incident, type NewIncidentInput } from '../../../../shared/domain';
 import { freshDb, testClock, type TestClock } from './db-test-kit';
 
@@ -32,7 +33,7 @@ async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: false; erro
 }
 
 const titles = async (query: FindQuery, limit = 50) => (await findIncidents(db, query, limit)).map((i) => i.title);
-const words = async (id: string) => (await db.incidents.get(id))!.searchWords;
+const words = async (id: string) => wordsOfSearchKeys((await db.incidents.get(id))!.searchKeys);
 
 describe('search index maintenance', () => {
   it('indexes title and description on record, accent- and case-folded', async () => {
@@ -135,5 +136,22 @@ describe('findIncidents', () => {
     expect(await titles({ text: 'purged' })).toEqual([]);
     expect(await titles({ text: 'p' })).toEqual(['Generator failed', 'Phishing mail', 'Printer jam']);
     expect(await titles({ text: 'mail', statuses: ['new'] })).toEqual([]);
+  });
+
+  it('lists search hits newest update first, once each, whether a prefix matches a few indexed words or many', async () => {
+    setup();
+    // Each title holds two words with the prefix "gen", so each incident is in two of the word ranges walked.
+    const made: Incident[] = [];
+    for (let i = 0; i < 6; i++) made.push(await record({ title: `Genset ${i} generator alarm` }));
+    await ok(repo.addNote(made[2]!.id, 'generator load test passed'));
+    const newestFirst = [made[2]!, ...made.filter((_, i) => i !== 2).reverse()].map((incident) => incident.title);
+    expect(await titles({ text: 'gen' })).toEqual(newestFirst);
+    expect(await titles({ text: 'gen' }, 3)).toEqual(newestFirst.slice(0, 3));
+    expect(await titles({ text: 'gen', sort: { key: 'updatedAt', dir: 'asc' } })).toEqual([...newestFirst].reverse());
+    // 14 distinct words start with "al" (more than are walked as ranges): the hits are read and sorted instead.
+    for (let i = 0; i < 14; i++) await record({ title: `Alarm al${String.fromCharCode(97 + i)}pha` });
+    const alarms = await titles({ text: 'al' });
+    expect(alarms).toHaveLength(20);
+    expect(alarms.slice(0, 14)).toEqual(Array.from({ length: 14 }, (_, i) => `Alarm al${String.fromCharCode(97 + 13 - i)}pha`));
   });
 });

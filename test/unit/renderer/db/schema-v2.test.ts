@@ -4,6 +4,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIncidentRepository, DEFAULT_REFERENCE, readReferenceList, SCHEMA_VERSIONS } from '../../../../renderer/db';
 import { LanternDb } from '../../../../renderer/db/database';
+import { wordsOfSearchKeys } from '../../../../renderer/db/search-words';
 import { DEFAULT_HOLD_REASONS } from '../../../../shared/domain';
 import { freshDb, testClock } from './db-test-kit';
 
@@ -21,7 +22,7 @@ async function makeV1Database(name: string) {
   const second = await repo.record({ title: 'Chiller tripped' });
   if (!first.ok || !second.ok) throw new Error('setup failed');
   await repo.addNote(first.value.id, 'Vendor technician dispatched with spare injector');
-  const incidents = (await source.incidents.toArray()).map(({ searchWords: _w, noteWords: _n, ...v1Row }) => v1Row);
+  const incidents = (await source.incidents.toArray()).map(({ searchKeys: _w, noteWords: _n, ...v1Row }) => v1Row);
   const [timeline, outbox, meta] = await Promise.all([source.timeline.toArray(), source.outbox.toArray(), source.meta.toArray()]);
 
   const v1 = new Dexie(name);
@@ -54,10 +55,10 @@ describe('schema v2 upgrade', () => {
     expect(await db.meta.toArray()).toEqual(before.meta);
 
     const first = rows.find((row) => row.id === before.firstId)!;
-    expect(first.searchWords).toEqual(expect.arrayContaining(['generator', 'diesel', 'switchgear', 'vendor', 'injector']));
+    expect(wordsOfSearchKeys(first.searchKeys)).toEqual(expect.arrayContaining(['generator', 'diesel', 'switchgear', 'vendor', 'injector']));
     expect(first.noteWords).toEqual(expect.arrayContaining(['vendor', 'technician', 'injector']));
-    expect(await db.incidents.where('searchWords').startsWith('inject').primaryKeys()).toEqual([before.firstId]);
-    expect(await db.incidents.where('searchWords').equals('chiller').primaryKeys()).toEqual([before.secondId]);
+    expect(await db.incidents.where('searchKeys').startsWith('inject').primaryKeys()).toEqual([before.firstId]);
+    expect(await db.incidents.where('searchKeys').startsWith('chiller').primaryKeys()).toEqual([before.secondId]);
   });
 
   it('seeds the reference lists during the upgrade', async () => {

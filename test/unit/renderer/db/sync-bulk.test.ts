@@ -7,6 +7,7 @@ import type { Operation } from '../../../../shared/sync/operation';
 import { createIncidentRepository, ensureDevice } from '../../../../renderer/db';
 import type { LanternDb } from '../../../../renderer/db/database';
 import { writePageOps } from '../../../../renderer/db/sync-apply';
+import { wordsOfSearchKeys } from '../../../../renderer/db/search-words';
 import { readOutboxMarks } from '../../../../renderer/db/sync-outbox';
 import { createDexieReplica, markOpsSent } from '../../../../renderer/db/sync-replica';
 import { conflictsTable, outboxStateOf, syncOutbox } from '../../../../renderer/db/sync-rows';
@@ -61,7 +62,7 @@ describe('a pulled page, written in bulk', () => {
     expect(applied.addedEvents).toHaveLength(8);
     const row = await db.incidents.get(a[0]!.incidentId);
     expect(row).toMatchObject({ title: 'Boiler 1 tripped', description: 'Pressure relief valve stuck' });
-    expect(row!.searchWords).toEqual(expect.arrayContaining(['boiler', 'pressure', 'technician', 'gasket']));
+    expect(wordsOfSearchKeys(row!.searchKeys)).toEqual(expect.arrayContaining(['boiler', 'pressure', 'technician', 'gasket']));
     expect(row!.noteWords).toEqual(expect.arrayContaining(['technician', 'gasket']));
     expect(await db.timeline.count()).toBe(8);
   });
@@ -75,7 +76,7 @@ describe('a pulled page, written in bulk', () => {
     expect(await db.incidents.get(ops[0]!.incidentId)).toBeUndefined();
     await replica.applyPulledPage(page([ops[0]!, ops[1]!], 'c:4'));
     const row = await db.incidents.get(ops[0]!.incidentId);
-    expect(row!.searchWords).toEqual(expect.arrayContaining(['boiler', 'technician', 'gasket']));
+    expect(wordsOfSearchKeys(row!.searchKeys)).toEqual(expect.arrayContaining(['boiler', 'technician', 'gasket']));
     expect(row!.noteWords).toEqual(expect.arrayContaining(['technician', 'gasket']));
   });
 

@@ -8,6 +8,7 @@ import type { Operation } from '../../../../shared/sync/operation';
 import { createIncidentRepository, ensureDevice } from '../../../../renderer/db';
 import type { LanternDb } from '../../../../renderer/db/database';
 import { readMeta } from '../../../../renderer/db/meta';
+import { wordsOfSearchKeys } from '../../../../renderer/db/search-words';
 import { createDexieReplica, markOpsSent, SYNC_STORAGE_FULL_MESSAGE } from '../../../../renderer/db/sync-replica';
 import { readOutboxMarks } from '../../../../renderer/db/sync-outbox';
 import { conflictsTable, outboxStateOf, syncOutbox } from '../../../../renderer/db/sync-rows';
@@ -160,7 +161,7 @@ describe('Dexie replica: pulled pages', () => {
     await replica.applyPulledPage(page([created, edited], 'c:2')); // a repeat is harmless
     const row = await db.incidents.get(created.incidentId);
     expect(row).toMatchObject({ title: 'Generator B failed', description: 'Fuel line cracked' });
-    expect(row!.searchWords).toContain('generator');
+    expect(wordsOfSearchKeys(row!.searchKeys)).toContain('generator');
     expect(await db.timeline.where('incidentId').equals(created.incidentId).count()).toBe(2);
     expect(await replica.getCursor()).toEqual({ epoch: 'epoch-1', cursor: 'c:2' });
     const hlc = await readMeta(db, 'hlc');
