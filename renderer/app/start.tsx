@@ -12,13 +12,18 @@ import { ServicesProvider } from './services';
 
 export async function start(container: HTMLElement): Promise<void> {
   const db = openLanternDb();
+  // Opening is instant except after an update that reindexes every incident (a schema upgrade): say so, not a blank page.
+  const slowOpen = setTimeout(() => showStartStatus(container, 'Updating the local database for this version of Lantern… With many incidents this takes up to a minute; keep this window open.'), 400);
   let deviceId: string;
   try {
     deviceId = (await ensureDevice(db)).deviceId;
   } catch (error) {
-    container.textContent = `Lantern could not open its local database: ${error instanceof Error ? error.message : String(error)}. Close other Lantern windows and reload; if it persists, check free disk space.`;
+    showStartStatus(container, `Lantern could not open its local database: ${error instanceof Error ? error.message : String(error)}. Close other Lantern windows and reload; if it persists, check free disk space.`);
     return;
+  } finally {
+    clearTimeout(slowOpen);
   }
+  container.textContent = '';
   // Sync reaches the local database through the replica (and the attachments through the file source): main calls it over IPC (Electron), the page engine directly (browser).
   const replica = createDexieReplica(db);
   const host = withBrowserSync(pickHost(window, { replica, files: createDexieFileSource(db), deviceId }), db, replica);
@@ -32,4 +37,12 @@ export async function start(container: HTMLElement): Promise<void> {
       </ServicesProvider>
     </StrictMode>,
   );
+}
+
+/** A plain-text line in the app's place while it cannot render yet (announced to screen readers). */
+function showStartStatus(container: HTMLElement, text: string): void {
+  const line = document.createElement('p');
+  line.setAttribute('role', 'status');
+  line.textContent = text;
+  container.replaceChildren(line);
 }
