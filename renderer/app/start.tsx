@@ -13,7 +13,7 @@ import { ServicesProvider } from './services';
 export async function start(container: HTMLElement): Promise<void> {
   const db = openLanternDb();
   // Opening is instant except after an update that reindexes every incident (a schema upgrade): say so, not a blank page.
-  const slowOpen = setTimeout(() => showStartStatus(container, 'Updating the local database for this version of Lantern… With many incidents this takes up to a minute; keep this window open.'), 400);
+  const slowOpen = setTimeout(() => showStartStatus(container, 'Updating the local database for this version of Lantern… It runs once; with 100,000 incidents it can take two minutes. Keep this window open.'), 400);
   let deviceId: string;
   try {
     deviceId = (await ensureDevice(db)).deviceId;
