@@ -27,12 +27,21 @@ const NOTHING: AppliedPage = { incidentIds: [], addedEvents: [], newConflicts: [
  *
  * Every table is read once and written once for the whole page: each IndexedDB request is a round trip to
  * the browser's storage process, so a request per incident (the old way) was most of a pull's time.
+ * The event adds do not depend on what is stored, so they are issued right behind the reads: the browser
+ * stores the events while this side waits for the reads and builds the incident rows, instead of the two
+ * sides taking turns (IndexedDB answers a transaction's requests in the order they were made, so the reads
+ * still come back first).
  */
 export async function writePageOps(db: LanternDb, ops: readonly Operation[], nowMs: number): Promise<AppliedPage> {
   if (ops.length === 0) return NOTHING;
   const ids = incidentIdsOf(ops);
   const partials = partialStatesTable(db);
-  const [rows, partialRows] = await Promise.all([db.incidents.bulkGet(ids), partialsOf(partials, ids)]);
+  const reading = Promise.all([db.incidents.bulkGet(ids), partialsOf(partials, ids)]);
+  // planPage's events are the operations' events in page order, so the adds need no plan.
+  const adding = addEventsNotHeld(db, ops.map((op) => op.event));
+  // Awaited below; until then a failed read must not leave this rejection unhandled (the page fails either way).
+  adding.catch(() => undefined);
+  const [rows, partialRows] = await reading;
   const loaded = new Map<string, IncidentState | undefined>();
   ids.forEach((id, i) => {
     const row = rows[i];
@@ -40,8 +49,6 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
   });
   const plan = planPage(ops, loaded);
 
-  // Issued now, awaited below: the rows are built while IndexedDB stores the events.
-  const adding = addEventsNotHeld(db, plan.events);
   // Words of every event of the page, held or not: those of a held event are in the row's noteWords already.
   const wordsByIncident = new Map<string, Set<string>>();
   for (const event of plan.events) {
@@ -50,7 +57,8 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
   }
 
   // An incident completed by this page may hold events from earlier pages (kept while it was partial, when no
-  // row existed to carry their words): read those once so its notes are searchable from the start.
+  // row existed to carry their words): read those once so its notes are searchable from the start. The read
+  // may also see this page's events (added above, same transaction): their words are in the set already.
   const completing = ids.filter((id, i) => {
     const state = plan.states.get(id);
     return partialRows[i] !== undefined && state !== undefined && incidentFromState(state) !== undefined;
@@ -85,18 +93,19 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
   return { incidentIds: written, addedEvents, newConflicts };
 }
 
-/** The search words of the timeline entries already stored for each of `ids`. */
+/** The search words of the timeline entries already stored for each of `ids` (one read per incident, all issued at once). */
 async function heldWordsOf(db: LanternDb, ids: readonly string[]): Promise<Map<string, Set<string>>> {
+  const timeline = db.table<TimelineEvent, string>('timeline');
+  const held = await Promise.all(ids.map((id) => timeline.where('[incidentId+hlc]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()));
   const out = new Map<string, Set<string>>();
-  for (const id of ids) {
-    const events = await db.table<TimelineEvent, string>('timeline').where('[incidentId+hlc]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
+  ids.forEach((id, i) => {
     const words = new Set<string>();
-    for (const event of events) {
+    for (const event of held[i]!) {
       const text = eventText(event);
       if (text) wordsOf(text, words);
     }
     if (words.size > 0) out.set(id, words);
-  }
+  });
   return out;
 }
 

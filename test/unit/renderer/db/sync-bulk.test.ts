@@ -80,6 +80,39 @@ describe('a pulled page, written in bulk', () => {
     expect(row!.noteWords).toEqual(expect.arrayContaining(['technician', 'gasket']));
   });
 
+  it('indexes the earlier notes of every incident a page completes, each with its own words', async () => {
+    const { replica } = await setup();
+    const remote = remoteDevice();
+    const a = incidentWithHistory(remote, 1);
+    const b = incidentWithHistory(remote, 2);
+    const bNote = remote.commit((ctx) => addNote(remote.incident(b[0]!.incidentId)!, 'Burner nozzle cleaned', ctx))!;
+    await replica.applyPulledPage(page([a[2]!, b[2]!, bNote], 'c:3'));
+    // Both creations in one page, with a note of its own for one of them: the held notes of both are read at once.
+    await replica.applyPulledPage(page([a[0]!, b[0]!, a[1]!, b[1]!, a[3]!], 'c:8'));
+    const [rowA, rowB] = await db.incidents.bulkGet([a[0]!.incidentId, b[0]!.incidentId]);
+    expect(rowA!.noteWords).toEqual(expect.arrayContaining(['technician', 'gasket']));
+    expect(rowA!.noteWords).not.toContain('nozzle');
+    expect(rowB!.noteWords).toEqual(expect.arrayContaining(['technician', 'burner', 'nozzle']));
+    expect(rowB!.noteWords).not.toContain('gasket');
+    expect(wordsOfSearchKeys(rowB!.searchKeys)).toEqual(expect.arrayContaining(['boiler', 'nozzle']));
+    expect(await db.table('syncPartial').count()).toBe(0);
+    expect(await db.timeline.count()).toBe(8);
+  });
+
+  it('a page that fails on the clock read, with its writes already under way, leaves nothing and the cursor where it was', async () => {
+    const { replica } = await setup();
+    const remote = remoteDevice();
+    await replica.applyPulledPage(page(incidentWithHistory(remote, 1), 'c:4'));
+    const before = { ...(await snapshot(db)), conflicts: await conflictsTable(db).toArray() };
+    // The clock row is read alongside the page's writes; without it the page must fail as a whole.
+    const hideClock = (row: { key: string }) => (row.key === 'hlc' ? undefined : row);
+    db.meta.hook('reading', hideClock);
+    await expect(replica.applyPulledPage(page([...incidentWithHistory(remote, 2), ...incidentWithHistory(remote, 3)], 'c:12'))).rejects.toThrow('no clock state');
+    db.meta.hook('reading').unsubscribe(hideClock);
+    expect({ ...(await snapshot(db)), conflicts: await conflictsTable(db).toArray() }).toEqual(before);
+    expect(await replica.getCursor()).toEqual({ epoch: 'epoch-1', cursor: 'c:4' });
+  });
+
   it('adds only the events it does not hold, keeps the page atomic, and rewrites nothing for operations already merged', async () => {
     const { replica } = await setup();
     const remote = remoteDevice();
