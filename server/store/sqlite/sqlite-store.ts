@@ -12,32 +12,50 @@ import { prepared } from './statements';
 import { migrateSqlite } from './sqlite-migrate';
 import { readChunks, readMissingFiles, sqliteFileTx } from './sqlite-files';
 import { sqlitePushTx } from './sqlite-push-tx';
+import { CHECKPOINT_THRESHOLD_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 import { DEVICE_COLUMNS, toDevice, toFile, type DeviceRow, type FileRow } from './sqlite-rows';
 
 export const SQLITE_FILE_NAME = 'lantern-hq.sqlite';
 
 export function openSqliteStore(dataDir: string): HqStore {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, SQLITE_FILE_NAME));
+  const file = join(dataDir, SQLITE_FILE_NAME);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode survives a crash of HQ itself (every commit is in the WAL); only an OS crash may lose the last commits.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // Checkpoint every ~40 MB of WAL instead of every 4 MB: each checkpoint blocks the event loop on an fsync, and
-  // pages rewritten by many commits (indexes, hq_meta) are copied once. Crash safety is the same.
-  db.pragma('wal_autocheckpoint = 10000');
   migrateSqlite(db, SQLITE_MIGRATIONS);
   db.prepare('INSERT INTO hq_meta (id, hq_id, epoch, created_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(newShortId(), newShortId(), Date.now());
-  return new SqliteStore(db);
+  // Checkpoints run in a worker thread (see wal-checkpointer.ts), so no COMMIT waits for one.
+  db.pragma('wal_autocheckpoint = 0');
+  const store = new SqliteStore(db);
+  store.adoptCheckpointer(startWalCheckpointer(file, () => store.checkpointHere()));
+  return store;
 }
+
+/** The fallback when the checkpoint worker fails: SQLite checkpoints in the COMMIT that crosses the same ~40 MB of WAL. */
+const FALLBACK_AUTOCHECKPOINT_PAGES = CHECKPOINT_THRESHOLD_PAGES;
 
 class SqliteStore implements HqStore {
   readonly kind = 'sqlite';
   private readonly queue = new SerialQueue();
   private closed = false;
+  private checkpointer: WalCheckpointer | null = null;
 
   constructor(private readonly db: Database.Database) {}
+
+  adoptCheckpointer(checkpointer: WalCheckpointer): void {
+    this.checkpointer = checkpointer;
+  }
+
+  /** The checkpoint worker failed: SQLite checkpoints on this connection again, so the WAL stays bounded. */
+  checkpointHere(): void {
+    void this.queue.run(() => {
+      if (!this.closed) this.db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    });
+  }
 
   meta() {
     return this.read(() => {
@@ -195,9 +213,12 @@ class SqliteStore implements HqStore {
   }
 
   close() {
-    return this.queue.run(() => {
+    return this.queue.run(async () => {
       if (this.closed) return;
       this.closed = true;
+      // The worker first: closing the last connection checkpoints the rest of the WAL and removes it.
+      await this.checkpointer?.close();
+      this.checkpointer = null;
       this.db.close();
     });
   }
