@@ -4,7 +4,7 @@ import { MAX_PUSH_BODY_BYTES, MAX_PUSH_OPS, DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, 
 import { fitBatch } from './batch-size';
 import { LARGE_SKEW_MS, measureSkew } from './clock-skew';
 import { checkPushResponse } from './push-check';
-import type { LocalReplica } from './replica';
+import type { LocalReplica, PushOutcome } from './replica';
 import { highestStamp } from './replica-rules';
 import { newReportDraft, type ReportDraft, type SyncProgress, type SyncReport } from './sync-report';
 import { SyncError } from './sync-error';
@@ -106,31 +106,44 @@ export class SyncEngine {
 
   /**
    * Pushes the outbox batch by batch, one request at a time (HQ takes a device's operations in deviceSeq order).
-   * Local work overlaps the network: the batch after the one in flight is read while it travels, and the next
-   * batch leaves while the receipts of the previous one are stored. That is safe because a receipt stored late
-   * (or lost in a crash) only means a resend, which HQ answers "duplicate". Not overlapped: after a capped stamp
-   * (its receipt rewrites later operations, so they are read again), a retry-later, or a new epoch.
+   * Local work overlaps the network: the batch after the one in flight is read as soon as it leaves, and the
+   * receipts of a batch are stored while the next one travels (awaited before the next receipts, so they are
+   * stored in order, and before the push ends). That is safe because a receipt stored late (or lost in a crash)
+   * only means a resend, which HQ answers "duplicate", and the read-ahead never reads rows a receipt writes.
+   * Not overlapped: after a capped stamp (its receipt rewrites later operations, so they are read again), a
+   * retry-later, or a new epoch.
    */
   private async pushAll(draft: ReportDraft, progress: (p: SyncProgress) => void): Promise<void> {
     const { replica } = this.options;
-    const total = await replica.countPending();
-    let done = 0;
     let limit = this.batchSize;
-    let inFlight: { batch: Operation[]; response: Promise<PushResponse> } | null = null;
+    // Both are reads: the first batch is read while the outbox is counted.
+    const [total, first] = await Promise.all([replica.countPending(), replica.pendingOps(limit)]);
+    if (first.length === 0) return;
+    let done = 0;
+    let inFlight: InFlightPush | null = this.send(draft, fitBatch(first, this.maxBatchBytes), limit);
+    // The previous batch's receipts while they are stored (set only when the next batch was sent ahead).
+    let storing: Promise<void> | null = null;
+    const stored = (outcomes: readonly PushOutcome[], resolved: number) => {
+      tally(draft, outcomes);
+      done += resolved;
+      progress({ phase: 'push', done, total: Math.max(total, done) });
+    };
     // Every productive round resolves at least one operation, so total + a few rounds always suffice.
     const maxRounds = total + 8;
     for (let round = 0; round < maxRounds; round++) {
       if (!inFlight) {
         const pending = await replica.pendingOps(limit);
         if (pending.length === 0) return;
-        inFlight = this.send(draft, fitBatch(pending, this.maxBatchBytes));
+        inFlight = this.send(draft, fitBatch(pending, this.maxBatchBytes), limit);
       }
-      const { batch } = inFlight;
-      const ahead = this.readAfter(batch, limit);
+      const { batch, ahead } = inFlight;
       let response: PushResponse;
       try {
         response = await inFlight.response;
       } catch (error) {
+        // Receipts first: a failure to store them is the one to report, and nothing is left running.
+        if (storing) await storing;
+        storing = null;
         // HQ found the body too large after all (a stricter proxy): halve the batch and try again.
         if (error instanceof SyncError && error.details.status === 413 && batch.length > 1) {
           limit = Math.max(1, Math.floor(batch.length / 2));
@@ -140,38 +153,43 @@ export class SyncEngine {
         throw error;
       }
       inFlight = null;
+      if (storing) await storing;
+      storing = null;
       const outcomes = checkPushResponse(batch, response);
       const blocked = outcomes.some((o) => o.status === 'retry-later');
       const resolved = outcomes.length - outcomes.filter((o) => o.status === 'retry-later').length;
       const capped = outcomes.some((o) => (o.status === 'applied' || o.status === 'duplicate') && o.capped !== null);
       if (ahead && !blocked && !capped && resolved > 0 && response.epoch === draft.epoch) {
         const next = await ahead;
-        if (next.length > 0) inFlight = this.send(draft, fitBatch(next, this.maxBatchBytes));
+        if (next.length > 0) inFlight = this.send(draft, fitBatch(next, this.maxBatchBytes), limit);
       }
       // The results are valid whatever the epoch: record them first, then react to a new epoch.
-      await replica.recordPushResults(outcomes);
-      for (const outcome of outcomes) {
-        if (outcome.status === 'applied') draft.pushed.applied += 1;
-        else if (outcome.status === 'duplicate') draft.pushed.duplicate += 1;
-        else if (outcome.status === 'rejected') {
-          draft.pushed.rejected += 1;
-          draft.rejected.push({ opId: outcome.opId, deviceSeq: outcome.deviceSeq, code: outcome.code, reason: outcome.reason });
-        } else draft.pushed.retryLater += 1;
-        if ((outcome.status === 'applied' || outcome.status === 'duplicate') && outcome.capped) draft.pushed.capped += 1;
+      const receipts = replica.recordPushResults(outcomes);
+      if (inFlight) {
+        // The next batch is on its way (so this one was fully resolved, same epoch): store while it travels.
+        storing = receipts.then(() => stored(outcomes, resolved));
+        storing.catch(() => undefined);
+        continue;
       }
+      await receipts;
+      stored(outcomes, resolved);
       if (response.epoch !== draft.epoch) throw new EpochChange(response.epoch);
-      done += resolved;
-      progress({ phase: 'push', done, total: Math.max(total, done) });
       // HQ takes a device's operations in deviceSeq order: behind a retry-later everything waits.
       if (blocked || resolved === 0) return;
     }
+    // Out of rounds with a batch still travelling: its answer is dropped (a resend is answered "duplicate").
+    if (storing) await storing;
   }
 
-  /** Sends one batch; a failure surfaces where the answer is awaited (never as an unhandled rejection before that). */
-  private send(draft: ReportDraft, batch: Operation[]): { batch: Operation[]; response: Promise<PushResponse> } {
+  /**
+   * Sends one batch and starts reading the operations after it (a failure surfaces where the answer is awaited, never
+   * as an unhandled rejection before that). The read starts before the previous batch's receipts are stored, so it
+   * waits for no receipt transaction.
+   */
+  private send(draft: ReportDraft, batch: Operation[], limit: number): InFlightPush {
     const response = this.timed(draft, () => this.options.transport.push(batch));
     response.catch(() => undefined);
-    return { batch, response };
+    return { batch, response, ahead: this.readAfter(batch, limit) };
   }
 
   /** The operations after `batch`, read while it travels (null when the replica cannot read ahead). */
@@ -225,6 +243,26 @@ export class SyncEngine {
     const response = await request();
     draft.clockSkew = measureSkew(response.serverTime, sentAt, this.options.now(), this.options.largeSkewMs ?? LARGE_SKEW_MS);
     return response;
+  }
+}
+
+interface InFlightPush {
+  readonly batch: Operation[];
+  readonly response: Promise<PushResponse>;
+  /** The operations after the batch, read while it travels (null when the replica cannot read ahead). */
+  readonly ahead: Promise<Operation[]> | null;
+}
+
+/** Counts one batch's outcomes into the report. */
+function tally(draft: ReportDraft, outcomes: readonly PushOutcome[]): void {
+  for (const outcome of outcomes) {
+    if (outcome.status === 'applied') draft.pushed.applied += 1;
+    else if (outcome.status === 'duplicate') draft.pushed.duplicate += 1;
+    else if (outcome.status === 'rejected') {
+      draft.pushed.rejected += 1;
+      draft.rejected.push({ opId: outcome.opId, deviceSeq: outcome.deviceSeq, code: outcome.code, reason: outcome.reason });
+    } else draft.pushed.retryLater += 1;
+    if ((outcome.status === 'applied' || outcome.status === 'duplicate') && outcome.capped) draft.pushed.capped += 1;
   }
 }
 

@@ -91,6 +91,27 @@ describe('push batches', () => {
     expect(fitBatch([created, a], 10)).toEqual([created]);
     expect(fitBatch([], 10)).toEqual([]);
   });
+
+  it('gives the same batch whether the quick whole-batch bound or the per-operation sizes decide', () => {
+    const { created, a, b } = incidentWithEdits();
+    const ops = [created, a, b, { ...b, event: { ...b.event, id: `${b.event.id}` } }];
+    const size = (op: typeof a) => utf8ByteLength(JSON.stringify(op)) + 1;
+    const exact = ops.reduce((sum, op) => sum + size(op), 0);
+    // Around every boundary: 3× the JSON length is far above the exact size, so both paths are exercised.
+    for (let maxBytes = size(created) - 2; maxBytes <= 3 * (JSON.stringify(ops).length + 1) + 2; maxBytes += 7) {
+      let expected = 0;
+      let total = 0;
+      for (const op of ops) {
+        if (expected > 0 && total + size(op) > maxBytes) break;
+        total += size(op);
+        expected += 1;
+      }
+      expect(fitBatch(ops, maxBytes)).toEqual(ops.slice(0, expected));
+    }
+    expect(fitBatch(ops, exact)).toEqual(ops);
+    // A copy: the engine's batch is never the caller's array.
+    expect(fitBatch(ops, 10 * exact)).not.toBe(ops);
+  });
 });
 
 describe('checkPushResponse', () => {

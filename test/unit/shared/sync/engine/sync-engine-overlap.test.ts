@@ -43,6 +43,28 @@ describe('sync engine: local work overlapped with the network', () => {
     expect(log.find((entry) => entry.startsWith('recordPushResults end'))).toContain('pushes=2');
   });
 
+  it('reads the batch after next before the last receipts are stored; receipts are stored in order, one at a time', async () => {
+    const world = new World();
+    const hq = new FakeHq({ now: () => world.nowMs });
+    const device = new SimDevice('dev-a', hq, world, 0, { batchSize: 2 });
+    const ops = Array.from({ length: 7 }, (_, i) => device.create(`Valve ${i}`));
+    const log: string[] = [];
+    logCalls(device.replica, hq, log, 20);
+    const progress: number[] = [];
+    const report = await device.engine.syncOnce({ onProgress: (p) => p.phase === 'push' && progress.push(p.done) });
+    expect(report.pushed.applied).toBe(7);
+    expect(await device.replica.countPending()).toBe(0);
+    expectEveryOpOnceAtHq(hq, ops);
+    // The 3rd batch (read ahead while the 2nd travels) is read before the 1st batch's receipts are stored.
+    const firstReceiptsStored = log.findIndex((entry) => entry.startsWith('recordPushResults end'));
+    const readAheads = log.flatMap((entry, i) => (entry.startsWith('pendingOpsAfter start') ? [i] : []));
+    expect(readAheads[1]).toBeLessThan(firstReceiptsStored);
+    // Receipts one after the other (each stored before the next starts), and progress only counts stored ones.
+    const receipts = log.filter((entry) => entry.startsWith('recordPushResults'));
+    expect(receipts.map((entry) => entry.split(' ')[1])).toEqual(receipts.map((_, i) => (i % 2 === 0 ? 'start' : 'end')));
+    expect(progress).toEqual([2, 4, 6, 7]);
+  });
+
   it('re-reads the batch after a capped stamp, so a later edit goes with its rewritten base (no false conflict)', async () => {
     const world = new World();
     const hq = new FakeHq({ now: () => world.nowMs });
