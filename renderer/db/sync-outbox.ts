@@ -38,6 +38,22 @@ export async function pendingRowsAfter(db: LanternDb, marks: OutboxMarks, after:
 }
 
 /**
+ * Turns every row stored as resolved (acknowledged, rejected, sent) back into pending: a new HQ epoch sends everything
+ * again. Looks the states up by name, so the pending rows (nearly all of a fresh device's outbox) are not visited:
+ * `noneOf(['pending'])` steps through every pending key one by one (Dexie only jumps between ranges whose bound is
+ * not a key), which cost a fresh device ~10 ms per 1,000 queued operations before its first push.
+ * Call inside a rw transaction on the outbox (with the marks reset in the same transaction).
+ */
+export async function markResolvedRowsPending(db: LanternDb): Promise<void> {
+  await syncOutbox(db)
+    .where('state')
+    .anyOf([...RESOLVED_STATES])
+    .modify((row) => {
+      row.state = 'pending';
+    });
+}
+
+/**
  * Operations HQ has not acknowledged yet: rows above the mark, less those stored as refused (or resolved by older
  * versions). No explicit transaction: it runs in live queries (see sync-state.ts for why that matters).
  */

@@ -8,7 +8,7 @@ import type { LanternDb } from './database';
 import { readMeta, writeMeta, writeMetas, type MetaRow } from './meta';
 import { conflictsTable, partialStatesTable, syncOutbox, type SyncOutboxRow } from './sync-rows';
 import { writePageOps } from './sync-apply';
-import { countPendingRows, pendingRowsAfter, readOutboxMarks } from './sync-outbox';
+import { countPendingRows, markResolvedRowsPending, pendingRowsAfter, readOutboxMarks } from './sync-outbox';
 import { isQuotaError } from './storage';
 
 export const SYNC_STORAGE_FULL_MESSAGE =
@@ -23,7 +23,6 @@ export class SyncStorageFullError extends Error {
 const NO_POINT: SyncPoint = { epoch: null, cursor: null };
 
 export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): LocalReplica & Required<Pick<LocalReplica, 'pendingOpsAfter'>> {
-  const outbox = syncOutbox(db);
   // opId of every row handed out and not answered yet: a receipt for one of them is checked without a read.
   const handedOut = new Map<number, string>();
   const pendingAfter = async (after: number, limit: number) => {
@@ -51,9 +50,7 @@ export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): L
 
     resetForNewEpoch: (epoch) =>
       inTransaction(db, [db.outbox, db.meta], async () => {
-        await outbox.where('state').noneOf(['pending']).modify((row) => {
-          row.state = 'pending';
-        });
+        await markResolvedRowsPending(db);
         // Everything goes again, and nothing of it counts as handed to this HQ yet.
         await writeMeta(db, 'outboxMarks', { acknowledgedThrough: 0, sentThrough: 0 });
         await writeMeta(db, 'syncPoint', { epoch, cursor: null });
