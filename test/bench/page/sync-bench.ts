@@ -47,26 +47,59 @@ async function pushOnce(options: SyncBenchOptions, code: string, run: number): P
       'replica pendingOps ms': 0,
       'replica pendingOpsAfter ms (read ahead, during the request)': 0,
       'replica recordPushResults ms': 0,
+      'between requests ms (device work on the critical path)': 0,
+      'start: epoch probe pull ms': 0,
+      'start: replica getCursor + resetForNewEpoch ms': 0,
+      'replica countPending ms': 0,
     };
+    let firstPushAt: number | null = null;
+    // When the last answer reached the engine: from there until the next push leaves, nothing travels.
+    let answeredAt: number | null = null;
     const replica = createDexieReplica(db);
     // Not awaited by the push (as in browser-sync.ts); awaited before the database is dropped.
     const marking: Promise<void>[] = [];
     const wired: SyncTransport = {
       ...base,
+      pull: async (cursor, limit) => {
+        const t = performance.now();
+        const answer = await base.pull(cursor, limit);
+        if (firstPushAt === null) spent['start: epoch probe pull ms'] += performance.now() - t;
+        return answer;
+      },
       push: async (batch) => {
         const t = performance.now();
+        firstPushAt ??= t;
+        if (answeredAt !== null) spent['between requests ms (device work on the critical path)'] += t - answeredAt;
         marking.push(
           markOpsSent(db, batch.map((op) => op.deviceSeq)).then(() => {
             spent['markOpsSent ms (during the request)'] += performance.now() - t;
           }),
         );
         const answer = await base.push(batch);
-        spent['HTTP push (fetch + HQ + response check) ms'] += performance.now() - t;
+        answeredAt = performance.now();
+        spent['HTTP push (fetch + HQ + response check) ms'] += answeredAt - t;
         return answer;
       },
     };
     const timedReplica = {
       ...replica,
+      getCursor: async () => {
+        const t = performance.now();
+        const point = await replica.getCursor();
+        if (firstPushAt === null) spent['start: replica getCursor + resetForNewEpoch ms'] += performance.now() - t;
+        return point;
+      },
+      resetForNewEpoch: async (epoch: string) => {
+        const t = performance.now();
+        await replica.resetForNewEpoch(epoch);
+        if (firstPushAt === null) spent['start: replica getCursor + resetForNewEpoch ms'] += performance.now() - t;
+      },
+      countPending: async () => {
+        const t = performance.now();
+        const count = await replica.countPending();
+        if (firstPushAt === null) spent['replica countPending ms'] += performance.now() - t;
+        return count;
+      },
       pendingOps: async (limit: number) => {
         const t = performance.now();
         const rows = await replica.pendingOps(limit);
@@ -96,7 +129,12 @@ async function pushOnce(options: SyncBenchOptions, code: string, run: number): P
     });
     if (report.pushed.applied !== options.count || pushedAt === 0) throw new Error(`HQ applied ${report.pushed.applied} of ${options.count} operations`);
     await Promise.all(marking);
-    breakdown = { 'total ms': pushedAt - start, ...spent };
+    breakdown = {
+      'total ms': pushedAt - start,
+      'before the first request ms (epoch probe, counts, first read)': (firstPushAt ?? start) - start,
+      'after the last answer ms (last receipts)': pushedAt - (answeredAt ?? pushedAt),
+      ...spent,
+    };
     return options.count / ((pushedAt - start) / 1000);
   } finally {
     await dropDb(db);
