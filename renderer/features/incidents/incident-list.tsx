@@ -15,6 +15,9 @@ import { sortBySla } from './sla-sort';
 
 export { LIST_PAGE } from './find/use-incident-pages';
 
+/** Rows rendered beyond each edge of the viewport. */
+const LIST_OVERSCAN = 4;
+
 export function IncidentList({ selectedId, onOpen }: { selectedId: string | null; onOpen: (id: string) => void }) {
   const query = useFindStore((s) => s.query);
   const queryKey = JSON.stringify(query);
@@ -35,7 +38,9 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // Every rendered row is painted again on each scroll frame (profiled: paint and layerize time grow with the rows in
+    // the DOM), so only a few rows are kept beyond each edge: enough for a fast wheel or J/K step to find them rendered.
+    overscan: LIST_OVERSCAN,
     observeElementRect: observeRectWithFallback,
     scrollToFn: scrollSafely,
     onChange: (instance) => {

@@ -10,8 +10,12 @@ import { applyRead, evict, initialPages, offsetsOf, slotAt, slotId, SPLIT_FACTOR
 export const LIST_PAGE = 200;
 /** Rows kept live and read ahead beyond each edge of the viewport. */
 const AHEAD = LIST_PAGE;
-/** The viewport is tracked in steps of this many rows, so scrolling re-plans pages (a React update) only now and then. */
-const VIEW_STEP = 25;
+/**
+ * The viewport is tracked in steps of this many rows, so scrolling re-plans pages (a React update) only now and then.
+ * A re-plan is a second render of the list in its scroll frame; at 25 rows one frame in eight of a steady scroll had
+ * one. Rounding widens the planned window outwards, so pages are still read at least AHEAD rows beyond each edge.
+ */
+const VIEW_STEP = 100;
 /** When the viewport is far past the last read page (a scrollbar drag), the last page is read this many pages at a time. */
 const SKIP_PAGES = 10;
 
@@ -98,10 +102,16 @@ export function useIncidentPages(query: FindQuery): IncidentPages {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, queryKey, wantedKey, order]);
 
+  // The view asked for last: setView runs on every scroll frame, right after the virtualizer's own synchronous render,
+  // when React cannot bail out of a same-value update early; calling setViewState then cost a second render of the
+  // whole list in a task of its own (profiled: about every frame). Only a view that moved to another step updates.
+  const asked = useRef(view);
   const setView = useCallback(
     (first: number, last: number) => {
       const next = { first: Math.floor(first / VIEW_STEP) * VIEW_STEP, last: Math.ceil((last + 1) / VIEW_STEP) * VIEW_STEP };
-      setViewState((v) => (v.first !== next.first || v.last !== next.last ? next : v));
+      if (asked.current.first === next.first && asked.current.last === next.last) return;
+      asked.current = next;
+      setViewState(next);
     },
     [],
   );
