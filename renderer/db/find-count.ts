@@ -3,6 +3,8 @@ import { Dexie } from 'dexie';
 import { getCurrentUser } from './current-user';
 import type { LanternDb } from './database';
 import type { FindQuery } from './find-query';
+import { countWordHolders, indexedWordsStartingWith } from './search-index';
+import { queryWords } from './search-words';
 
 /** Filters an equality index counts alone: the index field and the values it sums over. */
 function countedFilter(query: FindQuery, me: string | undefined): { field: string; values: (string | number)[] } | null | undefined {
@@ -26,7 +28,12 @@ function countedFilter(query: FindQuery, me: string | undefined): { field: strin
  * only the recorded date range is set; undefined for other combinations, whose count would cost a walk of every
  * candidate row — the list then grows its length as pages arrive instead.
  */
-export async function countIncidents(db: LanternDb, query: FindQuery): Promise<number | undefined> {
+export async function countIncidents(db: LanternDb, rawQuery: FindQuery): Promise<number | undefined> {
+  // Text without a searchable word (one letter, punctuation) does not filter (as in find-query.ts).
+  const words = queryWords(rawQuery.text ?? '');
+  const { text: _text, ...rest } = rawQuery;
+  const query: FindQuery = words.length > 0 ? rawQuery : rest;
+  if (words.length > 0) return countSearch(db, query, words);
   const me = query.mine ? (await getCurrentUser(db)).name : undefined;
   const rangeOnly = (Object.keys(query) as (keyof FindQuery)[]).every((key) => ['sort', 'nowMs', 'recordedFrom', 'recordedTo'].includes(key) || query[key] === undefined);
   if (rangeOnly && (query.recordedFrom !== undefined || query.recordedTo !== undefined)) {
@@ -39,4 +46,16 @@ export async function countIncidents(db: LanternDb, query: FindQuery): Promise<n
     counted.values.map((value) => db.incidents.where(`[${counted.field}+updatedAt]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true).count()),
   );
   return counts.reduce((sum, n) => sum + n, 0);
+}
+
+/**
+ * A search alone, of one word that prefixes exactly one indexed word, is counted on that word's index range; other
+ * searches (several words, or a prefix of several indexed words, where one incident may hold two) are not counted.
+ */
+async function countSearch(db: LanternDb, query: FindQuery, words: readonly string[]): Promise<number | undefined> {
+  const others = (Object.keys(query) as (keyof FindQuery)[]).filter((key) => !['sort', 'nowMs', 'text'].includes(key) && query[key] !== undefined && query[key] !== false);
+  if (others.length > 0 || words.length !== 1) return undefined;
+  const indexed = await indexedWordsStartingWith(db, words[0]!, 1);
+  if (!indexed) return undefined;
+  return indexed.length === 0 ? 0 : countWordHolders(db, indexed[0]!);
 }

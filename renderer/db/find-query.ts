@@ -5,7 +5,8 @@ import type { LanternDb } from './database';
 import { DEFAULT_SORT, listOrder, walkDirection, type FindSort, type ListKey, type ListOrder } from './find-order';
 import { walkSegment, type Segment, type WalkFilter } from './find-walk';
 import { fromIncidentRow, type IncidentRow } from './incident-row';
-import { afterWordKey, keysHavePrefix, queryWords, wordOfSearchKey } from './search-words';
+import { indexedWordsStartingWith } from './search-index';
+import { keysHavePrefix, queryWords } from './search-words';
 import { isBreachingSoon, loadSlaTimelines, oldEnough, slaClocksOf } from './sla';
 import { readSlaPolicySet } from './sla-policies';
 
@@ -188,21 +189,6 @@ async function searchByWordRanges(
     .sort((a, b) => order.compare(order.keyOf(a), order.keyOf(b)))
     .filter((row) => !seen.has(row.id) && seen.add(row.id) !== undefined)
     .slice(0, limit);
-}
-
-/** The distinct indexed words starting with `prefix`, one index step each; undefined when there are more than `max`. */
-async function indexedWordsStartingWith(db: LanternDb, prefix: string, max: number): Promise<string[] | undefined> {
-  const found: string[] = [];
-  let from = prefix;
-  for (;;) {
-    // A live query observes each read range, so a new word with this prefix refreshes it like any other change.
-    const [key] = await db.incidents.where('searchKeys').between(from, `${prefix}\uffff`, true, false).limit(1).keys();
-    if (key === undefined) return found;
-    const word = wordOfSearchKey(String(key));
-    if (found.length >= max) return undefined;
-    found.push(word);
-    from = afterWordKey(word);
-  }
 }
 
 function longestWord(words: readonly string[]): string {

@@ -158,6 +158,15 @@ describe('keyset pages', { timeout: 30_000 }, () => {
     expect(await countIncidents(db, { team: 'Facilities', sort: { key: 'number', dir: 'asc' } })).toBe(40);
     expect(await countIncidents(db, { recordedFrom: new Date(START_MS).toISOString(), recordedTo: new Date(START_MS + 60_000).toISOString() })).toBe(3);
     expect(await countIncidents(db, { team: 'Facilities', statuses: ['new'] })).toBeUndefined();
-    expect(await countIncidents(db, { text: 'pump' })).toBeUndefined();
+    // A search of one word that prefixes one indexed word is counted on its range; 'fa' prefixes only 'fault'.
+    expect(await countIncidents(db, { text: 'pump' })).toBe(ROWS / 2);
+    expect(await countIncidents(db, { text: 'FA' })).toBe(ROWS);
+    expect(await countIncidents(db, { text: 'zebra' })).toBe(0);
+    // Text without a searchable word does not filter, so it counts everything.
+    expect(await countIncidents(db, { text: 'a' })).toBe(ROWS);
+    // A prefix of several indexed words (11, 110…119), two words, or search plus a filter: not counted.
+    expect(await countIncidents(db, { text: '11' })).toBeUndefined();
+    expect(await countIncidents(db, { text: 'pump fault' })).toBeUndefined();
+    expect(await countIncidents(db, { text: 'pump', statuses: ['new'] })).toBeUndefined();
   });
 });
