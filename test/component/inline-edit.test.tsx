@@ -54,7 +54,10 @@ describe('inline editing', { timeout: 15_000 }, () => {
     await screen.findByRole('button', { name: 'Edit Site' });
     await user.click(screen.getByRole('button', { name: 'Edit Site' }));
     await user.type(screen.getByLabelText('Site'), 'Main campus / Block B{Enter}');
-    await screen.findByText('Main campus › Block B');
+    // The detail shows the new site (the list row shows it too once its page refreshes).
+    await within(screen.getByRole('article', { name: 'Smoke smell' })).findByText('Main campus › Block B');
+    // …and the list row follows: the site in the detail and in the list's Site cell.
+    await waitFor(() => expect(screen.getAllByText('Main campus › Block B')).toHaveLength(2));
     await user.click(screen.getByRole('button', { name: 'Edit Reporter' }));
     await user.type(screen.getByLabelText('Reporter'), 'Night porter{Enter}');
     await user.click(await screen.findByRole('button', { name: 'Edit Description' }));
