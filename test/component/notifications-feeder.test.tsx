@@ -4,12 +4,13 @@ import { createIncidentRepository, ensureDevice, openLanternDb, setCurrentUser, 
 import { conflictsTable, type ConflictRow } from '../../renderer/db/sync-rows';
 import { mayBeDue, startEscalationRunner } from '../../renderer/features/notifications/escalation-runner';
 import { startWatchFeeder, type WatchFeeder } from '../../renderer/features/notifications/watch-feeder';
-import type { HostNotifications, WatchUpdate } from '../../renderer/host/host-notifications';
-import { changeStatus, DEFAULT_NOTIFICATION_SETTINGS, editIncident, SEED_ESCALATION_RULES, SEED_SLA_POLICIES, SYSTEM_AUTHOR, type NotificationActivity, type SlaPolicy } from '../../shared/domain';
+import type { WatchUpdate } from '../../renderer/host/host-notifications';
+import { changeStatus, editIncident, SEED_ESCALATION_RULES, SEED_SLA_POLICIES, SYSTEM_AUTHOR, type NotificationActivity, type SlaPolicy } from '../../shared/domain';
 import { createDexieReplica } from '../../renderer/db/sync-replica';
 import { highestStamp, type PulledPage } from '../../shared/sync/engine';
 import type { Operation } from '../../shared/sync/operation';
 import { MemoryReplica } from '../unit/shared/sync/support/memory-replica';
+import { fakeNotifications } from './support/fake-notifications';
 
 const START = Date.UTC(2026, 10, 26, 14, 0, 0);
 const MIN = 60_000;
@@ -28,20 +29,12 @@ function recorder() {
   const reports: NotificationActivity[][] = [];
   const users: (string | null)[] = [];
   const policies: (readonly SlaPolicy[])[] = [];
-  const notifications: HostNotifications = {
+  const notifications = fakeNotifications({
     setPolicies: async (list) => void policies.push(list),
     watch: async (update) => void watches.push(update),
     report: async (activities) => void reports.push([...activities]),
     setUser: async (name) => void users.push(name),
-    list: async () => ({ entries: [], unread: 0 }),
-    markRead: async () => 0,
-    getSettings: async () => DEFAULT_NOTIFICATION_SETTINGS,
-    setSettings: async (settings) => settings,
-    onChanged: () => () => undefined,
-    onOpen: () => () => undefined,
-    permission: () => 'granted',
-    requestPermission: async () => 'granted',
-  };
+  });
   return { notifications, watches, reports, users, policies };
 }
 

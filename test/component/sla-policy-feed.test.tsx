@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createIncidentRepository, ensureDevice, openLanternDb, type LanternDb } from '../../renderer/db';
 import { editSlaPolicies } from '../../renderer/db/sla-policies';
 import { startNotifications } from '../../renderer/features/notifications';
-import type { HostNotifications, WatchUpdate } from '../../renderer/host/host-notifications';
-import { DEFAULT_NOTIFICATION_SETTINGS, replacePolicy, setDefaultPolicy, setSitePolicy, type SlaPolicy } from '../../shared/domain';
+import type { WatchUpdate } from '../../renderer/host/host-notifications';
+import { replacePolicy, setDefaultPolicy, setSitePolicy, type SlaPolicy } from '../../shared/domain';
+import { fakeNotifications } from './support/fake-notifications';
 
 let db: LanternDb | null = null;
 let stop: (() => void) | null = null;
@@ -17,20 +18,10 @@ afterEach(() => {
 
 function recorder() {
   const log: ({ kind: 'policies'; ids: string[]; policies: readonly SlaPolicy[] } | { kind: 'watch'; update: WatchUpdate })[] = [];
-  const notifications: HostNotifications = {
+  const notifications = fakeNotifications({
     setPolicies: async (policies) => void log.push({ kind: 'policies', ids: policies.map((p) => p.id), policies }),
     watch: async (update) => void log.push({ kind: 'watch', update }),
-    report: async () => undefined,
-    setUser: async () => undefined,
-    list: async () => ({ entries: [], unread: 0 }),
-    markRead: async () => 0,
-    getSettings: async () => DEFAULT_NOTIFICATION_SETTINGS,
-    setSettings: async (settings) => settings,
-    onChanged: () => () => undefined,
-    onOpen: () => () => undefined,
-    permission: () => 'granted',
-    requestPermission: async () => 'granted',
-  };
+  });
   return { notifications, log };
 }
 
