@@ -7,8 +7,13 @@ import { countWordHolders, indexedWordsStartingWith } from './search-index';
 import { queryWords } from './search-words';
 
 /** Filters an equality index counts alone: the index field and the values it sums over. */
+/** The query's keys that filter: set, and neither the sort nor the clock. */
+function filterKeys(query: FindQuery): (keyof FindQuery)[] {
+  return (Object.keys(query) as (keyof FindQuery)[]).filter((key) => key !== 'sort' && key !== 'nowMs' && query[key] !== undefined && query[key] !== false);
+}
+
 function countedFilter(query: FindQuery, me: string | undefined): { field: string; values: (string | number)[] } | null | undefined {
-  const keys = (Object.keys(query) as (keyof FindQuery)[]).filter((key) => key !== 'sort' && key !== 'nowMs' && query[key] !== undefined && query[key] !== false);
+  const keys = filterKeys(query);
   if (keys.length === 0) return null;
   if (keys.length > 1) return undefined;
   const [key] = keys;
@@ -53,8 +58,7 @@ export async function countIncidents(db: LanternDb, rawQuery: FindQuery): Promis
  * searches (several words, or a prefix of several indexed words, where one incident may hold two) are not counted.
  */
 async function countSearch(db: LanternDb, query: FindQuery, words: readonly string[]): Promise<number | undefined> {
-  const others = (Object.keys(query) as (keyof FindQuery)[]).filter((key) => !['sort', 'nowMs', 'text'].includes(key) && query[key] !== undefined && query[key] !== false);
-  if (others.length > 0 || words.length !== 1) return undefined;
+  if (filterKeys(query).some((key) => key !== 'text') || words.length !== 1) return undefined;
   const indexed = await indexedWordsStartingWith(db, words[0]!, 1);
   if (!indexed) return undefined;
   return indexed.length === 0 ? 0 : countWordHolders(db, indexed[0]!);
