@@ -58,14 +58,17 @@ async function pushOnce(options: SyncBenchOptions, code: string, run: number): P
     const replica = createDexieReplica(db);
     // Not awaited by the push (as in browser-sync.ts); awaited before the database is dropped.
     const marking: Promise<void>[] = [];
+    type SpentKey = keyof typeof spent;
+    /** Runs `work`, adding its time to `spent[key]`; with `startOnly`, only while no push has left yet. */
+    const timed = async <T>(key: SpentKey, work: () => Promise<T>, startOnly = false): Promise<T> => {
+      const t = performance.now();
+      const result = await work();
+      if (!startOnly || firstPushAt === null) spent[key] += performance.now() - t;
+      return result;
+    };
     const wired: SyncTransport = {
       ...base,
-      pull: async (cursor, limit) => {
-        const t = performance.now();
-        const answer = await base.pull(cursor, limit);
-        if (firstPushAt === null) spent['start: epoch probe pull ms'] += performance.now() - t;
-        return answer;
-      },
+      pull: (cursor, limit) => timed('start: epoch probe pull ms', () => base.pull(cursor, limit), true),
       push: async (batch) => {
         const t = performance.now();
         firstPushAt ??= t;
@@ -83,40 +86,12 @@ async function pushOnce(options: SyncBenchOptions, code: string, run: number): P
     };
     const timedReplica = {
       ...replica,
-      getCursor: async () => {
-        const t = performance.now();
-        const point = await replica.getCursor();
-        if (firstPushAt === null) spent['start: replica getCursor + resetForNewEpoch ms'] += performance.now() - t;
-        return point;
-      },
-      resetForNewEpoch: async (epoch: string) => {
-        const t = performance.now();
-        await replica.resetForNewEpoch(epoch);
-        if (firstPushAt === null) spent['start: replica getCursor + resetForNewEpoch ms'] += performance.now() - t;
-      },
-      countPending: async () => {
-        const t = performance.now();
-        const count = await replica.countPending();
-        if (firstPushAt === null) spent['replica countPending ms'] += performance.now() - t;
-        return count;
-      },
-      pendingOps: async (limit: number) => {
-        const t = performance.now();
-        const rows = await replica.pendingOps(limit);
-        spent['replica pendingOps ms'] += performance.now() - t;
-        return rows;
-      },
-      pendingOpsAfter: async (after: number, limit: number) => {
-        const t = performance.now();
-        const rows = await replica.pendingOpsAfter(after, limit);
-        spent['replica pendingOpsAfter ms (read ahead, during the request)'] += performance.now() - t;
-        return rows;
-      },
-      recordPushResults: async (results: Parameters<typeof replica.recordPushResults>[0]) => {
-        const t = performance.now();
-        await replica.recordPushResults(results);
-        spent['replica recordPushResults ms'] += performance.now() - t;
-      },
+      getCursor: () => timed('start: replica getCursor + resetForNewEpoch ms', () => replica.getCursor(), true),
+      resetForNewEpoch: (epoch: string) => timed('start: replica getCursor + resetForNewEpoch ms', () => replica.resetForNewEpoch(epoch), true),
+      countPending: () => timed('replica countPending ms', () => replica.countPending(), true),
+      pendingOps: (limit: number) => timed('replica pendingOps ms', () => replica.pendingOps(limit)),
+      pendingOpsAfter: (after: number, limit: number) => timed('replica pendingOpsAfter ms (read ahead, during the request)', () => replica.pendingOpsAfter(after, limit)),
+      recordPushResults: (results: Parameters<typeof replica.recordPushResults>[0]) => timed('replica recordPushResults ms', () => replica.recordPushResults(results)),
     };
     // A one-operation pull after the push: the pull is sync-pull-10k's subject, not this one's.
     const engine = new SyncEngine({ transport: wired, replica: timedReplica, now, pullLimit: 1, maxPullPages: 1 });
