@@ -1,25 +1,16 @@
 // Main's sync service uploads the page's attachments to a real in-process HQ through the IPC contract, after the operations.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createSenderScope } from '../../../../../main/electron/ipc-sender-scope';
-import { registerIpcHandlers, type IpcHandlers, type IpcInvokeEventLike } from '../../../../../main/ipc/register-ipc-handlers';
-import { APP_ORIGIN } from '../../../../../main/security/origin';
-import { RemoteReplica, type ReplicaPage } from '../../../../../main/services/sync/remote-replica';
-import { createSyncHandlers } from '../../../../../main/services/sync/sync-handlers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReplicaResponder } from '../../../../../renderer/host/electron-replica-responder';
 import { recordIncident } from '../../../../../shared/domain';
-import type { EventChannel } from '../../../../../shared/ipc/channels';
 import { FILE_UPLOAD_MESSAGES, type FetchLike, type LocalReplica, type SyncStatus } from '../../../../../shared/sync/engine';
 import { enrollmentResponseSchema, missingFilesResponseSchema } from '../../../../../shared/sync/wire';
 import { STORE_FACTORIES } from '../../../server/support/store-factories';
 import { TestHq } from '../../../server/support/test-hq';
 import { fileBytes, MemoryFileSource } from '../../../shared/sync/support/memory-files';
 import { MemoryReplica } from '../../../shared/sync/support/memory-replica';
-import { FakeIpcMain, topFrame } from '../../fakes';
-import { stubNotificationHandlers } from '../notifications/stub-notification-handlers';
-import { stubSyncHandlers } from './stub-sync-handlers';
-import { connectInput, harness, ManualTimers } from './support';
+import { openPage, wireSyncMain } from './page-over-ipc';
+import { connectInput } from './support';
 
-type Listener = (payload: never) => void;
 const KIB = 1024;
 
 let hq: TestHq;
@@ -29,30 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await hq?.close();
 });
-
-/** The page: main sends `replica:call` to its webContents (structured clone, asynchronously, like Electron). */
-function openPage(ipc: FakeIpcMain, id: number) {
-  const listeners = new Map<string, Set<Listener>>();
-  const contents: ReplicaPage = {
-    id,
-    isDestroyed: () => false,
-    send: (channel, payload) => queueMicrotask(() => listeners.get(channel)?.forEach((listener) => listener(structuredClone(payload) as never))),
-  };
-  const event: IpcInvokeEventLike = Object.assign({ senderFrame: topFrame('app://lantern/index.html') }, { sender: contents });
-  const bridge = {
-    on: (channel: EventChannel, listener: Listener) => {
-      if (!listeners.has(channel)) listeners.set(channel, new Set());
-      listeners.get(channel)?.add(listener);
-      return () => void listeners.get(channel)?.delete(listener);
-    },
-    replica: {
-      attach: () => ipc.invoke('replica:attach', event) as Promise<{ attached: boolean }>,
-      // The reply crosses the process boundary too: a structured clone, so the bytes arrive as a fresh Uint8Array.
-      reply: (reply: unknown) => ipc.invoke('replica:reply', event, structuredClone(reply)) as Promise<{ accepted: boolean }>,
-    },
-  };
-  return { contents, bridge };
-}
 
 interface Put {
   sha256: string;
@@ -81,21 +48,8 @@ let deviceCounter = 0;
 /** A device with one incident whose operation refers to `bytes` (as the capture form records it). */
 async function device(bytes: Uint8Array, options: { cutPut?: number } = {}) {
   const deviceId = `laptop-${++deviceCounter}`;
-  const ipc = new FakeIpcMain();
-  const scope = createSenderScope(ipc);
-  const remote = new RemoteReplica({ timers: new ManualTimers(), newCallId: () => crypto.randomUUID(), timeoutMs: 5_000, warn: vi.fn() });
   const network = fetchToHq(options.cutPut ?? null);
-  const h = harness({ replica: remote, files: remote, replicaReady: () => remote.isAttached(), fetch: network.fetchLike as FetchLike<unknown> });
-  const handlers = {
-    ...stubSyncHandlers(),
-    ...stubNotificationHandlers(),
-    'app:info': () => ({ name: 'Lantern', version: '0.1.0', platform: 'linux', electronVersion: '45.5.0', isPackaged: false }),
-    'shell:open-external': async () => ({ opened: false }),
-    'secrets:status': () => h.secrets.status(),
-    'window:focus': () => ({ focused: true }),
-    ...createSyncHandlers({ service: h.service, replica: remote, currentSender: scope.currentSender }),
-  } satisfies IpcHandlers;
-  registerIpcHandlers(scope.ipcMain, handlers, { allowedOrigins: [APP_ORIGIN] }, { warn: vi.fn() });
+  const { ipc, h } = wireSyncMain({ files: true, fetch: network.fetchLike as FetchLike<unknown> });
 
   // The page's database: incidents and outbox (memory replica) and the attachments (memory file source).
   const db = new MemoryReplica(deviceId, () => Date.now());

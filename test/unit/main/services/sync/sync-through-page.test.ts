@@ -1,61 +1,15 @@
 // Main's sync service reaching a page's replica through the real IPC path: handlers, sender scope, page responder.
-import { describe, expect, it, vi } from 'vitest';
-import { createSenderScope } from '../../../../../main/electron/ipc-sender-scope';
-import { registerIpcHandlers, type IpcHandlers, type IpcInvokeEventLike } from '../../../../../main/ipc/register-ipc-handlers';
-import { APP_ORIGIN } from '../../../../../main/security/origin';
-import { RemoteReplica, type ReplicaPage } from '../../../../../main/services/sync/remote-replica';
-import { createSyncHandlers } from '../../../../../main/services/sync/sync-handlers';
+import { describe, expect, it } from 'vitest';
 import { createReplicaResponder } from '../../../../../renderer/host/electron-replica-responder';
-import type { EventChannel } from '../../../../../shared/ipc/channels';
 import { recordIncident } from '../../../../../shared/domain';
 import type { LocalReplica } from '../../../../../shared/sync/engine';
-import { FakeIpcMain, topFrame } from '../../fakes';
-import { connectInput, harness, ManualTimers } from './support';
-import { stubNotificationHandlers } from '../notifications/stub-notification-handlers';
-import { stubSyncHandlers } from './stub-sync-handlers';
+import { topFrame } from '../../fakes';
+import { openPage, wireSyncMain } from './page-over-ipc';
+import { connectInput } from './support';
 import { MemoryReplica } from '../../../shared/sync/support/memory-replica';
 
-type Listener = (payload: never) => void;
-
-/** A page: its webContents (what main sends to) and the bridge its code uses (what reaches main's handlers). */
-function openPage(ipc: FakeIpcMain, id: number) {
-  const listeners = new Map<string, Set<Listener>>();
-  const contents: ReplicaPage = {
-    id,
-    isDestroyed: () => false,
-    // Like Electron: events arrive asynchronously.
-    send: (channel, payload) => queueMicrotask(() => listeners.get(channel)?.forEach((listener) => listener(structuredClone(payload) as never))),
-  };
-  const event: IpcInvokeEventLike = Object.assign({ senderFrame: topFrame('app://lantern/index.html') }, { sender: contents });
-  const bridge = {
-    on: (channel: EventChannel, listener: Listener) => {
-      if (!listeners.has(channel)) listeners.set(channel, new Set());
-      listeners.get(channel)?.add(listener);
-      return () => void listeners.get(channel)?.delete(listener);
-    },
-    replica: {
-      attach: () => ipc.invoke('replica:attach', event) as Promise<{ attached: boolean }>,
-      reply: (reply: unknown) => ipc.invoke('replica:reply', event, reply) as Promise<{ accepted: boolean }>,
-    },
-  };
-  return { contents, bridge };
-}
-
 async function setup() {
-  const ipc = new FakeIpcMain();
-  const scope = createSenderScope(ipc);
-  const remote = new RemoteReplica({ timers: new ManualTimers(), newCallId: () => crypto.randomUUID(), timeoutMs: 5_000, warn: vi.fn() });
-  const h = harness({ replica: remote, replicaReady: () => remote.isAttached() });
-  const handlers = {
-    ...stubSyncHandlers(),
-    ...stubNotificationHandlers(),
-    'app:info': () => ({ name: 'Lantern', version: '0.1.0', platform: 'linux', electronVersion: '45.5.0', isPackaged: false }),
-    'shell:open-external': async () => ({ opened: false }),
-    'secrets:status': () => h.secrets.status(),
-    'window:focus': () => ({ focused: true }),
-    ...createSyncHandlers({ service: h.service, replica: remote, currentSender: scope.currentSender }),
-  } satisfies IpcHandlers;
-  registerIpcHandlers(scope.ipcMain, handlers, { allowedOrigins: [APP_ORIGIN] }, { warn: vi.fn() });
+  const { ipc, remote, h } = wireSyncMain();
   await h.service.start();
   return { ipc, remote, h };
 }
