@@ -1,43 +1,23 @@
 // Checklist ticks through sync: two Dexie devices tick and untick the same steps offline, then converge through HQ without a conflict.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFetchTransport, SyncEngine, type FetchLike } from '../../../../shared/sync/engine';
-import { ensureDevice, getTimeline } from '../../../../renderer/db';
+import { getTimeline } from '../../../../renderer/db';
 import { recordCapture } from '../../../../renderer/db/attachments-record';
 import { createChecklistRepository } from '../../../../renderer/db/checklist';
 import type { LanternDb } from '../../../../renderer/db/database';
-import { createDexieReplica } from '../../../../renderer/db/sync-replica';
 import { readOpenConflicts } from '../../../../renderer/db/sync-state';
 import { deriveChecklist } from '../../../../shared/domain';
 import { FakeHq } from '../../shared/sync/support/fake-hq';
-import { freshDb, START_MS, testClock } from './db-test-kit';
+import { must, START_MS, testClock } from './db-test-kit';
+import { syncedDexieDevice } from './synced-dexie-device';
 
 const open: LanternDb[] = [];
 afterEach(() => open.splice(0).forEach((d) => d.close()));
 
-const timers = { setTimeout: (cb: () => void, ms: number) => setTimeout(cb, ms), clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>) };
-
-function hqFetch(hq: FakeHq): FetchLike<unknown> {
-  return async (url, init) => {
-    const parsed = new URL(url);
-    const headers = Object.fromEntries(Object.entries(init.headers).map(([k, v]) => [k.toLowerCase(), v]));
-    const body = typeof init.body === 'string' ? init.body : undefined;
-    const answer = hq.handle({ method: init.method, path: parsed.pathname, query: Object.fromEntries(parsed.searchParams.entries()), headers, body });
-    return { status: answer.status, headers: { get: () => null }, text: async () => answer.body };
-  };
-}
-
 async function device(hq: FakeHq, label: string, clock = testClock()) {
-  const db = freshDb(label);
-  open.push(db);
-  const { deviceId } = await ensureDevice(db);
-  const transport = createFetchTransport({ baseUrl: 'http://hq.test', token: hq.addDevice(deviceId), deviceId, fetch: hqFetch(hq), timers, now: clock.nowMs });
-  return { db, clock, checklist: createChecklistRepository(db, clock), engine: new SyncEngine({ transport, replica: createDexieReplica(db, clock), now: clock.nowMs }) };
-}
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  const synced = await syncedDexieDevice(hq, label, clock);
+  open.push(synced.db);
+  return { ...synced, checklist: createChecklistRepository(synced.db, clock) };
 }
 
 describe('checklist ticks through HQ', () => {

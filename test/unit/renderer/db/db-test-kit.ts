@@ -43,3 +43,9 @@ export async function snapshot(db: LanternDb) {
   ]);
   return { incidents, timeline, outbox, meta, drafts, attachments };
 }
+
+/** The value of a repository result; a refusal fails the test with the domain's message. */
+export function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}

@@ -13,7 +13,7 @@ import { createDexieReplica, markOpsSent } from '../../../../renderer/db/sync-re
 import { conflictsTable, outboxStateOf, syncOutbox } from '../../../../renderer/db/sync-rows';
 import { countPendingOps, readIncidentSyncState, readLocalOnlySummary } from '../../../../renderer/db/sync-state';
 import { MemoryReplica } from '../../shared/sync/support/memory-replica';
-import { freshDb, snapshot, START_MS, testClock } from './db-test-kit';
+import { freshDb, must, snapshot, START_MS, testClock } from './db-test-kit';
 
 let db: LanternDb;
 afterEach(() => db?.close());
@@ -26,10 +26,6 @@ async function setup() {
   return { clock, repo, replica: createDexieReplica(db, clock) };
 }
 
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 function remoteDevice(clockMs = START_MS + 60_000) {
   const time = { ms: clockMs };

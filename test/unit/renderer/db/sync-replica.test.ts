@@ -14,7 +14,7 @@ import { readOutboxMarks } from '../../../../renderer/db/sync-outbox';
 import { conflictsTable, outboxStateOf, syncOutbox } from '../../../../renderer/db/sync-rows';
 import { readIncidentSyncState, readLocalOnlySummary, readOpenConflicts, readRefusedChanges } from '../../../../renderer/db/sync-state';
 import { MemoryReplica } from '../../shared/sync/support/memory-replica';
-import { freshDb, snapshot, START_MS, testClock } from './db-test-kit';
+import { freshDb, must, snapshot, START_MS, testClock } from './db-test-kit';
 
 let db: LanternDb;
 afterEach(() => db?.close());
@@ -28,10 +28,6 @@ async function setup() {
   return { clock, repo, device, replica };
 }
 
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 /** Another device (in memory) whose operations reach this one through pulled pages. */
 function remoteDevice(clockMs = START_MS) {
