@@ -1,14 +1,13 @@
 // Adds one step by hand to a phase of the incident's checklist (a `checklist_added` timeline entry).
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { CHECKLIST_PHASE_IDS, CHECKLIST_STEP_TEXT_MAX, PHASE_LABELS, type ChecklistPhaseId } from '../../../shared/domain';
 import type { ChecklistRepository } from '../../db/checklist';
+import { useTextEntry } from './use-text-entry';
 
 export function ChecklistStepForm({ incidentId, repo }: { incidentId: string; repo: ChecklistRepository }) {
   const [open, setOpen] = useState(false);
   const [phase, setPhase] = useState<ChecklistPhaseId>('immediate');
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { text, setText, error, setError, saving, submit } = useTextEntry('Write the step first.', (step) => repo.addStep(incidentId, { phase, text: step }));
   const id = useId();
 
   if (!open) {
@@ -17,21 +16,6 @@ export function ChecklistStepForm({ incidentId, repo }: { incidentId: string; re
         Add checklist step
       </button>
     );
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (text.trim() === '') {
-      setError('Write the step first.');
-      return;
-    }
-    setSaving(true);
-    const result = await repo.addStep(incidentId, { phase, text });
-    setSaving(false);
-    if (result.ok) {
-      setText('');
-      setError(null);
-    } else setError(result.error.message);
   }
 
   return (

@@ -1,28 +1,12 @@
 // Adds a work note to the timeline; notes are append-only.
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useServices } from '../../app/services';
+import { useTextEntry } from './use-text-entry';
 
 export function NoteForm({ incidentId }: { incidentId: string }) {
   const { incidents } = useServices();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { text, setText, error, saving, submit } = useTextEntry('Write the note first.', (note) => incidents.addNote(incidentId, note));
   const id = useId();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (text.trim() === '') {
-      setError('Write the note first.');
-      return;
-    }
-    setSaving(true);
-    const result = await incidents.addNote(incidentId, text);
-    setSaving(false);
-    if (result.ok) {
-      setText('');
-      setError(null);
-    } else setError(result.error.message);
-  }
 
   return (
     <form className="note-form" onSubmit={submit} noValidate>
