@@ -11,6 +11,7 @@ import { BENCHMARKS, type Benchmark } from './benchmarks';
 import { UI_BENCHMARKS } from './benchmarks-ui';
 import { closeAppPage } from './lib/app-page';
 import { failedBars } from './lib/bars';
+import { startCpuProfile } from './lib/cpu-profile';
 import { collectMachineInfo } from './lib/machine';
 import { waitForBenchPage } from './lib/page-calls';
 import {
@@ -58,7 +59,9 @@ async function measure(benchmarks: readonly Benchmark[], onResult: (results: rea
       const started = Date.now();
       if (!UI_BENCHMARKS.some((ui) => ui.id === benchmark.id)) await closeAppPage();
       console.log(`\n▶ ${benchmark.id}`);
+      const profiling = await startCpuProfile(page);
       results.push(await benchmark.run(page, (message) => console.log(`  ${message}`)));
+      await profiling?.save(benchmark.id);
       console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       // Written after every benchmark: a failure late in a long run keeps what was measured before it.
       await onResult(results);

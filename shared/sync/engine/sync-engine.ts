@@ -17,6 +17,8 @@ export interface SyncEngineOptions {
   now: () => number;
   /** Operations per push (≤ 500). */
   batchSize?: number;
+  /** Pushes on their way to HQ at once (1–4, default 2): the next batch waits at HQ while this device handles an answer. */
+  pushWindow?: number;
   /** Bytes of operation JSON per push; stays under HQ's body limit with room for the envelope. */
   maxBatchBytes?: number;
   /** Operations per pull page (≤ 1000). */
@@ -39,6 +41,7 @@ class EpochChange {
 
 export class SyncEngine {
   private readonly batchSize: number;
+  private readonly pushWindow: number;
   private readonly maxBatchBytes: number;
   private readonly pullLimit: number;
   private readonly maxPullPages: number;
@@ -47,6 +50,7 @@ export class SyncEngine {
 
   constructor(private readonly options: SyncEngineOptions) {
     this.batchSize = clamp(options.batchSize ?? MAX_PUSH_OPS, 1, MAX_PUSH_OPS);
+    this.pushWindow = clamp(options.pushWindow ?? 2, 1, 4);
     this.maxBatchBytes = Math.max(1024, options.maxBatchBytes ?? MAX_PUSH_BODY_BYTES - 256 * 1024);
     this.pullLimit = clamp(options.pullLimit ?? DEFAULT_PULL_LIMIT, 1, MAX_PULL_LIMIT);
     this.maxPullPages = Math.max(1, options.maxPullPages ?? 2000);
@@ -105,13 +109,15 @@ export class SyncEngine {
   }
 
   /**
-   * Pushes the outbox batch by batch, one request at a time (HQ takes a device's operations in deviceSeq order).
-   * Local work overlaps the network: the batch after the one in flight is read as soon as it leaves, and the
-   * receipts of a batch are stored while the next one travels (awaited before the next receipts, so they are
-   * stored in order, and before the push ends). That is safe because a receipt stored late (or lost in a crash)
-   * only means a resend, which HQ answers "duplicate", and the read-ahead never reads rows a receipt writes.
-   * Not overlapped: after a capped stamp (its receipt rewrites later operations, so they are read again), a
-   * retry-later, or a new epoch.
+   * Pushes the outbox in batches with up to `pushWindow` requests on their way at once: the batch after the newest
+   * one in flight is read and sent as soon as it leaves, so HQ always has the next batch at hand instead of waiting
+   * for this device to read the answer, store receipts and send again. HQ decides a device's operations in deviceSeq
+   * order (requests sent one after the other arrive in that order; if one overtakes another, HQ answers its
+   * operations "gap" and they are sent again). Receipts are stored in the order the batches were sent, while later
+   * ones travel, and all are stored before the push ends. That is safe because a receipt stored late (or lost in a
+   * crash) only means a resend, which HQ answers "duplicate", and a read-ahead never reads rows a receipt writes.
+   * After a capped stamp (its receipt rewrites later operations), a retry-later or a new epoch nothing more is sent:
+   * the batches already on their way are answered and recorded, then the push reads again, stops, or starts over.
    */
   private async pushAll(draft: ReportDraft, progress: (p: SyncProgress) => void): Promise<void> {
     const { replica } = this.options;
@@ -120,65 +126,81 @@ export class SyncEngine {
     const [total, first] = await Promise.all([replica.countPending(), replica.pendingOps(limit)]);
     if (first.length === 0) return;
     let done = 0;
-    let inFlight: InFlightPush | null = this.send(draft, fitBatch(first, this.maxBatchBytes), limit);
-    // The previous batch's receipts while they are stored (set only when the next batch was sent ahead).
+    const window: InFlightPush[] = [this.send(draft, fitBatch(first, this.maxBatchBytes), limit, false)];
+    // May more batches be sent ahead? Cleared by an answer that needs the push to stop or read again first.
+    let sendAhead = true;
+    let after: AfterAnswers = 'go-on';
+    // HQ's epoch when an answer came from another one: the run starts over once the batches on their way are answered.
+    let newEpoch: string | null = null;
+    // The last answered batch's receipts while they are stored (awaited before the next receipts: stored in order).
     let storing: Promise<void> | null = null;
-    const stored = (outcomes: readonly PushOutcome[], resolved: number) => {
-      tally(draft, outcomes);
-      done += resolved;
-      progress({ phase: 'push', done, total: Math.max(total, done) });
+    const finishStoring = async () => {
+      const pending = storing;
+      storing = null;
+      if (pending) await pending;
     };
     // Every productive round resolves at least one operation, so total + a few rounds always suffice.
     const maxRounds = total + 8;
     for (let round = 0; round < maxRounds; round++) {
-      if (!inFlight) {
+      if (window.length === 0) {
         const pending = await replica.pendingOps(limit);
-        if (pending.length === 0) return;
-        inFlight = this.send(draft, fitBatch(pending, this.maxBatchBytes), limit);
+        if (pending.length === 0) break;
+        window.push(this.send(draft, fitBatch(pending, this.maxBatchBytes), limit, false));
       }
-      const { batch, ahead } = inFlight;
+      while (sendAhead && window.length < this.pushWindow) {
+        const next = await window[window.length - 1]!.ahead;
+        if (!next || next.length === 0) break;
+        window.push(this.send(draft, fitBatch(next, this.maxBatchBytes), limit, true));
+      }
+
+      const head = window.shift()!;
       let response: PushResponse;
       try {
-        response = await inFlight.response;
+        response = await head.response;
       } catch (error) {
-        // Receipts first: a failure to store them is the one to report, and nothing is left running.
-        if (storing) await storing;
-        storing = null;
+        // The batches behind it are dropped (a resend is answered "duplicate"); receipts first, so a failure to store
+        // them is the one reported and nothing is left running.
+        await Promise.allSettled(window.map((push) => push.response));
+        window.length = 0;
+        await finishStoring();
         // HQ found the body too large after all (a stricter proxy): halve the batch and try again.
-        if (error instanceof SyncError && error.details.status === 413 && batch.length > 1) {
-          limit = Math.max(1, Math.floor(batch.length / 2));
-          inFlight = null;
+        if (error instanceof SyncError && error.details.status === 413 && head.batch.length > 1 && after !== 'stop') {
+          limit = Math.max(1, Math.floor(head.batch.length / 2));
+          sendAhead = true;
+          after = 'go-on';
           continue;
         }
+        if (after === 'stop') break;
         throw error;
       }
-      inFlight = null;
-      if (storing) await storing;
-      storing = null;
-      const outcomes = checkPushResponse(batch, response);
-      const blocked = outcomes.some((o) => o.status === 'retry-later');
+      await finishStoring();
+      const outcomes = checkPushResponse(head.batch, response);
       const resolved = outcomes.length - outcomes.filter((o) => o.status === 'retry-later').length;
-      const capped = outcomes.some((o) => (o.status === 'applied' || o.status === 'duplicate') && o.capped !== null);
-      if (ahead && !blocked && !capped && resolved > 0 && response.epoch === draft.epoch) {
-        const next = await ahead;
-        if (next.length > 0) inFlight = this.send(draft, fitBatch(next, this.maxBatchBytes), limit);
-      }
+      if (response.epoch !== draft.epoch) newEpoch = response.epoch;
+      after = strongest(after, afterAnswer(head, outcomes, resolved, response.epoch !== draft.epoch));
+      if (after !== 'go-on') sendAhead = false;
       // The results are valid whatever the epoch: record them first, then react to a new epoch.
-      const receipts = replica.recordPushResults(outcomes);
-      if (inFlight) {
-        // The next batch is on its way (so this one was fully resolved, same epoch): store while it travels.
-        storing = receipts.then(() => stored(outcomes, resolved));
-        storing.catch(() => undefined);
-        continue;
+      const receipts = replica.recordPushResults(outcomes).then(() => {
+        tally(draft, outcomes);
+        done += resolved;
+        progress({ phase: 'push', done, total: Math.max(total, done) });
+      });
+      storing = receipts;
+      receipts.catch(() => undefined);
+      if (window.length > 0) continue;
+
+      await finishStoring();
+      if (newEpoch !== null) throw new EpochChange(newEpoch);
+      if (after === 'stop') return;
+      if (after === 'read-again') {
+        after = 'go-on';
+        sendAhead = true;
       }
-      await receipts;
-      stored(outcomes, resolved);
-      if (response.epoch !== draft.epoch) throw new EpochChange(response.epoch);
-      // HQ takes a device's operations in deviceSeq order: behind a retry-later everything waits.
-      if (blocked || resolved === 0) return;
     }
-    // Out of rounds with a batch still travelling: its answer is dropped (a resend is answered "duplicate").
-    if (storing) await storing;
+    // Stopped by an earlier answer while a later batch failed, or out of rounds with batches still travelling: their
+    // answers are dropped (a resend is answered "duplicate").
+    await finishStoring();
+    if (newEpoch !== null) throw new EpochChange(newEpoch);
   }
 
   /**
@@ -186,10 +208,10 @@ export class SyncEngine {
    * as an unhandled rejection before that). The read starts before the previous batch's receipts are stored, so it
    * waits for no receipt transaction.
    */
-  private send(draft: ReportDraft, batch: Operation[], limit: number): InFlightPush {
+  private send(draft: ReportDraft, batch: Operation[], limit: number, behindAnother: boolean): InFlightPush {
     const response = this.timed(draft, () => this.options.transport.push(batch));
     response.catch(() => undefined);
-    return { batch, response, ahead: this.readAfter(batch, limit) };
+    return { batch, response, ahead: this.readAfter(batch, limit), behindAnother };
   }
 
   /** The operations after `batch`, read while it travels (null when the replica cannot read ahead). */
@@ -251,6 +273,30 @@ interface InFlightPush {
   readonly response: Promise<PushResponse>;
   /** The operations after the batch, read while it travels (null when the replica cannot read ahead). */
   readonly ahead: Promise<Operation[]> | null;
+  /** Sent while an earlier batch was still on its way, so it may have reached HQ first. */
+  readonly behindAnother: boolean;
+}
+
+/** What the push does once the batches on their way are answered: go on sending, read the outbox again, or stop. */
+type AfterAnswers = 'go-on' | 'read-again' | 'stop';
+
+/**
+ * - A new epoch, a retry-later (HQ takes a device's operations in order, so everything behind it waits) or an answer that
+ *   resolved nothing: stop (the run then starts over or ends).
+ * - Only "gap" answers on a batch sent behind another: it overtook that one on the way to HQ; read again and resend.
+ * - A capped stamp: its receipt rewrites later operations, so they are read again before being sent.
+ */
+function afterAnswer(push: InFlightPush, outcomes: readonly PushOutcome[], resolved: number, newEpoch: boolean): AfterAnswers {
+  if (newEpoch) return 'stop';
+  const deferred = outcomes.filter((o) => o.status === 'retry-later');
+  if (deferred.length > 0) return push.behindAnother && deferred.every((o) => o.status === 'retry-later' && o.code === 'gap') ? 'read-again' : 'stop';
+  if (resolved === 0) return 'stop';
+  return outcomes.some((o) => (o.status === 'applied' || o.status === 'duplicate') && o.capped !== null) ? 'read-again' : 'go-on';
+}
+
+function strongest(a: AfterAnswers, b: AfterAnswers): AfterAnswers {
+  const rank: Record<AfterAnswers, number> = { 'go-on': 0, 'read-again': 1, stop: 2 };
+  return rank[a] >= rank[b] ? a : b;
 }
 
 /** Counts one batch's outcomes into the report. */
