@@ -37,40 +37,43 @@ interface LoadRow {
  * Data-modifying CTEs all run, against one snapshot; none of them reads what another writes. Each table's rows
  * arrive as one JSON parameter (an array of row arrays, unpacked by PostgreSQL): node-pg escapes text[] parameters
  * element by element in JavaScript, which cost more than the whole insert for a group of 2,000 operations.
+ * The parameters are cast to jsonb, parsed once: on plain json every `r->>n` parses the row's text again up to
+ * element n (the operation body is 0.5–1.5 KB), which made the insert take twice as long (200 devices: 4,800 →
+ * 8,000 ops/s).
  */
 const WRITE_SQL = `WITH
   ops AS (
     INSERT INTO operations (server_seq, op_id, device_id, device_seq, incident_id, hlc, original_hlc, body, received_at)
-    SELECT (r->>0)::bigint, r->>1, r->>2, (r->>3)::bigint, r->>4, r->>5, r->>6, r->>7, $1 FROM json_array_elements($2::json) AS r
+    SELECT (r->>0)::bigint, r->>1, r->>2, (r->>3)::bigint, r->>4, r->>5, r->>6, r->>7, $1 FROM jsonb_array_elements($2::jsonb) AS r
     RETURNING 1),
   incidents_upsert AS (
     INSERT INTO incidents (id, state, complete, status, updated_at, last_seq)
-    SELECT r->>0, r->>1, (r->>2)::boolean, r->>3, r->>4, (r->>5)::bigint FROM json_array_elements($3::json) AS r
+    SELECT r->>0, r->>1, (r->>2)::boolean, r->>3, r->>4, (r->>5)::bigint FROM jsonb_array_elements($3::jsonb) AS r
     ON CONFLICT (id) DO UPDATE SET state = excluded.state, complete = excluded.complete, status = excluded.status,
       updated_at = excluded.updated_at, last_seq = excluded.last_seq
     RETURNING 1),
   events AS (
     INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body)
-    SELECT r->>0, r->>1, r->>2, (r->>3)::bigint, r->>4 FROM json_array_elements($4::json) AS r ON CONFLICT (id) DO NOTHING
+    SELECT r->>0, r->>1, r->>2, (r->>3)::bigint, r->>4 FROM jsonb_array_elements($4::jsonb) AS r ON CONFLICT (id) DO NOTHING
     RETURNING 1),
   conflicts_insert AS (
     INSERT INTO conflicts (id, incident_id, field, server_seq, body)
-    SELECT r->>0, r->>1, r->>2, (r->>3)::bigint, r->>4 FROM json_array_elements($5::json) AS r ON CONFLICT (id) DO NOTHING
+    SELECT r->>0, r->>1, r->>2, (r->>3)::bigint, r->>4 FROM jsonb_array_elements($5::jsonb) AS r ON CONFLICT (id) DO NOTHING
     RETURNING 1),
   rejected AS (
     INSERT INTO rejected_ops (device_id, op_id, device_seq, code, reason, body, received_at)
-    SELECT r->>0, r->>1, (r->>2)::bigint, r->>3, r->>4, r->>5, $1 FROM json_array_elements($6::json) AS r
+    SELECT r->>0, r->>1, (r->>2)::bigint, r->>3, r->>4, r->>5, $1 FROM jsonb_array_elements($6::jsonb) AS r
     ON CONFLICT DO NOTHING
     RETURNING 1),
   files_insert AS (
-    INSERT INTO files (sha256, size, created_at) SELECT r->>0, (r->>1)::bigint, $1 FROM json_array_elements($7::json) AS r ON CONFLICT (sha256) DO NOTHING
+    INSERT INTO files (sha256, size, created_at) SELECT r->>0, (r->>1)::bigint, $1 FROM jsonb_array_elements($7::jsonb) AS r ON CONFLICT (sha256) DO NOTHING
     RETURNING 1),
   refs AS (
-    INSERT INTO file_refs (sha256, op_id) SELECT r->>0, r->>2 FROM json_array_elements($7::json) AS r ON CONFLICT DO NOTHING
+    INSERT INTO file_refs (sha256, op_id) SELECT r->>0, r->>2 FROM jsonb_array_elements($7::jsonb) AS r ON CONFLICT DO NOTHING
     RETURNING 1),
   device AS (
     UPDATE devices SET last_seq = (r->>0)::bigint, last_hlc = r->>1, last_seen_at = $1, clock_skew_ms = COALESCE((r->>2)::bigint, devices.clock_skew_ms)
-    FROM json_array_elements($8::json) AS r WHERE devices.id = r->>3
+    FROM jsonb_array_elements($8::jsonb) AS r WHERE devices.id = r->>3
     RETURNING 1)
 UPDATE hq_meta SET last_seq = $9 WHERE id = 1`;
 
