@@ -61,6 +61,17 @@ export interface SyncBenchOptions {
   pageSize: number;
 }
 
+export interface PushOverLinkOptions {
+  /** HQ behind a latency proxy (see latency-proxy.ts). */
+  hqUrl: string;
+  /** One enrollment code per run: runs × windows.length. */
+  codes: string[];
+  count: number;
+  runs: number;
+  /** Push windows to compare (the engine's pushWindow option). */
+  windows: number[];
+}
+
 export interface BenchApi {
   /** Repository record() vs one raw strict put; warms up first, alternates the order of the two per run. */
   saveIncident(options: SaveIncidentOptions): Promise<PairedRuns>;
@@ -75,6 +86,8 @@ export interface BenchApi {
   seedUi(options: UiSeedOptions): Promise<UiSeedReport>;
   /** Push of `count` outbox operations by the app's engine vs plain fetch POSTs; operations per second per run. */
   syncPush(options: SyncBenchOptions): Promise<PairedRuns>;
+  /** The app's push through a slow link with each push window; median operations per second per window (runs alternate). */
+  syncPushOverLink(options: PushOverLinkOptions): Promise<Record<number, number>>;
   /** A fresh device pulling `count` operations by the app's engine vs plain GET pages → IndexedDB; operations per second per run. */
   syncPull(options: SyncBenchOptions): Promise<PairedRuns>;
   slaStates(options: { count: number; runs: number }): Promise<{ median: number; runs: number[] }>;

@@ -4,7 +4,7 @@ import { listFirstPage } from './list-bench';
 import { savePhoto } from './photo-bench';
 import { saveIncident } from './save-bench';
 import { searchFirstHits } from './search-bench';
-import { syncPull, syncPush } from './sync-bench';
+import { syncPull, syncPush, syncPushOverLink } from './sync-bench';
 import { seedUi } from './ui-seed';
 import { runSlaBench } from '../sla-bench';
 
@@ -17,6 +17,7 @@ const api: BenchApi = {
   savePhoto,
   seedUi,
   syncPush,
+  syncPushOverLink,
   syncPull,
 };
 (window as unknown as Record<string, unknown>)[BENCH_GLOBAL] = api;

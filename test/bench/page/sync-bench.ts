@@ -5,7 +5,7 @@ import { syncOutbox } from '../../../renderer/db/sync-rows';
 import { newId } from '../../../shared/domain';
 import { createFetchTransport, SyncEngine, type SyncTransport, type TimerApi } from '../../../shared/sync/engine';
 import type { Operation } from '../../../shared/sync/operation';
-import type { PairedRuns, SyncBenchOptions } from '../lib/bench-protocol';
+import type { PairedRuns, PushOverLinkOptions, SyncBenchOptions } from '../lib/bench-protocol';
 import { makeOperations } from '../lib/sim-ops';
 import { pairedRuns } from './timing';
 
@@ -33,7 +33,7 @@ async function dropDb(db: LanternDb): Promise<void> {
 }
 
 /** The app's push path: the outbox of a fresh device holds `count` operations; time until the engine reports them all pushed. */
-async function pushOnce(options: SyncBenchOptions, code: string, run: number): Promise<number> {
+async function pushOnce(options: Pick<SyncBenchOptions, 'hqUrl' | 'count'>, code: string, run: number, pushWindow?: number): Promise<number> {
   const { db, deviceId, prefix, token } = await freshDevice(`lantern-bench-push-${run}`, options.hqUrl, code);
   try {
     const ops = makeOperations(deviceId, options.count, { prefix });
@@ -94,7 +94,7 @@ async function pushOnce(options: SyncBenchOptions, code: string, run: number): P
       recordPushResults: (results: Parameters<typeof replica.recordPushResults>[0]) => timed('replica recordPushResults ms', () => replica.recordPushResults(results)),
     };
     // A one-operation pull after the push: the pull is sync-pull-10k's subject, not this one's.
-    const engine = new SyncEngine({ transport: wired, replica: timedReplica, now, pullLimit: 1, maxPullPages: 1 });
+    const engine = new SyncEngine({ transport: wired, replica: timedReplica, now, pullLimit: 1, maxPullPages: 1, ...(pushWindow === undefined ? {} : { pushWindow }) });
     let pushedAt = 0;
     const start = performance.now();
     const report = await engine.syncOnce({
@@ -126,6 +126,19 @@ async function postBaseline(options: SyncBenchOptions): Promise<number> {
     if (answer.stored !== Math.min(BASELINE_BATCH, ops.length - i)) throw new Error(`baseline stored ${answer.stored}`);
   }
   return options.count / ((performance.now() - start) / 1000);
+}
+
+/** The same push through a slow link, once per window per round (windows alternate); median ops/s per window. */
+export async function syncPushOverLink(options: PushOverLinkOptions): Promise<Record<number, number>> {
+  const figures = new Map<number, number[]>(options.windows.map((w) => [w, []]));
+  let run = 0;
+  for (let round = 0; round < options.runs; round++) {
+    for (const pushWindow of options.windows) {
+      figures.get(pushWindow)!.push(await pushOnce(options, options.codes[run]!, 1000 + run, pushWindow));
+      run += 1;
+    }
+  }
+  return Object.fromEntries([...figures].map(([w, values]) => [w, [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!]));
 }
 
 /** Per run ops/s; runs + 1 codes (warm-up included). */

@@ -29,7 +29,7 @@ function engineWithGate(device: SimDevice, hq: FakeHq, world: World, beforeHq: H
   return new SyncEngine({ transport, replica: device.replica, now: () => world.nowMs, batchSize: 2, ...(pushWindow === undefined ? {} : { pushWindow }) });
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Counts pushes between their start and their answer; returns the hook and the highest count seen. */
 function concurrencyProbe(): { hook: Hook; highest: () => number } {
