@@ -19,18 +19,30 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
-/** The longest prefix of `ops` whose JSON fits in `maxBytes` (always at least one operation). */
-export function fitBatch(ops: readonly Operation[], maxBytes: number): Operation[] {
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit, and the array's JSON is every operation's JSON plus one
-  // separator each (less one): when three times that fits, the whole batch does, without sizing each operation.
-  if ((JSON.stringify(ops).length + 1) * 3 <= maxBytes) return [...ops];
+/** A batch ready to send: the operations and their JSON array, serialized once (sizing needs it anyway). */
+export interface PackedBatch {
+  readonly ops: Operation[];
+  /** Exactly JSON.stringify(ops). */
+  readonly json: string;
+}
+
+/** The longest prefix of `ops` whose JSON fits in `maxBytes` (always at least one operation), with that JSON. */
+export function packBatch(ops: readonly Operation[], maxBytes: number): PackedBatch {
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit: when three times the array's JSON length fits, the whole
+  // batch does, without sizing each operation.
+  const whole = JSON.stringify(ops);
+  if ((whole.length + 1) * 3 <= maxBytes) return { ops: [...ops], json: whole };
   const batch: Operation[] = [];
+  const parts: string[] = [];
+  // Each operation counts its JSON plus one byte (its separator or a bracket); maxBytes leaves room for the envelope.
   let total = 0;
   for (const op of ops) {
-    const size = utf8ByteLength(JSON.stringify(op)) + 1;
+    const json = JSON.stringify(op);
+    const size = utf8ByteLength(json) + 1;
     if (batch.length > 0 && total + size > maxBytes) break;
     batch.push(op);
+    parts.push(json);
     total += size;
   }
-  return batch;
+  return { ops: batch, json: `[${parts.join(',')}]` };
 }

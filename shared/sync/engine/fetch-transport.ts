@@ -51,13 +51,21 @@ export function createFetchTransport<Signal>(options: FetchTransportOptions<Sign
   const protocolVersion = options.protocolVersion ?? PROTOCOL_VERSION;
   const timeoutMs = options.timeoutMs ?? 30_000;
 
-  async function request<S extends z.ZodType>(schema: S, method: FetchLikeInit<Signal>['method'], path: string, body?: { json: unknown } | { bytes: Uint8Array<ArrayBuffer> }): Promise<z.infer<S>> {
+  async function request<S extends z.ZodType>(
+    schema: S,
+    method: FetchLikeInit<Signal>['method'],
+    path: string,
+    body?: { json: unknown } | { jsonText: string } | { bytes: Uint8Array<ArrayBuffer> },
+  ): Promise<z.infer<S>> {
     const headers: Record<string, string> = { Accept: 'application/json', [PROTOCOL_HEADER]: String(protocolVersion) };
     if (options.token !== null) headers.Authorization = `Bearer ${options.token}`;
     let payload: string | Uint8Array<ArrayBuffer> | undefined;
     if (body && 'json' in body) {
       headers['Content-Type'] = 'application/json';
       payload = JSON.stringify(body.json);
+    } else if (body && 'jsonText' in body) {
+      headers['Content-Type'] = 'application/json';
+      payload = body.jsonText;
     } else if (body) {
       headers['Content-Type'] = 'application/octet-stream';
       payload = body.bytes;
@@ -88,10 +96,11 @@ export function createFetchTransport<Signal>(options: FetchTransportOptions<Sign
 
   return {
     enroll: (input: EnrollInput) => request(enrollResponseSchema, 'POST', HQ_PATHS.enroll, { json: { ...input, protocolVersion } }),
-    push: (ops: readonly Operation[]) =>
-      request(pushResponseSchema, 'POST', HQ_PATHS.push, {
-        json: { protocolVersion, deviceId: options.deviceId, ops, ...(options.now ? { deviceTime: options.now() } : {}) },
-      }),
+    push: (ops: readonly Operation[], opsJson?: string) => {
+      // The operations go in as JSON text (serialized once, by the engine when it sized the batch).
+      const envelope = JSON.stringify({ protocolVersion, deviceId: options.deviceId, ...(options.now ? { deviceTime: options.now() } : {}) });
+      return request(pushResponseSchema, 'POST', HQ_PATHS.push, { jsonText: `${envelope.slice(0, -1)},"ops":${opsJson ?? JSON.stringify(ops)}}` });
+    },
     pull: (cursor: string | null, limit: number) => {
       const query = queryString({ ...(cursor ? { cursor } : {}), limit: String(limit) });
       return request(pullResponseSchema, 'GET', `${HQ_PATHS.pull}?${query}`);

@@ -1,7 +1,7 @@
 // The host-agnostic sync run: push the outbox in batches, then pull HQ's log page by page; epoch resets; bounded.
 import type { Operation } from '../operation';
 import { MAX_PUSH_BODY_BYTES, MAX_PUSH_OPS, DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, type PullResponse, type PushResponse } from '../wire';
-import { fitBatch } from './batch-size';
+import { packBatch, type PackedBatch } from './batch-size';
 import { LARGE_SKEW_MS, measureSkew } from './clock-skew';
 import { checkPushResponse } from './push-check';
 import type { LocalReplica, PushOutcome } from './replica';
@@ -126,7 +126,7 @@ export class SyncEngine {
     const [total, first] = await Promise.all([replica.countPending(), replica.pendingOps(limit)]);
     if (first.length === 0) return;
     let done = 0;
-    const window: InFlightPush[] = [this.send(draft, fitBatch(first, this.maxBatchBytes), limit, false)];
+    const window: InFlightPush[] = [this.send(draft, packBatch(first, this.maxBatchBytes), limit, false)];
     // May more batches be sent ahead? Cleared by an answer that needs the push to stop or read again first.
     let sendAhead = true;
     let after: AfterAnswers = 'go-on';
@@ -145,12 +145,12 @@ export class SyncEngine {
       if (window.length === 0) {
         const pending = await replica.pendingOps(limit);
         if (pending.length === 0) break;
-        window.push(this.send(draft, fitBatch(pending, this.maxBatchBytes), limit, false));
+        window.push(this.send(draft, packBatch(pending, this.maxBatchBytes), limit, false));
       }
       while (sendAhead && window.length < this.pushWindow) {
         const next = await window[window.length - 1]!.ahead;
         if (!next || next.length === 0) break;
-        window.push(this.send(draft, fitBatch(next, this.maxBatchBytes), limit, true));
+        window.push(this.send(draft, packBatch(next, this.maxBatchBytes), limit, true));
       }
 
       const head = window.shift()!;
@@ -208,8 +208,9 @@ export class SyncEngine {
    * as an unhandled rejection before that). The read starts before the previous batch's receipts are stored, so it
    * waits for no receipt transaction.
    */
-  private send(draft: ReportDraft, batch: Operation[], limit: number, behindAnother: boolean): InFlightPush {
-    const response = this.timed(draft, () => this.options.transport.push(batch));
+  private send(draft: ReportDraft, packed: PackedBatch, limit: number, behindAnother: boolean): InFlightPush {
+    const batch = packed.ops;
+    const response = this.timed(draft, () => this.options.transport.push(batch, packed.json));
     response.catch(() => undefined);
     return { batch, response, ahead: this.readAfter(batch, limit), behindAnother };
   }

@@ -24,8 +24,11 @@ export interface UploadChunkInput {
  */
 export interface SyncTransport {
   enroll(input: EnrollInput): Promise<EnrollResponse>;
-  /** At most MAX_PUSH_OPS operations of this device, in deviceSeq order. */
-  push(ops: readonly Operation[]): Promise<PushResponse>;
+  /**
+   * At most MAX_PUSH_OPS operations of this device, in deviceSeq order. `opsJson`, when given, is exactly
+   * JSON.stringify(ops) (the engine serialized them to size the batch), so a transport need not do it again.
+   */
+  push(ops: readonly Operation[], opsJson?: string): Promise<PushResponse>;
   /** `cursor` null starts from the beginning. */
   pull(cursor: string | null, limit: number): Promise<PullResponse>;
   uploadChunk(input: UploadChunkInput): Promise<FileStatus>;

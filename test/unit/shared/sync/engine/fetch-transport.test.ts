@@ -44,6 +44,17 @@ describe('requests', () => {
     expect(JSON.parse(calls[0]!.init.body as string)).toEqual({ protocolVersion: 1, deviceId: 'dev-a', ops: [], deviceTime: 1234 });
   });
 
+  it('sends the operations as given JSON text when the engine serialized them already, and serializes them itself otherwise', async () => {
+    const { calls, fetch } = answering(200, { hqId: 'hq', epoch: 'e1', serverTime: 5, results: [] });
+    const transport = transportWith(fetch);
+    // Stand-ins: the transport passes operations through without looking inside.
+    const ops = [{ opId: 'op-1', text: 'Ünïcode "quoted" \\ and \u2028' }, { opId: 'op-2' }] as unknown as Parameters<typeof transport.push>[0];
+    await transport.push(ops, JSON.stringify(ops));
+    await transport.push(ops);
+    for (const call of calls) expect(JSON.parse(call.init.body as string)).toEqual({ protocolVersion: 1, deviceId: 'dev-a', ops, deviceTime: 1234 });
+    expect(calls[0]!.init.body).toBe(calls[1]!.init.body);
+  });
+
   it('pulls with an encoded cursor and a limit, and without a cursor from the start', async () => {
     const { calls, fetch } = answering(200, PULL_OK);
     const transport = transportWith(fetch);

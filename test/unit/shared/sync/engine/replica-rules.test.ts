@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { editIncident, recordIncident } from '../../../../../shared/domain';
 import {
   checkPushResponse,
-  fitBatch,
+  packBatch,
   highestStamp,
   incidentIdsOf,
   planPage,
@@ -87,12 +87,12 @@ describe('push batches', () => {
   it('takes the longest prefix that fits, and always at least one operation', () => {
     const { created, a, b } = incidentWithEdits();
     const size = (op: typeof a) => utf8ByteLength(JSON.stringify(op)) + 1;
-    expect(fitBatch([created, a, b], size(created) + size(a))).toEqual([created, a]);
-    expect(fitBatch([created, a], 10)).toEqual([created]);
-    expect(fitBatch([], 10)).toEqual([]);
+    expect(packBatch([created, a, b], size(created) + size(a)).ops).toEqual([created, a]);
+    expect(packBatch([created, a], 10).ops).toEqual([created]);
+    expect(packBatch([], 10)).toEqual({ ops: [], json: '[]' });
   });
 
-  it('gives the same batch whether the quick whole-batch bound or the per-operation sizes decide', () => {
+  it('gives the same batch, and its exact JSON, whether the quick whole-batch bound or the per-operation sizes decide', () => {
     const { created, a, b } = incidentWithEdits();
     const ops = [created, a, b, { ...b, event: { ...b.event, id: `${b.event.id}` } }];
     const size = (op: typeof a) => utf8ByteLength(JSON.stringify(op)) + 1;
@@ -106,11 +106,14 @@ describe('push batches', () => {
         total += size(op);
         expected += 1;
       }
-      expect(fitBatch(ops, maxBytes)).toEqual(ops.slice(0, expected));
+      const packed = packBatch(ops, maxBytes);
+      expect(packed.ops).toEqual(ops.slice(0, expected));
+      // Serialized once, and exactly as JSON.stringify would: the transport sends this text as is.
+      expect(packed.json).toBe(JSON.stringify(packed.ops));
     }
-    expect(fitBatch(ops, exact)).toEqual(ops);
+    expect(packBatch(ops, exact).ops).toEqual(ops);
     // A copy: the engine's batch is never the caller's array.
-    expect(fitBatch(ops, 10 * exact)).not.toBe(ops);
+    expect(packBatch(ops, 10 * exact).ops).not.toBe(ops);
   });
 });
 
