@@ -148,7 +148,14 @@ export class SyncEngine {
         window.push(this.send(draft, packBatch(pending, this.maxBatchBytes), limit, false));
       }
       while (sendAhead && window.length < this.pushWindow) {
-        const next = await window[window.length - 1]!.ahead;
+        let next: Operation[] | null;
+        try {
+          next = await window[window.length - 1]!.ahead;
+        } catch (error) {
+          // The batches on their way are dropped (a resend is answered "duplicate"); stored receipts are kept.
+          await finishStoring();
+          throw error;
+        }
         if (!next || next.length === 0) break;
         window.push(this.send(draft, packBatch(next, this.maxBatchBytes), limit, true));
       }

@@ -122,4 +122,31 @@ describe('sync engine: push window', () => {
     expect(report.pendingAfter).toBe(0);
     expectEveryOpOnceAtHq(hq, ops);
   });
+
+  it('a failed read-ahead ends the push with that error once the receipts being stored are stored', async () => {
+    const { world, hq, device, ops } = setUp(8);
+    const replica = device.replica;
+    const readAhead = replica.pendingOpsAfter.bind(replica);
+    // Batches of 2: the read of what follows batch 2 (operations after deviceSeq 4) fails.
+    replica.pendingOpsAfter = async (after, limit) => {
+      if (after === 4) throw new Error('disk read failed');
+      return readAhead(after, limit);
+    };
+    // Receipts take a while to store, so an error that did not wait for them would surface first.
+    const record = replica.recordPushResults.bind(replica);
+    replica.recordPushResults = async (results) => {
+      await pause(20);
+      return record(results);
+    };
+    const engine = engineWithGate(device, hq, world, async () => pause(2));
+    await expect(engine.syncOnce()).rejects.toThrow('disk read failed');
+    // Batch 1 was answered and its receipts stored before the error surfaced; batch 2, on its way, had its answer
+    // dropped (sent again next run, answered "duplicate").
+    expect(await replica.countPending()).toBe(6);
+    replica.pendingOpsAfter = readAhead;
+    const again = await engine.syncOnce();
+    expect(again.pendingAfter).toBe(0);
+    expect(again.pushed.duplicate).toBe(2);
+    expectEveryOpOnceAtHq(hq, ops);
+  });
 });
