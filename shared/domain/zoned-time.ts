@@ -5,19 +5,28 @@ import { z } from 'zod';
 export const EARLIEST_PLAUSIBLE_YEAR = 1990;
 export const LATEST_PLAUSIBLE_YEAR = 2200;
 
-const isoUtcPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+const isoUtcPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/;
 
-/** The reason an ISO UTC string is not an acceptable instant, or undefined when it is fine. */
+/**
+ * The reason an ISO UTC string is not an acceptable instant, or undefined when it is fine. Checked by arithmetic on
+ * the matched parts, not through Date: every operation HQ and a pulling device validate carries several instants,
+ * and a Date parse plus toISOString per instant was a visible share of validating a batch.
+ */
 function utcProblem(value: string): string | undefined {
-  if (!isoUtcPattern.test(value)) return 'Time must be an ISO 8601 UTC instant like 2026-11-26T14:30:00Z';
-  const date = new Date(value);
-  // Date.parse rolls 2026-02-30 over to March 2 and 24:00 to the next day; a real date survives the round trip.
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 19) !== value.slice(0, 19)) return 'Time is not a real date';
-  const year = date.getUTCFullYear();
+  const parts = isoUtcPattern.exec(value);
+  if (!parts) return 'Time must be an ISO 8601 UTC instant like 2026-11-26T14:30:00Z';
+  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  // No 2026-02-30 (Date.parse would roll it over to March 2), no 24:00, no leap seconds.
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return 'Time is not a real date';
   if (year < EARLIEST_PLAUSIBLE_YEAR || year > LATEST_PLAUSIBLE_YEAR) {
     return `Year must be between ${EARLIEST_PLAUSIBLE_YEAR} and ${LATEST_PLAUSIBLE_YEAR} (got ${year}); check the date and the device clock`;
   }
   return undefined;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export const zonedTimeSchema = z.object({

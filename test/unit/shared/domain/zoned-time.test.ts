@@ -1,6 +1,7 @@
 // Tests for zoned-time.ts: the UTC-instant + offset schema, building it from a clock, and offset labels.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatUtcOffset, zonedTimeFromEpoch, zonedTimeSchema } from '../../../../shared/domain/zoned-time';
+import { EARLIEST_PLAUSIBLE_YEAR, formatUtcOffset, LATEST_PLAUSIBLE_YEAR, zonedTimeFromEpoch, zonedTimeSchema } from '../../../../shared/domain/zoned-time';
 
 function messages(value: unknown): string[] {
   const result = zonedTimeSchema.safeParse(value);
@@ -52,6 +53,36 @@ describe('zonedTimeSchema', () => {
       expect(messages({ utc, offsetMinutes: 0 })).toEqual(['Time is not a real date']);
     },
   );
+
+  it('judges every date and time like a Date round trip would (leap years, month lengths, hours, the year window)', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    // The reference: parse with Date and require the same calendar fields back (what utcProblem did before).
+    const reference = (utc: string): string[] => {
+      const date = new Date(utc);
+      if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 19) !== utc.slice(0, 19)) return ['Time is not a real date'];
+      const year = date.getUTCFullYear();
+      return year < EARLIEST_PLAUSIBLE_YEAR || year > LATEST_PLAUSIBLE_YEAR ? [expect.stringContaining('Year must be between') as unknown as string] : [];
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1980, max: 2210 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.constantFrom('', '.5', '.25', '.999'),
+        (year, month, day, hour, minute, second, fraction) => {
+          const utc = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}${fraction}Z`;
+          expect(messages({ utc, offsetMinutes: 0 })).toEqual(reference(utc));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // Century leap rules, which random draws rarely hit.
+    expect(messages({ utc: '2000-02-29T00:00:00Z', offsetMinutes: 0 })).toEqual([]);
+    expect(messages({ utc: '2100-02-29T00:00:00Z', offsetMinutes: 0 })).toEqual(['Time is not a real date']);
+  });
 
   it.each([
     [-840, true],
