@@ -62,6 +62,8 @@ export function eventText(event: TimelineEvent): string {
       return event.text;
     case 'communication':
       return event.message;
+    case 'checklist_added':
+      return event.steps.map((step) => step.text).join('\n');
     default:
       return '';
   }

@@ -1,7 +1,7 @@
 // Schema versions of the local database: append-only. Never edit a shipped entry; add version N+1 with an upgrade.
 import type { Dexie, Transaction } from 'dexie';
-import type { Incident } from '../../shared/domain';
-import { toIncidentRow, type IncidentRow } from './incident-row';
+import type { Incident, TimelineEvent } from '../../shared/domain';
+import { eventText, toIncidentRow, type IncidentRow } from './incident-row';
 import { seedReference, type ReferenceRow } from './reference';
 import { seedSlaPolicies, type SlaPolicyRow } from './sla-policies';
 import { mergeWords, wordsOf } from './search-words';
@@ -91,6 +91,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: upgradeToV6,
   },
+  {
+    version: 7,
+    // No index changes: the words of checklist steps join the search words (eventText), including steps already stored.
+    stores: {},
+    upgrade: upgradeToV7,
+  },
 ];
 
 /** v1 → v2: seed the reference lists and index the words of every incident and its notes. */
@@ -112,6 +118,24 @@ async function upgradeToV6(tx: Transaction): Promise<void> {
   await tx.table<IncidentRow, string>('incidents').toCollection().modify((row, ref) => {
     ref.value = toIncidentRow(incidentOf(row), row.noteWords ?? []);
   });
+}
+
+/**
+ * v6 → v7: checklist steps become searchable. Only incidents with a checklist are rewritten; finding them takes one
+ * pass over the timeline (no index by entry kind), as the v2 upgrade did for notes.
+ */
+async function upgradeToV7(tx: Transaction): Promise<void> {
+  const stepWords = new Map<string, Set<string>>();
+  await tx.table('timeline').each((event: TimelineEvent) => {
+    if (event.kind !== 'checklist_added') return;
+    stepWords.set(event.incidentId, wordsOf(eventText(event), stepWords.get(event.incidentId)));
+  });
+  if (stepWords.size === 0) return;
+  const incidents = tx.table<IncidentRow, string>('incidents');
+  const ids = [...stepWords.keys()];
+  const rows = await incidents.bulkGet(ids);
+  const rewritten = rows.flatMap((row, i) => (row ? [toIncidentRow(incidentOf(row), mergeWords(row.noteWords, stepWords.get(ids[i]!)))] : []));
+  await incidents.bulkPut(rewritten);
 }
 
 /** The incident in a stored row of any schema version (index-only fields of every version stripped). */

@@ -1,7 +1,7 @@
 // Checklist writes: each tick, untick or added step is one transaction with its timeline entry and a valid outbox op; capture attaches a template's checklist atomically.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIncidentRepository, getTimeline, type IncidentRepository } from '../../../../renderer/db';
+import { createIncidentRepository, findIncidents, getTimeline, type IncidentRepository } from '../../../../renderer/db';
 import { recordCapture } from '../../../../renderer/db/attachments-record';
 import { createChecklistRepository, type ChecklistRepository } from '../../../../renderer/db/checklist';
 import type { LanternDb } from '../../../../renderer/db/database';
@@ -110,5 +110,18 @@ describe('addStep and attachTemplate', () => {
       'Have the system tested and certified before returning to normal use',
     ]);
     expect(await db.outbox.count()).toBe(3);
+  });
+
+  it('makes step texts searchable: a step added by hand and the steps of a template captured with the incident', async () => {
+    setup();
+    const recorded = await incidents.record({ title: 'Odd smell in plant room' });
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    const titles = async (text: string) => (await findIncidents(db, { text }, 10)).map((incident) => incident.title);
+    expect(await titles('supplier')).toEqual([]);
+    await checklist.addStep(recorded.value.id, { phase: 'extended', text: 'Ask the gas supplier for a leak test' });
+    expect(await titles('supplier')).toEqual(['Odd smell in plant room']);
+    // The generator template's steps, captured in the same transaction as the incident.
+    await captured('generator-failure');
+    expect(await titles('contractor')).toEqual(['Campus power outage']);
   });
 });
