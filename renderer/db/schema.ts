@@ -1,7 +1,7 @@
 // Schema versions of the local database: append-only. Never edit a shipped entry; add version N+1 with an upgrade.
 import type { Dexie, Transaction } from 'dexie';
-import type { Incident, TimelineEvent } from '../../shared/domain';
-import { eventText, toIncidentRow, type IncidentRow } from './incident-row';
+import type { Incident } from '../../shared/domain';
+import { toIncidentRow, type IncidentRow } from './incident-row';
 import { seedReference, type ReferenceRow } from './reference';
 import { seedSlaPolicies, type SlaPolicyRow } from './sla-policies';
 import { mergeWords, wordsOf } from './search-words';
@@ -126,9 +126,11 @@ async function upgradeToV6(tx: Transaction): Promise<void> {
  */
 async function upgradeToV7(tx: Transaction): Promise<void> {
   const stepWords = new Map<string, Set<string>>();
-  await tx.table('timeline').each((event: TimelineEvent) => {
-    if (event.kind !== 'checklist_added') return;
-    stepWords.set(event.incidentId, wordsOf(eventText(event), stepWords.get(event.incidentId)));
+  await tx.table('timeline').each((event: { incidentId: string; kind: string; steps?: unknown }) => {
+    if (event.kind !== 'checklist_added' || !Array.isArray(event.steps)) return;
+    // The step texts as v7 indexes them (a copy, not eventText: a shipped upgrade must not change when that does).
+    const texts = event.steps.flatMap((step: { text?: unknown }) => (typeof step?.text === 'string' ? [step.text] : []));
+    stepWords.set(event.incidentId, wordsOf(texts.join('\n'), stepWords.get(event.incidentId)));
   });
   if (stepWords.size === 0) return;
   const incidents = tx.table<IncidentRow, string>('incidents');

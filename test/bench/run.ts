@@ -60,8 +60,11 @@ async function measure(benchmarks: readonly Benchmark[], onResult: (results: rea
       if (!UI_BENCHMARKS.some((ui) => ui.id === benchmark.id)) await closeAppPage();
       console.log(`\n▶ ${benchmark.id}`);
       const profiling = await startCpuProfile(page);
-      results.push(await benchmark.run(page, (message) => console.log(`  ${message}`)));
-      await profiling?.save(benchmark.id);
+      try {
+        results.push(await benchmark.run(page, (message) => console.log(`  ${message}`)));
+      } finally {
+        await profiling?.save(benchmark.id);
+      }
       console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       // Written after every benchmark: a failure late in a long run keeps what was measured before it.
       await onResult(results);

@@ -22,7 +22,8 @@ export async function startLatencyProxy(targetUrl: string, oneWayMs: number): Pr
     };
     for (const socket of [client, upstream]) {
       socket.on('error', closeBoth);
-      socket.on('close', closeBoth);
+      // After the chunks still held for the other side have gone (they wait oneWayMs), like a real link.
+      socket.on('close', () => setTimeout(closeBoth, oneWayMs + 1));
     }
     forwardLate(client, upstream, oneWayMs);
     forwardLate(upstream, client, oneWayMs);

@@ -1,5 +1,6 @@
 // A large initial sync interrupted at random points resumes where it stopped: 20,000 ops (100,000 with LANTERN_LONG_PROPERTIES=1).
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PUSH_WINDOW } from '../../../../../shared/sync/engine';
 import { operationSchema } from '../../../../../shared/sync/operation';
 import { bulkOps, seededRandom } from '../support/bulk-ops';
 import { expectConverged, expectEveryOpOnceAtHq } from '../support/convergence';
@@ -33,9 +34,9 @@ describe(`large initial sync (${COUNT.toLocaleString('en')} operations, seed ${S
       }
       expect(await origin.replica.countPending()).toBe(0);
       const pushedOps = hq.requests.filter((r) => r.path === 'push').reduce((n, r) => n + (r.ops ?? 0), 0);
-      // Each failure costs at most the batches that were on their way (the engine's push window of 2) again;
-      // nothing is pushed from the start.
-      expect(pushedOps).toBeLessThanOrEqual(COUNT + 2 * 500 * pushFailures);
+      // Each failure costs at most the batches that were on their way (the engine's push window) again; nothing is
+      // pushed from the start.
+      expect(pushedOps).toBeLessThanOrEqual(COUNT + DEFAULT_PUSH_WINDOW * 500 * pushFailures);
       expectEveryOpOnceAtHq(hq, ops);
 
       // Pull into a fresh device: lost answers and crashes inside the page transaction.
