@@ -120,18 +120,28 @@ async function upgradeToV6(tx: Transaction): Promise<void> {
   });
 }
 
+/** Rows read per request by upgrades that scan a table. */
+const UPGRADE_CHUNK = 5_000;
+
 /**
  * v6 → v7: checklist steps become searchable. Only incidents with a checklist are rewritten; finding them takes one
  * pass over the timeline (no index by entry kind), as the v2 upgrade did for notes.
  */
 async function upgradeToV7(tx: Transaction): Promise<void> {
   const stepWords = new Map<string, Set<string>>();
-  await tx.table('timeline').each((event: { incidentId: string; kind: string; steps?: unknown }) => {
-    if (event.kind !== 'checklist_added' || !Array.isArray(event.steps)) return;
-    // The step texts as v7 indexes them (a copy, not eventText: a shipped upgrade must not change when that does).
-    const texts = event.steps.flatMap((step: { text?: unknown }) => (typeof step?.text === 'string' ? [step.text] : []));
-    stepWords.set(event.incidentId, wordsOf(texts.join('\n'), stepWords.get(event.incidentId)));
-  });
+  const timeline = tx.table<{ id: string; incidentId: string; kind: string; steps?: unknown }, string>('timeline');
+  // Read in chunks by id (one request per chunk): a cursor step per entry took 5 s for 80,000 entries.
+  for (let after: string | undefined; ; ) {
+    const chunk = await (after === undefined ? timeline.orderBy(':id') : timeline.where(':id').above(after)).limit(UPGRADE_CHUNK).toArray();
+    for (const event of chunk) {
+      if (event.kind !== 'checklist_added' || !Array.isArray(event.steps)) continue;
+      // The step texts as v7 indexes them (a copy, not eventText: a shipped upgrade must not change when that does).
+      const texts = event.steps.flatMap((step: { text?: unknown }) => (typeof step?.text === 'string' ? [step.text] : []));
+      stepWords.set(event.incidentId, wordsOf(texts.join('\n'), stepWords.get(event.incidentId)));
+    }
+    if (chunk.length < UPGRADE_CHUNK) break;
+    after = chunk[chunk.length - 1]!.id;
+  }
   if (stepWords.size === 0) return;
   const incidents = tx.table<IncidentRow, string>('incidents');
   const ids = [...stepWords.keys()];
