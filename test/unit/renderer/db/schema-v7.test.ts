@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 /** A v6 database: two incidents, one with a checklist step whose words v6 did not index, and every table copied. */
-async function makeV6Database(name: string) {
+async function makeV6Database(name: string, fillerEntries = 0) {
   const source = freshDb('v6-source');
   open.push(source);
   const clock = testClock();
@@ -30,7 +30,10 @@ async function makeV6Database(name: string) {
   // As v6 stored them: the rows' words without the step's.
   const rows = (await source.incidents.toArray()).map((row) => toIncidentRow(fromIncidentRow(row), []));
   await v6.table('incidents').bulkAdd(rows);
-  await v6.table('timeline').bulkAdd(await source.timeline.toArray());
+  const held = await source.timeline.toArray();
+  // Older entries of another incident, with lower ids (ids sort by time): the step's entry comes after them in id order.
+  const filler = Array.from({ length: fillerEntries }, (_, i) => ({ ...held[0]!, id: `0${String(i).padStart(8, '0')}`, incidentId: 'other-incident' }));
+  await v6.table('timeline').bulkAdd([...filler, ...held]);
   v6.close();
   return { withStep: withStep.value, plain: plain.value, rows };
 }
@@ -48,5 +51,17 @@ describe('schema v7 upgrade', () => {
     expect(await db.incidents.get(plain.id)).toEqual(rows.find((row) => row.id === plain.id));
     // Nothing else about the incident changed.
     expect(fromIncidentRow((await db.incidents.get(withStep.id))!)).toEqual(fromIncidentRow(rows.find((row) => row.id === withStep.id)!));
+  });
+});
+
+describe('schema v7 upgrade over a long timeline', () => {
+  it('finds a checklist entry that lies beyond the first chunk of entries read', async () => {
+    const name = `v6-upgrade-long-${Math.random().toString(36).slice(2)}`;
+    const { withStep } = await makeV6Database(name, 5_200);
+    const db = new LanternDb(name);
+    open.push(db);
+    await db.open();
+    expect(await db.timeline.count()).toBeGreaterThan(5_200);
+    expect((await findIncidents(db, { text: 'contractor' }, 10)).map((i) => i.id)).toEqual([withStep.id]);
   });
 });
