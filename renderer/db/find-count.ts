@@ -6,12 +6,12 @@ import type { FindQuery } from './find-query';
 import { countWordHolders, indexedWordsStartingWith } from './search-index';
 import { queryWords } from './search-words';
 
-/** Filters an equality index counts alone: the index field and the values it sums over. */
 /** The query's keys that filter: set, and neither the sort nor the clock. */
 function filterKeys(query: FindQuery): (keyof FindQuery)[] {
   return (Object.keys(query) as (keyof FindQuery)[]).filter((key) => key !== 'sort' && key !== 'nowMs' && query[key] !== undefined && query[key] !== false);
 }
 
+/** Filters an equality index counts alone: the index field and the values it sums over. */
 function countedFilter(query: FindQuery, me: string | undefined): { field: string; values: (string | number)[] } | null | undefined {
   const keys = filterKeys(query);
   if (keys.length === 0) return null;

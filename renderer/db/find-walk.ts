@@ -3,7 +3,7 @@ import { Dexie, type Collection } from 'dexie';
 import type { LanternDb } from './database';
 import type { ListKey, ListOrder, SortDirection } from './find-order';
 import type { IncidentRow } from './incident-row';
-import { afterWordKey, SEARCH_KEY_SEPARATOR, searchKeyTime } from './search-words';
+import { afterWordKey, searchKey, searchKeyTime } from './search-words';
 
 /** Rows read per step when an async check (breaching soon) decides after the read. */
 const CHECKED_BATCH = 500;
@@ -71,8 +71,8 @@ function range(db: LanternDb, segment: Segment, after: Segment['after']): Collec
 
 /** A word's entries in searchKeys (`word + separator + update time`), from or to the page start's update time. */
 function wordRange(db: LanternDb, segment: Segment, word: string, after: Segment['after']): Collection<IncidentRow, string> {
-  const at = (value: string | number) => `${word}${SEARCH_KEY_SEPARATOR}${searchKeyTime(String(value))}`;
-  const lower = after && segment.dir === 'asc' ? at(after.value) : `${word}${SEARCH_KEY_SEPARATOR}`;
+  const at = (value: string | number) => searchKey(word, searchKeyTime(String(value)));
+  const lower = after && segment.dir === 'asc' ? at(after.value) : searchKey(word, '');
   const upper = after && segment.dir === 'desc' ? at(after.value) : afterWordKey(word);
   const walk = db.incidents.where('searchKeys').between(lower, upper, true, true);
   return segment.dir === 'desc' ? walk.reverse() : walk;

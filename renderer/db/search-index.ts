@@ -1,6 +1,6 @@
 // Reads of the full-text index (*searchKeys): which indexed words start with a prefix, and how many incidents hold a word.
 import type { LanternDb } from './database';
-import { afterWordKey, SEARCH_KEY_SEPARATOR, wordOfSearchKey } from './search-words';
+import { afterWordKey, searchKey, wordOfSearchKey } from './search-words';
 
 /** The distinct indexed words starting with `prefix`, one index step each; undefined when there are more than `max`. */
 export async function indexedWordsStartingWith(db: LanternDb, prefix: string, max: number): Promise<string[] | undefined> {
@@ -19,5 +19,5 @@ export async function indexedWordsStartingWith(db: LanternDb, prefix: string, ma
 
 /** How many incidents hold `word` (each holds a word once, so its entries count its incidents; keys only). */
 export function countWordHolders(db: LanternDb, word: string): Promise<number> {
-  return db.incidents.where('searchKeys').between(`${word}${SEARCH_KEY_SEPARATOR}`, afterWordKey(word), true, false).count();
+  return db.incidents.where('searchKeys').between(searchKey(word, ''), afterWordKey(word), true, false).count();
 }

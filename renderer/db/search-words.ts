@@ -56,10 +56,15 @@ export function searchKeyTime(iso: string): string {
   return Math.max(0, ms).toString(36).padStart(TIME_WIDTH, '0');
 }
 
+/** The index entry of `word` at an encoded `time` (searchKeyTime); with '' the lowest key of the word's entries. */
+export function searchKey(word: string, time: string): string {
+  return `${word}${SEARCH_KEY_SEPARATOR}${time}`;
+}
+
 /** The index entries of an incident updated at `updatedAt` holding `words`. */
 export function searchKeysOf(words: readonly string[], updatedAt: string): string[] {
   const time = searchKeyTime(updatedAt);
-  return words.map((word) => `${word}${SEARCH_KEY_SEPARATOR}${time}`);
+  return words.map((word) => searchKey(word, time));
 }
 
 /** The word of an index entry. */
