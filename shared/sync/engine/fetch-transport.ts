@@ -60,12 +60,9 @@ export function createFetchTransport<Signal>(options: FetchTransportOptions<Sign
     const headers: Record<string, string> = { Accept: 'application/json', [PROTOCOL_HEADER]: String(protocolVersion) };
     if (options.token !== null) headers.Authorization = `Bearer ${options.token}`;
     let payload: string | Uint8Array<ArrayBuffer> | undefined;
-    if (body && 'json' in body) {
+    if (body && ('json' in body || 'jsonText' in body)) {
       headers['Content-Type'] = 'application/json';
-      payload = JSON.stringify(body.json);
-    } else if (body && 'jsonText' in body) {
-      headers['Content-Type'] = 'application/json';
-      payload = body.jsonText;
+      payload = 'jsonText' in body ? body.jsonText : JSON.stringify(body.json);
     } else if (body) {
       headers['Content-Type'] = 'application/octet-stream';
       payload = body.bytes;
