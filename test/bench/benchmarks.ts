@@ -28,8 +28,8 @@ const CORE_BENCHMARKS: readonly Benchmark[] = [
       `Extra figures, where a save's time goes. "raw tx, same rows" is the inherent cost, measured like the subject ` +
       `(${SAVES_PER_RUN} sequential saves per run, ${RUNS} runs, the order of all series rotating per run): one strict ` +
       `plain-IndexedDB transaction putting the rows record() stores (incident row with every index of the schema incl. ` +
-      `the multi-entry searchWords, timeline event, outbox op, counters and HLC meta rows) into a raw copy of the schema, ` +
-      `then the same without the searchWords entries, without the compound incident indexes, without any incident index ` +
+      `the multi-entry searchKeys, timeline event, outbox op, counters and HLC meta rows) into a raw copy of the schema, ` +
+      `then the same without the searchKeys entries, without the compound incident indexes, without any incident index ` +
       `and without any secondary index (what an index change in schema.ts would buy). The ", interleaved" figures are ` +
       `medians of single saves taken round-robin over every variant (120 rounds, so load hits all alike; the baseline ` +
       `is among them): the raw variants also without meta rows or with one, reading meta first, awaiting each put, or ` +

@@ -7,6 +7,7 @@ export * from './policy';
 export * from './assignment';
 export * from './policy-edits';
 export * from './timeline-input';
+export * from './order-key';
 export { isKnownTimeZone, parseFixedOffset } from './zone-offset';
 export * from './watch';
 export * from './notification-wire';

@@ -78,7 +78,7 @@ export interface BenchApi {
   /** On the app database (seedUi first): listIncidentsPage vs a raw reverse cursor on [status+updatedAt]; both must return the same rows. */
   listFirstPage(options: ListFirstPageOptions): Promise<PairedRuns>;
   /** SLA state (both clocks) of `count` open incidents, per run; no baseline (the bar is absolute). */
-  /** findIncidents({ text }) first page vs raw getAll on the searchWords index, on the app database seeded by seedUi; ms per query. */
+  /** findIncidents({ text }) first page vs raw getAll on the searchKeys index, on the app database seeded by seedUi; ms per query. */
   searchFirstHits(options: SearchOptions): Promise<PairedRuns>;
   /** prepareAttachment + recordCapture with one photo vs one raw strict put of a same-sized Blob; ms per save. */
   savePhoto(options: PhotoOptions): Promise<PairedRuns>;

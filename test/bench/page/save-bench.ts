@@ -8,7 +8,7 @@ import { meanMs } from './timing';
 
 const RAW_STORE = 'records';
 /** The inherent cost, and what the schema's indexes add to it, measured like the subject (blocks of saves). */
-const RAW_IN_RUNS = [RAW_SAME_ROWS, 'raw tx, same rows, empty searchWords', 'raw tx, no compound indexes', 'raw tx, no incident indexes', 'raw tx, no secondary indexes'];
+const RAW_IN_RUNS = [RAW_SAME_ROWS, 'raw tx, same rows, empty searchKeys', 'raw tx, no compound indexes', 'raw tx, no incident indexes', 'raw tx, no secondary indexes'];
 /** Decomposition: rounds of one save per variant, interleaved; the median per variant is reported. */
 const DECOMPOSITION_ROUNDS = 120;
 

@@ -71,7 +71,7 @@ export async function decomposeSave({ variants, templates }: SaveVariants, round
   for (const [name, values] of Object.entries(figures)) result[`${name}, interleaved ms`] = median(values);
   result['domain + validation cpu ms'] = domainCpuMs(200);
   for (const [name, row] of Object.entries(templates)) result[`${name} row bytes`] = JSON.stringify(row).length;
-  result['searchWords per incident'] = Array.isArray(templates.incident['searchWords']) ? templates.incident['searchWords'].length : 0;
+  result['searchKeys per incident'] = Array.isArray(templates.incident['searchKeys']) ? templates.incident['searchKeys'].length : 0;
   return result;
 }
 
@@ -101,10 +101,10 @@ async function recordTemplates(db: LanternDb, repository: IncidentRepository): P
 let serial = 1_000_000;
 
 /** Fresh copies of the template rows (new keys), as one save would write them. */
-function rowsFor(t: Templates, change: { searchWords?: string[]; oneMeta?: boolean; noMeta?: boolean } = {}): RawWrite[] {
+function rowsFor(t: Templates, change: { searchKeys?: string[]; oneMeta?: boolean; noMeta?: boolean } = {}): RawWrite[] {
   serial += 1;
   const id = newId();
-  const incident = { ...t.incident, id, number: `BNCH-${serial}`, ...(change.searchWords ? { searchWords: change.searchWords } : {}) };
+  const incident = { ...t.incident, id, number: `BNCH-${serial}`, ...(change.searchKeys ? { searchKeys: change.searchKeys } : {}) };
   const writes: RawWrite[] = [
     { store: 'incidents', value: incident },
     { store: 'timeline', value: { ...t.event, id: newId(), incidentId: id } },
@@ -164,7 +164,7 @@ async function buildVariants(t: Templates, cleanup: (() => void)[]): Promise<Var
     raw('raw tx, one meta row', full, () => rowsFor(t, { oneMeta: true })),
     raw('raw tx, no meta rows', full, () => rowsFor(t, { noMeta: true })),
     raw('raw tx, incident row only', full, () => rowsFor(t).slice(0, 1)),
-    raw('raw tx, same rows, empty searchWords', full, () => rowsFor(t, { searchWords: [] })),
+    raw('raw tx, same rows, empty searchKeys', full, () => rowsFor(t, { searchKeys: [] })),
     raw('raw tx, no compound indexes', noCompound, () => rowsFor(t)),
     raw('raw tx, no incident indexes', noIncidentIndexes, () => rowsFor(t)),
     raw('raw tx, no secondary indexes', noIndexes, () => rowsFor(t)),

@@ -19,7 +19,7 @@ let seeded: UiSeedReport | null = null;
  * One incident gets `events` timeline entries through the repository (1 creation + notes); `timelineIncidents - 1`
  * copies of it (new ids, same entries) follow, so every open can be of an incident not opened before. They are the
  * newest incidents (top rows of the list). Before them, `incidents` older rows through toIncidentRow in bulk, whose titles
- * (5 words) and descriptions (10 words) come from a 2,000-word vocabulary, so *searchWords is realistic for search.
+ * (5 words) and descriptions (10 words) come from a 2,000-word vocabulary, so *searchKeys is realistic for search.
  */
 export async function seedUi({ incidents, timelineIncidents, events }: UiSeedOptions): Promise<UiSeedReport> {
   if (seeded) return seeded;

@@ -1,0 +1,30 @@
+// The resolve clock's place in "time left" order as a stored value: a fixed due instant, or frozen time left while paused.
+import type { Priority } from '../priority';
+import { computeIncidentSla, type SlaTimeline } from './clock';
+import type { SlaPolicy } from './policy';
+
+/** Running clock: [0, due instant in ms]. Paused clock: [1, ms left (negative when breached)]. */
+export type SlaOrderKey = readonly [0, number] | readonly [1, number];
+
+export const SLA_RUNNING = 0;
+export const SLA_PAUSED = 1;
+
+/**
+ * What an index can hold of the resolve clock: neither value moves with time (a running clock's due instant is fixed
+ * until the next change; a paused clock's time left is frozen), so it is computed once, when the incident changes.
+ * Undefined when the clock is stopped (resolved, closed, cancelled). Computed as of the incident's latest change, so
+ * the same timeline gives the same key on every device at any time.
+ */
+export function slaOrderKey(timeline: SlaTimeline, priority: Priority, policy: SlaPolicy): SlaOrderKey | undefined {
+  let asOf = Number.isFinite(timeline.createdAtMs) ? timeline.createdAtMs : 0;
+  for (const change of timeline.changes) if (change.atMs > asOf) asOf = change.atMs;
+  const { resolve } = computeIncidentSla(timeline, priority, policy, asOf);
+  if (resolve.state === 'running' && resolve.dueAt !== null) return [SLA_RUNNING, resolve.dueAt];
+  if (resolve.state === 'paused') return [SLA_PAUSED, resolve.targetMs - resolve.elapsedMs];
+  return undefined;
+}
+
+/** Where a key sorts at `nowMs` on one time axis: the due instant, or now plus the frozen time left. */
+export function slaOrderInstant(key: SlaOrderKey, nowMs: number): number {
+  return key[0] === SLA_RUNNING ? key[1] : nowMs + key[1];
+}
