@@ -2,7 +2,8 @@
 import type { LanternDb } from './database';
 import type { MetaValues } from './meta';
 
-export const CHANGE_META_KEYS = ['device', 'counters', 'hlc', 'currentUser'] as const;
+// slaPolicyVersion: the row's SLA key is computed with the cached policy set of that version (sla-policy-cache.ts).
+export const CHANGE_META_KEYS = ['device', 'counters', 'hlc', 'currentUser', 'slaPolicyVersion'] as const;
 
 export type ChangeMeta = Partial<Pick<MetaValues, (typeof CHANGE_META_KEYS)[number]>>;
 

@@ -9,6 +9,8 @@ import { ensureDevice, type DeviceIdentity } from './device';
 import { incidentRowAfter, type IncidentRow } from './incident-row';
 import { guessChangeMeta, readChangeMeta, rememberChangeMeta, sameChangeMeta, type ChangeMeta } from './change-meta';
 import { writeMetas } from './meta';
+import { policySetInForce } from './sla-policies';
+import { cachedPolicySet } from './sla-policy-cache';
 import { fail, succeed, type RepoError, type RepoResult } from './repo-result';
 import { describeStorageError, isQuotaError, isStorageError } from './storage';
 
@@ -73,7 +75,7 @@ interface Attempt {
 async function attemptChange(db: LanternDb, clock: Clock, command: PlannedCommand, guess: ChangeMeta | undefined): Promise<RepoResult<Attempt> | typeof GUESS_MISSED> {
   let transaction: Transaction | undefined;
   try {
-    const committed = await db.transaction('rw', [db.incidents, db.timeline, db.outbox, db.meta], async () => {
+    const committed = await db.transaction('rw', [db.incidents, db.timeline, db.outbox, db.meta, db.slaPolicies], async () => {
       transaction = Dexie.currentTransaction;
       let meta = guess ?? (await readChangeMeta(db));
       if (!meta.device) {
@@ -117,7 +119,9 @@ async function attemptChange(db: LanternDb, clock: Clock, command: PlannedComman
 
       // Notes are searchable: the row keeps the words of earlier notes and adds this event's text.
       const previous = change.init ? undefined : rowsRead.has(incident.id) ? rowsRead.get(incident.id) : await db.incidents.get(incident.id);
-      const row = incidentRowAfter(previous, incident, event);
+      // The row's SLA key needs the policies in force: cached under meta's policy version (checked with the guess).
+      const policies = cachedPolicySet(db, meta.slaPolicyVersion) ?? (await policySetInForce(db));
+      const row = incidentRowAfter(previous, incident, event, policies);
       const nextCounters = {
         nextIncidentCounter: claimed === undefined ? counters.nextIncidentCounter : claimed + 1,
         nextDeviceSeq: counters.nextDeviceSeq + 1,
@@ -140,7 +144,13 @@ async function attemptChange(db: LanternDb, clock: Clock, command: PlannedComman
       const numberTaken = guess && claimed !== undefined ? db.incidents.where('number').equals(incident.number).count() : undefined;
       const [, read, taken] = await Promise.all([writes, reading, numberTaken]);
       if (guess && read && (!sameChangeMeta(read, guess) || (taken !== undefined && taken !== 1))) throw new GuessMissed();
-      const committedMeta: ChangeMeta = { device, counters: nextCounters, hlc: tick.state, ...(meta.currentUser ? { currentUser: meta.currentUser } : {}) };
+      const committedMeta: ChangeMeta = {
+        device,
+        counters: nextCounters,
+        hlc: tick.state,
+        ...(meta.currentUser ? { currentUser: meta.currentUser } : {}),
+        ...(meta.slaPolicyVersion !== undefined ? { slaPolicyVersion: meta.slaPolicyVersion } : {}),
+      };
       return { change: { incident, event, change, operation } satisfies CommittedChange, meta: committedMeta };
     });
     return succeed(committed);

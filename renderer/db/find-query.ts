@@ -1,14 +1,15 @@
 // Find: filtered, sorted, searchable incident pages read through indexes, each continuing after the previous page's last key.
-import { OPEN_STATUSES, PRIORITY_LABELS, STATUSES, type Incident, type Priority, type SlaPolicySet, type Status } from '../../shared/domain';
+import { OPEN_STATUSES, PRIORITY_LABELS, SLA_PAUSED, SLA_RUNNING, STATUSES, type Incident, type Priority, type SlaPolicySet, type Status } from '../../shared/domain';
 import { getCurrentUser } from './current-user';
 import type { LanternDb } from './database';
-import { DEFAULT_SORT, listOrder, walkDirection, type FindSort, type ListKey, type ListOrder } from './find-order';
+import { carrySlaPlace, DEFAULT_SORT, listOrder, SLA_OPEN_BAND, walkDirection, type FindSort, type ListKey, type ListOrder, type SortDirection } from './find-order';
 import { walkSegment, type Segment, type WalkFilter } from './find-walk';
 import { fromIncidentRow, type IncidentRow } from './incident-row';
 import { indexedWordsStartingWith } from './search-index';
 import { keysHavePrefix, queryWords } from './search-words';
 import { isBreachingSoon, loadSlaTimelines, oldEnough, slaClocksOf } from './sla';
 import { readSlaPolicySet } from './sla-policies';
+import { SLA_STOPPED } from './sla-order';
 
 export { DEFAULT_SORT, SORT_KEYS, type SortDirection, type SortKey } from './find-order';
 
@@ -72,14 +73,21 @@ export async function findIncidents(db: LanternDb, query: FindQuery, limit: numb
  */
 export async function findIncidentsPage(db: LanternDb, query: FindQuery, bounds: PageBounds): Promise<Incident[]> {
   const rows = await findRows(db, query, bounds);
-  return rows.map(fromIncidentRow);
+  if (query.sort?.key !== 'slaDue') return rows.map(fromIncidentRow);
+  // The page's keys (its bounds, the next page's start) are SLA places, which the plain incidents no longer hold.
+  return rows.map((row) => {
+    const incident = fromIncidentRow(row);
+    carrySlaPlace(incident, row);
+    return incident;
+  });
 }
 
 async function findRows(db: LanternDb, query: FindQuery, bounds: PageBounds): Promise<IncidentRow[]> {
   const limit = Math.max(1, Math.floor(bounds.limit));
   const me = query.mine ? (await getCurrentUser(db)).name : undefined;
   const words = queryWords(query.text ?? '');
-  const order = listOrder(query.sort ?? DEFAULT_SORT);
+  const nowMs = query.nowMs ?? Date.now();
+  const order = listOrder(query.sort ?? DEFAULT_SORT, nowMs);
   // Only Dexie promises are awaited before the reads: a live query tracks what its querier reads through Dexie's zone.
   const policies = query.breachingSoon ? await readSlaPolicySet(db) : undefined;
   const filter = walkFilter(db, query, words, me, policies);
@@ -91,6 +99,7 @@ async function findRows(db: LanternDb, query: FindQuery, bounds: PageBounds): Pr
     if (hits) return slice(await allMatching(hits, filter), order, { ...bounds, limit });
   }
   const sort = query.sort ?? DEFAULT_SORT;
+  if (sort.key === 'slaDue') return slaRows(db, filter, order, sort.dir, nowMs, bounds, limit);
   if (sort.key === 'priority') {
     // Ranges in turn: a page that ends inside one priority continues there, and later priorities follow.
     const rows: IncidentRow[] = [];
@@ -105,6 +114,35 @@ async function findRows(db: LanternDb, query: FindQuery, bounds: PageBounds): Pr
   if (pages.length === 1) return pages[0]!;
   // Each range is already in list order; merging keeps the first `limit` of them all.
   return pages.flat().sort((a, b) => order.compare(order.keyOf(a), order.keyOf(b))).slice(0, limit);
+}
+
+/**
+ * SLA order (find-order.ts): the running (group 0) and paused (group 1) ranges of [slaGroup+slaKey] walked from the page
+ * start and merged on the list's time axis (a paused clock at now + its time left), then the stopped ones (group 2),
+ * newest update first. Every incident is in one of the three ranges, so the sorted list is the whole list.
+ */
+async function slaRows(
+  db: LanternDb, filter: WalkFilter, order: ListOrder, dir: SortDirection, nowMs: number, bounds: PageBounds, limit: number,
+): Promise<IncidentRow[]> {
+  const { after, until } = bounds;
+  const index = '[slaGroup+slaKey]';
+  let rows: IncidentRow[] = [];
+  if (!after || after.values[0] === SLA_OPEN_BAND) {
+    const at = after ? Number(after.values[1]) : undefined;
+    const groups = [SLA_RUNNING, SLA_PAUSED].map((group): Segment => {
+      // On the time axis a paused clock sits at now + its time left, so its range resumes at (page start − now).
+      const value = at === undefined ? undefined : group === SLA_RUNNING ? at : at - nowMs;
+      return { index, prefix: group, field: 'slaKey', dir, ...(value !== undefined ? { after: { value, id: after!.id } } : {}) };
+    });
+    const pages = await Promise.all(groups.map((segment) => walkSegment(db, segment, filter, order, until, limit)));
+    rows = pages.flat().sort((a, b) => order.compare(order.keyOf(a), order.keyOf(b)));
+    // Fewer than `limit` in both ranges together means both ended (or reached the page end).
+    if (rows.length >= limit) return rows.slice(0, limit);
+    if (until && until.values[0] === SLA_OPEN_BAND) return rows;
+  }
+  const stoppedAfter = after && after.values[0] !== SLA_OPEN_BAND ? { after: { value: after.values[1]!, id: after.id } } : {};
+  const stopped: Segment = { index, prefix: SLA_STOPPED, field: 'slaKey', dir: 'desc', ...stoppedAfter };
+  return [...rows, ...(await walkSegment(db, stopped, filter, order, until, limit - rows.length))];
 }
 
 /** The open statuses a breaching-soon query can match (only open incidents run a resolve clock). */
@@ -170,7 +208,7 @@ async function searchByWordRanges(
   db: LanternDb, query: FindQuery, words: readonly string[], me: string | undefined, policies: SlaPolicySet | undefined, bounds: PageBounds, limit: number,
 ): Promise<IncidentRow[] | undefined> {
   const sort = query.sort ?? DEFAULT_SORT;
-  if (sort.key !== 'updatedAt' && sort.key !== 'slaDue') return undefined;
+  if (sort.key !== 'updatedAt') return undefined;
   const longest = longestWord(words);
   const indexed = await indexedWordsStartingWith(db, longest, SEARCH_WORD_RANGES);
   if (!indexed) return undefined;

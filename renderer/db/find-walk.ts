@@ -17,7 +17,7 @@ export interface Segment {
   prefix?: string | number;
   /** A search word: the segment is the word's entries in the searchKeys index, ordered by update time (field updatedAt). */
   word?: string;
-  field: 'updatedAt' | 'createdAt' | 'number';
+  field: 'updatedAt' | 'createdAt' | 'number' | 'slaKey';
   dir: SortDirection;
   /** Bounds on the walked field (inclusive; the predicate re-checks exclusive bounds). */
   lower?: string;
@@ -52,7 +52,7 @@ export async function walkSegment(db: LanternDb, segment: Segment, filter: WalkF
     hits.push(...(await filter.check(rows)));
     if (hits.length >= limit || rows.length < batch) return hits.slice(0, limit);
     const last = rows[rows.length - 1]!;
-    after = { value: last[segment.field], id: last.id };
+    after = { value: last[segment.field] ?? '', id: last.id };
   }
 }
 

@@ -1,6 +1,7 @@
 // How an incident is stored: the domain record plus index-only fields, derived in ONE place for every write.
-import { formatPath, type Incident, type TimelineEvent } from '../../shared/domain';
+import { formatPath, type Incident, SEED_SLA_POLICY_SET, type SlaChange, type SlaPolicySet, type TimelineEvent } from '../../shared/domain';
 import { mergeWords, searchKeysOf, wordsOf } from './search-words';
+import { slaOrderOf, withSlaChanges, type RowSla, type RowSlaOrder } from './sla-order';
 
 /**
  * IndexedDB cannot index booleans or null and cannot sort by an array, so every field we filter on
@@ -23,12 +24,31 @@ export interface IncidentIndexFields {
   searchKeys: string[];
   /** Words of the timeline's free text (notes, communications, corrections), kept so edits can rebuild searchKeys without reading the timeline. */
   noteWords: string[];
+  /**
+   * Schema v8: the changes the SLA clocks depend on (status changes, first owner), kept so every write can place the
+   * resolve clock without reading the timeline. Absent only on rows written before v8's upgrade ran.
+   */
+  slaChanges?: SlaChange[];
+  /**
+   * Index [slaGroup+slaKey] (v8), the list's SLA sort: group 0 while the resolve clock runs (key: its due instant),
+   * 1 while it is paused (key: ms left; both under the policies in force), 2 when it is stopped (key: updatedAt).
+   * Every row is in the index, so the sorted list holds every incident. Absent only before v8's upgrade ran.
+   */
+  slaGroup?: RowSlaOrder['slaGroup'];
+  slaKey?: RowSlaOrder['slaKey'];
 }
 
 export type IncidentRow = Incident & IncidentIndexFields;
 
-/** The only way an incident becomes a row: every write goes through here so index fields never go stale. */
-export function toIncidentRow(incident: Incident, noteWords: readonly string[] = []): IncidentRow {
+/** A row's SLA inputs when none are known: no changes yet, the seed policies (what a fresh database holds). */
+const NO_SLA_HISTORY: RowSla = { changes: [], policies: SEED_SLA_POLICY_SET };
+
+/**
+ * The only way an incident becomes a row: every write goes through here so index fields never go stale. The app's
+ * writers pass `sla` (incidentRowAfter, sync apply, the v8 upgrade); the default serves older upgrades, which v8's
+ * rewrites, and test fixtures of incidents that have no history.
+ */
+export function toIncidentRow(incident: Incident, noteWords: readonly string[] = [], sla: RowSla = NO_SLA_HISTORY): IncidentRow {
   const words = wordsOf(incident.description, wordsOf(incident.title));
   const updatedAt = canonicalIso(incident.updatedAt);
   return {
@@ -43,15 +63,21 @@ export function toIncidentRow(incident: Incident, noteWords: readonly string[] =
     teamKey: incident.team ?? '',
     searchKeys: searchKeysOf(mergeWords(words, noteWords), updatedAt),
     noteWords: [...noteWords],
+    ...slaFields(incident, sla),
   };
+}
+
+function slaFields(incident: Incident, sla: RowSla): { slaChanges: SlaChange[] } & RowSlaOrder {
+  return { slaChanges: [...sla.changes], ...slaOrderOf(incident, sla, canonicalIso(incident.updatedAt)) };
 }
 
 /**
  * The row to store after `event` changed `incident`: keeps the note words already indexed and adds the
  * event's own text. Every writer (local commands, sync apply) should use this so search stays complete.
  */
-export function incidentRowAfter(previous: IncidentRow | undefined, incident: Incident, event: TimelineEvent | undefined): IncidentRow {
-  return toIncidentRow(incident, mergeWords(previous?.noteWords, event ? [...wordsOf(eventText(event))] : []));
+export function incidentRowAfter(previous: IncidentRow | undefined, incident: Incident, event: TimelineEvent | undefined, policies: SlaPolicySet): IncidentRow {
+  const changes = withSlaChanges(previous?.slaChanges, incident.createdAt, event ? [event] : []);
+  return toIncidentRow(incident, mergeWords(previous?.noteWords, event ? [...wordsOf(eventText(event))] : []), { changes, policies });
 }
 
 /** The free text of a timeline entry that search should find ('' for entries without any). */
@@ -72,7 +98,7 @@ export function eventText(event: TimelineEvent): string {
 export function fromIncidentRow(row: IncidentRow): Incident {
   const {
     categoryKey: _category, siteKey: _site, majorFlag: _major, assigneeKey: _assignee, teamKey: _team,
-    searchKeys: _search, noteWords: _notes, ...incident
+    searchKeys: _search, noteWords: _notes, slaChanges: _sla, slaGroup: _group, slaKey: _key, ...incident
   } = row;
   return incident;
 }

@@ -33,6 +33,8 @@ export interface MetaValues {
   outboxMarks: OutboxMarks;
   /** The default SLA policy and the site → policy mapping (the policies themselves are rows in slaPolicies). */
   slaAssignment: SlaAssignment;
+  /** Bumped by every policy edit (absent: never edited): a cached policy set is current while this is unchanged. */
+  slaPolicyVersion: number;
 }
 
 export type MetaKey = keyof MetaValues;

@@ -1,9 +1,10 @@
 // Schema versions of the local database: append-only. Never edit a shipped entry; add version N+1 with an upgrade.
 import type { Dexie, Transaction } from 'dexie';
-import type { Incident } from '../../shared/domain';
+import type { Incident, SlaChange, TimelineEvent } from '../../shared/domain';
 import { toIncidentRow, type IncidentRow } from './incident-row';
 import { seedReference, type ReferenceRow } from './reference';
-import { seedSlaPolicies, type SlaPolicyRow } from './sla-policies';
+import { policySetFrom, seedSlaPolicies, type SlaPolicyRow } from './sla-policies';
+import { withSlaChanges } from './sla-order';
 import { mergeWords, wordsOf } from './search-words';
 
 export interface SchemaVersion {
@@ -97,6 +98,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {},
     upgrade: upgradeToV7,
   },
+  {
+    version: 8,
+    stores: {
+      // [slaGroup+slaKey]: the resolve clock's place in "time left" order (running by due instant, paused by time left,
+      // stopped by update time; sla-order.ts), so the list sorts by SLA over every incident, not page by page.
+      incidents:
+        'id, number, updatedAt, createdAt, [status+updatedAt], [priority+updatedAt], [categoryKey+updatedAt], ' +
+        '[siteKey+updatedAt], [assigneeKey+updatedAt], [teamKey+updatedAt], [majorFlag+updatedAt], *searchKeys, [slaGroup+slaKey]',
+    },
+    upgrade: upgradeToV8,
+  },
 ];
 
 /** v1 → v2: seed the reference lists and index the words of every incident and its notes. */
@@ -150,9 +162,41 @@ async function upgradeToV7(tx: Transaction): Promise<void> {
   await incidents.bulkPut(rewritten);
 }
 
+/** Kinds of timeline entries the SLA clocks read (slaTimelineFromEvents); the v8 upgrade keeps only these. */
+const SLA_EVENT_KINDS = new Set(['status_changed', 'fields_changed', 'escalated']);
+
+/**
+ * v7 → v8: every incident row gains its SLA changes (one chunked pass over the timeline) and its place in the SLA
+ * order under the stored policies ([slaGroup+slaKey]). Rows are rewritten a chunk at a time.
+ */
+async function upgradeToV8(tx: Transaction): Promise<void> {
+  const policies = policySetFrom(await tx.table<SlaPolicyRow, string>('slaPolicies').orderBy('order').toArray(), (await tx.table('meta').get('slaAssignment'))?.value);
+  const changes = new Map<string, SlaChange[]>();
+  const timeline = tx.table<TimelineEvent, string>('timeline');
+  for (let after: string | undefined; ; ) {
+    const chunk = await (after === undefined ? timeline.orderBy(':id') : timeline.where(':id').above(after)).limit(UPGRADE_CHUNK).toArray();
+    for (const event of chunk) {
+      // The creation time only dates changes without a usable time, which slaTimelineFromEvents leaves as NaN anyway.
+      if (SLA_EVENT_KINDS.has(event.kind)) changes.set(event.incidentId, withSlaChanges(changes.get(event.incidentId), '', [event]));
+    }
+    if (chunk.length < UPGRADE_CHUNK) break;
+    after = chunk[chunk.length - 1]!.id;
+  }
+  const incidents = tx.table<IncidentRow, string>('incidents');
+  const ids = await incidents.toCollection().primaryKeys();
+  for (let from = 0; from < ids.length; from += UPGRADE_CHUNK) {
+    const rows = await incidents.bulkGet(ids.slice(from, from + UPGRADE_CHUNK));
+    const rewritten = rows.flatMap((row) => (row ? [toIncidentRow(incidentOf(row), row.noteWords ?? [], { changes: changes.get(row.id) ?? [], policies })] : []));
+    await incidents.bulkPut(rewritten);
+  }
+}
+
 /** The incident in a stored row of any schema version (index-only fields of every version stripped). */
 function incidentOf(row: IncidentRow & { searchWords?: unknown }): Incident {
-  const { categoryKey: _c, siteKey: _s, majorFlag: _m, assigneeKey: _a, teamKey: _t, searchWords: _w, searchKeys: _k, noteWords: _n, ...incident } = row;
+  const {
+    categoryKey: _c, siteKey: _s, majorFlag: _m, assigneeKey: _a, teamKey: _t, searchWords: _w, searchKeys: _k, noteWords: _n,
+    slaChanges: _sc, slaGroup: _sg, slaKey: _sk, ...incident
+  } = row;
   return incident;
 }
 

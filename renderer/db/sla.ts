@@ -24,7 +24,7 @@ export interface SlaInputs extends SlaTimeline {
   readonly policy: SlaPolicy;
 }
 
-/** Cache bound: above the largest page the list loads (5,000, all read when sorting by SLA); the oldest entries go first. */
+/** Cache bound: well above the rows the list keeps live (pages of 200 near the viewport); the oldest entries go first. */
 const CACHE_LIMIT = 6000;
 
 type SlaKey = Pick<Incident, 'id' | 'createdAt' | 'updatedAt'>;
@@ -130,8 +130,8 @@ const WALK_PAGE = 500;
 
 /**
  * The first `take` open incidents (newest update first, per open status, merged) that are breaching soon at `nowMs`.
- * The SLA state depends on the timeline, which no index holds (an `slaDueAt` field would go stale while paused or
- * with every clock tick), so this is bounded instead: it walks the [status+updatedAt] index, skips rows that fail
+ * "Breaching soon" is a threshold (75 % of the target), which on a business calendar is not a fixed distance before the
+ * due instant that [slaGroup+slaKey] orders by, so this is bounded instead: it walks the [status+updatedAt] index, skips rows that fail
  * the other filters or are too young (no timeline read), and reads timelines a page of candidates at a time until
  * `take` hits. Pages continue from the last key (not offsets), so a deep walk stays linear.
  */

@@ -7,6 +7,8 @@ import type { Operation } from '../../shared/sync/operation';
 import type { LanternDb } from './database';
 import { eventText, fromIncidentRow, toIncidentRow, type IncidentRow } from './incident-row';
 import { mergeWords, wordsOf } from './search-words';
+import { policySetInForce } from './sla-policies';
+import { withSlaChanges } from './sla-order';
 import { conflictsTable, partialStatesTable, type ConflictRow } from './sync-rows';
 
 /** What a page changed on this device (for tests and for anyone who wants to react to a sync without table hooks). */
@@ -22,6 +24,7 @@ export interface AppliedPage {
 const NOTHING: AppliedPage = { incidentIds: [], addedEvents: [], newConflicts: [] };
 
 /**
+ * Call inside a transaction holding incidents, timeline, meta, slaPolicies, conflicts and syncPartial.
  * Merges `ops` into the stored incidents (field-level LWW), adds timeline events not held yet, records new
  * conflicts. Incidents whose creation has not arrived stay in syncPartial until it does.
  *
@@ -36,12 +39,12 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
   if (ops.length === 0) return NOTHING;
   const ids = incidentIdsOf(ops);
   const partials = partialStatesTable(db);
-  const reading = Promise.all([db.incidents.bulkGet(ids), partialsOf(partials, ids)]);
+  const reading = Promise.all([db.incidents.bulkGet(ids), partialsOf(partials, ids), policySetInForce(db)]);
   // planPage's events are the operations' events in page order, so the adds need no plan.
   const adding = addEventsNotHeld(db, ops.map((op) => op.event));
   // Awaited below; until then a failed read must not leave this rejection unhandled (the page fails either way).
   adding.catch(() => undefined);
-  const [rows, partialRows] = await reading;
+  const [rows, partialRows, policies] = await reading;
   const loaded = new Map<string, IncidentState | undefined>();
   ids.forEach((id, i) => {
     const row = rows[i];
@@ -50,10 +53,15 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
   const plan = planPage(ops, loaded);
 
   // Words of every event of the page, held or not: those of a held event are in the row's noteWords already.
+  // Likewise the events themselves, for the SLA changes (withSlaChanges keeps each change once).
   const wordsByIncident = new Map<string, Set<string>>();
+  const eventsByIncident = new Map<string, TimelineEvent[]>();
   for (const event of plan.events) {
     const text = eventText(event);
     if (text) wordsByIncident.set(event.incidentId, wordsOf(text, wordsByIncident.get(event.incidentId)));
+    const list = eventsByIncident.get(event.incidentId);
+    if (list) list.push(event);
+    else eventsByIncident.set(event.incidentId, [event]);
   }
 
   // An incident completed by this page may hold events from earlier pages (kept while it was partial, when no
@@ -63,7 +71,12 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
     const state = plan.states.get(id);
     return partialRows[i] !== undefined && state !== undefined && incidentFromState(state) !== undefined;
   });
-  for (const [id, words] of await heldWordsOf(db, completing)) wordsByIncident.set(id, mergeInto(wordsByIncident.get(id), words));
+  for (const [id, held] of await heldEventsOf(db, completing)) {
+    const words = new Set<string>();
+    for (const event of held) wordsOf(eventText(event), words);
+    if (words.size > 0) wordsByIncident.set(id, mergeInto(wordsByIncident.get(id), words));
+    eventsByIncident.set(id, [...held, ...(eventsByIncident.get(id) ?? [])]);
+  }
 
   const incidentRows: IncidentRow[] = [];
   const partialPuts: IncidentState[] = [];
@@ -72,12 +85,16 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
   ids.forEach((id, i) => {
     const state = plan.states.get(id);
     const words = wordsByIncident.get(id);
+    const incident = state ? incidentFromState(state) : undefined;
+    const held = rows[i]?.slaChanges;
+    const slaChanges = incident ? withSlaChanges(held, incident.createdAt, eventsByIncident.get(id) ?? []) : undefined;
     // Operations this device already merged (its own coming back, a repeated page) change nothing: no write.
-    if (!state || (!stateChanged(loaded.get(id), state) && !addsWords(rows[i]?.noteWords, words))) return;
+    // A status change that lost the merge still counts for the clocks (they follow the timeline), hence the SLA check.
+    const addsSla = slaChanges !== undefined && slaChanges.length !== (held?.length ?? -1);
+    if (!state || (!stateChanged(loaded.get(id), state) && !addsWords(rows[i]?.noteWords, words) && !addsSla)) return;
     written.push(id);
-    const incident = incidentFromState(state);
-    if (incident) {
-      incidentRows.push(toIncidentRow(incident, mergeWords(rows[i]?.noteWords, words)));
+    if (incident && slaChanges) {
+      incidentRows.push(toIncidentRow(incident, mergeWords(rows[i]?.noteWords, words), { changes: slaChanges, policies }));
       if (partialRows[i]) partialDeletes.push(id);
     } else {
       partialPuts.push(state);
@@ -93,20 +110,11 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
   return { incidentIds: written, addedEvents, newConflicts };
 }
 
-/** The search words of the timeline entries already stored for each of `ids` (one read per incident, all issued at once). */
-async function heldWordsOf(db: LanternDb, ids: readonly string[]): Promise<Map<string, Set<string>>> {
+/** The timeline entries already stored for each of `ids` (one read per incident, all issued at once). */
+async function heldEventsOf(db: LanternDb, ids: readonly string[]): Promise<Map<string, TimelineEvent[]>> {
   const timeline = db.table<TimelineEvent, string>('timeline');
   const held = await Promise.all(ids.map((id) => timeline.where('[incidentId+hlc]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()));
-  const out = new Map<string, Set<string>>();
-  ids.forEach((id, i) => {
-    const words = new Set<string>();
-    for (const event of held[i]!) {
-      const text = eventText(event);
-      if (text) wordsOf(text, words);
-    }
-    if (words.size > 0) out.set(id, words);
-  });
-  return out;
+  return new Map(ids.map((id, i) => [id, held[i]!]));
 }
 
 function mergeInto(into: Set<string> | undefined, words: ReadonlySet<string>): Set<string> {

@@ -5,6 +5,7 @@ import { rewriteOperationStamp, type LocalReplica, type PulledPage, type PushOut
 import type { Operation } from '../../shared/sync/operation';
 import { systemClock, type Clock } from './clock';
 import type { LanternDb } from './database';
+import { restampSlaChanges } from './sla-order';
 import { readMeta, writeMeta, writeMetas, type MetaRow } from './meta';
 import { conflictsTable, partialStatesTable, syncOutbox, type SyncOutboxRow } from './sync-rows';
 import { writePageOps } from './sync-apply';
@@ -46,7 +47,7 @@ export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): L
     },
 
     applyPulledPage: (page) =>
-      inTransaction(db, [db.incidents, db.timeline, db.meta, conflictsTable(db), partialStatesTable(db)], () => applyPage(db, page, clock)),
+      inTransaction(db, [db.incidents, db.timeline, db.meta, db.slaPolicies, conflictsTable(db), partialStatesTable(db)], () => applyPage(db, page, clock)),
 
     resetForNewEpoch: (epoch) =>
       inTransaction(db, [db.outbox, db.meta], async () => {
@@ -130,9 +131,11 @@ async function acknowledgedPrefixEnd(db: LanternDb, from: number, resolved: read
 /** HQ holds an operation under `to`: rewrite what still carries `from` (incident stamps, its event, outbox rows). */
 async function rewriteCapped(db: LanternDb, incidentId: string, from: string, to: string): Promise<void> {
   const row = await db.incidents.get(incidentId);
-  if (row && Object.values(row.stamps).includes(from)) {
+  const slaChanges = row ? restampSlaChanges(row.slaChanges, from, to) : undefined;
+  if (row && (Object.values(row.stamps).includes(from) || slaChanges)) {
     const stamps = Object.fromEntries(Object.entries(row.stamps).map(([field, stamp]) => [field, stamp === from ? to : stamp]));
-    await db.incidents.put({ ...row, stamps });
+    // The SLA key stays: a change's stamp only orders changes at the same instant, and this one keeps its time.
+    await db.incidents.put({ ...row, stamps, ...(slaChanges ? { slaChanges } : {}) });
   }
   await db.timeline.where('[incidentId+hlc]').equals([incidentId, from]).modify((event) => {
     event.hlc = to;

@@ -85,4 +85,20 @@ describe('list paging', { timeout: 30_000 }, () => {
     await desk.user.keyboard('k');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Bulk incident 450' })).toHaveFocus());
   });
+
+  it('sorts by SLA over every incident, not page by page: the one due first leads though it was updated longest ago', async () => {
+    const desk = await renderDesk();
+    const [oldest, ...rest] = await seedBulk(desk);
+    // The least recently updated incident (the very bottom of the default order, three pages down) becomes a P1, due
+    // within the hour; the others stay P5, due in 8 hours.
+    await desk.db.incidents.bulkPut([
+      toIncidentRow({ ...oldest!, impact: 1, urgency: 1, priority: 1 }),
+      ...rest.map((row) => toIncidentRow({ ...row, impact: 3, urgency: 3, priority: 5 })),
+    ]);
+    await waitFor(() => expect(rowTitle(0)).toBe('Bulk incident 649'));
+    await desk.user.click(within(table()).getByRole('button', { name: /^SLA/ }));
+    await waitFor(() => expect(rowTitle(0)).toBe('Bulk incident 0'), SLOW);
+    // Then the P5s, all due at the same instant (recorded together): by id, the order they were made in.
+    expect(rowTitle(1)).toBe('Bulk incident 1');
+  });
 });

@@ -1,17 +1,14 @@
 // The incident list: the active view read page by page (keyset pages near the viewport), virtualized over every match.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef } from 'react';
-import type { Incident } from '../../../shared/domain';
-import type { SlaInputs } from '../../db/sla';
-import { DEFAULT_SORT, type FindQuery, type SortDirection, type SortKey } from '../../db';
+import { DEFAULT_SORT, type FindQuery, type SortKey } from '../../db';
 import { useFindStore } from '../../store/find-store';
 import { IncidentRow, PendingRow } from './incident-row';
-import { useIncidentPages, type IncidentPages } from './find/use-incident-pages';
+import { useIncidentPages } from './find/use-incident-pages';
 import { useKeyboardCursor } from './find/use-keyboard-cursor';
 import { observeRectWithFallback, ROW_HEIGHT, scrollSafely } from './find/virtual-rows';
 import { SlaSortHeader } from './sla-cell';
 import { useMinuteNow, useSlaTimelines } from './sla-hooks';
-import { sortBySla } from './sla-sort';
 
 export { LIST_PAGE } from './find/use-incident-pages';
 
@@ -30,7 +27,8 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
   }, [queryKey]);
   const cursor = useFindStore((s) => s.cursor);
 
-  const pages = useIncidentPages(query.breachingSoon ? { ...query, nowMs } : query);
+  // Both judge clocks at an instant: the minute tick, so the list re-reads (and re-sorts) once a minute.
+  const pages = useIncidentPages(query.breachingSoon || slaSortDir ? { ...query, nowMs } : query);
   const total = pages.total ?? 0;
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose; nothing here is memoized by the compiler.
@@ -49,10 +47,9 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
     },
   });
   const items = virtualizer.getVirtualItems();
-  // Timelines only for the rendered rows (one indexed read for the misses); with the SLA sort, for every live page's rows.
-  const rawVisible = items.flatMap((item) => pages.rowAt(item.index) ?? []);
-  const timelineOf = useSlaTimelines(slaSortDir ? pages.liveRows : rawVisible);
-  const rowAt = useSlaPageOrder(pages, slaSortDir, timelineOf, nowMs);
+  // Timelines only for the rendered rows (one indexed read for the misses).
+  const timelineOf = useSlaTimelines(items.flatMap((item) => pages.rowAt(item.index) ?? []));
+  const rowAt = pages.rowAt;
   const scrollTo = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
 
   useKeyboardCursor(total, rowAt, cursor, onOpen, scrollTo, scrollRef);
@@ -96,26 +93,6 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
       </p>
     </div>
   );
-}
-
-/**
- * SLA due times are not indexed (they move while an incident is on hold), so the SLA sort reads pages by update time
- * and orders the rows inside each page by time left; other sorts read the rows as the index gives them.
- */
-function useSlaPageOrder(pages: IncidentPages, dir: SortDirection | null, timelineOf: (incident: Incident) => SlaInputs | undefined, nowMs: number) {
-  const { rowAt, pageAt } = pages;
-  if (!dir) return rowAt;
-  const sorted = new Map<Incident[], Incident[]>();
-  return (index: number) => {
-    const page = pageAt(index);
-    if (!page?.rows) return undefined;
-    let rows = sorted.get(page.rows);
-    if (!rows) {
-      rows = sortBySla(page.rows, timelineOf, nowMs, dir);
-      sorted.set(page.rows, rows);
-    }
-    return rows[index - page.offset];
-  };
 }
 
 /** The column headers; memoized, so a scroll frame does not re-render them. */

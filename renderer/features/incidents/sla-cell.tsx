@@ -18,7 +18,7 @@ export function SlaCell({ clocks }: { clocks: SlaClocks | undefined }) {
   );
 }
 
-export const SLA_SORT_TOOLTIP = 'Sort by time left to resolve. SLA due times are not indexed, so this sorts the rows loaded so far within each page of 200 (pages follow update time, newest first)';
+export const SLA_SORT_TOOLTIP = 'Sort by time left to resolve, over every incident: running clocks by when they breach, paused ones by the time they have left; resolved and closed incidents last';
 
 export function SlaSortHeader({ query }: { query: FindQuery }) {
   const patchQuery = useFindStore((s) => s.patchQuery);

@@ -34,10 +34,3 @@ export function slaCellText(clock: SlaClock): string {
 export function elapsedOfTarget(clock: SlaClock): string {
   return `${formatSlaDuration(clock.elapsedMs)} of ${formatSlaDuration(clock.targetMs)} (${Math.floor(clock.percent)} %)`;
 }
-
-/** Sort key: when the resolve clock runs out (paused: as if resumed now); stopped clocks last. */
-export function slaSortKey(clock: SlaClock, nowMs: number): number {
-  if (clock.state === 'running') return clock.dueAt ?? nowMs;
-  if (clock.state === 'paused') return nowMs + clock.targetMs - clock.elapsedMs;
-  return Number.POSITIVE_INFINITY;
-}

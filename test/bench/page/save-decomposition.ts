@@ -1,7 +1,7 @@
 // Where a save's time goes: the same rows written raw (with/without indexes, meta, reads) and through Dexie, in one page.
 import { Dexie } from 'dexie';
 import { createIncidentRepository, ensureDevice, openLanternDb, type IncidentRepository, type LanternDb } from '../../../renderer/db';
-import { createHlc, newId, recordIncident, tickHlc, zonedTimeFromEpoch, type CommandContext } from '../../../shared/domain';
+import { createHlc, newId, recordIncident, SEED_SLA_POLICY_SET, tickHlc, zonedTimeFromEpoch, type CommandContext } from '../../../shared/domain';
 import { operationSchema, toOperation } from '../../../shared/sync/operation';
 import { rememberChangeMeta } from '../../../renderer/db/change-meta';
 import { incidentRowAfter } from '../../../renderer/db/incident-row';
@@ -226,7 +226,7 @@ function domainCpuMs(count: number): number {
     if (!result.ok) throw new Error(result.error.message);
     const operation = toOperation(result.value.change, { opId: newId(), deviceId, deviceSeq: i + 1, hlc: tick.stamp });
     if (!operationSchema.safeParse(operation).success) throw new Error('bench operation invalid');
-    incidentRowAfter(undefined, result.value.incident, result.value.event);
+    incidentRowAfter(undefined, result.value.incident, result.value.event, SEED_SLA_POLICY_SET);
   }
   return (performance.now() - start) / count;
 }

@@ -53,7 +53,7 @@ describe('a pulled page, written in bulk', () => {
     const a = incidentWithHistory(remote, 1);
     const b = incidentWithHistory(remote, 2);
     const ops = [a[0]!, b[0]!, a[1]!, b[1]!, a[2]!, a[3]!, b[2]!, b[3]!];
-    const applied = await db.transaction('rw', [db.incidents, db.timeline, conflictsTable(db), db.table('syncPartial')], () => writePageOps(db, ops, START_MS));
+    const applied = await db.transaction('rw', [db.incidents, db.timeline, db.meta, db.slaPolicies, conflictsTable(db), db.table('syncPartial')], () => writePageOps(db, ops, START_MS));
     expect(applied.incidentIds).toEqual([a[0]!.incidentId, b[0]!.incidentId]);
     expect(applied.addedEvents).toHaveLength(8);
     const row = await db.incidents.get(a[0]!.incidentId);
@@ -114,7 +114,7 @@ describe('a pulled page, written in bulk', () => {
     const remote = remoteDevice();
     const ops = incidentWithHistory(remote, 1);
     await replica.applyPulledPage(page(ops.slice(0, 2), 'c:2'));
-    const tables = [db.incidents, db.timeline, conflictsTable(db), db.table('syncPartial')];
+    const tables = [db.incidents, db.timeline, db.meta, db.slaPolicies, conflictsTable(db), db.table('syncPartial')];
     // Two held, two new, one of them twice in the page.
     const mixed = await db.transaction('rw', tables, () => writePageOps(db, [...ops, ops[3]!], START_MS));
     expect(mixed.addedEvents.map((e) => e.id)).toEqual([ops[2]!.event.id, ops[3]!.event.id]);
