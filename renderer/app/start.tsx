@@ -2,6 +2,8 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { createIncidentRepository, ensureDevice, openLanternDb } from '../db';
+import { onUpgradeProgress } from '../db/upgrade-progress';
+import { UpgradeScreen } from './upgrade-screen';
 import { createDexieFileSource } from '../db/sync-files';
 import { createDexieReplica } from '../db/sync-replica';
 import { startNotifications } from '../features/notifications';
@@ -12,8 +14,10 @@ import { ServicesProvider } from './services';
 
 export async function start(container: HTMLElement): Promise<void> {
   const db = openLanternDb();
-  // Opening is instant except after an update that reindexes every incident (a schema upgrade): say so, not a blank page.
-  const slowOpen = setTimeout(() => showStartStatus(container, 'Updating the local database for this version of Lantern… It runs once; with 100,000 incidents it can take two minutes. Keep this window open.'), 400);
+  // Opening is instant except after an update that rewrites every incident (a schema upgrade): say so, with progress.
+  const upgrading = new UpgradeScreen(container);
+  const slowOpen = setTimeout(() => upgrading.show(), 400);
+  const stopListening = onUpgradeProgress((progress) => upgrading.update(progress));
   let deviceId: string;
   try {
     deviceId = (await ensureDevice(db)).deviceId;
@@ -22,6 +26,7 @@ export async function start(container: HTMLElement): Promise<void> {
     return;
   } finally {
     clearTimeout(slowOpen);
+    stopListening();
   }
   container.textContent = '';
   // Sync reaches the local database through the replica (and the attachments through the file source): main calls it over IPC (Electron), the page engine directly (browser).

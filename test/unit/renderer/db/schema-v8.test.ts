@@ -6,6 +6,7 @@ import { createIncidentRepository, SCHEMA_VERSIONS } from '../../../../renderer/
 import { LanternDb } from '../../../../renderer/db/database';
 import type { IncidentRow } from '../../../../renderer/db/incident-row';
 import { applySchema } from '../../../../renderer/db/schema';
+import { onUpgradeProgress, type UpgradeProgress } from '../../../../renderer/db/upgrade-progress';
 import { freshDb, must, testClock } from './db-test-kit';
 
 const open: Dexie[] = [];
@@ -49,10 +50,16 @@ describe('schema v8 upgrade', () => {
     await v7.table('meta').bulkPut(await source.meta.toArray());
     v7.close();
 
+    const reported: UpgradeProgress[] = [];
+    const stop = onUpgradeProgress((progress) => reported.push(progress));
     const db = new LanternDb(name);
     open.push(db);
-    await db.open();
+    await db.open().finally(stop);
     expect(db.verno).toBe(8);
+    // The start screen's progress: the history read, then every incident rewritten.
+    const timelineEntries = await db.timeline.count();
+    expect(reported.at(0)).toEqual({ phase: 'Reading incident history', done: timelineEntries, total: timelineEntries });
+    expect(reported.at(-1)).toEqual({ phase: 'Updating incidents', done: 3, total: 3 });
     const upgraded = await db.incidents.orderBy('id').toArray();
     expect(upgraded).toEqual(expected);
     // The held P3 (gold: 4 h to resolve) is due 20 minutes later for its 20 minutes on hold.
