@@ -47,7 +47,7 @@ export const SYNC_BENCHMARKS: readonly Benchmark[] = [
     unit: 'ops/s',
     description:
       `Push of ${SYNC_OPS.toLocaleString('en')} operations (2,000 incidents × creation + 4 notes) from a fresh device's outbox to HQ ` +
-      `(in-process buildHqApp, SQLite, 127.0.0.1, CORS for the bench origin): in the bench page (Chromium), the app's path — Dexie ` +
+      `(in-process buildHqApp, SQLite, 127.0.0.1, CORS for the bench origin): in the bench page (Chromium, a browser profile of the sync benchmarks' own), the app's path — Dexie ` +
       `replica (createDexieReplica) + SyncEngine + createFetchTransport, batches of ${MAX_PUSH_OPS}, each batch marked "sent" while it ` +
       `travels as browser-sync.ts does, the next batch read and the previous receipts stored during the request — timed from ` +
       `syncOnce() until the engine reports all pushed (HQ answered "applied" for all, receipts stored). ` +
@@ -77,7 +77,7 @@ export const SYNC_BENCHMARKS: readonly Benchmark[] = [
     unit: 'ops/s',
     description:
       `A fresh device's first sync pulling ${SYNC_OPS.toLocaleString('en')} operations (2,000 incidents × creation + 4 notes, pushed to HQ by ` +
-      `another device beforehand) from HQ (in-process buildHqApp, SQLite, 127.0.0.1): in the bench page, the app's path — SyncEngine + ` +
+      `another device beforehand) from HQ (in-process buildHqApp, SQLite, 127.0.0.1): in the bench page (a browser profile of the sync benchmarks' own), the app's path — SyncEngine + ` +
       `fetch transport + Dexie replica (each page merged into incidents/timeline and the cursor stored in one transaction, the next page requested ` +
       `while one is written), pages of ` +
       `${DEFAULT_PULL_LIMIT} — timed over syncOnce(); each run enrolls a new device with an empty database, and checks it holds all ` +
