@@ -1,4 +1,5 @@
 // The list order of a find query as a comparable key per row: pages continue from the last row's key (keyset paging).
+import { rowSlaOf } from './row-sla';
 export const SORT_KEYS = ['updatedAt', 'createdAt', 'number', 'priority', 'slaDue'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
@@ -9,28 +10,8 @@ export interface FindSort {
 
 export const DEFAULT_SORT: FindSort = { key: 'updatedAt', dir: 'desc' };
 
-/** A row's place in the SLA order (the [slaGroup+slaKey] index fields; see sla-order.ts). */
-export interface SlaPlace {
-  slaGroup?: number;
-  slaKey?: number | string;
-}
-
-/** The fields a row's place in any list order depends on (stored rows carry their SLA place; see carrySlaPlace). */
-export type Sortable = { id: string; updatedAt: string; createdAt: string; number: string; priority: number } & SlaPlace;
-
-/**
- * Incidents handed to the list lose their row's index fields (fromIncidentRow), but a page's bounds are keys of its
- * rows: the SLA place of each listed incident is kept beside it, by object identity, for keyOf.
- */
-const carried = new WeakMap<object, SlaPlace>();
-
-export function carrySlaPlace(incident: object, row: SlaPlace): void {
-  carried.set(incident, { slaGroup: row.slaGroup, slaKey: row.slaKey });
-}
-
-function slaPlaceOf(row: Sortable): SlaPlace | undefined {
-  return row.slaGroup !== undefined ? row : carried.get(row);
-}
+/** The fields a row's place in any list order depends on (a plain incident's SLA place is found through rowSlaOf). */
+export type Sortable = { id: string; updatedAt: string; createdAt: string; number: string; priority: number };
 
 /**
  * A row's position in the list: its sort values, then its id as the tie-break, so no two rows share a key and
@@ -50,11 +31,11 @@ export interface ListOrder {
 /**
  * Each order matches an IndexedDB walk exactly (equal index keys walk in primary-key order, reversed by a reverse
  * walk): a field sort is (field, id) in one direction; priority is (priority in the chosen direction, then newest
- * update first, then id descending) because it walks one [priority+updatedAt] range per priority.
- * slaDue (time left on the resolve clock) needs `nowMs`, the instant the list is judged at: see slaOrder.
+ * update first, then id descending) because it walks one [priority+updatedAt] range per priority; slaDue is the
+ * [slaGroup+slaKey] index (see slaOrder).
  */
-export function listOrder(sort: FindSort = DEFAULT_SORT, nowMs: number = Date.now()): ListOrder {
-  if (sort.key === 'slaDue') return slaOrder(sort.dir, nowMs);
+export function listOrder(sort: FindSort = DEFAULT_SORT): ListOrder {
+  if (sort.key === 'slaDue') return slaOrder(sort.dir);
   if (sort.key === 'priority') {
     const sign = sort.dir === 'asc' ? 1 : -1;
     return {
@@ -70,27 +51,26 @@ export function listOrder(sort: FindSort = DEFAULT_SORT, nowMs: number = Date.no
   };
 }
 
-/** Band of a running or paused clock in an SLA key (values[0]); stopped clocks are band 1. */
-export const SLA_OPEN_BAND = 0;
+/** slaGroup of a stopped clock (sla-order.ts); the list shows these last, newest update first, in either direction. */
+export const SLA_STOPPED_GROUP = 2;
 
 /**
- * Time left, as the [slaGroup+slaKey] walks give it: running and paused clocks first (band 0), by the instant they
- * breach if nothing changes — a running clock's due instant, `nowMs` plus a paused clock's time left — in the chosen
- * direction, then id; then stopped clocks (band 1), newest update first in either direction, like the default list.
+ * Time left on the resolve clock: running clocks first, by due instant (the ones burning time), then paused ones by the
+ * time they have left, each in the chosen direction with the id breaking ties; then stopped ones, newest update first.
+ * Nothing here depends on the time of day, so the list's pages stay put while clocks run (the SLA column ticks instead).
  */
-function slaOrder(dir: SortDirection, nowMs: number): ListOrder {
+function slaOrder(dir: SortDirection): ListOrder {
   const sign = dir === 'desc' ? -1 : 1;
   return {
     keyOf: (row) => {
-      const place = slaPlaceOf(row);
-      if (place?.slaGroup === 0 && typeof place.slaKey === 'number') return { values: [SLA_OPEN_BAND, place.slaKey], id: row.id };
-      if (place?.slaGroup === 1 && typeof place.slaKey === 'number') return { values: [SLA_OPEN_BAND, nowMs + place.slaKey], id: row.id };
-      return { values: [1, typeof place?.slaKey === 'string' ? place.slaKey : row.updatedAt], id: row.id };
+      const place = rowSlaOf(row);
+      const group = place?.slaGroup ?? SLA_STOPPED_GROUP;
+      return { values: [group, place?.slaKey ?? row.updatedAt], id: row.id };
     },
     compare: (a, b) => {
-      const band = compareValue(a.values[0], b.values[0]);
-      if (band !== 0) return band;
-      const s = a.values[0] === SLA_OPEN_BAND ? sign : -1;
+      const group = compareValue(a.values[0], b.values[0]);
+      if (group !== 0) return group;
+      const s = a.values[0] === SLA_STOPPED_GROUP ? -1 : sign;
       return s * (compareValue(a.values[1], b.values[1]) || compareValue(a.id, b.id));
     },
   };

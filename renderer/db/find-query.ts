@@ -1,8 +1,9 @@
 // Find: filtered, sorted, searchable incident pages read through indexes, each continuing after the previous page's last key.
+import { Dexie } from 'dexie';
 import { OPEN_STATUSES, PRIORITY_LABELS, SLA_PAUSED, SLA_RUNNING, STATUSES, type Incident, type Priority, type SlaPolicySet, type Status } from '../../shared/domain';
 import { getCurrentUser } from './current-user';
 import type { LanternDb } from './database';
-import { carrySlaPlace, DEFAULT_SORT, listOrder, SLA_OPEN_BAND, walkDirection, type FindSort, type ListKey, type ListOrder, type SortDirection } from './find-order';
+import { DEFAULT_SORT, listOrder, walkDirection, type FindSort, type ListKey, type ListOrder, type SortDirection } from './find-order';
 import { walkSegment, type Segment, type WalkFilter } from './find-walk';
 import { fromIncidentRow, type IncidentRow } from './incident-row';
 import { indexedWordsStartingWith } from './search-index';
@@ -73,21 +74,14 @@ export async function findIncidents(db: LanternDb, query: FindQuery, limit: numb
  */
 export async function findIncidentsPage(db: LanternDb, query: FindQuery, bounds: PageBounds): Promise<Incident[]> {
   const rows = await findRows(db, query, bounds);
-  if (query.sort?.key !== 'slaDue') return rows.map(fromIncidentRow);
-  // The page's keys (its bounds, the next page's start) are SLA places, which the plain incidents no longer hold.
-  return rows.map((row) => {
-    const incident = fromIncidentRow(row);
-    carrySlaPlace(incident, row);
-    return incident;
-  });
+  return rows.map(fromIncidentRow);
 }
 
 async function findRows(db: LanternDb, query: FindQuery, bounds: PageBounds): Promise<IncidentRow[]> {
   const limit = Math.max(1, Math.floor(bounds.limit));
   const me = query.mine ? (await getCurrentUser(db)).name : undefined;
   const words = queryWords(query.text ?? '');
-  const nowMs = query.nowMs ?? Date.now();
-  const order = listOrder(query.sort ?? DEFAULT_SORT, nowMs);
+  const order = listOrder(query.sort ?? DEFAULT_SORT);
   // Only Dexie promises are awaited before the reads: a live query tracks what its querier reads through Dexie's zone.
   const policies = query.breachingSoon ? await readSlaPolicySet(db) : undefined;
   const filter = walkFilter(db, query, words, me, policies);
@@ -99,7 +93,7 @@ async function findRows(db: LanternDb, query: FindQuery, bounds: PageBounds): Pr
     if (hits) return slice(await allMatching(hits, filter), order, { ...bounds, limit });
   }
   const sort = query.sort ?? DEFAULT_SORT;
-  if (sort.key === 'slaDue') return slaRows(db, filter, order, sort.dir, nowMs, bounds, limit);
+  if (sort.key === 'slaDue') return slaRows(db, query, me, filter, order, sort.dir, bounds, limit);
   if (sort.key === 'priority') {
     // Ranges in turn: a page that ends inside one priority continues there, and later priorities follow.
     const rows: IncidentRow[] = [];
@@ -117,32 +111,47 @@ async function findRows(db: LanternDb, query: FindQuery, bounds: PageBounds): Pr
 }
 
 /**
- * SLA order (find-order.ts): the running (group 0) and paused (group 1) ranges of [slaGroup+slaKey] walked from the page
- * start and merged on the list's time axis (a paused clock at now + its time left), then the stopped ones (group 2),
- * newest update first. Every incident is in one of the three ranges, so the sorted list is the whole list.
+ * SLA order (find-order.ts): the [slaGroup+slaKey] ranges in turn — running clocks, paused ones, then stopped ones.
+ * A selective equality filter (at most SEARCH_IN_MEMORY matches by its index) reads its matches and sorts them instead
+ * of walking clocks it would mostly reject; with any equality filter the stopped ones (newest update first, the filter's
+ * own [filter+updatedAt] order) come from that filter's ranges, not from every stopped incident on the device.
  */
 async function slaRows(
-  db: LanternDb, filter: WalkFilter, order: ListOrder, dir: SortDirection, nowMs: number, bounds: PageBounds, limit: number,
+  db: LanternDb, query: FindQuery, me: string | undefined, filter: WalkFilter, order: ListOrder, dir: SortDirection, bounds: PageBounds, limit: number,
 ): Promise<IncidentRow[]> {
+  const driving = drivingFilter(query, me);
+  if (driving) {
+    const few = await fewMatchesOf(db, driving);
+    if (few) return slice(await allMatching(few, filter), order, { ...bounds, limit });
+  }
   const { after, until } = bounds;
   const index = '[slaGroup+slaKey]';
-  let rows: IncidentRow[] = [];
-  if (!after || after.values[0] === SLA_OPEN_BAND) {
-    const at = after ? Number(after.values[1]) : undefined;
-    const groups = [SLA_RUNNING, SLA_PAUSED].map((group): Segment => {
-      // On the time axis a paused clock sits at now + its time left, so its range resumes at (page start − now).
-      const value = at === undefined ? undefined : group === SLA_RUNNING ? at : at - nowMs;
-      return { index, prefix: group, field: 'slaKey', dir, ...(value !== undefined ? { after: { value, id: after!.id } } : {}) };
-    });
-    const pages = await Promise.all(groups.map((segment) => walkSegment(db, segment, filter, order, until, limit)));
-    rows = pages.flat().sort((a, b) => order.compare(order.keyOf(a), order.keyOf(b)));
-    // Fewer than `limit` in both ranges together means both ended (or reached the page end).
-    if (rows.length >= limit) return rows.slice(0, limit);
-    if (until && until.values[0] === SLA_OPEN_BAND) return rows;
+  const startGroup = after ? Number(after.values[0]) : SLA_RUNNING;
+  const rows: IncidentRow[] = [];
+  for (const group of [SLA_RUNNING, SLA_PAUSED]) {
+    if (group < startGroup) continue;
+    const from = after && group === startGroup ? { after: { value: after.values[1]!, id: after.id } } : {};
+    rows.push(...(await walkSegment(db, { index, prefix: group, field: 'slaKey', dir, ...from }, filter, order, until, limit - rows.length)));
+    // A full page, or the page's known end inside this group: nothing further is needed.
+    if (rows.length >= limit || (until && Number(until.values[0]) <= group)) return rows;
   }
-  const stoppedAfter = after && after.values[0] !== SLA_OPEN_BAND ? { after: { value: after.values[1]!, id: after.id } } : {};
-  const stopped: Segment = { index, prefix: SLA_STOPPED, field: 'slaKey', dir: 'desc', ...stoppedAfter };
-  return [...rows, ...(await walkSegment(db, stopped, filter, order, until, limit - rows.length))];
+  const from = after && startGroup === SLA_STOPPED ? { after: { value: after.values[1]!, id: after.id } } : {};
+  if (!driving) {
+    return [...rows, ...(await walkSegment(db, { index, prefix: SLA_STOPPED, field: 'slaKey', dir: 'desc', ...from }, filter, order, until, limit - rows.length))];
+  }
+  // Stopped clocks within the filter's own ranges (its update-time order is this group's order).
+  const stopped: WalkFilter = { ...filter, matches: (row) => row.slaGroup === SLA_STOPPED && filter.matches(row), matchesAll: false };
+  const segments = driving.values.map((value): Segment => ({ index: `[${driving.field}+updatedAt]`, prefix: value, field: 'updatedAt', dir: 'desc', ...from }));
+  const pages = await Promise.all(segments.map((segment) => walkSegment(db, segment, stopped, order, until, limit - rows.length)));
+  return [...rows, ...pages.flat().sort((a, b) => order.compare(order.keyOf(a), order.keyOf(b))).slice(0, limit - rows.length)];
+}
+
+/** Every row matching the equality filter through its index, when there are at most SEARCH_IN_MEMORY (counted first). */
+async function fewMatchesOf(db: LanternDb, driving: { field: string; values: (string | number)[] }): Promise<IncidentRow[] | undefined> {
+  const ranges = driving.values.map((value) => db.incidents.where(`[${driving.field}+updatedAt]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true));
+  const counts = await Promise.all(ranges.map((range) => range.count()));
+  if (counts.reduce((a, b) => a + b, 0) > SEARCH_IN_MEMORY) return undefined;
+  return (await Promise.all(ranges.map((range) => range.toArray()))).flat();
 }
 
 /** The open statuses a breaching-soon query can match (only open incidents run a resolve clock). */

@@ -1,6 +1,7 @@
 // How an incident is stored: the domain record plus index-only fields, derived in ONE place for every write.
 import { formatPath, type Incident, SEED_SLA_POLICY_SET, type SlaChange, type SlaPolicySet, type TimelineEvent } from '../../shared/domain';
 import { mergeWords, searchKeysOf, wordsOf } from './search-words';
+import { keepRowSla } from './row-sla';
 import { slaOrderOf, withSlaChanges, type RowSla, type RowSlaOrder } from './sla-order';
 
 /**
@@ -95,11 +96,13 @@ export function eventText(event: TimelineEvent): string {
   }
 }
 
+/** The plain incident of a row; its SLA fields stay reachable through rowSlaOf (list order, clocks). */
 export function fromIncidentRow(row: IncidentRow): Incident {
   const {
     categoryKey: _category, siteKey: _site, majorFlag: _major, assigneeKey: _assignee, teamKey: _team,
     searchKeys: _search, noteWords: _notes, slaChanges: _sla, slaGroup: _group, slaKey: _key, ...incident
   } = row;
+  keepRowSla(incident, row);
   return incident;
 }
 

@@ -8,6 +8,7 @@ import {
   slaTimelineFromEvents,
   targetFor,
   type Incident,
+  type SlaChange,
   type SlaClocks,
   type SlaPolicy,
   type SlaPolicySet,
@@ -17,6 +18,7 @@ import {
 } from '../../shared/domain';
 import type { LanternDb } from './database';
 import type { IncidentRow } from './incident-row';
+import { rowSlaOf } from './row-sla';
 import { readSlaPolicySet } from './sla-policies';
 
 /** What an incident's clocks are computed from: its status timeline and the policy that applies to it. */
@@ -46,8 +48,28 @@ function cacheOf(db: LanternDb): Map<string, Cached> {
   return cache;
 }
 
-/** The cached timeline when it is still current (every command bumps updatedAt, so a changed incident misses). */
+/** Derived once per changes array, so a row's timeline keeps its identity across renders. */
+const rowTimelines = new WeakMap<readonly SlaChange[], SlaTimeline>();
+
+/**
+ * The timeline from the incident's own row (schema v8 rows carry their SLA changes): no read, and always what the
+ * row's place in the SLA order was computed from, also after a pulled change that did not move updatedAt.
+ */
+function rowTimeline(incident: SlaKey): SlaTimeline | undefined {
+  const changes = rowSlaOf(incident)?.slaChanges;
+  if (!changes) return undefined;
+  let timeline = rowTimelines.get(changes);
+  if (!timeline) {
+    timeline = { createdAtMs: Date.parse(incident.createdAt), changes };
+    rowTimelines.set(changes, timeline);
+  }
+  return timeline;
+}
+
+/** The row's timeline, else the cached one when still current (every command bumps updatedAt, so a changed incident misses). */
 export function cachedSlaTimeline(db: LanternDb, incident: SlaKey): SlaTimeline | undefined {
+  const own = rowTimeline(incident);
+  if (own) return own;
   const hit = cacheOf(db).get(incident.id);
   return hit && hit.updatedAt === incident.updatedAt ? hit.timeline : undefined;
 }
@@ -72,7 +94,7 @@ export async function loadSlaTimelines(db: LanternDb, incidents: readonly SlaLoa
   return out;
 }
 
-/** The timelines only (cache hits plus one read for the misses), for callers that pick policies themselves. */
+/** The timelines only (rows' own, cache hits, plus one read for the misses), for callers that pick policies themselves. */
 export async function loadTimelines(db: LanternDb, incidents: readonly SlaKey[]): Promise<Map<string, SlaTimeline>> {
   const cache = cacheOf(db);
   const out = new Map<string, SlaTimeline>();

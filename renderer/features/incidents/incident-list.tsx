@@ -20,15 +20,13 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
   const queryKey = JSON.stringify(query);
   // SLA: a minute tick re-renders the clocks (and re-judges "breaching soon", which depends on the time).
   const nowMs = useMinuteNow();
-  const slaSortDir = query.sort?.key === 'slaDue' ? query.sort.dir : null;
   const scrollRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (typeof scrollRef.current?.scrollTo === 'function') scrollRef.current.scrollTo(0, 0);
   }, [queryKey]);
   const cursor = useFindStore((s) => s.cursor);
 
-  // Both judge clocks at an instant: the minute tick, so the list re-reads (and re-sorts) once a minute.
-  const pages = useIncidentPages(query.breachingSoon || slaSortDir ? { ...query, nowMs } : query);
+  const pages = useIncidentPages(query.breachingSoon ? { ...query, nowMs } : query);
   const total = pages.total ?? 0;
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose; nothing here is memoized by the compiler.

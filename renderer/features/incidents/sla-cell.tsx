@@ -18,7 +18,7 @@ export function SlaCell({ clocks }: { clocks: SlaClocks | undefined }) {
   );
 }
 
-export const SLA_SORT_TOOLTIP = 'Sort by time left to resolve, over every incident: running clocks by when they breach, paused ones by the time they have left; resolved and closed incidents last';
+export const SLA_SORT_TOOLTIP = 'Sort by time left to resolve, over every incident: running clocks first, by when they breach; then paused ones, by the time they have left; resolved and closed incidents last';
 
 export function SlaSortHeader({ query }: { query: FindQuery }) {
   const patchQuery = useFindStore((s) => s.patchQuery);

@@ -5,6 +5,7 @@ import { SEED_SLA_POLICY_SET, type Incident, type SlaSubject } from '../../../sh
 import { useLanternDb } from '../../db';
 import { cachedSlaTimeline, loadTimelines, slaInputsOf, type SlaInputs } from '../../db/sla';
 import { readSlaPolicySet } from '../../db/sla-policies';
+import { rowSlaOf } from '../../db/row-sla';
 
 export const SLA_TICK_MS = 60_000;
 
@@ -29,13 +30,18 @@ export function useMinuteNow(): number {
 type SlaKeyed = Pick<Incident, 'id' | 'createdAt' | 'updatedAt'> & SlaSubject;
 
 /**
- * The SLA inputs of each incident (undefined until read): its timeline, re-read only when its updatedAt changed, and
- * its policy from the stored policies, which are watched live so a policy edit re-renders every clock at once.
+ * The SLA inputs of each incident (undefined until read): its row's SLA changes (incidents read from rows carry them),
+ * else its timeline, re-read only when its updatedAt changed; and its policy from the stored policies, which are
+ * watched live so a policy edit re-renders every clock at once.
  */
 export function useSlaTimelines(incidents: readonly SlaKeyed[]): (incident: SlaKeyed) => SlaInputs | undefined {
   const db = useLanternDb();
   const policies = useLiveQuery(() => readSlaPolicySet(db), [db]) ?? SEED_SLA_POLICY_SET;
-  const key = incidents.map((i) => `${i.id}\t${i.createdAt}\t${i.updatedAt}`).join('\n');
+  // Only incidents without their row's changes need their timeline read.
+  const key = incidents
+    .filter((i) => !rowSlaOf(i)?.slaChanges)
+    .map((i) => `${i.id}\t${i.createdAt}\t${i.updatedAt}`)
+    .join('\n');
   const [, setVersion] = useState(0);
   // A read that finishes after the rows changed still re-renders: its rows may be on screen, waiting for it.
   const mounted = useRef(true);

@@ -1,6 +1,7 @@
 // The list's pages as key ranges: where each page starts and ends, how many rows it holds, and the rows of those on screen.
 import type { Incident } from '../../../../shared/domain';
 import { keyString, type ListKey, type ListOrder } from '../../../db/find-order';
+import { rowSlaOf } from '../../../db/row-sla';
 
 /**
  * Rows strictly after `start` up to and including `end`, in list order. Pages are ranges of keys, not offsets, so a
@@ -112,7 +113,8 @@ function keepUnchanged(before: Incident[], after: Incident[]): Incident[] {
   let same = before.length === after.length;
   const kept = after.map((row, i) => {
     const old = previous.get(row.id);
-    const keep = old !== undefined && old.updatedAt === row.updatedAt && sameIncident(old, row);
+    // The row's SLA fields count too: a pulled status change that lost the merge moves the clock, not updatedAt.
+    const keep = old !== undefined && old.updatedAt === row.updatedAt && sameIncident(old, row) && sameValue(rowSlaOf(old), rowSlaOf(row));
     if (!keep || before[i] !== old) same = false;
     return keep ? old : row;
   });

@@ -46,11 +46,7 @@ interface State {
 export function useIncidentPages(query: FindQuery): IncidentPages {
   const db = useLanternDb();
   const queryKey = JSON.stringify(query);
-  const order = useMemo(() => {
-    const parsed = JSON.parse(queryKey) as FindQuery;
-    // The SLA order places paused clocks at nowMs + time left: the same instant the page reads used (the query's).
-    return listOrder(parsed.sort, parsed.nowMs);
-  }, [queryKey]);
+  const order = useMemo(() => listOrder((JSON.parse(queryKey) as FindQuery).sort), [queryKey]);
   const [state, setState] = useState<State>(() => ({ queryKey, pages: initialPages(LIST_PAGE) }));
   // Not reset with the query: a breaching-soon list re-reads each minute and must keep the pages where the person is.
   const [view, setViewState] = useState({ first: 0, last: VIEW_STEP });

@@ -88,6 +88,24 @@ describe('loadSlaTimelines', () => {
   });
 });
 
+describe('SLA timelines of incidents read from rows', () => {
+  it('come from the rows themselves: no timeline read, and a change that did not move updatedAt shows at once', async () => {
+    setup();
+    const a = await record({ title: 'A' }, START_MS);
+    await ok(START_MS + 2 * MIN, () => repo.changeStatus(a.id, 'assigned', { team: 'Service desk' }));
+    const where = vi.spyOn(db.timeline, 'where');
+    const [listed] = await findIncidents(db, {}, 10);
+    expect((await loadSlaTimelines(db, [listed!])).get(a.id)?.changes.map((c) => c.to)).toEqual(['assigned']);
+    // A pulled hold that lost the merge: the row gains the change, updatedAt stays.
+    const row = (await db.incidents.get(a.id))!;
+    await db.incidents.put({ ...row, slaChanges: [...row.slaChanges!, { atMs: START_MS + MIN, hlc: 'earlier-hold', to: 'on_hold' }] });
+    const [relisted] = await findIncidents(db, {}, 10);
+    expect(relisted!.updatedAt).toBe(listed!.updatedAt);
+    expect(cachedSlaTimeline(db, relisted!)?.changes.map((c) => c.to)).toEqual(['assigned', 'on_hold']);
+    expect(where).not.toHaveBeenCalled();
+  });
+});
+
 describe('breaching soon', () => {
   it('finds open incidents at 75 % of the resolve target or breached, not paused early, young or resolved ones', async () => {
     setup();

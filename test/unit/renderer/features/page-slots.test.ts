@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listOrder } from '../../../../renderer/db/find-order';
 import { applyRead, evict, initialPages, offsetsOf, slotAt, slotId, SPLIT_FACTOR } from '../../../../renderer/features/incidents/find/page-slots';
 import type { Incident } from '../../../../shared/domain';
+import { keepRowSla } from '../../../../renderer/db/row-sla';
 
 const order = listOrder(undefined);
 /** Rows in list order (newest first): row i is updated at second 10000 - i. */
@@ -59,5 +60,22 @@ describe('page slots', () => {
     expect(pages.slots.map((s) => s.rows?.length)).toEqual([undefined, 10, undefined, undefined]);
     const offsets = offsetsOf(pages.slots);
     expect([0, 9, 10, 29, 35, 40].map((i) => slotAt(offsets, i))).toEqual([0, 0, 1, 2, 3, -1]);
+  });
+
+  it('a re-read page replaces an incident whose row gained an SLA change even though its fields and updatedAt are the same', () => {
+    // A full first page is bounded; re-reading a bounded page keeps the incidents that did not change.
+    const first = rows(0, 10);
+    let pages = applyRead(initialPages(10), slotId(initialPages(10).slots[0]!), first, 10, 10, order);
+    const again = rows(0, 10);
+    // A pulled status change that lost the merge: the row's clock changed, the incident's fields did not.
+    keepRowSla(again[1]!, { slaGroup: 1, slaKey: 60_000, slaChanges: [{ atMs: 1, hlc: 'h', to: 'on_hold' }] });
+    keepRowSla(first[1]!, { slaGroup: 0, slaKey: 120_000, slaChanges: [] });
+    keepRowSla(again[0]!, { slaGroup: 0, slaKey: 1, slaChanges: [] });
+    keepRowSla(first[0]!, { slaGroup: 0, slaKey: 1, slaChanges: [] });
+    pages = applyRead(pages, slotId(pages.slots[0]!), again, 10, 10, order);
+    const kept = pages.slots[0]!.rows!;
+    expect(kept[0]).toBe(first[0]);
+    expect(kept[1]).toBe(again[1]);
+    expect(kept[2]).toBe(first[2]);
   });
 });
