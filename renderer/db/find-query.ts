@@ -120,9 +120,9 @@ async function slaRows(
   db: LanternDb, query: FindQuery, me: string | undefined, filter: WalkFilter, order: ListOrder, dir: SortDirection, bounds: PageBounds, limit: number,
 ): Promise<IncidentRow[]> {
   const driving = drivingFilter(query, me);
-  if (driving) {
-    const few = await fewMatchesOf(db, driving);
-    if (few) return slice(await allMatching(few, filter), order, { ...bounds, limit });
+  const matches = driving ? await countMatches(db, driving) : undefined;
+  if (driving && matches !== undefined && matches <= SEARCH_IN_MEMORY) {
+    return slice(await allMatching(await readMatches(db, driving), filter), order, { ...bounds, limit });
   }
   const { after, until } = bounds;
   const index = '[slaGroup+slaKey]';
@@ -136,22 +136,30 @@ async function slaRows(
     if (rows.length >= limit || (until && Number(until.values[0]) <= group)) return rows;
   }
   const from = after && startGroup === SLA_STOPPED ? { after: { value: after.values[1]!, id: after.id } } : {};
-  if (!driving) {
+  // The stopped clocks come from whichever is smaller: the stopped group, or the filter's own ranges (whose update-time
+  // order is this group's order), e.g. the "Open" view's few thousand rows rather than every closed incident.
+  const stoppedCount = driving ? await db.incidents.where(index).between([SLA_STOPPED, Dexie.minKey], [SLA_STOPPED, Dexie.maxKey]).count() : 0;
+  if (!driving || matches === undefined || stoppedCount <= matches) {
     return [...rows, ...(await walkSegment(db, { index, prefix: SLA_STOPPED, field: 'slaKey', dir: 'desc', ...from }, filter, order, until, limit - rows.length))];
   }
-  // Stopped clocks within the filter's own ranges (its update-time order is this group's order).
   const stopped: WalkFilter = { ...filter, matches: (row) => row.slaGroup === SLA_STOPPED && filter.matches(row), matchesAll: false };
   const segments = driving.values.map((value): Segment => ({ index: `[${driving.field}+updatedAt]`, prefix: value, field: 'updatedAt', dir: 'desc', ...from }));
   const pages = await Promise.all(segments.map((segment) => walkSegment(db, segment, stopped, order, until, limit - rows.length)));
   return [...rows, ...pages.flat().sort((a, b) => order.compare(order.keyOf(a), order.keyOf(b))).slice(0, limit - rows.length)];
 }
 
-/** Every row matching the equality filter through its index, when there are at most SEARCH_IN_MEMORY (counted first). */
-async function fewMatchesOf(db: LanternDb, driving: { field: string; values: (string | number)[] }): Promise<IncidentRow[] | undefined> {
-  const ranges = driving.values.map((value) => db.incidents.where(`[${driving.field}+updatedAt]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true));
-  const counts = await Promise.all(ranges.map((range) => range.count()));
-  if (counts.reduce((a, b) => a + b, 0) > SEARCH_IN_MEMORY) return undefined;
-  return (await Promise.all(ranges.map((range) => range.toArray()))).flat();
+function matchRanges(db: LanternDb, driving: { field: string; values: (string | number)[] }) {
+  return driving.values.map((value) => db.incidents.where(`[${driving.field}+updatedAt]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true));
+}
+
+/** How many rows the equality filter's index ranges hold (index counts, no rows read). */
+async function countMatches(db: LanternDb, driving: { field: string; values: (string | number)[] }): Promise<number> {
+  return (await Promise.all(matchRanges(db, driving).map((range) => range.count()))).reduce((a, b) => a + b, 0);
+}
+
+/** Every row in the equality filter's index ranges. */
+async function readMatches(db: LanternDb, driving: { field: string; values: (string | number)[] }): Promise<IncidentRow[]> {
+  return (await Promise.all(matchRanges(db, driving).map((range) => range.toArray()))).flat();
 }
 
 /** The open statuses a breaching-soon query can match (only open incidents run a resolve clock). */
@@ -159,8 +167,13 @@ function openStatuses(query: FindQuery): Status[] {
   return query.statuses && query.statuses.length > 0 ? OPEN_STATUSES.filter((s) => query.statuses!.includes(s)) : [...OPEN_STATUSES];
 }
 
-/** The equality filter with an index, most selective kind first, as index field + values. */
+/** The equality filter with an index, most selective kind first, as index field + values (each once). */
 function drivingFilter(query: FindQuery, me: string | undefined): { field: string; values: (string | number)[] } | undefined {
+  const found = drivingFilterOf(query, me);
+  return found && { field: found.field, values: [...new Set(found.values)] };
+}
+
+function drivingFilterOf(query: FindQuery, me: string | undefined): { field: string; values: (string | number)[] } | undefined {
   const assignee = me ?? query.assignee;
   if (assignee !== undefined) return { field: 'assigneeKey', values: [assignee] };
   if (query.team !== undefined) return { field: 'teamKey', values: [query.team] };

@@ -26,22 +26,24 @@ const MIN = 60_000;
 const NOW = START_MS + 30 * 60 * MIN;
 
 /** A seeded walk of statuses: each incident's changes as the clocks read them, and the status it ends in. */
-function lifecycle(i: number, createdAtMs: number): { changes: SlaChange[]; status: Status } {
-  const walks: Status[][] = [[], ['in_progress'], ['in_progress', 'on_hold'], ['on_hold', 'in_progress'], ['in_progress', 'resolved'], ['assigned', 'on_hold'], ['resolved', 'closed']];
+const MOSTLY_OPEN: Status[][] = [[], ['in_progress'], ['in_progress', 'on_hold'], ['on_hold', 'in_progress'], ['in_progress', 'resolved'], ['assigned', 'on_hold'], ['resolved', 'closed']];
+const MOSTLY_STOPPED: Status[][] = [['resolved'], ['closed'], ['cancelled'], ['on_hold'], []];
+
+function lifecycle(i: number, createdAtMs: number, walks: Status[][]): { changes: SlaChange[]; status: Status } {
   const walk = walks[i % walks.length]!;
   const changes = walk.map((to, step): SlaChange => ({ atMs: createdAtMs + ((i * 7 + step * 13) % 30) * MIN + step * MIN, hlc: `h-${i}-${step}`, to }));
   return { changes, status: walk.at(-1) ?? 'new' };
 }
 
 /** 150 incidents recorded within an hour, changed within the next half hour, priorities 1–5, every kind of clock, seed policies. */
-async function seed(count = 150): Promise<{ rows: IncidentRow[]; changes: Map<string, SlaChange[]> }> {
+async function seed(count = 150, walks = MOSTLY_OPEN): Promise<{ rows: IncidentRow[]; changes: Map<string, SlaChange[]> }> {
   db = freshDb('sla-order');
   const first = must(await createIncidentRepository(db, testClock()).record({ title: 'Seed incident' }));
   const policies = await readSlaPolicySet(db);
   const changes = new Map<string, SlaChange[]>();
   const rows = Array.from({ length: count }, (_, i) => {
     const createdAtMs = START_MS + ((i * 37) % 60) * MIN;
-    const { changes: own, status } = lifecycle(i, createdAtMs);
+    const { changes: own, status } = lifecycle(i, createdAtMs, walks);
     const incident: Incident = {
       ...first,
       id: newId(),
@@ -112,6 +114,9 @@ describe('sorting the list by SLA time left', { timeout: 30_000 }, () => {
     const policies = await readSlaPolicySet(db);
     const facilities = rows.filter((row) => row.team === 'Facilities');
     expect(await pageThrough({ team: 'Facilities', sort: { key: 'slaDue', dir: 'asc' } }, 9)).toEqual(expectedOrder(facilities, changes, policies, 'asc'));
+    // A saved view may name a value twice: each incident is still listed once.
+    const resolved = rows.filter((row) => row.status === 'resolved');
+    expect(await pageThrough({ statuses: ['resolved', 'resolved'], sort: { key: 'slaDue', dir: 'asc' } }, 9)).toEqual(expectedOrder(resolved, changes, policies, 'asc'));
     const pumps = rows.filter((row) => row.title.startsWith('Pump'));
     expect(await pageThrough({ text: 'pump', sort: { key: 'slaDue', dir: 'desc' } }, 9)).toEqual(expectedOrder(pumps, changes, policies, 'desc'));
   });
@@ -123,7 +128,17 @@ describe('sorting the list by SLA time left', { timeout: 30_000 }, () => {
     const facilities = rows.filter((row) => row.team === 'Facilities');
     expect(facilities.length).toBeGreaterThan(SEARCH_IN_MEMORY);
     const query: FindQuery = { team: 'Facilities', sort: { key: 'slaDue', dir: 'desc' } };
+    // Fewer stopped incidents on the device than Facilities rows: the stopped ones come from the stopped group.
     expect(await pageThrough(query, 500)).toEqual(expectedOrder(facilities, changes, policies, 'desc'));
+  });
+
+  it('takes the stopped incidents from the filter\'s own ranges when those are fewer than all stopped incidents', async () => {
+    const { rows, changes } = await seed(2 * (SEARCH_IN_MEMORY + 100), MOSTLY_STOPPED);
+    const policies = await readSlaPolicySet(db);
+    const facilities = rows.filter((row) => row.team === 'Facilities');
+    expect(rows.filter((row) => row.slaGroup === 2).length).toBeGreaterThan(facilities.length);
+    const query: FindQuery = { team: 'Facilities', sort: { key: 'slaDue', dir: 'asc' } };
+    expect(await pageThrough(query, 300)).toEqual(expectedOrder(facilities, changes, policies, 'asc'));
   });
 
   it('follows an SLA policy edit: every open clock is placed again under the new targets', async () => {
