@@ -4,6 +4,7 @@ import { OPEN_STATUSES, PRIORITY_LABELS, SLA_PAUSED, SLA_RUNNING, STATUSES, type
 import { getCurrentUser } from './current-user';
 import type { LanternDb } from './database';
 import { DEFAULT_SORT, listOrder, walkDirection, type FindSort, type ListKey, type ListOrder, type SortDirection } from './find-order';
+import { walkSlaGroup } from './find-sla-walk';
 import { walkSegment, type Segment, type WalkFilter } from './find-walk';
 import { fromIncidentRow, type IncidentRow } from './incident-row';
 import { indexedWordsStartingWith } from './search-index';
@@ -130,8 +131,8 @@ async function slaRows(
   const rows: IncidentRow[] = [];
   for (const group of [SLA_RUNNING, SLA_PAUSED]) {
     if (group < startGroup) continue;
-    const from = after && group === startGroup ? { after: { value: after.values[1]!, id: after.id } } : {};
-    rows.push(...(await walkSegment(db, { index, prefix: group, field: 'slaKey', dir, ...from }, filter, order, until, limit - rows.length)));
+    const from = after && group === startGroup ? { value: after.values[1]!, id: after.id } : undefined;
+    rows.push(...(await walkSlaGroup(db, group, dir, from, filter, order, until, limit - rows.length)));
     // A full page, or the page's known end inside this group: nothing further is needed.
     if (rows.length >= limit || (until && Number(until.values[0]) <= group)) return rows;
   }

@@ -141,6 +141,20 @@ describe('sorting the list by SLA time left', { timeout: 30_000 }, () => {
     expect(await pageThrough(query, 300)).toEqual(expectedOrder(facilities, changes, policies, 'asc'));
   });
 
+  it('pages through a run of equal due instants longer than a read chunk (ties broken by id, none lost or repeated)', async () => {
+    db = freshDb('sla-order-ties');
+    const first = must(await createIncidentRepository(db, testClock()).record({ title: 'Seed incident' }));
+    const policies = await readSlaPolicySet(db);
+    // 450 incidents recorded at the same instant with the same priority: one due instant for all.
+    const rows = Array.from({ length: 450 }, (_, i) => toIncidentRow({ ...first, id: newId(), number: `${first.number.slice(0, 5)}${String(i + 100).padStart(4, '0')}` }, [], { changes: [], policies }));
+    await db.incidents.clear();
+    await db.incidents.bulkAdd(rows);
+    const byId = rows.map((row) => row.id).sort();
+    for (const dir of ['asc', 'desc'] as const) {
+      expect(await pageThrough({ sort: { key: 'slaDue', dir } }, 50), dir).toEqual(dir === 'asc' ? byId : [...byId].reverse());
+    }
+  });
+
   it('follows an SLA policy edit: every open clock is placed again under the new targets', async () => {
     const { rows, changes } = await seed();
     const before = await readSlaPolicySet(db);
