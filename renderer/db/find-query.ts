@@ -4,7 +4,6 @@ import { OPEN_STATUSES, PRIORITY_LABELS, SLA_PAUSED, SLA_RUNNING, STATUSES, type
 import { getCurrentUser } from './current-user';
 import type { LanternDb } from './database';
 import { DEFAULT_SORT, listOrder, walkDirection, type FindSort, type ListKey, type ListOrder, type SortDirection } from './find-order';
-import { walkSlaGroup } from './find-sla-walk';
 import { walkSegment, type Segment, type WalkFilter } from './find-walk';
 import { fromIncidentRow, type IncidentRow } from './incident-row';
 import { indexedWordsStartingWith } from './search-index';
@@ -113,17 +112,17 @@ async function findRows(db: LanternDb, query: FindQuery, bounds: PageBounds): Pr
 
 /**
  * SLA order (find-order.ts): the [slaGroup+slaKey] ranges in turn — running clocks, paused ones, then stopped ones.
- * A selective equality filter (at most SEARCH_IN_MEMORY matches by its index) reads its matches and sorts them instead
- * of walking clocks it would mostly reject; with any equality filter the stopped ones (newest update first, the filter's
- * own [filter+updatedAt] order) come from that filter's ranges, not from every stopped incident on the device.
+ * A selective equality filter (a person, team, site or category; at most SEARCH_IN_MEMORY matches) reads its matches
+ * and sorts them instead of walking clocks it would mostly reject. With any equality filter, the stopped incidents come
+ * from that filter's own [filter+updatedAt] ranges (their order is this group's), not from every stopped incident.
  */
 async function slaRows(
   db: LanternDb, query: FindQuery, me: string | undefined, filter: WalkFilter, order: ListOrder, dir: SortDirection, bounds: PageBounds, limit: number,
 ): Promise<IncidentRow[]> {
   const driving = drivingFilter(query, me);
-  const matches = driving ? await countMatches(db, driving) : undefined;
-  if (driving && matches !== undefined && matches <= SEARCH_IN_MEMORY) {
-    return slice(await allMatching(await readMatches(db, driving), filter), order, { ...bounds, limit });
+  if (driving && SELECTIVE_FIELDS.has(driving.field)) {
+    const few = await fewMatchesOf(db, driving);
+    if (few) return slice(await allMatching(few, filter), order, { ...bounds, limit });
   }
   const { after, until } = bounds;
   const index = '[slaGroup+slaKey]';
@@ -131,16 +130,13 @@ async function slaRows(
   const rows: IncidentRow[] = [];
   for (const group of [SLA_RUNNING, SLA_PAUSED]) {
     if (group < startGroup) continue;
-    const from = after && group === startGroup ? { value: after.values[1]!, id: after.id } : undefined;
-    rows.push(...(await walkSlaGroup(db, group, dir, from, filter, order, until, limit - rows.length)));
+    const from = after && group === startGroup ? { after: { value: after.values[1]!, id: after.id } } : {};
+    rows.push(...(await walkSegment(db, { index, prefix: group, field: 'slaKey', dir, ...from }, filter, order, until, limit - rows.length)));
     // A full page, or the page's known end inside this group: nothing further is needed.
     if (rows.length >= limit || (until && Number(until.values[0]) <= group)) return rows;
   }
   const from = after && startGroup === SLA_STOPPED ? { after: { value: after.values[1]!, id: after.id } } : {};
-  // The stopped clocks come from whichever is smaller: the stopped group, or the filter's own ranges (whose update-time
-  // order is this group's order), e.g. the "Open" view's few thousand rows rather than every closed incident.
-  const stoppedCount = driving ? await db.incidents.where(index).between([SLA_STOPPED, Dexie.minKey], [SLA_STOPPED, Dexie.maxKey]).count() : 0;
-  if (!driving || matches === undefined || stoppedCount <= matches) {
+  if (!driving) {
     return [...rows, ...(await walkSegment(db, { index, prefix: SLA_STOPPED, field: 'slaKey', dir: 'desc', ...from }, filter, order, until, limit - rows.length))];
   }
   const stopped: WalkFilter = { ...filter, matches: (row) => row.slaGroup === SLA_STOPPED && filter.matches(row), matchesAll: false };
@@ -149,18 +145,19 @@ async function slaRows(
   return [...rows, ...pages.flat().sort((a, b) => order.compare(order.keyOf(a), order.keyOf(b))).slice(0, limit - rows.length)];
 }
 
-function matchRanges(db: LanternDb, driving: { field: string; values: (string | number)[] }) {
-  return driving.values.map((value) => db.incidents.where(`[${driving.field}+updatedAt]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true));
-}
+/**
+ * Filters that usually match few incidents. Status, priority and "major" match large shares, so probing them would
+ * cost a page read its time for nothing (an index count or key read validates every entry it passes in Chromium).
+ */
+const SELECTIVE_FIELDS = new Set(['assigneeKey', 'teamKey', 'siteKey', 'categoryKey']);
 
-/** How many rows the equality filter's index ranges hold (index counts, no rows read). */
-async function countMatches(db: LanternDb, driving: { field: string; values: (string | number)[] }): Promise<number> {
-  return (await Promise.all(matchRanges(db, driving).map((range) => range.count()))).reduce((a, b) => a + b, 0);
-}
-
-/** Every row in the equality filter's index ranges. */
-async function readMatches(db: LanternDb, driving: { field: string; values: (string | number)[] }): Promise<IncidentRow[]> {
-  return (await Promise.all(matchRanges(db, driving).map((range) => range.toArray()))).flat();
+/** Every row matching the equality filter, when its index ranges hold at most SEARCH_IN_MEMORY (keys read, bounded). */
+async function fewMatchesOf(db: LanternDb, driving: { field: string; values: (string | number)[] }): Promise<IncidentRow[] | undefined> {
+  const ranges = driving.values.map((value) => db.incidents.where(`[${driving.field}+updatedAt]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true));
+  const keys = (await Promise.all(ranges.map((range) => range.limit(SEARCH_IN_MEMORY + 1).primaryKeys()))).flat();
+  if (keys.length > SEARCH_IN_MEMORY) return undefined;
+  const rows = await db.incidents.bulkGet(keys);
+  return rows.filter((row): row is IncidentRow => row !== undefined);
 }
 
 /** The open statuses a breaching-soon query can match (only open incidents run a resolve clock). */
