@@ -1,5 +1,6 @@
 // The list order of a find query as a comparable key per row: pages continue from the last row's key (keyset paging).
 import { rowSlaOf } from './row-sla';
+import { SLA_STOPPED } from './sla-order';
 export const SORT_KEYS = ['updatedAt', 'createdAt', 'number', 'priority', 'slaDue'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
@@ -51,9 +52,6 @@ export function listOrder(sort: FindSort = DEFAULT_SORT): ListOrder {
   };
 }
 
-/** slaGroup of a stopped clock (sla-order.ts); the list shows these last, newest update first, in either direction. */
-export const SLA_STOPPED_GROUP = 2;
-
 /**
  * Time left on the resolve clock: running clocks first, by due instant (the ones burning time), then paused ones by the
  * time they have left, each in the chosen direction with the id breaking ties; then stopped ones, newest update first.
@@ -64,21 +62,16 @@ function slaOrder(dir: SortDirection): ListOrder {
   return {
     keyOf: (row) => {
       const place = rowSlaOf(row);
-      const group = place?.slaGroup ?? SLA_STOPPED_GROUP;
+      const group = place?.slaGroup ?? SLA_STOPPED;
       return { values: [group, place?.slaKey ?? row.updatedAt], id: row.id };
     },
     compare: (a, b) => {
       const group = compareValue(a.values[0], b.values[0]);
       if (group !== 0) return group;
-      const s = a.values[0] === SLA_STOPPED_GROUP ? -1 : sign;
+      const s = a.values[0] === SLA_STOPPED ? -1 : sign;
       return s * (compareValue(a.values[1], b.values[1]) || compareValue(a.id, b.id));
     },
   };
-}
-
-/** The direction a sort walks its index in. */
-export function walkDirection(sort: FindSort): SortDirection {
-  return sort.dir;
 }
 
 export function compareValue(a: string | number | undefined, b: string | number | undefined): number {

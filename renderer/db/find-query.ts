@@ -1,9 +1,9 @@
 // Find: filtered, sorted, searchable incident pages read through indexes, each continuing after the previous page's last key.
-import { Dexie } from 'dexie';
+import { Dexie, type Collection } from 'dexie';
 import { OPEN_STATUSES, PRIORITY_LABELS, SLA_PAUSED, SLA_RUNNING, STATUSES, type Incident, type Priority, type SlaPolicySet, type Status } from '../../shared/domain';
 import { getCurrentUser } from './current-user';
 import type { LanternDb } from './database';
-import { DEFAULT_SORT, listOrder, walkDirection, type FindSort, type ListKey, type ListOrder, type SortDirection } from './find-order';
+import { DEFAULT_SORT, listOrder, type FindSort, type ListKey, type ListOrder, type SortDirection } from './find-order';
 import { walkSegment, type Segment, type WalkFilter } from './find-walk';
 import { fromIncidentRow, type IncidentRow } from './incident-row';
 import { indexedWordsStartingWith } from './search-index';
@@ -151,12 +151,19 @@ async function slaRows(
  */
 const SELECTIVE_FIELDS = new Set(['assigneeKey', 'teamKey', 'siteKey', 'categoryKey']);
 
-/** Every row matching the equality filter, when its index ranges hold at most SEARCH_IN_MEMORY (keys read, bounded). */
-async function fewMatchesOf(db: LanternDb, driving: { field: string; values: (string | number)[] }): Promise<IncidentRow[] | undefined> {
-  const ranges = driving.values.map((value) => db.incidents.where(`[${driving.field}+updatedAt]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true));
+/** Every row matching the equality filter, when its index ranges hold at most SEARCH_IN_MEMORY. */
+function fewMatchesOf(db: LanternDb, driving: { field: string; values: (string | number)[] }): Promise<IncidentRow[] | undefined> {
+  return fewRowsOf(db, driving.values.map((value) => db.incidents.where(`[${driving.field}+updatedAt]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true)));
+}
+
+/**
+ * The rows of these index ranges when they hold at most SEARCH_IN_MEMORY entries together: keys are read first (no
+ * rows, at most SEARCH_IN_MEMORY + 1 per range), so a range too large costs a bounded read. A row in two ranges is read once.
+ */
+async function fewRowsOf(db: LanternDb, ranges: readonly Collection<IncidentRow, string>[]): Promise<IncidentRow[] | undefined> {
   const keys = (await Promise.all(ranges.map((range) => range.limit(SEARCH_IN_MEMORY + 1).primaryKeys()))).flat();
   if (keys.length > SEARCH_IN_MEMORY) return undefined;
-  const rows = await db.incidents.bulkGet(keys);
+  const rows = await db.incidents.bulkGet([...new Set(keys)]);
   return rows.filter((row): row is IncidentRow => row !== undefined);
 }
 
@@ -187,7 +194,7 @@ function drivingFilterOf(query: FindQuery, me: string | undefined): { field: str
 
 /** Sorts by one field: one walk, or (by update time) one [filter+updatedAt] walk per driving value. */
 function mergedSegments(query: FindQuery, sort: FindSort, me: string | undefined, after: ListKey | undefined): Segment[] {
-  const dir = walkDirection(sort);
+  const dir = sort.dir;
   const from = after ? { value: after.values[0]!, id: after.id } : undefined;
   const start = from ? { after: from } : {};
   if (sort.key === 'createdAt') {
@@ -233,7 +240,7 @@ async function searchByWordRanges(
   const indexed = await indexedWordsStartingWith(db, longest, SEARCH_WORD_RANGES);
   if (!indexed) return undefined;
   const order = listOrder(sort);
-  const dir = walkDirection(sort);
+  const dir = sort.dir;
   const after = bounds.after ? { after: { value: bounds.after.values[0]!, id: bounds.after.id } } : {};
   // Each range holds only incidents with the longest word; the filter checks the rest of the query.
   const filter = walkFilter(db, query, words.filter((word) => word !== longest), me, policies);
@@ -254,13 +261,9 @@ function longestWord(words: readonly string[]): string {
 }
 
 /** The rows whose words prefix-match the query's longest word, when there are few enough to sort in memory. */
-async function fewSearchHits(db: LanternDb, words: readonly string[]): Promise<IncidentRow[] | undefined> {
-  const longest = longestWord(words);
-  // Keys only (no rows read); an incident with two matching words appears twice, so the bound is conservative.
-  const keys = await db.incidents.where('searchKeys').startsWith(longest).limit(SEARCH_IN_MEMORY + 1).primaryKeys();
-  if (keys.length > SEARCH_IN_MEMORY) return undefined;
-  const rows = await db.incidents.bulkGet([...new Set(keys)]);
-  return rows.filter((row): row is IncidentRow => row !== undefined);
+function fewSearchHits(db: LanternDb, words: readonly string[]): Promise<IncidentRow[] | undefined> {
+  // An incident with two matching words appears twice among the keys, so the bound is conservative.
+  return fewRowsOf(db, [db.incidents.where('searchKeys').startsWith(longestWord(words))]);
 }
 
 async function allMatching(rows: IncidentRow[], filter: WalkFilter): Promise<IncidentRow[]> {

@@ -2,7 +2,7 @@
 import { formatPath, type Incident, SEED_SLA_POLICY_SET, type SlaChange, type SlaPolicySet, type TimelineEvent } from '../../shared/domain';
 import { mergeWords, searchKeysOf, wordsOf } from './search-words';
 import { keepRowSla } from './row-sla';
-import { slaOrderOf, withSlaChanges, type RowSla, type RowSlaOrder } from './sla-order';
+import { slaOrderOf, withSlaChanges, type RowSlaInputs, type RowSlaOrder } from './sla-order';
 
 /**
  * IndexedDB cannot index booleans or null and cannot sort by an array, so every field we filter on
@@ -42,14 +42,14 @@ export interface IncidentIndexFields {
 export type IncidentRow = Incident & IncidentIndexFields;
 
 /** A row's SLA inputs when none are known: no changes yet, the seed policies (what a fresh database holds). */
-const NO_SLA_HISTORY: RowSla = { changes: [], policies: SEED_SLA_POLICY_SET };
+const NO_SLA_HISTORY: RowSlaInputs = { changes: [], policies: SEED_SLA_POLICY_SET };
 
 /**
  * The only way an incident becomes a row: every write goes through here so index fields never go stale. The app's
  * writers pass `sla` (incidentRowAfter, sync apply, the v8 upgrade); the default serves older upgrades, which v8's
  * rewrites, and test fixtures of incidents that have no history.
  */
-export function toIncidentRow(incident: Incident, noteWords: readonly string[] = [], sla: RowSla = NO_SLA_HISTORY): IncidentRow {
+export function toIncidentRow(incident: Incident, noteWords: readonly string[] = [], sla: RowSlaInputs = NO_SLA_HISTORY): IncidentRow {
   const words = wordsOf(incident.description, wordsOf(incident.title));
   const updatedAt = canonicalIso(incident.updatedAt);
   return {
@@ -64,12 +64,12 @@ export function toIncidentRow(incident: Incident, noteWords: readonly string[] =
     teamKey: incident.team ?? '',
     searchKeys: searchKeysOf(mergeWords(words, noteWords), updatedAt),
     noteWords: [...noteWords],
-    ...slaFields(incident, sla),
+    ...slaFields(incident, sla, updatedAt),
   };
 }
 
-function slaFields(incident: Incident, sla: RowSla): { slaChanges: SlaChange[] } & RowSlaOrder {
-  return { slaChanges: [...sla.changes], ...slaOrderOf(incident, sla, canonicalIso(incident.updatedAt)) };
+function slaFields(incident: Incident, sla: RowSlaInputs, updatedAt: string): { slaChanges: SlaChange[] } & RowSlaOrder {
+  return { slaChanges: [...sla.changes], ...slaOrderOf(incident, sla, updatedAt) };
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 } from '../../shared/domain';
 
 /** What a row needs to place its resolve clock: the changes (timeline-derived) and the policies in force. */
-export interface RowSla {
+export interface RowSlaInputs {
   changes: readonly SlaChange[];
   policies: SlaPolicySet;
 }
@@ -49,7 +49,7 @@ export type RowSlaOrder =
   | { slaGroup: typeof SLA_STOPPED; slaKey: string };
 
 /** The row's index fields under `sla.policies`; `updatedAt` in the row's canonical form (it orders the stopped ones). */
-export function slaOrderOf(incident: Incident, sla: RowSla, updatedAt: string): RowSlaOrder {
+export function slaOrderOf(incident: Incident, sla: RowSlaInputs, updatedAt: string): RowSlaOrder {
   const timeline = { createdAtMs: Date.parse(incident.createdAt), changes: sla.changes };
   const key = slaOrderKey(timeline, incident.priority, resolveSlaPolicy(incident, sla.policies));
   return key && Number.isFinite(key[1]) ? { slaGroup: key[0], slaKey: key[1] } : { slaGroup: SLA_STOPPED, slaKey: updatedAt };
