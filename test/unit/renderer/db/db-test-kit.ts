@@ -1,5 +1,7 @@
 // Shared helpers for the local-store tests: fresh databases, a controllable clock, whole-database snapshots.
+import { findIncidentsPage, listOrder, type FindQuery, type ListKey } from '../../../../renderer/db';
 import { LanternDb } from '../../../../renderer/db/database';
+import type { Incident } from '../../../../shared/domain';
 import type { Clock } from '../../../../renderer/db/clock';
 
 let counter = 0;
@@ -48,4 +50,18 @@ export async function snapshot(db: LanternDb) {
 export function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
+}
+
+/** The whole list of `query`, read page by page, each page continuing after the previous page's last key. */
+export async function pageThrough(db: LanternDb, query: FindQuery, limit: number): Promise<Incident[]> {
+  const order = listOrder(query.sort);
+  const out: Incident[] = [];
+  let after: ListKey | undefined;
+  for (let guard = 0; guard < 1000; guard++) {
+    const page = await findIncidentsPage(db, query, { limit, ...(after ? { after } : {}) });
+    out.push(...page);
+    if (page.length < limit) return out;
+    after = order.keyOf(page[page.length - 1]!);
+  }
+  throw new Error('paging did not end');
 }

@@ -6,7 +6,7 @@ import type { LanternDb } from '../../../../renderer/db/database';
 import { countIncidents } from '../../../../renderer/db/find-count';
 import { SORT_KEYS, type FindSort } from '../../../../renderer/db/find-order';
 import { formatIncidentNumber, newId, type Incident, type Priority, type Status } from '../../../../shared/domain';
-import { freshDb, START_MS, testClock } from './db-test-kit';
+import { freshDb, pageThrough as pageThroughDb, START_MS, testClock } from './db-test-kit';
 
 let db: LanternDb;
 afterEach(() => db?.close());
@@ -44,19 +44,8 @@ async function seedMany(): Promise<Incident[]> {
   return rows;
 }
 
-/** Reads the whole list page by page, each page continuing after the previous page's last key. */
-async function pageThrough(query: FindQuery, limit: number): Promise<Incident[]> {
-  const order = listOrder(query.sort);
-  const out: Incident[] = [];
-  let after: ListKey | undefined;
-  for (let guard = 0; guard < 1000; guard++) {
-    const page = await findIncidentsPage(db, query, { limit, ...(after ? { after } : {}) });
-    out.push(...page);
-    if (page.length < limit) return out;
-    after = order.keyOf(page[page.length - 1]!);
-  }
-  throw new Error('paging did not end');
-}
+/** The whole list, page by page (db-test-kit's pageThrough on this file's database). */
+const pageThrough = (query: FindQuery, limit: number) => pageThroughDb(db, query, limit);
 
 function expected(rows: readonly Incident[], query: FindQuery, match: (row: Incident) => boolean): string[] {
   const order = listOrder(query.sort);

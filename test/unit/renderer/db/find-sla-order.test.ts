@@ -1,7 +1,7 @@
 // The list's SLA sort over every incident: pages through [slaGroup+slaKey] equal a full sort by the clocks themselves.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIncidentRepository, findIncidentsPage, listOrder, toIncidentRow, type FindQuery, type ListKey } from '../../../../renderer/db';
+import { createIncidentRepository, findIncidentsPage, toIncidentRow, type FindQuery } from '../../../../renderer/db';
 import { SEARCH_IN_MEMORY } from '../../../../renderer/db/find-query';
 import type { LanternDb } from '../../../../renderer/db/database';
 import type { IncidentRow } from '../../../../renderer/db/incident-row';
@@ -17,7 +17,7 @@ import {
   type SlaPolicySet,
   type Status,
 } from '../../../../shared/domain';
-import { freshDb, must, START_MS, testClock } from './db-test-kit';
+import { freshDb, must, pageThrough as pageThroughDb, START_MS, testClock } from './db-test-kit';
 
 let db: LanternDb;
 afterEach(() => db?.close());
@@ -85,18 +85,8 @@ function expectedOrder(rows: readonly IncidentRow[], changes: Map<string, SlaCha
     .map((row) => row.id);
 }
 
-async function pageThrough(query: FindQuery, limit: number): Promise<string[]> {
-  const order = listOrder(query.sort);
-  const out: Incident[] = [];
-  let after: ListKey | undefined;
-  for (let guard = 0; guard < 500; guard++) {
-    const page = await findIncidentsPage(db, query, { limit, ...(after ? { after } : {}) });
-    out.push(...page);
-    if (page.length < limit) return out.map((incident) => incident.id);
-    after = order.keyOf(page[page.length - 1]!);
-  }
-  throw new Error('paging did not end');
-}
+/** Ids of the whole list, page by page (db-test-kit's pageThrough on this file's database). */
+const pageThrough = async (query: FindQuery, limit: number) => (await pageThroughDb(db, query, limit)).map((incident) => incident.id);
 
 describe('sorting the list by SLA time left', { timeout: 30_000 }, () => {
   it('pages in both directions join into the exact order of the clocks over every incident, none lost or repeated', async () => {
