@@ -87,6 +87,7 @@ export function recordIncident(input: NewIncidentInput, counter: number, deviceP
     tags: input.tags ?? [],
     // Explicit on new incidents (stamped like every field); absent only on incidents recorded before it existed.
     slaPolicyId: null,
+    updateEveryMinutes: null,
   };
   const parsed = syncedFieldsSchema.safeParse(fields);
   if (!parsed.success) return invalidInput(parsed.error.issues[0]);
@@ -116,6 +117,7 @@ export function recordIncident(input: NewIncidentInput, counter: number, deviceP
 /** Fields a person may edit directly; status and its companions only move through changeStatus. */
 export const DIRECTLY_EDITABLE_FIELDS = [
   'title', 'description', 'category', 'site', 'impact', 'urgency', 'major', 'reporter', 'occurredAt', 'detectedAt', 'tags', 'assignee', 'team', 'slaPolicyId',
+  'updateEveryMinutes',
 ] as const satisfies readonly SyncedField[];
 export type EditableFields = Pick<SyncedFields, (typeof DIRECTLY_EDITABLE_FIELDS)[number]>;
 

@@ -17,6 +17,12 @@ const segment = z.string().trim().min(1).max(LIMITS.pathSegment);
 export const pathSchema = z.array(segment).max(LIMITS.pathDepth);
 const optionalText = (max: number) => z.string().max(max).nullable();
 
+/** An incident's stakeholder-update interval in minutes: 0 turns the reminders off, otherwise 5 min to 24 h. */
+export const updateEveryMinutesSchema = z.union([
+  z.literal(0),
+  z.number().int('Enter whole minutes').min(5, 'Updates can be asked for every 5 minutes at most often').max(24 * 60, 'Updates can be asked for at least once a day'),
+]);
+
 /**
  * Fields that people edit and that sync merges one by one (last writer wins by HLC).
  * Priority is not among them: each replica derives it from impact × urgency.
@@ -48,6 +54,8 @@ export const syncedFieldsSchema = z.object({
    * into every partial operation (zod applies defaults inside `.partial()`).
    */
   slaPolicyId: slaPolicyIdSchema.nullable().optional(),
+  /** Minutes between stakeholder updates ("next update due" reminders); 0: none; null: the default. Optional like slaPolicyId. */
+  updateEveryMinutes: updateEveryMinutesSchema.nullable().optional(),
 });
 export type SyncedFields = z.infer<typeof syncedFieldsSchema>;
 export type SyncedField = keyof SyncedFields;
@@ -93,4 +101,5 @@ export const FIELD_LABELS: Record<SyncedField, string> = {
   duplicateOf: 'Duplicate of',
   tags: 'Tags',
   slaPolicyId: 'SLA policy',
+  updateEveryMinutes: 'Stakeholder updates',
 };

@@ -1,5 +1,5 @@
 // Pure planning: which alerts an incident (SLA thresholds, update reminders) or a reported activity needs, and when.
-import { computeIncidentSla, OPEN_STATUSES, PRIORITY_LABELS, type SlaClock, type SlaThreshold } from '../domain';
+import { computeIncidentSla, OPEN_STATUSES, PRIORITY_LABELS, stakeholderUpdateCadence, type SlaClock, type SlaThreshold } from '../domain';
 import { samePerson, type NotificationSettings } from './settings';
 import type { Activity, Alert, AlertUrgency, IncidentWatch } from './types';
 
@@ -36,7 +36,7 @@ function slaAlert(watch: IncidentWatch, clockName: 'response' | 'resolve', clock
 
 /**
  * Alerts for one incident: per clock, the threshold reached now (if not shown yet; lower ones it supersedes are
- * skipped) and the next one ahead; plus the next "update due" reminder for major incidents.
+ * skipped) and the next one ahead; plus the next "update due" reminder (the incident's own interval, or the default for major incidents).
  */
 export function planIncident(watch: IncidentWatch, nowMs: number, shown: ReadonlySet<string>, settings: NotificationSettings, user: string | null): Alert[] {
   if (!OPEN_STATUSES.includes(watch.status)) return [];
@@ -60,24 +60,26 @@ export function planIncident(watch: IncidentWatch, nowMs: number, shown: Readonl
 }
 
 function nextReminder(watch: IncidentWatch, nowMs: number, shown: ReadonlySet<string>, settings: NotificationSettings): Alert | null {
-  if (!watch.major || settings.majorUpdateEveryMinutes === null) return null;
-  const every = settings.majorUpdateEveryMinutes * MIN;
+  const { everyMinutes } = stakeholderUpdateCadence(watch, settings.majorUpdateEveryMinutes);
+  if (everyMinutes === null) return null;
+  const every = everyMinutes * MIN;
   const since = watch.lastUpdateAt ?? watch.sla.createdAtMs;
   // Reminders fall due at since + k × every. The latest one already due is shown once (older ones are
   // superseded by it); once shown, the next one ahead is planned.
   const passed = Math.max(0, Math.floor((nowMs - since) / every));
   const step = passed >= 1 && !shown.has(reminderKey(watch.id, since + passed * every)) ? passed : passed + 1;
   const dueAt = since + step * every;
+  const kind = watch.major ? 'the major incident' : 'the incident';
   return {
     key: reminderKey(watch.id, dueAt),
     category: 'reminder',
     incidentId: watch.id,
     dueAt,
     title: `Stakeholder update due: ${watch.number}`,
-    body: `No update on the major incident "${watch.title}" for ${settings.majorUpdateEveryMinutes} min. ${findIt(watch)}`,
+    body: `No update to stakeholders on ${kind} "${watch.title}" for ${everyMinutes} min. ${findIt(watch)}`,
     urgency: 'normal',
     priority: watch.priority,
-    major: true,
+    major: watch.major,
   };
 }
 

@@ -90,6 +90,8 @@ export interface IncidentWatch {
   readonly policy: SlaPolicy;
   /** Last stakeholder update (ms), for "next update due" reminders; null: none yet (counts from creation). */
   readonly lastUpdateAt: number | null;
+  /** The incident's own stakeholder-update interval (minutes; 0: none); null: the major-incident default. */
+  readonly updateEveryMinutes?: number | null;
 }
 
 export interface IncidentSource {

@@ -49,6 +49,7 @@ export class WatchCache implements IncidentSource {
         sla: { createdAtMs: watch.createdAtMs, changes: watch.changes },
         policy,
         lastUpdateAt: watch.lastUpdateAt,
+        updateEveryMinutes: watch.updateEveryMinutes,
       });
     }
     return found;

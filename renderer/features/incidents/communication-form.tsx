@@ -1,5 +1,5 @@
 // Logs a communication (HICS 213 shape: direction, from, to, channel, message) as a timeline entry.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CommunicationDirection, CommunicationInput } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useCurrentUser } from '../../db';
@@ -7,19 +7,27 @@ import { useReference } from '../reference/use-reference';
 
 type Errors = Partial<Record<keyof CommunicationInput | 'form', string>>;
 
-export function CommunicationForm({ incidentId }: { incidentId: string }) {
-  const [open, setOpen] = useState(false);
+/**
+ * Open and closed by the parent, so the header's "Log update" (stakeholder update due) can open it too: `focusRequest`
+ * changes each time someone asks for it, which brings the form into view and puts the cursor in "To".
+ */
+export function CommunicationForm({ incidentId, open, onOpenChange, focusRequest = 0 }: {
+  incidentId: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  focusRequest?: number;
+}) {
   return (
     <div className="communication">
-      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button type="button" aria-expanded={open} onClick={() => onOpenChange(!open)}>
         Log communication
       </button>
-      {open && <Form incidentId={incidentId} onDone={() => setOpen(false)} />}
+      {open && <Form incidentId={incidentId} focusRequest={focusRequest} onDone={() => onOpenChange(false)} />}
     </div>
   );
 }
 
-function Form({ incidentId, onDone }: { incidentId: string; onDone: () => void }) {
+function Form({ incidentId, focusRequest, onDone }: { incidentId: string; focusRequest: number; onDone: () => void }) {
   const { incidents } = useServices();
   const reference = useReference();
   const me = useCurrentUser()?.name ?? '';
@@ -27,6 +35,12 @@ function Form({ incidentId, onDone }: { incidentId: string; onDone: () => void }
   const [errors, setErrors] = useState<Errors>({});
   const [fromEdited, setFromEdited] = useState(false);
   const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    formRef.current?.scrollIntoView?.({ block: 'nearest' });
+    formRef.current?.querySelector<HTMLInputElement>(`#${CSS.escape(`${id}-to`)}`)?.focus();
+  }, [focusRequest, id]);
   const update = (key: keyof CommunicationInput, value: string) => {
     if (key === 'from') setFromEdited(true);
     setValues((v) => ({ ...v, [key]: value }));
@@ -54,7 +68,7 @@ function Form({ incidentId, onDone }: { incidentId: string; onDone: () => void }
     errors[key] ? <p id={`${id}-${key}-error`} role="alert" className="field-error">{errors[key]}</p> : null;
 
   return (
-    <form className="dialog-form communication-form" aria-label="Communication" onSubmit={submit} noValidate
+    <form ref={formRef} className="dialog-form communication-form" aria-label="Communication" onSubmit={submit} noValidate
       onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onDone(); } }}>
       <div className="field-row three">
         <div className="field">

@@ -15,10 +15,12 @@ import { formatLocal, formatPathOrDash, formatZoned } from '../format';
 import { useReference } from '../reference/use-reference';
 import { InlineField } from './inline-field';
 import { SlaPolicyField } from './sla-policy-field';
+import { StakeholderUpdateField } from './stakeholder-updates';
 
 const LEVEL_OPTIONS = LEVELS.map((level) => ({ value: String(level), label: `${level} — ${LEVEL_LABELS[level]}` }));
 
-export function DetailFields({ incident }: { incident: Incident }) {
+/** `majorUpdateDefault`: this device's stakeholder-update interval for major incidents (notification settings). */
+export function DetailFields({ incident, majorUpdateDefault }: { incident: Incident; majorUpdateDefault: number | null }) {
   const { incidents } = useServices();
   const reference = useReference();
   const editable = incident.status !== 'closed' && incident.status !== 'cancelled';
@@ -46,6 +48,7 @@ export function DetailFields({ incident }: { incident: Incident }) {
       <InlineField label="Site" display={formatPathOrDash(incident.site)} initial={formatPath(incident.site)} editor="text" suggestions={reference.site} maxLength={1000}
         editable={editable} onSave={(v) => save({ site: parsePath(v) })} />
       <SlaPolicyField incident={incident} editable={editable} save={save} />
+      <StakeholderUpdateField incident={incident} editable={editable} majorDefault={majorUpdateDefault} save={save} />
       <InlineField label="Reporter" display={incident.reporter ?? '—'} initial={incident.reporter ?? ''} editor="text" maxLength={200}
         editable={editable} onSave={(v) => save({ reporter: v.trim() === '' ? null : v })} />
       {incident.status === 'new' || !editable ? (

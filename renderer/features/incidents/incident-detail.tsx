@@ -1,5 +1,5 @@
 // Incident detail: header (status, priority, major flag, escalation), actions, editable fields, checklist and the timeline.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useIncidentDetail } from '../../db/detail-live';
@@ -14,12 +14,20 @@ import { PriorityBadge } from './priority-badge';
 import { IncidentSlaClocks } from './sla-header';
 import { StatusBadge } from './status-badge';
 import { StatusDialog } from './status-dialog';
+import { StakeholderUpdateDue, useMajorUpdateDefault } from './stakeholder-updates';
 import { Timeline } from './timeline';
 import { IncidentSyncBadge } from '../sync/incident-sync-badge';
 
 export function IncidentDetail({ id, onClose }: { id: string; onClose: () => void }) {
   // One live query for the incident and its timeline: opening renders everything in one go.
   const detail = useIncidentDetail(id);
+  const majorUpdateDefault = useMajorUpdateDefault();
+  const [communicationOpen, setCommunicationOpen] = useState(false);
+  const [communicationFocus, setCommunicationFocus] = useState(0);
+  const logUpdate = () => {
+    setCommunicationOpen(true);
+    setCommunicationFocus((n) => n + 1);
+  };
   if (detail === undefined) return <p className="muted pad">Loading…</p>;
   const { incident, events } = detail;
   if (incident === null) {
@@ -38,6 +46,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
           <h2 id="detail-title">{incident.title}</h2>
           <EscalationSummary events={events} />
           <IncidentSlaClocks incident={incident} />
+          <StakeholderUpdateDue incident={incident} events={events} majorDefault={majorUpdateDefault} onLogUpdate={logUpdate} />
         </div>
         <div className="detail-badges">
           <PriorityBadge priority={incident.priority} />
@@ -52,7 +61,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
         <EscalateDialog incident={incident} />
         <MajorToggle incident={incident} />
       </div>
-      <DetailFields incident={incident} />
+      <DetailFields incident={incident} majorUpdateDefault={majorUpdateDefault} />
       <LinksSection incidentId={incident.id} />
       <IncidentAttachments incidentId={incident.id} />
       <ChecklistSection incident={incident} events={events} />
@@ -60,7 +69,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
         <h3 id="timeline-heading">Timeline</h3>
         <Timeline incidentId={incident.id} events={events} />
         <NoteForm incidentId={incident.id} />
-        <CommunicationForm incidentId={incident.id} />
+        <CommunicationForm incidentId={incident.id} open={communicationOpen} onOpenChange={setCommunicationOpen} focusRequest={communicationFocus} />
       </section>
     </article>
   );

@@ -1,5 +1,5 @@
 // Plain-text descriptions of timeline entries (rendered as text nodes, never as HTML).
-import { FIELD_LABELS, findTemplate, PHASE_LABELS, STATUS_LABELS, type SyncedField, type TimelineEvent } from '../../../shared/domain';
+import { FIELD_LABELS, findTemplate, PHASE_LABELS, STATUS_LABELS, updateEveryText, type SyncedField, type TimelineEvent } from '../../../shared/domain';
 import { formatZoned } from '../format';
 
 export function describeEvent(event: TimelineEvent): string {
@@ -13,7 +13,7 @@ export function describeEvent(event: TimelineEvent): string {
       return [`${STATUS_LABELS[event.from]} → ${STATUS_LABELS[event.to]}`, ...details].join(' · ');
     }
     case 'fields_changed':
-      return event.changes.map((c) => `${labelFor(c.field)}: ${show(c.from)} → ${show(c.to)}`).join(' · ');
+      return event.changes.map((c) => `${labelFor(c.field)}: ${showField(c.field, c.from)} → ${showField(c.field, c.to)}`).join(' · ');
     case 'escalated':
       return `${event.level === 'functional' ? 'Functional escalation to' : 'Hierarchical escalation to'} ${event.target} · Reason: ${event.reason}`;
     case 'communication':
@@ -46,6 +46,16 @@ const EXTRA_LABELS: Record<string, string> = { reopenReason: 'Reopen reason' };
 
 function labelFor(field: string): string {
   return Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field as SyncedField] : (EXTRA_LABELS[field] ?? field);
+}
+
+/** A field's value in words where a bare value would mislead (the stakeholder-update interval: 0 means none). */
+function showField(field: string, value: unknown): string {
+  if (field === 'updateEveryMinutes') {
+    if (value === null || value === undefined) return 'default';
+    if (value === 0) return 'none';
+    if (typeof value === 'number') return updateEveryText(value);
+  }
+  return show(value);
 }
 
 function show(value: unknown): string {

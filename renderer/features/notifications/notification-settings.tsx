@@ -1,6 +1,6 @@
 // Quiet settings: pause, do not disturb for a while (P1 and major incidents still come through), per-category mute.
 import { useEffect, useId, useState } from 'react';
-import { ALERT_CATEGORIES, type AlertCategory, type NotificationSettings as Settings } from '../../../shared/domain';
+import { ALERT_CATEGORIES, UPDATE_EVERY_CHOICES, updateEveryText, type AlertCategory, type NotificationSettings as Settings } from '../../../shared/domain';
 import type { HostKind } from '../../host/host';
 import type { HostNotifications } from '../../host/host-notifications';
 
@@ -26,10 +26,18 @@ function untilText(until: number | null, now: number): string | null {
   return `Quiet until ${new Date(until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`;
 }
 
+/** The offered intervals, plus the stored one when it is not among them (so the select shows the truth). */
+function updateChoices(current: number | null): number[] {
+  const choices: number[] = [...UPDATE_EVERY_CHOICES];
+  if (current !== null && !choices.includes(current)) choices.push(current);
+  return choices.sort((a, b) => a - b);
+}
+
 export function NotificationSettingsForm({ notifications, hostKind, now = Date.now }: { notifications: HostNotifications; hostKind: HostKind; now?: () => number }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
   const dndId = useId();
+  const updatesId = useId();
 
   useEffect(() => {
     let live = true;
@@ -82,6 +90,25 @@ export function NotificationSettingsForm({ notifications, hostKind, now = Date.n
           ))}
         </select>
         <p className="hint">{quiet ?? 'Off.'} P1 and major incidents always come through.</p>
+      </div>
+      <div>
+        <label htmlFor={updatesId}>Stakeholder updates on major incidents</label>{' '}
+        <select
+          id={updatesId}
+          value={settings.majorUpdateEveryMinutes ?? 0}
+          onChange={(event) => {
+            const minutes = Number(event.target.value);
+            void save({ ...settings, majorUpdateEveryMinutes: minutes > 0 ? minutes : null });
+          }}
+        >
+          <option value={0}>No reminders</option>
+          {updateChoices(settings.majorUpdateEveryMinutes).map((minutes) => (
+            <option key={minutes} value={minutes}>
+              {`Remind ${updateEveryText(minutes)}`}
+            </option>
+          ))}
+        </select>
+        <p className="hint">The default for major incidents on this device; an incident can set its own under “Stakeholder updates”.</p>
       </div>
       <fieldset>
         <legend>Mute</legend>

@@ -10,4 +10,5 @@ export * from './timeline-input';
 export * from './order-key';
 export { isKnownTimeZone, parseFixedOffset } from './zone-offset';
 export * from './watch';
+export * from './stakeholder-updates';
 export * from './notification-wire';

@@ -1,10 +1,11 @@
 // What the notification service watches per open incident (sent from the database side over IPC), with its schema.
 import { z } from 'zod';
-import { hlcStampSchema } from '../incident';
+import { hlcStampSchema, updateEveryMinutesSchema } from '../incident';
 import type { Incident } from '../incident';
 import { prioritySchema } from '../priority';
 import { statusSchema } from '../status';
 import type { TimelineEvent } from '../timeline';
+import { lastStakeholderUpdateAt } from './stakeholder-updates';
 import { slaTimelineFromEvents } from './timeline-input';
 
 const MAX_CHANGES = 500;
@@ -21,21 +22,16 @@ export const slaWatchSchema = z.object({
   policyId: z.string().max(40),
   createdAtMs: z.number().finite(),
   changes: z.array(z.object({ atMs: z.number(), hlc: hlcStampSchema, to: statusSchema.nullable() })).max(MAX_CHANGES),
-  /** Last outgoing communication (stakeholder update), ms; null: none yet. */
+  /** Last stakeholder update by a person (outgoing communication), ms; null: none yet. */
   lastUpdateAt: z.number().finite().nullable(),
+  /** The incident's own update interval (minutes; 0: none); null: the device default for major incidents. */
+  updateEveryMinutes: updateEveryMinutesSchema.nullable().default(null),
 });
 export type SlaWatch = z.infer<typeof slaWatchSchema>;
 
 /** Builds the watch of an incident from its record and timeline (the renderer calls this after each change). */
 export function slaWatchFromIncident(incident: Incident, events: readonly TimelineEvent[], policyId: string): SlaWatch {
   const timeline = slaTimelineFromEvents(incident.createdAt, events);
-  let lastUpdateAt: number | null = null;
-  for (const event of events) {
-    if (event.kind === 'communication' && event.direction === 'outgoing') {
-      const at = Date.parse(event.at.utc);
-      if (Number.isFinite(at) && (lastUpdateAt === null || at > lastUpdateAt)) lastUpdateAt = at;
-    }
-  }
   return {
     id: incident.id,
     number: incident.number,
@@ -47,6 +43,7 @@ export function slaWatchFromIncident(incident: Incident, events: readonly Timeli
     policyId,
     createdAtMs: timeline.createdAtMs,
     changes: timeline.changes.slice(-MAX_CHANGES).map((c) => ({ atMs: c.atMs, hlc: c.hlc, to: c.to })),
-    lastUpdateAt,
+    lastUpdateAt: lastStakeholderUpdateAt(events),
+    updateEveryMinutes: incident.updateEveryMinutes ?? null,
   };
 }

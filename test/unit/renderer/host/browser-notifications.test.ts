@@ -75,7 +75,7 @@ const overdue = (now: number): SlaWatch => ({
   policyId: 'gold',
   createdAtMs: now - 20 * MIN, // P1 gold: 15 min to own, so breached
   changes: [],
-  lastUpdateAt: null,
+  lastUpdateAt: null, updateEveryMinutes: null,
 });
 
 afterEach(() => {

@@ -4,7 +4,7 @@ import { createElectronNotifications } from '../../../../renderer/host/electron-
 import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationActivity, type SlaWatch } from '../../../../shared/domain';
 import { fakeBridge } from './fake-bridge';
 
-const watch = (id: string): SlaWatch => ({ id, number: 'K7QM-0001', title: 'Pump', priority: 2, major: false, status: 'new', assignee: null, policyId: 'gold', createdAtMs: 0, changes: [], lastUpdateAt: null });
+const watch = (id: string): SlaWatch => ({ id, number: 'K7QM-0001', title: 'Pump', priority: 2, major: false, status: 'new', assignee: null, policyId: 'gold', createdAtMs: 0, changes: [], lastUpdateAt: null, updateEveryMinutes: null });
 const activity = (id: string): NotificationActivity => ({ id, kind: 'escalation', incidentId: 'a', incidentLabel: null, actor: null, text: 'x', priority: null, major: false });
 
 describe('createElectronNotifications', () => {

@@ -174,8 +174,8 @@ describe('incidentSchema: hostile shapes', () => {
 });
 
 describe('synced fields', () => {
-  it('lists the 21 synced fields, without priority (each replica derives it)', () => {
-    expect(SYNCED_FIELDS).toHaveLength(21);
+  it('lists the 22 synced fields, without priority (each replica derives it)', () => {
+    expect(SYNCED_FIELDS).toHaveLength(22);
     expect(SYNCED_FIELDS).not.toContain('priority');
     expect(SYNCED_FIELDS).toEqual(Object.keys(syncedFieldsSchema.shape));
   });

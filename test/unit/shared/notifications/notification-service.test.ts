@@ -15,7 +15,7 @@ const file = (text: string | null = null): TextPersistence & { text: string | nu
   },
 });
 
-const watch: SlaWatch = { id: 'inc-1', number: 'K7QM-0001', title: 'Pump', priority: 1, major: false, status: 'new', assignee: null, policyId: 'gold', createdAtMs: T0, changes: [], lastUpdateAt: null };
+const watch: SlaWatch = { id: 'inc-1', number: 'K7QM-0001', title: 'Pump', priority: 1, major: false, status: 'new', assignee: null, policyId: 'gold', createdAtMs: T0, changes: [], lastUpdateAt: null, updateEveryMinutes: null };
 
 function make(settingsText: string | null = null) {
   const clock = new FakeClock();

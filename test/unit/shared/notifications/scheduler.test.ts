@@ -205,6 +205,27 @@ describe('quiet by design', () => {
     await scheduler.onIncidentsChanged(['9']);
     expect(scheduler.pending().map((a) => (a.dueAt - T0) / MIN)).toEqual([105]);
   });
+
+  it("follows the incident's own interval: reminders on a non-major incident, none on a major one turned off", async () => {
+    const { clock, notifier, source, scheduler } = setup({ settings: { slaScope: 'mine' } });
+    source.put(watch('7', { major: false, priority: 3, assignee: 'Someone Else', updateEveryMinutes: 15 }, [change(1, 'assigned')]));
+    source.put(watch('8', { major: true, priority: 3, assignee: 'Someone Else', updateEveryMinutes: 0 }, [change(1, 'assigned')]));
+    await scheduler.onIncidentsChanged(['7', '8']);
+    await clock.advanceTo(T0 + 46 * MIN);
+    expect(notifier.shown.map((s) => [s.notice.title, (s.at - T0) / MIN])).toEqual([
+      ['Stakeholder update due: K7QM-0007', 15],
+      ['Stakeholder update due: K7QM-0007', 30],
+      ['Stakeholder update due: K7QM-0007', 45],
+    ]);
+  });
+
+  it('sends no reminders for major incidents when the device default is off', async () => {
+    const { clock, notifier, source, scheduler } = setup({ settings: { slaScope: 'mine', majorUpdateEveryMinutes: null } });
+    source.put(watch('9', { major: true, priority: 3, assignee: 'Someone Else' }, [change(1, 'assigned')]));
+    await scheduler.onIncidentsChanged(['9']);
+    await clock.advanceTo(T0 + 3 * 60 * MIN);
+    expect(notifier.shown).toEqual([]);
+  });
 });
 
 describe('one timer, restart-safe', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WatchCache } from '../../../../shared/notifications/watch-cache';
 import { SEED_SLA_POLICIES, type SlaWatch } from '../../../../shared/domain';
 
-const base: SlaWatch = { id: 'a', number: 'K7QM-0001', title: 'Pump', priority: 2, major: false, status: 'new', assignee: null, policyId: 'silver', createdAtMs: 0, changes: [], lastUpdateAt: null };
+const base: SlaWatch = { id: 'a', number: 'K7QM-0001', title: 'Pump', priority: 2, major: false, status: 'new', assignee: null, policyId: 'silver', createdAtMs: 0, changes: [], lastUpdateAt: null, updateEveryMinutes: null };
 
 describe('WatchCache', () => {
   it('resolves the policy by id, falls back to the first, and forgets removed incidents', async () => {

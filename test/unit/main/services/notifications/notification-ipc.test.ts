@@ -33,6 +33,7 @@ const watch = (id: string, overrides: Partial<SlaWatch> = {}): SlaWatch => ({
   createdAtMs: T0,
   changes: [],
   lastUpdateAt: null,
+  updateEveryMinutes: null,
   ...overrides,
 });
 

@@ -1,6 +1,6 @@
 // slaWatchFromIncident: the IPC-sized view of an incident for the notification service, valid against its schema.
 import { describe, expect, it } from 'vitest';
-import { changeStatus, logCommunication, slaWatchFromIncident, slaWatchSchema } from '../../../../../shared/domain';
+import { changeStatus, editIncident, logCommunication, slaWatchFromIncident, slaWatchSchema, SYSTEM_AUTHOR } from '../../../../../shared/domain';
 import { laterCtx, recorded } from '../fixtures';
 
 describe('slaWatchFromIncident', () => {
@@ -16,5 +16,28 @@ describe('slaWatchFromIncident', () => {
     expect(watch.createdAtMs).toBe(Date.parse(incident.createdAt));
     expect(watch.changes.map((c) => c.to)).toEqual(['assigned']);
     expect(watch.lastUpdateAt).toBe(Date.parse(told.value.event.at.utc));
+  });
+
+  it("does not count Lantern's own messages (an automatic escalation notifying a role) as a stakeholder update", () => {
+    const incident = recorded({ impact: 1, urgency: 1, major: true });
+    const auto = logCommunication(incident, { direction: 'outgoing', from: SYSTEM_AUTHOR.name, to: 'Incident commander', channel: 'Lantern notification', message: 'P1: resolve 75 %' },
+      { ...laterCtx(50), author: SYSTEM_AUTHOR });
+    if (!auto.ok) throw new Error(auto.error.message);
+    const watch = slaWatchFromIncident(auto.value.incident, [auto.value.event], 'gold');
+    expect(watch.lastUpdateAt).toBeNull();
+    const person = logCommunication(auto.value.incident, { direction: 'outgoing', from: 'Ana', to: 'Ward 3', channel: 'Phone', message: 'Update' }, laterCtx(55));
+    if (!person.ok) throw new Error(person.error.message);
+    expect(slaWatchFromIncident(person.value.incident, [auto.value.event, person.value.event], 'gold').lastUpdateAt).toBe(Date.parse(person.value.event.at.utc));
+  });
+
+  it("carries the incident's own update interval (null when unset)", () => {
+    const incident = recorded({ impact: 2, urgency: 2 });
+    expect(slaWatchFromIncident(incident, [], 'gold').updateEveryMinutes).toBeNull();
+    const set = editIncident(incident, { updateEveryMinutes: 15 }, laterCtx(1));
+    if (!set.ok) throw new Error(set.error.message);
+    expect(slaWatchFromIncident(set.value.incident, [], 'gold').updateEveryMinutes).toBe(15);
+    // A watch stored before the field existed still parses (the notification service keeps watches on disk).
+    const { updateEveryMinutes: _gone, ...old } = slaWatchFromIncident(incident, [], 'gold');
+    expect(slaWatchSchema.parse(old).updateEveryMinutes).toBeNull();
   });
 });

@@ -1,0 +1,70 @@
+// Stakeholder updates in the detail view: when the next one is due, overdue, "Log update", and the per-incident interval.
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderDesk } from './support/render-desk';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 2, 2, 8, 0, 0);
+const BASE = T0 - MIN / 2;
+
+beforeEach(() => {
+  // Date and setTimeout are fake (the minute tick) but follow real time, so Testing Library's waits still run.
+  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+  vi.setSystemTime(BASE);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Moves the clock to a minute before `ms` and runs a minute, so the header's minute tick reads about `ms`. */
+async function jumpTo(ms: number) {
+  vi.setSystemTime(ms - MIN);
+  await act(async () => {
+    vi.advanceTimersByTime(MIN + 10);
+    await Promise.resolve();
+  });
+}
+
+const dueLine = () => screen.queryByRole('group', { name: 'Stakeholder update' });
+
+describe('stakeholder updates', { timeout: 30_000 }, () => {
+  it('shows when the next update is due on a major incident, then overdue; "Log update" opens the form and a logged update resets it', async () => {
+    const desk = await renderDesk();
+    await desk.openSeeded({ title: 'Main campus power failure', impact: 1, urgency: 1, major: true });
+    expect(dueLine()).toHaveTextContent(/Next stakeholder update due .* \(in 30 min, every 30 min\)/);
+
+    await jumpTo(T0 + 40 * MIN);
+    await waitFor(() => expect(dueLine()).toHaveTextContent(/Stakeholder update overdue by 10 min/));
+
+    await desk.user.click(within(dueLine()!).getByRole('button', { name: 'Log update' }));
+    const form = screen.getByRole('form', { name: 'Communication' });
+    const to = within(form).getByLabelText('To');
+    expect(to).toHaveFocus();
+    await desk.user.type(to, 'Hospital executive on call');
+    await desk.user.type(within(form).getByLabelText('Message'), 'Generators carry the wards; mains expected 14:00.');
+    await desk.user.click(within(form).getByRole('button', { name: 'Save communication' }));
+    await waitFor(() => expect(dueLine()).toHaveTextContent(/Next stakeholder update due .* \(in 30 min, every 30 min\)/));
+  });
+
+  it('lets one incident set its own interval, or none, which the header follows', async () => {
+    const desk = await renderDesk();
+    await desk.openSeeded({ title: 'Ward 4B nurse call offline', impact: 2, urgency: 2 });
+    // Not major and nothing set: no reminders, no line.
+    expect(dueLine()).toBeNull();
+    const article = screen.getByRole('article', { name: 'Ward 4B nurse call offline' });
+    expect(within(article).getByText('None')).toBeInTheDocument();
+
+    await desk.user.click(within(article).getByRole('button', { name: 'Edit Stakeholder updates' }));
+    await desk.user.selectOptions(within(article).getByLabelText('Stakeholder updates'), 'Every 15 min');
+    await desk.user.click(within(article).getByRole('button', { name: 'Save Stakeholder updates' }));
+    await waitFor(() => expect(dueLine()).toHaveTextContent(/\(in 15 min, every 15 min\)/));
+    // The change is one timeline entry like any field edit.
+    expect(within(screen.getByRole('list', { name: 'Timeline' })).getByText('Stakeholder updates: default → every 15 min')).toBeInTheDocument();
+
+    await desk.user.click(within(article).getByRole('button', { name: 'Edit Stakeholder updates' }));
+    await desk.user.selectOptions(within(article).getByLabelText('Stakeholder updates'), 'None for this incident');
+    await desk.user.click(within(article).getByRole('button', { name: 'Save Stakeholder updates' }));
+    await waitFor(() => expect(dueLine()).toBeNull());
+    expect(within(article).getByText('None (turned off for this incident)')).toBeInTheDocument();
+  });
+});
