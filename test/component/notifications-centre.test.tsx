@@ -5,11 +5,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { ServicesProvider, type Services } from '../../renderer/app/services';
 import { createIncidentRepository, ensureDevice, openLanternDb } from '../../renderer/db';
 import { NotificationCentre } from '../../renderer/features/notifications';
+import { NotificationSettingsForm } from '../../renderer/features/notifications/notification-settings';
+import { fakeNotifications } from './support/fake-notifications';
 import { createBrowserHost } from '../../renderer/host/browser-host';
 import { createBrowserNotifications } from '../../renderer/host/browser-notifications';
 import type { HostNotifications } from '../../renderer/host/host-notifications';
 import type { WebNotificationClass } from '../../renderer/host/web-notifier';
-import type { SlaWatch } from '../../shared/domain';
+import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings, type SlaWatch } from '../../shared/domain';
 
 let counter = 0;
 
@@ -38,6 +40,7 @@ const breached = (id: string, number: string): SlaWatch => ({
   createdAtMs: Date.now() - 20 * 60_000,
   changes: [],
   lastUpdateAt: null,
+  updateEveryMinutes: null,
 });
 
 async function renderCentre(permission: NotificationPermission = 'granted') {
@@ -113,6 +116,31 @@ describe('notification centre', { timeout: 15_000 }, () => {
     expect(until - Date.now()).toBeGreaterThan(50 * 60_000);
     expect(within(form).getByText(/Quiet until/)).toBeInTheDocument();
     expect(within(form).queryByRole('checkbox', { name: /tray/ })).toBeNull();
+  });
+
+  it('sets the stakeholder-update reminder interval for major incidents (or none)', async () => {
+    const { user, notifications } = await renderCentre();
+    await user.click(await screen.findByRole('button', { name: 'Notifications' }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const form = await screen.findByRole('form', { name: 'Notification settings' });
+    const interval = within(form).getByLabelText('Stakeholder updates on major incidents');
+    expect(interval).toHaveDisplayValue('Remind every 30 min');
+    await user.selectOptions(interval, 'Remind every 1 h');
+    await vi.waitFor(async () => expect((await notifications.getSettings()).majorUpdateEveryMinutes).toBe(60));
+    await user.selectOptions(interval, 'No reminders');
+    await vi.waitFor(async () => expect((await notifications.getSettings()).majorUpdateEveryMinutes).toBeNull());
+  });
+
+  it('in Electron, offers and saves "keep running in the tray" (a closed window hides instead of quitting)', async () => {
+    let saved: NotificationSettings = { ...DEFAULT_NOTIFICATION_SETTINGS, closeToTray: true };
+    const notifications = fakeNotifications({ getSettings: async () => saved, setSettings: async (next) => (saved = next) });
+    const user = userEvent.setup();
+    render(<NotificationSettingsForm notifications={notifications} hostKind="electron" />);
+    const tray = await screen.findByRole('checkbox', { name: 'Keep running in the tray when the window is closed' });
+    expect(tray).toBeChecked();
+    await user.click(tray);
+    await vi.waitFor(() => expect(saved.closeToTray).toBe(false));
+    expect(tray).not.toBeChecked();
   });
 
   it('explains, then asks for browser permission once', async () => {

@@ -11,6 +11,8 @@ import { SyncSettingsButton } from '../../renderer/features/sync/sync-settings-b
 import { SyncStatusIndicator } from '../../renderer/features/sync/sync-status-indicator';
 import { createBrowserHost } from '../../renderer/host/browser-host';
 import { createBrowserSync } from '../../renderer/host/browser-sync';
+import { reportSyncFailures } from '../../renderer/host/sync-failure-alerts';
+import type { NotificationActivity } from '../../shared/domain';
 import { FakeHq } from '../unit/shared/sync/support/fake-hq';
 
 configure({ asyncUtilTimeout: 4000 });
@@ -54,7 +56,7 @@ async function renderSync() {
       <IncidentSyncBadge incidentId={incident.value.id} />
     </ServicesProvider>,
   );
-  return { db, hq, user, services, incident: incident.value };
+  return { db, hq, user, services, incident: incident.value, deviceId: (await ensureDevice(db)).deviceId };
 }
 
 async function openSettings(user: ReturnType<typeof userEvent.setup>) {
@@ -86,6 +88,28 @@ describe('Settings → Sync', { timeout: 15_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
     expect(await within(dialog).findByLabelText('HQ address')).toBeInTheDocument();
     expect(within(screen.getByRole('status', { name: 'Sync status' })).getByText('Sync: not connected')).toBeInTheDocument();
+  });
+
+  it('a revoked device is told why, and the failure reaches the notification centre once (browser mode)', async () => {
+    const { hq, user, services, deviceId } = await renderSync();
+    const reported: NotificationActivity[] = [];
+    reportSyncFailures(services.host.sync, { report: async (activities) => void reported.push(...activities) });
+    const dialog = await openSettings(user);
+    await user.type(within(dialog).getByLabelText('HQ address'), 'http://hq.test/');
+    await user.type(within(dialog).getByLabelText('Enrollment code'), GOOD_CODE);
+    await user.type(within(dialog).getByLabelText('Device name'), 'Laptop 7');
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(within(screen.getByRole('status', { name: 'Sync status' })).getByText(/^Up to date/)).toBeInTheDocument());
+    expect(reported).toEqual([]);
+
+    hq.revoke(deviceId);
+    await user.click(within(dialog).getByRole('button', { name: 'Sync now' }));
+    await waitFor(() => expect(reported.map((a) => a.kind)).toEqual(['sync']));
+    expect(reported[0]!.text).toMatch(/administrator disconnected this device.*Settings → Sync/s);
+    // The same failure on the next attempt is not reported again as a new alert.
+    await user.click(within(dialog).getByRole('button', { name: 'Sync now' }));
+    await waitFor(() => expect(reported.length).toBeGreaterThanOrEqual(1));
+    expect(new Set(reported.map((a) => a.id)).size).toBe(1);
   });
 
   it('a wrong code or address says what is wrong in plain words and stays disconnected', async () => {

@@ -1,5 +1,7 @@
 // The composition root (main/index.ts) run against a fake electron module: what it wires, and in which order.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { INVOKE_CHANNELS } from '../../../shared/ipc/channels';
 import { createFakeElectron, type FakeElectron } from './fake-electron';
 
@@ -158,5 +160,30 @@ describe('dev server', () => {
     expect(fake.module.BrowserWindow.instances[0]?.loadURL).toHaveBeenCalledWith('app://lantern/index.html');
     const devEvent = { senderFrame: { url: 'http://localhost:5173/', parent: null } };
     await expect(fake.ipcHandlers.get('app:info')?.(devEvent)).rejects.toThrow(/not the Lantern app page/);
+  });
+});
+
+describe('Windows notifications', () => {
+  const appIdOfInstaller = (): string => {
+    const yml = readFileSync(join(__dirname, '../../../electron-builder.yml'), 'utf8');
+    const id = /^appId:\s*(\S+)\s*$/m.exec(yml)?.[1];
+    if (!id) throw new Error('electron-builder.yml has no appId');
+    return id;
+  };
+
+  it("sets the AppUserModelId to the installer's appId on Windows (without it, Windows shows no notifications)", async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: 'win32' });
+    try {
+      const fake = await startMain();
+      expect(fake.module.app.setAppUserModelId).toHaveBeenCalledWith(appIdOfInstaller());
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+  });
+
+  it('leaves it alone elsewhere', async () => {
+    const fake = await startMain();
+    expect(fake.module.app.setAppUserModelId).not.toHaveBeenCalled();
   });
 });
