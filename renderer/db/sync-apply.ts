@@ -69,7 +69,7 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
   // may also see this page's events (added above, same transaction): their words are in the set already.
   const completing = ids.filter((id, i) => {
     const state = plan.states.get(id);
-    return partialRows[i] !== undefined && state !== undefined && incidentFromState(state) !== undefined;
+    return partialRows[i] !== undefined && state !== undefined && incidentFromState(state) !== null;
   });
   for (const [id, held] of await heldEventsOf(db, completing)) {
     const words = new Set<string>();

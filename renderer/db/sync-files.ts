@@ -18,11 +18,13 @@ export const SYNC_FILE_MESSAGES = {
 export function createDexieFileSource(db: LanternDb, nowMs: () => number = () => Date.now()): FileSource {
   const table = db.table<SyncAttachmentRow, string>('attachments');
   return {
-    async pendingFiles(limit: number): Promise<PendingFile[]> {
-      // Oldest first, so a file attached weeks ago is not starved by new ones.
-      const rows = await table
-        .orderBy('createdAt')
-        .filter((row) => row.uploadedAt === undefined)
+    async pendingFiles(limit: number, after?: string): Promise<PendingFile[]> {
+      // Oldest first, so a file attached weeks ago is not starved by new ones. The index lists equal times in
+      // primary-key (hash) order, so (createdAt, sha256) is the order, and the key row says where to go on.
+      // A key no longer stored starts the listing over; the uploader skips what it tried already.
+      const from = after === undefined ? undefined : await table.get(after);
+      const rows = await (from ? table.where('createdAt').aboveOrEqual(from.createdAt) : table.orderBy('createdAt'))
+        .filter((row) => row.uploadedAt === undefined && (!from || row.createdAt > from.createdAt || row.sha256 > from.sha256))
         .limit(Math.max(0, Math.floor(limit)))
         .toArray();
       return rows.map((row) => ({ sha256: row.sha256, size: row.size }));
@@ -43,4 +45,17 @@ export function createDexieFileSource(db: LanternDb, nowMs: () => number = () =>
         .modify({ uploadedAt: nowMs() });
     },
   };
+}
+
+/**
+ * Call inside the epoch reset's transaction: every file counts as not at HQ again (a backup from before the upload
+ * lacks the bytes). Reads every attachment row (no index on the mark); an epoch change is rare.
+ */
+export async function markUploadedFilesPending(db: LanternDb): Promise<void> {
+  await db
+    .table<SyncAttachmentRow, string>('attachments')
+    .filter((row) => row.uploadedAt !== undefined)
+    .modify((row) => {
+      delete row.uploadedAt;
+    });
 }

@@ -2,11 +2,13 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
 import { receiveHlc } from '../../shared/domain';
 import { rewriteOperationStamp, type LocalReplica, type PulledPage, type PushOutcome, type SyncPoint } from '../../shared/sync/engine';
+import { conflictIdOf } from '../../shared/sync/merge';
 import type { Operation } from '../../shared/sync/operation';
 import { systemClock, type Clock } from './clock';
 import type { LanternDb } from './database';
 import { restampSlaChanges } from './sla-order';
 import { readMeta, writeMeta, writeMetas, type MetaRow } from './meta';
+import { markUploadedFilesPending } from './sync-files';
 import { conflictsTable, partialStatesTable, syncOutbox, type SyncOutboxRow } from './sync-rows';
 import { writePageOps } from './sync-apply';
 import { countPendingRows, markResolvedRowsPending, pendingRowsAfter, readOutboxMarks } from './sync-outbox';
@@ -38,7 +40,7 @@ export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): L
     pendingOpsAfter: pendingAfter,
 
     recordPushResults: async (results) => {
-      await inTransaction(db, [db.outbox, db.incidents, db.timeline, db.meta], () => recordResults(db, results, handedOut));
+      await inTransaction(db, [db.outbox, db.incidents, db.timeline, db.meta, conflictsTable(db)], () => recordResults(db, results, handedOut));
       for (const result of results) if (result.status !== 'retry-later') handedOut.delete(result.deviceSeq);
     },
 
@@ -50,11 +52,14 @@ export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): L
       inTransaction(db, [db.incidents, db.timeline, db.meta, db.slaPolicies, conflictsTable(db), partialStatesTable(db)], () => applyPage(db, page, clock)),
 
     resetForNewEpoch: (epoch) =>
-      inTransaction(db, [db.outbox, db.meta], async () => {
+      inTransaction(db, [db.outbox, db.meta, db.attachments], async () => {
         await markResolvedRowsPending(db);
         // Everything goes again, and nothing of it counts as handed to this HQ yet.
         await writeMeta(db, 'outboxMarks', { acknowledgedThrough: 0, sentThrough: 0 });
         await writeMeta(db, 'syncPoint', { epoch, cursor: null });
+        // The files too: HQ restored from a backup may have lost their bytes. An HQ that still holds a file answers
+        // "complete" to the uploader's first question, so only what is really missing travels.
+        await markUploadedFilesPending(db);
       }),
 
     countPending: () => countPendingRows(db),
@@ -128,7 +133,7 @@ async function acknowledgedPrefixEnd(db: LanternDb, from: number, resolved: read
   return through;
 }
 
-/** HQ holds an operation under `to`: rewrite what still carries `from` (incident stamps, its event, outbox rows). */
+/** HQ holds an operation under `to`: rewrite what still carries `from` (incident stamps, its event, outbox rows, conflicts). */
 async function rewriteCapped(db: LanternDb, incidentId: string, from: string, to: string): Promise<void> {
   const row = await db.incidents.get(incidentId);
   const slaChanges = row ? restampSlaChanges(row.slaChanges, from, to) : undefined;
@@ -145,6 +150,26 @@ async function rewriteCapped(db: LanternDb, incidentId: string, from: string, to
   for (const entry of rows) {
     const op = rewriteOperationStamp(operationOf(entry), from, to);
     if (op.hlc !== entry.hlc || op.event.hlc !== entry.event.hlc || op.base !== entry.base) await outbox.put({ ...entry, ...op });
+  }
+  await rewriteConflictStamps(db, incidentId, from, to);
+}
+
+/**
+ * Conflicts recorded while the operation was pending name it by `from`. Renamed to `to`, the winner's author and
+ * time are found in the timeline again, and the id is the one HQ and the other devices derive for the same pair.
+ */
+async function rewriteConflictStamps(db: LanternDb, incidentId: string, from: string, to: string): Promise<void> {
+  const conflicts = conflictsTable(db);
+  const named = (await conflicts.where('incidentId').equals(incidentId).toArray()).filter((row) => row.winner.hlc === from || row.loser.hlc === from);
+  for (const row of named) {
+    const winner = row.winner.hlc === from ? { ...row.winner, hlc: to } : row.winner;
+    const loser = row.loser.hlc === from ? { ...row.loser, hlc: to } : row.loser;
+    const id = conflictIdOf(row.incidentId, row.field, winner.hlc, loser.hlc);
+    // Already learned under the new id (pulled back from HQ): keep that row, and a person's decision from either.
+    const held = await conflicts.get(id);
+    const resolvedAt = held?.resolvedAt ?? row.resolvedAt;
+    await conflicts.delete(row.id);
+    await conflicts.put({ ...(held ?? { ...row, id, winner, loser }), ...(resolvedAt === undefined ? {} : { resolvedAt }) });
   }
 }
 

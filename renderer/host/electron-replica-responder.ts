@@ -34,7 +34,7 @@ async function run(replica: LocalReplica, files: FileSource | undefined, call: R
     case 'countPending':
       return replica.countPending();
     case 'pendingFiles':
-      return fileSource(files).pendingFiles(call.args[0]);
+      return fileSource(files).pendingFiles(call.args[0], call.args[1]);
     case 'readFileChunk':
       return fileSource(files).readChunk(...call.args);
     case 'markFileUploaded':

@@ -114,7 +114,12 @@ export function stateFromIncident(incident: Incident): IncidentState {
 }
 
 function makeConflict(incidentId: string, field: keyof SyncedFields, winner: ConflictSide, loser: ConflictSide): Conflict {
-  return { id: `${incidentId}:${field}:${loser.hlc}:${winner.hlc}`, incidentId, field, winner, loser };
+  return { id: conflictIdOf(incidentId, field, winner.hlc, loser.hlc), incidentId, field, winner, loser };
+}
+
+/** The id every replica derives for a pair of changes (a replica renaming a capped stamp derives it again). */
+export function conflictIdOf(incidentId: string, field: keyof SyncedFields, winnerHlc: string, loserHlc: string): string {
+  return `${incidentId}:${field}:${loserHlc}:${winnerHlc}`;
 }
 
 /** Field values are JSON data (strings, numbers, arrays, small objects); compare them as JSON with sorted keys. */

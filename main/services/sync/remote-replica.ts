@@ -111,8 +111,8 @@ export class RemoteReplica implements LocalReplica, FileSource {
 
   // ---- FileSource (attachment bytes for the upload after each run) ------------------------------
 
-  pendingFiles(limit: number): Promise<PendingFile[]> {
-    return this.call((callId) => ({ callId, method: 'pendingFiles', args: [limit] }), replicaResultSchemas.pendingFiles, (files) => files.length <= limit);
+  pendingFiles(limit: number, after?: string): Promise<PendingFile[]> {
+    return this.call((callId) => ({ callId, method: 'pendingFiles', args: after === undefined ? [limit] : [limit, after] }), replicaResultSchemas.pendingFiles, (files) => files.length <= limit);
   }
 
   /** More than `length` bytes is a broken answer; fewer passes, and the uploader skips that damaged file. */

@@ -9,7 +9,8 @@ import { SyncEngine } from '../../../shared/sync/engine/sync-engine';
 import { SyncScheduler } from '../../../shared/sync/engine/sync-scheduler';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../../shared/sync/engine/sync-status';
 import { CONNECT_MESSAGES, describeConnectError } from './connect-errors';
-import { describeReplicaError, ReplicaUnavailableError } from './replica-error';
+import { describeReplicaError } from './replica-error';
+import { sameDeviceOnly } from './same-device-replica';
 import type { OnlineSignal, PowerSignal, TokenStore } from './signals';
 import type { SyncSettings, SyncSettingsStore } from './sync-settings';
 
@@ -240,23 +241,4 @@ export class SyncService<Signal = unknown> {
       // A closed window must not stop the service.
     }
   }
-}
-
-/**
- * HQ takes a device's operations only under the id its token was issued for. If the local database was
- * recreated (new device id) after enrollment, nothing is pushed: HQ would reject those operations for good.
- */
-function sameDeviceOnly(replica: LocalReplica, deviceId: string): LocalReplica {
-  return {
-    pendingOps: async (limit) => {
-      const ops = await replica.pendingOps(limit);
-      if (ops.some((op) => op.deviceId !== deviceId)) throw new ReplicaUnavailableError('other-device');
-      return ops;
-    },
-    recordPushResults: (results) => replica.recordPushResults(results),
-    getCursor: () => replica.getCursor(),
-    applyPulledPage: (page) => replica.applyPulledPage(page),
-    resetForNewEpoch: (epoch) => replica.resetForNewEpoch(epoch),
-    countPending: () => replica.countPending(),
-  };
 }

@@ -67,7 +67,12 @@ export const replicaCallSchema = z.discriminatedUnion('method', [
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('applyPulledPage'), args: z.tuple([pulledPageSchema]) }),
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('resetForNewEpoch'), args: z.tuple([opaque]) }),
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('countPending'), args: z.tuple([]) }),
-  z.strictObject({ callId: replicaCallIdSchema, method: z.literal('pendingFiles'), args: z.tuple([z.number().int().min(1).max(MAX_PENDING_FILES_PER_CALL)]) }),
+  z.strictObject({
+    callId: replicaCallIdSchema,
+    method: z.literal('pendingFiles'),
+    // The optional hash is the uploader's `after` key (the listing goes on past files refused in this run).
+    args: z.union([z.tuple([z.number().int().min(1).max(MAX_PENDING_FILES_PER_CALL)]), z.tuple([z.number().int().min(1).max(MAX_PENDING_FILES_PER_CALL), sha256Schema])]),
+  }),
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('readFileChunk'), args: z.tuple([sha256Schema, fileOffsetSchema, chunkLengthSchema]) }),
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('markFileUploaded'), args: z.tuple([sha256Schema]) }),
 ]);

@@ -15,8 +15,12 @@ export interface PendingFile {
  * (RemoteReplica), or memory in tests.
  */
 export interface FileSource {
-  /** Up to `limit` files not marked uploaded, oldest first; each hash once however many incidents use it. */
-  pendingFiles(limit: number): Promise<PendingFile[]>;
+  /**
+   * Up to `limit` files not marked uploaded, oldest first in one fixed order; each hash once however many incidents
+   * use it. With `after` (the hash a previous listing ended with) only the files after that one, so the uploader
+   * pages past files refused in this run instead of being handed the same ones again.
+   */
+  pendingFiles(limit: number, after?: string): Promise<PendingFile[]>;
   /** Exactly `length` bytes from `offset` (the caller never asks past the end of the file). */
   readChunk(sha256: string, offset: number, length: number): Promise<Uint8Array>;
   /** HQ holds every byte and verified the hash: the file no longer counts as "only on this device". */
@@ -85,11 +89,16 @@ export async function uploadPendingFiles(options: FileUploadOptions): Promise<Fi
   let uploaded = 0;
   let bytesSent = 0;
   let done = 0;
-  // Uploaded files leave the listing; refused ones stay and are skipped, so a listing without new names ends the run.
-  // The round bound only matters if files keep arriving during the run: the rest waits for the next run.
+  // Each listing starts after the last file of the one before: refused files stay pending, and a listing from the
+  // start would hand back the same ones, so a full listing of refusals would hide every newer file in every run. A
+  // listing without new names ends the run (also with a source that ignores `after`). The round bound only matters
+  // if files keep arriving during the run: the rest waits for the next run.
+  let after: string | undefined;
   for (let round = 0; round < MAX_LISTINGS_PER_RUN; round++) {
-    const listed = unique(await source.pendingFiles(MAX_PENDING_FILES_PER_CALL)).filter((file) => !attempted.has(file.sha256));
+    const page = await source.pendingFiles(MAX_PENDING_FILES_PER_CALL, after);
+    const listed = unique(page).filter((file) => !attempted.has(file.sha256));
     if (listed.length === 0) break;
+    after = page[page.length - 1]!.sha256;
     const total = done + listed.length;
     for (const file of listed) {
       attempted.add(file.sha256);

@@ -95,6 +95,21 @@ describe('a pulled page, written in bulk', () => {
     expect(await db.timeline.count()).toBe(8);
   });
 
+  it('an operation repeated for an incident that stays partial rewrites nothing (its held notes are not read as completing)', async () => {
+    const { replica } = await setup();
+    const remote = remoteDevice();
+    const [, edited, note] = incidentWithHistory(remote, 1);
+    // A note and an edit, no creation: the incident stays partial, and its note words have no row to go to yet.
+    await replica.applyPulledPage(page([note!, edited!], 'c:2'));
+    const partialBefore = await db.table('syncPartial').toArray();
+    expect(partialBefore).toHaveLength(1);
+    const tables = [db.incidents, db.timeline, db.meta, db.slaPolicies, conflictsTable(db), db.table('syncPartial')];
+    const again = await db.transaction('rw', tables, () => writePageOps(db, [edited!], START_MS));
+    expect(again).toEqual({ incidentIds: [], addedEvents: [], newConflicts: [] });
+    expect(await db.table('syncPartial').toArray()).toEqual(partialBefore);
+    expect(await db.incidents.count()).toBe(0);
+  });
+
   it('a page that fails on the clock read, with its writes already under way, leaves nothing and the cursor where it was', async () => {
     const { replica } = await setup();
     const remote = remoteDevice();

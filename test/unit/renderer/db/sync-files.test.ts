@@ -5,7 +5,7 @@ import { createDexieFileSource, SYNC_FILE_MESSAGES } from '../../../../renderer/
 import { linkAttachments, prepareAttachment } from '../../../../renderer/db/attachments';
 import type { LanternDb } from '../../../../renderer/db/database';
 import { readLocalOnlySummary } from '../../../../renderer/db/sync-state';
-import { SyncError, uploadPendingFiles, type SyncTransport, type UploadChunkInput } from '../../../../shared/sync/engine';
+import { FileUploadError, MAX_PENDING_FILES_PER_CALL, SyncError, uploadPendingFiles, type SyncTransport, type UploadChunkInput } from '../../../../shared/sync/engine';
 import type { FileStatus } from '../../../../shared/sync/wire';
 import { fileBytes, sameBytes } from '../../shared/sync/support/memory-files';
 import { freshDb } from './db-test-kit';
@@ -65,6 +65,25 @@ describe('createDexieFileSource', () => {
     expect((await source.readChunk(newerSha, KIB, 4 * KIB)).byteLength).toBe(KIB);
   });
 
+  it('lists past a file: oldest first, equal times in hash order, the mark honoured, an unknown key from the start', async () => {
+    db = freshDb('sync-files');
+    const sameTime = '2026-11-26T12:00:00.000Z';
+    const shas = [await attach(fileBytes(KIB, 21), ['a'], sameTime), await attach(fileBytes(KIB, 22), ['b'], sameTime), await attach(fileBytes(KIB, 23), ['c'], sameTime)].sort();
+    const newest = await attach(fileBytes(KIB, 24), ['d'], '2026-11-26T13:00:00.000Z');
+    const source = createDexieFileSource(db, () => 1);
+    const names = async (limit: number, after?: string) => (await source.pendingFiles(limit, after)).map((file) => file.sha256);
+
+    expect(await names(10)).toEqual([...shas, newest]);
+    expect(await names(1, shas[0])).toEqual([shas[1]]);
+    expect(await names(10, shas[1])).toEqual([shas[2], newest]);
+    await source.markUploaded(shas[2]!);
+    expect(await names(10, shas[1])).toEqual([newest]);
+    // The key itself may be uploaded by now; the listing still goes on after it.
+    expect(await names(10, shas[2])).toEqual([newest]);
+    expect(await names(10, newest)).toEqual([]);
+    expect(await names(10, 'f'.repeat(64))).toEqual([shas[0], shas[1], newest]);
+  });
+
   it('refuses reads of unknown files and outside the file, in words', async () => {
     db = freshDb('sync-files');
     const sha = await attach(fileBytes(KIB), ['a']);
@@ -91,6 +110,32 @@ describe('createDexieFileSource', () => {
 });
 
 describe('uploading from Dexie with the shared uploader', () => {
+  it('more damaged files than one listing holds (equal times) do not hold back a newer good one', async () => {
+    db = freshDb('sync-files');
+    const damaged = MAX_PENDING_FILES_PER_CALL + 3;
+    const sameTime = '2026-11-26T12:00:00.000Z';
+    // Rows whose stored Blob is shorter than recorded, as a damaged disk leaves them: the uploader refuses each one.
+    await db.attachments.bulkPut(
+      Array.from({ length: damaged }, (_, i) => ({
+        sha256: i.toString(16).padStart(64, '0'),
+        incidentIds: [`inc-${i}`],
+        name: `photo-${i}.jpg`,
+        type: 'image/jpeg',
+        size: 2 * KIB,
+        blob: new Blob([new Uint8Array(KIB)]),
+        createdAt: sameTime,
+      })),
+    );
+    const good = await attach(fileBytes(3 * KIB, 31), ['newest'], '2026-11-26T13:00:00.000Z');
+    const hq = fakeFileHq(null);
+    const source = createDexieFileSource(db, () => 1);
+
+    const failure = await uploadPendingFiles({ source, transport: hq.transport }).catch((error: unknown) => error);
+    expect((failure as FileUploadError).failed).toHaveLength(damaged);
+    expect(await db.attachments.get(good)).toMatchObject({ uploadedAt: 1 });
+    expect(await readLocalOnlySummary(db)).toMatchObject({ files: damaged });
+  });
+
   it('resumes an interrupted upload from HQ’s offset; a file on two incidents travels once', async () => {
     db = freshDb('sync-files');
     const size = 2 * 512 * KIB + 512;

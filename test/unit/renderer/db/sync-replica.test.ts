@@ -1,7 +1,7 @@
 // The Dexie LocalReplica: the in-memory replica's rules, each method one transaction, crashes and a full disk change nothing.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordIncident, editIncident } from '../../../../shared/domain';
+import { editIncident, formatHlc, recordIncident } from '../../../../shared/domain';
 import type { PulledPage } from '../../../../shared/sync/engine';
 import { highestStamp } from '../../../../shared/sync/engine';
 import type { Operation } from '../../../../shared/sync/operation';
@@ -191,6 +191,31 @@ describe('Dexie replica: pulled pages', () => {
     expect(conflicts[0]).toMatchObject({ field: 'title', winner: { value: 'Remote title' }, loser: { value: 'Local title' } });
     expect(conflicts[0]!.loser.author).not.toBeNull();
     expect((await db.incidents.get(created.incidentId))?.title).toBe('Remote title');
+  });
+
+  it('a capped stamp is rewritten in the conflicts that name it: same id as HQ derives, the winner’s author and time found', async () => {
+    const { repo, replica, device, clock } = await setup();
+    const remote = remoteDevice(START_MS + 120_000);
+    const created = remote.commit((ctx) => recordIncident({ title: 'Shared incident' }, 1, 'ZZZZ', ctx))!;
+    await replica.applyPulledPage(page([created], 'c:1'));
+    clock.set(START_MS + 6 * 3_600_000); // this laptop's clock runs six hours ahead: its edit wins locally
+    must(await repo.edit(created.incidentId, { title: 'Local title' }));
+    remote.time.ms += 60_000;
+    const theirs = remote.commit((ctx) => editIncident(remote.incident(created.incidentId)!, { title: 'Remote title' }, ctx))!;
+    await replica.applyPulledPage(page([theirs], 'c:2'));
+    const [mine] = await replica.pendingOps(10);
+    const from = mine!.hlc;
+    expect((await readOpenConflicts(db))[0]).toMatchObject({ winner: { hlc: from }, loser: { hlc: theirs.hlc } });
+
+    // HQ holds the edit under a stamp capped near its own time, still after the remote one.
+    const to = formatHlc({ wallMs: START_MS + 200_000, counter: 0, node: device.deviceId });
+    await replica.recordPushResults([{ opId: mine!.opId, deviceSeq: mine!.deviceSeq, status: 'applied', capped: { from, to } }]);
+
+    const conflicts = await readOpenConflicts(db);
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ id: `${created.incidentId}:title:${theirs.hlc}:${to}`, winner: { hlc: to, value: 'Local title' }, loser: { hlc: theirs.hlc } });
+    expect(conflicts[0]!.winner.author).not.toBeNull();
+    expect(conflicts[0]!.winner.at).not.toBeNull();
   });
 
   it('a crash inside applyPulledPage leaves nothing of the page and the cursor where it was', async () => {

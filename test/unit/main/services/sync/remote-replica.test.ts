@@ -171,15 +171,21 @@ describe('RemoteReplica as the FileSource', () => {
     remote.handleReply({ callId: 'call-0000-1', ok: true, result: [{ sha256: SHA, size: 10 }] }, 7);
     await expect(listed).resolves.toEqual([{ sha256: SHA, size: 10 }]);
 
+    // The uploader's `after` key goes along, so a listing continues past files refused in this run.
+    const next = remote.pendingFiles(50, SHA);
+    expect(sent[1]).toEqual({ callId: 'call-0000-2', method: 'pendingFiles', args: [50, SHA] });
+    remote.handleReply({ callId: 'call-0000-2', ok: true, result: [] }, 7);
+    await expect(next).resolves.toEqual([]);
+
     const chunk = remote.readChunk(SHA, 4, 3);
-    expect(sent[1]).toEqual({ callId: 'call-0000-2', method: 'readFileChunk', args: [SHA, 4, 3] });
+    expect(sent[2]).toEqual({ callId: 'call-0000-3', method: 'readFileChunk', args: [SHA, 4, 3] });
     // What arrives from another process after a structured clone: a fresh Uint8Array.
-    remote.handleReply({ callId: 'call-0000-2', ok: true, result: structuredClone(new Uint8Array([5, 6, 7])) }, 7);
+    remote.handleReply({ callId: 'call-0000-3', ok: true, result: structuredClone(new Uint8Array([5, 6, 7])) }, 7);
     await expect(chunk).resolves.toEqual(new Uint8Array([5, 6, 7]));
 
     const marked = remote.markUploaded(SHA);
-    expect(sent[2]).toEqual({ callId: 'call-0000-3', method: 'markFileUploaded', args: [SHA] });
-    remote.handleReply({ callId: 'call-0000-3', ok: true, result: null }, 7);
+    expect(sent[3]).toEqual({ callId: 'call-0000-4', method: 'markFileUploaded', args: [SHA] });
+    remote.handleReply({ callId: 'call-0000-4', ok: true, result: null }, 7);
     await expect(marked).resolves.toBeUndefined();
   });
 

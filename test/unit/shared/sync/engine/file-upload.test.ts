@@ -4,6 +4,7 @@ import {
   createFetchTransport,
   FILE_UPLOAD_MESSAGES,
   FileUploadError,
+  MAX_PENDING_FILES_PER_CALL,
   SyncError,
   uploadPendingFiles,
   type FetchLike,
@@ -202,6 +203,23 @@ describe('uploadPendingFiles against HQ’s corrections', () => {
     await expect(uploadPendingFiles({ source, transport: hqFake.transport, chunkBytes: 4 * KIB })).rejects.toThrow(FILE_UPLOAD_MESSAGES.badChunk);
     expect(hqFake.puts.map((p) => p.offset)).toEqual([0]);
     expect(source.uploaded(sha)).toBe(false);
+  });
+
+  it('pages past more refused files than one listing holds: a newer good file is still sent in the same run', async () => {
+    const source = new MemoryFileSource();
+    const refused = MAX_PENDING_FILES_PER_CALL + 5;
+    for (let i = 0; i < refused; i++) {
+      const sha = await source.attach(fileBytes(2 * KIB, 1000 + i), `damaged-${i}`);
+      source.files.get(sha)!.bytes = fileBytes(KIB, 1000 + i);
+    }
+    const good = await source.attach(fileBytes(3 * KIB, 99), 'newest');
+    const hqFake = fakeFileHq();
+
+    const failure = await uploadPendingFiles({ source, transport: hqFake.transport }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(FileUploadError);
+    expect((failure as FileUploadError).failed).toHaveLength(refused);
+    expect(source.uploaded(good)).toBe(true);
+    expect(hqFake.puts.map((p) => p.sha256)).toEqual([good]);
   });
 
   it('never asks the source for more than one chunk of MAX_FILE_CHUNK_BYTES, whatever chunk size it is given', async () => {

@@ -44,8 +44,12 @@ export class MemoryFileSource implements FileSource {
     return (this.files.get(sha256)?.uploadedAt ?? null) !== null;
   }
 
-  async pendingFiles(limit: number): Promise<PendingFile[]> {
-    return [...this.files.entries()]
+  /** In attach order; `after` a hash not held lists from the start (as Dexie does). */
+  async pendingFiles(limit: number, after?: string): Promise<PendingFile[]> {
+    const entries = [...this.files.entries()];
+    const start = entries.findIndex(([sha256]) => sha256 === after) + 1;
+    return entries
+      .slice(start)
       .filter(([, file]) => file.uploadedAt === null)
       .slice(0, limit)
       .map(([sha256, file]) => ({ sha256, size: file.size }));
