@@ -57,7 +57,8 @@ export async function buildHqApp(options: HqAppOptions): Promise<FastifyInstance
     requestTimeout: 300_000,
     forceCloseConnections: 'idle',
   });
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: limits.fileChunkBytes }, (_request, body, done) => done(null, body));
+  // Every route but the file-chunk upload takes JSON only: any other body type is 415 before it is read or validated.
+  app.removeContentTypeParser('text/plain');
 
   const ctx: RouteContext = { store: options.store, pushes: new PushService(options.store), clock, limits, allowOrigins };
   registerErrorHandling(app, options.logError ?? ((error) => console.error('Lantern HQ error:', error)));
@@ -70,7 +71,11 @@ export async function buildHqApp(options: HqAppOptions): Promise<FastifyInstance
   registerStatusRoutes(app, ctx);
   registerEnrollRoute(app, ctx);
   registerSyncRoutes(app, ctx);
-  registerFileRoutes(app, ctx);
+  // Binary bodies only inside this scope (Fastify encapsulates content-type parsers per plugin).
+  void app.register(async (files) => {
+    files.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: limits.fileChunkBytes }, (_request, body, done) => done(null, body));
+    registerFileRoutes(files, ctx);
+  });
   registerIncidentRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   await app.ready();

@@ -1,11 +1,27 @@
-// The admin token at startup: --admin-token replaces the stored hash; otherwise the stored one, or a new one printed once.
+// The admin token at startup: a given one (flag, file or LANTERN_ADMIN_TOKEN) replaces the stored hash; otherwise the stored one, or a new one printed once.
+import { readFileSync } from 'node:fs';
 import { hashSecret, newToken } from '../auth/secrets';
 import type { HqStore } from '../store/types';
+import { adminTokenProblem } from './args';
 
 export interface AdminTokenSetup {
   readonly hash: string;
   /** Set only when HQ generated a token now: print it once, it is not stored anywhere. */
   readonly generated: string | null;
+}
+
+/** Reads --admin-token-file (surrounding whitespace and the final newline ignored); throws a message that says what to fix. */
+export function readAdminTokenFile(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new Error(`Cannot read the admin token file "${path}" (${code}). Check the path and that this user may read it.`);
+  }
+  const problem = adminTokenProblem(text);
+  if (problem) throw new Error(`The admin token in "${path}" ${problem}`);
+  return text;
 }
 
 export async function setUpAdminToken(store: HqStore, given: string | undefined): Promise<AdminTokenSetup> {

@@ -1,4 +1,6 @@
 // Command-line parsing for `npm run hq`: pure, so every bad input has a tested message (exit code 2).
+import { isIP } from 'node:net';
+import { deviceIdSchema } from '../../shared/sync/wire';
 import { normalizeOrigin } from '../http/cors';
 
 export const DEFAULT_PORT = 8787;
@@ -11,13 +13,21 @@ export interface ServeOptions {
   readonly port: number;
   readonly host: string;
   readonly store: StoreLocation;
+  /** From --admin-token or LANTERN_ADMIN_TOKEN. */
   readonly adminToken: string | undefined;
+  /** From --admin-token-file: read at start, before anything is opened or generated. */
+  readonly adminTokenFile?: string;
   readonly allowOrigins: readonly string[];
 }
 
+/** The environment variables HQ reads (passed in, so parsing stays pure). */
+export type HqEnv = Readonly<Record<string, string | undefined>>;
+export const ADMIN_TOKEN_ENV = 'LANTERN_ADMIN_TOKEN';
+export const DATABASE_URL_ENV = 'LANTERN_DATABASE_URL';
+
 export type ParsedHqArgs =
   | { kind: 'serve'; options: ServeOptions }
-  | { kind: 'enroll'; store: StoreLocation; name: string; ttlHours: number | undefined }
+  | { kind: 'enroll'; store: StoreLocation; name: string; ttlHours: number | undefined; deviceId?: string }
   | { kind: 'new-epoch'; store: StoreLocation }
   | { kind: 'help' }
   | { kind: 'error'; message: string };
@@ -25,26 +35,36 @@ export type ParsedHqArgs =
 export const USAGE = `Lantern HQ: the sync endpoint devices connect to.
 
 Usage:
-  npm run hq -- --data DIR [--port N] [--host ADDR] [--admin-token T] [--allow-origin URL]...
+  npm run hq -- --data DIR [--port N] [--host ADDR] [--admin-token-file F] [--allow-origin URL]...
   npm run hq -- --database postgres://USER:PASS@HOST/DB [same options]
   npm run hq -- enroll --data DIR --name "Laptop 7" [--ttl-hours H]   print a one-time enrollment code
+  npm run hq -- enroll --data DIR --name "Laptop 7" --device ID       a re-enrollment code for a known device
   npm run hq -- new-epoch --data DIR      run once after restoring HQ from a backup
 
   --data DIR          folder for the SQLite database (created on first start)
-  --database URL      use PostgreSQL instead of SQLite
+  --database URL      use PostgreSQL instead of SQLite (not together with --data)
   --database-schema S keep HQ's tables in this PostgreSQL schema (default: the role's search_path)
   --port N            port, 0-65535 (default ${DEFAULT_PORT}; 0 picks a free one)
-  --host ADDR         address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for the network,
-                      behind a TLS proxy)
-  --admin-token T     admin token (at least 16 characters); without it HQ generates one on first
+  --host ADDR         address or host name to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for the
+                      network, behind a TLS proxy)
+  --admin-token-file F  read the admin token (at least 16 characters) from this file
+  --admin-token T     the admin token on the command line (visible to other users in "ps"; prefer
+                      the file or ${ADMIN_TOKEN_ENV}). Without any of them HQ generates one on first
                       start and prints it once; HQ stores only its hash
   --allow-origin URL  let a browser-mode page at this origin call HQ (repeatable)
   --name NAME         enroll: who the code is for, e.g. "Laptop 7"
+  --device ID         enroll: only this already enrolled device may use the code (to connect it again,
+                      e.g. after "Disconnect" or a revocation); codes without it are for new devices only
   --ttl-hours H       enroll: hours the code stays valid (default 72)
-  -h, --help          show this help`;
+  -h, --help          show this help
+
+Environment:
+  ${ADMIN_TOKEN_ENV}   the admin token, used when neither --admin-token nor --admin-token-file is given
+  ${DATABASE_URL_ENV}  a PostgreSQL URL, used when neither --data nor --database is given`;
 
 const HINT = 'Run "npm run hq -- --help" for usage.';
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
 interface Raw {
   port?: number;
@@ -53,10 +73,15 @@ interface Raw {
   database?: string;
   schema?: string;
   adminToken?: string;
+  adminTokenFile?: string;
   allowOrigins: string[];
   name?: string;
   ttlHours?: number;
+  deviceId?: string;
 }
+
+/** Options that may be given more than once; any other repeated option is a mistake, not "the last one wins". */
+const REPEATABLE = new Set(['--allow-origin']);
 
 export function parsePort(text: string): number | undefined {
   if (!/^\d{1,5}$/.test(text)) return undefined;
@@ -64,10 +89,11 @@ export function parsePort(text: string): number | undefined {
   return port <= 65535 ? port : undefined;
 }
 
-export function parseHqArgs(argv: readonly string[]): ParsedHqArgs {
+export function parseHqArgs(argv: readonly string[], env: HqEnv = {}): ParsedHqArgs {
   const command = argv[0] === 'enroll' || argv[0] === 'new-epoch' || argv[0] === 'serve' ? argv[0] : 'serve';
   const rest = argv[0] === command ? argv.slice(1) : argv;
   const raw: Raw = { allowOrigins: [] };
+  const seen = new Set<string>();
 
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i] ?? '';
@@ -81,22 +107,53 @@ export function parseHqArgs(argv: readonly string[]): ParsedHqArgs {
       i++;
       return next;
     };
+    if (flag.startsWith('--') && seen.has(flag) && !REPEATABLE.has(flag)) return error(`${flag} is given more than once; give it once.`);
+    seen.add(flag);
     const problem = applyFlag(raw, flag, value, command);
     if (problem === 'help') return { kind: 'help' };
     if (problem) return error(problem);
   }
 
-  const store = storeLocation(raw);
+  const store = storeLocation(raw, env);
   if (typeof store === 'string') return error(store);
   if (command === 'enroll') {
     if (!raw.name) return error('enroll needs --name, e.g. --name "Laptop 7".');
-    return { kind: 'enroll', store, name: raw.name, ttlHours: raw.ttlHours };
+    return { kind: 'enroll', store, name: raw.name, ttlHours: raw.ttlHours, ...(raw.deviceId !== undefined ? { deviceId: raw.deviceId } : {}) };
   }
   if (command === 'new-epoch') return { kind: 'new-epoch', store };
+  if (raw.adminToken !== undefined && raw.adminTokenFile !== undefined) return error('Give the admin token one way: --admin-token or --admin-token-file, not both.');
+  let adminToken = raw.adminToken;
+  const fromEnv = env[ADMIN_TOKEN_ENV];
+  if (adminToken === undefined && raw.adminTokenFile === undefined && fromEnv !== undefined && fromEnv !== '') {
+    const problem = adminTokenProblem(fromEnv);
+    if (problem) return error(`${ADMIN_TOKEN_ENV} ${problem}`);
+    adminToken = fromEnv;
+  }
   return {
     kind: 'serve',
-    options: { port: raw.port ?? DEFAULT_PORT, host: raw.host ?? DEFAULT_HOST, store, adminToken: raw.adminToken, allowOrigins: raw.allowOrigins },
+    options: {
+      port: raw.port ?? DEFAULT_PORT,
+      host: raw.host ?? DEFAULT_HOST,
+      store,
+      adminToken,
+      ...(raw.adminTokenFile !== undefined ? { adminTokenFile: raw.adminTokenFile } : {}),
+      allowOrigins: raw.allowOrigins,
+    },
   };
+}
+
+/** Why this text cannot be the admin token (null when it can); the same rule for the flag, the file and the variable. */
+export function adminTokenProblem(text: string): string | null {
+  if (text.length < 16 || text.length > 200 || !/^[A-Za-z0-9._~+/=-]+$/.test(text)) {
+    return 'needs at least 16 characters (letters, digits and . _ ~ + / = -, at most 200). Leave it out and HQ generates one.';
+  }
+  return null;
+}
+
+/** An IPv4/IPv6 address or a DNS host name (letters, digits, hyphens; dot-separated labels). */
+export function isListenHost(text: string): boolean {
+  if (isIP(text) !== 0) return true;
+  return text.length <= 253 && text.split('.').every((label) => /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
 }
 
 /** Applies one flag; returns an error message, 'help', or undefined when fine. */
@@ -117,7 +174,10 @@ function applyFlag(raw: Raw, flag: string, value: () => string | undefined, comm
     case '--host': {
       const text = value()?.trim();
       if (!text) return `--host needs an address, e.g. --host ${DEFAULT_HOST}.`;
-      raw.host = text.replace(/^\[(.*)\]$/, '$1');
+      const host = text.replace(/^\[(.*)\]$/, '$1');
+      // Checked here, so a typo stops HQ before it opens the store or generates and prints an admin token.
+      if (!isListenHost(host)) return `--host must be an IP address or a host name, e.g. ${DEFAULT_HOST}, 0.0.0.0, ::1 or localhost (got "${text}").`;
+      raw.host = host;
       return serveOnly('--host');
     }
     case '--data': {
@@ -128,7 +188,7 @@ function applyFlag(raw: Raw, flag: string, value: () => string | undefined, comm
     }
     case '--database': {
       const text = value()?.trim();
-      if (!text || !/^postgres(ql)?:\/\//.test(text)) return '--database needs a PostgreSQL URL, e.g. --database postgres://lantern:secret@127.0.0.1/lantern.';
+      if (!text || !POSTGRES_URL.test(text)) return '--database needs a PostgreSQL URL, e.g. --database postgres://lantern:secret@127.0.0.1/lantern.';
       raw.database = text;
       return undefined;
     }
@@ -139,12 +199,23 @@ function applyFlag(raw: Raw, flag: string, value: () => string | undefined, comm
       return undefined;
     }
     case '--admin-token': {
-      const text = value();
-      if (!text || text.length < 16 || !/^[A-Za-z0-9._~+/=-]+$/.test(text) || text.length > 200) {
-        return '--admin-token needs at least 16 characters (letters, digits and . _ ~ + / = -). Leave it out and HQ generates one.';
-      }
+      const text = value() ?? '';
+      const problem = adminTokenProblem(text);
+      if (problem) return `--admin-token ${problem}`;
       raw.adminToken = text;
       return serveOnly('--admin-token');
+    }
+    case '--admin-token-file': {
+      const text = value()?.trim();
+      if (!text) return '--admin-token-file needs a file, e.g. --admin-token-file /etc/lantern/admin-token.';
+      raw.adminTokenFile = text;
+      return serveOnly('--admin-token-file');
+    }
+    case '--device': {
+      const text = value()?.trim() ?? '';
+      if (!deviceIdSchema.safeParse(text).success) return '--device needs the id of an enrolled device (1-100 characters on one line), as GET /v1/admin/devices lists them.';
+      raw.deviceId = text;
+      return command === 'enroll' ? undefined : '--device belongs to "enroll": npm run hq -- enroll --data DIR --name "Laptop 7" --device ID.';
     }
     case '--allow-origin': {
       const text = value()?.trim();
@@ -171,8 +242,15 @@ function applyFlag(raw: Raw, flag: string, value: () => string | undefined, comm
   }
 }
 
-function storeLocation(raw: Raw): StoreLocation | string {
+/** --data and --database exclude each other; LANTERN_DATABASE_URL applies only when neither is given. */
+function storeLocation(raw: Raw, env: HqEnv): StoreLocation | string {
+  if (raw.data && raw.database) return 'Give HQ one store: --data DIR (SQLite) or --database postgres://… (PostgreSQL), not both.';
   if (raw.database) return { kind: 'postgres', url: raw.database, schema: raw.schema };
+  const fromEnv = env[DATABASE_URL_ENV];
+  if (!raw.data && fromEnv) {
+    if (!POSTGRES_URL.test(fromEnv)) return `${DATABASE_URL_ENV} must be a PostgreSQL URL, e.g. postgres://lantern:secret@127.0.0.1/lantern.`;
+    return { kind: 'postgres', url: fromEnv, schema: raw.schema };
+  }
   if (raw.schema) return '--database-schema only works with --database.';
   if (!raw.data) return 'Tell HQ where to keep its data: --data DIR (SQLite, created on first start) or --database postgres://….';
   return { kind: 'sqlite', dataDir: raw.data };

@@ -1,16 +1,18 @@
 // `npm run hq`: opens the store, sets up the admin token, listens, and shuts down cleanly on SIGINT/SIGTERM.
 import { buildHqApp } from '../app';
-import { setUpAdminToken } from './admin-token';
+import { readAdminTokenFile, setUpAdminToken } from './admin-token';
 import type { ServeOptions } from './args';
 import { describeStore, openStore } from './open-store';
 
 const FORCE_EXIT_AFTER_MS = 10_000;
 
 export async function serve(options: ServeOptions): Promise<void> {
+  // Read before anything is opened: a bad file stops HQ without touching the store or generating a token.
+  const givenToken = options.adminTokenFile !== undefined ? readAdminTokenFile(options.adminTokenFile) : options.adminToken;
   const store = await openStore(options.store);
   let app;
   try {
-    const admin = await setUpAdminToken(store, options.adminToken);
+    const admin = await setUpAdminToken(store, givenToken);
     if (admin.generated) {
       console.log(`Admin token (shown once; HQ keeps only its hash, so store it safely now):\n  ${admin.generated}`);
     }

@@ -1,39 +1,61 @@
-// Resumable, verified chunk upload logic shared by both stores: in-order chunks, SHA-256 check on the last one.
+// Resumable, verified chunk upload logic shared by both stores: per-device partial uploads, SHA-256 check, stored once.
 import type { ChunkOutcome, ChunkUpload, FileRecord } from '../store/types';
 import { sha256OfChunks } from './sha256';
 
+/** A partial upload untouched this long is dropped (the device, if it comes back, starts that file again). */
+export const STALE_UPLOAD_MS = 7 * 24 * 3_600_000;
+
+export interface PartialUpload {
+  readonly size: number;
+  readonly received: number;
+}
+
 /** The file-table primitives a store provides inside one transaction (the file row locked). */
 export interface FileTx {
-  /** Reads the file row, creating it (size, nothing received) when absent. */
+  /** Reads and locks the file row, creating it (size as first claimed, not complete) when absent. */
   getOrCreate(sha256: string, size: number, now: number): Promise<FileRecord>;
-  setSize(sha256: string, size: number): Promise<void>;
-  addChunk(sha256: string, offset: number, bytes: Uint8Array, received: number): Promise<void>;
-  chunks(sha256: string): Promise<Uint8Array[]>;
-  markComplete(sha256: string, now: number): Promise<void>;
-  /** Drops every chunk and sets received back to 0. */
-  discard(sha256: string): Promise<void>;
+  /** The device's own partial upload of the file, or null. */
+  upload(sha256: string, deviceId: string): Promise<PartialUpload | null>;
+  /** Starts the device's upload afresh (any earlier partial of it is dropped). */
+  startUpload(sha256: string, deviceId: string, size: number, now: number): Promise<void>;
+  addChunk(sha256: string, deviceId: string, offset: number, bytes: Uint8Array, received: number, now: number): Promise<void>;
+  chunks(sha256: string, deviceId: string): Promise<Uint8Array[]>;
+  /** Drops the device's partial upload. */
+  discardUpload(sha256: string, deviceId: string): Promise<void>;
+  /** Makes the device's verified upload the file's content, marks it complete, drops every partial upload of it. */
+  completeFile(sha256: string, deviceId: string, size: number, now: number): Promise<void>;
+  /** Drops partial uploads last touched before `before`. */
+  expireUploads(before: number): Promise<void>;
 }
 
 export async function applyChunk(tx: FileTx, upload: ChunkUpload): Promise<ChunkOutcome> {
-  const { sha256, size, offset, bytes, now } = upload;
-  let file = await tx.getOrCreate(sha256, size, now);
+  const { sha256, deviceId, size, offset, bytes, now } = upload;
+  const file = await tx.getOrCreate(sha256, size, now);
   // Same content uploaded again (by this or another device): stored once, nothing to do.
   if (file.complete) return { kind: 'stored', file };
-  if (file.size !== size) {
-    if (file.received > 0) return { kind: 'size-mismatch', file };
-    await tx.setSize(sha256, size);
-    file = { ...file, size };
+  let mine = await tx.upload(sha256, deviceId);
+  const view = (partial: PartialUpload): FileRecord => ({ sha256, size: partial.size, received: partial.received, complete: false });
+  if (mine && mine.size !== size) {
+    // Only this device's own upload can disagree on the size; sending from 0 again starts it over.
+    if (offset !== 0) return { kind: 'size-mismatch', file: view(mine) };
+    mine = null;
   }
-  if (offset !== file.received) return { kind: 'offset-mismatch', file };
-  if (offset + bytes.length > size) return { kind: 'too-long', file };
+  if (!mine) {
+    if (offset !== 0) return { kind: 'offset-mismatch', file: view({ size, received: 0 }) };
+    await tx.expireUploads(now - STALE_UPLOAD_MS);
+    await tx.startUpload(sha256, deviceId, size, now);
+    mine = { size, received: 0 };
+  }
+  if (offset !== mine.received) return { kind: 'offset-mismatch', file: view(mine) };
+  if (offset + bytes.length > size) return { kind: 'too-long', file: view(mine) };
   const received = offset + bytes.length;
-  if (bytes.length > 0) await tx.addChunk(sha256, offset, bytes, received);
-  if (received < size) return { kind: 'stored', file: { ...file, received } };
+  if (bytes.length > 0) await tx.addChunk(sha256, deviceId, offset, bytes, received, now);
+  if (received < size) return { kind: 'stored', file: view({ size, received }) };
 
-  if (sha256OfChunks(await tx.chunks(sha256)) !== sha256) {
-    await tx.discard(sha256);
-    return { kind: 'hash-mismatch', file: { ...file, received: 0, complete: false } };
+  if (sha256OfChunks(await tx.chunks(sha256, deviceId)) !== sha256) {
+    await tx.discardUpload(sha256, deviceId);
+    return { kind: 'hash-mismatch', file: view({ size, received: 0 }) };
   }
-  await tx.markComplete(sha256, now);
-  return { kind: 'stored', file: { ...file, received, complete: true } };
+  await tx.completeFile(sha256, deviceId, size, now);
+  return { kind: 'stored', file: { sha256, size, received: size, complete: true } };
 }

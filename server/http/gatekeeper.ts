@@ -1,4 +1,4 @@
-// The onRequest gate every route passes: CORS headers, protocol version, rate limit, then who is calling.
+// The onRequest gate every route passes: CORS headers, protocol version, then rate limit and who is calling, together.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hashSecret, sameHash } from '../auth/secrets';
 import type { HqStore } from '../store/types';
@@ -22,13 +22,33 @@ export function registerGatekeeper(app: FastifyInstance, options: GatekeeperOpti
     const rule = request.routeOptions.config.access;
     if (!rule) return; // unknown path: the 404 handler answers
     if (rule.protocol !== 'none') checkProtocol(request.headers['lantern-protocol'], rule.protocol === 'required');
+    const addressKey = `ip:${request.ip}`;
     const tokenHash = bearerTokenHash(request);
-    const waitSeconds = options.limiter.take(tokenHash !== null ? `token:${tokenHash}` : `ip:${request.ip}`);
-    if (waitSeconds > 0) {
-      throw new HqError('rate-limited', `Too many requests; wait ${waitSeconds} s and try again.`, { retryAfterSeconds: waitSeconds }, { 'Retry-After': String(waitSeconds) });
+    if (rule.caller === 'anyone' || tokenHash === null) {
+      throttle(options.limiter.take(addressKey));
+      if (rule.caller !== 'anyone') throw unauthorized('Send a token as "Authorization: Bearer <token>".');
+      return;
     }
-    if (rule.caller !== 'anyone') request.hqAuth = await authenticate(rule.caller, tokenHash, options);
+    // Only a token HQ has verified gets a bucket of its own (200 devices behind one address each keep theirs);
+    // a made-up token is counted against its address, so inventing tokens buys no fresh budget.
+    const tokenKey = `token:${tokenHash}`;
+    const verifiedBefore = options.limiter.has(tokenKey);
+    // Before the database is asked about an unverified token, the address must still have budget left.
+    throttle(verifiedBefore ? options.limiter.take(tokenKey) : options.limiter.peek(addressKey));
+    const identity = await identify(tokenHash, options);
+    if (identity === null) {
+      throttle(options.limiter.take(addressKey));
+      throw unauthorized(rule.caller === 'admin' ? 'This needs the HQ admin token.' : 'HQ does not know this token. Connect this device again with a new enrollment code from your HQ administrator.');
+    }
+    if (!verifiedBefore) throttle(options.limiter.take(tokenKey));
+    request.hqAuth = authorize(rule.caller, identity);
   });
+}
+
+function throttle(waitSeconds: number): void {
+  if (waitSeconds > 0) {
+    throw new HqError('rate-limited', `Too many requests; wait ${waitSeconds} s and try again.`, { retryAfterSeconds: waitSeconds }, { 'Retry-After': String(waitSeconds) });
+  }
 }
 
 function bearerTokenHash(request: FastifyRequest): string | null {
@@ -40,20 +60,23 @@ function bearerTokenHash(request: FastifyRequest): string | null {
 
 const unauthorized = (message: string) => new HqError('unauthorized', message, {}, { 'WWW-Authenticate': 'Bearer realm="lantern-hq"' });
 
-async function authenticate(caller: Caller, tokenHash: string | null, options: GatekeeperOptions): Promise<HqAuth> {
-  if (tokenHash === null) throw unauthorized('Send a token as "Authorization: Bearer <token>".');
-  const isAdmin = sameHash(tokenHash, options.adminTokenHash);
-  if (isAdmin && caller !== 'device') return { kind: 'admin' };
-  if (isAdmin) throw new HqError('forbidden', 'This endpoint is for enrolled devices; the admin token cannot be used here.');
+/** Who the token belongs to (the admin, or a device, revoked or not); null when HQ does not know it. */
+async function identify(tokenHash: string, options: GatekeeperOptions): Promise<HqAuth | null> {
+  if (sameHash(tokenHash, options.adminTokenHash)) return { kind: 'admin' };
   const device = await options.store.deviceByTokenHash(tokenHash);
-  if (!device) {
-    throw unauthorized(caller === 'admin' ? 'This needs the HQ admin token.' : 'HQ does not know this token. Connect this device again with a new enrollment code from your HQ administrator.');
+  return device ? { kind: 'device', device } : null;
+}
+
+function authorize(caller: Caller, identity: HqAuth): HqAuth {
+  if (identity.kind === 'admin') {
+    if (caller === 'device') throw new HqError('forbidden', 'This endpoint is for enrolled devices; the admin token cannot be used here.');
+    return identity;
   }
-  if (device.revokedAt !== null) {
+  if (identity.device.revokedAt !== null) {
     throw new HqError('device-revoked', 'HQ has revoked access for this device. Everything recorded here stays on this device; ask your HQ administrator to connect it again.');
   }
   if (caller === 'admin') throw new HqError('forbidden', 'This needs the HQ admin token, not a device token.');
-  return { kind: 'device', device };
+  return identity;
 }
 
 /** The authenticated device of a device-only route (the gate has already checked it). */

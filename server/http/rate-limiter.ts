@@ -1,4 +1,4 @@
-// A token bucket per key (device token, admin token or address): a burst is fine, a flood gets 429.
+// A token bucket per key (verified device or admin token, or address): a burst is fine, a flood gets 429.
 export interface RateLimit {
   /** Sustained requests per second. */
   readonly perSecond: number;
@@ -11,14 +11,16 @@ interface Bucket {
   updatedMs: number;
 }
 
-const MAX_BUCKETS = 50_000;
+export const MAX_BUCKETS = 50_000;
 
 export class RateLimiter {
+  /** In least-recently-used order (a Map keeps insertion order; every use re-inserts its key at the end). */
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(
     private readonly limit: RateLimit,
     private readonly now: () => number,
+    private readonly maxBuckets = MAX_BUCKETS,
   ) {}
 
   /** 0 when the request may go ahead (and is counted), else the seconds to wait. */
@@ -29,28 +31,52 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return 0;
     }
+    return this.waitSeconds(bucket);
+  }
+
+  /** Whether `key` already has a bucket (only keys the caller has verified get one). */
+  has(key: string): boolean {
+    return this.buckets.has(key);
+  }
+
+  /** The seconds `take(key)` would ask to wait, without counting a request or creating a bucket. */
+  peek(key: string): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return 0;
+    const tokens = this.tokensAt(bucket, this.now());
+    return tokens >= 1 ? 0 : this.waitSeconds({ tokens, updatedMs: bucket.updatedMs });
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private waitSeconds(bucket: Bucket): number {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.limit.perSecond));
+  }
+
+  private tokensAt(bucket: Bucket, now: number): number {
+    const elapsed = Math.max(0, now - bucket.updatedMs) / 1000;
+    return Math.min(this.limit.burst, bucket.tokens + elapsed * this.limit.perSecond);
   }
 
   private refill(key: string, now: number): Bucket {
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      if (this.buckets.size >= MAX_BUCKETS) this.prune(now);
+      // Forget the least recently used key, never everyone: clearing all would hand a flooder fresh budgets.
+      while (this.buckets.size >= this.maxBuckets) {
+        const oldest = this.buckets.keys().next();
+        if (oldest.done) break;
+        this.buckets.delete(oldest.value);
+      }
       bucket = { tokens: this.limit.burst, updatedMs: now };
       this.buckets.set(key, bucket);
       return bucket;
     }
-    const elapsed = Math.max(0, now - bucket.updatedMs) / 1000;
-    bucket.tokens = Math.min(this.limit.burst, bucket.tokens + elapsed * this.limit.perSecond);
+    bucket.tokens = this.tokensAt(bucket, now);
     bucket.updatedMs = now;
+    this.buckets.delete(key);
+    this.buckets.set(key, bucket);
     return bucket;
-  }
-
-  /** Forgets buckets that have refilled completely (they behave exactly like new ones). */
-  private prune(now: number): void {
-    for (const [key, bucket] of this.buckets) {
-      if (bucket.tokens + ((now - bucket.updatedMs) / 1000) * this.limit.perSecond >= this.limit.burst) this.buckets.delete(key);
-    }
-    if (this.buckets.size >= MAX_BUCKETS) this.buckets.clear();
   }
 }

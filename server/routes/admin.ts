@@ -1,23 +1,38 @@
-// Admin API (admin token): enrollment codes, devices and revocation, missing files, rejected operations, new epoch.
+// Admin API (admin token): enrollment and re-enrollment codes, devices (paged) and revocation, missing files, rejected operations, new epoch.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createEnrollmentRequestSchema, deviceParamsSchema, type DeviceInfo, type EnrollmentResponse, type MissingFile, type RejectedOp } from '../../shared/sync/wire';
-import { issueEnrollmentCode } from '../auth/enrollment';
+import { createEnrollmentRequestSchema, deviceIdSchema, deviceParamsSchema, queryInt, type DeviceInfo, type DeviceListResponse, type EnrollmentResponse, type MissingFile, type RejectedOp } from '../../shared/sync/wire';
+import { issueEnrollmentCode, UnknownDeviceError } from '../auth/enrollment';
 import type { RouteContext } from '../http/context';
 import { HqError } from '../http/hq-error';
 import { access } from '../http/route-access';
 import { parseOrThrow } from '../http/validate';
-import type { DeviceRecord } from '../store/types';
+import type { DevicePosition, DeviceRecord } from '../store/types';
 
 const listQuerySchema = z.strictObject({ limit: z.string().regex(/^\d{1,4}$/).transform(Number).pipe(z.number().int().min(1).max(1000)).optional() });
+
+/** Devices per page: the default is also the most, so one answer stays small however many devices enroll. */
+export const MAX_DEVICE_PAGE = 500;
+const deviceListQuerySchema = z.strictObject({ limit: queryInt(1, MAX_DEVICE_PAGE).optional(), cursor: z.string().max(400).optional() });
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/v1/admin/enrollments', access('admin', 'optional'), async (request): Promise<EnrollmentResponse> => {
     const body = parseOrThrow(createEnrollmentRequestSchema, request.body, 'enrollment request');
-    return issueEnrollmentCode(ctx.store, body.name, ctx.clock.now(), body.ttlHours);
+    try {
+      return await issueEnrollmentCode(ctx.store, body, ctx.clock.now());
+    } catch (error) {
+      if (error instanceof UnknownDeviceError) throw new HqError('not-found', error.message);
+      throw error;
+    }
   });
 
-  app.get('/v1/admin/devices', access('admin', 'optional'), async () => ({ devices: (await ctx.store.listDevices()).map(deviceInfo) }));
+  app.get('/v1/admin/devices', access('admin', 'optional'), async (request): Promise<DeviceListResponse> => {
+    const query = parseOrThrow(deviceListQuerySchema, request.query, 'device query');
+    const after = query.cursor === undefined ? undefined : decodeDeviceCursor(query.cursor);
+    const page = await ctx.store.listDevices({ after, limit: query.limit ?? MAX_DEVICE_PAGE });
+    const last = page.devices.at(-1);
+    return { devices: page.devices.map(deviceInfo), cursor: page.hasMore && last ? encodeDeviceCursor(last) : null, hasMore: page.hasMore };
+  });
 
   app.post('/v1/admin/devices/:id/revoke', access('admin', 'optional'), async (request) => {
     const { id } = parseOrThrow(deviceParamsSchema, request.params, 'device address');
@@ -50,6 +65,25 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
 
   // After restoring HQ from a backup: devices then re-send what HQ may have lost and pull from the start.
   app.post('/v1/admin/epoch', access('admin', 'optional'), async () => ({ epoch: await ctx.store.bumpEpoch() }));
+}
+
+/** Opaque to callers: the last device's position (enrolledAt, id), base64url JSON. */
+function encodeDeviceCursor(device: DevicePosition): string {
+  return Buffer.from(JSON.stringify([device.enrolledAt, device.id]), 'utf8').toString('base64url');
+}
+
+const devicePositionSchema = z.tuple([z.number().int().min(0), deviceIdSchema]);
+
+function decodeDeviceCursor(cursor: string): DevicePosition {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  const position = devicePositionSchema.safeParse(parsed);
+  if (!position.success) throw new HqError('invalid-cursor', 'HQ did not make this cursor. Start again without one.');
+  return { enrolledAt: position.data[0], id: position.data[1] };
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

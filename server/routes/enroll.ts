@@ -1,4 +1,4 @@
-// POST /v1/enroll: a one-time enrollment code becomes a device token (HQ keeps only the token's hash); it also reconnects a known device.
+// POST /v1/enroll: a one-time code becomes a device token (HQ keeps its hash); only a code issued for a known device re-enrolls it.
 import type { FastifyInstance } from 'fastify';
 import { enrollRequestSchema, type EnrollResponse } from '../../shared/sync/wire';
 import { hashEnrollmentCode, hashSecret, newToken } from '../auth/secrets';
@@ -7,6 +7,7 @@ import { HqError } from '../http/hq-error';
 import { checkProtocolVersion } from '../http/protocol-check';
 import { access } from '../http/route-access';
 import { parseOrThrow } from '../http/validate';
+import type { RedeemOutcome } from '../store/types';
 
 export function registerEnrollRoute(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/v1/enroll', access('anyone', 'required'), async (request): Promise<EnrollResponse> => {
@@ -21,17 +22,33 @@ export function registerEnrollRoute(app: FastifyInstance, ctx: RouteContext): vo
       tokenHash: hashSecret(deviceToken),
       now,
     });
-    if (outcome === 'invalid-code') {
-      throw new HqError('enrollment-invalid', 'This enrollment code is not valid: it may be mistyped, already used or expired. Ask your HQ administrator for a new one.');
-    }
-    if (outcome === 'device-revoked') {
-      throw new HqError(
-        'device-revoked',
-        'HQ has revoked access for this device, so a new enrollment code cannot reconnect it; the code was not used up. Everything recorded here stays on this device; ask your HQ administrator.',
-      );
-    }
-    // 'rebound' (a known device connecting again, e.g. after "Disconnect") answers like a first enrollment: its new token replaces the old one.
+    refuseUnless(outcome, body.deviceId);
+    // 'rebound' / 'reinstated' (a known device re-enrolled with a code issued for it) answer like a first enrollment.
     const meta = await ctx.store.meta();
     return { deviceToken, deviceId: body.deviceId, hqId: meta.hqId, epoch: meta.epoch, serverTime: now };
   });
+}
+
+/** Every refusal says what happened and what to do; the code is left unused in each case. */
+function refuseUnless(outcome: RedeemOutcome, deviceId: string): void {
+  switch (outcome) {
+    case 'enrolled':
+    case 'rebound':
+    case 'reinstated':
+      return;
+    case 'invalid-code':
+      throw new HqError('enrollment-invalid', 'This enrollment code is not valid: it may be mistyped, already used or expired. Ask your HQ administrator for a new one.');
+    case 'code-for-other-device':
+      throw new HqError('enrollment-invalid', 'This enrollment code was issued to re-enroll another device, not this one; it was not used up. Ask your HQ administrator for a code for this device.');
+    case 'device-exists':
+      throw new HqError(
+        'device-exists',
+        `This device is already enrolled at HQ (device id "${deviceId}"), and this code is only for a new device, so it was not used up. Ask the HQ admin for a re-enrollment code for device ${deviceId}.`,
+      );
+    case 'device-revoked':
+      throw new HqError(
+        'device-revoked',
+        `HQ has revoked access for this device (device id "${deviceId}"), so a code for a new device cannot reconnect it; the code was not used up. Everything recorded here stays on this device; ask the HQ admin for a re-enrollment code for device ${deviceId} if it should sync again.`,
+      );
+  }
 }

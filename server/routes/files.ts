@@ -1,7 +1,8 @@
-// Files by SHA-256: PUT chunks in order (resumable, verified, stored once), GET the resume point or the content.
+// Files by SHA-256: PUT chunks in order (resumable per device, verified, stored once), GET the resume point or the content.
 import type { FastifyInstance } from 'fastify';
 import { fileChunkQuerySchema, fileParamsSchema, type FileStatus } from '../../shared/sync/wire';
 import type { RouteContext } from '../http/context';
+import { deviceOf } from '../http/gatekeeper';
 import { HqError } from '../http/hq-error';
 import { access } from '../http/route-access';
 import { parseOrThrow } from '../http/validate';
@@ -9,6 +10,7 @@ import type { FileRecord } from '../store/types';
 
 export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.put('/v1/files/:sha256', { ...access('device', 'required'), bodyLimit: ctx.limits.fileChunkBytes }, async (request): Promise<FileStatus> => {
+    const device = deviceOf(request);
     const { sha256 } = parseOrThrow(fileParamsSchema, request.params, 'file address');
     const { offset, size } = parseOrThrow(fileChunkQuerySchema, request.query, 'chunk query');
     if (size > ctx.limits.maxFileBytes) {
@@ -19,7 +21,7 @@ export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): voi
       throw new HqError('unsupported-media-type', 'Send file chunks as application/octet-stream.');
     }
     const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-    const outcome = await ctx.store.putFileChunk({ sha256, size, offset, bytes, now: ctx.clock.now() });
+    const outcome = await ctx.store.putFileChunk({ sha256, deviceId: device.id, size, offset, bytes, now: ctx.clock.now() });
     const file = outcome.file;
     switch (outcome.kind) {
       case 'stored':
@@ -27,7 +29,9 @@ export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): voi
       case 'offset-mismatch':
         throw new HqError('offset-mismatch', `HQ has ${file.received} bytes of this file; send the chunk that starts there.`, { received: file.received });
       case 'size-mismatch':
-        throw new HqError('size-mismatch', `HQ is receiving this file with a size of ${file.size ?? 0} bytes, not ${size}.`, { received: file.received });
+        throw new HqError('size-mismatch', `This device's upload of this file was started with a size of ${file.size ?? 0} bytes, not ${size}; send it again from offset 0.`, {
+          received: file.received,
+        });
       case 'too-long':
         throw new HqError('invalid-request', `This chunk ends past the file's size of ${size} bytes.`, { received: file.received });
       case 'hash-mismatch':
@@ -37,7 +41,9 @@ export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): voi
 
   app.get('/v1/files/:sha256', access('device-or-admin', 'optional'), async (request): Promise<FileStatus> => {
     const { sha256 } = parseOrThrow(fileParamsSchema, request.params, 'file address');
-    const file = await ctx.store.file(sha256);
+    // A device sees its own upload's progress (where it resumes); the admin sees the furthest one.
+    const auth = request.hqAuth;
+    const file = await ctx.store.file(sha256, auth?.kind === 'device' ? auth.device.id : undefined);
     return file ? status(file) : { sha256, size: null, received: 0, complete: false };
   });
 

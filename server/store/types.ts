@@ -27,6 +27,8 @@ export interface NewEnrollment {
   readonly name: string;
   readonly createdAt: number;
   readonly expiresAt: number;
+  /** Set for a re-enrollment code: only this (existing) device id may redeem it. Null: a code for a new device. */
+  readonly forDeviceId: string | null;
 }
 
 export interface Redemption {
@@ -36,8 +38,17 @@ export interface Redemption {
   readonly tokenHash: string;
   readonly now: number;
 }
-/** 'rebound': a known, non-revoked device re-enrolled (new token, old one invalid, its sequence kept); 'device-revoked': refused. */
-export type RedeemOutcome = 'enrolled' | 'rebound' | 'invalid-code' | 'device-revoked';
+/**
+ * 'enrolled': a new device; 'rebound' / 'reinstated': a known (revoked) device re-enrolled with a code issued for it
+ * (new token, old one invalid, its sequence kept). The rest are refusals that leave the code unused.
+ */
+export type RedeemOutcome = 'enrolled' | 'rebound' | 'reinstated' | 'invalid-code' | 'device-exists' | 'device-revoked' | 'code-for-other-device';
+
+/** Where a device list page starts: after this device in (enrolledAt, id) order. */
+export interface DevicePosition {
+  readonly enrolledAt: number;
+  readonly id: string;
+}
 
 /** What a push transaction needs to read, once per group of pushes (the push lock held). */
 export interface PushLoadRequest {
@@ -150,6 +161,8 @@ export interface FileRecord {
 
 export interface ChunkUpload {
   readonly sha256: string;
+  /** The uploading device: partial uploads are kept per device, so no device can block another's upload. */
+  readonly deviceId: string;
   readonly size: number;
   readonly offset: number;
   readonly bytes: Uint8Array;
@@ -188,10 +201,12 @@ export interface HqStore {
   bumpEpoch(): Promise<string>;
 
   createEnrollment(enrollment: NewEnrollment): Promise<void>;
-  /** Atomically uses the code (one-time, unexpired) and creates the device, or gives a known non-revoked device a new token. */
+  /** Atomically uses the code (one-time, unexpired) as decideRedemption says: a new device, or a re-enrollment of the device the code names. */
   redeemEnrollment(redemption: Redemption): Promise<RedeemOutcome>;
   deviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null>;
-  listDevices(): Promise<DeviceRecord[]>;
+  device(id: string): Promise<DeviceRecord | null>;
+  /** Devices in (enrolledAt, id) order after `after`; `limit` at most. */
+  listDevices(page: { after?: DevicePosition; limit: number }): Promise<{ devices: DeviceRecord[]; hasMore: boolean }>;
   revokeDevice(id: string, now: number): Promise<DeviceRecord | null>;
   touchDevice(id: string, now: number): Promise<void>;
 
@@ -203,8 +218,9 @@ export interface HqStore {
   listIncidents(filter: IncidentListFilter): Promise<{ states: IncidentState[]; hasMore: boolean }>;
   incident(id: string): Promise<IncidentRecord | null>;
 
-  file(sha256: string): Promise<FileRecord | null>;
-  /** Stores one chunk in order; on the last one verifies the SHA-256 of the whole (mismatch: discards it). */
+  /** The file as `deviceId` sees it (its own partial upload), or without it as the admin does (the furthest partial upload). */
+  file(sha256: string, deviceId?: string): Promise<FileRecord | null>;
+  /** Stores one chunk of the device's own upload in order; on the last one verifies the SHA-256 of the whole (mismatch: discards it). */
   putFileChunk(upload: ChunkUpload): Promise<ChunkOutcome>;
   /** The bytes of a complete file, chunk by chunk in order; null when not complete. */
   fileContent(sha256: string): Promise<Uint8Array[] | null>;

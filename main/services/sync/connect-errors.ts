@@ -30,6 +30,8 @@ function describeSyncError(error: SyncError): string {
     case 'timeout':
       return CONNECT_MESSAGES.timeout;
     case 'unauthorized':
+      // HQ knows this device already (409 device-exists): its own words say to ask for a re-enrollment code.
+      if (error.details.code === 'device-exists') return error.message;
       return CONNECT_MESSAGES.codeRefused;
     case 'revoked':
     case 'client-newer':

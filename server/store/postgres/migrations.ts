@@ -103,4 +103,33 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'device-bound enrollment codes, partial uploads per device',
+    // Partial uploads move to per-(file, device) tables, so one device's first chunk cannot block another's upload.
+    // Partials of the old shared table cannot be attributed to a device: they are dropped, and devices resume from 0.
+    sql: `
+      ALTER TABLE enrollment_codes ADD COLUMN for_device_id TEXT;
+      CREATE INDEX devices_enrolled ON devices (enrolled_at, id);
+      CREATE TABLE file_uploads (
+        sha256 TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        received BIGINT NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (sha256, device_id)
+      );
+      CREATE INDEX file_uploads_updated ON file_uploads (updated_at);
+      CREATE TABLE upload_chunks (
+        sha256 TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        "offset" BIGINT NOT NULL,
+        bytes BYTEA NOT NULL,
+        PRIMARY KEY (sha256, device_id, "offset")
+      );
+      DELETE FROM file_chunks WHERE sha256 IN (SELECT sha256 FROM files WHERE NOT complete);
+      UPDATE files SET received = 0 WHERE NOT complete;
+    `,
+  },
 ];

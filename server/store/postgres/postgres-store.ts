@@ -2,14 +2,15 @@
 import pg from 'pg';
 import type { PoolClient } from 'pg';
 import type { IncidentState } from '../../../shared/sync/merge';
+import { decideRedemption, OUTCOME_OF } from '../../auth/enrollment';
 import { newShortId } from '../../auth/secrets';
 import { applyChunk } from '../../files/chunk-upload';
-import type { HqStore, IncidentListFilter, PushTx } from '../types';
+import type { DevicePosition, HqStore, IncidentListFilter, NewEnrollment, PushTx, RedeemOutcome, Redemption } from '../types';
 import { POSTGRES_MIGRATIONS } from './migrations';
 import { migratePostgres } from './pg-migrate';
-import { pgFileTx, readChunks, readMissingFiles } from './pg-files';
+import { pgFileTx, readChunks, readFile, readMissingFiles } from './pg-files';
 import { BEGIN_PUSH_SQL, pgPushTx } from './pg-push-tx';
-import { DEVICE_COLUMNS, num, numOrNull, toDevice, toFile, type BigIntText, type PgDeviceRow, type PgFileRow } from './pg-rows';
+import { DEVICE_COLUMNS, num, numOrNull, toDevice, type BigIntText, type PgDeviceRow } from './pg-rows';
 
 export interface PostgresStoreOptions {
   readonly url: string;
@@ -66,31 +67,43 @@ class PostgresStore implements HqStore {
     return epoch;
   }
 
-  async createEnrollment(e: { codeHash: string; name: string; createdAt: number; expiresAt: number }) {
-    await this.pool.query('INSERT INTO enrollment_codes (code_hash, name, created_at, expires_at) VALUES ($1, $2, $3, $4)', [e.codeHash, e.name, e.createdAt, e.expiresAt]);
+  async createEnrollment(e: NewEnrollment) {
+    await this.pool.query('INSERT INTO enrollment_codes (code_hash, name, created_at, expires_at, for_device_id) VALUES ($1, $2, $3, $4, $5)', [
+      e.codeHash,
+      e.name,
+      e.createdAt,
+      e.expiresAt,
+      e.forDeviceId,
+    ]);
   }
 
-  redeemEnrollment(r: { codeHash: string; deviceId: string; deviceName: string; tokenHash: string; now: number }) {
-    return this.transaction(async (client) => {
-      const used = await client.query('UPDATE enrollment_codes SET used_at = $1, device_id = $2 WHERE code_hash = $3 AND used_at IS NULL AND expires_at > $1 RETURNING code_hash', [
-        r.now,
-        r.deviceId,
-        r.codeHash,
-      ]);
-      if (used.rowCount !== 1) return 'invalid-code' as const;
-      // A known, non-revoked device gets the new token (the old one stops working) and keeps its sequence; xmax = 0 marks a fresh row.
-      const device = await client.query<{ inserted: boolean }>(
-        `INSERT INTO devices (id, name, token_hash, enrolled_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, name = excluded.name WHERE devices.revoked_at IS NULL
-         RETURNING (xmax = 0) AS inserted`,
-        [r.deviceId, r.deviceName, r.tokenHash, r.now],
+  redeemEnrollment(r: Redemption) {
+    return this.transaction(async (client): Promise<RedeemOutcome> => {
+      // Locking the code row makes two redemptions of one code wait for each other.
+      const code = await client.query<{ for_device_id: string | null }>(
+        'SELECT for_device_id FROM enrollment_codes WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2 FOR UPDATE',
+        [r.codeHash, r.now],
       );
-      // No row: the device is revoked. Throw to roll back (the code stays unused), answer after.
-      if (device.rowCount !== 1) throw new DeviceRevoked();
-      return device.rows[0]!.inserted ? ('enrolled' as const) : ('rebound' as const);
-    }).catch((error: unknown) => {
-      if (error instanceof DeviceRevoked) return 'device-revoked' as const;
-      throw error;
+      if (!code.rows[0]) return 'invalid-code';
+      const known = await client.query<{ revoked_at: BigIntText | null }>('SELECT revoked_at FROM devices WHERE id = $1 FOR UPDATE', [r.deviceId]);
+      const decision = decideRedemption(code.rows[0].for_device_id, r.deviceId, known.rows[0] ? { revokedAt: numOrNull(known.rows[0].revoked_at) } : null);
+      // A refusal leaves the code unused, so the person can still use it where it belongs.
+      if (decision !== 'insert' && decision !== 'rebind' && decision !== 'reinstate') return decision;
+      if (decision === 'insert') {
+        // Another code may have enrolled the same new id a moment ago: that one won, this one is refused.
+        const inserted = await client.query('INSERT INTO devices (id, name, token_hash, enrolled_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING', [
+          r.deviceId,
+          r.deviceName,
+          r.tokenHash,
+          r.now,
+        ]);
+        if (inserted.rowCount !== 1) return 'device-exists';
+      } else {
+        // The new token replaces the old one; the sequence (lastSeq) is kept, so exactly-once carries on.
+        await client.query('UPDATE devices SET token_hash = $1, name = $2, revoked_at = NULL WHERE id = $3', [r.tokenHash, r.deviceName, r.deviceId]);
+      }
+      await client.query('UPDATE enrollment_codes SET used_at = $1, device_id = $2 WHERE code_hash = $3', [r.now, r.deviceId, r.codeHash]);
+      return OUTCOME_OF[decision];
     });
   }
 
@@ -99,9 +112,20 @@ class PostgresStore implements HqStore {
     return rows[0] ? toDevice(rows[0]) : null;
   }
 
-  async listDevices() {
-    const { rows } = await this.pool.query<PgDeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY enrolled_at, id`);
-    return rows.map(toDevice);
+  async device(id: string) {
+    const { rows } = await this.pool.query<PgDeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = $1`, [id]);
+    return rows[0] ? toDevice(rows[0]) : null;
+  }
+
+  async listDevices(page: { after?: DevicePosition; limit: number }) {
+    // COLLATE "C": ids compare byte by byte, the same order as SQLite and as the cursor.
+    const { rows } = page.after
+      ? await this.pool.query<PgDeviceRow>(
+          `SELECT ${DEVICE_COLUMNS} FROM devices WHERE enrolled_at > $1 OR (enrolled_at = $1 AND id COLLATE "C" > $2) ORDER BY enrolled_at, id COLLATE "C" LIMIT $3`,
+          [page.after.enrolledAt, page.after.id, page.limit + 1],
+        )
+      : await this.pool.query<PgDeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY enrolled_at, id COLLATE "C" LIMIT $1`, [page.limit + 1]);
+    return { devices: rows.slice(0, page.limit).map(toDevice), hasMore: rows.length > page.limit };
   }
 
   async revokeDevice(id: string, now: number) {
@@ -154,9 +178,8 @@ class PostgresStore implements HqStore {
     return { state: JSON.parse(rows[0].state) as IncidentState, timeline: timeline.rows.map((e) => e.body), conflicts: conflicts.rows.map((c) => c.body) };
   }
 
-  async file(sha256: string) {
-    const { rows } = await this.pool.query<PgFileRow>('SELECT sha256, size, received, complete FROM files WHERE sha256 = $1', [sha256]);
-    return rows[0] ? toFile(rows[0]) : null;
+  file(sha256: string, deviceId?: string) {
+    return readFile(this.pool, sha256, deviceId);
   }
 
   putFileChunk(upload: Parameters<HqStore['putFileChunk']>[0]) {
@@ -222,8 +245,6 @@ class PostgresStore implements HqStore {
     }
   }
 }
-
-class DeviceRevoked extends Error {}
 
 /** CREATE SCHEMA IF NOT EXISTS can still collide when two instances start at once; the loser just uses it. */
 async function createSchema(client: PoolClient, schema: string): Promise<void> {

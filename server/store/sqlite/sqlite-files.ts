@@ -1,7 +1,7 @@
-// File and chunk tables on SQLite: the FileTx primitives and the read queries for files.
+// File and chunk tables on SQLite: the FileTx primitives (partial uploads per device) and the read queries for files.
 import type Database from 'better-sqlite3';
 import type { FileTx } from '../../files/chunk-upload';
-import type { MissingFileRecord } from '../types';
+import type { FileRecord, MissingFileRecord } from '../types';
 import { toFile, type FileRow } from './sqlite-rows';
 import { prepared } from './statements';
 
@@ -11,24 +11,55 @@ export function sqliteFileTx(db: Database.Database): FileTx {
       prepared(db, 'INSERT INTO files (sha256, size, created_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING').run(sha256, size, now);
       return toFile(prepared(db, 'SELECT sha256, size, received, complete FROM files WHERE sha256 = ?').get(sha256) as FileRow);
     },
-    async setSize(sha256, size) {
-      prepared(db, 'UPDATE files SET size = ? WHERE sha256 = ?').run(size, sha256);
+    async upload(sha256, deviceId) {
+      return (prepared(db, 'SELECT size, received FROM file_uploads WHERE sha256 = ? AND device_id = ?').get(sha256, deviceId) as { size: number; received: number } | undefined) ?? null;
     },
-    async addChunk(sha256, offset, bytes, received) {
-      prepared(db, 'INSERT INTO file_chunks (sha256, offset, bytes) VALUES (?, ?, ?)').run(sha256, offset, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      prepared(db, 'UPDATE files SET received = ? WHERE sha256 = ?').run(received, sha256);
+    async startUpload(sha256, deviceId, size, now) {
+      prepared(db, 'DELETE FROM upload_chunks WHERE sha256 = ? AND device_id = ?').run(sha256, deviceId);
+      prepared(
+        db,
+        `INSERT INTO file_uploads (sha256, device_id, size, received, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)
+         ON CONFLICT (sha256, device_id) DO UPDATE SET size = excluded.size, received = 0, created_at = excluded.created_at, updated_at = excluded.updated_at`,
+      ).run(sha256, deviceId, size, now, now);
     },
-    async chunks(sha256) {
-      return readChunks(db, sha256);
+    async addChunk(sha256, deviceId, offset, bytes, received, now) {
+      prepared(db, 'INSERT INTO upload_chunks (sha256, device_id, offset, bytes) VALUES (?, ?, ?, ?)').run(sha256, deviceId, offset, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      prepared(db, 'UPDATE file_uploads SET received = ?, updated_at = ? WHERE sha256 = ? AND device_id = ?').run(received, now, sha256, deviceId);
     },
-    async markComplete(sha256, now) {
-      prepared(db, 'UPDATE files SET complete = 1, completed_at = ? WHERE sha256 = ?').run(now, sha256);
+    async chunks(sha256, deviceId) {
+      const rows = prepared(db, 'SELECT bytes FROM upload_chunks WHERE sha256 = ? AND device_id = ? ORDER BY offset').all(sha256, deviceId) as { bytes: Buffer }[];
+      return rows.map((row) => row.bytes);
     },
-    async discard(sha256) {
+    async discardUpload(sha256, deviceId) {
+      prepared(db, 'DELETE FROM upload_chunks WHERE sha256 = ? AND device_id = ?').run(sha256, deviceId);
+      prepared(db, 'DELETE FROM file_uploads WHERE sha256 = ? AND device_id = ?').run(sha256, deviceId);
+    },
+    async completeFile(sha256, deviceId, size, now) {
       prepared(db, 'DELETE FROM file_chunks WHERE sha256 = ?').run(sha256);
-      prepared(db, 'UPDATE files SET received = 0 WHERE sha256 = ?').run(sha256);
+      prepared(db, 'INSERT INTO file_chunks (sha256, offset, bytes) SELECT sha256, offset, bytes FROM upload_chunks WHERE sha256 = ? AND device_id = ?').run(sha256, deviceId);
+      prepared(db, 'UPDATE files SET size = ?, received = ?, complete = 1, completed_at = ? WHERE sha256 = ?').run(size, size, now, sha256);
+      prepared(db, 'DELETE FROM upload_chunks WHERE sha256 = ?').run(sha256);
+      prepared(db, 'DELETE FROM file_uploads WHERE sha256 = ?').run(sha256);
+    },
+    async expireUploads(before) {
+      prepared(db, 'DELETE FROM upload_chunks WHERE (sha256, device_id) IN (SELECT sha256, device_id FROM file_uploads WHERE updated_at < ?)').run(before);
+      prepared(db, 'DELETE FROM file_uploads WHERE updated_at < ?').run(before);
     },
   };
+}
+
+/** The file as one device sees it (its own partial upload), or as the admin does (the furthest partial upload). */
+export function readFile(db: Database.Database, sha256: string, deviceId: string | undefined): FileRecord | null {
+  const row = prepared(db, 'SELECT sha256, size, received, complete FROM files WHERE sha256 = ?').get(sha256) as FileRow | undefined;
+  if (!row) return null;
+  const file = toFile(row);
+  if (file.complete) return file;
+  if (deviceId === undefined) {
+    const furthest = prepared(db, 'SELECT MAX(received) AS received FROM file_uploads WHERE sha256 = ?').get(sha256) as { received: number | null };
+    return { ...file, received: furthest.received ?? 0 };
+  }
+  const mine = prepared(db, 'SELECT size, received FROM file_uploads WHERE sha256 = ? AND device_id = ?').get(sha256, deviceId) as { size: number; received: number } | undefined;
+  return mine ? { ...file, size: mine.size, received: mine.received } : { ...file, received: 0 };
 }
 
 export function readChunks(db: Database.Database, sha256: string): Uint8Array[] {
@@ -39,7 +70,8 @@ export function readChunks(db: Database.Database, sha256: string): Uint8Array[] 
 export function readMissingFiles(db: Database.Database, limit: number): MissingFileRecord[] {
   const rows = db
     .prepare(
-      `SELECT f.sha256, f.size, f.received, f.complete, json_group_array(r.op_id) AS op_ids
+      `SELECT f.sha256, f.size, COALESCE((SELECT MAX(u.received) FROM file_uploads u WHERE u.sha256 = f.sha256), 0) AS received, f.complete,
+              json_group_array(r.op_id) AS op_ids
        FROM files f JOIN file_refs r ON r.sha256 = f.sha256
        WHERE f.complete = 0 GROUP BY f.sha256 ORDER BY f.created_at, f.sha256 LIMIT ?`,
     )

@@ -3,17 +3,18 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { IncidentState } from '../../../shared/sync/merge';
+import { decideRedemption, OUTCOME_OF } from '../../auth/enrollment';
 import { newShortId } from '../../auth/secrets';
 import { applyChunk } from '../../files/chunk-upload';
 import { SerialQueue } from '../serial-queue';
-import type { HqStore, IncidentListFilter, RejectedRecord } from '../types';
+import type { DevicePosition, HqStore, IncidentListFilter, NewEnrollment, RedeemOutcome, Redemption, RejectedRecord } from '../types';
 import { SQLITE_MIGRATIONS } from './migrations';
 import { prepared } from './statements';
 import { migrateSqlite } from './sqlite-migrate';
-import { readChunks, readMissingFiles, sqliteFileTx } from './sqlite-files';
+import { readChunks, readFile, readMissingFiles, sqliteFileTx } from './sqlite-files';
 import { sqlitePushTx } from './sqlite-push-tx';
 import { CHECKPOINT_THRESHOLD_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
-import { DEVICE_COLUMNS, toDevice, toFile, type DeviceRow, type FileRow } from './sqlite-rows';
+import { DEVICE_COLUMNS, toDevice, type DeviceRow } from './sqlite-rows';
 
 export const SQLITE_FILE_NAME = 'lantern-hq.sqlite';
 
@@ -76,27 +77,38 @@ class SqliteStore implements HqStore {
     });
   }
 
-  createEnrollment(enrollment: { codeHash: string; name: string; createdAt: number; expiresAt: number }) {
+  createEnrollment(e: NewEnrollment) {
     return this.read(
-      () => void prepared(this.db, 'INSERT INTO enrollment_codes (code_hash, name, created_at, expires_at) VALUES (?, ?, ?, ?)').run(enrollment.codeHash, enrollment.name, enrollment.createdAt, enrollment.expiresAt),
+      () =>
+        void prepared(this.db, 'INSERT INTO enrollment_codes (code_hash, name, created_at, expires_at, for_device_id) VALUES (?, ?, ?, ?, ?)').run(
+          e.codeHash,
+          e.name,
+          e.createdAt,
+          e.expiresAt,
+          e.forDeviceId,
+        ),
     );
   }
 
-  redeemEnrollment(r: { codeHash: string; deviceId: string; deviceName: string; tokenHash: string; now: number }) {
+  redeemEnrollment(r: Redemption) {
     return this.read(() =>
-      this.db.transaction(() => {
-        const code = prepared(this.db, 'SELECT code_hash FROM enrollment_codes WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?').get(r.codeHash, r.now);
-        if (!code) return 'invalid-code' as const;
+      this.db.transaction((): RedeemOutcome => {
+        const code = prepared(this.db, 'SELECT for_device_id FROM enrollment_codes WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?').get(r.codeHash, r.now) as
+          | { for_device_id: string | null }
+          | undefined;
+        if (!code) return 'invalid-code';
         const known = prepared(this.db, 'SELECT revoked_at FROM devices WHERE id = ?').get(r.deviceId) as { revoked_at: number | null } | undefined;
-        // A revoked device stays out (the code is left unused); a known one gets a new token and keeps its sequence.
-        if (known && known.revoked_at !== null) return 'device-revoked' as const;
+        const decision = decideRedemption(code.for_device_id, r.deviceId, known ? { revokedAt: known.revoked_at } : null);
+        // A refusal leaves the code unused, so the person can still use it where it belongs.
+        if (decision !== 'insert' && decision !== 'rebind' && decision !== 'reinstate') return decision;
         prepared(this.db, 'UPDATE enrollment_codes SET used_at = ?, device_id = ? WHERE code_hash = ?').run(r.now, r.deviceId, r.codeHash);
-        if (known) {
-          prepared(this.db, 'UPDATE devices SET token_hash = ?, name = ? WHERE id = ?').run(r.tokenHash, r.deviceName, r.deviceId);
-          return 'rebound' as const;
+        if (decision === 'insert') {
+          prepared(this.db, 'INSERT INTO devices (id, name, token_hash, enrolled_at) VALUES (?, ?, ?, ?)').run(r.deviceId, r.deviceName, r.tokenHash, r.now);
+        } else {
+          // The new token replaces the old one; the sequence (lastSeq) is kept, so exactly-once carries on.
+          prepared(this.db, 'UPDATE devices SET token_hash = ?, name = ?, revoked_at = NULL WHERE id = ?').run(r.tokenHash, r.deviceName, r.deviceId);
         }
-        prepared(this.db, 'INSERT INTO devices (id, name, token_hash, enrolled_at) VALUES (?, ?, ?, ?)').run(r.deviceId, r.deviceName, r.tokenHash, r.now);
-        return 'enrolled' as const;
+        return OUTCOME_OF[decision];
       }).immediate(),
     );
   }
@@ -108,8 +120,22 @@ class SqliteStore implements HqStore {
     });
   }
 
-  listDevices() {
-    return this.read(() => (prepared(this.db, `SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY enrolled_at, id`).all() as DeviceRow[]).map(toDevice));
+  device(id: string) {
+    return this.read(() => {
+      const row = prepared(this.db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(id) as DeviceRow | undefined;
+      return row ? toDevice(row) : null;
+    });
+  }
+
+  listDevices(page: { after?: DevicePosition; limit: number }) {
+    return this.read(() => {
+      const rows = (
+        page.after
+          ? prepared(this.db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE (enrolled_at, id) > (?, ?) ORDER BY enrolled_at, id LIMIT ?`).all(page.after.enrolledAt, page.after.id, page.limit + 1)
+          : prepared(this.db, `SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY enrolled_at, id LIMIT ?`).all(page.limit + 1)
+      ) as DeviceRow[];
+      return { devices: rows.slice(0, page.limit).map(toDevice), hasMore: rows.length > page.limit };
+    });
   }
 
   revokeDevice(id: string, now: number) {
@@ -166,11 +192,8 @@ class SqliteStore implements HqStore {
     });
   }
 
-  file(sha256: string) {
-    return this.read(() => {
-      const row = prepared(this.db, 'SELECT sha256, size, received, complete FROM files WHERE sha256 = ?').get(sha256) as FileRow | undefined;
-      return row ? toFile(row) : null;
-    });
+  file(sha256: string, deviceId?: string) {
+    return this.read(() => readFile(this.db, sha256, deviceId));
   }
 
   putFileChunk(upload: Parameters<HqStore['putFileChunk']>[0]) {

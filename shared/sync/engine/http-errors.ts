@@ -6,6 +6,8 @@ const KIND_BY_CODE: Record<string, SyncErrorKind> = {
   'device-revoked': 'revoked',
   unauthorized: 'unauthorized',
   'enrollment-invalid': 'unauthorized',
+  // Enrolling an id HQ already knows needs a re-enrollment code issued for this device.
+  'device-exists': 'unauthorized',
   forbidden: 'unauthorized',
   'origin-not-allowed': 'unauthorized',
   'client-newer': 'client-newer',
@@ -19,6 +21,9 @@ const KIND_BY_CODE: Record<string, SyncErrorKind> = {
 };
 
 const ENROLLMENT_INVALID = 'HQ did not accept this enrollment code: it may be mistyped, used already or expired. Ask your administrator for a new code.';
+export const DEVICE_ALREADY_ENROLLED =
+  'This device is already enrolled at HQ, and this code is only for new devices (it was not used up). Ask your HQ administrator for a re-enrollment code for this device’s id. Your data stays on this device.';
+const OWN_MESSAGE: Record<string, string> = { 'enrollment-invalid': ENROLLMENT_INVALID, 'device-exists': DEVICE_ALREADY_ENROLLED };
 
 export function syncErrorFromAnswer(status: number, body: unknown, retryAfterHeader: string | null, protocolVersion: number): SyncError {
   const parsed = errorBodySchema.safeParse(body);
@@ -33,7 +38,7 @@ export function syncErrorFromAnswer(status: number, body: unknown, retryAfterHea
     ...(answer?.received !== undefined ? { received: answer.received } : {}),
     ...(kind === 'rate-limited' ? { retryAfterMs: retryAfterMs(answer?.retryAfterSeconds, retryAfterHeader) } : {}),
   };
-  return new SyncError(kind, code === 'enrollment-invalid' ? ENROLLMENT_INVALID : undefined, details);
+  return new SyncError(kind, code !== undefined && Object.hasOwn(OWN_MESSAGE, code) ? OWN_MESSAGE[code] : undefined, details);
 }
 
 function kindFromStatus(status: number, supported: { min: number; max: number } | undefined, protocolVersion: number): SyncErrorKind {

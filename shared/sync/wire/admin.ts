@@ -7,10 +7,12 @@ export const createEnrollmentRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(120),
   /** How long the code stays valid (default 72 hours). */
   ttlHours: z.number().int().min(1).max(24 * 30).optional(),
+  /** A re-enrollment code for this known device (only it may redeem it); leave out for a new device. */
+  deviceId: deviceIdSchema.optional(),
 });
 export type CreateEnrollmentRequest = z.infer<typeof createEnrollmentRequestSchema>;
 
-export const enrollmentResponseSchema = z.object({ code: z.string(), name: z.string(), expiresAt: z.iso.datetime() });
+export const enrollmentResponseSchema = z.object({ code: z.string(), name: z.string(), deviceId: deviceIdSchema.optional(), expiresAt: z.iso.datetime() });
 export type EnrollmentResponse = z.infer<typeof enrollmentResponseSchema>;
 
 export const deviceInfoSchema = z.object({
@@ -26,7 +28,9 @@ export const deviceInfoSchema = z.object({
 });
 export type DeviceInfo = z.infer<typeof deviceInfoSchema>;
 
-export const deviceListResponseSchema = z.object({ devices: z.array(deviceInfoSchema) });
+/** Pages in enrollment order; pass `cursor` back for the next page (null on the last). */
+export const deviceListResponseSchema = z.object({ devices: z.array(deviceInfoSchema), cursor: z.string().nullable(), hasMore: z.boolean() });
+export type DeviceListResponse = z.infer<typeof deviceListResponseSchema>;
 export const deviceParamsSchema = z.strictObject({ id: deviceIdSchema });
 export const revokeResponseSchema = z.object({ device: deviceInfoSchema });
 

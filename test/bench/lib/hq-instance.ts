@@ -37,7 +37,7 @@ export async function startHq(kind: 'sqlite' | 'postgres', allowOrigins: readonl
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const issueCode = async (name: string) => {
     const code = newEnrollmentCode();
-    await store.createEnrollment({ codeHash: hashEnrollmentCode(code), name, createdAt: Date.now(), expiresAt: Date.now() + 3_600_000 });
+    await store.createEnrollment({ codeHash: hashEnrollmentCode(code), name, createdAt: Date.now(), expiresAt: Date.now() + 3_600_000, forDeviceId: null });
     return code;
   };
   return {

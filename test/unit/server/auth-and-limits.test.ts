@@ -1,6 +1,6 @@
-// Protocol suite, the gate: tokens, enrollment, revocation, protocol versions (426), body and rate limits, CORS, status page.
+// Protocol suite, the gate: tokens, enrollment and re-enrollment, revocation, device paging, protocol versions (426), limits, CORS, status page.
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_MESSAGES, PROTOCOL_VERSION, pushResponseSchema } from '../../../shared/sync/wire';
+import { deviceListResponseSchema, PROTOCOL_MESSAGES, PROTOCOL_VERSION, pushResponseSchema } from '../../../shared/sync/wire';
 import { announcePostgresSkip, PG_SKIP_REASON, PG_URL, STORE_FACTORIES } from './support/store-factories';
 import { TestDevice } from './support/test-device';
 import { TestHq } from './support/test-hq';
@@ -74,14 +74,14 @@ describe.each(STORE_FACTORIES)('HQ auth and limits ($name)', (factory) => {
     expect((await enroll('AAAA-BBBB-CCCC-DDDD', 'laptop-9')).status).toBe(401);
   });
 
-  it('a known device connecting again with a fresh code (after "Disconnect") gets a new token, the old one stops working, its sequence is kept', async () => {
+  it('a known device connects again (after "Disconnect") only with a code issued for it: new token, the old one stops working, its sequence is kept', async () => {
     hq = await TestHq.start(factory);
     const a = new TestDevice('laptop-7');
     const oldToken = await hq.enroll(a.id);
     const create = a.create('Before disconnecting');
     await hq.push(oldToken, a.id, [create, a.note(create.incidentId, 'First note')]);
 
-    const newToken = await hq.enroll(a.id, 'Laptop 7 again');
+    const newToken = await hq.enroll(a.id, 'Laptop 7 again', { reenroll: true });
     expect(newToken).not.toBe(oldToken);
     const third = a.note(create.incidentId, 'Written while disconnected');
     const stale = await hq.pushRaw(oldToken, a.id, [third]);
@@ -99,9 +99,47 @@ describe.each(STORE_FACTORIES)('HQ auth and limits ($name)', (factory) => {
     expect((await hq.pullAll(newToken)).map((o) => o.serverSeq)).toEqual([1, 2, 3]);
   });
 
-  it('a revoked device cannot come back with a fresh code: 403 device-revoked, plain words, the code stays unused', async () => {
+  it('takeover: a code for a new device cannot re-bind a known device id (409 device-exists, plain words); the real device keeps working', async () => {
     hq = await TestHq.start(factory);
-    const token = await hq.enroll('laptop-7');
+    const victim = new TestDevice('laptop-7');
+    const victimToken = await hq.enroll(victim.id);
+    await hq.push(victimToken, victim.id, [victim.create('Mine')]);
+    const code = String((await hq.request('/v1/admin/enrollments', { token: hq.adminToken, body: { name: 'Laptop 9' } })).json.code);
+    const enroll = (deviceId: string) => hq.request('/v1/enroll', { body: { code, deviceId, deviceName: 'Attacker', protocolVersion: PROTOCOL_VERSION } });
+
+    const takeover = await enroll(victim.id);
+    expect(takeover.status).toBe(409);
+    expect(takeover.json.error).toBe('device-exists');
+    expect(takeover.json).not.toHaveProperty('deviceToken');
+    expect(String(takeover.json.message)).toMatch(/already enrolled at HQ.*re-enrollment code for device laptop-7/s);
+    expect((await hq.request('/v1/sync/pull', { token: victimToken })).status).toBe(200);
+    const devices = await hq.request('/v1/admin/devices', { token: hq.adminToken });
+    expect(devices.json).toMatchObject({ devices: [{ id: 'laptop-7', name: 'Laptop laptop-7', revokedAt: null }] });
+    expect((await enroll('laptop-9')).status).toBe(200); // the refused attempt did not use the code up
+  });
+
+  it('a re-enrollment code works only for its device; the admin API refuses one for an unknown device', async () => {
+    hq = await TestHq.start(factory);
+    await hq.enroll('laptop-7');
+    const issued = await hq.request('/v1/admin/enrollments', { token: hq.adminToken, body: { name: 'Laptop 7', deviceId: 'laptop-7' } });
+    expect(issued.json).toMatchObject({ deviceId: 'laptop-7' });
+    const code = String(issued.json.code);
+    const enroll = (deviceId: string) => hq.request('/v1/enroll', { body: { code, deviceId, deviceName: 'Laptop', protocolVersion: PROTOCOL_VERSION } });
+    const wrong = await enroll('laptop-8');
+    expect(wrong.status).toBe(401);
+    expect(wrong.json).toMatchObject({ error: 'enrollment-invalid' });
+    expect(String(wrong.json.message)).toMatch(/another device.*not used up/s);
+    expect((await enroll('laptop-7')).status).toBe(200);
+    const unknown = await hq.request('/v1/admin/enrollments', { token: hq.adminToken, body: { name: 'Nobody', deviceId: 'nobody' } });
+    expect(unknown.status).toBe(404);
+    expect(String(unknown.json.message)).toMatch(/no device with the id "nobody"/);
+  });
+
+  it('a revoked device cannot come back with a code for a new device (403 device-revoked, the code stays unused); a code issued for it reinstates it', async () => {
+    hq = await TestHq.start(factory);
+    const a = new TestDevice('laptop-7');
+    const token = await hq.enroll(a.id);
+    await hq.push(token, a.id, [a.create('Before revocation')]);
     expect((await hq.request('/v1/admin/devices/laptop-7/revoke', { method: 'POST', token: hq.adminToken })).status).toBe(200);
     const code = String((await hq.request('/v1/admin/enrollments', { token: hq.adminToken, body: { name: 'Laptop 7' } })).json.code);
     const enroll = (deviceId: string) => hq.request('/v1/enroll', { body: { code, deviceId, deviceName: 'Laptop 7', protocolVersion: PROTOCOL_VERSION } });
@@ -109,9 +147,34 @@ describe.each(STORE_FACTORIES)('HQ auth and limits ($name)', (factory) => {
     const refused = await enroll('laptop-7');
     expect(refused.status).toBe(403);
     expect(refused.json.error).toBe('device-revoked');
-    expect(String(refused.json.message)).toMatch(/revoked.*cannot reconnect it.*not used up/s);
+    expect(String(refused.json.message)).toMatch(/revoked.*cannot reconnect it.*not used up.*stays on this device.*re-enrollment code for device laptop-7/s);
     expect((await hq.request('/v1/sync/pull', { token })).json.error).toBe('device-revoked');
     expect((await enroll('laptop-8')).status).toBe(200); // the code survived the refused attempt
+
+    const reinstated = await hq.enroll(a.id, 'Laptop 7', { reenroll: true });
+    expect((await hq.pullAll(reinstated)).map((o) => o.serverSeq)).toEqual([1]); // its data was kept
+    expect((await hq.push(reinstated, a.id, [a.create('After reinstatement')])).results[0]!.status).toBe('applied');
+  });
+
+  it('GET /v1/admin/devices pages with limit (at most 500) and an opaque cursor', async () => {
+    hq = await TestHq.start(factory);
+    const ids = ['dev-1', 'dev-2', 'dev-3', 'dev-4', 'dev-5'];
+    for (const id of ids) await hq.enroll(id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const reply = await hq.request(`/v1/admin/devices?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: hq.adminToken });
+      const body = deviceListResponseSchema.parse(reply.json);
+      expect(body.devices.length).toBeLessThanOrEqual(2);
+      seen.push(...body.devices.map((d) => d.id));
+      cursor = body.cursor;
+      if (!body.hasMore) break;
+    }
+    expect(seen).toEqual(ids);
+    expect(cursor).toBeNull();
+    expect(deviceListResponseSchema.parse((await hq.request('/v1/admin/devices', { token: hq.adminToken })).json).devices).toHaveLength(5);
+    expect((await hq.request('/v1/admin/devices?limit=501', { token: hq.adminToken })).status).toBe(400);
+    expect((await hq.request('/v1/admin/devices?cursor=bm90LWEtY3Vyc29y', { token: hq.adminToken })).json.error).toBe('invalid-cursor');
   });
 
   it('a revoked device gets 403 device-revoked with plain words, on push and pull', async () => {

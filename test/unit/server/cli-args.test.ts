@@ -68,6 +68,32 @@ describe('parseHqArgs', () => {
     expect(parseHqArgs(['new-epoch', '--data', 'd'])).toEqual({ kind: 'new-epoch', store: { kind: 'sqlite', dataDir: 'd' } });
   });
 
+  it('refuses ambiguous or repeated options and a bad --host, before anything is opened or generated', () => {
+    expect(errorOf(['--data', 'a', '--database', 'postgres://u:p@h/db'])).toMatch(/one store.*not both/);
+    expect(errorOf(['--data', 'a', '--data', 'b'])).toMatch(/--data is given more than once/);
+    expect(errorOf(['--data=a', '--port', '1', '--port=2'])).toMatch(/--port is given more than once/);
+    expect(errorOf(['--data', 'a', '--host', 'not a host!!'])).toMatch(/--host must be an IP address or a host name/);
+    expect(serveOf(['--data', 'a', '--host', '[::1]']).host).toBe('::1');
+    expect(serveOf(['--data', 'a', '--host', 'hq.example.org']).host).toBe('hq.example.org');
+    expect(serveOf(['--data', 'a', '--allow-origin', 'http://a.example', '--allow-origin', 'http://b.example']).allowOrigins).toHaveLength(2);
+  });
+
+  it('takes the admin token from --admin-token-file or LANTERN_ADMIN_TOKEN, and the database from LANTERN_DATABASE_URL', () => {
+    const env = { LANTERN_ADMIN_TOKEN: 'e'.repeat(20), LANTERN_DATABASE_URL: 'postgres://u:p@h/db' };
+    expect(serveOf(['--data', 'd', '--admin-token-file', '/run/secrets/hq'])).toMatchObject({ adminToken: undefined, adminTokenFile: '/run/secrets/hq' });
+    expect(parseHqArgs(['--data', 'd'], env)).toMatchObject({ kind: 'serve', options: { adminToken: 'e'.repeat(20), store: { kind: 'sqlite' } } });
+    expect(parseHqArgs(['--data', 'd', '--admin-token', 'f'.repeat(20)], env)).toMatchObject({ options: { adminToken: 'f'.repeat(20) } });
+    expect(parseHqArgs([], env)).toMatchObject({ options: { store: { kind: 'postgres', url: 'postgres://u:p@h/db' } } });
+    expect(parseHqArgs(['--data', 'd'], { LANTERN_ADMIN_TOKEN: 'short' })).toMatchObject({ kind: 'error', message: expect.stringMatching(/LANTERN_ADMIN_TOKEN needs at least 16/) });
+    expect(errorOf(['--data', 'd', '--admin-token', 'a'.repeat(20), '--admin-token-file', 'f'])).toMatch(/one way/);
+    expect(parseHqArgs(['--help'])).toEqual({ kind: 'help' });
+  });
+
+  it('enroll --device issues a re-enrollment code for that device', () => {
+    expect(parseHqArgs(['enroll', '--data', 'd', '--name', 'L', '--device', 'laptop-7'])).toMatchObject({ kind: 'enroll', deviceId: 'laptop-7' });
+    expect(errorOf(['--data', 'd', '--device', 'laptop-7'])).toMatch(/belongs to "enroll"/);
+  });
+
   it('shows help', () => {
     expect(parseHqArgs(['--help'])).toEqual({ kind: 'help' });
     expect(parseHqArgs(['enroll', '-h'])).toEqual({ kind: 'help' });

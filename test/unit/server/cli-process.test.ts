@@ -1,5 +1,5 @@
 // The real HQ process: killed with SIGKILL in the middle of pushes and restarted on the same data, nothing is lost or doubled.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -140,6 +140,39 @@ describe('HQ command line', () => {
     const noData = await runHqCli(['--port', '8080']);
     expect(noData.code).toBe(2);
     expect(noData.stderr).toMatch(/--data DIR/);
+  });
+});
+
+describe('HQ command line: secrets and early checks', () => {
+  it('a bad --host exits 2 before a store is created or an admin token is printed; --admin-token-file works; enroll --device needs a known device', { timeout: 60_000 }, async () => {
+    const dir = join(tempDir(), 'not-yet');
+    const badHost = await runHqCli(['--data', dir, '--host', 'not a host!!']);
+    expect(badHost.code).toBe(2);
+    expect(badHost.stderr).toMatch(/--host must be an IP address or a host name/);
+    expect(badHost.stdout).not.toMatch(/Admin token/);
+    expect(existsSync(dir)).toBe(false);
+
+    const tokenFile = join(tempDir(), 'admin-token');
+    writeFileSync(tokenFile, `${ADMIN_TOKEN}\n`, { mode: 0o600 });
+    const hq = await startHqProcess(['--data', dir, '--admin-token-file', tokenFile]);
+    expect(hq.output()).not.toMatch(/Admin token/);
+    const issued = await call(hq, '/v1/admin/enrollments', ADMIN_TOKEN, { name: 'Laptop 7' });
+    const { code } = enrollmentResponseSchema.parse(await issued.json());
+    const enrolled = await fetch(`${hq.url}/v1/enroll`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Lantern-Protocol': String(PROTOCOL_VERSION) },
+      body: JSON.stringify({ code, deviceId: 'laptop-7', deviceName: 'Laptop 7', protocolVersion: PROTOCOL_VERSION }),
+    });
+    expect(enrolled.status).toBe(200);
+    hq.child.kill('SIGTERM');
+    await hq.exited();
+
+    const unknown = await runHqCli(['enroll', '--data', dir, '--name', 'X', '--device', 'nobody']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no device with the id "nobody"/);
+    const again = await runHqCli(['enroll', '--data', dir, '--name', 'Laptop 7', '--device', 'laptop-7']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/re-enrolling device laptop-7/);
   });
 });
 

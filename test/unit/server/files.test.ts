@@ -1,4 +1,4 @@
-// Protocol suite, files: chunked upload interrupted and resumed, stored once, verified by SHA-256, missing files tracked.
+// Protocol suite, files: chunked upload interrupted and resumed (per device, no squatting), stored once, verified by SHA-256, missing files tracked.
 import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileStatusSchema, missingFilesResponseSchema } from '../../../shared/sync/wire';
@@ -52,6 +52,38 @@ describe.each(STORE_FACTORIES)('HQ files ($name)', (factory) => {
     const again = await put(tokenB, hash, file.subarray(0, 1000), 0, file.length);
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ received: file.length, complete: true });
+    const chunks = await hq.store.fileContent(hash);
+    expect(chunks!.reduce((n, chunk) => n + chunk.length, 0)).toBe(file.length);
+  });
+
+  it('squatting: another device’s bogus first chunk (wrong size) does not block the owner, whose upload completes, verifies and is stored once', async () => {
+    hq = await TestHq.start(factory);
+    const [owner, attacker] = [await hq.enroll('device-a'), await hq.enroll('device-b')];
+    const file = randomBytes(6000);
+    const hash = sha256(file);
+    expect((await put(attacker, hash, randomBytes(10), 0, 999_999)).status).toBe(200);
+    expect(await status(owner, hash)).toMatchObject({ received: 0, complete: false }); // the owner starts at 0 regardless
+    expect((await put(owner, hash, file.subarray(0, 3000), 0, file.length)).json).toMatchObject({ received: 3000, complete: false });
+    expect((await put(attacker, hash, randomBytes(10), 10, 999_999)).status).toBe(200); // the attacker carries on; no effect on the owner
+    expect((await put(owner, hash, file.subarray(3000), 3000, file.length)).json).toMatchObject({ received: file.length, complete: true });
+    const stored = await hq.store.fileContent(hash);
+    expect(Buffer.compare(Buffer.concat(stored!), file)).toBe(0);
+    // Once complete, the attacker's partial is gone and any upload of the hash is answered complete at once.
+    expect((await put(attacker, hash, randomBytes(10), 20, 999_999)).json).toMatchObject({ complete: true, size: file.length });
+  });
+
+  it('two devices uploading the same file at the same time: each resumes its own upload, the file is stored once', async () => {
+    hq = await TestHq.start(factory);
+    const [tokenA, tokenB] = [await hq.enroll('device-a'), await hq.enroll('device-b')];
+    const file = randomBytes(9000);
+    const hash = sha256(file);
+    await put(tokenA, hash, file.subarray(0, 3000), 0, file.length);
+    await put(tokenB, hash, file.subarray(0, 6000), 0, file.length);
+    expect(await status(tokenA, hash)).toMatchObject({ received: 3000 });
+    expect(await status(tokenB, hash)).toMatchObject({ received: 6000 });
+    expect(fileStatusSchema.parse((await hq.request(`/v1/files/${hash}`, { token: hq.adminToken })).json)).toMatchObject({ received: 6000, complete: false });
+    expect((await put(tokenB, hash, file.subarray(6000), 6000, file.length)).json).toMatchObject({ complete: true });
+    expect((await put(tokenA, hash, file.subarray(3000, 6000), 3000, file.length)).json).toMatchObject({ complete: true });
     const chunks = await hq.store.fileContent(hash);
     expect(chunks!.reduce((n, chunk) => n + chunk.length, 0)).toBe(file.length);
   });

@@ -25,7 +25,7 @@ function failingStore(store: HqStore, poisoned: string, error: Error): HqStore {
 }
 
 async function enrolled(store: HqStore, deviceId: string): Promise<void> {
-  await store.createEnrollment({ codeHash: 'c', name: deviceId, createdAt: 0, expiresAt: Date.now() + 60_000 });
+  await store.createEnrollment({ codeHash: 'c', name: deviceId, createdAt: 0, expiresAt: Date.now() + 60_000, forDeviceId: null });
   expect(await store.redeemEnrollment({ codeHash: 'c', deviceId, deviceName: deviceId, tokenHash: 't', now: Date.now() })).toBe('enrolled');
 }
 

@@ -24,7 +24,10 @@ describe('SQLite store lifecycle', () => {
     await again.close();
     const db = new Database(join(dir, SQLITE_FILE_NAME));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([{ version: 1, name: 'initial schema' }]);
+    expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([
+      { version: 1, name: 'initial schema' },
+      { version: 2, name: 'device-bound enrollment codes, partial uploads per device' },
+    ]);
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, ?, 0)').run('from the future');
     db.close();
     expect(() => openSqliteStore(dir)).toThrow(/schema version 99.*Update Lantern HQ/);
@@ -41,7 +44,7 @@ describe.runIf(PG_URL)('PostgreSQL store lifecycle', () => {
       await Promise.all([a.close(), b.close()]);
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      expect((await client.query(`SELECT version FROM ${schema}.schema_migrations`)).rows).toEqual([{ version: 1 }]);
+      expect((await client.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`)).rows).toEqual([{ version: 1 }, { version: 2 }]);
       await client.query(`INSERT INTO ${schema}.schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)`);
       await client.end();
       await expect(openPostgresStore({ url, schema })).rejects.toThrow(/schema version 99/);

@@ -88,9 +88,9 @@ export class TestHq {
     return { status: response.status, headers: response.headers, json, text };
   }
 
-  /** Admin issues a code, the device enrolls with it; returns the device token. */
-  async enroll(deviceId: string, name = `Laptop ${deviceId}`): Promise<string> {
-    const issued = await this.request('/v1/admin/enrollments', { token: this.adminToken, body: { name } });
+  /** Admin issues a code, the device enrolls with it; returns the device token. `reenroll`: a code issued for this known device. */
+  async enroll(deviceId: string, name = `Laptop ${deviceId}`, options: { reenroll?: boolean } = {}): Promise<string> {
+    const issued = await this.request('/v1/admin/enrollments', { token: this.adminToken, body: { name, ...(options.reenroll ? { deviceId } : {}) } });
     const { code } = enrollmentResponseSchema.parse(issued.json);
     const reply = await this.request('/v1/enroll', { body: { code, deviceId, deviceName: name, protocolVersion: PROTOCOL_VERSION } });
     if (reply.status !== 200) throw new Error(`enroll failed: ${reply.status} ${reply.text}`);

@@ -1,0 +1,87 @@
+// Security review regressions: binary bodies on JSON routes (415, fast, short answers) and made-up tokens sharing their address's rate limit.
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../../server/http/rate-limiter';
+import { parseOrThrow } from '../../../server/http/validate';
+import { createEnrollmentRequestSchema, PROTOCOL_VERSION } from '../../../shared/sync/wire';
+import { STORE_FACTORIES } from './support/store-factories';
+import { TestHq } from './support/test-hq';
+
+const sqlite = STORE_FACTORIES[0]!;
+
+describe('hostile requests', () => {
+  let hq: TestHq;
+  afterEach(async () => {
+    await hq?.close();
+  });
+
+  it('a 1 MiB octet-stream body on a JSON route (enroll, admin) is 415 at once with a short message; the file route still takes chunks', async () => {
+    hq = await TestHq.start(sqlite);
+    const junk = randomBytes(1024 * 1024);
+    for (const [path, token] of [
+      ['/v1/enroll', null],
+      ['/v1/admin/enrollments', hq.adminToken],
+    ] as const) {
+      const started = performance.now();
+      const reply = await hq.request(path, { token, rawBody: junk });
+      expect(reply.status, path).toBe(415);
+      expect(reply.json.error).toBe('unsupported-media-type');
+      expect(reply.text.length).toBeLessThan(300);
+      expect(performance.now() - started).toBeLessThan(250);
+    }
+    expect((await hq.request('/v1/enroll', { rawBody: '{"code":"x"}', contentType: 'text/plain' })).status).toBe(415);
+    const token = await hq.enroll('device-a');
+    const file = randomBytes(2000);
+    const { createHash } = await import('node:crypto');
+    const hash = createHash('sha256').update(file).digest('hex');
+    const put = await hq.request(`/v1/files/${hash}?offset=0&size=${file.length}`, { method: 'PUT', token, rawBody: file });
+    expect(put.json).toMatchObject({ complete: true });
+  });
+
+  it('validation answers stay short: thousands of unknown keys are summarized, and bytes are refused without a walk', async () => {
+    hq = await TestHq.start(sqlite);
+    const body: Record<string, number> = { name: 1 };
+    for (let i = 0; i < 1000; i++) body[`unknown-key-${'x'.repeat(30)}-${i}`] = 1;
+    const reply = await hq.request('/v1/admin/enrollments', { token: hq.adminToken, body });
+    expect(reply.status).toBe(400);
+    expect(String(reply.json.message).length).toBeLessThan(600);
+    expect(String(reply.json.message)).toMatch(/unknown fields .* and 997 more/);
+    const started = performance.now();
+    expect(() => parseOrThrow(createEnrollmentRequestSchema, Buffer.alloc(1024 * 1024), 'enrollment request')).toThrow(/expected a JSON object/);
+    expect(performance.now() - started).toBeLessThan(20);
+  });
+
+  it('2,000 requests with made-up bearer tokens from one address get 429 after the address budget; an enrolled device keeps its own', async () => {
+    const now = Date.now();
+    hq = await TestHq.start(sqlite, { clock: { now: () => now } });
+    const device = await hq.enroll('device-a');
+    expect((await hq.request('/v1/sync/pull', { token: device })).status).toBe(200);
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 2000; i++) {
+      const reply = await hq.app.inject({
+        method: 'GET',
+        url: '/v1/sync/pull',
+        headers: { authorization: `Bearer ${randomBytes(24).toString('base64url')}`, 'lantern-protocol': String(PROTOCOL_VERSION) },
+      });
+      statuses.set(reply.statusCode, (statuses.get(reply.statusCode) ?? 0) + 1);
+    }
+    // The address had the default burst of 300, less the one enrollment it made; the clock stands still.
+    expect(statuses.get(401)).toBe(299);
+    expect(statuses.get(429)).toBe(1701);
+    expect((await hq.request('/v1/sync/pull', { token: device })).status).toBe(200);
+    expect((await hq.request('/v1/enroll', { body: { code: 'AAAA-BBBB-CCCC-DDDD', deviceId: 'x', deviceName: 'x', protocolVersion: PROTOCOL_VERSION } })).status).toBe(429);
+  });
+});
+
+describe('RateLimiter', () => {
+  it('evicts the least recently used bucket when full, never resetting everyone', () => {
+    const limiter = new RateLimiter({ perSecond: 1, burst: 2 }, () => 0, 3);
+    expect([limiter.take('busy'), limiter.take('busy'), limiter.take('busy')]).toEqual([0, 0, 1]);
+    for (let i = 0; i < 100; i++) {
+      limiter.take(`flood-${i}`);
+      expect(limiter.take('busy')).toBe(1); // still exhausted: its bucket was used last, so it is never the one evicted
+    }
+    expect(limiter.size).toBe(3);
+    expect(limiter.has('flood-0')).toBe(false);
+  });
+});
