@@ -83,9 +83,9 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
     // previous batch's receipt transaction.
     const transport: SyncTransport = {
       ...base,
-      push: (ops, opsJson) => {
+      push: (ops, opsJson, pushOptions) => {
         markOpsSent(db, ops.map((op) => op.deviceSeq)).catch((error: unknown) => console.warn('Lantern sync: could not mark changes as sent', error));
-        return base.push(ops, opsJson);
+        return base.push(ops, opsJson, pushOptions);
       },
     };
     const engine = new SyncEngine({ transport, replica, now });

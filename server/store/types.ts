@@ -199,6 +199,11 @@ export interface HqStore {
   setAdminTokenHash(hash: string): Promise<void>;
   /** Starts a new epoch (run after restoring a backup); returns it. */
   bumpEpoch(): Promise<string>;
+  /**
+   * Starts a new epoch only if `expected` is still the one in force (several requests may notice the same lost
+   * history at once: one new epoch, not one each); returns the epoch in force afterwards.
+   */
+  bumpEpochFrom(expected: string): Promise<string>;
 
   createEnrollment(enrollment: NewEnrollment): Promise<void>;
   /** Atomically uses the code (one-time, unexpired) as decideRedemption says: a new device, or a re-enrollment of the device the code names. */

@@ -67,6 +67,13 @@ class PostgresStore implements HqStore {
     return epoch;
   }
 
+  async bumpEpochFrom(expected: string) {
+    // One statement: the row lock makes a concurrent caller wait, then see the new epoch and change nothing.
+    await this.pool.query('UPDATE hq_meta SET epoch = $1 WHERE id = 1 AND epoch = $2', [newShortId(), expected]);
+    const { rows } = await this.pool.query<{ epoch: string }>('SELECT epoch FROM hq_meta WHERE id = 1');
+    return rows[0]!.epoch;
+  }
+
   async createEnrollment(e: NewEnrollment) {
     await this.pool.query('INSERT INTO enrollment_codes (code_hash, name, created_at, expires_at, for_device_id) VALUES ($1, $2, $3, $4, $5)', [
       e.codeHash,

@@ -77,6 +77,13 @@ class SqliteStore implements HqStore {
     });
   }
 
+  bumpEpochFrom(expected: string) {
+    return this.read(() => {
+      prepared(this.db, 'UPDATE hq_meta SET epoch = ? WHERE id = 1 AND epoch = ?').run(newShortId(), expected);
+      return (prepared(this.db, 'SELECT epoch FROM hq_meta WHERE id = 1').get() as { epoch: string }).epoch;
+    });
+  }
+
   createEnrollment(e: NewEnrollment) {
     return this.read(
       () =>

@@ -4,7 +4,7 @@ import type { Operation } from '../operation';
 import { enrollResponseSchema, fileStatusSchema, HQ_PATHS, PROTOCOL_HEADER, PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema } from '../wire';
 import { syncErrorFromAnswer } from './http-errors';
 import { SyncError } from './sync-error';
-import type { EnrollInput, SyncTransport, UploadChunkInput } from './transport';
+import type { EnrollInput, PushOptions, SyncTransport, UploadChunkInput } from './transport';
 
 /** The part of a fetch Response the transport reads. */
 export interface FetchLikeResponse {
@@ -93,9 +93,14 @@ export function createFetchTransport<Signal>(options: FetchTransportOptions<Sign
 
   return {
     enroll: (input: EnrollInput) => request(enrollResponseSchema, 'POST', HQ_PATHS.enroll, { json: { ...input, protocolVersion } }),
-    push: (ops: readonly Operation[], opsJson?: string) => {
+    push: (ops: readonly Operation[], opsJson?: string, pushOptions: PushOptions = {}) => {
       // The operations go in as JSON text (serialized once, by the engine when it sized the batch).
-      const envelope = JSON.stringify({ protocolVersion, deviceId: options.deviceId, ...(options.now ? { deviceTime: options.now() } : {}) });
+      const envelope = JSON.stringify({
+        protocolVersion,
+        deviceId: options.deviceId,
+        ...(options.now ? { deviceTime: options.now() } : {}),
+        ...(pushOptions.answeredBelowIn !== undefined ? { answeredBelowIn: pushOptions.answeredBelowIn } : {}),
+      });
       return request(pushResponseSchema, 'POST', HQ_PATHS.push, { jsonText: `${envelope.slice(0, -1)},"ops":${opsJson ?? JSON.stringify(ops)}}` });
     },
     pull: (cursor: string | null, limit: number) => {

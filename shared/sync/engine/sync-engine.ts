@@ -232,7 +232,10 @@ export class SyncEngine {
    */
   private send(draft: ReportDraft, packed: PackedBatch, limit: number, behindAnother: boolean): InFlightPush {
     const batch = packed.ops;
-    const response = this.timed(draft, () => this.options.transport.push(batch, packed.json));
+    // A batch with nothing of this device ahead of it on the way: every earlier operation was answered in this epoch.
+    // HQ compares that with its own count and notices history it lost (a restore without a new epoch).
+    const options = !behindAnother && draft.epoch !== null ? { answeredBelowIn: draft.epoch } : {};
+    const response = this.timed(draft, () => this.options.transport.push(batch, packed.json, options));
     response.catch(() => undefined);
     return { batch, response, ahead: this.readAfter(batch, limit), behindAnother };
   }

@@ -25,6 +25,12 @@ export const pushRequestSchema = z.strictObject({
   files: z.array(fileClaimSchema).max(MAX_PUSH_OPS * 20).optional(),
   /** The device clock (ms since 1970) when it sent the batch; HQ records the skew for the admin. */
   deviceTime: z.number().finite().optional(),
+  /**
+   * Sent with a batch no earlier batch of the device is on its way ahead of: the epoch in which HQ answered every
+   * operation of this device numbered below the batch's first. If HQ's own count for the device is lower, HQ lost
+   * history it had answered (restored from a backup without a new epoch) and starts a new epoch itself.
+   */
+  answeredBelowIn: z.string().min(1).max(64).optional(),
 });
 /** What a device builds; `ops` typed as operations. */
 export type PushRequest = Omit<z.infer<typeof pushRequestSchema>, 'ops'> & { ops: Operation[] };

@@ -69,7 +69,7 @@ async function pushOnce(options: Pick<SyncBenchOptions, 'hqUrl' | 'count'>, code
     const wired: SyncTransport = {
       ...base,
       pull: (cursor, limit) => timed('start: epoch probe pull ms', () => base.pull(cursor, limit), true),
-      push: async (batch, batchJson) => {
+      push: async (batch, batchJson, pushOptions) => {
         const t = performance.now();
         firstPushAt ??= t;
         if (answeredAt !== null) spent['between requests ms (device work on the critical path)'] += t - answeredAt;
@@ -78,7 +78,7 @@ async function pushOnce(options: Pick<SyncBenchOptions, 'hqUrl' | 'count'>, code
             spent['markOpsSent ms (during the request)'] += performance.now() - t;
           }),
         );
-        const answer = await base.push(batch, batchJson);
+        const answer = await base.push(batch, batchJson, pushOptions);
         answeredAt = performance.now();
         spent['HTTP push (fetch + HQ + response check) ms'] += answeredAt - t;
         return answer;

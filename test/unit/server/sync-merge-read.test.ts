@@ -163,6 +163,36 @@ describe.each(STORE_FACTORIES)('HQ merge, read API and epoch ($name)', (factory)
     expect(restart.ops).toHaveLength(1);
     expect(await hq.store.bumpEpoch()).not.toBe(epoch);
   });
+
+  it('epoch: a push saying HQ answered more than it holds (restored without a new epoch) starts one new epoch, once', async () => {
+    hq = await TestHq.start(factory);
+    const a = new TestDevice('device-a');
+    const b = new TestDevice('device-b');
+    const [tokenA, tokenB] = [await hq.enroll(a.id), await hq.enroll(b.id)];
+    const first = [a.create('One'), a.create('Two')];
+    const { epoch } = await hq.push(tokenA, a.id, first);
+    // In order: HQ holds 1–2, the batch starts at 3. Nothing happens.
+    const third = a.create('Three');
+    expect((await hq.pushRaw(tokenA, a.id, [third], undefined, { answeredBelowIn: epoch })).status).toBe(200);
+    // As if HQ had lost operations 4–5: the device's next batch starts at 6 and says 1–5 were answered.
+    a.create('Four (lost)');
+    a.create('Five (lost)');
+    const sixth = a.create('Six');
+    const lost = await hq.pushRaw(tokenA, a.id, [sixth], undefined, { answeredBelowIn: epoch });
+    expect(lost.status).toBe(409);
+    expect(lost.json).toMatchObject({ error: 'epoch-changed' });
+    expect(String(lost.json.message)).toMatch(/lost operations it had already confirmed/);
+    const renewed = String(lost.json.epoch);
+    expect(renewed).not.toBe(epoch);
+    expect((await hq.store.meta()).epoch).toBe(renewed);
+    // Another device noticing the same loss under the old epoch does not start yet another one.
+    b.create('B one');
+    const fromB = await hq.pushRaw(tokenB, b.id, [b.create('B two')], undefined, { answeredBelowIn: epoch });
+    expect(fromB.status).toBe(200);
+    expect(fromB.json).toMatchObject({ epoch: renewed });
+    // Nothing of the refused batch was stored; a batch sent behind another (no claim) is answered normally (gap).
+    expect((await hq.pushRaw(tokenA, a.id, [sixth])).json).toMatchObject({ epoch: renewed, results: [{ status: 'retry-later', code: 'gap' }] });
+  });
 });
 
 if (!PG_URL) describe.skip(`HQ merge, read API and epoch (postgres): ${PG_SKIP_REASON}`, () => it('runs with LANTERN_TEST_PG_URL', () => undefined));

@@ -193,6 +193,44 @@ describe('HQ restored from a backup (epoch change)', () => {
     expectConverged(hq, [a!, b!]);
   });
 
+  it('HQ restored WITHOUT a new epoch: the next push reveals the lost history, HQ starts a new epoch itself, nothing is lost', async () => {
+    const { world, hq, devices: [a, b] } = setup();
+    const ops: Operation[] = [];
+    for (let i = 0; i < 4; i++) ops.push(b!.create(`Incident ${i}`));
+    report(await b!.sync());
+    for (let i = 0; i < 4; i++) ops.push(a!.note(ops[i]!.incidentId, `Note ${i}`) ?? a!.create(`A ${i}`));
+    report(await a!.sync());
+    for (let i = 0; i < 3; i++) ops.push(b!.note(ops[i]!.incidentId, `Later ${i}`)!);
+    report(await b!.sync());
+    report(await a!.sync());
+    const before = hq.operations().length;
+
+    hq.restoreFromBackup(5, { newEpoch: false }); // b's three notes and two of a's operations are gone; same epoch
+    expect(hq.epoch).toBe('epoch-1');
+    expect(hq.operations().length).toBe(before - 5);
+    world.advance(60_000);
+    ops.push(b!.note(ops[0]!.incidentId, 'After the restore')!);
+
+    const fromB = report(await b!.sync()); // its push says "HQ answered up to 7 in epoch-1"; HQ holds fewer
+    expect(fromB.epochResets).toBe(1);
+    expect(hq.epoch).toBe('epoch-2');
+    report(await a!.sync());
+    report(await b!.sync());
+    expectEveryOpOnceAtHq(hq, ops);
+    expectConverged(hq, [a!, b!]);
+  });
+
+  it('a healthy HQ never starts a new epoch on its own, whatever the batches and windows', async () => {
+    const { hq, devices: [a, b] } = setup();
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 7; i++) a!.create(`A ${round}.${i}`);
+      for (let i = 0; i < 3; i++) b!.create(`B ${round}.${i}`);
+      report(await a!.sync());
+      report(await b!.sync());
+    }
+    expect(hq.epoch).toBe('epoch-1');
+  });
+
   it('re-sends a rejected operation after a restore so HQ has no gap, and it stays rejected', async () => {
     const { hq, devices: [a] } = setup(1);
     const x = a!.create('Pump 3 leaking');

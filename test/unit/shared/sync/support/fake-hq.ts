@@ -77,12 +77,19 @@ export class FakeHq {
     for (const entry of this.tokens.values()) if (entry.deviceId === deviceId) entry.revoked = true;
   }
 
-  /** HQ restored from a backup that lacks the newest `lostEntries` journal entries: a new epoch. */
-  restoreFromBackup(lostEntries: number): void {
+  /**
+   * HQ restored from a backup that lacks the newest `lostEntries` journal entries: a new epoch, unless the operator
+   * skipped that step (`newEpoch: false`; HQ then notices the loss from a device's push, as the real HQ does).
+   */
+  restoreFromBackup(lostEntries: number, { newEpoch = true }: { newEpoch?: boolean } = {}): void {
     const keep = this.journal.slice(0, Math.max(0, this.journal.length - lostEntries));
+    if (newEpoch) this.startEpoch();
+    this.rebuild(keep);
+  }
+
+  private startEpoch(): void {
     this.epochCounter += 1;
     this.epoch = `epoch-${this.epochCounter}`;
-    this.rebuild(keep);
   }
 
   /** Every applied operation, in serverSeq order. */
@@ -109,6 +116,12 @@ export class FakeHq {
     if (!parsed.success) return error(400, 'invalid-request', 'Bad push request.');
     if (parsed.data.deviceId !== deviceId) return error(403, 'forbidden', 'Another device.');
     this.requests.push({ path: 'push', ops: parsed.data.ops.length });
+    // As server/routes/sync.ts: the device had earlier operations answered in this epoch that HQ no longer holds.
+    const first = Math.min(...parsed.data.ops.map((op) => (op as { deviceSeq?: unknown }).deviceSeq).filter((seq): seq is number => typeof seq === 'number'));
+    if (parsed.data.answeredBelowIn === this.epoch && first > (this.lastSeq.get(deviceId) ?? 0) + 1) {
+      this.startEpoch();
+      return error(409, 'epoch-changed', 'HQ lost history and started a new epoch.', { epoch: this.epoch });
+    }
     const results = parsed.data.ops.map((raw, index) => this.pushOne(deviceId, raw, index));
     return ok({ hqId: this.hqId, epoch: this.epoch, serverTime: this.options.now(), results });
   }
