@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_FILE_BYTES, MAX_FILE_CHUNK_BYTES, MAX_JSON_BODY_BYTES, MAX_PUSH_BODY_BYTES } from '../shared/sync/wire';
 import type { Clock, HqLimits, RouteContext } from './http/context';
+import { LostHistoryGuard } from './sync/lost-history';
 import { normalizeOrigin } from './http/cors';
 import { registerErrorHandling } from './http/error-handler';
 import { registerGatekeeper } from './http/gatekeeper';
@@ -60,7 +61,7 @@ export async function buildHqApp(options: HqAppOptions): Promise<FastifyInstance
   // Every route but the file-chunk upload takes JSON only: any other body type is 415 before it is read or validated.
   app.removeContentTypeParser('text/plain');
 
-  const ctx: RouteContext = { store: options.store, pushes: new PushService(options.store), clock, limits, allowOrigins };
+  const ctx: RouteContext = { store: options.store, pushes: new PushService(options.store), lostHistory: new LostHistoryGuard(options.store), clock, limits, allowOrigins };
   registerErrorHandling(app, options.logError ?? ((error) => console.error('Lantern HQ error:', error)));
   registerGatekeeper(app, {
     store: options.store,

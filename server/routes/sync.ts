@@ -8,42 +8,10 @@ import { checkProtocolVersion } from '../http/protocol-check';
 import { access } from '../http/route-access';
 import { parseOrThrow } from '../http/validate';
 import { decodeCursor, encodeCursor } from '../sync/cursor';
-import type { DeviceRecord } from '../store/types';
+import { lowestOwnSeq } from '../sync/lost-history';
 
 /** How often a pull may refresh a device's "last seen" (a write). */
 const TOUCH_INTERVAL_MS = 60_000;
-
-const HISTORY_LOST_MESSAGE =
-  'HQ has lost operations it had already confirmed (it was restored from a backup) and has started a new epoch. This device sends everything again and pulls from the start; nothing needs to be done by hand.';
-
-/**
- * A device says HQ answered all its operations below this batch in the current epoch, yet HQ's count for it is lower:
- * HQ was restored from a backup and nobody started a new epoch. Starting one now makes every device send its history
- * again and pull from the start, instead of HQ handing out sequence numbers the devices' cursors have already passed.
- */
-async function checkHistoryKept(ctx: RouteContext, device: DeviceRecord, body: { deviceId: string; ops: unknown[]; answeredBelowIn?: string | undefined }): Promise<void> {
-  if (body.answeredBelowIn === undefined) return;
-  const first = lowestOwnSeq(body.ops, body.deviceId);
-  if (first === null || first <= device.lastSeq + 1) return;
-  const meta = await ctx.store.meta();
-  if (meta.epoch !== body.answeredBelowIn) return; // answered in an earlier epoch: the push answer tells it of this one
-  const epoch = await ctx.store.bumpEpochFrom(meta.epoch);
-  // The operator should know a restore happened without its new epoch (the CLI's new-epoch step was skipped).
-  console.warn(`Lantern HQ: device ${device.id} had operations up to ${first - 1} confirmed, HQ holds up to ${device.lastSeq}: history was lost (a restore?); epoch is now ${epoch}.`);
-  throw new HqError('epoch-changed', HISTORY_LOST_MESSAGE, { epoch });
-}
-
-/** The lowest deviceSeq among the batch's operations of this device (bodies are checked one by one later). */
-function lowestOwnSeq(ops: readonly unknown[], deviceId: string): number | null {
-  let lowest: number | null = null;
-  for (const op of ops) {
-    if (typeof op !== 'object' || op === null) continue;
-    const { deviceId: owner, deviceSeq } = op as { deviceId?: unknown; deviceSeq?: unknown };
-    if (owner !== deviceId || typeof deviceSeq !== 'number' || !Number.isSafeInteger(deviceSeq)) continue;
-    if (lowest === null || deviceSeq < lowest) lowest = deviceSeq;
-  }
-  return lowest;
-}
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/v1/sync/push', { ...access('device', 'required'), bodyLimit: ctx.limits.pushBodyBytes }, async (request): Promise<PushResponse> => {
@@ -51,7 +19,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: RouteContext): voi
     const body = parseOrThrow(pushRequestSchema, request.body, 'push request');
     checkProtocolVersion(body.protocolVersion);
     if (body.deviceId !== device.id) throw new HqError('forbidden', 'This token belongs to another device; a device may only push as itself.');
-    await checkHistoryKept(ctx, device, body);
+    await ctx.lostHistory.checkPush(device, lowestOwnSeq(body.ops, device.id), body.answeredBelowIn);
     const now = ctx.clock.now();
     const { hqId, epoch, results } = await ctx.pushes.push({
       deviceId: device.id,
@@ -79,6 +47,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: RouteContext): voi
         );
       }
       afterSeq = position.seq;
+      await ctx.lostHistory.checkPull(meta, afterSeq, device.id);
     }
     const page = await ctx.store.pull(afterSeq, query.limit ?? DEFAULT_PULL_LIMIT);
     const lastSeq = page.rows.at(-1)?.serverSeq ?? afterSeq;

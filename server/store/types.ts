@@ -7,6 +7,8 @@ export interface HqMeta {
   /** Changes when HQ is restored from a backup; devices holding an old-epoch cursor start over. */
   readonly epoch: string;
   readonly adminTokenHash: string | null;
+  /** The highest serverSeq handed out (committed); no cursor HQ made can point past it. */
+  readonly lastSeq: number;
 }
 
 export interface DeviceRecord {

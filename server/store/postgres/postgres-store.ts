@@ -52,9 +52,9 @@ class PostgresStore implements HqStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async meta() {
-    const { rows } = await this.pool.query<{ hq_id: string; epoch: string; admin_token_hash: string | null }>('SELECT hq_id, epoch, admin_token_hash FROM hq_meta WHERE id = 1');
+    const { rows } = await this.pool.query<{ hq_id: string; epoch: string; admin_token_hash: string | null; last_seq: string }>('SELECT hq_id, epoch, admin_token_hash, last_seq FROM hq_meta WHERE id = 1');
     const row = rows[0]!;
-    return { hqId: row.hq_id, epoch: row.epoch, adminTokenHash: row.admin_token_hash };
+    return { hqId: row.hq_id, epoch: row.epoch, adminTokenHash: row.admin_token_hash, lastSeq: Number(row.last_seq) };
   }
 
   async setAdminTokenHash(hash: string) {

@@ -60,8 +60,8 @@ class SqliteStore implements HqStore {
 
   meta() {
     return this.read(() => {
-      const row = prepared(this.db, 'SELECT hq_id, epoch, admin_token_hash FROM hq_meta WHERE id = 1').get() as { hq_id: string; epoch: string; admin_token_hash: string | null };
-      return { hqId: row.hq_id, epoch: row.epoch, adminTokenHash: row.admin_token_hash };
+      const row = prepared(this.db, 'SELECT hq_id, epoch, admin_token_hash, last_seq FROM hq_meta WHERE id = 1').get() as { hq_id: string; epoch: string; admin_token_hash: string | null; last_seq: number };
+      return { hqId: row.hq_id, epoch: row.epoch, adminTokenHash: row.admin_token_hash, lastSeq: row.last_seq };
     });
   }
 

@@ -1,7 +1,10 @@
 // Sync protocol constants shared by devices and HQ: version, header, paths and size limits (docs/sync-protocol.md).
 
-/** The protocol this build speaks. Bump when a request or response changes meaning. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * The protocol this build speaks. Bump when a request or response changes meaning.
+ * 2: pushes may carry `answeredBelowIn` (an HQ of protocol 1 would refuse the unknown field, so it answers 426).
+ */
+export const PROTOCOL_VERSION = 2;
 /** The oldest protocol HQ still serves; older clients are told to update (426 client-outdated). */
 export const MIN_PROTOCOL_VERSION = 1;
 /** Request header carrying the client's protocol version on every device request. */

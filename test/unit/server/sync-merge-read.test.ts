@@ -192,6 +192,29 @@ describe.each(STORE_FACTORIES)('HQ merge, read API and epoch ($name)', (factory)
     expect(fromB.json).toMatchObject({ epoch: renewed });
     // Nothing of the refused batch was stored; a batch sent behind another (no claim) is answered normally (gap).
     expect((await hq.pushRaw(tokenA, a.id, [sixth])).json).toMatchObject({ epoch: renewed, results: [{ status: 'retry-later', code: 'gap' }] });
+    // One HQ process starts at most one epoch of its own: a second claim (a device claiming too much) changes nothing.
+    const again = await hq.pushRaw(tokenA, a.id, [sixth], undefined, { answeredBelowIn: renewed });
+    expect(again.status).toBe(200);
+    expect((await hq.store.meta()).epoch).toBe(renewed);
+  });
+
+  it('epoch: a pull cursor past the last sequence number HQ holds (restored without a new epoch) starts a new epoch', async () => {
+    hq = await TestHq.start(factory);
+    const a = new TestDevice('device-a');
+    const token = await hq.enroll(a.id);
+    await hq.push(token, a.id, [a.create('One'), a.create('Two'), a.create('Three')]);
+    const page = await hq.pull(token);
+    expect(page.ops).toHaveLength(3);
+    // The same cursor text for a position HQ no longer holds, as a device has it after HQ lost its last operations.
+    const ahead = Buffer.from(JSON.stringify({ e: page.epoch, s: 7 }), 'utf8').toString('base64url');
+    const lost = await hq.request(`/v1/sync/pull?cursor=${ahead}`, { token });
+    expect(lost.status).toBe(409);
+    expect(lost.json).toMatchObject({ error: 'epoch-changed' });
+    expect(lost.json.epoch).not.toBe(page.epoch);
+    // A cursor at the top is fine (an empty page, not a loss).
+    const restart = await hq.pull(token);
+    const top = await hq.request(`/v1/sync/pull?cursor=${restart.cursor}`, { token });
+    expect(top.status).toBe(200);
   });
 });
 

@@ -1,7 +1,7 @@
 // createFetchTransport: request shape, schema-checked answers, HQ error codes → SyncError kinds, offline and timeouts.
 import { describe, expect, it, vi } from 'vitest';
 import { createFetchTransport, SyncError, SYNC_ERROR_MESSAGES, type FetchLike, type FetchLikeInit, type SyncErrorKind } from '../../../../../shared/sync/engine';
-import { PROTOCOL_MESSAGES } from '../../../../../shared/sync/wire';
+import { PROTOCOL_MESSAGES, PROTOCOL_VERSION } from '../../../../../shared/sync/wire';
 
 interface Call {
   url: string;
@@ -40,8 +40,8 @@ describe('requests', () => {
     expect(answer).toEqual({ hqId: 'hq', epoch: 'e1', serverTime: 5, results: [] });
     expect(calls[0]!.url).toBe('https://hq.example.org/v1/sync/push');
     expect(calls[0]!.init.method).toBe('POST');
-    expect(calls[0]!.init.headers).toMatchObject({ Authorization: 'Bearer secret-token', 'Lantern-Protocol': '1', 'Content-Type': 'application/json' });
-    expect(JSON.parse(calls[0]!.init.body as string)).toEqual({ protocolVersion: 1, deviceId: 'dev-a', ops: [], deviceTime: 1234 });
+    expect(calls[0]!.init.headers).toMatchObject({ Authorization: 'Bearer secret-token', 'Lantern-Protocol': String(PROTOCOL_VERSION), 'Content-Type': 'application/json' });
+    expect(JSON.parse(calls[0]!.init.body as string)).toEqual({ protocolVersion: PROTOCOL_VERSION, deviceId: 'dev-a', ops: [], deviceTime: 1234 });
   });
 
   it('sends the operations as given JSON text when the engine serialized them already, and serializes them itself otherwise', async () => {
@@ -51,7 +51,7 @@ describe('requests', () => {
     const ops = [{ opId: 'op-1', text: 'Ünïcode "quoted" \\ and \u2028' }, { opId: 'op-2' }] as unknown as Parameters<typeof transport.push>[0];
     await transport.push(ops, JSON.stringify(ops));
     await transport.push(ops);
-    for (const call of calls) expect(JSON.parse(call.init.body as string)).toEqual({ protocolVersion: 1, deviceId: 'dev-a', ops, deviceTime: 1234 });
+    for (const call of calls) expect(JSON.parse(call.init.body as string)).toEqual({ protocolVersion: PROTOCOL_VERSION, deviceId: 'dev-a', ops, deviceTime: 1234 });
     expect(calls[0]!.init.body).toBe(calls[1]!.init.body);
   });
 
@@ -69,7 +69,7 @@ describe('requests', () => {
     const { calls, fetch } = answering(200, { deviceToken: 't'.repeat(40), deviceId: 'dev-a', hqId: 'hq', epoch: 'e1', serverTime: 5 });
     await transportWith(fetch, { token: null }).enroll({ code: 'K7QM-2X9P', deviceId: 'dev-a', deviceName: 'Laptop 7' });
     expect(calls[0]!.init.headers.Authorization).toBeUndefined();
-    expect(JSON.parse(calls[0]!.init.body as string)).toEqual({ code: 'K7QM-2X9P', deviceId: 'dev-a', deviceName: 'Laptop 7', protocolVersion: 1 });
+    expect(JSON.parse(calls[0]!.init.body as string)).toEqual({ code: 'K7QM-2X9P', deviceId: 'dev-a', deviceName: 'Laptop 7', protocolVersion: PROTOCOL_VERSION });
   });
 
   it('uploads a chunk as bytes with offset and size', async () => {

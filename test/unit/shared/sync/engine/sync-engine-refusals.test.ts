@@ -1,6 +1,7 @@
 // Engine when HQ refuses or talks nonsense: protocol mismatch both ways, revoked, bad answers, offline, timeouts.
 import { describe, expect, it } from 'vitest';
 import { createFetchTransport, SyncEngine, SyncError, SYNC_ERROR_MESSAGES, type SyncErrorKind, type SyncReport } from '../../../../../shared/sync/engine';
+import { PROTOCOL_VERSION } from '../../../../../shared/sync/wire';
 import { FakeHq, type HqAnswer, type HqRequest } from '../support/fake-hq';
 import { createFakeFetch } from '../support/fake-network';
 import { SimDevice, World } from '../support/sim-device';
@@ -32,19 +33,19 @@ async function deviceWithData() {
 describe('protocol mismatch', () => {
   it('HQ older than the device: client-newer, plain words, local data untouched', async () => {
     const { hq, a, snapshot } = await deviceWithData();
-    hq.minProtocol = 0;
-    hq.maxProtocol = 0;
+    hq.minProtocol = PROTOCOL_VERSION - 1;
+    hq.maxProtocol = PROTOCOL_VERSION - 1;
     const result = await a.sync();
     expect(kindOf(result)).toBe('client-newer');
     expect((result as SyncError).message).toMatch(/update HQ.*Your data stays on this device/);
-    expect((result as SyncError).details.supported).toEqual({ min: 0, max: 0 });
+    expect((result as SyncError).details.supported).toEqual({ min: PROTOCOL_VERSION - 1, max: PROTOCOL_VERSION - 1 });
     expect(a.replica.snapshot()).toBe(snapshot);
   });
 
   it('device older than HQ: client-outdated, tells the person to update, local data untouched', async () => {
     const { hq, a, snapshot } = await deviceWithData();
-    hq.minProtocol = 2;
-    hq.maxProtocol = 2;
+    hq.minProtocol = PROTOCOL_VERSION + 1;
+    hq.maxProtocol = PROTOCOL_VERSION + 1;
     const result = await a.sync();
     expect(kindOf(result)).toBe('client-outdated');
     expect((result as SyncError).message).toMatch(/Update Lantern on this computer/);
