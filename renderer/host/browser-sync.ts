@@ -29,7 +29,7 @@ export const BROWSER_SYNC_MESSAGES = {
   noDevice: 'Lantern’s local database is not ready yet, so this device cannot be connected. Reload the page and try again.',
   badName: 'Give this device a name (1 to 120 characters) so the administrator can recognise it.',
   badCode: 'Enter the enrollment code your administrator gave you.',
-  deviceExists: 'HQ already knows this device, and this code is only for new devices (it was not used up). Ask your administrator for a re-enrollment code for this device, or use a fresh browser profile.',
+  deviceExists: 'HQ already knows this device, and this code is only for new devices (it was not used up). Ask your administrator for a re-enrollment code for this device’s id (shown below). Your data stays in this browser.',
   localError: 'Lantern could not read or write its data in this browser, so the sync stopped. Nothing was lost; reload the page and try again.',
 } as const;
 

@@ -1,5 +1,5 @@
 // Pure planning: which alerts an incident (SLA thresholds, update reminders) or a reported activity needs, and when.
-import { computeIncidentSla, OPEN_STATUSES, PRIORITY_LABELS, stakeholderUpdateCadence, type SlaClock, type SlaThreshold } from '../domain';
+import { computeIncidentSla, intervalText, OPEN_STATUSES, PRIORITY_LABELS, stakeholderUpdateCadence, type SlaClock, type SlaThreshold } from '../domain';
 import { samePerson, type NotificationSettings } from './settings';
 import type { Activity, Alert, AlertUrgency, IncidentWatch } from './types';
 
@@ -76,7 +76,7 @@ function nextReminder(watch: IncidentWatch, nowMs: number, shown: ReadonlySet<st
     incidentId: watch.id,
     dueAt,
     title: `Stakeholder update due: ${watch.number}`,
-    body: `No update to stakeholders on ${kind} "${watch.title}" for ${everyMinutes} min. ${findIt(watch)}`,
+    body: `No update to stakeholders on ${kind} "${watch.title}" for ${intervalText(everyMinutes)}. ${findIt(watch)}`,
     urgency: 'normal',
     priority: watch.priority,
     major: watch.major,

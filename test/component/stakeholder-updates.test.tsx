@@ -44,6 +44,32 @@ describe('stakeholder updates', { timeout: 30_000 }, () => {
     await desk.user.type(within(form).getByLabelText('Message'), 'Generators carry the wards; mains expected 14:00.');
     await desk.user.click(within(form).getByRole('button', { name: 'Save communication' }));
     await waitFor(() => expect(dueLine()).toHaveTextContent(/Next stakeholder update due .* \(in 30 min, every 30 min\)/));
+    // The form is gone; the cursor is back on the button that opens it.
+    expect(screen.getByRole('button', { name: 'Log communication' })).toHaveFocus();
+  });
+
+  it('"Log update" makes the message outgoing even when the open form was set to incoming', async () => {
+    const desk = await renderDesk();
+    await desk.openSeeded({ title: 'Water main burst', impact: 1, urgency: 2, major: true });
+    await desk.user.click(screen.getByRole('button', { name: 'Log communication' }));
+    const form = screen.getByRole('form', { name: 'Communication' });
+    await desk.user.selectOptions(within(form).getByLabelText('Direction'), 'Incoming');
+    await desk.user.click(within(dueLine()!).getByRole('button', { name: 'Log update' }));
+    expect(within(form).getByLabelText('Direction')).toHaveDisplayValue('Outgoing');
+    expect(within(form).getByLabelText('To')).toHaveFocus();
+  });
+
+  it('keeps an interval that is not among the choices (set on another device) when the field is edited and saved', async () => {
+    const desk = await renderDesk();
+    const incident = await desk.openSeeded({ title: 'Lift 3 stuck', impact: 2, urgency: 2 });
+    const edited = await desk.services.incidents.edit(incident.id, { updateEveryMinutes: 45 });
+    if (!edited.ok) throw new Error(edited.error.message);
+    const article = screen.getByRole('article', { name: 'Lift 3 stuck' });
+    await waitFor(() => expect(within(article).getByText('Every 45 min')).toBeInTheDocument());
+    await desk.user.click(within(article).getByRole('button', { name: 'Edit Stakeholder updates' }));
+    expect(within(article).getByLabelText('Stakeholder updates')).toHaveDisplayValue('Every 45 min');
+    await desk.user.click(within(article).getByRole('button', { name: 'Save Stakeholder updates' }));
+    expect((await desk.db.incidents.get(incident.id))?.updateEveryMinutes).toBe(45);
   });
 
   it('lets one incident set its own interval, or none, which the header follows', async () => {

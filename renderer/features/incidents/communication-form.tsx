@@ -17,12 +17,18 @@ export function CommunicationForm({ incidentId, open, onOpenChange, focusRequest
   onOpenChange: (open: boolean) => void;
   focusRequest?: number;
 }) {
+  const toggle = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    onOpenChange(false);
+    // The form goes away: the cursor goes back to the button that opens it, not to the top of the page.
+    toggle.current?.focus();
+  };
   return (
     <div className="communication">
-      <button type="button" aria-expanded={open} onClick={() => onOpenChange(!open)}>
+      <button ref={toggle} type="button" aria-expanded={open} onClick={() => onOpenChange(!open)}>
         Log communication
       </button>
-      {open && <Form incidentId={incidentId} focusRequest={focusRequest} onDone={() => onOpenChange(false)} />}
+      {open && <Form incidentId={incidentId} focusRequest={focusRequest} onDone={close} />}
     </div>
   );
 }
@@ -36,6 +42,13 @@ function Form({ incidentId, focusRequest, onDone }: { incidentId: string; focusR
   const [fromEdited, setFromEdited] = useState(false);
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
+  // Asked for again as a stakeholder update ("Log update"): that is an outgoing message, whatever the form held.
+  // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
+  const [handledRequest, setHandledRequest] = useState(focusRequest);
+  if (focusRequest !== handledRequest) {
+    setHandledRequest(focusRequest);
+    if (values.direction !== 'outgoing') setValues({ ...values, direction: 'outgoing' });
+  }
   useEffect(() => {
     if (focusRequest === 0) return;
     formRef.current?.scrollIntoView?.({ block: 'nearest' });

@@ -19,8 +19,8 @@ import { StakeholderUpdateField } from './stakeholder-updates';
 
 const LEVEL_OPTIONS = LEVELS.map((level) => ({ value: String(level), label: `${level} — ${LEVEL_LABELS[level]}` }));
 
-/** `majorUpdateDefault`: this device's stakeholder-update interval for major incidents (notification settings). */
-export function DetailFields({ incident, majorUpdateDefault }: { incident: Incident; majorUpdateDefault: number | null }) {
+/** `majorUpdateDefault`: this device's stakeholder-update interval for major incidents (notification settings; undefined while read). */
+export function DetailFields({ incident, majorUpdateDefault }: { incident: Incident; majorUpdateDefault: number | null | undefined }) {
   const { incidents } = useServices();
   const reference = useReference();
   const editable = incident.status !== 'closed' && incident.status !== 'cancelled';

@@ -6,6 +6,7 @@ import {
   nextStakeholderUpdateDue,
   OPEN_STATUSES,
   stakeholderUpdateCadence,
+  intervalText,
   UPDATE_EVERY_CHOICES,
   updateEveryText,
   type EditableFields,
@@ -18,16 +19,19 @@ import { useMinuteNow } from './sla-hooks';
 
 const MIN = 60_000;
 
-/** The major-incident default of this device (notification settings), read once per detail view. */
-export function useMajorUpdateDefault(): number | null {
+/**
+ * The major-incident default of this device (notification settings), read once per detail view; undefined until read
+ * (the header shows no due time it might have to take back).
+ */
+export function useMajorUpdateDefault(): number | null | undefined {
   const { host } = useServices();
-  const [minutes, setMinutes] = useState<number | null>(DEFAULT_NOTIFICATION_SETTINGS.majorUpdateEveryMinutes);
+  const [minutes, setMinutes] = useState<number | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
     host.notifications.getSettings().then(
       (settings) => live && setMinutes(settings.majorUpdateEveryMinutes),
-      // Unreadable settings: keep the built-in default rather than hiding a due update.
-      () => undefined,
+      // Unreadable settings: the built-in default rather than hiding a due update.
+      () => live && setMinutes(DEFAULT_NOTIFICATION_SETTINGS.majorUpdateEveryMinutes),
     );
     return () => {
       live = false;
@@ -39,24 +43,24 @@ export function useMajorUpdateDefault(): number | null {
 const everyText = updateEveryText;
 
 function durationText(ms: number): string {
-  const minutes = Math.max(1, Math.round(ms / MIN));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  return intervalText(Math.max(1, Math.round(ms / MIN)));
 }
 
-function clockText(ms: number): string {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+/** The due time; with its date when it is not today (a 4 h interval can fall due tomorrow). */
+function clockText(ms: number, nowMs: number): string {
+  const due = new Date(ms);
+  const time = due.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return due.toDateString() === new Date(nowMs).toDateString() ? time : `${due.toLocaleDateString([], { day: 'numeric', month: 'short' })} ${time}`;
 }
 
 /** The "Stakeholder updates" field: the device default, off, or an interval set for this incident (synced). */
-export function StakeholderUpdateField({ incident, editable, majorDefault, save }: {
+export function StakeholderUpdateField({ incident, editable, majorDefault: loaded, save }: {
   incident: Incident;
   editable: boolean;
-  majorDefault: number | null;
+  majorDefault: number | null | undefined;
   save: (edits: Partial<EditableFields>) => Promise<string | null>;
 }) {
+  const majorDefault = loaded === undefined ? DEFAULT_NOTIFICATION_SETTINGS.majorUpdateEveryMinutes : loaded;
   const own = incident.updateEveryMinutes ?? null;
   const cadence = stakeholderUpdateCadence(incident, majorDefault);
   const defaultLabel = majorDefault === null ? 'Default (none on this device)' : `Default (${everyText(majorDefault)} for major incidents)`;
@@ -67,7 +71,9 @@ export function StakeholderUpdateField({ incident, editable, majorDefault, save 
   const options = [
     { value: '', label: defaultLabel },
     { value: '0', label: 'None for this incident' },
-    ...UPDATE_EVERY_CHOICES.map((m) => ({ value: String(m), label: everyText(m).replace(/^e/, 'E') })),
+    // An interval set elsewhere that is not among the choices (e.g. 45 min) stays selectable, so saving keeps it.
+    ...[...new Set([...UPDATE_EVERY_CHOICES, ...(own !== null && own > 0 ? [own] : [])])].sort((a, b) => a - b)
+      .map((m) => ({ value: String(m), label: everyText(m).replace(/^e/, 'E') })),
   ];
   const initial = own === null ? '' : String(own);
   return (
@@ -80,11 +86,12 @@ export function StakeholderUpdateField({ incident, editable, majorDefault, save 
 export function StakeholderUpdateDue({ incident, events, majorDefault, onLogUpdate }: {
   incident: Incident;
   events: readonly TimelineEvent[];
-  majorDefault: number | null;
+  majorDefault: number | null | undefined;
   onLogUpdate: () => void;
 }) {
   const nowMs = useMinuteNow();
-  const { everyMinutes } = stakeholderUpdateCadence(incident, majorDefault);
+  if (majorDefault === undefined && incident.updateEveryMinutes == null) return null;
+  const { everyMinutes } = stakeholderUpdateCadence(incident, majorDefault ?? null);
   if (everyMinutes === null || !OPEN_STATUSES.includes(incident.status)) return null;
   const dueAt = nextStakeholderUpdateDue(lastStakeholderUpdateAt(events), Date.parse(incident.createdAt), everyMinutes);
   const overdue = nowMs >= dueAt;
@@ -93,10 +100,10 @@ export function StakeholderUpdateDue({ incident, events, majorDefault, onLogUpda
       <span>
         {overdue ? (
           <>
-            <span aria-hidden="true">⚠ </span>Stakeholder update overdue by {durationText(nowMs - dueAt)} (due {clockText(dueAt)}, {everyText(everyMinutes)})
+            <span aria-hidden="true">⚠ </span>Stakeholder update overdue by {durationText(nowMs - dueAt)} (due {clockText(dueAt, nowMs)}, {everyText(everyMinutes)})
           </>
         ) : (
-          <>Next stakeholder update due {clockText(dueAt)} (in {durationText(dueAt - nowMs)}, {everyText(everyMinutes)})</>
+          <>Next stakeholder update due {clockText(dueAt, nowMs)} (in {durationText(dueAt - nowMs)}, {everyText(everyMinutes)})</>
         )}
       </span>{' '}
       <button type="button" className={overdue ? 'primary small' : 'small'} onClick={onLogUpdate}>

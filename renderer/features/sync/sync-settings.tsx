@@ -1,6 +1,8 @@
 // Settings → Sync: connect this device to HQ (address, enrollment code, name), sync now, disconnect, local-only data, conflicts.
 import { useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/services';
+import { getDevice, useLanternDb } from '../../db';
 import { BROWSER_TOKEN_WARNING } from '../../host/browser-sync';
 import { formatLocal } from '../format';
 import { ConflictsList } from './conflicts-list';
@@ -69,10 +71,23 @@ export function SyncSettings() {
         </div>
       )}
       {message && <p role={message.tone === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      <DeviceIdLine />
       <LocalOnlyPanel />
       <RefusedChanges />
       <ConflictsList />
     </section>
+  );
+}
+
+/** This device's id: HQ's administrator needs it to issue a re-enrollment code (`enroll --device <id>`). */
+function DeviceIdLine() {
+  const db = useLanternDb();
+  const device = useLiveQuery(() => getDevice(db), [db]);
+  if (!device) return null;
+  return (
+    <p className="hint">
+      Device id, for your HQ administrator when this device must be connected again: <code className="mono" aria-label="Device id">{device.deviceId}</code>
+    </p>
   );
 }
 

@@ -48,7 +48,14 @@ export function nextStakeholderUpdateDue(lastUpdateAtMs: number | null, createdA
   return (lastUpdateAtMs ?? createdAtMs) + everyMinutes * MIN;
 }
 
-/** "every 30 min", "every 2 h": how the interval reads in the app. */
+/** "30 min", "2 h", "1 h 30 min": an interval as it reads in the app. */
+export function intervalText(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  const rest = minutes % 60;
+  return rest === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${rest} min`;
+}
+
+/** "every 30 min", "every 2 h". */
 export function updateEveryText(minutes: number): string {
-  return minutes % 60 === 0 ? `every ${minutes / 60} h` : `every ${minutes} min`;
+  return `every ${intervalText(minutes)}`;
 }

@@ -22,7 +22,7 @@ const KIND_BY_CODE: Record<string, SyncErrorKind> = {
 
 const ENROLLMENT_INVALID = 'HQ did not accept this enrollment code: it may be mistyped, used already or expired. Ask your administrator for a new code.';
 export const DEVICE_ALREADY_ENROLLED =
-  'This device is already enrolled at HQ, and this code is only for new devices (it was not used up). Ask your HQ administrator for a re-enrollment code for this device’s id. Your data stays on this device.';
+  'This device is already enrolled at HQ, and this code is only for new devices (it was not used up). Ask your HQ administrator for a re-enrollment code for this device’s id (shown under Settings → Sync). Your data stays on this device.';
 const OWN_MESSAGE: Record<string, string> = { 'enrollment-invalid': ENROLLMENT_INVALID, 'device-exists': DEVICE_ALREADY_ENROLLED };
 
 export function syncErrorFromAnswer(status: number, body: unknown, retryAfterHeader: string | null, protocolVersion: number): SyncError {
