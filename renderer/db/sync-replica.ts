@@ -12,6 +12,7 @@ import { markUploadedFilesPending } from './sync-files';
 import { conflictsTable, partialStatesTable, syncOutbox, type SyncOutboxRow } from './sync-rows';
 import { writePageOps } from './sync-apply';
 import { countPendingRows, markResolvedRowsPending, pendingRowsAfter, readOutboxMarks } from './sync-outbox';
+import { renumberPendingRows } from './sync-renumber';
 import { isQuotaError } from './storage';
 
 export const SYNC_STORAGE_FULL_MESSAGE =
@@ -25,7 +26,7 @@ export class SyncStorageFullError extends Error {
 
 const NO_POINT: SyncPoint = { epoch: null, cursor: null };
 
-export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): LocalReplica & Required<Pick<LocalReplica, 'pendingOpsAfter'>> {
+export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): LocalReplica & Required<Pick<LocalReplica, 'pendingOpsAfter' | 'renumberPending'>> {
   // opId of every row handed out and not answered yet: a receipt for one of them is checked without a read.
   const handedOut = new Map<number, string>();
   const pendingAfter = async (after: number, limit: number) => {
@@ -63,6 +64,13 @@ export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): L
       }),
 
     countPending: () => countPendingRows(db),
+
+    async renumberPending(hqLastSeq) {
+      const moved = await renumberPendingRows(db, hqLastSeq);
+      // The rows handed out under their old numbers are gone; their receipts will not come.
+      if (moved > 0) handedOut.clear();
+      return moved;
+    },
   };
 }
 

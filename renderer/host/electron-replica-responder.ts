@@ -33,6 +33,9 @@ async function run(replica: LocalReplica, files: FileSource | undefined, call: R
       return null;
     case 'countPending':
       return replica.countPending();
+    case 'renumberPending':
+      // A replica that cannot renumber moves nothing (HQ's refusals then stand, as before).
+      return replica.renumberPending ? replica.renumberPending(call.args[0]) : 0;
     case 'pendingFiles':
       return fileSource(files).pendingFiles(call.args[0], call.args[1]);
     case 'readFileChunk':

@@ -28,7 +28,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: RouteContext): voi
       files: body.files ?? [],
       clockSkewMs: body.deviceTime === undefined ? null : Math.round(body.deviceTime - now),
     });
-    return { hqId, epoch, serverTime: ctx.clock.now(), results };
+    return { hqId, epoch, serverTime: ctx.clock.now(), results, deviceLastSeq: device.lastSeq };
   });
 
   app.get('/v1/sync/pull', access('device', 'required'), async (request, reply) => {

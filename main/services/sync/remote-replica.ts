@@ -105,6 +105,10 @@ export class RemoteReplica implements LocalReplica, FileSource {
     await this.call((callId) => ({ callId, method: 'resetForNewEpoch', args: [epoch] }), replicaResultSchemas.resetForNewEpoch);
   }
 
+  renumberPending(hqLastSeq: number): Promise<number> {
+    return this.call((callId) => ({ callId, method: 'renumberPending', args: [hqLastSeq] }), replicaResultSchemas.renumberPending);
+  }
+
   countPending(): Promise<number> {
     return this.call((callId) => ({ callId, method: 'countPending', args: [] }), replicaResultSchemas.countPending);
   }

@@ -15,6 +15,7 @@ export function sameDeviceOnly(replica: LocalReplica, deviceId: string): LocalRe
   // Passed on only when the replica has it (without it the engine reads each batch after the previous answer);
   // leaving it out here once narrowed the app's push window to one batch without anyone noticing.
   const readAhead = replica.pendingOpsAfter?.bind(replica);
+  const renumber = replica.renumberPending?.bind(replica);
   return {
     pendingOps: async (limit) => checked(await replica.pendingOps(limit)),
     ...(readAhead ? { pendingOpsAfter: async (after: number, limit: number) => checked(await readAhead(after, limit)) } : {}),
@@ -23,5 +24,6 @@ export function sameDeviceOnly(replica: LocalReplica, deviceId: string): LocalRe
     applyPulledPage: (page) => replica.applyPulledPage(page),
     resetForNewEpoch: (epoch) => replica.resetForNewEpoch(epoch),
     countPending: () => replica.countPending(),
+    ...(renumber ? { renumberPending: (hqLastSeq: number) => renumber(hqLastSeq) } : {}),
   };
 }

@@ -8,7 +8,7 @@ import { MAX_FILE_BYTES, MAX_FILE_CHUNK_BYTES, MAX_PULL_LIMIT, MAX_PUSH_OPS } fr
 import { PUSH_REASON_CODES } from '../../sync/wire/push';
 
 /** LocalReplica methods, then FileSource methods (attachment bytes for the upload main runs after the operations). */
-export const REPLICA_METHODS = ['pendingOps', 'pendingOpsAfter', 'recordPushResults', 'getCursor', 'applyPulledPage', 'resetForNewEpoch', 'countPending', 'pendingFiles', 'readFileChunk', 'markFileUploaded'] as const;
+export const REPLICA_METHODS = ['pendingOps', 'pendingOpsAfter', 'recordPushResults', 'getCursor', 'applyPulledPage', 'resetForNewEpoch', 'countPending', 'renumberPending', 'pendingFiles', 'readFileChunk', 'markFileUploaded'] as const;
 export type ReplicaMethod = (typeof REPLICA_METHODS)[number];
 
 /** Call ids are main's random UUIDs; anything else is not an answer to one of our calls. */
@@ -67,6 +67,7 @@ export const replicaCallSchema = z.discriminatedUnion('method', [
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('applyPulledPage'), args: z.tuple([pulledPageSchema]) }),
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('resetForNewEpoch'), args: z.tuple([opaque]) }),
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('countPending'), args: z.tuple([]) }),
+  z.strictObject({ callId: replicaCallIdSchema, method: z.literal('renumberPending'), args: z.tuple([z.number().int().min(0)]) }),
   z.strictObject({
     callId: replicaCallIdSchema,
     method: z.literal('pendingFiles'),
@@ -87,6 +88,7 @@ export const replicaResultSchemas = {
   applyPulledPage: z.null(),
   resetForNewEpoch: z.null(),
   countPending: z.number().int().min(0),
+  renumberPending: z.number().int().min(0),
   pendingFiles: z.array(pendingFileSchema).max(MAX_PENDING_FILES_PER_CALL),
   readFileChunk: fileChunkSchema,
   markFileUploaded: z.null(),

@@ -75,5 +75,12 @@ export interface LocalReplica {
    * Acknowledged operations must therefore be kept, not pruned.
    */
   resetForNewEpoch(epoch: string): Promise<void>;
+  /**
+   * HQ already holds other operations under this device's numbers (the device was restored from an older copy of its
+   * disk): ONE transaction gives every pending operation a new opId and a deviceSeq above both `hqLastSeq` and every
+   * number this device holds, in the same order, and moves the device's counter past them. Returns how many moved.
+   * Optional: without it such operations stay refused ("seq-reused"), as before.
+   */
+  renumberPending?(hqLastSeq: number): Promise<number>;
   countPending(): Promise<number>;
 }

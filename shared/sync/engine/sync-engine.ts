@@ -140,6 +140,9 @@ export class SyncEngine {
     let newEpoch: string | null = null;
     // The last answered batch's receipts while they are stored (awaited before the next receipts: stored in order).
     let storing: Promise<void> | null = null;
+    // HQ's last number for this device when it refused some of ours as reused: this device was restored from an older
+    // copy. Its pending operations are renumbered above it once the batches on their way are answered.
+    let renumberAbove: number | null = null;
     const finishStoring = async () => {
       const pending = storing;
       storing = null;
@@ -189,7 +192,14 @@ export class SyncEngine {
           throw error;
         }
         await finishStoring();
-        const outcomes = checkPushResponse(head.batch, response);
+        const checked = checkPushResponse(head.batch, response);
+        const reused = renumberableReuse(checked, response, replica);
+        if (reused !== null) {
+          renumberAbove = Math.max(renumberAbove ?? 0, reused);
+          sendAhead = false;
+        }
+        // Operations refused only because their numbers are taken stay pending: they go again under new numbers.
+        const outcomes = reused === null ? checked : checked.filter((o) => !isSeqReused(o));
         const resolved = outcomes.length - outcomes.filter((o) => o.status === 'retry-later').length;
         if (response.epoch !== draft.epoch) newEpoch = response.epoch;
         after = strongest(after, afterAnswer(head, outcomes, resolved, response.epoch !== draft.epoch));
@@ -208,6 +218,14 @@ export class SyncEngine {
 
         await finishStoring();
         if (newEpoch !== null) throw new EpochChange(newEpoch);
+        if (renumberAbove !== null && replica.renumberPending) {
+          await replica.renumberPending(renumberAbove);
+          draft.renumbered += 1;
+          renumberAbove = null;
+          after = 'go-on';
+          sendAhead = true;
+          continue;
+        }
         if (after === 'stop') return;
         if (after === 'read-again') {
           after = 'go-on';
@@ -350,4 +368,17 @@ function checkPage(response: PullResponse, requested: string | null, limit: numb
 
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : max;
+}
+
+function isSeqReused(outcome: PushOutcome): boolean {
+  return outcome.status === 'rejected' && outcome.code === 'seq-reused';
+}
+
+/**
+ * HQ's last number for this device when it refused operations of this batch as reusing numbers it holds, if the
+ * replica can renumber them; null otherwise (they are then recorded as refused, as any rejection).
+ */
+function renumberableReuse(outcomes: readonly PushOutcome[], response: PushResponse, replica: LocalReplica): number | null {
+  if (!replica.renumberPending || response.deviceLastSeq === undefined) return null;
+  return outcomes.some(isSeqReused) ? response.deviceLastSeq : null;
 }

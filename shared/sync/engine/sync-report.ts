@@ -27,6 +27,8 @@ export interface SyncReport {
   readonly rejected: readonly RejectedOperation[];
   readonly pulled: { readonly ops: number; readonly pages: number; /** false when the page budget ran out; the next run continues. */ readonly complete: boolean };
   readonly epochResets: number;
+  /** Times this run renumbered pending operations (HQ held their numbers: the device was restored from an older copy). */
+  readonly renumbered: number;
   readonly epoch: string | null;
   /** The last measured skew of this run (null if HQ never answered). */
   readonly clockSkew: ClockSkew | null;
@@ -41,6 +43,7 @@ export interface ReportDraft {
   rejected: RejectedOperation[];
   pulled: { ops: number; pages: number; complete: boolean };
   epochResets: number;
+  renumbered: number;
   epoch: string | null;
   clockSkew: ClockSkew | null;
 }
@@ -52,6 +55,7 @@ export function newReportDraft(startedAt: number): ReportDraft {
     rejected: [],
     pulled: { ops: 0, pages: 0, complete: false },
     epochResets: 0,
+    renumbered: 0,
     epoch: null,
     clockSkew: null,
   };

@@ -71,5 +71,10 @@ export const pushResponseSchema = z.object({
   epoch: z.string(),
   serverTime: serverTimeSchema,
   results: z.array(pushOpResultSchema),
+  /**
+   * The highest deviceSeq of this device HQ held when the push arrived. A device restored from an older copy of its
+   * disk numbers new operations from where that copy was; after "seq-reused" it renumbers its pending ones above this.
+   */
+  deviceLastSeq: z.number().int().min(0).optional(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;

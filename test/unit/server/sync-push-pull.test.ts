@@ -155,6 +155,8 @@ describe.each(STORE_FACTORIES)('HQ push and pull ($name)', (factory) => {
     const impostor = { ...a.note(create.incidentId, 'same number'), deviceSeq: 1, opId: newId() };
     const reply = await hq.push(token, a.id, [impostor]);
     expect(reply.results[0]).toMatchObject({ status: 'rejected', code: 'seq-reused' });
+    // The device learns the highest number HQ holds for it, so a laptop restored from an older copy can move above it.
+    expect(reply.deviceLastSeq).toBe(1);
   });
 
   it('strict validation: an unknown key or a malformed query is a 400 with a message', async () => {

@@ -38,13 +38,18 @@ describe('RemoteReplica', () => {
     expect(remote.handleReply({ callId: 'call-0000-1', ok: true, result: 3 }, 7)).toBe('accepted');
     await expect(count).resolves.toBe(3);
 
+    const moved = remote.renumberPending(6);
+    expect(sent.at(-1)).toMatchObject({ method: 'renumberPending', args: [6] });
+    remote.handleReply({ callId: sent.at(-1)!.callId, ok: true, result: 2 }, 7);
+    await expect(moved).resolves.toBe(2);
+
     const cursor = remote.getCursor();
-    remote.handleReply({ callId: sent[1]!.callId, ok: true, result: { epoch: 'e1', cursor: null } }, 7);
+    remote.handleReply({ callId: sent.at(-1)!.callId, ok: true, result: { epoch: 'e1', cursor: null } }, 7);
     await expect(cursor).resolves.toEqual({ epoch: 'e1', cursor: null });
 
     const reset = remote.resetForNewEpoch('e2');
-    expect(sent[2]).toEqual({ callId: 'call-0000-3', method: 'resetForNewEpoch', args: ['e2'] });
-    remote.handleReply({ callId: 'call-0000-3', ok: true, result: null }, 7);
+    expect(sent[3]).toEqual({ callId: 'call-0000-4', method: 'resetForNewEpoch', args: ['e2'] });
+    remote.handleReply({ callId: 'call-0000-4', ok: true, result: null }, 7);
     await expect(reset).resolves.toBeUndefined();
   });
 

@@ -48,6 +48,14 @@ describe('sameDeviceOnly', () => {
     expect((await guarded.pendingOpsAfter!(2, 10)).map((op) => op.deviceSeq)).toEqual([3, 4]);
   });
 
+  it('passes renumbering on (a laptop restored from an older copy moves its pending operations above HQ\'s numbers)', async () => {
+    const replica = new MemoryReplica('dev-a', () => NOW);
+    createIncidents(replica, 2);
+    const guarded = sameDeviceOnly(replica, 'dev-a');
+    expect(await guarded.renumberPending!(5)).toBe(2);
+    expect((await guarded.pendingOps(10)).map((op) => op.deviceSeq)).toEqual([6, 7]);
+  });
+
   it('refuses read-ahead operations of another device id, as it does the first batch', async () => {
     const replica = new MemoryReplica('dev-old', () => NOW);
     createIncidents(replica, 3);

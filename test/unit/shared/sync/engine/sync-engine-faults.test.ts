@@ -220,6 +220,39 @@ describe('HQ restored from a backup (epoch change)', () => {
     expectConverged(hq, [a!, b!]);
   });
 
+  it('a laptop restored from an older copy of its disk: its new edits move above the numbers HQ holds, none is refused or lost', async () => {
+    const { world, hq, devices: [a, b] } = setup();
+    const ops: Operation[] = [];
+    for (let i = 0; i < 3; i++) ops.push(a!.create(`Before the copy ${i}`));
+    report(await a!.sync());
+    const copy = a!.replica.snapshot(); // the disk image taken here
+    for (let i = 0; i < 4; i++) ops.push(a!.note(ops[i % 3]!.incidentId, `After the copy ${i}`)!);
+    report(await a!.sync());
+    report(await b!.sync());
+
+    a!.replica.restoreSnapshot(copy); // the laptop is restored: it numbers new operations from 4 again, as HQ holds 4-7
+    world.advance(60_000);
+    const fresh = [a!.create('After the restore'), a!.note(ops[0]!.incidentId, 'Also after the restore')!];
+    expect(fresh.map((op) => op.deviceSeq)).toEqual([4, 5]);
+
+    const run = report(await a!.sync());
+    expect(run.renumbered).toBe(1);
+    expect(run.pushed.rejected).toBe(0);
+    expect(a!.replica.outboxEntries().filter((e) => e.state === 'rejected')).toEqual([]);
+    const atHq = hq.operations().map((e) => e.op);
+    // The fresh edits reached HQ under new numbers (8 and 9) and new ids, with their content intact.
+    const arrived = atHq.filter((op) => op.deviceId === a!.id && op.deviceSeq > 7);
+    expect(arrived.map((op) => op.deviceSeq)).toEqual([8, 9]);
+    expect(arrived.map((op) => op.event.id)).toEqual(fresh.map((op) => op.event.id));
+    // Nothing HQ held was replaced, and the laptop got its own lost edits back with the pull.
+    for (const op of ops) expect(atHq.some((held) => held.opId === op.opId)).toBe(true);
+    report(await b!.sync());
+    report(await a!.sync());
+    expectConverged(hq, [a!, b!]);
+    // Its next edit continues after the moved ones.
+    expect(a!.create('Later')!.deviceSeq).toBe(10);
+  });
+
   it('a healthy HQ never starts a new epoch on its own, whatever the batches and windows', async () => {
     const { hq, devices: [a, b] } = setup();
     for (let round = 0; round < 5; round++) {

@@ -10,6 +10,7 @@ const OK: SyncReport = {
   rejected: [],
   pulled: { ops: 0, pages: 1, complete: true },
   epochResets: 0,
+  renumbered: 0,
   epoch: 'e1',
   clockSkew: { ms: 400_000, large: true },
   pendingAfter: 0,

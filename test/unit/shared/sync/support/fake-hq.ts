@@ -122,8 +122,9 @@ export class FakeHq {
       this.startEpoch();
       return error(409, 'epoch-changed', 'HQ lost history and started a new epoch.', { epoch: this.epoch });
     }
+    const deviceLastSeq = this.lastSeq.get(deviceId) ?? 0;
     const results = parsed.data.ops.map((raw, index) => this.pushOne(deviceId, raw, index));
-    return ok({ hqId: this.hqId, epoch: this.epoch, serverTime: this.options.now(), results });
+    return ok({ hqId: this.hqId, epoch: this.epoch, serverTime: this.options.now(), results, deviceLastSeq });
   }
 
   private pushOne(deviceId: string, raw: unknown, index: number): PushOpResult {

@@ -138,6 +138,20 @@ export class MemoryReplica implements LocalReplica {
     return [...this.store.outbox.values()].filter((e) => e.state === 'pending').length;
   }
 
+  async renumberPending(hqLastSeq: number): Promise<number> {
+    let moved = 0;
+    this.transaction((s, put) => {
+      const pending = [...s.outbox.values()].filter((e) => e.state === 'pending').sort((a, b) => a.op.deviceSeq - b.op.deviceSeq);
+      if (pending.length === 0 || pending[0]!.op.deviceSeq > hqLastSeq) return;
+      const first = Math.max(hqLastSeq, ...s.outbox.keys()) + 1;
+      for (const entry of pending) s.outbox.delete(entry.op.deviceSeq);
+      pending.forEach((entry, i) => put(s.outbox, first + i, { op: { ...entry.op, deviceSeq: first + i, opId: newId() }, state: 'pending' }));
+      s.nextSeq = Math.max(s.nextSeq, first + pending.length);
+      moved = pending.length;
+    });
+    return moved;
+  }
+
   // ---- Local edits (what renderer/db/commit-change does in one Dexie transaction) ----------------------
 
   /** Runs a domain command like the app does: tick the HLC, store incident + event + outbox op together. */
@@ -197,6 +211,20 @@ export class MemoryReplica implements LocalReplica {
   hlcState(): HlcState {
     return this.store.hlc;
   }
+  /** The laptop restored from an older copy of its disk: everything stored goes back to `snapshot()`'s state. */
+  restoreSnapshot(json: string): void {
+    const saved = JSON.parse(json) as { hlc: HlcState; incidents: [string, IncidentState][]; timeline: [string, TimelineEvent][]; outbox: [number, OutboxEntry][]; conflicts: [string, Conflict][]; point: SyncPoint; nextSeq: number };
+    this.store = {
+      hlc: saved.hlc,
+      incidents: new Map(saved.incidents),
+      timeline: new Map(saved.timeline),
+      outbox: new Map(saved.outbox),
+      conflicts: new Map(saved.conflicts),
+      point: saved.point,
+      nextSeq: saved.nextSeq,
+    };
+  }
+
   /** A JSON snapshot of everything stored, to prove that a failed step changed nothing. */
   snapshot(): string {
     const s = this.store;
