@@ -47,6 +47,8 @@ export function composeNotifications(deps: NotificationCompositionDeps) {
   const warn = deps.warn ?? ((message: string) => console.warn(message));
   let tray: AppTray | null = null;
   let unread = 0;
+  // A notification clicked while no window was open: the new page is not listening yet, so it asks for this instead.
+  let pendingOpen: string | null = null;
   const send = (run: () => void) => {
     try {
       run();
@@ -68,8 +70,10 @@ export function composeNotifications(deps: NotificationCompositionDeps) {
     // before its first watches, so these seed tiers only stand in until then (main plans nothing without watches).
     policies: SEED_SLA_POLICIES,
     openIncident: (incidentId) => {
+      const hadPage = deps.currentPage() !== null;
       deps.showWindow();
-      send(() => sendEvent(deps.currentPage(), 'notifications:open', { incidentId }));
+      if (hadPage) send(() => sendEvent(deps.currentPage(), 'notifications:open', { incidentId }));
+      else pendingOpen = incidentId;
     },
     onCentreChanged: (summary: CentreSummary) => {
       unread = summary.unread;
@@ -113,6 +117,12 @@ export function composeNotifications(deps: NotificationCompositionDeps) {
     },
     /** The facts hideOnClose needs, given whether the app is quitting. */
     closeFacts: (quitting: boolean): CloseFacts => ({ closeToTray: service.getSettings().closeToTray, quitting, trayAvailable: tray !== null }),
+    /** The incident of a notification clicked while no window was open, once (the page that opened asks). */
+    takePendingOpen(): string | null {
+      const incidentId = pendingOpen;
+      pendingOpen = null;
+      return incidentId;
+    },
     start: (): Promise<void> => service.start(),
     stop(): void {
       service.stop();

@@ -99,7 +99,7 @@ function start(): void {
         focusMainWindow: () => focusWindow(mainWindow),
       }),
       ...createSyncHandlers({ service: built.sync, replica: built.replica, currentSender: scope.currentSender }),
-      ...createNotificationHandlers(alerts.service),
+      ...createNotificationHandlers(alerts.service, () => alerts.takePendingOpen()),
     },
     { allowedOrigins: target.allowedOrigins },
   );

@@ -4,6 +4,12 @@ import { MAX_ACTIVITIES_PER_CALL, MAX_CENTRE_ENTRIES, MAX_WATCHES_PER_CALL } fro
 import { chunks, type HostNotifications } from './host-notifications';
 
 export function createElectronNotifications(bridge: Pick<LanternBridge, 'notifications' | 'on'>): HostNotifications {
+  // Asked once, when the host is made: a notification clicked while no window was open opened this page for it.
+  const pendingOpen = bridge.notifications.takePendingOpen().then(
+    (payload) => payload.incidentId,
+    () => null,
+  );
+  let pendingDelivered = false;
   return {
     async watch(update) {
       const watches = chunks(update.watches, MAX_WATCHES_PER_CALL);
@@ -32,7 +38,20 @@ export function createElectronNotifications(bridge: Pick<LanternBridge, 'notific
     getSettings: () => bridge.notifications.getSettings(),
     setSettings: (settings) => bridge.notifications.setSettings(settings),
     onChanged: (listener) => bridge.on('notifications:changed', listener),
-    onOpen: (listener) => bridge.on('notifications:open', (payload) => listener(payload.incidentId)),
+    onOpen: (listener) => {
+      let active = true;
+      // To the first listener still subscribed when the answer arrives (React may subscribe, drop and subscribe again).
+      void pendingOpen.then((incidentId) => {
+        if (!active || pendingDelivered || incidentId === null) return;
+        pendingDelivered = true;
+        listener(incidentId);
+      });
+      const unsubscribe = bridge.on('notifications:open', (payload) => listener(payload.incidentId));
+      return () => {
+        active = false;
+        unsubscribe();
+      };
+    },
     permission: () => 'granted',
     requestPermission: () => Promise.resolve('granted'),
   };

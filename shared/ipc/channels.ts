@@ -28,6 +28,7 @@ export const INVOKE_CHANNELS = [
   'notifications:get-settings',
   'notifications:set-settings',
   'notifications:set-policies',
+  'notifications:take-pending-open',
 ] as const;
 
 /** Event channels (main → renderer); add here AND in `eventContract` (contract.ts). */

@@ -49,6 +49,8 @@ export const invokeContract = {
   'notifications:get-settings': { input: noInput, output: notificationSettingsSchema },
   'notifications:set-settings': { input: notificationSettingsInputSchema, output: notificationSettingsSchema },
   'notifications:set-policies': { input: notificationsSetPoliciesInputSchema, output: z.null() },
+  // A notification clicked while no window was open: the page that opened for it asks which incident to show.
+  'notifications:take-pending-open': { input: noInput, output: notificationsOpenPayloadSchema },
 } as const satisfies { readonly [C in InvokeChannel]: InvokeSpec };
 
 /** Events main sends to the page, with the schema of their single payload argument. */

@@ -10,12 +10,15 @@ export type NotificationChannel =
   | 'notifications:mark-read'
   | 'notifications:get-settings'
   | 'notifications:set-settings'
-  | 'notifications:set-policies';
+  | 'notifications:set-policies'
+  | 'notifications:take-pending-open';
 
 export type NotificationHandlerService = Pick<NotificationService, 'watch' | 'report' | 'setUser' | 'list' | 'markRead' | 'getSettings' | 'setSettings' | 'setPolicies'>;
 
-export function createNotificationHandlers(service: NotificationHandlerService): Pick<IpcHandlers, NotificationChannel> {
+/** `takePendingOpen`: the incident of a notification clicked while no window was open (once; null otherwise). */
+export function createNotificationHandlers(service: NotificationHandlerService, takePendingOpen: () => string | null = () => null): Pick<IpcHandlers, NotificationChannel> {
   return {
+    'notifications:take-pending-open': () => ({ incidentId: takePendingOpen() }),
     'notifications:watch': async (input) => {
       await service.watch(input);
       return null;

@@ -10,7 +10,7 @@ import type { TrayClassLike, TrayLike } from '../../../main/electron/tray-adapte
 import { INITIAL_SYNC_STATUS } from '../../../shared/sync/engine/sync-status';
 import type { SyncStatus } from '../../../shared/sync/engine/sync-status';
 
-function setup(options: { trayFails?: boolean } = {}) {
+function setup(options: { trayFails?: boolean; noWindow?: boolean } = {}) {
   const menus: MenuItemConstructorOptions[][] = [];
   const tray: TrayLike & { tooltip: string } = {
     tooltip: '',
@@ -50,7 +50,7 @@ function setup(options: { trayFails?: boolean } = {}) {
     Tray,
     Menu: { buildFromTemplate: (template) => (menus.push(template), template) },
     sync,
-    currentPage: () => page,
+    currentPage: () => (options.noWindow ? null : page),
     showWindow,
     quit,
     warn,
@@ -113,5 +113,20 @@ describe('appIconPath', () => {
   it('reads resources/icon.png when packaged and build/icon.png in development', () => {
     expect(appIconPath({ isPackaged: true, appPath: '/x/app.asar', resourcesPath: '/x' })).toBe(join('/x', 'icon.png'));
     expect(appIconPath({ isPackaged: false, appPath: '/repo', resourcesPath: undefined })).toBe(join('/repo', 'build', 'icon.png'));
+  });
+
+  it('a notification clicked while no window is open: a window opens and its page is told the incident when it asks, once', async () => {
+    const { composed, sent, clicks, showWindow } = setup({ noWindow: true });
+    await composed.start();
+    await composed.service.report([{ id: 'esc-1', kind: 'escalation', incidentId: '0190a000-0000-7000-8000-000000000002', incidentLabel: 'K7QM-0002 Chiller', actor: 'Ana', text: 'Escalated to facilities', priority: 2, major: false }]);
+    await vi.waitFor(() => expect(clicks.length).toBeGreaterThan(0), { timeout: 5_000 });
+    expect(composed.takePendingOpen()).toBeNull();
+    clicks.at(-1)?.();
+    expect(showWindow).toHaveBeenCalled();
+    // Nobody is listening yet: nothing is sent; the page that opens asks instead.
+    expect(sent.filter(([channel]) => channel === 'notifications:open')).toEqual([]);
+    expect(composed.takePendingOpen()).toBe('0190a000-0000-7000-8000-000000000002');
+    expect(composed.takePendingOpen()).toBeNull();
+    composed.stop();
   });
 });

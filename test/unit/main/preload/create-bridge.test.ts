@@ -51,6 +51,7 @@ describe('createBridge shape', () => {
       'notifications.setPolicies',
       'notifications.setSettings',
       'notifications.setUser',
+      'notifications.takePendingOpen',
       'notifications.watch',
       'on',
       'replica.attach',

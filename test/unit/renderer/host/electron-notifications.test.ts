@@ -54,4 +54,24 @@ describe('createElectronNotifications', () => {
     expect(count('notifications:changed') + count('notifications:open')).toBe(0);
     expect(notifications.permission()).toBe('granted');
   });
+
+  it('shows the incident of a notification clicked while no window was open, once, to the listener still subscribed', async () => {
+    const { bridge } = fakeBridge();
+    bridge.notifications.takePendingOpen.mockResolvedValueOnce({ incidentId: '0190a000-0000-7000-8000-000000000001' });
+    const notifications = createElectronNotifications(bridge);
+    const dropped = vi.fn();
+    const kept = vi.fn();
+    // React in strict mode: subscribe, drop, subscribe again before main has answered.
+    notifications.onOpen(dropped)();
+    const unsubscribe = notifications.onOpen(kept);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(dropped).not.toHaveBeenCalled();
+    expect(kept.mock.calls).toEqual([['0190a000-0000-7000-8000-000000000001']]);
+    // Asked once per page, and never delivered twice.
+    notifications.onOpen(kept);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(kept).toHaveBeenCalledTimes(1);
+    expect(bridge.notifications.takePendingOpen).toHaveBeenCalledTimes(1);
+    unsubscribe();
+  });
 });

@@ -36,6 +36,7 @@ export function fakeBridge() {
       getSettings: vi.fn(async () => DEFAULT_NOTIFICATION_SETTINGS),
       setSettings: vi.fn(async (settings: typeof DEFAULT_NOTIFICATION_SETTINGS) => settings),
       setPolicies: vi.fn(async () => null),
+      takePendingOpen: vi.fn(async (): Promise<{ incidentId: string | null }> => ({ incidentId: null })),
     },
   };
   /** Delivers an event as main would (the payload is not checked: tests send hostile ones too). */

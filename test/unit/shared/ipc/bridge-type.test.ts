@@ -31,7 +31,7 @@ describe('LanternBridge type', () => {
   });
 
   it('has the notifications methods', () => {
-    expectTypeOf<keyof LanternBridge['notifications']>().toEqualTypeOf<'watch' | 'report' | 'setUser' | 'list' | 'markRead' | 'getSettings' | 'setSettings' | 'setPolicies'>();
+    expectTypeOf<keyof LanternBridge['notifications']>().toEqualTypeOf<'watch' | 'report' | 'setUser' | 'list' | 'markRead' | 'getSettings' | 'setSettings' | 'setPolicies' | 'takePendingOpen'>();
     expectTypeOf<LanternBridge['notifications']['list']>().toEqualTypeOf<() => Promise<NotificationCentreSummary>>();
     expectTypeOf<Parameters<EventListener<'notifications:open'>>[0]>().toEqualTypeOf<NotificationsOpenPayload>();
   });
