@@ -7,8 +7,8 @@ import {
   OPEN_STATUSES,
   stakeholderUpdateCadence,
   intervalText,
-  UPDATE_EVERY_CHOICES,
   updateEveryText,
+  updateIntervalChoices,
   type EditableFields,
   type Incident,
   type TimelineEvent,
@@ -40,7 +40,8 @@ export function useMajorUpdateDefault(): number | null | undefined {
   return minutes;
 }
 
-const everyText = updateEveryText;
+/** "Every 30 min": the interval as an option or field value. */
+const optionText = (minutes: number) => `E${updateEveryText(minutes).slice(1)}`;
 
 function durationText(ms: number): string {
   return intervalText(Math.max(1, Math.round(ms / MIN)));
@@ -63,17 +64,16 @@ export function StakeholderUpdateField({ incident, editable, majorDefault: loade
   const majorDefault = loaded === undefined ? DEFAULT_NOTIFICATION_SETTINGS.majorUpdateEveryMinutes : loaded;
   const own = incident.updateEveryMinutes ?? null;
   const cadence = stakeholderUpdateCadence(incident, majorDefault);
-  const defaultLabel = majorDefault === null ? 'Default (none on this device)' : `Default (${everyText(majorDefault)} for major incidents)`;
+  const defaultLabel = majorDefault === null ? 'Default (none on this device)' : `Default (${updateEveryText(majorDefault)} for major incidents)`;
   const display =
     cadence.everyMinutes === null
       ? cadence.source === 'incident' ? 'None (turned off for this incident)' : 'None'
-      : `${everyText(cadence.everyMinutes).replace(/^e/, 'E')}${cadence.source === 'default' ? ' (default for major incidents)' : ''}`;
+      : `${optionText(cadence.everyMinutes)}${cadence.source === 'default' ? ' (default for major incidents)' : ''}`;
   const options = [
     { value: '', label: defaultLabel },
     { value: '0', label: 'None for this incident' },
     // An interval set elsewhere that is not among the choices (e.g. 45 min) stays selectable, so saving keeps it.
-    ...[...new Set([...UPDATE_EVERY_CHOICES, ...(own !== null && own > 0 ? [own] : [])])].sort((a, b) => a - b)
-      .map((m) => ({ value: String(m), label: everyText(m).replace(/^e/, 'E') })),
+    ...updateIntervalChoices(own).map((m) => ({ value: String(m), label: optionText(m) })),
   ];
   const initial = own === null ? '' : String(own);
   return (
@@ -100,10 +100,10 @@ export function StakeholderUpdateDue({ incident, events, majorDefault, onLogUpda
       <span>
         {overdue ? (
           <>
-            <span aria-hidden="true">⚠ </span>Stakeholder update overdue by {durationText(nowMs - dueAt)} (due {clockText(dueAt, nowMs)}, {everyText(everyMinutes)})
+            <span aria-hidden="true">⚠ </span>Stakeholder update overdue by {durationText(nowMs - dueAt)} (due {clockText(dueAt, nowMs)}, {updateEveryText(everyMinutes)})
           </>
         ) : (
-          <>Next stakeholder update due {clockText(dueAt, nowMs)} (in {durationText(dueAt - nowMs)}, {everyText(everyMinutes)})</>
+          <>Next stakeholder update due {clockText(dueAt, nowMs)} (in {durationText(dueAt - nowMs)}, {updateEveryText(everyMinutes)})</>
         )}
       </span>{' '}
       <button type="button" className={overdue ? 'primary small' : 'small'} onClick={onLogUpdate}>

@@ -1,6 +1,6 @@
 // Quiet settings: pause, do not disturb for a while (P1 and major incidents still come through), per-category mute.
 import { useEffect, useId, useState } from 'react';
-import { ALERT_CATEGORIES, UPDATE_EVERY_CHOICES, updateEveryText, type AlertCategory, type NotificationSettings as Settings } from '../../../shared/domain';
+import { ALERT_CATEGORIES, updateEveryText, updateIntervalChoices, type AlertCategory, type NotificationSettings as Settings } from '../../../shared/domain';
 import type { HostKind } from '../../host/host';
 import type { HostNotifications } from '../../host/host-notifications';
 
@@ -24,13 +24,6 @@ const DND_CHOICES = [
 function untilText(until: number | null, now: number): string | null {
   if (until === null || until <= now) return null;
   return `Quiet until ${new Date(until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`;
-}
-
-/** The offered intervals, plus the stored one when it is not among them (so the select shows the truth). */
-function updateChoices(current: number | null): number[] {
-  const choices: number[] = [...UPDATE_EVERY_CHOICES];
-  if (current !== null && !choices.includes(current)) choices.push(current);
-  return choices.sort((a, b) => a - b);
 }
 
 export function NotificationSettingsForm({ notifications, hostKind, now = Date.now }: { notifications: HostNotifications; hostKind: HostKind; now?: () => number }) {
@@ -102,7 +95,7 @@ export function NotificationSettingsForm({ notifications, hostKind, now = Date.n
           }}
         >
           <option value={0}>No reminders</option>
-          {updateChoices(settings.majorUpdateEveryMinutes).map((minutes) => (
+          {updateIntervalChoices(settings.majorUpdateEveryMinutes).map((minutes) => (
             <option key={minutes} value={minutes}>
               {`Remind ${updateEveryText(minutes)}`}
             </option>

@@ -7,6 +7,13 @@ const MIN = 60_000;
 /** The intervals offered in the detail view and in the notification settings (minutes). */
 export const UPDATE_EVERY_CHOICES = [15, 30, 60, 120, 240] as const;
 
+/** The offered intervals plus a stored one not among them (45 min set elsewhere), so a select shows and keeps it. */
+export function updateIntervalChoices(current: number | null | undefined): number[] {
+  const choices: number[] = [...UPDATE_EVERY_CHOICES];
+  if (typeof current === 'number' && current > 0 && !choices.includes(current)) choices.push(current);
+  return choices.sort((a, b) => a - b);
+}
+
 /**
  * The last stakeholder update made by a person: the newest outgoing communication not written by Lantern itself.
  * An automatic escalation's message to a role is not an update to stakeholders, so it must not reset the reminder.
