@@ -7,6 +7,8 @@ import type { Operation } from '../../../../shared/sync/operation';
 import { ctxAt, ok, opOf, T0 } from './support/ops';
 
 const LONG = process.env.LANTERN_LONG_PROPERTIES === '1';
+/** 5,000 cases take longer than vitest's default 5 s per test. */
+const LONG_TIMEOUT_MS = LONG ? 600_000 : 5_000;
 const DEVICES = ['dev-a', 'dev-b', 'dev-c'] as const;
 
 const editArb = fc.record(
@@ -68,7 +70,7 @@ describe('merge properties', () => {
       ),
       { numRuns: LONG ? 5_000 : 300 },
     );
-  });
+  }, LONG_TIMEOUT_MS);
 
   it('every field ends with the value of the highest stamp that set it', () => {
     fc.assert(
@@ -84,7 +86,7 @@ describe('merge properties', () => {
       }),
       { numRuns: LONG ? 5_000 : 300 },
     );
-  });
+  }, LONG_TIMEOUT_MS);
 });
 
 /** Deterministic Fisher–Yates shuffle driven by fast-check's integer. */
