@@ -1,5 +1,5 @@
 // The host-agnostic sync run: push the outbox in batches, then pull HQ's log page by page; epoch resets; bounded.
-import type { Operation } from '../operation';
+import { OPERATION_SCHEMA_VERSION, type Operation } from '../operation';
 import { MAX_PUSH_BODY_BYTES, MAX_PUSH_OPS, DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, type PullResponse, type PushResponse } from '../wire';
 import { packBatch, type PackedBatch } from './batch-size';
 import { LARGE_SKEW_MS, measureSkew } from './clock-skew';
@@ -364,7 +364,17 @@ function checkPage(response: PullResponse, requested: string | null, limit: numb
     if (response.ops[i]!.serverSeq <= response.ops[i - 1]!.serverSeq) throw bad('page is not in serverSeq order');
   }
   if (response.hasMore && response.ops.length === 0 && response.cursor === requested) throw bad('HQ promised more but the cursor did not move');
+  // An operation a newer Lantern wrote may mean something this version cannot apply (and its unknown fields were
+  // dropped when the page was read): stop before the page, so the cursor stays and it arrives whole after an update.
+  // Not 'client-outdated', which stops the scheduler: pushing still works, so this device keeps sending its changes.
+  const newer = response.ops.find((entry) => entry.op.schemaVersion > OPERATION_SCHEMA_VERSION);
+  if (newer) throw new SyncError('bad-response', NEWER_OPERATIONS_MESSAGE, { cause: new Error(`operation ${newer.op.opId} has schema version ${newer.op.schemaVersion}`) });
 }
+
+/** For a pull page holding changes a newer Lantern made; what was received before it is kept. */
+export const NEWER_OPERATIONS_MESSAGE =
+  'HQ holds changes made with a newer version of Lantern. Update Lantern on this computer to receive them. ' +
+  'Your data stays on this device, and Lantern keeps sending your changes to HQ.';
 
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : max;

@@ -1,0 +1,47 @@
+// Engine when a pulled page holds an operation a newer Lantern wrote: nothing of the page is applied, the cursor stays,
+// the person is told to update, and this device's own changes still reach HQ.
+import { describe, expect, it } from 'vitest';
+import { NEWER_OPERATIONS_MESSAGE, SyncError } from '../../../../../shared/sync/engine';
+import { OPERATION_SCHEMA_VERSION } from '../../../../../shared/sync/operation';
+import type { HqAnswer, HqRequest } from '../support/fake-hq';
+import { FakeHq } from '../support/fake-hq';
+import { SimDevice, World } from '../support/sim-device';
+
+/** HQ's pull answers with the second operation of each page marked as written by the next schema version. */
+function newerSecondOp(request: HqRequest, answer: HqAnswer): HqAnswer | null {
+  if (request.path !== '/v1/sync/pull' || answer.status !== 200) return null;
+  const body = JSON.parse(answer.body) as { ops: { op: { schemaVersion: number } }[] };
+  if (body.ops.length < 2) return null;
+  body.ops[1]!.op.schemaVersion = OPERATION_SCHEMA_VERSION + 1;
+  return { status: 200, body: JSON.stringify(body) };
+}
+
+describe('pulled operations of a newer schema', () => {
+  it('refuses the whole page, keeps the cursor, says to update, and still pushes this device’s changes', async () => {
+    const world = new World();
+    const hq = new FakeHq({ now: () => world.nowMs });
+    const a = new SimDevice('dev-a', hq, world);
+    const b = new SimDevice('dev-b', hq, world);
+    const incident = a.create('Generator B failed');
+    a.note(incident.incidentId, 'Fuel delivered');
+    await a.sync();
+    const own = b.create('Door 4 jammed');
+
+    b.faults.corrupt = newerSecondOp;
+    const result = await b.sync();
+    expect(result).toBeInstanceOf(SyncError);
+    expect((result as SyncError).message).toBe(NEWER_OPERATIONS_MESSAGE);
+    expect((result as SyncError).message).toMatch(/Update Lantern/);
+    // Its own change went first and is at HQ; of the refused page nothing was stored, not even the older first op.
+    expect(hq.operations().map((entry) => entry.op.opId)).toContain(own.opId);
+    expect(b.replica.outboxEntries().map((entry) => entry.state)).toEqual(['acknowledged']);
+    expect(b.replica.cursorsStored).toEqual([]);
+    expect(b.replica.incident(incident.incidentId)).toBeNull();
+
+    // Updated (here: the page arrives as this version knows it), the same cursor brings everything.
+    b.faults.corrupt = undefined;
+    const after = await b.sync();
+    expect(after).not.toBeInstanceOf(Error);
+    expect(b.replica.incident(incident.incidentId)?.title).toBe('Generator B failed');
+  });
+});
