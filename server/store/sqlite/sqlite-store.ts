@@ -31,10 +31,15 @@ export function openSqliteStore(dataDir: string): HqStore {
   db.prepare('INSERT INTO hq_meta (id, hq_id, epoch, created_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(newShortId(), newShortId(), Date.now());
   // Checkpoints run in a worker thread (see wal-checkpointer.ts), so no COMMIT waits for one.
   db.pragma('wal_autocheckpoint = 0');
+  // After a WAL restart the file is cut back to this size, so one burst of load does not keep its disk space for good.
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   const store = new SqliteStore(db);
-  store.adoptCheckpointer(startWalCheckpointer(file, () => store.checkpointHere()));
+  store.adoptCheckpointer(startWalCheckpointer(file, () => store.checkpointHere(), { onRestartNeeded: () => store.restartWal() }));
   return store;
 }
+
+/** What the WAL file keeps after a restart: the checkpoint threshold's ~40 MB, which the next round fills again anyway. */
+const WAL_SIZE_LIMIT_BYTES = CHECKPOINT_THRESHOLD_PAGES * 4096;
 
 /** The fallback when the checkpoint worker fails: SQLite checkpoints in the COMMIT that crosses the same ~40 MB of WAL. */
 const FALLBACK_AUTOCHECKPOINT_PAGES = CHECKPOINT_THRESHOLD_PAGES;
@@ -44,6 +49,7 @@ class SqliteStore implements HqStore {
   private readonly queue = new SerialQueue();
   private closed = false;
   private checkpointer: WalCheckpointer | null = null;
+  private restartQueued = false;
 
   constructor(private readonly db: Database.Database) {}
 
@@ -55,6 +61,23 @@ class SqliteStore implements HqStore {
   checkpointHere(): void {
     void this.queue.run(() => {
       if (!this.closed) this.db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    });
+  }
+
+  /**
+   * Under steady load the worker's copies never catch up with the WAL's end: checkpoint the rest here, between two
+   * transactions, and start the WAL over (see wal-checkpointer.ts). Usually milliseconds: the worker copied nearly all.
+   */
+  restartWal(): void {
+    if (this.restartQueued) return;
+    this.restartQueued = true;
+    void this.queue.run(() => {
+      this.restartQueued = false;
+      try {
+        if (!this.closed) this.db.pragma('wal_checkpoint(RESTART)');
+      } catch {
+        // Busy past the timeout (the worker's copy): the worker asks again within a second.
+      }
     });
   }
 

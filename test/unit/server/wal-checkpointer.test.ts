@@ -1,5 +1,5 @@
 // The WAL checkpoint worker: copies the WAL into the database beside the writer (which then restarts the WAL), reports failure.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -60,6 +60,51 @@ describe('WAL checkpoint worker', () => {
       expect(walFrames(db).log).toBeLessThan(10);
       expect((db.prepare('SELECT COUNT(*) AS n FROM t').get() as { n: number }).n).toBe(2002);
       expect(failures).toEqual([]);
+    } finally {
+      await checkpointer.close();
+      db.close();
+    }
+  });
+
+  it('keeps the WAL bounded under commits every millisecond: the writer restarts it when asked, and the file shrinks back', { timeout: 30_000 }, async () => {
+    // Under steady load a commit always lands during the worker's copy, so the WAL never restarts by itself: before
+    // the writer restarted it on request, 4 s of this grew it to 75× the threshold (1.3 GB with the default threshold).
+    const threshold = 256;
+    const { db, file } = walDatabase();
+    const limitBytes = threshold * 4096;
+    db.pragma(`journal_size_limit = ${limitBytes}`);
+    let restarts = 0;
+    const failures: unknown[] = [];
+    const checkpointer = startWalCheckpointer(file, (error) => failures.push(error), {
+      intervalMs: 20,
+      thresholdPages: threshold,
+      onRestartNeeded: () => {
+        restarts += 1;
+        db.pragma('wal_checkpoint(RESTART)');
+      },
+    });
+    const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+    const commitGroup = db.transaction(() => {
+      for (let i = 0; i < 20; i++) insert.run('x'.repeat(1000));
+    });
+    let maxLog = 0;
+    let commits = 0;
+    try {
+      const start = Date.now();
+      while (Date.now() - start < 4_000) {
+        commitGroup();
+        commits += 1;
+        maxLog = Math.max(maxLog, walFrames(db).log);
+        await wait(1);
+      }
+      expect(failures).toEqual([]);
+      expect(restarts).toBeGreaterThan(0);
+      expect(maxLog, `WAL reached ${maxLog} pages`).toBeLessThan(10 * threshold);
+      // After the load, one more round: the WAL restarts and its file is cut back to the size limit.
+      await until(() => walFrames(db).checkpointed === walFrames(db).log);
+      insert.run('after the load');
+      expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(limitBytes + 64 * 1024);
+      expect((db.prepare('SELECT COUNT(*) AS n FROM t').get() as { n: number }).n).toBe(commits * 20 + 1);
     } finally {
       await checkpointer.close();
       db.close();
