@@ -80,7 +80,8 @@ UPDATE hq_meta SET last_seq = $9 WHERE id = 1`;
 export function pgPushTx(client: PoolClient): PushTx {
   return {
     async load(request) {
-      const { rows } = await client.query<LoadRow>(LOAD_SQL, [request.deviceIds, request.opIds, request.baseStamps, request.incidentIds].map((ids) => JSON.stringify(ids)));
+      const opIds = request.opIds.map(storableText);
+      const { rows } = await client.query<LoadRow>(LOAD_SQL, [request.deviceIds, opIds, request.baseStamps, request.incidentIds].map((ids) => JSON.stringify(ids)));
       const row = rows[0]!;
       const knownRejections = new Map<string, Map<string, { code: string; reason: string }>>();
       for (const [deviceId, opId, code, reason] of row.rejected) {
@@ -104,6 +105,17 @@ export function pgPushTx(client: PoolClient): PushTx {
   };
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000, and its JSON parser refuses lone surrogates: a refused operation's opId (any
+ * string a broken client sent) and a reason quoting it are stored with U+FFFD there, or the push holding them could
+ * never commit and would block its device's queue for good. Everything else written is validated (ids, stamps) or
+ * travels as JSON text (bodies), where such characters are escapes. Lookups pass opIds through here too, so a resent
+ * bad operation finds its refusal.
+ */
+export function storableText(text: string): string {
+  return text.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 function writeParams(w: PushWrites): unknown[] {
   const rows = <T, K extends keyof T>(list: readonly T[], keys: readonly K[]) => JSON.stringify(list.map((row) => keys.map((key) => row[key])));
   return [
@@ -112,7 +124,10 @@ function writeParams(w: PushWrites): unknown[] {
     rows(w.incidents, ['id', 'state', 'complete', 'status', 'updatedAt', 'lastSeq']),
     rows(w.events, ['id', 'incidentId', 'hlc', 'serverSeq', 'body']),
     rows(w.conflicts, ['id', 'incidentId', 'field', 'serverSeq', 'body']),
-    rows(w.rejected, ['deviceId', 'opId', 'deviceSeq', 'code', 'reason', 'body']),
+    rows(
+      w.rejected.map((r) => ({ ...r, opId: r.opId === null ? null : storableText(r.opId), reason: storableText(r.reason) })),
+      ['deviceId', 'opId', 'deviceSeq', 'code', 'reason', 'body'],
+    ),
     rows(w.fileRefs, ['sha256', 'size', 'opId']),
     rows(w.devices, ['lastSeq', 'lastHlc', 'clockSkewMs', 'id']),
     w.lastServerSeq,
