@@ -12,9 +12,13 @@ import { zonedTimeSchema } from './zoned-time';
 export const uuidV7Schema = z.string().refine(isUuidV7, 'Expected a UUIDv7 id');
 export const hlcStampSchema = z.string().max(200).refine(isHlcStamp, 'Expected an HLC stamp');
 
-const segment = z.string().trim().min(1).max(LIMITS.pathSegment);
+const segment = z
+  .string()
+  .trim()
+  .min(1, 'A level between two "/" is empty; remove the extra "/"')
+  .max(LIMITS.pathSegment, `Each level is limited to ${LIMITS.pathSegment} characters; shorten it`);
 /** A path in a tree, root first: ["Facility", "HVAC"] or ["Main campus", "Block A", "Floor 2"]. */
-export const pathSchema = z.array(segment).max(LIMITS.pathDepth);
+export const pathSchema = z.array(segment).max(LIMITS.pathDepth, `At most ${LIMITS.pathDepth} levels deep; remove some`);
 const optionalText = (max: number) => z.string().max(max).nullable();
 
 /** An incident's stakeholder-update interval in minutes: 0 turns the reminders off, otherwise 5 min to 24 h. */

@@ -19,6 +19,22 @@ describe('capture form validation', () => {
     await waitFor(async () => expect(String((await db.drafts.toArray())[0]?.values.description).length).toBe(20_001));
   });
 
+  it('shows a refused category next to Category (not nowhere), and stores nothing', async () => {
+    const db = await freshCaptureDb();
+    // A reference list edited elsewhere can hold a path deeper than an incident may carry.
+    const deep = Array.from({ length: 9 }, (_, i) => `Level ${i + 1}`).join(' › ');
+    await db.table('reference').put({ id: `category:${deep}`, kind: 'category', value: deep, order: 999 });
+    const { user, onSaved } = renderCapture(db);
+    await user.type(screen.getByLabelText('Title'), 'Deep category');
+    await user.selectOptions(screen.getByLabelText('Category'), await screen.findByRole('option', { name: deep }));
+    await user.click(screen.getByRole('button', { name: 'Save incident' }));
+    const category = screen.getByLabelText('Category');
+    await waitFor(() => expect(category).toHaveAttribute('aria-invalid', 'true'));
+    expect(category).toHaveAccessibleDescription('At most 8 levels deep; remove some');
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(await db.incidents.count()).toBe(0);
+  });
+
   it('restores a damaged draft with defaults instead of failing', async () => {
     const db = await freshCaptureDb();
     await db.drafts.put({ id: 'damaged', updatedAt: new Date().toISOString(), values: { title: 42, impact: 9, urgency: '1', templateId: 'gone', site: 'Block C' } });

@@ -39,6 +39,7 @@ describe('SLA policy settings', { timeout: 20_000 }, () => {
   it.each([
     ['an empty target', 'P2 response target hours', '', 'Enter the P2 response target.'],
     ['a negative target', 'P3 resolve target hours', '-4', 'The P3 resolve target cannot be negative.'],
+    ['a target over a year', 'P3 resolve target hours', '9000', 'The P3 resolve target is at most a year (8784 hours).'],
     ['a warning at 100 %', 'Second warning (%)', '100', 'Warnings must be below 100 % (the breach is always at 100 %)'],
     ['warnings out of order', 'First warning (%)', '80', 'The second warning must come after the first'],
   ])('refuses %s with a message and saves nothing', async (_label, field, value, message) => {

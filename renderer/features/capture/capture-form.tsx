@@ -230,12 +230,14 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
       <div className="field-row">
         <div className="field">
           <label htmlFor={ids.category}>Category</label>
-          <select id={ids.category} value={values.category} onChange={(e) => update('category', e.target.value)}>
+          <select id={ids.category} value={values.category} onChange={(e) => update('category', e.target.value)}
+            aria-invalid={errors.category ? true : undefined} aria-describedby={errors.category ? `${ids.category}-error` : undefined}>
             <option value="">Not set</option>
             {categoryOptions.map((path) => (
               <option key={path} value={path}>{path}</option>
             ))}
           </select>
+          {errors.category && <FieldError id={`${ids.category}-error`} message={errors.category} />}
         </div>
         <div className="field">
           <label htmlFor={ids.site}>Site</label>
@@ -250,8 +252,8 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
         </div>
       </div>
       <div className="field-row three">
-        <LevelSelect id={ids.impact} label="Impact" value={values.impact} onChange={(v) => update('impact', v)} />
-        <LevelSelect id={ids.urgency} label="Urgency" value={values.urgency} onChange={(v) => update('urgency', v)} />
+        <LevelSelect id={ids.impact} label="Impact" value={values.impact} onChange={(v) => update('impact', v)} error={errors.impact} />
+        <LevelSelect id={ids.urgency} label="Urgency" value={values.urgency} onChange={(v) => update('urgency', v)} error={errors.urgency} />
         <div className="field">
           <span className="label" id={ids.priority}>Priority</span>
           <output aria-labelledby={ids.priority} aria-live="polite" className={`priority-output priority-${priority}`}>

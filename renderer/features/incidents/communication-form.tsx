@@ -1,4 +1,5 @@
 // Logs a communication (HICS 213 shape: direction, from, to, channel, message) as a timeline entry.
+import { useBusy } from '../use-busy';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CommunicationDirection, CommunicationInput } from '../../../shared/domain';
 import { useServices } from '../../app/services';
@@ -40,6 +41,7 @@ function Form({ incidentId, focusRequest, onDone }: { incidentId: string; focusR
   const [values, setValues] = useState<CommunicationInput>({ direction: 'outgoing', from: '', to: '', channel: reference.channel[0] ?? '', message: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [fromEdited, setFromEdited] = useState(false);
+  const { busy, run } = useBusy();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   // Asked for again as a stakeholder update ("Log update"): that is an outgoing message, whatever the form held.
@@ -64,7 +66,8 @@ function Form({ incidentId, focusRequest, onDone }: { incidentId: string; focusR
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await incidents.logCommunication(incidentId, { ...values, from });
+    const result = await run(() => incidents.logCommunication(incidentId, { ...values, from }));
+    if (!result) return;
     if (result.ok) onDone();
     else {
       const field = result.error.field as keyof CommunicationInput | undefined;
@@ -116,7 +119,7 @@ function Form({ incidentId, focusRequest, onDone }: { incidentId: string; focusR
       </div>
       {error('form')}
       <div className="actions">
-        <button type="submit" className="primary">Save communication</button>
+        <button type="submit" className="primary" disabled={busy}>Save communication</button>
         <button type="button" onClick={onDone}>Back</button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 // Links section of the detail view: related incidents and parent/child, added by number, listed, unlinked.
+import { useBusy } from '../use-busy';
 import { useId, useState, type FormEvent } from 'react';
 import { LINK_RELATION_LABELS, LINK_RELATIONS, type LinkRelation } from '../../../shared/domain';
 import { useServices } from '../../app/services';
@@ -13,14 +14,13 @@ export function LinksSection({ incidentId }: { incidentId: string }) {
   const [number, setNumber] = useState('');
   const [relation, setRelation] = useState<LinkRelation>('related');
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useBusy();
   const id = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSaving(true);
-    const result = await incidents.link(incidentId, number, relation);
-    setSaving(false);
+    const result = await run(() => incidents.link(incidentId, number, relation));
+    if (!result) return;
     if (result.ok) {
       setNumber('');
       setError(null);

@@ -1,4 +1,5 @@
 // The incident timeline: every recorded step in order, filterable by kind; corrections are new entries pointing at old ones.
+import { useBusy } from '../use-busy';
 import { memo, useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import { TIMELINE_KIND_LABELS, type TimelineEvent, type TimelineEventKind } from '../../../shared/domain';
 import { useServices } from '../../app/services';
@@ -109,10 +110,12 @@ function CorrectionForm({ incidentId, entry, onDone }: { incidentId: string; ent
   const { incidents } = useServices();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const { busy, run } = useBusy();
   const id = useId();
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await incidents.correct(incidentId, entry.id, text);
+    const result = await run(() => incidents.correct(incidentId, entry.id, text));
+    if (!result) return;
     if (result.ok) onDone();
     else setError(result.error.message);
   }
@@ -124,7 +127,7 @@ function CorrectionForm({ incidentId, entry, onDone }: { incidentId: string; ent
         aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
       {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
       <div className="actions">
-        <button type="submit" className="primary">Save correction</button>
+        <button type="submit" className="primary" disabled={busy}>Save correction</button>
         <button type="button" onClick={onDone}>Back</button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 // State of a one-text entry form (note, checklist step): the text, its error, saving, and a submit that clears on success.
 import { useState, type FormEvent } from 'react';
+import { useBusy } from '../use-busy';
 
 type SaveResult = { ok: true } | { ok: false; error: { message: string } };
 
@@ -7,7 +8,7 @@ type SaveResult = { ok: true } | { ok: false; error: { message: string } };
 export function useTextEntry(emptyMessage: string, save: (text: string) => Promise<SaveResult>) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useBusy();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -15,9 +16,8 @@ export function useTextEntry(emptyMessage: string, save: (text: string) => Promi
       setError(emptyMessage);
       return;
     }
-    setSaving(true);
-    const result = await save(text);
-    setSaving(false);
+    const result = await run(() => save(text));
+    if (!result) return;
     if (result.ok) {
       setText('');
       setError(null);

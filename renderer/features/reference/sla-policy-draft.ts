@@ -1,5 +1,5 @@
 // The SLA policy form's values (text as typed) and their conversion to a validated policy, with one clear message per problem.
-import { slaPolicySchema, WEEKDAYS, type SlaPolicy, type SlaTarget, type Weekday } from '../../../shared/domain';
+import { MAX_TARGET_MINUTES, slaPolicySchema, WEEKDAYS, type SlaPolicy, type SlaTarget, type Weekday } from '../../../shared/domain';
 
 export const DRAFT_PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export type DraftPriority = (typeof DRAFT_PRIORITIES)[number];
@@ -68,6 +68,7 @@ function targetMinutes(draft: DurationDraft, label: string): number | string {
   if (typeof minutes === 'number' && minutes > 59) return `The ${label}: minutes go from 0 to 59 (use the hours box for more).`;
   const total = (hours === 'missing' ? 0 : hours) * 60 + (minutes === 'missing' ? 0 : minutes);
   if (total === 0) return `The ${label} must be at least one minute.`;
+  if (total > MAX_TARGET_MINUTES) return `The ${label} is at most a year (${MAX_TARGET_MINUTES / 60} hours).`;
   return total;
 }
 

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { Priority } from '../priority';
 import { businessCalendarSchema } from './calendar';
 
-const MINUTES_PER_YEAR = 366 * 24 * 60;
-const minutes = z.number().int('Targets are whole minutes').min(1, 'A target must be at least one minute').max(MINUTES_PER_YEAR, 'A target is at most a year');
+/** The longest target a policy may set. */
+export const MAX_TARGET_MINUTES = 366 * 24 * 60;
+const minutes = z.number().int('Targets are whole minutes').min(1, 'A target must be at least one minute').max(MAX_TARGET_MINUTES, 'A target is at most a year');
 
 export const slaTargetSchema = z.object({
   /** Time to own: from recording until someone owns it (first move out of "new" or first assignment). */

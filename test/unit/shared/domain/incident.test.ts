@@ -133,9 +133,12 @@ describe('incidentSchema: hostile shapes', () => {
   });
 
   it('bounds paths and tags', () => {
-    expect(issuesFor({ site: Array.from({ length: LIMITS.pathDepth + 1 }, (_, i) => `L${i}`) }).length).toBe(1);
-    expect(issuesFor({ site: ['x'.repeat(LIMITS.pathSegment + 1)] }).length).toBe(1);
-    expect(issuesFor({ category: ['Facility', '  '] }).length).toBe(1);
+    // Plain words naming the limit and what to do (zod's defaults read "Too big: expected array to have <=8 items").
+    expect(issuesFor({ site: Array.from({ length: LIMITS.pathDepth + 1 }, (_, i) => `L${i}`) })).toEqual([
+      { path: 'site', message: 'At most 8 levels deep; remove some' },
+    ]);
+    expect(issuesFor({ site: ['x'.repeat(LIMITS.pathSegment + 1)] })).toEqual([{ path: 'site.0', message: 'Each level is limited to 120 characters; shorten it' }]);
+    expect(issuesFor({ category: ['Facility', '  '] })).toEqual([{ path: 'category.1', message: 'A level between two "/" is empty; remove the extra "/"' }]);
     expect(issuesFor({ tags: Array.from({ length: LIMITS.tags + 1 }, (_, i) => `t${i}`) }).length).toBe(1);
     expect(issuesFor({ tags: ['x'.repeat(61)] }).length).toBe(1);
     expect(issuesFor({ resolutionNotes: 'x'.repeat(LIMITS.description + 1) }).length).toBe(1);
