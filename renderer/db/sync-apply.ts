@@ -42,15 +42,16 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
   const reading = Promise.all([db.incidents.bulkGet(ids), partialsOf(partials, ids), policySetInForce(db)]);
   // planPage's events are the operations' events in page order, so the adds need no plan.
   const adding = addEventsNotHeld(db, ops.map((op) => op.event));
-  // Awaited below; until then a failed read must not leave this rejection unhandled (the page fails either way).
-  adding.catch(() => undefined);
-  const [rows, partialRows, policies] = await reading;
+  // The adds answer right after the reads (one transaction's requests are answered in order), and say which
+  // operations this device had merged before: those find no conflicts (see planPage).
+  const [[rows, partialRows, policies], addedEvents] = await Promise.all([reading, adding]);
+  const added = new Set(addedEvents.map((event) => event.id));
   const loaded = new Map<string, IncidentState | undefined>();
   ids.forEach((id, i) => {
     const row = rows[i];
     loaded.set(id, row ? stateFromIncident(fromIncidentRow(row)) : partialRows[i]);
   });
-  const plan = planPage(ops, loaded);
+  const plan = planPage(ops, loaded, (eventId) => !added.has(eventId));
 
   // Words of every event of the page, held or not: those of a held event are in the row's noteWords already.
   // Likewise the events themselves, for the SLA changes (withSlaChanges keeps each change once).
@@ -100,8 +101,7 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
       partialPuts.push(state);
     }
   });
-  const [addedEvents, newConflicts] = await Promise.all([
-    adding,
+  const [newConflicts] = await Promise.all([
     addNewConflicts(db, plan.conflicts, nowMs),
     incidentRows.length > 0 ? db.incidents.bulkPut(incidentRows) : undefined,
     partialPuts.length > 0 ? partials.bulkPut(partialPuts) : undefined,

@@ -16,8 +16,14 @@ export interface PagePlan {
 /**
  * Merges a page into the incidents it touches. `loaded` holds the stored state of each incident id in the
  * page (undefined when the replica has none yet); load them with one bulk read inside the transaction.
+ *
+ * `heldBefore(eventId)`: whether the replica held the operation's timeline entry before this page, i.e. merged the
+ * operation already (its own change coming back, a page pulled again). Such an operation is merged again (it changes
+ * nothing) but finds no conflict: merge.ts knows only the stamp each change was made on, so this laptop's first
+ * status change, arriving after its fifth, would look concurrent with it. Every real conflict it takes part in was
+ * found when it was first merged, or when the other change arrived.
  */
-export function planPage(ops: readonly Operation[], loaded: ReadonlyMap<string, IncidentState | undefined>): PagePlan {
+export function planPage(ops: readonly Operation[], loaded: ReadonlyMap<string, IncidentState | undefined>, heldBefore: (eventId: string) => boolean = () => false): PagePlan {
   const states = new Map<string, IncidentState>();
   const events: TimelineEvent[] = [];
   const conflicts: Conflict[] = [];
@@ -26,7 +32,7 @@ export function planPage(ops: readonly Operation[], loaded: ReadonlyMap<string, 
     const merged = mergeOperation(current, op);
     states.set(op.incidentId, merged.state);
     events.push(op.event);
-    conflicts.push(...merged.conflicts);
+    if (!heldBefore(op.event.id)) conflicts.push(...merged.conflicts);
   }
   return { states, events, conflicts };
 }

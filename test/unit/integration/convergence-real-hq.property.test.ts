@@ -8,7 +8,7 @@ import { buildHqApp } from '../../../server/app';
 import { hashSecret, newToken } from '../../../server/auth/secrets';
 import { fromIncidentRow } from '../../../renderer/db/incident-row';
 import { readOutboxMarks } from '../../../renderer/db/sync-outbox';
-import { outboxStateOf, syncOutbox } from '../../../renderer/db/sync-rows';
+import { conflictsTable, outboxStateOf, syncOutbox } from '../../../renderer/db/sync-rows';
 import { DEFAULT_HOLD_REASONS, DEFAULT_RESOLUTION_CODES, parseHlc, STATUSES, type EditableFields, type Incident, type Status, type TimelineEvent } from '../../../shared/domain';
 import { MAX_FUTURE_HLC_MS } from '../../../shared/sync/wire';
 import { HqDexieDevice } from './hq-dexie-device';
@@ -221,6 +221,8 @@ async function expectConvergedWithHq(scenario: Scenario, created: ReadonlySet<st
     const marks = await readOutboxMarks(d.db);
     const states = (await syncOutbox(d.db).toArray()).map((row) => outboxStateOf(row, marks));
     expect(states.every((state) => state === 'acknowledged'), `outbox of ${d.id}: ${states.join(',')}`).toBe(true);
+    // A laptop's own changes are made one on top of the other: never a conflict between two of them.
+    for (const conflict of await conflictsTable(d.db).toArray()) expect(conflict.winner.deviceId, `conflict ${conflict.id} on ${d.id}`).not.toBe(conflict.loser.deviceId);
   }
 
   // Exactly once: HQ's log (as a device pulls it) holds each operation the laptops made once, and nothing else.

@@ -142,6 +142,10 @@ describe('convergence of simulated devices through HQ', () => {
           expectConverged(hq, devices);
           expectLastWriterWins(hq);
           for (const d of devices) expect(d.replica.outboxEntries().every((e) => e.state === 'acknowledged'), `outbox of ${d.id}`).toBe(true);
+          // A device's own changes are made one on top of the other: never a conflict between two of them.
+          for (const conflict of [...hq.conflicts.values(), ...devices.flatMap((d) => d.replica.conflictList())]) {
+            expect(conflict.winner.deviceId, `conflict ${conflict.id}`).not.toBe(conflict.loser.deviceId);
+          }
           const limit = world.nowMs + MAX_FUTURE_HLC_MS;
           for (const { op } of hq.operations()) expect(parseHlc(op.hlc).wallMs).toBeLessThanOrEqual(limit);
         }),

@@ -110,7 +110,8 @@ export class MemoryReplica implements LocalReplica {
   async applyPulledPage(page: PulledPage): Promise<void> {
     this.transaction((s, put) => {
       const loaded = new Map(incidentIdsOf(page.ops).map((id) => [id, s.incidents.get(id)]));
-      const plan = planPage(page.ops, loaded);
+      const held = new Set(page.ops.flatMap((op) => (s.timeline.has(op.event.id) ? [op.event.id] : [])));
+      const plan = planPage(page.ops, loaded, (eventId) => held.has(eventId));
       for (const [id, state] of plan.states) put(s.incidents, id, state);
       for (const event of plan.events) if (!s.timeline.has(event.id)) put(s.timeline, event.id, event);
       for (const conflict of plan.conflicts) put(s.conflicts, conflict.id, conflict);
