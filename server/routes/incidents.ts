@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { incidentSchema, timelineEventSchema, uuidV7Schema, type Incident } from '../../shared/domain';
-import { incidentFromState } from '../../shared/sync/merge';
+import { incidentFromState, type IncidentState } from '../../shared/sync/merge';
+import { decodeChangeMark, encodeChangeMark } from '../sync/change-mark';
 import { conflictSchema, DEFAULT_LIST_LIMIT, incidentListQuerySchema, type IncidentDetailResponse, type IncidentListResponse } from '../../shared/sync/wire';
 import type { RouteContext } from '../http/context';
 import { HqError } from '../http/hq-error';
@@ -14,17 +15,23 @@ const paramsSchema = z.strictObject({ id: uuidV7Schema });
 export function registerIncidentRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/v1/incidents', access('admin', 'optional'), async (request): Promise<IncidentListResponse> => {
     const query = parseOrThrow(incidentListQuerySchema, request.query, 'incident query');
+    const limit = query.limit ?? DEFAULT_LIST_LIMIT;
+    const updatedSince = query.updatedSince === undefined ? undefined : new Date(query.updatedSince).toISOString();
+    if (query.changes !== undefined) {
+      if (query.cursor !== undefined) throw new HqError('invalid-request', "The change feed pages with its mark: pass each answer's changeMark as changes, without cursor.");
+      const { epoch } = await ctx.store.meta();
+      const after = changedAfter(query.changes, epoch);
+      const page = await ctx.store.listIncidents({ statuses: query.status, updatedSince, changedAfterSeq: after, limit });
+      return { incidents: completeIncidents(page.states), cursor: null, hasMore: page.hasMore, changeMark: encodeChangeMark({ epoch, seq: page.lastSeqs.at(-1) ?? after }) };
+    }
     let afterId: string | undefined;
     if (query.cursor) {
       afterId = Buffer.from(query.cursor, 'base64url').toString('utf8');
       if (!uuidV7Schema.safeParse(afterId).success) throw new HqError('invalid-cursor', 'HQ did not make this cursor. Start again without one.');
     }
-    const limit = query.limit ?? DEFAULT_LIST_LIMIT;
-    const updatedSince = query.updatedSince === undefined ? undefined : new Date(query.updatedSince).toISOString();
     const page = await ctx.store.listIncidents({ statuses: query.status, updatedSince, afterId, limit });
-    const incidents = page.states.map((state) => incidentFromState(state)).filter((incident): incident is Incident => incident !== null);
     const last = page.states.at(-1);
-    return { incidents, cursor: page.hasMore && last ? Buffer.from(last.id, 'utf8').toString('base64url') : null, hasMore: page.hasMore };
+    return { incidents: completeIncidents(page.states), cursor: page.hasMore && last ? Buffer.from(last.id, 'utf8').toString('base64url') : null, hasMore: page.hasMore };
   });
 
   app.get('/v1/incidents/:id', access('admin', 'optional'), async (request): Promise<IncidentDetailResponse> => {
@@ -39,4 +46,19 @@ export function registerIncidentRoutes(app: FastifyInstance, ctx: RouteContext):
       conflicts: record.conflicts.map((body) => conflictSchema.parse(JSON.parse(body))),
     };
   });
+}
+
+function completeIncidents(states: readonly IncidentState[]): Incident[] {
+  return states.map((state) => incidentFromState(state)).filter((incident): incident is Incident => incident !== null);
+}
+
+/** The serverSeq a change-feed request continues after: 0 for `start`, else its mark's, in HQ's current epoch. */
+function changedAfter(changes: string, epoch: string): number {
+  if (changes === 'start') return 0;
+  const mark = decodeChangeMark(changes);
+  if (!mark) throw new HqError('invalid-cursor', 'HQ did not make this change mark. Start again with changes=start.');
+  if (mark.epoch !== epoch) {
+    throw new HqError('epoch-changed', 'HQ was restored from a backup since this mark, so it cannot say what changed after it. Start again with changes=start.', { epoch });
+  }
+  return mark.seq;
 }

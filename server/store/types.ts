@@ -143,6 +143,8 @@ export interface IncidentListFilter {
   readonly updatedSince?: string;
   /** Page after this incident id (ids are UUIDv7, so the order is creation order). */
   readonly afterId?: string;
+  /** Change feed: incidents whose last change HQ received after this serverSeq, in serverSeq order (afterId unused). */
+  readonly changedAfterSeq?: number;
   readonly limit: number;
 }
 
@@ -222,7 +224,8 @@ export interface HqStore {
   /** Committed operations with serverSeq > afterSeq, ascending; `limit` rows at most. */
   pull(afterSeq: number, limit: number): Promise<{ rows: PulledRow[]; hasMore: boolean }>;
 
-  listIncidents(filter: IncidentListFilter): Promise<{ states: IncidentState[]; hasMore: boolean }>;
+  /** `lastSeqs[i]`: the serverSeq of the last operation HQ applied to `states[i]`. */
+  listIncidents(filter: IncidentListFilter): Promise<{ states: IncidentState[]; lastSeqs: number[]; hasMore: boolean }>;
   incident(id: string): Promise<IncidentRecord | null>;
 
   /** The file as `deviceId` sees it (its own partial upload), or without it as the admin does (the furthest partial upload). */

@@ -132,4 +132,12 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       UPDATE files SET received = 0 WHERE NOT complete;
     `,
   },
+  {
+    version: 3,
+    name: 'change feed of the read API',
+    // GET /v1/incidents?changes=…: incidents in the order HQ received their latest change (last_seq).
+    sql: `
+      CREATE INDEX incidents_last_seq ON incidents (last_seq);
+    `,
+  },
 ];

@@ -167,14 +167,23 @@ class PostgresStore implements HqStore {
       params.push(filter.updatedSince);
       where.push(`updated_at COLLATE "C" >= $${params.length}`);
     }
-    if (filter.afterId !== undefined) {
+    const byChange = filter.changedAfterSeq !== undefined;
+    if (byChange) {
+      params.push(filter.changedAfterSeq);
+      where.push(`last_seq > $${params.length}`);
+    } else if (filter.afterId !== undefined) {
       params.push(filter.afterId);
-      where.push(`id > $${params.length}`);
+      where.push(`id COLLATE "C" > $${params.length}`);
     }
     params.push(filter.limit + 1);
     // COLLATE "C": compare ids byte by byte, the same order as SQLite and as the cursor.
-    const { rows } = await this.pool.query<{ state: string }>(`SELECT state FROM incidents WHERE ${where.join(' AND ')} ORDER BY id COLLATE "C" LIMIT $${params.length}`, params);
-    return { states: rows.slice(0, filter.limit).map((row) => JSON.parse(row.state) as IncidentState), hasMore: rows.length > filter.limit };
+    const order = byChange ? 'last_seq' : 'id COLLATE "C"';
+    const { rows } = await this.pool.query<{ state: string; last_seq: BigIntText }>(
+      `SELECT state, last_seq FROM incidents WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $${params.length}`,
+      params,
+    );
+    const page = rows.slice(0, filter.limit);
+    return { states: page.map((row) => JSON.parse(row.state) as IncidentState), lastSeqs: page.map((row) => num(row.last_seq)), hasMore: rows.length > filter.limit };
   }
 
   async incident(id: string) {

@@ -203,12 +203,21 @@ class SqliteStore implements HqStore {
         where.push('updated_at >= ?');
         params.push(filter.updatedSince);
       }
-      if (filter.afterId !== undefined) {
+      const byChange = filter.changedAfterSeq !== undefined;
+      if (byChange) {
+        where.push('last_seq > ?');
+        params.push(filter.changedAfterSeq);
+      } else if (filter.afterId !== undefined) {
         where.push('id > ?');
         params.push(filter.afterId);
       }
-      const rows = prepared(this.db, `SELECT state FROM incidents WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`).all(...params, filter.limit + 1) as { state: string }[];
-      return { states: rows.slice(0, filter.limit).map((row) => JSON.parse(row.state) as IncidentState), hasMore: rows.length > filter.limit };
+      const order = byChange ? 'last_seq' : 'id';
+      const rows = prepared(this.db, `SELECT state, last_seq FROM incidents WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`).all(...params, filter.limit + 1) as {
+        state: string;
+        last_seq: number;
+      }[];
+      const page = rows.slice(0, filter.limit);
+      return { states: page.map((row) => JSON.parse(row.state) as IncidentState), lastSeqs: page.map((row) => row.last_seq), hasMore: rows.length > filter.limit };
     });
   }
 

@@ -13,10 +13,18 @@ const statusListSchema = z
 export const incidentListQuerySchema = z.strictObject({
   /** One status or several separated by commas: `status=new,assigned`. */
   status: statusListSchema.optional(),
-  /** Only incidents whose updatedAt is at or after this ISO UTC instant. */
+  /**
+   * Only incidents whose updatedAt is at or after this ISO UTC instant. updatedAt is when the change was made on its
+   * laptop, which may be hours before HQ receives it: to poll for changes, use `changes` instead.
+   */
   updatedSince: z.iso.datetime().optional(),
   limit: queryInt(1, MAX_LIST_LIMIT).optional(),
   cursor: z.string().max(200).optional(),
+  /**
+   * Change feed: `start`, or the `changeMark` of an earlier answer. Lists the incidents HQ received changes of since
+   * that mark, in the order it received them (each incident once, at its latest change), and answers a new mark.
+   */
+  changes: z.string().max(200).optional(),
 });
 export type IncidentListQuery = z.input<typeof incidentListQuerySchema>;
 
@@ -25,6 +33,8 @@ export const incidentListResponseSchema = z.object({
   /** Pass as `cursor` for the next page; null on the last page. */
   cursor: z.string().nullable(),
   hasMore: z.boolean(),
+  /** With `changes`: pass as `changes` for the next page, or for the next poll once `hasMore` is false. */
+  changeMark: z.string().optional(),
 });
 export type IncidentListResponse = z.infer<typeof incidentListResponseSchema>;
 

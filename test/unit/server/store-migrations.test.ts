@@ -27,6 +27,7 @@ describe('SQLite store lifecycle', () => {
     expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([
       { version: 1, name: 'initial schema' },
       { version: 2, name: 'device-bound enrollment codes, partial uploads per device' },
+      { version: 3, name: 'change feed of the read API' },
     ]);
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, ?, 0)').run('from the future');
     db.close();
@@ -44,7 +45,7 @@ describe.runIf(PG_URL)('PostgreSQL store lifecycle', () => {
       await Promise.all([a.close(), b.close()]);
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      expect((await client.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`)).rows).toEqual([{ version: 1 }, { version: 2 }]);
+      expect((await client.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`)).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
       await client.query(`INSERT INTO ${schema}.schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)`);
       await client.end();
       await expect(openPostgresStore({ url, schema })).rejects.toThrow(/schema version 99/);
