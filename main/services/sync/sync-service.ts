@@ -121,11 +121,15 @@ export class SyncService<Signal = unknown> {
       }
       if (answer.deviceId !== input.deviceId) return { ok: false, message: CONNECT_MESSAGES.wrongDevice };
       const settings: SyncSettings = { hqUrl: url.url, deviceName, deviceId: input.deviceId, hqId: answer.hqId, connectedAt: this.options.now() };
+      // A device connected already keeps its working token if the new connection cannot be stored completely:
+      // the message says nothing changed, and that must stay true after a restart too.
+      const previousToken = this.connection ? await this.options.secrets.get(DEVICE_TOKEN_SECRET).catch(() => null) : null;
       try {
         await this.options.secrets.set(DEVICE_TOKEN_SECRET, answer.deviceToken);
         await this.options.settings.save(settings);
       } catch (error) {
-        await this.options.secrets.delete(DEVICE_TOKEN_SECRET).catch(() => undefined);
+        const restore = previousToken === null ? this.options.secrets.delete(DEVICE_TOKEN_SECRET) : this.options.secrets.set(DEVICE_TOKEN_SECRET, previousToken);
+        await restore.catch(() => undefined);
         return { ok: false, message: describeConnectError(error) };
       }
       this.connection = settings;

@@ -231,6 +231,27 @@ describe('restart', () => {
     expect(restarted.statuses.some((s) => s.state === 'syncing')).toBe(true);
   });
 
+  it('connecting again when the settings cannot be saved keeps the working connection and its token', async () => {
+    const h = await connected();
+    const token = await h.secrets.get(DEVICE_TOKEN_SECRET);
+    expect(token).not.toBeNull();
+    h.codes.add('ZZ9P-2X9P-HT4C-M8WB');
+    h.settingsFile.write.mockRejectedValueOnce(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+    const again = await h.service.connect(connectInput({ enrollmentCode: 'ZZ9P-2X9P-HT4C-M8WB' }));
+    expect(again.ok).toBe(false);
+    // "Nothing was changed" must be true: the old token still works, now and after a restart.
+    expect(await h.secrets.get(DEVICE_TOKEN_SECRET)).toBe(token);
+    create(h, 'After the failed reconnect');
+    expect(h.service.syncNow()).toEqual({ started: true });
+    await h.service.whenIdle();
+    expect(h.service.status().state).toBe('up-to-date');
+    h.service.stop();
+    const restarted = harness({ settingsFile: h.settingsFile, secretFile: h.secretFile, fetch: h.fetch, replica: h.replica });
+    await restarted.service.start();
+    await restarted.service.whenIdle();
+    expect(restarted.service.status().state).toBe('up-to-date');
+  });
+
   it('says so when the token can no longer be read', async () => {
     const first = await connected();
     first.service.stop();
