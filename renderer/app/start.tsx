@@ -2,6 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { createIncidentRepository, ensureDevice, openLanternDb } from '../db';
+import { newerDatabaseErrorOf } from '../db/newer-database';
 import { onUpgradeProgress } from '../db/upgrade-progress';
 import { UpgradeScreen } from './upgrade-screen';
 import { createDexieFileSource } from '../db/sync-files';
@@ -22,7 +23,9 @@ export async function start(container: HTMLElement): Promise<void> {
   try {
     deviceId = (await ensureDevice(db)).deviceId;
   } catch (error) {
-    showStartStatus(container, `Lantern could not open its local database: ${error instanceof Error ? error.message : String(error)}. Close other Lantern windows and reload; if it persists, check free disk space.`);
+    const newer = newerDatabaseErrorOf(error);
+    if (newer) showStartStatus(container, newer.message);
+    else showStartStatus(container, `Lantern could not open its local database: ${error instanceof Error ? error.message : String(error)}. Close other Lantern windows and reload; if it persists, check free disk space.`);
     return;
   } finally {
     clearTimeout(slowOpen);

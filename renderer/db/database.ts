@@ -5,7 +5,8 @@ import type { MetaRow } from './meta';
 import { seedReference, type ReferenceRow } from './reference';
 import type { SavedViewRow } from './saved-views';
 import type { AttachmentRow, DraftRow, OutboxRow, TimelineRow } from './rows';
-import { applySchema } from './schema';
+import { guardAgainstNewerDatabase } from './newer-database';
+import { applySchema, SCHEMA_VERSIONS } from './schema';
 import { seedSlaPolicies, type SlaPolicyRow } from './sla-policies';
 
 export const DEFAULT_DB_NAME = 'lantern';
@@ -27,6 +28,7 @@ export class LanternDb extends Dexie {
     // survive a power cut right after the user saw "saved" (costs ~1-2 ms per write here).
     super(name, { chromeTransactionDurability: 'strict' });
     applySchema(this);
+    guardAgainstNewerDatabase(this, SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version);
     // A new database starts at the latest version (no upgrade runs), so it gets the reference defaults and SLA tiers here.
     this.on('populate', async (tx) => {
       await seedReference(tx.table<ReferenceRow, string>('reference'));
