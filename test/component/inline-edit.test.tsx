@@ -96,7 +96,7 @@ describe('inline editing', { timeout: 15_000 }, () => {
     const row = within(screen.getByRole('table', { name: 'Incidents' })).getByRole('button', { name: 'Campus-wide power loss' }).closest('tr');
     await waitFor(() => expect(row).toHaveClass('major'));
     expect((await db.incidents.get(incident.id))?.major).toBe(true);
-    expect(await within(within(article).getByRole('list', { name: 'Timeline' })).findByText('Major incident: false → true')).toBeInTheDocument();
+    expect(await within(within(article).getByRole('list', { name: 'Timeline' })).findByText('Major incident: No → Yes')).toBeInTheDocument();
   });
 
   it('closed incidents offer no editing', async () => {

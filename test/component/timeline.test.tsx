@@ -33,7 +33,7 @@ describe('timeline', { timeout: 15_000 }, () => {
     await services.incidents.logCommunication(incident.id, { direction: 'incoming', from: 'Lift vendor', to: 'Desk', channel: 'Phone', message: 'ETA 40 minutes' });
     await services.incidents.edit(incident.id, { urgency: 1 });
     const timeline = await screen.findByRole('list', { name: 'Timeline' });
-    await within(timeline).findByText(/Urgency: 3 → 1/);
+    await within(timeline).findByText(/Urgency: 3 — Low → 1 — High/);
     expect(within(timeline).getAllByRole('listitem')).toHaveLength(4);
 
     await user.selectOptions(screen.getByLabelText('Filter timeline'), 'communication');

@@ -136,7 +136,7 @@ describe('sync between two devices and HQ', () => {
     // The losing device (A) lists the conflict with both values and who made them, and can pick its value again.
     const dialog = await openSync(pageA);
     await dialog.getByText('On this device only: 0 incidents, 0 files, 0.0 MB').waitFor({ timeout: 20_000 });
-    const conflict = dialog.getByRole('listitem', { name: `Conflict ${TITLE_B}: title` });
+    const conflict = dialog.getByRole('listitem', { name: `Conflict ${TITLE_B}: Title` });
     await conflict.waitFor();
     await conflict.getByText(TITLE_A, { exact: true }).waitFor();
     await conflict.getByText(TITLE_B, { exact: true }).waitFor();
@@ -144,7 +144,7 @@ describe('sync between two devices and HQ', () => {
     await need(a).page.screenshot({ path: 'test-results/sync-two-devices-conflict.png' });
 
     // Picking the other value is a normal edit: it syncs to HQ and to device B.
-    await conflict.getByRole('button', { name: `Use the other value for ${TITLE_B}: title` }).click();
+    await conflict.getByRole('button', { name: `Use the other value for ${TITLE_B}: Title` }).click();
     await dialog.getByText(/^No conflicts/).waitFor();
     await dialog.getByRole('button', { name: 'Sync now' }).click();
     await dialog.getByText('On this device only: 0 incidents, 0 files, 0.0 MB').waitFor({ timeout: 20_000 });

@@ -1,6 +1,6 @@
 // Plain-text descriptions of timeline entries (rendered as text nodes, never as HTML).
-import { FIELD_LABELS, findTemplate, PHASE_LABELS, STATUS_LABELS, updateEveryText, type SyncedField, type TimelineEvent } from '../../../shared/domain';
-import { formatZoned } from '../format';
+import { findTemplate, PHASE_LABELS, STATUS_LABELS, type TimelineEvent } from '../../../shared/domain';
+import { fieldLabel, fieldValueText } from '../field-words';
 
 export function describeEvent(event: TimelineEvent): string {
   switch (event.kind) {
@@ -9,11 +9,11 @@ export function describeEvent(event: TimelineEvent): string {
     case 'note':
       return event.text;
     case 'status_changed': {
-      const details = Object.entries(event.details).map(([key, value]) => `${labelFor(key)}: ${value}`);
+      const details = Object.entries(event.details).map(([key, value]) => `${fieldLabel(key)}: ${value}`);
       return [`${STATUS_LABELS[event.from]} → ${STATUS_LABELS[event.to]}`, ...details].join(' · ');
     }
     case 'fields_changed':
-      return event.changes.map((c) => `${labelFor(c.field)}: ${showField(c.field, c.from)} → ${showField(c.field, c.to)}`).join(' · ');
+      return event.changes.map((c) => `${fieldLabel(c.field)}: ${fieldValueText(c.field, c.from)} → ${fieldValueText(c.field, c.to)}`).join(' · ');
     case 'escalated':
       return `${event.level === 'functional' ? 'Functional escalation to' : 'Hierarchical escalation to'} ${event.target} · Reason: ${event.reason}`;
     case 'communication':
@@ -40,27 +40,4 @@ export function describeEvent(event: TimelineEvent): string {
 export function summarizeEvent(event: TimelineEvent): string {
   const text = describeEvent(event).replace(/\s+/g, ' ');
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
-}
-
-const EXTRA_LABELS: Record<string, string> = { reopenReason: 'Reopen reason' };
-
-function labelFor(field: string): string {
-  return Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field as SyncedField] : (EXTRA_LABELS[field] ?? field);
-}
-
-/** A field's value in words where a bare value would mislead (the stakeholder-update interval: 0 means none). */
-function showField(field: string, value: unknown): string {
-  if (field === 'updateEveryMinutes') {
-    if (value === null || value === undefined) return 'default';
-    if (value === 0) return 'none';
-    if (typeof value === 'number') return updateEveryText(value);
-  }
-  return show(value);
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.length ? value.join(' › ') : '—';
-  if (typeof value === 'object' && 'utc' in value) return formatZoned(value as { utc: string; offsetMinutes: number });
-  return String(value);
 }

@@ -4,7 +4,7 @@ import { DIRECTLY_EDITABLE_FIELDS, type EditableFields } from '../../../shared/d
 import { useServices } from '../../app/services';
 import { markConflictResolved, type ConflictSideView, type ConflictView } from '../../db/sync-state';
 import { formatLocal } from '../format';
-import { valueText } from './sync-words';
+import { fieldLabel, fieldValueText } from '../field-words';
 import { useOpenConflicts } from './use-sync';
 
 const EDITABLE = new Set<string>(DIRECTLY_EDITABLE_FIELDS);
@@ -33,7 +33,7 @@ function ConflictItem({ conflict }: { conflict: ConflictView }) {
   const { db, incidents } = useServices();
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const label = `${conflict.incidentTitle ?? 'Incident'}: ${conflict.field}`;
+  const label = `${conflict.incidentTitle ?? 'Incident'}: ${fieldLabel(conflict.field)}`;
 
   const pickOther = async () => {
     setBusy(true);
@@ -54,8 +54,8 @@ function ConflictItem({ conflict }: { conflict: ConflictView }) {
         <span className="timeline-kind">{label}</span>
       </div>
       <dl className="fields">
-        <Side title="Kept value" side={conflict.winner} />
-        <Side title="Other value" side={conflict.loser} />
+        <Side title="Kept value" field={conflict.field} side={conflict.winner} />
+        <Side title="Other value" field={conflict.field} side={conflict.loser} />
       </dl>
       <div className="actions">
         {EDITABLE.has(conflict.field) ? (
@@ -74,14 +74,14 @@ function ConflictItem({ conflict }: { conflict: ConflictView }) {
   );
 }
 
-function Side({ title, side }: { title: string; side: ConflictSideView }) {
+function Side({ title, field, side }: { title: string; field: string; side: ConflictSideView }) {
   const device = side.thisDevice ? 'this device' : `device …${side.deviceId.slice(-6)}`;
   const who = side.author ? `${side.author} on ${device}` : device;
   const when = side.at ? formatLocal(side.at) : 'time unknown';
   return (
     <div className="field">
       <dt>{title}</dt>
-      <dd className="prewrap">{valueText(side.value)}</dd>
+      <dd className="prewrap">{fieldValueText(field, side.value)}</dd>
       <dd className="hint">{`${who}, ${when}`}</dd>
     </div>
   );

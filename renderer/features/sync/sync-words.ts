@@ -51,10 +51,3 @@ export function formatBytes(bytes: number): string {
   return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
 }
 
-/** A field value as text (never HTML): strings as they are, lists joined, objects as JSON. */
-export function valueText(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(empty)';
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' › ') || '(empty)';
-  return JSON.stringify(value);
-}
