@@ -113,6 +113,7 @@ export function pgPushTx(client: PoolClient): PushTx {
  * bad operation finds its refusal.
  */
 export function storableText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- U+0000 is exactly what PostgreSQL cannot store
   return text.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
