@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { CaptureForm } from '../features/capture/capture-form';
 import { FindBar, SEARCH_INPUT_ID } from '../features/incidents/find/find-bar';
 import { IncidentDetail } from '../features/incidents/incident-detail';
+import { closeNewestInlineDialog } from '../features/incidents/inline-dialog';
 import { IncidentList } from '../features/incidents/incident-list';
 import { NotificationCentre } from '../features/notifications';
 import { SlaPoliciesButton } from '../features/reference/sla-policies-button';
@@ -24,7 +25,11 @@ export function App() {
   const setHelpOpen = useFindStore((s) => s.setHelpOpen);
   const focusSearch = useCallback(() => document.getElementById(SEARCH_INPUT_ID)?.focus(), []);
   const toggleHelp = useCallback(() => setHelpOpen(!helpOpen), [helpOpen, setHelpOpen]);
-  const onEscape = useCallback(() => (helpOpen ? setHelpOpen(false) : closePane()), [helpOpen, setHelpOpen, closePane]);
+  // Innermost first: the shortcut help, then an open status/escalation panel (even when focus has left it), then the pane.
+  const onEscape = useCallback(() => {
+    if (helpOpen) setHelpOpen(false);
+    else if (!closeNewestInlineDialog()) closePane();
+  }, [helpOpen, setHelpOpen, closePane]);
   useShortcuts({ onNew: openCapture, onEscape, onSearch: focusSearch, onHelp: toggleHelp });
 
   return (

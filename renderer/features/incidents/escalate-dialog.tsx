@@ -1,52 +1,53 @@
 // Escalate: functional (hand to another team) or hierarchical (raise to a manager level), always with a reason.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type RefObject } from 'react';
 import type { EscalationLevel, Incident } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useReference } from '../reference/use-reference';
-import { FieldError, InlineDialog } from './inline-dialog';
+import { useBusy } from '../use-busy';
+import { FieldError, InlineDialog, useFocusFirstInvalid, useInlineDialog } from './inline-dialog';
 
 type Errors = Partial<Record<'target' | 'reason' | 'form', string>>;
 
 export function EscalateDialog({ incident }: { incident: Incident }) {
-  const [open, setOpen] = useState(false);
+  const { open, toggle, close, openerRef, panelRef } = useInlineDialog();
   const finished = incident.status === 'closed' || incident.status === 'cancelled';
   return (
     <>
-      <button type="button" aria-expanded={open} disabled={finished} onClick={() => setOpen((o) => !o)}>
+      <button ref={openerRef} type="button" aria-expanded={finished ? undefined : open} disabled={finished} onClick={toggle}>
         Escalate
       </button>
-      {open && !finished && <EscalateForm incident={incident} onDone={() => setOpen(false)} />}
+      {open && !finished && <EscalateForm incident={incident} panelRef={panelRef} onDone={close} />}
     </>
   );
 }
 
-function EscalateForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
+function EscalateForm({ incident, panelRef, onDone }: { incident: Incident; panelRef: RefObject<HTMLElement | null>; onDone: () => void }) {
   const { incidents } = useServices();
   const reference = useReference();
   const [level, setLevel] = useState<EscalationLevel>('functional');
   const [target, setTarget] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useBusy();
+  const focusFirstInvalid = useFocusFirstInvalid(panelRef);
   const id = useId();
   const functional = level === 'functional';
   const targets = functional ? reference.team.filter((team) => team !== incident.team) : reference.managerLevel;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    const result = await incidents.escalate(incident.id, { level, target, reason });
-    setSaving(false);
+    const result = await run(() => incidents.escalate(incident.id, { level, target, reason }));
+    if (!result) return;
     if (result.ok) onDone();
     else {
       const field = result.error.field;
       setErrors(field === 'target' || field === 'reason' ? { [field]: result.error.message } : { form: result.error.message });
+      focusFirstInvalid();
     }
   }
 
   return (
-    <InlineDialog label="Escalate" onClose={onDone}>
+    <InlineDialog label="Escalate" panelRef={panelRef} onClose={onDone}>
       <form onSubmit={submit} noValidate className="dialog-form">
         <div className="field">
           <label htmlFor={`${id}-level`}>Escalation type</label>
@@ -72,7 +73,7 @@ function EscalateForm({ incident, onDone }: { incident: Incident; onDone: () => 
         </div>
         <FieldError id={`${id}-form-error`} message={errors.form} />
         <div className="actions">
-          <button type="submit" className="primary" disabled={saving}>{saving ? 'Escalating…' : 'Escalate incident'}</button>
+          <button type="submit" className="primary" aria-disabled={saving || undefined}>{saving ? 'Escalating…' : 'Escalate incident'}</button>
           <button type="button" onClick={onDone}>Back</button>
         </div>
       </form>

@@ -53,7 +53,8 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
           <StatusBadge status={incident.status} />
           {incident.major && <span className="badge major-badge">Major incident</span>}
           <IncidentSyncBadge incidentId={incident.id} />
-          <button type="button" className="ghost" onClick={onClose} aria-label="Close incident">✕</button>
+          {/* Only hides the pane (the incident stays as it is); "close" is the final lifecycle step, so it is not named that. */}
+          <button type="button" className="ghost" onClick={onClose} aria-label="Hide incident" title="Hide incident (Esc)" aria-keyshortcuts="Escape">✕</button>
         </div>
       </header>
       <div className="detail-actions">

@@ -1,10 +1,12 @@
 // Change status: offers only the transitions the lifecycle allows from here and asks for exactly what each one requires.
-import { useId, useState, type FormEvent } from 'react';
+// Closing is final, so it is named as such and asks for a confirmation (Enter confirms).
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { allowedTransitions, STATUS_LABELS, type Incident, type Status, type TransitionField, type TransitionInput } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { addReferenceValue } from '../../db';
 import { useReference } from '../reference/use-reference';
-import { FieldError, InlineDialog } from './inline-dialog';
+import { useBusy } from '../use-busy';
+import { FieldError, InlineDialog, useFocusFirstInvalid, useInlineDialog } from './inline-dialog';
 
 type Values = Required<Omit<TransitionInput, 'duplicateOf'>> & { duplicateNumber: string };
 type Errors = Partial<Record<TransitionField | 'duplicateOf' | 'form', string>>;
@@ -12,46 +14,92 @@ type Errors = Partial<Record<TransitionField | 'duplicateOf' | 'form', string>>;
 const EMPTY: Values = { assignee: '', team: '', holdReason: '', resolutionCode: '', resolutionNotes: '', cancelReason: '', reopenReason: '', duplicateNumber: '' };
 const CANCEL_SUGGESTIONS = ['Logged in error', 'Duplicate', 'Test or drill entry', 'Not an incident'];
 
+/** The action button's name: closing says it is final (the lifecycle's verb alone, "Close", reads like "close this panel"). */
+function actionLabel(to: Status, action: string): string {
+  return to === 'closed' ? 'Close incident (final)' : action;
+}
+
 export function StatusDialog({ incident }: { incident: Incident }) {
-  const [open, setOpen] = useState(false);
-  const rules = allowedTransitions(incident.status);
-  if (rules.length === 0) {
-    return (
-      <button type="button" disabled title={`${STATUS_LABELS[incident.status]} is final; add a note instead.`}>
-        Change status
-      </button>
-    );
-  }
+  const { open, toggle, close, openerRef, panelRef } = useInlineDialog();
+  const final = allowedTransitions(incident.status).length === 0;
+  const noteId = useId();
+  const finalNoteRef = useRef<HTMLSpanElement>(null);
+  // Set when this person's change made the incident final: once it shows as final, focus its note (the button is disabled by then).
+  const focusFinalNote = useRef(false);
+  useEffect(() => {
+    if (final && focusFinalNote.current) {
+      focusFinalNote.current = false;
+      finalNoteRef.current?.focus();
+    }
+  });
+  const done = (to: Status | null) => {
+    if (to !== null && allowedTransitions(to).length === 0) focusFinalNote.current = true;
+    close();
+  };
   return (
     <>
-      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button ref={openerRef} type="button" aria-expanded={final ? undefined : open} disabled={final}
+        aria-describedby={final ? noteId : undefined} onClick={toggle}>
         Change status
       </button>
-      {open && <StatusForm incident={incident} onDone={() => setOpen(false)} />}
+      {final && (
+        <span id={noteId} ref={finalNoteRef} tabIndex={-1} className="hint final-note">
+          {`${STATUS_LABELS[incident.status]} is final: no further changes. Notes can still be added.`}
+        </span>
+      )}
+      {open && !final && <StatusForm incident={incident} panelRef={panelRef} onDone={done} />}
     </>
   );
 }
 
-function StatusForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
+function StatusForm({ incident, panelRef, onDone }: {
+  incident: Incident;
+  panelRef: RefObject<HTMLElement | null>;
+  /** Called with the new status after a change, or null when the person backs out. */
+  onDone: (to: Status | null) => void;
+}) {
   const { incidents, db } = useServices();
   const reference = useReference();
   const rules = allowedTransitions(incident.status);
   const [to, setTo] = useState<Status>(rules[0]!.to);
   const [values, setValues] = useState<Values>(() => ({ ...EMPTY, team: incident.team ?? '', assignee: incident.assignee ?? '' }));
   const [errors, setErrors] = useState<Errors>({});
-  const [saving, setSaving] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const { busy: saving, run } = useBusy();
+  const focusFirstInvalid = useFocusFirstInvalid(panelRef);
   const id = useId();
   const rule = rules.find((r) => r.to === to) ?? rules[0]!;
   const needs = new Set<TransitionField>(rule.requires);
+  const needsConfirmation = rule.to === 'closed';
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const actionRef = useRef<HTMLButtonElement>(null);
+  const backedOut = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (backedOut.current) actionRef.current?.focus();
+    backedOut.current = false;
+  }, [confirming]);
 
   const update = (key: keyof Values, value: string) => {
     setValues((v) => ({ ...v, [key]: value }));
     setErrors({});
   };
 
+  const refuse = (next: Errors) => {
+    setErrors(next);
+    focusFirstInvalid();
+  };
+
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (saving) return;
+    if (needsConfirmation && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    await run(apply);
+  }
+
+  async function apply() {
     const input: TransitionInput = {};
     if (needs.has('assignment')) Object.assign(input, { team: values.team, assignee: values.assignee });
     if (needs.has('holdReason')) input.holdReason = values.holdReason;
@@ -63,25 +111,24 @@ function StatusForm({ incident, onDone }: { incident: Incident; onDone: () => vo
       if (number !== '') {
         const survivor = await db.incidents.where('number').equals(number).first();
         if (!survivor) {
-          setErrors({ duplicateOf: `No incident numbered ${number.slice(0, 40)} is on this computer.` });
+          refuse({ duplicateOf: `No incident numbered ${number.slice(0, 40)} is on this computer.` });
           return;
         }
         input.duplicateOf = survivor.id;
       }
     }
     if (needs.has('reopenReason')) input.reopenReason = values.reopenReason;
-    setSaving(true);
     const result = await incidents.changeStatus(incident.id, rule.to, input);
-    setSaving(false);
     if (!result.ok) {
       const field = result.error.field;
       const known = field && ['assignment', 'assignee', 'team', 'holdReason', 'resolutionCode', 'resolutionNotes', 'cancelReason', 'reopenReason', 'duplicateOf'].includes(field);
       const key = field === 'assignee' || field === 'team' ? 'assignment' : field;
-      setErrors(known && key ? { [key]: result.error.message } : { form: result.error.message });
+      setConfirming(false);
+      refuse(known && key ? { [key]: result.error.message } : { form: result.error.message });
       return;
     }
     if (needs.has('assignment') && values.assignee.trim()) void addReferenceValue(db, 'person', values.assignee);
-    onDone();
+    onDone(rule.to);
   }
 
   const fieldProps = (key: TransitionField | 'duplicateOf') => ({
@@ -91,11 +138,11 @@ function StatusForm({ incident, onDone }: { incident: Incident; onDone: () => vo
   });
 
   return (
-    <InlineDialog label="Change status" onClose={onDone}>
+    <InlineDialog label="Change status" panelRef={panelRef} onClose={() => onDone(null)}>
       <form onSubmit={submit} noValidate className="dialog-form">
         <div className="field">
           <label htmlFor={`${id}-to`}>New status</label>
-          <select id={`${id}-to`} value={to} onChange={(e) => { setTo(e.target.value as Status); setErrors({}); }}>
+          <select id={`${id}-to`} value={to} onChange={(e) => { setTo(e.target.value as Status); setErrors({}); setConfirming(false); }}>
             {rules.map((r) => (
               <option key={r.to} value={r.to}>{`${r.action} → ${STATUS_LABELS[r.to]}`}</option>
             ))}
@@ -168,10 +215,23 @@ function StatusForm({ incident, onDone }: { incident: Incident; onDone: () => vo
           </div>
         )}
         <FieldError id={`${id}-form-error`} message={errors.form} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={saving}>{saving ? 'Saving…' : rule.action}</button>
-          <button type="button" onClick={onDone}>Back</button>
-        </div>
+        {confirming ? (
+          <div className="confirm-final" role="group" aria-labelledby={`${id}-confirm`}>
+            <p id={`${id}-confirm`}>
+              <strong>Close this incident for good?</strong> A closed incident cannot be changed or reopened. Notes can still be added.
+            </p>
+            <div className="actions">
+              {/* aria-disabled, not disabled, while saving: a disabled button drops focus to the page, where Escape closes the incident. */}
+              <button ref={confirmRef} type="submit" className="primary" aria-disabled={saving || undefined}>{saving ? 'Closing…' : 'Yes, close incident'}</button>
+              <button type="button" onClick={() => { backedOut.current = true; setConfirming(false); }}>Not yet</button>
+            </div>
+          </div>
+        ) : (
+          <div className="actions">
+            <button ref={actionRef} type="submit" className="primary" aria-disabled={saving || undefined}>{saving ? 'Saving…' : actionLabel(rule.to, rule.action)}</button>
+            <button type="button" onClick={() => onDone(null)}>Back</button>
+          </div>
+        )}
       </form>
     </InlineDialog>
   );

@@ -6,12 +6,13 @@ export function statusDialog(page: Page) {
   return page.getByRole('dialog', { name: 'Change status', exact: true });
 }
 
-/** Opens the status dialog, picks the transition, fills what it needs and applies it. */
-export async function changeStatus(page: Page, option: string, action: string, fill: (page: Page) => Promise<void> = async () => {}) {
+/** Opens the status dialog, picks the transition, fills what it needs and applies it (confirming it when `confirm` names the button). */
+export async function changeStatus(page: Page, option: string, action: string, fill: (page: Page) => Promise<void> = async () => {}, confirm?: string) {
   await page.getByRole('button', { name: 'Change status', exact: true }).click();
   await statusDialog(page).getByLabel('New status', { exact: true }).selectOption({ label: option });
   await fill(page);
   await statusDialog(page).getByRole('button', { name: action, exact: true }).click();
+  if (confirm !== undefined) await statusDialog(page).getByRole('button', { name: confirm, exact: true }).click();
   await statusDialog(page).waitFor({ state: 'detached' });
 }
 
@@ -47,7 +48,8 @@ export async function workThroughLifecycle(page: Page, options: LifecycleOptions
     await statusDialog(p).getByLabel('Resolution notes', { exact: true }).fill(resolutionNotes);
   });
   await reloadAndReopen();
-  await changeStatus(page, 'Close → Closed', 'Close');
+  // Closing is final: the action says so and asks for a confirmation.
+  await changeStatus(page, 'Close → Closed', 'Close incident (final)', undefined, 'Yes, close incident');
   await reloadAndReopen();
   return textsOf(ui.timeline(page).getByRole('listitem'));
 }
