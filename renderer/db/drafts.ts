@@ -1,4 +1,4 @@
-// Autosaved capture-form drafts: local UI state only, so no timeline event and no outbox operation.
+// Autosaved form drafts (capture, and per-incident entries): local UI state only, so no timeline event and no outbox operation.
 import type { LanternDb } from './database';
 import type { JsonObject } from './json';
 import { fail, succeed, type RepoResult } from './repo-result';
@@ -6,6 +6,20 @@ import type { DraftRow } from './rows';
 import { describeStorageError, isStorageError } from './storage';
 
 export type Draft = DraftRow;
+
+/**
+ * Capture drafts have bare ids (a uuid); drafts of other forms are named `<kind>:<key>` (e.g. `note:<incidentId>`),
+ * so one table holds both and the capture form never mistakes a half-typed work note for an incident draft.
+ */
+const DRAFT_KIND_SEPARATOR = ':';
+
+export function kindedDraftId(kind: string, key: string): string {
+  return `${kind}${DRAFT_KIND_SEPARATOR}${key}`;
+}
+
+export function isCaptureDraftId(id: string): boolean {
+  return !id.includes(DRAFT_KIND_SEPARATOR);
+}
 
 /** Creates or replaces the draft `id` (the form picks the id, e.g. newId() when it opens). */
 export async function saveDraft(db: LanternDb, id: string, values: JsonObject, nowMs: number = Date.now()): Promise<RepoResult<Draft>> {
@@ -23,9 +37,13 @@ export async function getDraft(db: LanternDb, id: string): Promise<Draft | null>
   return (await db.drafts.get(id)) ?? null;
 }
 
-/** Drafts, most recently saved first. */
+/** Capture drafts, most recently saved first (entry drafts belong to their incident's forms, not to this list). */
 export function listDrafts(db: LanternDb): Promise<Draft[]> {
-  return db.drafts.orderBy('updatedAt').reverse().toArray();
+  return db.drafts
+    .orderBy('updatedAt')
+    .reverse()
+    .filter((draft) => isCaptureDraftId(draft.id))
+    .toArray();
 }
 
 /** Removes the draft; discarding one that is already gone is not an error (the form may save and discard twice). */

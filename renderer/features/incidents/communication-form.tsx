@@ -1,16 +1,40 @@
-// Logs a communication (HICS 213 shape: direction, from, to, channel, message) as a timeline entry.
+// Logs a communication (HICS 213 shape: direction, from, to, channel, message) as a timeline entry; half-typed ones stay as drafts.
 import { useBusy } from '../use-busy';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CommunicationDirection, CommunicationInput } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useCurrentUser } from '../../db';
+import { createEntryRecorder } from '../../db/entry-record';
 import { useReference } from '../reference/use-reference';
+import { DraftNote } from './draft-note';
+import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
 
 type Errors = Partial<Record<keyof CommunicationInput | 'form', string>>;
 
+/** What the draft keeps: the fields, and whether "From" was typed (else it follows the person at the keyboard). */
+type CommunicationDraft = { direction: CommunicationDirection; from: string; to: string; channel: string; message: string; fromEdited: boolean };
+
+const COMMUNICATION_DRAFT: EntryDraftShape<CommunicationDraft> = {
+  blank: { direction: 'outgoing', from: '', to: '', channel: '', message: '', fromEdited: false },
+  // Direction and channel alone are not worth a draft: they have defaults.
+  isBlank: (v) => v.to.trim() === '' && v.message.trim() === '' && (!v.fromEdited || v.from.trim() === ''),
+  parse: (stored) => {
+    const text = (key: string) => (typeof stored[key] === 'string' ? stored[key] : '');
+    return {
+      direction: stored.direction === 'incoming' ? 'incoming' : 'outgoing',
+      from: text('from'),
+      to: text('to'),
+      channel: text('channel'),
+      message: text('message'),
+      fromEdited: stored.fromEdited === true,
+    };
+  },
+};
+
 /**
  * Open and closed by the parent, so the header's "Log update" (stakeholder update due) can open it too: `focusRequest`
- * changes each time someone asks for it, which brings the form into view and puts the cursor in "To".
+ * changes each time someone asks for it, which brings the form into view and puts the cursor in "To". Opened with
+ * this form's own button, it comes into view with the cursor in its first field (it may open below the fold).
  */
 export function CommunicationForm({ incidentId, open, onOpenChange, focusRequest = 0 }: {
   incidentId: string;
@@ -19,57 +43,85 @@ export function CommunicationForm({ incidentId, open, onOpenChange, focusRequest
   focusRequest?: number;
 }) {
   const toggle = useRef<HTMLButtonElement>(null);
+  // The request count when the button last opened the form: a higher count means "Log update" asked since.
+  const [requestAtOpen, setRequestAtOpen] = useState(focusRequest);
   const close = () => {
     onOpenChange(false);
     // The form goes away: the cursor goes back to the button that opens it, not to the top of the page.
     toggle.current?.focus();
   };
+  const onToggle = () => {
+    if (!open) setRequestAtOpen(focusRequest);
+    onOpenChange(!open);
+  };
   return (
     <div className="communication">
-      <button ref={toggle} type="button" aria-expanded={open} onClick={() => onOpenChange(!open)}>
+      <button ref={toggle} type="button" aria-expanded={open} onClick={onToggle}>
         Log communication
       </button>
-      {open && <Form incidentId={incidentId} focusRequest={focusRequest} onDone={close} />}
+      {open && <Form key={incidentId} incidentId={incidentId} focusRequest={focusRequest} askedForUpdate={focusRequest !== requestAtOpen} onDone={close} />}
     </div>
   );
 }
 
-function Form({ incidentId, focusRequest, onDone }: { incidentId: string; focusRequest: number; onDone: () => void }) {
-  const { incidents } = useServices();
+function Form({ incidentId, focusRequest, askedForUpdate, onDone }: { incidentId: string; focusRequest: number; askedForUpdate: boolean; onDone: () => void }) {
+  const { db } = useServices();
+  const recorder = useMemo(() => createEntryRecorder(db), [db]);
   const reference = useReference();
   const me = useCurrentUser()?.name ?? '';
-  const [values, setValues] = useState<CommunicationInput>({ direction: 'outgoing', from: '', to: '', channel: reference.channel[0] ?? '', message: '' });
+  const draft = useEntryDraft('communication', incidentId, COMMUNICATION_DRAFT);
   const [errors, setErrors] = useState<Errors>({});
-  const [fromEdited, setFromEdited] = useState(false);
   const { busy, run } = useBusy();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   // Asked for again as a stakeholder update ("Log update"): that is an outgoing message, whatever the form held.
   // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
   const [handledRequest, setHandledRequest] = useState(focusRequest);
+  const [forcedOutgoing, setForcedOutgoing] = useState(false);
   if (focusRequest !== handledRequest) {
     setHandledRequest(focusRequest);
-    if (values.direction !== 'outgoing') setValues({ ...values, direction: 'outgoing' });
+    setForcedOutgoing(true);
   }
+  const stored = draft.values;
+  const values: CommunicationDraft = {
+    ...stored,
+    direction: forcedOutgoing ? 'outgoing' : stored.direction,
+    // "From" defaults to the person at the keyboard for outgoing messages, until someone types there.
+    from: !stored.fromEdited && (forcedOutgoing || stored.direction === 'outgoing') ? me : stored.from,
+    channel: stored.channel || (reference.channel[0] ?? ''),
+  };
+
+  // Opening (or "Log update" again) brings the form into view and the cursor into it: "To" for an update, else the first field.
+  const openedForUpdate = useRef(askedForUpdate);
+  const focusedOnce = useRef(false);
   useEffect(() => {
-    if (focusRequest === 0) return;
-    formRef.current?.scrollIntoView?.({ block: 'nearest' });
-    formRef.current?.querySelector<HTMLInputElement>(`#${CSS.escape(`${id}-to`)}`)?.focus();
+    const form = formRef.current;
+    if (!form) return;
+    const field = focusedOnce.current || openedForUpdate.current ? 'to' : 'direction';
+    focusedOnce.current = true;
+    form.querySelector<HTMLElement>(`#${CSS.escape(`${id}-${field}`)}`)?.focus({ preventScroll: true });
+    form.scrollIntoView?.({ block: 'nearest' });
   }, [focusRequest, id]);
+
   const update = (key: keyof CommunicationInput, value: string) => {
-    if (key === 'from') setFromEdited(true);
-    setValues((v) => ({ ...v, [key]: value }));
+    if (key === 'direction') setForcedOutgoing(false);
+    // "From" is stored only once typed, so switching to incoming does not keep the default name as if typed.
+    draft.update({ ...values, from: stored.from, fromEdited: stored.fromEdited || key === 'from', [key]: value });
     setErrors({});
   };
-  // "From" defaults to the person at the keyboard for outgoing messages, until someone types there.
-  const from = !fromEdited && values.direction === 'outgoing' ? me : values.from;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await run(() => incidents.logCommunication(incidentId, { ...values, from }));
+    const { fromEdited: _fromEdited, ...input } = values;
+    const result = await run(async () => {
+      await draft.flush();
+      return recorder.logCommunication(incidentId, input);
+    });
     if (!result) return;
-    if (result.ok) onDone();
-    else {
+    if (result.ok) {
+      draft.saved();
+      onDone();
+    } else {
       const field = result.error.field as keyof CommunicationInput | undefined;
       setErrors(field && ['from', 'to', 'channel', 'message', 'direction'].includes(field) ? { [field]: result.error.message } : { form: result.error.message });
     }
@@ -89,14 +141,14 @@ function Form({ incidentId, focusRequest, onDone }: { incidentId: string; focusR
       <div className="field-row three">
         <div className="field">
           <label htmlFor={`${id}-direction`}>Direction</label>
-          <select {...describe('direction')} value={values.direction} onChange={(e) => update('direction', e.target.value as CommunicationDirection)}>
+          <select {...describe('direction')} value={values.direction} onChange={(e) => update('direction', e.target.value)}>
             <option value="outgoing">Outgoing</option>
             <option value="incoming">Incoming</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-from`}>From</label>
-          <input {...describe('from')} maxLength={200} value={from} onChange={(e) => update('from', e.target.value)} />
+          <input {...describe('from')} maxLength={200} value={values.from} onChange={(e) => update('from', e.target.value)} />
           {error('from')}
         </div>
         <div className="field">
@@ -108,7 +160,7 @@ function Form({ incidentId, focusRequest, onDone }: { incidentId: string; focusR
       <div className="field">
         <label htmlFor={`${id}-channel`}>Channel</label>
         <select {...describe('channel')} value={values.channel} onChange={(e) => update('channel', e.target.value)}>
-          {reference.channel.map((c) => <option key={c} value={c}>{c}</option>)}
+          {[...new Set([...reference.channel, values.channel])].filter(Boolean).map((c) => <option key={c} value={c}>{c}</option>)}
         </select>
         {error('channel')}
       </div>
@@ -121,6 +173,7 @@ function Form({ incidentId, focusRequest, onDone }: { incidentId: string; focusR
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>Save communication</button>
         <button type="button" onClick={onDone}>Back</button>
+        <DraftNote draft={draft} />
       </div>
     </form>
   );

@@ -1,23 +1,71 @@
-// Adds a work note to the timeline; notes are append-only.
-import { useId } from 'react';
+// Adds a work note to the timeline (notes are append-only), with files if any; what is typed is kept as a per-incident draft.
+import { useId, useMemo, useState, type DragEvent } from 'react';
+import { DEFAULT_ATTACHMENT_LIMIT_BYTES } from '../../../shared/domain';
 import { useServices } from '../../app/services';
+import { createEntryRecorder } from '../../db/entry-record';
+import { AttachmentPicker } from '../capture/attachment-picker';
+import { usePendingAttachments } from '../capture/use-pending-attachments';
+import { DraftNote } from './draft-note';
+import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
 import { useTextEntry } from './use-text-entry';
+import './entries.css';
 
-export function NoteForm({ incidentId }: { incidentId: string }) {
-  const { incidents } = useServices();
-  const { text, setText, error, saving, submit } = useTextEntry('Write the note first.', (note) => incidents.addNote(incidentId, note));
+const NOTE_DRAFT: EntryDraftShape<{ text: string }> = {
+  blank: { text: '' },
+  isBlank: (v) => v.text.trim() === '',
+  parse: (stored) => (typeof stored.text === 'string' ? { text: stored.text } : null),
+};
+
+export function NoteForm({ incidentId, attachmentLimitBytes = DEFAULT_ATTACHMENT_LIMIT_BYTES }: { incidentId: string; attachmentLimitBytes?: number }) {
+  const { db } = useServices();
+  const recorder = useMemo(() => createEntryRecorder(db), [db]);
+  const draft = useEntryDraft('note', incidentId, NOTE_DRAFT);
+  const attachments = usePendingAttachments(attachmentLimitBytes);
+  const [dragging, setDragging] = useState(false);
+  const store = { text: draft.values.text, setText: (text: string) => draft.update({ text }), clear: draft.saved };
+  const { text, setText, error, saving, submit } = useTextEntry(
+    'Write the note first, or attach a file.',
+    async (note) => {
+      if (attachments.busy) return { ok: false, error: { message: 'Still checking the files; save again in a moment.' } };
+      // The latest keystrokes reach the draft first, so a refused save still leaves an up-to-date draft.
+      await draft.flush();
+      const files = attachments.files;
+      const result = await recorder.addNote(incidentId, note, files);
+      if (result.ok) files.forEach((file) => attachments.remove(file.sha256));
+      return result;
+    },
+    { store, allowEmpty: attachments.files.length > 0 },
+  );
   const id = useId();
 
+  const acceptsFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
+  const onDragOver = (event: DragEvent<HTMLFormElement>) => {
+    if (!acceptsFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    if (!dragging) setDragging(true);
+  };
+  const onDrop = (event: DragEvent<HTMLFormElement>) => {
+    if (!acceptsFiles(event)) return;
+    event.preventDefault();
+    setDragging(false);
+    void attachments.add(Array.from(event.dataTransfer.files));
+  };
+
   return (
-    <form className="note-form" onSubmit={submit} noValidate>
+    <form className={dragging ? 'note-form dragging' : 'note-form'} aria-label="Add a work note" onSubmit={submit} noValidate
+      onBlur={() => void draft.flush()} onDragOver={onDragOver} onDrop={onDrop}
+      onDragLeave={(e) => { if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setDragging(false); }}>
       <label htmlFor={id}>Work note</label>
       <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)}
         aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}
         onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e); }} />
       {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
+      <AttachmentPicker pending={attachments} limitBytes={attachmentLimitBytes} />
       <div className="actions">
-        <button type="submit" disabled={saving}>{saving ? 'Adding…' : 'Add note'}</button>
+        <button type="submit" disabled={saving || attachments.busy}>{saving ? 'Adding…' : 'Add note'}</button>
         <span className="hint">Ctrl+Enter</span>
+        <DraftNote draft={draft} />
       </div>
     </form>
   );

@@ -1,0 +1,126 @@
+// Keeps an entry form's values (work note, communication) as a per-incident draft: restored on open, saved while typing and on close.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useServices } from '../../app/services';
+import type { JsonObject } from '../../db';
+import { discardEntryDraft, getEntryDraft, saveEntryDraft, saveEntryDraftOnUnload, type EntryDraftKind } from '../../db/entry-drafts';
+
+export const ENTRY_DRAFT_DELAY_MS = 300;
+
+/** none: nothing kept; restored: brought back from an earlier visit; kept: what was typed is stored on this computer. */
+export type EntryDraftStatus = 'none' | 'restored' | 'kept';
+
+export interface EntryDraftShape<T extends JsonObject> {
+  blank: T;
+  /** Nothing worth keeping (an emptied form deletes its draft instead of storing blanks). */
+  isBlank: (values: T) => boolean;
+  /** Reads a stored draft back; null when it is not a draft this form can show. */
+  parse: (stored: JsonObject) => T | null;
+}
+
+export interface EntryDraft<T extends JsonObject> {
+  values: T;
+  /** A person's edit: stored shortly after typing stops. */
+  update: (next: T) => void;
+  status: EntryDraftStatus;
+  /** Why the draft could not be stored (disk full…), or null. */
+  problem: string | null;
+  /** Writes the pending edit now, so a save that is refused still leaves an up-to-date draft. */
+  flush: () => Promise<void>;
+  /** The entry was saved (its transaction deleted the draft): back to a blank form, nothing more is written. */
+  saved: () => void;
+  /** Throws the draft away. */
+  discard: () => Promise<void>;
+}
+
+export function useEntryDraft<T extends JsonObject>(kind: EntryDraftKind, incidentId: string, shape: EntryDraftShape<T>): EntryDraft<T> {
+  const { db } = useServices();
+  const [values, setValues] = useState<T>(shape.blank);
+  const [status, setStatus] = useState<EntryDraftStatus>('none');
+  const [problem, setProblem] = useState<string | null>(null);
+  // Held in refs: the timer, page-hide and unmount handlers must see the latest edit without re-subscribing.
+  const pending = useRef<T | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const touched = useRef(false);
+  const shapeRef = useRef(shape);
+  useEffect(() => {
+    shapeRef.current = shape;
+  }, [shape]);
+
+  const stopTimer = () => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+  };
+
+  const flush = useCallback(async () => {
+    stopTimer();
+    const next = pending.current;
+    pending.current = null;
+    if (!next) return;
+    const blank = shapeRef.current.isBlank(next);
+    const result = blank ? await discardEntryDraft(db, kind, incidentId) : await saveEntryDraft(db, kind, incidentId, next);
+    setProblem(result.ok ? null : result.error.message);
+    if (result.ok) setStatus(blank ? 'none' : 'kept');
+  }, [db, kind, incidentId]);
+
+  // Restore what was typed on an earlier visit, unless the person has already started typing here.
+  useEffect(() => {
+    let current = true;
+    void getEntryDraft(db, kind, incidentId).then((draft) => {
+      const restored = draft ? shapeRef.current.parse(draft.values) : null;
+      if (!current || touched.current || !restored || shapeRef.current.isBlank(restored)) return;
+      setValues(restored);
+      setStatus('restored');
+    });
+    return () => {
+      current = false;
+    };
+  }, [db, kind, incidentId]);
+
+  // Page hidden or going away: write synchronously (no promise chain), else fall back to the normal save.
+  // Closing the form (Escape, Back, another incident) unmounts it: the last keystrokes are written then.
+  useEffect(() => {
+    const flushNow = () => {
+      const next = pending.current;
+      if (next && !shapeRef.current.isBlank(next) && saveEntryDraftOnUnload(db, kind, incidentId, next)) {
+        stopTimer();
+        pending.current = null;
+      } else void flush();
+    };
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flushNow();
+    };
+    window.addEventListener('pagehide', flushNow);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', flushNow);
+      document.removeEventListener('visibilitychange', onHidden);
+      void flush();
+    };
+  }, [db, kind, incidentId, flush]);
+
+  const update = useCallback(
+    (next: T) => {
+      touched.current = true;
+      setValues(next);
+      pending.current = next;
+      stopTimer();
+      timer.current = setTimeout(() => void flush(), ENTRY_DRAFT_DELAY_MS);
+    },
+    [flush],
+  );
+
+  const saved = useCallback(() => {
+    stopTimer();
+    pending.current = null;
+    setValues(shapeRef.current.blank);
+    setStatus('none');
+  }, []);
+
+  const discard = useCallback(async () => {
+    saved();
+    const result = await discardEntryDraft(db, kind, incidentId);
+    setProblem(result.ok ? null : result.error.message);
+  }, [db, kind, incidentId, saved]);
+
+  return { values, update, status, problem, flush, saved, discard };
+}
