@@ -29,18 +29,24 @@ export const IncidentRow = memo(function IncidentRow({ incident, timeline, nowMs
       <td role="cell"><PriorityBadge priority={incident.priority} /></td>
       <td role="cell" className="title-cell">
         {/* A real button gives every row a keyboard stop and an accessible name. */}
-        <button type="button" className="row-link" onClick={(e) => { e.stopPropagation(); onOpen(incident.id); }}>
+        {/* The title attribute shows the whole title on hover when the column cuts it with an ellipsis. */}
+        <button type="button" className="row-link" title={incident.title} onClick={(e) => { e.stopPropagation(); onOpen(incident.id); }}>
           {incident.title}
         </button>
       </td>
       <td role="cell"><StatusBadge status={incident.status} /></td>
-      <td role="cell" className="muted ellipsis">{[incident.team, incident.assignee].filter(Boolean).join(' · ') || '—'}</td>
-      <td role="cell" className="muted ellipsis">{formatPathOrDash(incident.site)}</td>
+      <TextCell text={[incident.team, incident.assignee].filter(Boolean).join(' · ') || '—'} />
+      <TextCell text={formatPathOrDash(incident.site)} />
       <td role="cell" className="muted nowrap">{formatLocal(incident.updatedAt)}</td>
       <SlaCell clocks={clocks} />
     </tr>
   );
 }, sameRowProps);
+
+/** A muted text column cut with an ellipsis when narrow; the whole text on hover. */
+function TextCell({ text }: { text: string }) {
+  return <td role="cell" className="muted ellipsis" title={text === '—' ? undefined : text}>{text}</td>;
+}
 
 /** SLA inputs are rebuilt on every read of the cache; they are equal when built from the same timeline and policy. */
 function sameRowProps(a: RowProps, b: RowProps): boolean {

@@ -4,14 +4,16 @@ import { requestPersistentStorage } from '../../db';
 
 type Persistence = 'granted' | 'denied' | 'unsupported' | 'checking';
 
-const LABELS: Record<Persistence, { text: string; title: string }> = {
-  checking: { text: 'Storage: checking…', title: 'Asking the browser to keep Lantern data on this computer.' },
-  granted: { text: 'Storage: persistent', title: 'The browser will not clear Lantern data to free space.' },
+/** `short` is what a narrow top bar shows (the full text stays for screen readers and in the title). */
+const LABELS: Record<Persistence, { text: string; short: string; title: string }> = {
+  checking: { text: 'Storage: checking…', short: 'Storage…', title: 'Asking the browser to keep Lantern data on this computer.' },
+  granted: { text: 'Storage: persistent', short: 'Storage ✓', title: 'The browser will not clear Lantern data to free space.' },
   denied: {
     text: 'Storage: not guaranteed',
-    title: 'The browser may clear Lantern data under storage pressure. Sync with HQ often, or install the desktop app.',
+    short: 'Storage ⚠',
+    title: 'Storage not guaranteed. The browser may clear Lantern data under storage pressure. Sync with HQ often, or install the desktop app.',
   },
-  unsupported: { text: 'Storage: unknown', title: 'This browser cannot promise to keep data. Sync with HQ often.' },
+  unsupported: { text: 'Storage: unknown', short: 'Storage ?', title: 'Storage unknown. This browser cannot promise to keep data. Sync with HQ often.' },
 };
 
 export function StorageStatus() {
@@ -26,7 +28,8 @@ export function StorageStatus() {
   const label = LABELS[state];
   return (
     <span className={`status-pill storage-${state}`} title={label.title} role="status">
-      {label.text}
+      <span className="pill-long">{label.text}</span>
+      <span className="pill-short" aria-hidden="true">{label.short}</span>
     </span>
   );
 }
