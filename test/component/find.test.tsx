@@ -64,6 +64,53 @@ describe('list filters', { timeout: 15_000 }, () => {
   });
 });
 
+describe('site and date filters', { timeout: 15_000 }, () => {
+  it('offers sites typed at capture (not only reference sites) and filters by them', async () => {
+    const desk = await renderDesk();
+    await desk.seed({ title: 'Door forced', site: ['North Campus', 'Building A'] });
+    await nextMs();
+    await desk.seed({ title: 'Leak in lab', site: ['Main campus'] });
+    await nextMs();
+    await desk.seed({ title: 'Printer jam' });
+    await waitFor(async () => expect(await listed()).toHaveLength(3));
+    await desk.user.click(screen.getByRole('button', { name: 'Filters' }));
+    const site = screen.getByLabelText('Filter by site');
+    const typed = await within(site).findByRole('option', { name: 'North Campus › Building A' });
+    expect(within(site).getByRole('group', { name: 'Other sites in use' })).toContainElement(typed);
+    await desk.user.selectOptions(site, typed);
+    await waitFor(async () => expect(await listed()).toEqual(['Door forced']));
+    // A site recorded later appears without reopening the panel.
+    await desk.seed({ title: 'Smoke alarm', site: ['South Annex'] });
+    expect(await within(site).findByRole('option', { name: 'South Annex' })).toBeInTheDocument();
+  });
+
+  it('says at the date fields when "Recorded from" is after "Recorded to", and swaps them on request', async () => {
+    const desk = await renderDesk();
+    await desk.seed({ title: 'Generator failed' });
+    await waitFor(async () => expect(await listed()).toEqual(['Generator failed']));
+    await desk.user.click(screen.getByRole('button', { name: 'Filters' }));
+    const from = screen.getByLabelText('Recorded from');
+    const to = screen.getByLabelText('Recorded to');
+    const today = new Date();
+    const day = (offset: number) => {
+      const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() + offset);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    };
+    await desk.user.type(from, day(1));
+    await desk.user.type(to, day(-1));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/‘From’ is after ‘To’; swap them or change one/);
+    expect(from).toHaveAttribute('aria-invalid', 'true');
+    expect(to).toHaveAccessibleDescription(/‘From’ is after ‘To’/);
+
+    await desk.user.click(screen.getByRole('button', { name: 'Swap dates' }));
+    expect(from).toHaveValue(day(-1));
+    expect(to).toHaveValue(day(1));
+    expect(screen.queryByRole('alert')).toBeNull();
+    await waitFor(async () => expect(await listed()).toEqual(['Generator failed']));
+  });
+});
+
 describe('search', { timeout: 15_000 }, () => {
   it('finds incidents by a word of a note, by prefix, case-insensitively', async () => {
     const desk = await renderDesk();

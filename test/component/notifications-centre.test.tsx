@@ -131,6 +131,60 @@ describe('notification centre', { timeout: 15_000 }, () => {
     await vi.waitFor(async () => expect((await notifications.getSettings()).majorUpdateEveryMinutes).toBeNull());
   });
 
+  it('moves focus into the panel when it opens; Escape closes it and gives focus back to the toolbar button', async () => {
+    const { user } = await renderCentre();
+    const button = await screen.findByRole('button', { name: 'Notifications' });
+    await user.click(button);
+    const panel = screen.getByRole('dialog', { name: 'Notification centre' });
+    expect(panel).toContainElement(document.activeElement as HTMLElement);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Notification centre' })).toBeNull();
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(button).toHaveFocus();
+    // Also from a control inside the panel.
+    await user.click(button);
+    await user.click(within(screen.getByRole('dialog', { name: 'Notification centre' })).getByRole('button', { name: 'Settings' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Notification centre' })).toBeNull();
+    expect(button).toHaveFocus();
+  });
+
+  it('closes when the person clicks outside it, and focus is not left nowhere', async () => {
+    const { user } = await renderCentre();
+    const outside = document.createElement('p');
+    outside.textContent = 'Somewhere else on the page';
+    document.body.append(outside);
+    try {
+      const button = await screen.findByRole('button', { name: 'Notifications' });
+      await user.click(button);
+      expect(screen.getByRole('dialog', { name: 'Notification centre' })).toBeInTheDocument();
+      // A click inside the panel keeps it open.
+      await user.click(screen.getByRole('heading', { name: 'Notifications' }));
+      expect(screen.getByRole('dialog', { name: 'Notification centre' })).toBeInTheDocument();
+      await user.click(outside);
+      expect(screen.queryByRole('dialog', { name: 'Notification centre' })).toBeNull();
+      await vi.waitFor(() => expect(button).toHaveFocus());
+    } finally {
+      outside.remove();
+    }
+  });
+
+  it('shows the real do-not-disturb state in its control: Off, then "On until …" once set', async () => {
+    const { user } = await renderCentre();
+    await user.click(await screen.findByRole('button', { name: 'Notifications' }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const form = await screen.findByRole('form', { name: 'Notification settings' });
+    const dnd = within(form).getByLabelText('Do not disturb');
+    expect(dnd).toHaveDisplayValue('Off');
+    expect(within(form).queryByRole('option', { name: /Choose/ })).toBeNull();
+    await user.selectOptions(dnd, 'For 30 minutes');
+    await vi.waitFor(() => expect(dnd).toHaveDisplayValue(/^On until \d{2}:\d{2}/));
+    expect(dnd).toHaveAccessibleDescription(/Quiet until/);
+    await user.selectOptions(dnd, 'Off');
+    await vi.waitFor(() => expect(dnd).toHaveDisplayValue('Off'));
+    expect(within(form).queryByText(/Quiet until/)).toBeNull();
+  });
+
   it('in Electron, offers and saves "keep running in the tray" (a closed window hides instead of quitting)', async () => {
     let saved: NotificationSettings = { ...DEFAULT_NOTIFICATION_SETTINGS, closeToTray: true };
     const notifications = fakeNotifications({ getSettings: async () => saved, setSettings: async (next) => (saved = next) });

@@ -134,6 +134,58 @@ describe('Settings → Sync', { timeout: 15_000 }, () => {
     expect(within(dialog).getByRole('button', { name: 'Connect' })).toBeInTheDocument();
   });
 
+  it('an address without https:// gets the app’s own message at the field (no browser bubble), and stale messages clear on edit', async () => {
+    const { user } = await renderSync();
+    const dialog = await openSettings(user);
+    const form = within(dialog).getByRole('form', { name: 'Connect to HQ' });
+    // The browser's own URL check is off, so its "Please enter a URL" bubble never appears beside ours.
+    expect(form).toHaveAttribute('novalidate');
+    const address = within(dialog).getByLabelText('HQ address');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(/Enter the HQ address .*https:\/\/hq\.example\.org/);
+
+    await user.type(address, 'hq.example');
+    // Typing makes the message about the empty address go away at once.
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    await user.type(within(dialog).getByLabelText('Enrollment code'), GOOD_CODE);
+    await user.type(within(dialog).getByLabelText('Device name'), 'Laptop 7');
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    const alerts = await within(dialog).findAllByRole('alert');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toHaveTextContent('Enter the full address starting with https://, such as https://hq.example.org');
+    expect(address).toHaveAttribute('aria-invalid', 'true');
+    expect(address).toHaveAccessibleDescription(/Enter the full address starting with https:\/\//);
+    expect(address).toHaveFocus();
+
+    await user.type(address, '.org');
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    expect(address).not.toHaveAttribute('aria-invalid');
+
+    // A refusal from HQ clears as soon as the person edits the field it is about.
+    await user.clear(address);
+    await user.type(address, 'http://hq.test');
+    await user.clear(within(dialog).getByLabelText('Enrollment code'));
+    await user.type(within(dialog).getByLabelText('Enrollment code'), 'AAAA-BBBB-CCCC-DDDD');
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('HQ did not accept this enrollment code');
+    await user.type(within(dialog).getByLabelText('Enrollment code'), 'X');
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+  });
+
+  it('after connecting in browser mode, the token-storage warning is shown once', async () => {
+    const { user } = await renderSync();
+    const dialog = await openSettings(user);
+    // Before connecting: said once, beside the form.
+    expect(within(dialog).getAllByText(/not in the system keychain/)).toHaveLength(1);
+    await user.type(within(dialog).getByLabelText('HQ address'), 'http://hq.test/');
+    await user.type(within(dialog).getByLabelText('Enrollment code'), GOOD_CODE);
+    await user.type(within(dialog).getByLabelText('Device name'), 'Laptop 7');
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    expect(await within(dialog).findByText(/Connected to http:\/\/hq\.test as “Laptop 7”/)).toBeInTheDocument();
+    expect(within(dialog).getAllByText(/not in the system keychain/)).toHaveLength(1);
+  });
+
   it('lists a conflict with both values and who made them; picking the other value is a normal, synced edit', async () => {
     const { db, user, incident } = await renderSync();
     const [own] = await syncOutbox(db).toArray();
@@ -146,10 +198,10 @@ describe('Settings → Sync', { timeout: 15_000 }, () => {
       detectedAt: new Date().toISOString(),
     });
     const dialog = await openSettings(user);
-    const item = await within(dialog).findByRole('listitem', { name: 'Conflict Pump 3 leaking: title' });
+    const item = await within(dialog).findByRole('listitem', { name: 'Conflict Pump 3 leaking: Title' });
     expect(within(item).getByText('Pump <b>3</b> flooded')).toBeInTheDocument(); // text, never HTML
     expect(within(item).getByText(/^device …123456, time unknown$/)).toBeInTheDocument();
-    await user.click(within(item).getByRole('button', { name: 'Use the other value for Pump 3 leaking: title' }));
+    await user.click(within(item).getByRole('button', { name: 'Use the other value for Pump 3 leaking: Title' }));
     await waitFor(async () => expect((await db.incidents.get(incident.id))?.title).toBe('Pump <b>3</b> flooded'));
     expect(await syncOutbox(db).count()).toBe(2);
     expect(await within(dialog).findByText(/^No conflicts/)).toBeInTheDocument();

@@ -16,8 +16,8 @@ import { discardDraft, listDrafts, useReferenceLists, type Draft, type RepoResul
 import { createCaptureRecorder } from '../../db/attachments-record';
 import { formatLocal } from '../format';
 import { AttachmentPicker } from './attachment-picker';
-import { FieldError, LevelSelect } from './capture-fields';
-import { blankValues, fromDraftValues, hasContent, toDraftValues, toRecordInput, type CaptureValues } from './capture-values';
+import { FieldError, LevelSelect, TitleField } from './capture-fields';
+import { blankValues, fromDraftValues, hasContent, occurredAtProblem, splitLongTitle, titleLengthProblem, toDraftValues, toRecordInput, type CaptureValues } from './capture-values';
 import { DraftsPanel } from './drafts-panel';
 import { DuplicateSuggestions } from '../incidents/duplicate-suggestions';
 import { ChecklistPreview, TemplatePicker } from './template-picker';
@@ -90,6 +90,17 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
     if (clear.some((key) => errors[key])) setErrors((e) => ({ ...e, ...Object.fromEntries(clear.map((key) => [key, undefined])) }));
   };
   const update = <K extends keyof CaptureValues>(key: K, value: CaptureValues[K]) => change((v) => ({ ...v, [key]: value }), [key]);
+  // Said as soon as a future time is picked, not only on save.
+  const updateOccurredAt = (value: string) => {
+    update('occurredAt', value);
+    const problem = value === '' ? null : occurredAtProblem(new Date(value).getTime(), Date.now());
+    if (problem) setErrors((e) => ({ ...e, occurredAt: problem }));
+  };
+  const moveExtraTitle = () => {
+    const { title, rest } = splitLongTitle(values.title);
+    change((v) => ({ ...v, title, description: v.description.trim() === '' ? rest : `${rest}\n\n${v.description}` }), ['title', 'description']);
+    titleRef.current?.focus();
+  };
 
   const chooseTemplate = (templateId: string) => {
     const template = findTemplate(templateId);
@@ -137,9 +148,14 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
       titleRef.current?.focus();
       return;
     }
+    // Every problem the form can see is shown at once, each at its field; the keyboard goes to the first.
+    const tooLong = titleLengthProblem(values.title);
     const occurredMs = new Date(values.occurredAt).getTime();
-    if (Number.isNaN(occurredMs)) {
-      setErrors({ occurredAt: 'Enter the date and time it happened, or leave the suggested time.' });
+    const occurredProblem = occurredAtProblem(occurredMs, Date.now());
+    if (tooLong || occurredProblem) {
+      setErrors({ ...(tooLong ? { title: tooLong } : {}), ...(occurredProblem ? { occurredAt: occurredProblem } : {}) });
+      if (tooLong) titleRef.current?.focus();
+      else document.getElementById(ids.occurred)?.focus();
       return;
     }
     setSaving(true);
@@ -206,21 +222,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
         </p>
       )}
       <TemplatePicker value={values.templateId} onChange={chooseTemplate} />
-      <div className="field">
-        <label htmlFor={ids.title}>Title</label>
-        <input
-          id={ids.title}
-          ref={titleRef}
-          value={values.title}
-          maxLength={200}
-          required
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={errors.title ? `${ids.title}-error` : undefined}
-          onChange={(e) => update('title', e.target.value)}
-          placeholder="What happened, where"
-        />
-        {errors.title && <FieldError id={`${ids.title}-error`} message={errors.title} />}
-      </div>
+      <TitleField id={ids.title} inputRef={titleRef} value={values.title} onChange={(v) => update('title', v)} error={errors.title} onMoveExtra={moveExtraTitle} />
       <div className="field">
         <label htmlFor={ids.description}>Description</label>
         <textarea id={ids.description} rows={5} value={values.description} onChange={(e) => update('description', e.target.value)}
@@ -263,7 +265,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
       </div>
       <div className="field">
         <label htmlFor={ids.occurred}>Occurred at</label>
-        <input id={ids.occurred} type="datetime-local" value={values.occurredAt} onChange={(e) => update('occurredAt', e.target.value)}
+        <input id={ids.occurred} type="datetime-local" value={values.occurredAt} onChange={(e) => updateOccurredAt(e.target.value)}
           aria-invalid={errors.occurredAt ? true : undefined} aria-describedby={errors.occurredAt ? `${ids.occurred}-error` : undefined} />
         {errors.occurredAt && <FieldError id={`${ids.occurred}-error`} message={errors.occurredAt} />}
       </div>

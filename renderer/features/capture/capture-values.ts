@@ -1,7 +1,18 @@
 // The capture form's values: defaults, the draft (JSON) round trip, and the record input they become.
-import { levelSchema, parsePath, PATH_SEPARATOR, templateTag, findTemplate, zonedTimeFromEpoch, type Impact, type NewIncidentInput } from '../../../shared/domain';
+import {
+  findTemplate,
+  LATEST_PLAUSIBLE_YEAR,
+  levelSchema,
+  LIMITS,
+  parsePath,
+  PATH_SEPARATOR,
+  templateTag,
+  zonedTimeFromEpoch,
+  type Impact,
+  type NewIncidentInput,
+} from '../../../shared/domain';
 import type { JsonObject } from '../../db';
-import { toDateTimeLocalValue } from '../format';
+import { formatLocal, toDateTimeLocalValue } from '../format';
 
 export interface CaptureValues {
   title: string;
@@ -72,4 +83,37 @@ export function toRecordInput(values: CaptureValues, occurredMs: number): NewInc
     occurredAt: zonedTimeFromEpoch(occurredMs, -new Date(occurredMs).getTimezoneOffset()),
     tags: template ? [templateTag(template)] : [],
   };
+}
+
+/** How far ahead of this device's clock an occurred-at may be: clocks of two devices (or a watch) differ by minutes. */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Why an occurred-at cannot be saved as typed, checked here because the record itself accepts any plausible year;
+ * null when it is fine. Years outside the plausible window are left to the record's own, more specific message.
+ */
+export function occurredAtProblem(occurredMs: number, nowMs: number): string | null {
+  if (Number.isNaN(occurredMs)) return 'Enter the date and time it happened, or leave the suggested time.';
+  if (new Date(occurredMs).getFullYear() > LATEST_PLAUSIBLE_YEAR) return null;
+  if (occurredMs - nowMs <= FUTURE_TOLERANCE_MS) return null;
+  return `This is in the future (${formatLocal(new Date(occurredMs).toISOString())}). Enter when it actually happened; at most ${FUTURE_TOLERANCE_MS / 60_000} minutes ahead of this computer’s clock is accepted. If the computer’s clock is wrong, correct it first.`;
+}
+
+/** A title over the limit: how long it is and what to do; null when it fits. Counted like the record counts (trimmed). */
+export function titleLengthProblem(title: string): string | null {
+  const length = title.trim().length;
+  if (length <= LIMITS.title) return null;
+  const over = length - LIMITS.title;
+  return `The title is ${length.toLocaleString('en')} characters; titles are limited to ${LIMITS.title}. Shorten it by ${over.toLocaleString('en')} (put the details in Description).`;
+}
+
+/** Splits an over-long title at a word boundary within the limit: the part that stays, and the rest for the description. */
+export function splitLongTitle(title: string): { title: string; rest: string } {
+  const text = title.trim();
+  if (text.length <= LIMITS.title) return { title: text, rest: '' };
+  const window = text.slice(0, LIMITS.title + 1);
+  const space = window.search(/\s\S*$/);
+  // Cut at the last space if it keeps most of the limit; a title of one enormous word is cut at the limit itself.
+  const cut = space >= LIMITS.title * 0.6 ? space : LIMITS.title;
+  return { title: text.slice(0, cut).trimEnd(), rest: text.slice(cut).trim() };
 }

@@ -1,5 +1,5 @@
 // The top-bar "Notifications" button with its unread count, and the centre: every alert shown, unread state, settings.
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useServices } from '../../app/services';
 import type { NotificationCentreEntry } from '../../../shared/domain';
 import { NotificationSettingsForm } from './notification-settings';
@@ -32,6 +32,39 @@ export function NotificationCentre({ onOpenIncident }: { onOpenIncident: (incide
   const [open, setOpen] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
   const panelId = useId();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
+
+  /** Closes the panel; `returnFocus` puts the keyboard back on the top-bar button (Escape, or a click on nothing focusable). */
+  const close = useCallback((returnFocus: 'always' | 'if-lost') => {
+    setOpen(false);
+    if (returnFocus === 'always') {
+      buttonRef.current?.focus();
+      return;
+    }
+    // After the click's own focus change: keep focus where the person clicked, unless it fell to the page body.
+    setTimeout(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body || !active.isConnected) buttonRef.current?.focus();
+    }, 0);
+  }, []);
+
+  // Opening moves the keyboard into the panel, so Escape and Tab act on it at once.
+  useEffect(() => {
+    if (open) panelRef.current?.focus();
+  }, [open]);
+
+  // A press anywhere outside the button and the panel closes it (a non-modal popover, like a menu).
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      const container = containerRef.current;
+      if (container && event.target instanceof Node && !container.contains(event.target)) close('if-lost');
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open, close]);
 
   // A clicked system notification: show its incident, or this centre when it was a digest.
   useEffect(
@@ -52,8 +85,19 @@ export function NotificationCentre({ onOpenIncident }: { onOpenIncident: (incide
   };
 
   return (
-    <div className="notification-centre">
+    <div
+      ref={containerRef}
+      className="notification-centre"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !open) return;
+        // Handled here: the app-wide Escape (close the open pane) must not also fire.
+        event.preventDefault();
+        event.stopPropagation();
+        close('always');
+      }}
+    >
       <button
+        ref={buttonRef}
         type="button"
         className="ghost"
         aria-expanded={open}
@@ -71,12 +115,11 @@ export function NotificationCentre({ onOpenIncident }: { onOpenIncident: (incide
       {open && (
         <section
           id={panelId}
+          ref={panelRef}
           className="notification-panel"
           role="dialog"
           aria-label="Notification centre"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') setOpen(false);
-          }}
+          tabIndex={-1}
         >
           <header className="notification-actions">
             <h2>Notifications</h2>

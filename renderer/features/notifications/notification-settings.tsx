@@ -21,9 +21,27 @@ const DND_CHOICES = [
   { minutes: 480, label: 'For 8 hours' },
 ] as const;
 
-function untilText(until: number | null, now: number): string | null {
+/** The select's value while do-not-disturb runs: the current state, not one of the durations offered. */
+const DND_ACTIVE = 'active';
+
+/** When do-not-disturb ends, as a local time ("14:30"); with the day when that is not today. null when it is off. */
+function untilTime(until: number | null, now: number): string | null {
   if (until === null || until <= now) return null;
-  return `Quiet until ${new Date(until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`;
+  const end = new Date(until);
+  const time = end.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return end.toDateString() === new Date(now).toDateString() ? time : `${end.toLocaleDateString([], { weekday: 'short' })} ${time}`;
+}
+
+/** Re-renders when do-not-disturb runs out, so the control never keeps showing a state that has ended. */
+function useRerenderAt(at: number | null, now: () => number): void {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (at === null) return;
+    const wait = at - now();
+    if (wait <= 0 || wait > 2 ** 31 - 1) return;
+    const timer = setTimeout(() => setTick((n) => n + 1), wait + 50);
+    return () => clearTimeout(timer);
+  }, [at, now]);
 }
 
 export function NotificationSettingsForm({ notifications, hostKind, now = Date.now }: { notifications: HostNotifications; hostKind: HostKind; now?: () => number }) {
@@ -31,6 +49,8 @@ export function NotificationSettingsForm({ notifications, hostKind, now = Date.n
   const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
   const dndId = useId();
   const updatesId = useId();
+  const dndHintId = useId();
+  useRerenderAt(settings?.doNotDisturbUntil ?? null, now);
 
   useEffect(() => {
     let live = true;
@@ -56,7 +76,7 @@ export function NotificationSettingsForm({ notifications, hostKind, now = Date.n
   };
   const toggleMute = (category: AlertCategory, muted: boolean) =>
     save({ ...settings, muted: muted ? [...settings.muted.filter((c) => c !== category), category] : settings.muted.filter((c) => c !== category) });
-  const quiet = untilText(settings.doNotDisturbUntil, now());
+  const quietUntil = untilTime(settings.doNotDisturbUntil, now());
 
   return (
     <form className="notification-settings" aria-label="Notification settings" onSubmit={(event) => event.preventDefault()}>
@@ -67,22 +87,25 @@ export function NotificationSettingsForm({ notifications, hostKind, now = Date.n
         <label htmlFor={dndId}>Do not disturb</label>{' '}
         <select
           id={dndId}
-          value=""
+          aria-describedby={dndHintId}
+          value={quietUntil ? DND_ACTIVE : '0'}
           onChange={(event) => {
+            if (event.target.value === DND_ACTIVE) return;
             const minutes = Number(event.target.value);
             void save({ ...settings, doNotDisturbUntil: minutes > 0 ? now() + minutes * 60_000 : null });
           }}
         >
-          <option value="" disabled>
-            {quiet ? 'Change…' : 'Choose…'}
-          </option>
+          {/* The state in force is what the control shows; picking a duration starts a new quiet period from now. */}
+          {quietUntil && <option value={DND_ACTIVE}>{`On until ${quietUntil}`}</option>}
           {DND_CHOICES.map((choice) => (
             <option key={choice.minutes} value={choice.minutes}>
-              {choice.label}
+              {choice.minutes === 0 || !quietUntil ? choice.label : `${choice.label} from now`}
             </option>
           ))}
         </select>
-        <p className="hint">{quiet ?? 'Off.'} P1 and major incidents always come through.</p>
+        <p className="hint" id={dndHintId}>
+          {quietUntil ? `Quiet until ${quietUntil}: no pop-ups, alerts are still listed here. ` : ''}P1 and major incidents always come through.
+        </p>
       </div>
       <div>
         <label htmlFor={updatesId}>Stakeholder updates on major incidents</label>{' '}

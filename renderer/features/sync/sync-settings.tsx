@@ -1,11 +1,12 @@
 // Settings → Sync: connect this device to HQ (address, enrollment code, name), sync now, disconnect, local-only data, conflicts.
-import { useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/services';
 import { getDevice, useLanternDb } from '../../db';
 import { BROWSER_TOKEN_WARNING } from '../../host/browser-sync';
 import { formatLocal } from '../format';
 import { ConflictsList } from './conflicts-list';
+import { HQ_ADDRESS_EXAMPLE, hqAddressProblem } from './hq-address-check';
 import { LocalOnlyPanel } from './local-only-panel';
 import { RefusedChanges } from './refused-changes';
 import { skewWarning, statusWords } from './sync-words';
@@ -42,13 +43,16 @@ export function SyncSettings() {
       ) : connection === null ? (
         <ConnectForm
           busy={busy}
+          onEdit={() => setMessage(null)}
           onConnect={async (input) => {
             setBusy(true);
             setMessage(null);
             const result = await host.sync.connect(input).catch(() => ({ ok: false as const, message: 'Lantern could not connect. Try again.' }));
             setBusy(false);
             if (result.ok) {
-              setMessage(result.warning ? { text: result.warning, tone: 'info' } : null);
+              // In browser mode the connected view always shows the token-storage warning; saying it twice helps nobody.
+              const shownAnyway = host.kind === 'browser' && result.warning === BROWSER_TOKEN_WARNING;
+              setMessage(result.warning && !shownAnyway ? { text: result.warning, tone: 'info' } : null);
               reload();
             } else setMessage({ text: result.message, tone: 'error' });
           }}
@@ -93,31 +97,64 @@ function DeviceIdLine() {
 
 interface ConnectFormProps {
   busy: boolean;
+  /** Any field changed: a message about the previous attempt no longer applies. */
+  onEdit: () => void;
   onConnect: (input: { hqUrl: string; enrollmentCode: string; deviceName: string }) => Promise<void>;
 }
 
-function ConnectForm({ busy, onConnect }: ConnectFormProps) {
+function ConnectForm({ busy, onEdit, onConnect }: ConnectFormProps) {
   const { host } = useServices();
   const [hqUrl, setHqUrl] = useState('');
   const [enrollmentCode, setCode] = useState('');
   const [deviceName, setDeviceName] = useState('');
+  const [addressProblem, setAddressProblem] = useState<string | null>(null);
+  const addressErrorId = useId();
+  const addressRef = useRef<HTMLInputElement>(null);
+  const edit = (set: (value: string) => void, value: string) => {
+    set(value);
+    setAddressProblem(null);
+    onEdit();
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // The app's own check, not the browser's bubble (noValidate): it says what to type and sits at the field.
+    const problem = hqAddressProblem(hqUrl);
+    if (problem) {
+      setAddressProblem(problem);
+      onEdit();
+      addressRef.current?.focus();
+      return;
+    }
     void onConnect({ hqUrl, enrollmentCode, deviceName });
   };
   return (
-    <form className="dialog-form" onSubmit={submit} aria-label="Connect to HQ">
+    <form className="dialog-form" onSubmit={submit} aria-label="Connect to HQ" noValidate>
       <label className="field">
         HQ address
-        <input type="url" value={hqUrl} onChange={(e) => setHqUrl(e.target.value)} placeholder="https://hq.example.org" autoComplete="url" />
+        <input
+          ref={addressRef}
+          type="text"
+          inputMode="url"
+          value={hqUrl}
+          onChange={(e) => edit(setHqUrl, e.target.value)}
+          placeholder={HQ_ADDRESS_EXAMPLE}
+          autoComplete="url"
+          aria-invalid={addressProblem ? true : undefined}
+          aria-describedby={addressProblem ? addressErrorId : undefined}
+        />
       </label>
+      {addressProblem && (
+        <p id={addressErrorId} role="alert" className="field-error">
+          {addressProblem}
+        </p>
+      )}
       <label className="field">
         Enrollment code
-        <input value={enrollmentCode} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} />
+        <input value={enrollmentCode} onChange={(e) => edit(setCode, e.target.value)} autoComplete="off" spellCheck={false} />
       </label>
       <label className="field">
         Device name
-        <input value={deviceName} onChange={(e) => setDeviceName(e.target.value)} placeholder="Laptop 7" />
+        <input value={deviceName} onChange={(e) => edit(setDeviceName, e.target.value)} placeholder="Laptop 7" />
       </label>
       {host.kind === 'browser' && <p className="hint">{BROWSER_TOKEN_WARNING}</p>}
       <div className="actions">

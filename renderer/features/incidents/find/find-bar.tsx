@@ -4,7 +4,7 @@ import { useServices } from '../../../app/services';
 import { deleteView, saveView, useSavedViews } from '../../../db';
 import { useFindStore } from '../../../store/find-store';
 import { DEFAULT_VIEWS } from './default-views';
-import { FindFilters, activeFilterCount } from './find-filters';
+import { FindFilters, activeFilterCount, dateRangeProblem } from './find-filters';
 
 export const SEARCH_INPUT_ID = 'incident-search';
 
@@ -83,6 +83,10 @@ export function FindBar() {
         </form>
       )}
       {filtersOpen && <FindFilters id={ids.filters} />}
+      {/* With the panel closed (a saved view, or closed after choosing), the list alone would just say "No incidents match". */}
+      {!filtersOpen && dateRangeProblem(query) && (
+        <p role="alert" className="field-error">The recorded dates in this view can match nothing: ‘From’ is after ‘To’. Open Filters to swap them or change one.</p>
+      )}
     </div>
   );
 }

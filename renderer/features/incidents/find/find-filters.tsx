@@ -5,11 +5,38 @@ import { OPEN_STATUSES, PRIORITY_LABELS, STATUS_LABELS, STATUSES, type Priority,
 import type { FindQuery } from '../../../db';
 import { useFindStore } from '../../../store/find-store';
 import { useReference } from '../../reference/use-reference';
+import { extraValues, useUsedValues } from './used-values';
+import './find-filters.css';
 
 const FILTER_KEYS: (keyof FindQuery)[] = ['statuses', 'priorities', 'category', 'site', 'team', 'assignee', 'mine', 'unassigned', 'major', 'breachingSoon', 'recordedFrom', 'recordedTo', 'text'];
 
 export function activeFilterCount(query: FindQuery): number {
   return FILTER_KEYS.filter((key) => key !== 'text' && query[key] !== undefined && query[key] !== false).length;
+}
+
+/** The message when the date range can match nothing; null when it is fine (or open-ended). */
+export function dateRangeProblem(query: Pick<FindQuery, 'recordedFrom' | 'recordedTo'>): string | null {
+  const { recordedFrom, recordedTo } = query;
+  if (recordedFrom === undefined || recordedTo === undefined) return null;
+  // recordedTo is the midnight after the chosen day, so from ≥ to means the "from" day is after the "to" day.
+  return Date.parse(recordedFrom) >= Date.parse(recordedTo) ? '‘From’ is after ‘To’; swap them or change one.' : null;
+}
+
+type Option = [value: string, text: string];
+/** Options with an optional second group: values incidents carry that the reference list does not. */
+interface Options {
+  main: Option[];
+  extra?: { label: string; options: Option[] };
+}
+
+/** Reference values first (their configured order), then the ones only incidents use; plus the current filter value. */
+function referenceAndUsed(any: string, reference: readonly string[], used: readonly string[] | undefined, current: string | undefined, extraLabel: string): Options {
+  const extra = extraValues(reference, used);
+  if (current !== undefined && !reference.includes(current) && !extra.includes(current)) extra.push(current);
+  return {
+    main: [['', any], ...reference.map((v) => [v, v] as Option)],
+    ...(extra.length > 0 ? { extra: { label: extraLabel, options: extra.map((v) => [v, v] as Option) } } : {}),
+  };
 }
 
 export function FindFilters({ id }: { id: string }) {
@@ -19,6 +46,17 @@ export function FindFilters({ id }: { id: string }) {
   const base = useId();
   const statusValue = statusSelectValue(query.statuses);
   const text = (key: 'category' | 'site' | 'team' | 'assignee', value: string) => patchQuery({ [key]: value === '' ? undefined : value });
+  // Sites are typed freely at capture and categories may arrive by sync: offer what incidents carry, not only the lists.
+  const usedSites = useUsedValues('siteKey');
+  const usedCategories = useUsedValues('categoryKey');
+  const rangeProblem = dateRangeProblem(query);
+  const rangeErrorId = `${base}-range-error`;
+  const swapDates = () => {
+    const { recordedFrom, recordedTo } = query;
+    if (recordedFrom === undefined || recordedTo === undefined) return;
+    // Both are day boundaries: the new "from" is the old "to" day's start, the new "to" the midnight after the old "from" day.
+    patchQuery({ recordedFrom: shiftDays(recordedTo, -1), recordedTo: shiftDays(recordedFrom, 1) });
+  };
 
   return (
     <div id={id} className="find-filters" role="group" aria-label="Filters">
@@ -29,11 +67,11 @@ export function FindFilters({ id }: { id: string }) {
         onChange={(v) => patchQuery({ priorities: v === '' ? undefined : [Number(v) as Priority] })}
         options={[['', 'Any priority'], ...([1, 2, 3, 4] as Priority[]).map((p) => [String(p), PRIORITY_LABELS[p]] as [string, string])]} />
       <Select id={`${base}-category`} label="Filter by category" value={query.category ?? ''} onChange={(v) => text('category', v)}
-        options={[['', 'Any category'], ...reference.category.map((c) => [c, c] as [string, string])]} />
+        options={referenceAndUsed('Any category', reference.category, usedCategories, query.category, 'Other categories in use')} />
       <Select id={`${base}-site`} label="Filter by site" value={query.site ?? ''} onChange={(v) => text('site', v)}
-        options={[['', 'Any site'], ...reference.site.map((c) => [c, c] as [string, string])]} />
+        options={referenceAndUsed('Any site', reference.site, usedSites, query.site, 'Other sites in use')} />
       <Select id={`${base}-team`} label="Filter by team" value={query.team ?? ''} onChange={(v) => text('team', v)}
-        options={[['', 'Any team'], ...reference.team.map((c) => [c, c] as [string, string])]} />
+        options={{ main: [['', 'Any team'], ...reference.team.map((c) => [c, c] as Option)] }} />
       <div className="field">
         <label htmlFor={`${base}-assignee`}>Filter by assignee</label>
         <input id={`${base}-assignee`} list={`${base}-people`} value={query.assignee ?? ''} maxLength={200} onChange={(e) => text('assignee', e.target.value)} />
@@ -42,13 +80,21 @@ export function FindFilters({ id }: { id: string }) {
       <div className="field">
         <label htmlFor={`${base}-from`}>Recorded from</label>
         <input id={`${base}-from`} type="date" value={query.recordedFrom ? format(new Date(query.recordedFrom), 'yyyy-MM-dd') : ''}
+          aria-invalid={rangeProblem ? true : undefined} aria-describedby={rangeProblem ? rangeErrorId : undefined}
           onChange={(e) => patchQuery({ recordedFrom: dayStart(e.target.value, 0) })} />
       </div>
       <div className="field">
         <label htmlFor={`${base}-to`}>Recorded to</label>
         <input id={`${base}-to`} type="date" value={query.recordedTo ? format(new Date(Date.parse(query.recordedTo) - 1), 'yyyy-MM-dd') : ''}
+          aria-invalid={rangeProblem ? true : undefined} aria-describedby={rangeProblem ? rangeErrorId : undefined}
           onChange={(e) => patchQuery({ recordedTo: dayStart(e.target.value, 1) })} />
       </div>
+      {rangeProblem && (
+        <div className="find-range-problem">
+          <p id={rangeErrorId} role="alert" className="field-error">{rangeProblem}</p>
+          <button type="button" onClick={swapDates}>Swap dates</button>
+        </div>
+      )}
       <div className="checks">
         <Check id={`${base}-mine`} label="Mine" checked={query.mine === true} onChange={(c) => patchQuery({ mine: c || undefined })} />
         <Check id={`${base}-unassigned`} label="Unassigned" checked={query.unassigned === true} onChange={(c) => patchQuery({ unassigned: c || undefined })} />
@@ -59,12 +105,18 @@ export function FindFilters({ id }: { id: string }) {
   );
 }
 
-function Select({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: [string, string][]; onChange: (value: string) => void }) {
+function Select({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: Option[] | Options; onChange: (value: string) => void }) {
+  const { main, extra } = Array.isArray(options) ? { main: options, extra: undefined } : options;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+        {main.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+        {extra && (
+          <optgroup label={extra.label}>
+            {extra.options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+          </optgroup>
+        )}
       </select>
     </div>
   );
@@ -84,6 +136,12 @@ function statusSelectValue(statuses: readonly Status[] | undefined): string {
   if (statuses.length === 1) return statuses[0]!;
   const open = new Set<string>(OPEN_STATUSES);
   return statuses.length === OPEN_STATUSES.length && statuses.every((s) => open.has(s)) ? 'open' : 'several';
+}
+
+/** The local midnight `days` days from the local midnight `iso` (calendar days, so a DST change does not shift it). */
+function shiftDays(iso: string, days: number): string {
+  const date = new Date(iso);
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days).toISOString();
 }
 
 /** Local midnight of a yyyy-mm-dd date (plus `days`), as an ISO instant; undefined when cleared. */
