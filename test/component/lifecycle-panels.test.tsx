@@ -122,10 +122,10 @@ describe('closing an incident is final and confirmed', { timeout: 15_000 }, () =
 
     await user.click(within(dialog).getByRole('button', { name: 'Close incident (final)' }));
     // Nothing is closed yet: a short confirmation says what closing means, with focus on the confirm button.
-    const confirm = within(dialog).getByRole('group', { name: /Close this incident for good\?/ });
+    const confirm = await within(dialog).findByRole('group', { name: /Close this incident for good\?/ });
     expect(confirm).toHaveTextContent('A closed incident cannot be changed or reopened. Notes can still be added.');
     const yes = within(confirm).getByRole('button', { name: 'Yes, close incident' });
-    expect(yes).toHaveFocus();
+    await waitFor(() => expect(yes).toHaveFocus());
     expect((await db.incidents.get(incident.id))?.status).toBe('resolved');
 
     await user.keyboard('{Enter}');
@@ -143,7 +143,7 @@ describe('closing an incident is final and confirmed', { timeout: 15_000 }, () =
     const { user, db, incident } = await openResolved('Water leak in plant room');
     const dialog = await openPanel(user, 'Change status');
     await user.click(within(dialog).getByRole('button', { name: 'Close incident (final)' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Not yet' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Not yet' }));
     expect(within(dialog).queryByRole('group', { name: /for good/ })).toBeNull();
     expect(within(dialog).getByRole('button', { name: 'Close incident (final)' })).toHaveFocus();
     await user.keyboard('{Escape}');

@@ -98,15 +98,20 @@ describe('status dialog', { timeout: 15_000 }, () => {
     const incident = await openSeeded({ title: 'Fire panel beeping' });
     const dialog = await openDialog(user);
     await user.selectOptions(within(dialog).getByLabelText('New status'), 'cancelled');
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    // Refusals come before the "for good?" question, at their fields.
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel incident (final)' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(/Say why the incident is cancelled/);
+    expect(within(dialog).queryByRole('button', { name: 'Yes, cancel incident' })).toBeNull();
     await user.type(within(dialog).getByLabelText('Cancel reason'), 'Duplicate');
     await user.type(within(dialog).getByLabelText(/Duplicate of/), 'ZZZZ-9999');
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel incident (final)' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('No incident numbered ZZZZ-9999 is on this computer.');
     await user.clear(within(dialog).getByLabelText(/Duplicate of/));
     await user.type(within(dialog).getByLabelText(/Duplicate of/), survivor.number.toLowerCase());
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel incident (final)' }));
+    expect(within(dialog).getByRole('group', { name: /^Cancel this incident for good\?/ })).toHaveTextContent(/A cancelled incident cannot be changed or reopened/);
+    expect(await db.incidents.get(incident.id)).toMatchObject({ status: 'new' });
+    await user.click(within(dialog).getByRole('button', { name: 'Yes, cancel incident' }));
     await expect.poll(async () => (await db.incidents.get(incident.id))?.status).toBe('cancelled');
     expect(await db.incidents.get(incident.id)).toMatchObject({ cancelReason: 'Duplicate', duplicateOf: survivor.id });
     // Cancelled is final: no status change is offered any more.

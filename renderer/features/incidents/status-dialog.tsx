@@ -1,7 +1,7 @@
 // Change status: offers only the transitions the lifecycle allows from here and asks for exactly what each one requires.
 // Closing is final, so it is named as such and asks for a confirmation (Enter confirms).
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { allowedTransitions, STATUS_LABELS, type Incident, type Status, type TransitionField, type TransitionInput } from '../../../shared/domain';
+import { allowedTransitions, checkTransition, STATUS_LABELS, type Incident, type Status, type TransitionField, type TransitionInput } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { addReferenceValue } from '../../db';
 import { useReference } from '../reference/use-reference';
@@ -14,10 +14,21 @@ type Errors = Partial<Record<TransitionField | 'duplicateOf' | 'form', string>>;
 const EMPTY: Values = { assignee: '', team: '', holdReason: '', resolutionCode: '', resolutionNotes: '', cancelReason: '', reopenReason: '', duplicateNumber: '' };
 const CANCEL_SUGGESTIONS = ['Logged in error', 'Duplicate', 'Test or drill entry', 'Not an incident'];
 
-/** The action button's name: closing says it is final (the lifecycle's verb alone, "Close", reads like "close this panel"). */
+/**
+ * The action button's name: the two final steps say so (the lifecycle's verbs alone, "Close" and "Cancel", read like
+ * "close this panel" and "cancel this form").
+ */
 function actionLabel(to: Status, action: string): string {
-  return to === 'closed' ? 'Close incident (final)' : action;
+  if (to === 'closed') return 'Close incident (final)';
+  if (to === 'cancelled') return 'Cancel incident (final)';
+  return action;
 }
+
+/** What the confirmation of a final step asks, and its button. */
+const FINAL_STEPS: Partial<Record<Status, { question: string; confirm: string; busy: string }>> = {
+  closed: { question: 'Close this incident for good?', confirm: 'Yes, close incident', busy: 'Closing…' },
+  cancelled: { question: 'Cancel this incident for good?', confirm: 'Yes, cancel incident', busy: 'Cancelling…' },
+};
 
 export function StatusDialog({ incident }: { incident: Incident }) {
   const { open, toggle, close, openerRef, panelRef } = useInlineDialog();
@@ -70,7 +81,8 @@ function StatusForm({ incident, panelRef, onDone }: {
   const id = useId();
   const rule = rules.find((r) => r.to === to) ?? rules[0]!;
   const needs = new Set<TransitionField>(rule.requires);
-  const needsConfirmation = rule.to === 'closed';
+  const finalStep = FINAL_STEPS[rule.to];
+  const needsConfirmation = finalStep !== undefined;
   const confirmRef = useRef<HTMLButtonElement>(null);
   const actionRef = useRef<HTMLButtonElement>(null);
   const backedOut = useRef(false);
@@ -92,14 +104,24 @@ function StatusForm({ incident, panelRef, onDone }: {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const input = await gatherInput();
+    if (!input) return;
     if (needsConfirmation && !confirming) {
+      // Ask only once the step could go through: a missing reason is said before "for good?", not after it.
+      const check = checkTransition(incident.status, rule.to, input);
+      if (!check.ok) {
+        const field = check.error.field;
+        refuse(field ? { [field]: check.error.message } : { form: check.error.message });
+        return;
+      }
       setConfirming(true);
       return;
     }
-    await run(apply);
+    await run(() => apply(input));
   }
 
-  async function apply() {
+  /** The transition's input from the form; null when the named duplicate is not on this computer (said at its field). */
+  async function gatherInput(): Promise<TransitionInput | null> {
     const input: TransitionInput = {};
     if (needs.has('assignment')) Object.assign(input, { team: values.team, assignee: values.assignee });
     if (needs.has('holdReason')) input.holdReason = values.holdReason;
@@ -111,13 +133,18 @@ function StatusForm({ incident, panelRef, onDone }: {
       if (number !== '') {
         const survivor = await db.incidents.where('number').equals(number).first();
         if (!survivor) {
+          setConfirming(false);
           refuse({ duplicateOf: `No incident numbered ${number.slice(0, 40)} is on this computer.` });
-          return;
+          return null;
         }
         input.duplicateOf = survivor.id;
       }
     }
     if (needs.has('reopenReason')) input.reopenReason = values.reopenReason;
+    return input;
+  }
+
+  async function apply(input: TransitionInput) {
     const result = await incidents.changeStatus(incident.id, rule.to, input);
     if (!result.ok) {
       const field = result.error.field;
@@ -218,11 +245,11 @@ function StatusForm({ incident, panelRef, onDone }: {
         {confirming ? (
           <div className="confirm-final" role="group" aria-labelledby={`${id}-confirm`}>
             <p id={`${id}-confirm`}>
-              <strong>Close this incident for good?</strong> A closed incident cannot be changed or reopened. Notes can still be added.
+              <strong>{finalStep?.question}</strong> {`A ${STATUS_LABELS[rule.to].toLowerCase()} incident cannot be changed or reopened. Notes can still be added.`}
             </p>
             <div className="actions">
               {/* aria-disabled, not disabled, while saving: a disabled button drops focus to the page, where Escape closes the incident. */}
-              <button ref={confirmRef} type="submit" className="primary" aria-disabled={saving || undefined}>{saving ? 'Closing…' : 'Yes, close incident'}</button>
+              <button ref={confirmRef} type="submit" className="primary" aria-disabled={saving || undefined}>{saving ? finalStep?.busy : finalStep?.confirm}</button>
               <button type="button" onClick={() => { backedOut.current = true; setConfirming(false); }}>Not yet</button>
             </div>
           </div>
