@@ -1,13 +1,13 @@
 // Records a captured incident with its files, its template's checklist, and clears its draft: all in one transaction.
 import { Dexie, type Transaction } from 'dexie';
 import { MAX_ATTACHMENTS_PER_SAVE, recordIncident, type Incident, type NewIncidentInput } from '../../shared/domain';
-import { linkAttachments, toAttachmentRef, type PreparedAttachment } from './attachments';
+import { attachToChange, type PreparedAttachment } from './attachments';
 import { systemClock, type Clock } from './clock';
 import { planAttachTemplate } from './checklist';
 import { commitChange } from './commit-change';
 import type { LanternDb } from './database';
 import { fail, succeed, type RepoError, type RepoResult } from './repo-result';
-import { describeStorageError, isQuotaError, isStorageError } from './storage';
+import { describeWriteFailure } from './storage';
 
 export interface CaptureExtras {
   attachments?: readonly PreparedAttachment[];
@@ -55,11 +55,7 @@ export async function recordCapture(db: LanternDb, clock: Clock, input: NewIncid
           throw new Error(attached.error.message);
         }
       }
-      const writes: Promise<unknown>[] = [];
-      if (files.length > 0) {
-        writes.push(linkAttachments(db, created.id, files, created.createdAt));
-        writes.push(db.outbox.update(operation.deviceSeq, { attachments: files.map(toAttachmentRef) }));
-      }
+      const writes: Promise<unknown>[] = [attachToChange(db, created.id, operation.deviceSeq, files, created.createdAt)];
       if (extras.draftId) writes.push(db.drafts.delete(extras.draftId));
       await Promise.all(writes);
       return created;
@@ -67,9 +63,8 @@ export async function recordCapture(db: LanternDb, clock: Clock, input: NewIncid
     return succeed(incident);
   } catch (error) {
     if (refusal) return fail(refusal);
-    const abortCause: unknown = transaction?.idbtrans?.error;
-    if (isQuotaError(abortCause)) return fail(describeStorageError(abortCause));
-    if (isStorageError(error)) return fail(describeStorageError(error));
+    const storage = describeWriteFailure(error, transaction);
+    if (storage) return fail(storage);
     throw error;
   }
 }

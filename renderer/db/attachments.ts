@@ -57,6 +57,15 @@ export async function linkAttachments(db: LanternDb, incidentId: string, files: 
   await Promise.all(writes);
 }
 
+/**
+ * Links files to an incident together with the change that brings them: the rows, and the change's outbox operation
+ * naming them (so HQ learns of them). Inside the caller's rw transaction on attachments and outbox.
+ */
+export async function attachToChange(db: LanternDb, incidentId: string, deviceSeq: number, files: readonly PreparedAttachment[], at: string): Promise<void> {
+  if (files.length === 0) return;
+  await Promise.all([linkAttachments(db, incidentId, files, at), db.outbox.update(deviceSeq, { attachments: files.map(toAttachmentRef) })]);
+}
+
 /** The files of one incident, oldest first. */
 export async function listAttachments(db: LanternDb, incidentId: string): Promise<AttachmentRow[]> {
   const rows = await db.attachments.where('incidentIds').equals(incidentId).toArray();

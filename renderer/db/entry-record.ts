@@ -10,14 +10,14 @@ import {
   type TimelineEvent,
 } from '../../shared/domain';
 import { LIMITS } from '../../shared/domain/limits';
-import { linkAttachments, toAttachmentRef, type PreparedAttachment } from './attachments';
+import { attachToChange, type PreparedAttachment } from './attachments';
 import { systemClock, type Clock } from './clock';
 import { commitChange, type CommandScope, type CommittedChange, type PlannedCommand } from './commit-change';
 import type { LanternDb } from './database';
 import { entryDraftId, type EntryDraftKind } from './entry-drafts';
 import { fromIncidentRow } from './incident-row';
 import { fail, succeed, type RepoError, type RepoResult } from './repo-result';
-import { describeStorageError, isQuotaError, isStorageError } from './storage';
+import { describeWriteFailure } from './storage';
 
 export interface EntryRecorder {
   /** A note with no text but files gets "Attached photo.jpg"; the files are linked to the incident with the note. */
@@ -75,20 +75,14 @@ async function commitEntry(
         throw new Error(result.error.message);
       }
       const { event: saved, operation } = result.value;
-      const writes: Promise<unknown>[] = [db.drafts.delete(entryDraftId(kind, incidentId))];
-      if (files.length > 0) {
-        writes.push(linkAttachments(db, incidentId, files, saved.at.utc));
-        writes.push(db.outbox.update(operation.deviceSeq, { attachments: files.map(toAttachmentRef) }));
-      }
-      await Promise.all(writes);
+      await Promise.all([db.drafts.delete(entryDraftId(kind, incidentId)), attachToChange(db, incidentId, operation.deviceSeq, files, saved.at.utc)]);
       return saved;
     });
     return succeed(event);
   } catch (error) {
     if (refusal) return fail(refusal);
-    const abortCause: unknown = transaction?.idbtrans?.error;
-    if (isQuotaError(abortCause)) return fail(describeStorageError(abortCause));
-    if (isStorageError(error)) return fail(describeStorageError(error));
+    const storage = describeWriteFailure(error, transaction);
+    if (storage) return fail(storage);
     throw error;
   }
 }

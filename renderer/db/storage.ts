@@ -89,6 +89,16 @@ export function isStorageError(error: unknown): boolean {
   );
 }
 
+/**
+ * A failed write transaction as the person's message: a full disk (also when Chromium aborts the commit with
+ * QuotaExceededError inside an AbortError, seen on the transaction) or other storage trouble; null for anything else.
+ */
+export function describeWriteFailure(error: unknown, transaction: { idbtrans?: { error?: unknown } | null } | undefined): StorageErrorDescription | null {
+  const abortCause: unknown = transaction?.idbtrans?.error;
+  if (isQuotaError(abortCause)) return describeStorageError(abortCause);
+  return isStorageError(error) ? describeStorageError(error) : null;
+}
+
 export function describeStorageError(error: unknown): StorageErrorDescription {
   return isQuotaError(error) ? { code: 'storage-full', message: STORAGE_FULL_MESSAGE } : { code: 'storage-error', message: STORAGE_ERROR_MESSAGE };
 }

@@ -9,57 +9,16 @@ import { hashSecret, newToken } from '../../../server/auth/secrets';
 import { fromIncidentRow } from '../../../renderer/db/incident-row';
 import { readOutboxMarks } from '../../../renderer/db/sync-outbox';
 import { conflictsTable, outboxStateOf, syncOutbox } from '../../../renderer/db/sync-rows';
-import { DEFAULT_HOLD_REASONS, DEFAULT_RESOLUTION_CODES, parseHlc, STATUSES, type EditableFields, type Incident, type Status, type TimelineEvent } from '../../../shared/domain';
+import { parseHlc, type EditableFields, type Incident, type Status, type TimelineEvent } from '../../../shared/domain';
 import { MAX_FUTURE_HLC_MS } from '../../../shared/sync/wire';
 import { HqDexieDevice } from './hq-dexie-device';
+import { MAX_INCIDENTS, skewsArb, STATUS_INPUT, stepArb, type Step } from '../shared/sync/support/scenario-steps';
 import { STORE_FACTORIES, announcePostgresSkip, type OpenedStore, type StoreFactory } from '../server/support/store-factories';
 
 announcePostgresSkip();
 
 const LONG = process.env.LANTERN_LONG_PROPERTIES === '1';
-const DEVICES = 5;
-const MAX_INCIDENTS = 3;
-const HOUR = 3_600_000;
-const SKEWS = [-6 * HOUR, -2 * HOUR, -60_000, 0, 0, 30 * 60_000, 2 * HOUR, 6 * HOUR];
 const START_MS = Date.parse('2026-11-26T12:00:00.000Z');
-
-const device = fc.integer({ min: 0, max: DEVICES - 1 });
-/** 0–9; a fault happens below its threshold, so most requests go through. */
-const chance = fc.integer({ min: 0, max: 9 });
-
-const editArb = fc.record(
-  {
-    title: fc.constantFrom('Pump 3 leaking', 'Pump 3 flooding', 'Pump 3 fixed', 'Power out in block A'),
-    description: fc.constantFrom('', 'Water on the floor', 'Second floor too'),
-    assignee: fc.constantFrom('Sam', 'Ana', null),
-    impact: fc.constantFrom(1 as const, 2 as const, 3 as const),
-    urgency: fc.constantFrom(1 as const, 2 as const, 3 as const),
-    tags: fc.constantFrom(['water'], ['water', 'urgent'], []),
-  },
-  { requiredKeys: [] },
-);
-
-const stepArb = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), device, title: fc.constantFrom('Pump 3 leaking', 'Door 4 jammed', 'Power out') }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, pick: fc.nat(), edits: editArb }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('status' as const), device, pick: fc.nat(), to: fc.constantFrom(...STATUSES) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('note' as const), device, pick: fc.nat(), text: fc.constantFrom('On site', 'Called vendor', 'Parts ordered') }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('sync' as const), device, dropPush: chance, dropPull: chance, duplicate: chance }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), device }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 20 * 60_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('clock-jump' as const), device, skew: fc.constantFrom(...SKEWS) }) },
-);
-type Step = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
-
-const STATUS_INPUT = {
-  assignee: 'Sam',
-  holdReason: DEFAULT_HOLD_REASONS[0],
-  resolutionCode: DEFAULT_RESOLUTION_CODES[0],
-  resolutionNotes: 'Replaced the seal',
-  cancelReason: 'Reported twice',
-  reopenReason: 'Leaking again',
-};
-
 /** One scenario's world: shared true time, the HQ app over a fresh store, its laptops. */
 class Scenario {
   nowMs = START_MS;
@@ -269,10 +228,9 @@ describe.each(STORE_FACTORIES)('convergence of app laptops through the real HQ (
     'ends with identical incidents and timelines on every laptop and at HQ, every operation at HQ exactly once',
     async () => {
       const coverage = { runs: 0, ops: 0, dropped: 0, duplicated: 0 };
-      const skewsArb = fc.tuple(...Array.from({ length: DEVICES - 2 }, () => fc.constantFrom(...SKEWS))).map((rest) => [6 * HOUR, -6 * HOUR, ...rest]);
       const runs = LONG ? 300 : factory.name === 'sqlite' ? 25 : 8;
       await fc.assert(
-        fc.asyncProperty(skewsArb, fc.array(stepArb, { minLength: 20, maxLength: LONG ? 120 : 60 }), async (skews, steps) => {
+        fc.asyncProperty(skewsArb, fc.array(stepArb({ restarts: true }), { minLength: 20, maxLength: LONG ? 120 : 60 }), async (skews, steps) => {
           await scenario?.close();
           scenario = await Scenario.start(factory, skews);
           await runSteps(scenario, steps);

@@ -2,56 +2,15 @@
 // order through lost answers and duplicate deliveries; after a quiet round everyone (and HQ) holds the same data.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOLD_REASONS, DEFAULT_RESOLUTION_CODES, parseHlc, STATUSES, type EditableFields, type Status } from '../../../../shared/domain';
+import { parseHlc, type EditableFields, type Status } from '../../../../shared/domain';
 import type { Operation } from '../../../../shared/sync/operation';
 import { MAX_FUTURE_HLC_MS } from '../../../../shared/sync/wire';
 import { expectConverged, expectEveryOpOnceAtHq, expectLastWriterWins } from './support/convergence';
 import { FakeHq } from './support/fake-hq';
 import { SimDevice, World } from './support/sim-device';
+import { HOUR, MAX_INCIDENTS, skewsArb, STATUS_INPUT, stepArb, type Step } from './support/scenario-steps';
 
 const LONG = process.env.LANTERN_LONG_PROPERTIES === '1';
-const DEVICES = 5;
-const MAX_INCIDENTS = 3;
-const HOUR = 3_600_000;
-const SKEWS = [-6 * HOUR, -2 * HOUR, -60_000, 0, 0, 30 * 60_000, 2 * HOUR, 6 * HOUR];
-
-const device = fc.integer({ min: 0, max: DEVICES - 1 });
-/** 0–9; a fault happens below its threshold, so most requests go through. */
-const chance = fc.integer({ min: 0, max: 9 });
-
-const editArb = fc.record(
-  {
-    title: fc.constantFrom('Pump 3 leaking', 'Pump 3 flooding', 'Pump 3 fixed', 'Power out in block A'),
-    description: fc.constantFrom('', 'Water on the floor', 'Second floor too'),
-    assignee: fc.constantFrom('Sam', 'Ana', null),
-    team: fc.constantFrom('Facilities', 'IT', null),
-    impact: fc.constantFrom(1 as const, 2 as const, 3 as const),
-    urgency: fc.constantFrom(1 as const, 2 as const, 3 as const),
-    tags: fc.constantFrom(['water'], ['water', 'urgent'], []),
-  },
-  { requiredKeys: [] },
-);
-
-const stepArb = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), device, title: fc.constantFrom('Pump 3 leaking', 'Door 4 jammed', 'Power out') }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, pick: fc.nat(), edits: editArb }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('status' as const), device, pick: fc.nat(), to: fc.constantFrom(...STATUSES) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('note' as const), device, pick: fc.nat(), text: fc.constantFrom('On site', 'Called vendor', 'Parts ordered') }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('sync' as const), device, dropPush: chance, dropPull: chance, duplicate: chance }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 20 * 60_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('clock-jump' as const), device, skew: fc.constantFrom(...SKEWS) }) },
-);
-type Step = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
-
-const STATUS_INPUT = {
-  assignee: 'Sam',
-  holdReason: DEFAULT_HOLD_REASONS[0],
-  resolutionCode: DEFAULT_RESOLUTION_CODES[0],
-  resolutionNotes: 'Replaced the seal',
-  cancelReason: 'Reported twice',
-  reopenReason: 'Leaking again',
-};
-
 /** Runs one scenario; returns what the assertions need. */
 async function run(skews: number[], steps: Step[]) {
   const world = new World();
@@ -130,9 +89,8 @@ describe('convergence of simulated devices through HQ', () => {
       // What the generated scenarios exercised, so a generator that stopped producing conflicts or capped
       // stamps fails loudly instead of passing vacuously.
       const coverage = { runs: 0, ops: 0, conflicts: 0, capped: 0 };
-      const skewsArb = fc.tuple(...Array.from({ length: DEVICES - 2 }, () => fc.constantFrom(...SKEWS))).map((rest) => [6 * HOUR, -6 * HOUR, ...rest]);
       await fc.assert(
-        fc.asyncProperty(skewsArb, fc.array(stepArb, { minLength: 20, maxLength: LONG ? 150 : 80 }), async (skews, steps) => {
+        fc.asyncProperty(skewsArb, fc.array(stepArb(), { minLength: 20, maxLength: LONG ? 150 : 80 }), async (skews, steps) => {
           const { world, hq, devices, created } = await run(skews, steps);
           coverage.runs += 1;
           coverage.ops += created.length;
