@@ -1,6 +1,6 @@
 // Find: list filters, full-text search, default and saved views, sorting and keyboard navigation.
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { toIncidentRow } from '../../renderer/db';
 import { formatIncidentNumber, newId } from '../../shared/domain';
 import { renderDesk } from './support/render-desk';
@@ -79,9 +79,26 @@ describe('site and date filters', { timeout: 15_000 }, () => {
     expect(within(site).getByRole('group', { name: 'Other sites in use' })).toContainElement(typed);
     await desk.user.selectOptions(site, typed);
     await waitFor(async () => expect(await listed()).toEqual(['Door forced']));
-    // A site recorded later appears without reopening the panel.
+    // A site recorded later is offered the next time the list is used (read on focus, not on every write).
     await desk.seed({ title: 'Smoke alarm', site: ['South Annex'] });
+    await desk.user.click(screen.getByLabelText('Filter by status'));
+    await desk.user.click(site);
     expect(await within(site).findByRole('option', { name: 'South Annex' })).toBeInTheDocument();
+  });
+
+  it('does not scan the sites in use again on every save while the filters are open', async () => {
+    const desk = await renderDesk();
+    const seeded = await desk.seed({ title: 'Door forced', site: ['North Campus', 'Building A'] });
+    await desk.user.click(screen.getByRole('button', { name: 'Filters' }));
+    await within(screen.getByLabelText('Filter by site')).findByRole('option', { name: 'North Campus › Building A' });
+    const where = vi.spyOn(desk.db.incidents, 'where');
+    for (let i = 0; i < 5; i++) {
+      const edited = await desk.services.incidents.edit(seeded.id, { title: `Door forced ${i}` });
+      expect(edited.ok).toBe(true);
+      await nextMs();
+    }
+    await waitFor(async () => expect(await listed()).toEqual(['Door forced 4']));
+    expect(where.mock.calls.filter(([index]) => String(index) === '[siteKey+updatedAt]')).toEqual([]);
   });
 
   it('says at the date fields when "Recorded from" is after "Recorded to", and swaps them on request', async () => {

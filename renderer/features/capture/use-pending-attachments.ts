@@ -12,8 +12,9 @@ export interface PendingAttachments {
   remove: (sha256: string) => void;
 }
 
-export function usePendingAttachments(limitBytes: number = DEFAULT_ATTACHMENT_LIMIT_BYTES): PendingAttachments {
-  const [files, setFiles] = useState<PreparedAttachment[]>([]);
+/** `initial`: files held from an earlier visit of the same form (read once, on mount). */
+export function usePendingAttachments(limitBytes: number = DEFAULT_ATTACHMENT_LIMIT_BYTES, initial: readonly PreparedAttachment[] = []): PendingAttachments {
+  const [files, setFiles] = useState<PreparedAttachment[]>(() => [...initial]);
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 

@@ -77,7 +77,8 @@ function Form({ incidentId, focusRequest, askedForUpdate, onDone }: { incidentId
   // Asked for again as a stakeholder update ("Log update"): that is an outgoing message, whatever the form held.
   // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
   const [handledRequest, setHandledRequest] = useState(focusRequest);
-  const [forcedOutgoing, setForcedOutgoing] = useState(false);
+  // Opened by "Log update": outgoing, even over a kept draft that was incoming (an incoming message is no update).
+  const [forcedOutgoing, setForcedOutgoing] = useState(askedForUpdate);
   if (focusRequest !== handledRequest) {
     setHandledRequest(focusRequest);
     setForcedOutgoing(true);
@@ -104,6 +105,8 @@ function Form({ incidentId, focusRequest, askedForUpdate, onDone }: { incidentId
   }, [focusRequest, id]);
 
   const update = (key: keyof CommunicationInput, value: string) => {
+    // While it saves, the form waits: an edit then would be cleared with the saved message.
+    if (busy) return;
     if (key === 'direction') setForcedOutgoing(false);
     // "From" is stored only once typed, so switching to incoming does not keep the default name as if typed.
     draft.update({ ...values, from: stored.from, fromEdited: stored.fromEdited || key === 'from', [key]: value });
@@ -137,7 +140,7 @@ function Form({ incidentId, focusRequest, askedForUpdate, onDone }: { incidentId
 
   return (
     <form ref={formRef} className="dialog-form communication-form" aria-label="Communication" onSubmit={submit} noValidate
-      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onDone(); } }}>
+      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); if (!busy) onDone(); } }}>
       <div className="field-row three">
         <div className="field">
           <label htmlFor={`${id}-direction`}>Direction</label>
@@ -172,7 +175,7 @@ function Form({ incidentId, focusRequest, askedForUpdate, onDone }: { incidentId
       {error('form')}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>Save communication</button>
-        <button type="button" onClick={onDone}>Back</button>
+        <button type="button" onClick={onDone} disabled={busy}>Back</button>
         <DraftNote draft={draft} />
       </div>
     </form>

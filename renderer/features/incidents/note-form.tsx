@@ -1,11 +1,12 @@
 // Adds a work note to the timeline (notes are append-only), with files if any; what is typed is kept as a per-incident draft.
-import { useId, useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type DragEvent } from 'react';
 import { DEFAULT_ATTACHMENT_LIMIT_BYTES } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { createEntryRecorder } from '../../db/entry-record';
 import { AttachmentPicker } from '../capture/attachment-picker';
 import { usePendingAttachments } from '../capture/use-pending-attachments';
 import { DraftNote } from './draft-note';
+import { heldNoteFiles, holdNoteFiles } from './held-note-files';
 import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
 import { useTextEntry } from './use-text-entry';
 import './entries.css';
@@ -20,9 +21,11 @@ export function NoteForm({ incidentId, attachmentLimitBytes = DEFAULT_ATTACHMENT
   const { db } = useServices();
   const recorder = useMemo(() => createEntryRecorder(db), [db]);
   const draft = useEntryDraft('note', incidentId, NOTE_DRAFT);
-  const attachments = usePendingAttachments(attachmentLimitBytes);
+  const attachments = usePendingAttachments(attachmentLimitBytes, heldNoteFiles(incidentId));
+  useEffect(() => holdNoteFiles(incidentId, attachments.files), [incidentId, attachments.files]);
   const [dragging, setDragging] = useState(false);
-  const store = { text: draft.values.text, setText: (text: string) => draft.update({ text }), clear: draft.saved };
+  // While a note saves, typing waits: text typed then would be cleared with the saved note's, or kept twice.
+  const store = { text: draft.values.text, setText: (text: string) => (saving ? undefined : draft.update({ text })), clear: draft.saved };
   const { text, setText, error, saving, submit } = useTextEntry(
     'Write the note first, or attach a file.',
     async (note) => {
@@ -57,7 +60,7 @@ export function NoteForm({ incidentId, attachmentLimitBytes = DEFAULT_ATTACHMENT
       onBlur={() => void draft.flush()} onDragOver={onDragOver} onDrop={onDrop}
       onDragLeave={(e) => { if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setDragging(false); }}>
       <label htmlFor={id}>Work note</label>
-      <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)}
+      <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)} readOnly={saving}
         aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}
         onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e); }} />
       {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}

@@ -60,6 +60,8 @@ export function useEntryDraft<T extends JsonObject>(kind: EntryDraftKind, incide
     const result = blank ? await discardEntryDraft(db, kind, incidentId) : await saveEntryDraft(db, kind, incidentId, next);
     setProblem(result.ok ? null : result.error.message);
     if (result.ok) setStatus(blank ? 'none' : 'kept');
+    // Not stored (disk full…): kept pending, so the next pause, blur or close tries again unless newer text came.
+    else if (pending.current === null) pending.current = next;
   }, [db, kind, incidentId]);
 
   // Restore what was typed on an earlier visit, unless the person has already started typing here.
@@ -114,6 +116,8 @@ export function useEntryDraft<T extends JsonObject>(kind: EntryDraftKind, incide
     pending.current = null;
     setValues(shapeRef.current.blank);
     setStatus('none');
+    // The entry is stored and its draft gone: an earlier "draft not kept" no longer applies.
+    setProblem(null);
   }, []);
 
   const discard = useCallback(async () => {

@@ -67,9 +67,9 @@ export function FindFilters({ id }: { id: string }) {
         onChange={(v) => patchQuery({ priorities: v === '' ? undefined : [Number(v) as Priority] })}
         options={[['', 'Any priority'], ...([1, 2, 3, 4] as Priority[]).map((p) => [String(p), PRIORITY_LABELS[p]] as [string, string])]} />
       <Select id={`${base}-category`} label="Filter by category" value={query.category ?? ''} onChange={(v) => text('category', v)}
-        options={referenceAndUsed('Any category', reference.category, usedCategories, query.category, 'Other categories in use')} />
+        onFocus={usedCategories.refresh} options={referenceAndUsed('Any category', reference.category, usedCategories.values, query.category, 'Other categories in use')} />
       <Select id={`${base}-site`} label="Filter by site" value={query.site ?? ''} onChange={(v) => text('site', v)}
-        options={referenceAndUsed('Any site', reference.site, usedSites, query.site, 'Other sites in use')} />
+        onFocus={usedSites.refresh} options={referenceAndUsed('Any site', reference.site, usedSites.values, query.site, 'Other sites in use')} />
       <Select id={`${base}-team`} label="Filter by team" value={query.team ?? ''} onChange={(v) => text('team', v)}
         options={{ main: [['', 'Any team'], ...reference.team.map((c) => [c, c] as Option)] }} />
       <div className="field">
@@ -105,12 +105,12 @@ export function FindFilters({ id }: { id: string }) {
   );
 }
 
-function Select({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: Option[] | Options; onChange: (value: string) => void }) {
+function Select({ id, label, value, options, onChange, onFocus }: { id: string; label: string; value: string; options: Option[] | Options; onChange: (value: string) => void; onFocus?: () => void }) {
   const { main, extra } = Array.isArray(options) ? { main: options, extra: undefined } : options;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} onFocus={onFocus}>
         {main.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
         {extra && (
           <optgroup label={extra.label}>

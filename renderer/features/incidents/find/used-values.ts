@@ -1,6 +1,6 @@
 // The sites and categories incidents on this device actually carry (typed at capture or synced in), read by index skip-scan.
 import { Dexie } from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLanternDb, type LanternDb } from '../../../db';
 
 /** Index fields whose distinct values can be listed: each leads a `[<field>+updatedAt]` compound index. */
@@ -28,10 +28,42 @@ export async function readUsedValues(db: LanternDb, field: UsedValueField, max: 
   return values;
 }
 
-/** Live: refreshes when a save or a sync adds an incident at a new site. undefined while the first read runs. */
-export function useUsedValues(field: UsedValueField): string[] | undefined {
+export interface UsedValues {
+  /** undefined while the first read runs. */
+  values: string[] | undefined;
+  /** Reads again (the person is about to pick: their list is then current); one read at a time. */
+  refresh: () => void;
+}
+
+/**
+ * Read when the filters open and again when a list is about to be used, not live: every save and every synced page
+ * changes updatedAt, which would rerun this scan (up to MAX_USED_VALUES reads) each time while the panel is open.
+ */
+export function useUsedValues(field: UsedValueField): UsedValues {
   const db = useLanternDb();
-  return useLiveQuery(() => readUsedValues(db, field), [db, field]);
+  const [values, setValues] = useState<string[] | undefined>(undefined);
+  const reading = useRef(false);
+  const mounted = useRef(true);
+  const refresh = useCallback(() => {
+    if (reading.current) return;
+    reading.current = true;
+    void readUsedValues(db, field)
+      .then((read) => {
+        if (mounted.current) setValues(read);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        reading.current = false;
+      });
+  }, [db, field]);
+  useEffect(() => {
+    mounted.current = true;
+    refresh();
+    return () => {
+      mounted.current = false;
+    };
+  }, [refresh]);
+  return { values, refresh };
 }
 
 /** Values in use that the reference list does not hold, sorted for people (case- and accent-insensitive). */
