@@ -1,4 +1,4 @@
-// Per-incident drafts of the detail view's entry forms (work note, communication), kept in the drafts table.
+// Per-incident, per-person drafts of the detail view's entry forms (work note, communication), kept in the drafts table.
 import type { LanternDb } from './database';
 import { discardDraft, getDraft, kindedDraftId, saveDraft, type Draft } from './drafts';
 import { saveDraftOnUnload } from './draft-unload';
@@ -7,24 +7,35 @@ import type { RepoResult } from './repo-result';
 
 export type EntryDraftKind = 'note' | 'communication';
 
-/** `note:<incidentId>`: one draft per form and incident, so switching incidents never mixes texts. */
-export function entryDraftId(kind: EntryDraftKind, incidentId: string): string {
-  return kindedDraftId(kind, incidentId);
+/**
+ * Whose draft of which form on which incident. Drafts are personal: after "Who is working?" changes, the next person
+ * neither sees nor overwrites the previous one's half-written note, and cannot save it under their own name.
+ */
+export interface EntryDraftKey {
+  readonly kind: EntryDraftKind;
+  readonly incidentId: string;
+  /** The author name entries are stamped with (the current user, or the default one). */
+  readonly owner: string;
 }
 
-export function getEntryDraft(db: LanternDb, kind: EntryDraftKind, incidentId: string): Promise<Draft | null> {
-  return getDraft(db, entryDraftId(kind, incidentId));
+/** `note:<incidentId>:<owner>`: switching incidents or people never mixes texts. */
+export function entryDraftId(key: EntryDraftKey): string {
+  return kindedDraftId(key.kind, `${key.incidentId}:${key.owner}`);
 }
 
-export function saveEntryDraft(db: LanternDb, kind: EntryDraftKind, incidentId: string, values: JsonObject): Promise<RepoResult<Draft>> {
-  return saveDraft(db, entryDraftId(kind, incidentId), values);
+export function getEntryDraft(db: LanternDb, key: EntryDraftKey): Promise<Draft | null> {
+  return getDraft(db, entryDraftId(key));
+}
+
+export function saveEntryDraft(db: LanternDb, key: EntryDraftKey, values: JsonObject): Promise<RepoResult<Draft>> {
+  return saveDraft(db, entryDraftId(key), values);
 }
 
 /** The page is going away: written synchronously; false when that was not possible (then use saveEntryDraft). */
-export function saveEntryDraftOnUnload(db: LanternDb, kind: EntryDraftKind, incidentId: string, values: JsonObject): boolean {
-  return saveDraftOnUnload(db, entryDraftId(kind, incidentId), values);
+export function saveEntryDraftOnUnload(db: LanternDb, key: EntryDraftKey, values: JsonObject): boolean {
+  return saveDraftOnUnload(db, entryDraftId(key), values);
 }
 
-export function discardEntryDraft(db: LanternDb, kind: EntryDraftKind, incidentId: string): Promise<RepoResult<void>> {
-  return discardDraft(db, entryDraftId(kind, incidentId));
+export function discardEntryDraft(db: LanternDb, key: EntryDraftKey): Promise<RepoResult<void>> {
+  return discardDraft(db, entryDraftId(key));
 }

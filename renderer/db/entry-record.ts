@@ -75,7 +75,7 @@ async function commitEntry(
         throw new Error(result.error.message);
       }
       const { event: saved, operation } = result.value;
-      await Promise.all([db.drafts.delete(entryDraftId(kind, incidentId)), attachToChange(db, incidentId, operation.deviceSeq, files, saved.at.utc)]);
+      await Promise.all([db.drafts.delete(entryDraftId({ kind, incidentId, owner: saved.author.name })), attachToChange(db, incidentId, operation.deviceSeq, files, saved.at.utc)]);
       return saved;
     });
     return succeed(event);

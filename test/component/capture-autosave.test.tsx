@@ -49,12 +49,13 @@ describe('capture form drafts', () => {
     await user.type(screen.getByLabelText('Title'), 'Printer jam');
 
     const drafts = await screen.findByRole('region', { name: 'Drafts' });
-    await user.click(within(drafts).getByRole('button', { name: 'Resume draft: Generator alarm' }));
-    expect(screen.getByLabelText('Title')).toHaveValue('Generator alarm');
+    // Both live lists (drafts, the form's own) follow the database a render later; under load that takes a moment.
+    await user.click(await within(drafts).findByRole('button', { name: 'Resume draft: Generator alarm' }));
+    await waitFor(() => expect(screen.getByLabelText('Title')).toHaveValue('Generator alarm'));
     const listed = await screen.findByRole('button', { name: 'Discard draft: Printer jam' });
     await user.click(listed);
     await waitFor(async () => expect((await db.drafts.toArray()).map((d) => d.values.title)).toEqual(['Generator alarm']));
-    expect(screen.queryByRole('region', { name: 'Drafts' })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Drafts' })).not.toBeInTheDocument());
   });
 
   it('deletes the draft when the incident is saved', async () => {

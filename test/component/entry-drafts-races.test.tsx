@@ -2,6 +2,7 @@
 // not be stored, and picked files surviving a closed form.
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setCurrentUser } from '../../renderer/db/current-user';
 import { testFile } from './support/render-capture';
 import { renderDesk } from './support/render-desk';
 
@@ -21,7 +22,7 @@ describe('work-entry drafts at their edges', { timeout: 30_000 }, () => {
     await desk.user.selectOptions(within(form).getByLabelText('Direction'), 'Incoming');
     await desk.user.type(within(form).getByLabelText('Message'), 'Ward 3 called');
     await desk.user.keyboard('{Escape}');
-    await waitFor(async () => expect((await desk.db.drafts.get(`communication:${incident.id}`))?.values.direction).toBe('incoming'));
+    await waitFor(async () => expect((await desk.db.drafts.get(`communication:${incident.id}:Unknown user`))?.values.direction).toBe('incoming'));
 
     await desk.user.click(within(screen.getByRole('group', { name: 'Stakeholder update' })).getByRole('button', { name: 'Log update' }));
     form = screen.getByRole('form', { name: 'Communication' });
@@ -48,7 +49,7 @@ describe('work-entry drafts at their edges', { timeout: 30_000 }, () => {
     await sleep(600);
     expect(box).toHaveValue('');
     expect(box).not.toHaveAttribute('readonly');
-    expect(await desk.db.drafts.get(`note:${incident.id}`)).toBeUndefined();
+    expect(await desk.db.drafts.get(`note:${incident.id}:Unknown user`)).toBeUndefined();
   });
 
   it('a saved note clears an earlier "Draft not kept" message', async () => {
@@ -76,5 +77,25 @@ describe('work-entry drafts at their edges', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.getByLabelText('Work note')).toHaveValue('Photo of the ceiling attached'));
     const form = screen.getByRole('form', { name: 'Add a work note' });
     expect(within(within(form).getByRole('list', { name: 'Attached files' })).getByText('ceiling.jpg')).toBeInTheDocument();
+  });
+
+  it('drafts are personal: after a switch of who is working, the next person neither sees nor saves the previous one’s text', async () => {
+    const desk = await renderDesk();
+    await setCurrentUser(desk.db, { name: 'Ana Field' });
+    const incident = await desk.openSeeded({ title: 'Boiler pressure low' });
+    const box = screen.getByLabelText('Work note');
+    await desk.user.type(box, 'Half of what Ana saw');
+    await screen.findByText('Draft kept');
+
+    await setCurrentUser(desk.db, { name: 'Ben Night' });
+    await waitFor(() => expect(box).toHaveValue(''));
+    await desk.user.type(box, 'Ben checked the valve');
+    await desk.user.click(screen.getByRole('button', { name: 'Add note' }));
+    await within(await screen.findByRole('list', { name: 'Timeline' })).findByText('Ben checked the valve');
+    const notes = (await desk.db.timeline.where('incidentId').equals(incident.id).toArray()).filter((e) => e.kind === 'note');
+    expect(notes.map((note) => [note.author.name, (note as { text: string }).text])).toEqual([['Ben Night', 'Ben checked the valve']]);
+
+    await setCurrentUser(desk.db, { name: 'Ana Field' });
+    await waitFor(() => expect(box).toHaveValue('Half of what Ana saw'));
   });
 });

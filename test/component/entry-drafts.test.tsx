@@ -35,7 +35,7 @@ describe('entry drafts', { timeout: 20_000 }, () => {
     await within(timeline).findByText('Reset 14:05');
     expect(screen.getByLabelText('Work note')).toHaveValue('');
     expect(screen.queryByText(/^Draft (kept|restored)$/)).not.toBeInTheDocument();
-    await waitFor(async () => expect(await db.drafts.get(`note:${chiller.id}`)).toBeUndefined());
+    await waitFor(async () => expect(await db.drafts.get(`note:${chiller.id}:Unknown user`)).toBeUndefined());
   });
 
   it('writes the last keystrokes when the form goes away before the autosave delay (reload), and keeps them out of capture drafts', async () => {
@@ -47,7 +47,7 @@ describe('entry drafts', { timeout: 20_000 }, () => {
     const first = mount();
     await userEvent.setup().type(screen.getByLabelText('Work note'), 'Fuel at 40 %');
     first.unmount();
-    await waitFor(async () => expect((await db.drafts.get(`note:${created.value.id}`))?.values).toEqual({ text: 'Fuel at 40 %' }));
+    await waitFor(async () => expect((await db.drafts.get(`note:${created.value.id}:Unknown user`))?.values).toEqual({ text: 'Fuel at 40 %' }));
 
     const second = mount();
     expect(await screen.findByDisplayValue('Fuel at 40 %')).toBe(screen.getByLabelText('Work note'));
@@ -84,7 +84,7 @@ describe('entry drafts', { timeout: 20_000 }, () => {
     await user.click(within(form).getByRole('button', { name: 'Save communication' }));
     const timeline = await screen.findByRole('list', { name: 'Timeline' });
     await within(timeline).findByText(/Fridges warming up/);
-    await waitFor(async () => expect(await db.drafts.get(`communication:${incident.id}`)).toBeUndefined());
+    await waitFor(async () => expect(await db.drafts.get(`communication:${incident.id}:Unknown user`)).toBeUndefined());
     await user.click(screen.getByRole('button', { name: 'Log communication' }));
     expect(within(screen.getByRole('form', { name: 'Communication' })).getByLabelText('Message')).toHaveValue('');
   });

@@ -56,7 +56,7 @@ describe('attaching files with a work note', { timeout: 20_000 }, () => {
     expect((await db.timeline.where('incidentId').equals(incident.id).toArray()).filter((e) => e.kind === 'note')).toHaveLength(0);
     expect(screen.getByLabelText('Work note')).toHaveValue('Glass cracked');
     expect(within(screen.getByRole('list', { name: 'Attached files' })).getByText('window.png')).toBeInTheDocument();
-    await waitFor(async () => expect((await db.drafts.get(`note:${incident.id}`))?.values).toEqual({ text: 'Glass cracked' }));
+    await waitFor(async () => expect((await db.drafts.get(`note:${incident.id}:Unknown user`))?.values).toEqual({ text: 'Glass cracked' }));
     expect(within(screen.getByRole('region', { name: 'Attachments' })).getByText(/No files yet/)).toBeInTheDocument();
   });
 

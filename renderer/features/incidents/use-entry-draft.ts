@@ -1,8 +1,10 @@
 // Keeps an entry form's values (work note, communication) as a per-incident draft: restored on open, saved while typing and on close.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../../app/services';
 import type { JsonObject } from '../../db';
-import { discardEntryDraft, getEntryDraft, saveEntryDraft, saveEntryDraftOnUnload, type EntryDraftKind } from '../../db/entry-drafts';
+import { DEFAULT_AUTHOR } from '../../db/current-user';
+import { discardEntryDraft, getEntryDraft, saveEntryDraft, saveEntryDraftOnUnload, type EntryDraftKey, type EntryDraftKind } from '../../db/entry-drafts';
+import { useCurrentUser } from '../user/use-current-user';
 
 export const ENTRY_DRAFT_DELAY_MS = 300;
 
@@ -34,6 +36,10 @@ export interface EntryDraft<T extends JsonObject> {
 
 export function useEntryDraft<T extends JsonObject>(kind: EntryDraftKind, incidentId: string, shape: EntryDraftShape<T>): EntryDraft<T> {
   const { db } = useServices();
+  const user = useCurrentUser();
+  // The name entries are stamped with (entry-record.ts deletes the draft under the same name); undefined while loading.
+  const owner = user === undefined ? undefined : user.name || DEFAULT_AUTHOR.name;
+  const key = useMemo<EntryDraftKey | undefined>(() => (owner === undefined ? undefined : { kind, incidentId, owner }), [kind, incidentId, owner]);
   const [values, setValues] = useState<T>(shape.blank);
   const [status, setStatus] = useState<EntryDraftStatus>('none');
   const [problem, setProblem] = useState<string | null>(null);
@@ -56,18 +62,34 @@ export function useEntryDraft<T extends JsonObject>(kind: EntryDraftKind, incide
     const next = pending.current;
     pending.current = null;
     if (!next) return;
+    // Who is working is read once at start-up, before anyone can type; until then keep the edit pending.
+    if (!key) {
+      pending.current = next;
+      return;
+    }
     const blank = shapeRef.current.isBlank(next);
-    const result = blank ? await discardEntryDraft(db, kind, incidentId) : await saveEntryDraft(db, kind, incidentId, next);
+    const result = blank ? await discardEntryDraft(db, key) : await saveEntryDraft(db, key, next);
     setProblem(result.ok ? null : result.error.message);
     if (result.ok) setStatus(blank ? 'none' : 'kept');
     // Not stored (disk full…): kept pending, so the next pause, blur or close tries again unless newer text came.
     else if (pending.current === null) pending.current = next;
-  }, [db, kind, incidentId]);
+  }, [db, key]);
 
   // Restore what was typed on an earlier visit, unless the person has already started typing here.
+  const shownKey = useRef<string | null>(null);
   useEffect(() => {
+    if (!key) return;
+    const id = `${key.kind}:${key.incidentId}:${key.owner}`;
+    if (shownKey.current !== null && shownKey.current !== id) {
+      // Someone else is working now: the form shows their draft (or nothing), never the previous person's text. That
+      // text was written under the previous name when the old key's handlers were cleaned up.
+      setValues(shapeRef.current.blank);
+      setStatus('none');
+      touched.current = false;
+    }
+    shownKey.current = id;
     let current = true;
-    void getEntryDraft(db, kind, incidentId).then((draft) => {
+    void getEntryDraft(db, key).then((draft) => {
       const restored = draft ? shapeRef.current.parse(draft.values) : null;
       if (!current || touched.current || !restored || shapeRef.current.isBlank(restored)) return;
       setValues(restored);
@@ -76,14 +98,14 @@ export function useEntryDraft<T extends JsonObject>(kind: EntryDraftKind, incide
     return () => {
       current = false;
     };
-  }, [db, kind, incidentId]);
+  }, [db, key]);
 
   // Page hidden or going away: write synchronously (no promise chain), else fall back to the normal save.
   // Closing the form (Escape, Back, another incident) unmounts it: the last keystrokes are written then.
   useEffect(() => {
     const flushNow = () => {
       const next = pending.current;
-      if (next && !shapeRef.current.isBlank(next) && saveEntryDraftOnUnload(db, kind, incidentId, next)) {
+      if (key && next && !shapeRef.current.isBlank(next) && saveEntryDraftOnUnload(db, key, next)) {
         stopTimer();
         pending.current = null;
       } else void flush();
@@ -98,7 +120,7 @@ export function useEntryDraft<T extends JsonObject>(kind: EntryDraftKind, incide
       document.removeEventListener('visibilitychange', onHidden);
       void flush();
     };
-  }, [db, kind, incidentId, flush]);
+  }, [db, key, flush]);
 
   const update = useCallback(
     (next: T) => {
@@ -122,9 +144,10 @@ export function useEntryDraft<T extends JsonObject>(kind: EntryDraftKind, incide
 
   const discard = useCallback(async () => {
     saved();
-    const result = await discardEntryDraft(db, kind, incidentId);
+    if (!key) return;
+    const result = await discardEntryDraft(db, key);
     setProblem(result.ok ? null : result.error.message);
-  }, [db, kind, incidentId, saved]);
+  }, [db, key, saved]);
 
   return { values, update, status, problem, flush, saved, discard };
 }
