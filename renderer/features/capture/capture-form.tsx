@@ -1,5 +1,5 @@
 // The capture form: only the title is required; priority shown live; autosaved drafts, templates and attachments.
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   applyTitlePrefix,
   DEFAULT_ATTACHMENT_LIMIT_BYTES,
@@ -22,6 +22,7 @@ import { DraftsPanel } from './drafts-panel';
 import { DuplicateSuggestions } from '../incidents/duplicate-suggestions';
 import { ChecklistPreview, TemplatePicker } from './template-picker';
 import { useDraftAutosave } from './use-draft-autosave';
+import { useFileDrop } from './use-file-drop';
 import { usePendingAttachments } from './use-pending-attachments';
 import './capture.css';
 
@@ -48,10 +49,10 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
-  const [dragging, setDragging] = useState(false);
   const touched = useRef(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const attachments = usePendingAttachments(attachmentLimitBytes);
+  const { dragging, handlers: dropHandlers } = useFileDrop((files) => void attachments.add(files));
   const ids = { title: useId(), description: useId(), category: useId(), site: useId(), impact: useId(), urgency: useId(), occurred: useId(), priority: useId(), sites: useId() };
   const priority = derivePriority(values.impact, values.urgency);
   const reference = useReferenceLists();
@@ -175,31 +176,12 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
     }
   }
 
-  const acceptsFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
-  const onDragOver = (event: DragEvent<HTMLFormElement>) => {
-    if (!acceptsFiles(event)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    if (!dragging) setDragging(true);
-  };
-  const onDragLeave = (event: DragEvent<HTMLFormElement>) => {
-    if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setDragging(false);
-  };
-  const onDrop = (event: DragEvent<HTMLFormElement>) => {
-    if (!acceptsFiles(event)) return;
-    event.preventDefault();
-    setDragging(false);
-    void attachments.add(Array.from(event.dataTransfer.files));
-  };
-
   return (
     <form
       className={dragging ? 'capture dragging' : 'capture'}
       onSubmit={submit}
       onBlur={() => void autosave.flush()}
-      onDragOver={onDragOver}
-      onDragLeave={onDragLeave}
-      onDrop={onDrop}
+      {...dropHandlers}
       aria-labelledby="capture-heading"
       noValidate
     >

@@ -1,6 +1,7 @@
 // Autosaves the capture form into the drafts table: debounced while typing, at once on blur, page hide and unmount.
 import { useCallback, useEffect, useRef } from 'react';
 import { saveDraft, type JsonObject, type LanternDb, type RepoResult } from '../../db';
+import { useFlushOnLeave } from '../use-flush-on-leave';
 import { saveDraftOnUnload } from '../../db/draft-unload';
 
 export const AUTOSAVE_DELAY_MS = 300;
@@ -67,19 +68,8 @@ export function useDraftAutosave(
     timer.current = setTimeout(() => void flush(), delayMs);
   }, [values, draftId, delayMs, flush]);
 
-  useEffect(() => {
-    const onHidden = () => {
-      if (document.visibilityState === 'hidden') flushNow();
-    };
-    window.addEventListener('pagehide', flushNow);
-    document.addEventListener('visibilitychange', onHidden);
-    return () => {
-      window.removeEventListener('pagehide', flushNow);
-      document.removeEventListener('visibilitychange', onHidden);
-      // Closing the form (Cancel, Escape, switching panes) keeps what was typed.
-      void flush();
-    };
-  }, [flush, flushNow]);
+  // Closing the form (Cancel, Escape, switching panes) keeps what was typed.
+  useFlushOnLeave(flushNow, flush);
 
   return { flush, cancel };
 }

@@ -1,9 +1,10 @@
 // Adds a work note to the timeline (notes are append-only), with files if any; what is typed is kept as a per-incident draft.
-import { useEffect, useId, useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { DEFAULT_ATTACHMENT_LIMIT_BYTES } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { createEntryRecorder } from '../../db/entry-record';
 import { AttachmentPicker } from '../capture/attachment-picker';
+import { useFileDrop } from '../capture/use-file-drop';
 import { usePendingAttachments } from '../capture/use-pending-attachments';
 import { DraftNote } from './draft-note';
 import { heldNoteFiles, holdNoteFiles } from './held-note-files';
@@ -23,7 +24,7 @@ export function NoteForm({ incidentId, attachmentLimitBytes = DEFAULT_ATTACHMENT
   const draft = useEntryDraft('note', incidentId, NOTE_DRAFT);
   const attachments = usePendingAttachments(attachmentLimitBytes, heldNoteFiles(incidentId));
   useEffect(() => holdNoteFiles(incidentId, attachments.files), [incidentId, attachments.files]);
-  const [dragging, setDragging] = useState(false);
+  const { dragging, handlers: dropHandlers } = useFileDrop((files) => void attachments.add(files));
   // While a note saves, typing waits: text typed then would be cleared with the saved note's, or kept twice.
   const store = { text: draft.values.text, setText: (text: string) => (saving ? undefined : draft.update({ text })), clear: draft.saved };
   const { text, setText, error, saving, submit } = useTextEntry(
@@ -41,24 +42,9 @@ export function NoteForm({ incidentId, attachmentLimitBytes = DEFAULT_ATTACHMENT
   );
   const id = useId();
 
-  const acceptsFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
-  const onDragOver = (event: DragEvent<HTMLFormElement>) => {
-    if (!acceptsFiles(event)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    if (!dragging) setDragging(true);
-  };
-  const onDrop = (event: DragEvent<HTMLFormElement>) => {
-    if (!acceptsFiles(event)) return;
-    event.preventDefault();
-    setDragging(false);
-    void attachments.add(Array.from(event.dataTransfer.files));
-  };
-
   return (
     <form className={dragging ? 'note-form dragging' : 'note-form'} aria-label="Add a work note" onSubmit={submit} noValidate
-      onBlur={() => void draft.flush()} onDragOver={onDragOver} onDrop={onDrop}
-      onDragLeave={(e) => { if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setDragging(false); }}>
+      onBlur={() => void draft.flush()} {...dropHandlers}>
       <label htmlFor={id}>Work note</label>
       <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)} readOnly={saving}
         aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}

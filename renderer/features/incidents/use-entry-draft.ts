@@ -4,6 +4,7 @@ import { useServices } from '../../app/services';
 import type { JsonObject } from '../../db';
 import { DEFAULT_AUTHOR } from '../../db/current-user';
 import { discardEntryDraft, getEntryDraft, saveEntryDraft, saveEntryDraftOnUnload, type EntryDraftKey, type EntryDraftKind } from '../../db/entry-drafts';
+import { useFlushOnLeave } from '../use-flush-on-leave';
 import { useCurrentUser } from '../user/use-current-user';
 
 export const ENTRY_DRAFT_DELAY_MS = 300;
@@ -102,25 +103,14 @@ export function useEntryDraft<T extends JsonObject>(kind: EntryDraftKind, incide
 
   // Page hidden or going away: write synchronously (no promise chain), else fall back to the normal save.
   // Closing the form (Escape, Back, another incident) unmounts it: the last keystrokes are written then.
-  useEffect(() => {
-    const flushNow = () => {
-      const next = pending.current;
-      if (key && next && !shapeRef.current.isBlank(next) && saveEntryDraftOnUnload(db, key, next)) {
-        stopTimer();
-        pending.current = null;
-      } else void flush();
-    };
-    const onHidden = () => {
-      if (document.visibilityState === 'hidden') flushNow();
-    };
-    window.addEventListener('pagehide', flushNow);
-    document.addEventListener('visibilitychange', onHidden);
-    return () => {
-      window.removeEventListener('pagehide', flushNow);
-      document.removeEventListener('visibilitychange', onHidden);
-      void flush();
-    };
+  const flushNow = useCallback(() => {
+    const next = pending.current;
+    if (key && next && !shapeRef.current.isBlank(next) && saveEntryDraftOnUnload(db, key, next)) {
+      stopTimer();
+      pending.current = null;
+    } else void flush();
   }, [db, key, flush]);
+  useFlushOnLeave(flushNow, flush);
 
   const update = useCallback(
     (next: T) => {
