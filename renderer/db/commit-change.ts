@@ -12,7 +12,7 @@ import { writeMetas } from './meta';
 import { policySetInForce } from './sla-policies';
 import { cachedPolicySet } from './sla-policy-cache';
 import { fail, succeed, type RepoError, type RepoResult } from './repo-result';
-import { describeStorageError, isQuotaError, isStorageError } from './storage';
+import { describeWriteFailure } from './storage';
 
 /** What a command sees inside the transaction; it may read tables through `db` (same transaction). */
 export interface CommandScope {
@@ -162,9 +162,8 @@ async function attemptChange(db: LanternDb, clock: Clock, command: PlannedComman
     // Storage failures are expected (disk full, another tab blocking); bugs are not and stay loud.
     // When IndexedDB aborts the transaction (quota at commit or while requests are in flight), the error
     // that reaches us may only say "aborted" or "inactive"; the transaction itself keeps the real cause.
-    const abortCause: unknown = transaction?.idbtrans?.error;
-    if (isQuotaError(abortCause)) return fail(describeStorageError(abortCause));
-    if (isStorageError(error)) return fail(describeStorageError(error));
+    const storage = describeWriteFailure(error, transaction);
+    if (storage) return fail(storage);
     throw error;
   }
 }

@@ -10,7 +10,6 @@ import {
   type CommunicationInput,
   type EscalationInput,
   recordIncident,
-  type CommandResult,
   type EditableFields,
   type Incident,
   type NewIncidentInput,
@@ -20,12 +19,13 @@ import {
   type LinkRelation,
 } from '../../shared/domain';
 import { systemClock, type Clock } from './clock';
-import { commitChange, type CommandScope, type PlannedCommand } from './commit-change';
+import { commitChange, type PlannedCommand } from './commit-change';
 import type { LanternDb } from './database';
 import { fromIncidentRow } from './incident-row';
 import { planLink, planUnlink } from './links';
 import { readReferenceLists } from './reference';
-import type { RepoError, RepoResult } from './repo-result';
+import type { RepoResult } from './repo-result';
+import { incidentNotFound, onExistingIncident } from './on-incident';
 
 export interface IncidentRepository {
   record(input: NewIncidentInput): Promise<RepoResult<Incident>>;
@@ -46,13 +46,7 @@ export interface IncidentRepository {
 }
 
 export function createIncidentRepository(db: LanternDb, clock: Clock = systemClock): IncidentRepository {
-  /** Loads the incident inside the write transaction, so the command sees the state it will replace. */
-  const onExisting =
-    (id: string, run: (incident: Incident, scope: CommandScope) => CommandResult): PlannedCommand =>
-    async (scope) => {
-      const row = await scope.readIncidentRow(id);
-      return row ? run(fromIncidentRow(row), scope) : { ok: false, error: notFound(id) };
-    };
+  const onExisting = onExistingIncident;
 
   const incidentOf = async (command: PlannedCommand): Promise<RepoResult<Incident>> => {
     const result = await commitChange(db, clock, command);
@@ -83,18 +77,11 @@ export function createIncidentRepository(db: LanternDb, clock: Clock = systemClo
     correct: (id, entryId, text) =>
       eventOf(async (scope) => {
         const [row, entry] = await Promise.all([scope.readIncidentRow(id), db.timeline.get(entryId)]);
-        if (!row) return { ok: false, error: notFound(id) };
+        if (!row) return { ok: false, error: incidentNotFound(id) };
         if (!entry) return { ok: false, error: { code: 'not-found', field: 'corrects', message: 'The entry to correct is not on this computer.' } };
         return correctEntry(fromIncidentRow(row), entry, text, scope.ctx);
       }),
     link: (id, targetNumber, relation) => eventOf(planLink(db, id, targetNumber, relation)),
     unlink: (id, targetId) => eventOf(planUnlink(db, id, targetId)),
-  };
-}
-
-function notFound(id: string): RepoError {
-  return {
-    code: 'not-found',
-    message: `Incident ${id.slice(0, 40)} is not on this computer. It may have been recorded on another device and not synced here yet.`,
   };
 }

@@ -12,7 +12,7 @@ import { conflictsTable, outboxStateOf, syncOutbox } from '../../../renderer/db/
 import { parseHlc, type EditableFields, type Incident, type Status, type TimelineEvent } from '../../../shared/domain';
 import { MAX_FUTURE_HLC_MS } from '../../../shared/sync/wire';
 import { HqDexieDevice } from './hq-dexie-device';
-import { MAX_INCIDENTS, skewsArb, STATUS_INPUT, stepArb, type Step } from '../shared/sync/support/scenario-steps';
+import { MAX_INCIDENTS, skewsArb, STATUS_INPUT, stepArb, syncQuietly, type Step } from '../shared/sync/support/scenario-steps';
 import { STORE_FACTORIES, announcePostgresSkip, type OpenedStore, type StoreFactory } from '../server/support/store-factories';
 
 announcePostgresSkip();
@@ -132,13 +132,7 @@ async function runSteps(scenario: Scenario, steps: readonly Step[]): Promise<voi
     }
   }
 
-  // Quiet round: no faults; everyone syncs twice.
-  for (let round = 0; round < 2; round++) {
-    for (const d of devices) {
-      const result = await d.sync();
-      if (result instanceof Error) throw result;
-    }
-  }
+  await syncQuietly(devices);
 }
 
 interface HqIncidentDetail {

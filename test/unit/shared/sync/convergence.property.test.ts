@@ -8,7 +8,7 @@ import { MAX_FUTURE_HLC_MS } from '../../../../shared/sync/wire';
 import { expectConverged, expectEveryOpOnceAtHq, expectLastWriterWins } from './support/convergence';
 import { FakeHq } from './support/fake-hq';
 import { SimDevice, World } from './support/sim-device';
-import { HOUR, MAX_INCIDENTS, skewsArb, STATUS_INPUT, stepArb, type Step } from './support/scenario-steps';
+import { HOUR, MAX_INCIDENTS, skewsArb, STATUS_INPUT, stepArb, syncQuietly, type Step } from './support/scenario-steps';
 
 const LONG = process.env.LANTERN_LONG_PROPERTIES === '1';
 /** Runs one scenario; returns what the assertions need. */
@@ -72,13 +72,7 @@ async function run(skews: number[], steps: Step[]) {
     }
   }
 
-  // Quiet round: no faults; everyone syncs twice.
-  for (let round = 0; round < 2; round++) {
-    for (const d of devices) {
-      const result = await d.sync();
-      if (result instanceof Error) throw result;
-    }
-  }
+  await syncQuietly(devices);
   return { world, hq, devices, created };
 }
 

@@ -54,3 +54,13 @@ export const STATUS_INPUT = {
   cancelReason: 'Reported twice',
   reopenReason: 'Leaking again',
 };
+
+/** The quiet round that ends a scenario: no faults, every device syncs twice (the second run brings what the first sent). */
+export async function syncQuietly(devices: readonly { sync(): Promise<unknown> }[]): Promise<void> {
+  for (let round = 0; round < 2; round++) {
+    for (const device of devices) {
+      const result = await device.sync();
+      if (result instanceof Error) throw result;
+    }
+  }
+}
