@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../../app/services';
 import type { JsonObject } from '../../db';
 import { DEFAULT_AUTHOR } from '../../db/current-user';
-import { discardEntryDraft, getEntryDraft, saveEntryDraft, saveEntryDraftOnUnload, type EntryDraftKey, type EntryDraftKind } from '../../db/entry-drafts';
+import { discardEntryDraft, entryDraftId, getEntryDraft, saveEntryDraft, saveEntryDraftOnUnload, type EntryDraftKey, type EntryDraftKind } from '../../db/entry-drafts';
 import { useFlushOnLeave } from '../use-flush-on-leave';
 import { useCurrentUser } from '../user/use-current-user';
 
@@ -80,7 +80,7 @@ export function useEntryDraft<T extends JsonObject>(kind: EntryDraftKind, incide
   const shownKey = useRef<string | null>(null);
   useEffect(() => {
     if (!key) return;
-    const id = `${key.kind}:${key.incidentId}:${key.owner}`;
+    const id = entryDraftId(key);
     if (shownKey.current !== null && shownKey.current !== id) {
       // Someone else is working now: the form shows their draft (or nothing), never the previous person's text. That
       // text was written under the previous name when the old key's handlers were cleaned up.
