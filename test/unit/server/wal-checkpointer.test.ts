@@ -100,8 +100,9 @@ describe('WAL checkpoint worker', () => {
       expect(failures).toEqual([]);
       expect(restarts).toBeGreaterThan(0);
       expect(maxLog, `WAL reached ${maxLog} pages`).toBeLessThan(10 * threshold);
-      // After the load, one more round: the WAL restarts and its file is cut back to the size limit.
-      await until(() => walFrames(db).checkpointed === walFrames(db).log);
+      // After the load, one more restart (as the writer does when asked): the WAL starts over and its file is cut back
+      // to the size limit. Not waited for from the worker: a tail below the threshold is left for the next round.
+      db.pragma('wal_checkpoint(RESTART)');
       insert.run('after the load');
       expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(limitBytes + 64 * 1024);
       expect((db.prepare('SELECT COUNT(*) AS n FROM t').get() as { n: number }).n).toBe(commits * 20 + 1);
