@@ -5,6 +5,7 @@ import { app, BrowserWindow, ipcMain, Menu, nativeTheme, net, Notification, powe
 import { resolveBuildPaths } from './app-paths';
 import { appIconPath, composeNotifications, type NotificationComposition } from './compose-notifications';
 import { composeServices, type Services } from './compose-services';
+import { installAppMenu } from './electron/app-menu';
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol';
 import { hideOnClose, trackQuitting } from './electron/close-to-tray';
 import { focusWindow } from './electron/focus-window';
@@ -40,6 +41,7 @@ function openMainWindow(): void {
     nativeTheme,
     preloadPath: paths.preload,
     startUrl: target.startUrl,
+    isPackaged: app.isPackaged,
     onLoadError: (error) => console.error('Lantern: the window failed to load', error),
   });
   // The local database lives in this page: replica calls to it fail at once when it closes or reloads.
@@ -57,6 +59,7 @@ function showMainWindow(): void {
 }
 
 function start(): void {
+  if (app.isPackaged) installAppMenu(Menu, process.platform);
   serveAppProtocol(protocol, { rootDir: paths.rendererRoot });
   hardenSession(session.defaultSession, {
     allowedOrigins: target.allowedOrigins,

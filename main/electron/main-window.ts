@@ -12,7 +12,7 @@ export interface MainWindowLike {
 
 export type BrowserWindowFactory<W extends MainWindowLike> = new (options: BrowserWindowConstructorOptions) => W;
 
-export function mainWindowOptions(options: { preloadPath: string; darkMode: boolean }): BrowserWindowConstructorOptions {
+export function mainWindowOptions(options: { preloadPath: string; darkMode: boolean; isPackaged: boolean }): BrowserWindowConstructorOptions {
   return {
     title: 'Lantern',
     width: 1280,
@@ -35,6 +35,8 @@ export function mainWindowOptions(options: { preloadPath: string; darkMode: bool
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: true,
+      // DevTools can read the device's data and call the bridge: developers only, never in the packaged app.
+      devTools: !options.isPackaged,
     },
   };
 }
@@ -44,12 +46,14 @@ export interface CreateMainWindowOptions<W extends MainWindowLike> {
   readonly nativeTheme: { readonly shouldUseDarkColors: boolean };
   readonly preloadPath: string;
   readonly startUrl: string;
+  /** `app.isPackaged`: a packaged app opens no DevTools. */
+  readonly isPackaged: boolean;
   readonly onLoadError?: (error: unknown) => void;
 }
 
 export function createMainWindow<W extends MainWindowLike>(options: CreateMainWindowOptions<W>): W {
   const window = new options.BrowserWindow(
-    mainWindowOptions({ preloadPath: options.preloadPath, darkMode: options.nativeTheme.shouldUseDarkColors }),
+    mainWindowOptions({ preloadPath: options.preloadPath, darkMode: options.nativeTheme.shouldUseDarkColors, isPackaged: options.isPackaged }),
   );
   window.once('ready-to-show', () => window.show());
   window.loadURL(options.startUrl).catch((error: unknown) => options.onLoadError?.(error));

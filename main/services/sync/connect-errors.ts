@@ -1,5 +1,6 @@
-// Plain-words messages for a failed "Connect": HQ unreachable, bad code, version mismatch, TLS, token storage.
+// Plain-words messages for a failed "Connect": HQ unreachable, bad code, version mismatch, TLS, keyring, key file.
 import { isSyncError, type SyncError } from '../../../shared/sync/engine/sync-error';
+import { isSecretStoreError } from '../secrets/secret-store';
 
 const TLS_PATTERN = /ERR_CERT|ERR_SSL|CERT_|SSL|TLS|certificate|self[- ]signed|UNABLE_TO_VERIFY/i;
 
@@ -12,6 +13,7 @@ export const CONNECT_MESSAGES = {
   hqProblem: 'HQ had a problem and could not connect this device. Try again in a few minutes.',
   busy: 'HQ is busy right now. Try again in a minute.',
   tokenStorage: 'This computer cannot store the device key securely (its keyring is not available), so the device was not connected. Sign in to the desktop session with a keyring, or ask your administrator.',
+  secretsUnreadable: 'Lantern could not replace its unreadable key file (secrets.json) on this computer, so the device was not connected. Check that Lantern’s folder is not read-only, then connect again with a new enrollment code.',
   saveFailed: 'Lantern could not save the connection on this computer (the disk may be full or read-only). Nothing was changed; try again.',
   wrongDevice: 'HQ answered for another device than this one, so the connection was not saved. Ask your administrator.',
 } as const;
@@ -51,6 +53,8 @@ function describeSyncError(error: SyncError): string {
 /** For enrollment failures; never echoes HQ's body or the code. */
 export function describeConnectError(error: unknown): string {
   if (isSyncError(error)) return describeSyncError(error);
-  if (error instanceof Error && error.name === 'SecretStoreError') return CONNECT_MESSAGES.tokenStorage;
+  // The keyring and the key file fail for different reasons and are fixed differently: each gets its own words.
+  if (isSecretStoreError(error, 'unavailable') || isSecretStoreError(error, 'undecryptable')) return CONNECT_MESSAGES.tokenStorage;
+  if (isSecretStoreError(error, 'unreadable')) return CONNECT_MESSAGES.secretsUnreadable;
   return CONNECT_MESSAGES.saveFailed;
 }

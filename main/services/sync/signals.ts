@@ -17,5 +17,7 @@ export interface TokenStore {
   get(name: string): Promise<string | null>;
   set(name: string, value: string): Promise<void>;
   delete(name: string): Promise<void>;
+  /** Renames an unreadable secrets file aside so a new token can be stored; true when it did. */
+  setAsideIfUnreadable(): Promise<boolean>;
   status(): SecretsStatus;
 }

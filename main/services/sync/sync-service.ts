@@ -2,12 +2,14 @@
 import { checkHqUrl } from '../../../shared/ipc/schemas/hq-url';
 import type { SyncConnectInput, SyncConnectionInfo, SyncConnectResult, SyncNowResult } from '../../../shared/ipc/schemas/sync';
 import type { BackoffPolicy } from '../../../shared/sync/engine/backoff';
-import { createFetchTransport, type FetchLike, type TimerApi } from '../../../shared/sync/engine/fetch-transport';
+import { createFetchTransport, TRANSPORT_CANCELLED_MESSAGE, type CancelSignalLike, type FetchLike, type TimerApi } from '../../../shared/sync/engine/fetch-transport';
 import { uploadPendingFiles, type FileSource } from '../../../shared/sync/engine/file-upload';
 import type { LocalReplica } from '../../../shared/sync/engine/replica';
 import { SyncEngine } from '../../../shared/sync/engine/sync-engine';
+import { SyncError } from '../../../shared/sync/engine/sync-error';
 import { SyncScheduler } from '../../../shared/sync/engine/sync-scheduler';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../../shared/sync/engine/sync-status';
+import { isSecretStoreError } from '../secrets/secret-store';
 import { CONNECT_MESSAGES, describeConnectError } from './connect-errors';
 import { describeReplicaError } from './replica-error';
 import { sameDeviceOnly } from './same-device-replica';
@@ -20,6 +22,10 @@ export const DEVICE_TOKEN_SECRET = 'sync-device-token';
 export const SYNC_SERVICE_MESSAGES = {
   notConnected: 'This device is not connected to HQ yet. Connect it in Settings → Sync with the HQ address and an enrollment code.',
   tokenLost: 'Lantern can no longer read this device’s HQ key (the system keyring was reset or changed). Your data stays on this device; connect again with a new enrollment code.',
+  keyFileUnreadable:
+    'Lantern cannot read the file where it keeps this device’s HQ key (secrets.json is damaged or from another version of Lantern). Your data stays on this device; connect again with a new enrollment code in Settings → Sync.',
+  keyNotDeleted:
+    'This device is disconnected from HQ, but Lantern could not delete its HQ key from this computer (the disk may be full or read-only). The key stays encrypted; connecting again replaces it.',
   busy: 'Lantern is already connecting this device; wait for it to finish.',
   badCode: 'The enrollment code looks incomplete. Type it exactly as your administrator gave it (for example K7QM-2X9P-HT4C-M8WB).',
   badName: 'Give this device a name (1 to 120 characters) so the administrator can recognise it.',
@@ -56,6 +62,12 @@ export class SyncService<Signal = unknown> {
   private schedulerStarted = false;
   private unsubscribeScheduler: () => void = () => undefined;
   private readonly cleanups: (() => void)[] = [];
+  /** Calls off the current scheduler's requests (its transport's cancel signal). */
+  private cancelRuns: () => void = () => undefined;
+  /** Resolves once every replaced scheduler's run has ended: the next run waits for it, so one run uses the replica at a time. */
+  private retired: Promise<void> = Promise.resolve();
+  /** Why the saved connection has no usable token (shown by status and syncNow). */
+  private tokenProblem: string = SYNC_SERVICE_MESSAGES.tokenLost;
   private started = false;
   private connecting = false;
   private current: SyncStatus = INITIAL_SYNC_STATUS;
@@ -79,13 +91,13 @@ export class SyncService<Signal = unknown> {
     this.connection = settings;
     const token = await this.readToken();
     if (token === null) {
-      this.setStatus({ ...INITIAL_SYNC_STATUS, state: 'failing', lastError: { kind: 'unauthorized', message: SYNC_SERVICE_MESSAGES.tokenLost } });
+      this.setStatus({ ...INITIAL_SYNC_STATUS, state: 'failing', lastError: { kind: 'unauthorized', message: this.tokenProblem } });
       return;
     }
     this.useConnection(settings, token);
   }
 
-  /** Stops timers and listeners; a run in progress finishes. */
+  /** Stops timers and listeners; a run in progress is called off (whenIdle resolves once it has ended). */
   stop(): void {
     this.started = false;
     this.dropScheduler();
@@ -125,6 +137,8 @@ export class SyncService<Signal = unknown> {
       // the message says nothing changed, and that must stay true after a restart too.
       const previousToken = this.connection ? await this.options.secrets.get(DEVICE_TOKEN_SECRET).catch(() => null) : null;
       try {
+        // The person has a new code, so an unreadable key file (which held nothing usable) is replaced, and kept aside.
+        if (await this.options.secrets.setAsideIfUnreadable()) this.options.warn?.('Lantern sync: the unreadable secrets file was set aside.');
         await this.options.secrets.set(DEVICE_TOKEN_SECRET, answer.deviceToken);
         await this.options.settings.save(settings);
       } catch (error) {
@@ -142,18 +156,26 @@ export class SyncService<Signal = unknown> {
     }
   }
 
-  /** Forgets the token and the HQ link and stops syncing. Local data (incidents, outbox) stays untouched. */
+  /**
+   * Forgets the token and the HQ link and stops syncing. Local data (incidents, outbox) stays untouched.
+   * Resolves once the run in progress (called off) has ended, so nothing more goes to HQ after that.
+   */
   async disconnect(): Promise<void> {
     this.dropScheduler();
     this.connection = null;
     this.setStatus(INITIAL_SYNC_STATUS);
-    await this.options.secrets.delete(DEVICE_TOKEN_SECRET);
-    await this.options.settings.clear();
+    await this.retired;
+    try {
+      await this.forgetToken();
+    } finally {
+      // The HQ link goes even when the key could not be deleted: a half-disconnected device would keep trying.
+      await this.options.settings.clear();
+    }
   }
 
   /** A person asked: sync now, or right after the run in progress. Also lifts a revoked/outdated block to try again. */
   syncNow(): SyncNowResult {
-    if (!this.scheduler) return { started: false, message: this.connection ? SYNC_SERVICE_MESSAGES.tokenLost : SYNC_SERVICE_MESSAGES.notConnected };
+    if (!this.scheduler) return { started: false, message: this.connection ? this.tokenProblem : SYNC_SERVICE_MESSAGES.notConnected };
     if (this.schedulerStarted) this.scheduler.request('demand');
     else this.startSchedulerIfReady();
     return this.schedulerStarted ? { started: true } : { started: false, message: SYNC_SERVICE_MESSAGES.pageNotReady };
@@ -166,8 +188,9 @@ export class SyncService<Signal = unknown> {
     else this.scheduler.request('resume');
   }
 
-  /** Resolves when no run is in progress (shutdown, tests). */
+  /** Resolves when no run is in progress, including one of a connection replaced or dropped (shutdown, tests). */
   async whenIdle(): Promise<void> {
+    await this.retired;
     await this.scheduler?.whenIdle();
   }
 
@@ -175,10 +198,16 @@ export class SyncService<Signal = unknown> {
     this.dropScheduler();
     const { options } = this;
     const replica = sameDeviceOnly(options.replica, settings.deviceId);
-    const transport = this.transport(settings.hqUrl, token, settings.deviceId);
+    // Node's AbortController: this service always runs in main, whatever signal type the host's fetch takes.
+    const cancel = new AbortController();
+    this.cancelRuns = () => cancel.abort();
+    const transport = this.transport(settings.hqUrl, token, settings.deviceId, cancel.signal);
     const engine = new SyncEngine({ transport, replica, now: options.now });
     const scheduler = new SyncScheduler({
       run: async (onProgress) => {
+        // The run of a connection just replaced may still be ending (called off): only one run uses the replica.
+        await this.retired;
+        if (cancel.signal.aborted) throw new SyncError('offline', TRANSPORT_CANCELLED_MESSAGE);
         const report = await engine.syncOnce({ onProgress });
         // Files travel after the operations that reference them (HQ tracks them as missing until then). A failed
         // upload fails the run: the scheduler shows the reason and retries with backoff, resuming at HQ's offset.
@@ -206,20 +235,41 @@ export class SyncService<Signal = unknown> {
     this.scheduler.start();
   }
 
+  /** Stops the scheduler and calls off its run in progress; `retired` resolves when that run has ended. */
   private dropScheduler(): void {
     this.unsubscribeScheduler();
     this.unsubscribeScheduler = () => undefined;
-    this.scheduler?.stop();
+    const old = this.scheduler;
+    old?.stop();
+    this.cancelRuns();
+    this.cancelRuns = () => undefined;
+    if (old) this.retired = Promise.all([this.retired, old.whenIdle()]).then(() => undefined);
     this.scheduler = null;
     this.schedulerStarted = false;
   }
 
-  private transport(baseUrl: string, token: string | null, deviceId: string) {
+  /** Deletes the token; an unreadable key file holds nothing usable, so it is set aside (kept for support) instead. */
+  private async forgetToken(): Promise<void> {
+    try {
+      await this.options.secrets.delete(DEVICE_TOKEN_SECRET);
+    } catch (error) {
+      try {
+        if (isSecretStoreError(error, 'unreadable') && (await this.options.secrets.setAsideIfUnreadable())) return;
+      } catch {
+        // Reported below, in words for the person.
+      }
+      this.options.warn?.(`Lantern sync: the device token could not be deleted (${error instanceof Error ? error.message : String(error)}).`);
+      throw new Error(SYNC_SERVICE_MESSAGES.keyNotDeleted);
+    }
+  }
+
+  private transport(baseUrl: string, token: string | null, deviceId: string, cancel?: CancelSignalLike) {
     const { options } = this;
     return createFetchTransport<Signal>({
       baseUrl,
       token,
       deviceId,
+      ...(cancel ? { cancel } : {}),
       fetch: options.fetch,
       timers: options.timers,
       now: options.now,
@@ -229,10 +279,14 @@ export class SyncService<Signal = unknown> {
   }
 
   private async readToken(): Promise<string | null> {
+    this.tokenProblem = SYNC_SERVICE_MESSAGES.tokenLost;
     try {
       return await this.options.secrets.get(DEVICE_TOKEN_SECRET);
-    } catch {
-      this.options.warn?.('Lantern sync: the device token could not be decrypted.');
+    } catch (error) {
+      // A damaged file and a reset keyring are fixed the same way (a new code), but the person is told the true cause.
+      const unreadable = isSecretStoreError(error, 'unreadable');
+      this.tokenProblem = unreadable ? SYNC_SERVICE_MESSAGES.keyFileUnreadable : SYNC_SERVICE_MESSAGES.tokenLost;
+      this.options.warn?.(unreadable ? 'Lantern sync: the secrets file is unreadable.' : 'Lantern sync: the device token could not be decrypted.');
       return null;
     }
   }

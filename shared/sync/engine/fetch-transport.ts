@@ -22,6 +22,16 @@ export interface FetchLikeInit<Signal> {
 
 export type FetchLike<Signal> = (url: string, init: FetchLikeInit<Signal>) => Promise<FetchLikeResponse>;
 
+/** Calls requests off from outside the transport; an AbortSignal fits (shared code names no DOM or Node type). */
+export interface CancelSignalLike {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+/** Why a request failed once its transport was called off; shown nowhere (the host dropped that run), kept for logs. */
+export const TRANSPORT_CANCELLED_MESSAGE = 'The sync was stopped: this device was disconnected from HQ or connected again.';
+
 /** setTimeout/clearTimeout of the host (method syntax: any handle type fits). */
 export interface TimerApi {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -37,8 +47,13 @@ export interface FetchTransportOptions<Signal> {
   deviceId: string;
   fetch: FetchLike<Signal>;
   timers: TimerApi;
-  /** `() => new AbortController()`, so a timed-out request is really cancelled. */
+  /** `() => new AbortController()`, so a timed-out (or called-off) request is really cancelled. */
   createAbortController?: () => { signal: Signal; abort(): void };
+  /**
+   * Calls off every request of this transport (disconnect, a new connection): the ones on their way are aborted and
+   * rejected, and no new one is sent.
+   */
+  cancel?: CancelSignalLike;
   protocolVersion?: number;
   /** Per request, including reading the body. */
   timeoutMs?: number;
@@ -117,20 +132,31 @@ export function createFetchTransport<Signal>(options: FetchTransportOptions<Sign
   };
 }
 
-/** Runs `work` with a deadline; on expiry aborts the request (when the host can) and rejects with a timeout. */
+/**
+ * Runs `work` with a deadline; on expiry aborts the request (when the host can) and rejects with a timeout.
+ * Once the transport is called off (`options.cancel`), it aborts and rejects the same way, and sends nothing new.
+ */
 async function withTimeout<Signal, T>(options: FetchTransportOptions<Signal>, timeoutMs: number, work: (signal: Signal | undefined) => Promise<T>): Promise<T> {
+  const { cancel } = options;
+  const cancelled = () => new SyncError('offline', TRANSPORT_CANCELLED_MESSAGE, { cause: new Error('cancelled') });
+  if (cancel?.aborted) throw cancelled();
   const controller = options.createAbortController?.();
-  let handle: unknown;
+  let fail: (error: SyncError) => void = () => undefined;
   const deadline = new Promise<never>((_, reject) => {
-    handle = options.timers.setTimeout(() => {
-      controller?.abort();
-      reject(new SyncError('timeout'));
-    }, timeoutMs);
+    fail = reject;
   });
+  const stop = (error: SyncError) => {
+    controller?.abort();
+    fail(error);
+  };
+  const handle = options.timers.setTimeout(() => stop(new SyncError('timeout')), timeoutMs);
+  const onCancel = () => stop(cancelled());
+  cancel?.addEventListener('abort', onCancel);
   try {
     return await Promise.race([work(controller?.signal), deadline]);
   } finally {
     options.timers.clearTimeout(handle);
+    cancel?.removeEventListener('abort', onCancel);
   }
 }
 

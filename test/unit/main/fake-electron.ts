@@ -100,7 +100,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       Tray.instances.push(this);
     }
   }
-  const Menu = { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })) };
+  const Menu = { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })), setApplicationMenu: vi.fn() };
 
   const module = {
     Notification,

@@ -163,6 +163,24 @@ describe('dev server', () => {
   });
 });
 
+describe('DevTools in production', () => {
+  const devTools = (fake: FakeElectron) => (fake.module.BrowserWindow.instances[0]?.options['webPreferences'] as { devTools?: boolean }).devTools;
+
+  it('a packaged app opens its window with devTools disabled and replaces the default menu', async () => {
+    const fake = await startReady({ isPackaged: true });
+    expect(devTools(fake)).toBe(false);
+    expect(fake.module.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    const [menu] = fake.module.Menu.setApplicationMenu.mock.calls[0] ?? [];
+    expect(JSON.stringify(menu)).not.toMatch(/toggleDevTools|reload|viewMenu/i);
+  });
+
+  it('an unpackaged (developer) run keeps DevTools and Electron\'s default menu', async () => {
+    const fake = await startReady({ isPackaged: false });
+    expect(devTools(fake)).toBe(true);
+    expect(fake.module.Menu.setApplicationMenu).not.toHaveBeenCalled();
+  });
+});
+
 describe('Windows notifications', () => {
   const appIdOfInstaller = (): string => {
     const yml = readFileSync(join(__dirname, '../../../electron-builder.yml'), 'utf8');

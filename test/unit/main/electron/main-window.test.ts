@@ -19,7 +19,7 @@ class FakeBrowserWindow implements MainWindowLike {
 }
 
 describe('mainWindowOptions', () => {
-  const options = mainWindowOptions({ preloadPath: '/app/out/preload/index.cjs', darkMode: false });
+  const options = mainWindowOptions({ preloadPath: '/app/out/preload/index.cjs', darkMode: false, isPackaged: true });
 
   it('locks down webPreferences', () => {
     expect(options.webPreferences).toMatchObject({
@@ -36,6 +36,11 @@ describe('mainWindowOptions', () => {
     });
   });
 
+  it('allows DevTools only when not packaged', () => {
+    expect(options.webPreferences?.devTools).toBe(false);
+    expect(mainWindowOptions({ preloadPath: 'p', darkMode: false, isPackaged: false }).webPreferences?.devTools).toBe(true);
+  });
+
   it('names the window, sizes it and hides it until ready', () => {
     expect(options.title).toBe('Lantern');
     expect(options.show).toBe(false);
@@ -45,7 +50,7 @@ describe('mainWindowOptions', () => {
 
   it('follows the system theme for the background', () => {
     expect(options.backgroundColor).toBe(WINDOW_BACKGROUND.light);
-    expect(mainWindowOptions({ preloadPath: 'p', darkMode: true }).backgroundColor).toBe(WINDOW_BACKGROUND.dark);
+    expect(mainWindowOptions({ preloadPath: 'p', darkMode: true, isPackaged: true }).backgroundColor).toBe(WINDOW_BACKGROUND.dark);
   });
 });
 
@@ -56,7 +61,9 @@ describe('createMainWindow', () => {
       nativeTheme: { shouldUseDarkColors: true },
       preloadPath: '/p.cjs',
       startUrl: 'app://lantern/index.html',
+      isPackaged: true,
     });
+    expect(window.options.webPreferences?.devTools).toBe(false);
     expect(window.options.backgroundColor).toBe(WINDOW_BACKGROUND.dark);
     expect(window.loadURL).toHaveBeenCalledWith('app://lantern/index.html');
     expect(window.show).not.toHaveBeenCalled();
@@ -69,7 +76,7 @@ describe('createMainWindow', () => {
       override readonly loadURL = vi.fn(async (_url: string) => Promise.reject(new Error('ERR_FILE_NOT_FOUND')));
     }
     const onLoadError = vi.fn();
-    createMainWindow({ BrowserWindow: FailingWindow, nativeTheme: { shouldUseDarkColors: false }, preloadPath: 'p', startUrl: 'u', onLoadError });
+    createMainWindow({ BrowserWindow: FailingWindow, nativeTheme: { shouldUseDarkColors: false }, preloadPath: 'p', startUrl: 'u', isPackaged: false, onLoadError });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(onLoadError).toHaveBeenCalledWith(expect.objectContaining({ message: 'ERR_FILE_NOT_FOUND' }));
   });

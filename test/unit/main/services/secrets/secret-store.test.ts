@@ -1,6 +1,6 @@
-// SecretStore with a fake safeStorage and in-memory persistence: status, round trips and refusals.
+// SecretStore with a fake safeStorage and in-memory persistence: status, round trips, refusals, one access at a time.
 import { describe, expect, it, vi } from 'vitest';
-import { SecretStore, SecretStoreError, type SafeStorageLike, type SecretPersistence } from '../../../../../main/services/secrets/secret-store';
+import { SECRET_STORE_MESSAGES, SecretStore, SecretStoreError, type SafeStorageLike, type SecretPersistence } from '../../../../../main/services/secrets/secret-store';
 import { invokeContract } from '../../../../../shared/ipc/contract';
 
 /** Reversible "encryption" that is visibly not plain text. */
@@ -18,12 +18,20 @@ function fakeSafeStorage(options: { available?: boolean; backend?: string } = {}
   return storage;
 }
 
-function memoryPersistence(initial: string | null = null): SecretPersistence & { contents: string | null; write: ReturnType<typeof vi.fn> } {
+function memoryPersistence(
+  initial: string | null = null,
+): SecretPersistence & { contents: string | null; write: ReturnType<typeof vi.fn>; aside: Map<string, string>; moveAside: ReturnType<typeof vi.fn> } {
   const persistence = {
     contents: initial,
     read: async () => persistence.contents,
     write: vi.fn(async (contents: string) => {
       persistence.contents = contents;
+    }),
+    aside: new Map<string, string>(),
+    moveAside: vi.fn(async (suffix: string) => {
+      if (persistence.contents === null) return;
+      persistence.aside.set(suffix, persistence.contents);
+      persistence.contents = null;
     }),
   };
   return persistence;
@@ -106,9 +114,39 @@ describe('get / set / delete', () => {
     expect(persistence.write).not.toHaveBeenCalled();
   });
 
+  it('two sets at once keep both entries (each reads the file the other wrote)', async () => {
+    const persistence = memoryPersistence();
+    // A slow disk: a read's answer arrives a little after the file was read, so unqueued read-modify-writes overlap.
+    const read = persistence.read.bind(persistence);
+    persistence.read = async () => {
+      const contents = await read();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return contents;
+    };
+    const secrets = store(fakeSafeStorage(), persistence);
+    await Promise.all([secrets.set('a', '1'), secrets.set('b', '2'), secrets.delete('c'), secrets.set('c', '3')]);
+    await expect(Promise.all([secrets.get('a'), secrets.get('b'), secrets.get('c')])).resolves.toEqual(['1', '2', '3']);
+  });
+
+  it('a failed write does not block the ones after it', async () => {
+    const persistence = memoryPersistence();
+    persistence.write.mockRejectedValueOnce(new Error('ENOSPC: no space left on device'));
+    const secrets = store(fakeSafeStorage(), persistence);
+    const [first, second] = await Promise.allSettled([secrets.set('a', '1'), secrets.set('b', '2')]);
+    expect(first.status).toBe('rejected');
+    expect(second.status).toBe('fulfilled');
+    await expect(secrets.get('b')).resolves.toBe('2');
+  });
+
   it('explains an undecryptable secret (keyring reset)', async () => {
     const persistence = memoryPersistence(JSON.stringify({ version: 1, entries: { 'device-token': Buffer.from('garbage').toString('base64') } }));
     await expect(store(fakeSafeStorage(), persistence).get('device-token')).rejects.toThrow(/could not be decrypted/);
+    await expect(store(fakeSafeStorage(), persistence).get('device-token')).rejects.toMatchObject({ kind: 'undecryptable' });
+  });
+
+  it('tells a missing keyring apart from an unreadable file', async () => {
+    await expect(store(fakeSafeStorage({ available: false })).set('a', 'x')).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(store(fakeSafeStorage(), memoryPersistence('not json')).set('a', 'x')).rejects.toMatchObject({ kind: 'unreadable' });
   });
 });
 
@@ -127,8 +165,34 @@ describe('corrupt or hostile files', () => {
     const secrets = store(fakeSafeStorage(), persistence);
     await expect(secrets.get('a')).rejects.toThrow(/unreadable/);
     await expect(secrets.set('a', 'x')).rejects.toThrow(/unreadable/);
+    await expect(secrets.delete('a')).rejects.toMatchObject({ kind: 'unreadable', message: SECRET_STORE_MESSAGES.unreadable });
     expect(persistence.write).not.toHaveBeenCalled();
     expect(({} as Record<string, unknown>)['a']).toBeUndefined();
+  });
+
+  it('says what to do about an unreadable file, in words without internals', () => {
+    expect(SECRET_STORE_MESSAGES.unreadable).toMatch(/new enrollment code/);
+    expect(SECRET_STORE_MESSAGES.unreadable).not.toMatch(/clear\(\)|reset/);
+  });
+
+  it('setAsideIfUnreadable keeps an unreadable file under a dated name and starts afresh', async () => {
+    const persistence = memoryPersistence('{"version":1,"entries":{"a":"QUJD');
+    const secrets = new SecretStore({ safeStorage: fakeSafeStorage(), persistence, platform: 'linux', now: () => Date.parse('2026-11-27T07:21:41.123Z') });
+    await expect(secrets.setAsideIfUnreadable()).resolves.toBe(true);
+    expect(persistence.moveAside).toHaveBeenCalledWith('unreadable-2026-11-27T07-21-41-123Z');
+    expect(persistence.aside.get('unreadable-2026-11-27T07-21-41-123Z')).toBe('{"version":1,"entries":{"a":"QUJD');
+    await secrets.set('a', 'x');
+    await expect(secrets.get('a')).resolves.toBe('x');
+  });
+
+  it('setAsideIfUnreadable leaves a readable or missing file alone', async () => {
+    const persistence = memoryPersistence();
+    const secrets = store(fakeSafeStorage(), persistence);
+    await expect(secrets.setAsideIfUnreadable()).resolves.toBe(false);
+    await secrets.set('a', 'x');
+    await expect(secrets.setAsideIfUnreadable()).resolves.toBe(false);
+    expect(persistence.moveAside).not.toHaveBeenCalled();
+    await expect(secrets.get('a')).resolves.toBe('x');
   });
 
   it('clear() resets a corrupt file', async () => {

@@ -1,5 +1,6 @@
-// What a person reads when Connect fails: a refused code vs a device HQ already knows (which needs a re-enrollment code).
+// What a person reads when Connect fails: a refused code vs a device HQ already knows, a missing keyring vs a bad key file.
 import { describe, expect, it } from 'vitest';
+import { SECRET_STORE_MESSAGES, SecretStoreError } from '../../../../../main/services/secrets/secret-store';
 import { CONNECT_MESSAGES, describeConnectError } from '../../../../../main/services/sync/connect-errors';
 import { syncErrorFromAnswer, DEVICE_ALREADY_ENROLLED } from '../../../../../shared/sync/engine/http-errors';
 import { PROTOCOL_VERSION } from '../../../../../shared/sync/wire';
@@ -14,5 +15,11 @@ describe('describeConnectError', () => {
     const error = syncErrorFromAnswer(409, { error: 'device-exists', message: 'Device dev-a is already enrolled.' }, null, PROTOCOL_VERSION);
     expect(describeConnectError(error)).toBe(DEVICE_ALREADY_ENROLLED);
     expect(describeConnectError(error)).toMatch(/re-enrollment code/);
+  });
+
+  it('tells a missing keyring apart from an unreadable key file', () => {
+    expect(describeConnectError(new SecretStoreError('unavailable', SECRET_STORE_MESSAGES.unavailable))).toBe(CONNECT_MESSAGES.tokenStorage);
+    expect(describeConnectError(new SecretStoreError('unreadable', SECRET_STORE_MESSAGES.unreadable))).toBe(CONNECT_MESSAGES.secretsUnreadable);
+    expect(describeConnectError(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }))).toBe(CONNECT_MESSAGES.saveFailed);
   });
 });

@@ -49,7 +49,18 @@ export function fakeSafeStorage(backend = 'gnome_libsecret'): SafeStorageLike {
 }
 
 export function memoryFile(initial: string | null = null) {
-  const file = { contents: initial, read: async () => file.contents, write: vi.fn(async (contents: string) => void (file.contents = contents)) };
+  const file = {
+    contents: initial,
+    /** What moveAside renamed, by suffix (the real file keeps it as `<file>.<suffix>`). */
+    asideFiles: new Map<string, string | null>(),
+    read: async () => file.contents,
+    write: vi.fn(async (contents: string) => void (file.contents = contents)),
+    moveAside: vi.fn(async (suffix: string) => {
+      if (file.contents === null) return;
+      file.asideFiles.set(suffix, file.contents);
+      file.contents = null;
+    }),
+  };
   return file;
 }
 

@@ -7,7 +7,7 @@ import { INITIAL_SYNC_STATUS, SYNC_ERROR_MESSAGES } from '../../../../../shared/
 import { PROTOCOL_MESSAGES } from '../../../../../shared/sync/wire';
 import { MemoryReplica } from '../../../shared/sync/support/memory-replica';
 import { SimDevice, World } from '../../../shared/sync/support/sim-device';
-import { connectInput, GOOD_CODE, harness, HQ_URL, type Harness } from './support';
+import { connectInput, GOOD_CODE, harness, HQ_URL, memoryFile, type Harness } from './support';
 
 function create(h: Harness, title: string): void {
   const counter = h.replica.outboxEntries().length + 1;
@@ -260,6 +260,56 @@ describe('restart', () => {
     await h.service.start();
     expect(h.service.status()).toMatchObject({ state: 'failing', lastError: { kind: 'unauthorized', message: SYNC_SERVICE_MESSAGES.tokenLost } });
     expect(h.service.syncNow()).toEqual({ started: false, message: SYNC_SERVICE_MESSAGES.tokenLost });
+  });
+});
+
+describe('an unreadable secrets file', () => {
+  const UNREADABLE = '{"version":1,"entries":{"sync-device-token":"ZW5jOjc0NmY2YjY1'; // cut short
+  const NEW_CODE = 'ZZ9P-2X9P-HT4C-M8WB';
+
+  /** A connected device restarted with its secrets file damaged; HQ has a new code for it. */
+  async function connectedThenCorrupted() {
+    const first = await connected();
+    first.service.stop();
+    const secretFile = memoryFile(UNREADABLE);
+    const h = harness({ settingsFile: first.settingsFile, secretFile, fetch: first.fetch, replica: first.replica });
+    // The fetch is the first harness's, so its HQ is the one that must know the new code.
+    first.codes.add(NEW_CODE);
+    await h.service.start();
+    return h;
+  }
+
+  it('says what happened and what to do (a new enrollment code), not that the keyring changed', async () => {
+    const h = await connectedThenCorrupted();
+    expect(h.service.status()).toMatchObject({ state: 'failing', lastError: { kind: 'unauthorized', message: SYNC_SERVICE_MESSAGES.keyFileUnreadable } });
+    expect(SYNC_SERVICE_MESSAGES.keyFileUnreadable).toMatch(/new enrollment code/);
+    expect(h.service.syncNow()).toEqual({ started: false, message: SYNC_SERVICE_MESSAGES.keyFileUnreadable });
+  });
+
+  it('connecting again with a new code works, and the old file is kept aside for support', async () => {
+    const h = await connectedThenCorrupted();
+    const result = await h.service.connect(connectInput({ enrollmentCode: NEW_CODE }));
+    expect(result.ok ? 'ok' : result.message).not.toBe(CONNECT_MESSAGES.tokenStorage);
+    expect(result.ok).toBe(true);
+    expect(await h.secrets.get(DEVICE_TOKEN_SECRET)).toMatch(/^token-dev-a-/);
+    expect([...h.secretFile.asideFiles.entries()]).toEqual([[expect.stringMatching(/^unreadable-\d{4}-\d\d-\d\dT[\d-]+Z$/), UNREADABLE]]);
+    await h.service.whenIdle();
+    expect(h.service.status().state).toBe('up-to-date');
+  });
+
+  it('disconnect still forgets the HQ link', async () => {
+    const h = await connectedThenCorrupted();
+    await expect(h.service.disconnect()).resolves.toBeUndefined();
+    expect(h.settingsFile.contents).toContain('"connection": null');
+    expect(h.service.connectionInfo()).toBeNull();
+  });
+
+  it('disconnect forgets the HQ link even when the key cannot be deleted, and says so in plain words', async () => {
+    const h = await connected();
+    h.secretFile.write.mockRejectedValueOnce(Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' }));
+    await expect(h.service.disconnect()).rejects.toThrow(SYNC_SERVICE_MESSAGES.keyNotDeleted);
+    expect(h.settingsFile.contents).toContain('"connection": null');
+    expect(h.service.connectionInfo()).toBeNull();
   });
 });
 
