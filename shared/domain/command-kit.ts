@@ -11,6 +11,8 @@ export function applyFieldChanges(
   ctx: CommandContext,
   makeEvent: (changes: FieldChange[]) => Omit<TimelineEvent, keyof ReturnType<typeof eventBase>>,
   alwaysRecord = false,
+  /** Fields of `set` written (stamped) even when their value stays: they must win or lose a merge together. */
+  alwaysWrite: readonly SyncedField[] = [],
 ): CommandResult {
   const merged = { ...pickSynced(incident), ...set };
   const parsed = syncedFieldsSchema.safeParse(merged);
@@ -23,10 +25,9 @@ export function applyFieldChanges(
     // Optional fields (slaPolicyId) are absent on incidents recorded before them: absent reads as null.
     const before = incident[key] ?? null;
     const after = parsed.data[key] ?? null;
-    if (!sameValue(before, after)) {
-      changes.push({ field: key, from: before, to: after });
-      (effective as Record<string, unknown>)[key] = after;
-    }
+    const changed = !sameValue(before, after);
+    if (changed) changes.push({ field: key, from: before, to: after });
+    if (changed || alwaysWrite.includes(key)) (effective as Record<string, unknown>)[key] = after;
   }
   if (changes.length === 0 && !alwaysRecord) return { ok: false, error: { code: 'no-change', message: 'Nothing changed.' } };
   const stamps = { ...incident.stamps };

@@ -4,7 +4,7 @@ import { formatIncidentNumber } from './ids';
 import { type Incident, type SyncedField, type SyncedFields, syncedFieldsSchema } from './incident';
 import { checkTransition, DEFAULT_TRANSITION_REFERENCE, type TransitionInput, type TransitionReference } from './lifecycle';
 import { derivePriority, DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from './priority';
-import type { Status } from './status';
+import { STATUS_LABELS, type Status } from './status';
 import type { TimelineEvent } from './timeline';
 import type { ZonedTime } from './zoned-time';
 import { applyFieldChanges, checkMatrix, emptyToNull, eventBase, invalidInput, touchedAt, transitionFailure, validated } from './command-kit';
@@ -130,16 +130,49 @@ export function editIncident(incident: Incident, edits: Partial<EditableFields>,
   if (unknownField) return { ok: false, error: { code: 'invalid-input', field: unknownField, message: `"${unknownField.slice(0, 40)}" cannot be edited directly.` } };
   // A form that sends `{ title: undefined }` means "title untouched", not "erase the title".
   const present = Object.fromEntries(Object.entries(edits).filter(([, value]) => value !== undefined)) as Partial<SyncedFields>;
+  const ownerLeft = (key: 'team' | 'assignee') => (Object.hasOwn(present, key) ? present[key] : incident[key]);
+  const isEmpty = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  if (OWNED_STATUSES.has(incident.status) && isEmpty(ownerLeft('team')) && isEmpty(ownerLeft('assignee'))) {
+    const field = Object.hasOwn(present, 'assignee') ? 'assignee' : 'team';
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-value',
+        field,
+        message: `An incident that is ${STATUS_LABELS[incident.status].toLowerCase()} needs an owner: choose another team or person instead of clearing both. To stop work on it, put it on hold.`,
+      },
+    };
+  }
   return applyFieldChanges(incident, present, ctx, (changes) => ({ kind: 'fields_changed', changes }));
 }
 
+/**
+ * The fields that belong to a status: each status change writes all of them (null where the new status has none), so
+ * they carry one stamp and win or lose a merge together with `status`. Otherwise two devices changing the status
+ * offline (one resolves, one puts on hold) would merge into an on-hold incident that still shows a resolution.
+ */
+export const STATUS_COMPANION_FIELDS = ['holdReason', 'resolutionCode', 'resolutionNotes', 'cancelReason', 'duplicateOf'] as const satisfies readonly SyncedField[];
+
+/** Statuses in which someone owns the incident (DOMAIN.md: assigned = "a team/person owns it"). */
+const OWNED_STATUSES: ReadonlySet<Status> = new Set<Status>(['assigned', 'in_progress']);
+
 export function changeStatus(incident: Incident, to: Status, input: TransitionInput, ctx: CommandContext, ref: TransitionReference = DEFAULT_TRANSITION_REFERENCE): CommandResult {
-  const check = checkTransition(incident.status, to, input, ref);
+  // An owner already on the incident satisfies "needs an assignment": a form that leaves the owner as it is sends nothing.
+  const check = checkTransition(incident.status, to, withCurrentOwner(incident, input), ref);
   if (!check.ok) return transitionFailure(check.error);
   if (to === 'cancelled' && typeof input.duplicateOf === 'string' && input.duplicateOf.trim() === incident.id) {
     return { ok: false, error: { code: 'invalid-value', field: 'duplicateOf', message: 'An incident cannot be a duplicate of itself. Pick the incident that stays open.' } };
   }
-  const set: Partial<SyncedFields> = { status: to };
+  // Closing keeps the resolution; every other status starts its companions empty (reopening drops the old resolution,
+  // which the timeline keeps).
+  const set: Partial<SyncedFields> = {
+    status: to,
+    holdReason: null,
+    resolutionCode: to === 'closed' ? incident.resolutionCode : null,
+    resolutionNotes: to === 'closed' ? incident.resolutionNotes : null,
+    cancelReason: null,
+    duplicateOf: null,
+  };
   const details: Record<string, string> = {};
   const keep = (key: keyof TransitionInput & keyof SyncedFields, value: string | undefined) => {
     if (typeof value === 'string' && value.trim() !== '') {
@@ -150,22 +183,26 @@ export function changeStatus(incident: Incident, to: Status, input: TransitionIn
   keep('assignee', input.assignee);
   keep('team', input.team);
   if (to === 'on_hold') keep('holdReason', input.holdReason);
-  else if (incident.holdReason !== null) set.holdReason = null;
   if (to === 'resolved') {
     keep('resolutionCode', input.resolutionCode);
     keep('resolutionNotes', input.resolutionNotes);
-  }
-  if (incident.status === 'resolved' && to !== 'closed') {
-    // Reopened: the old resolution no longer describes the incident; the timeline keeps it.
-    set.resolutionCode = null;
-    set.resolutionNotes = null;
   }
   if (to === 'cancelled') {
     keep('cancelReason', input.cancelReason);
     keep('duplicateOf', input.duplicateOf);
   }
   if (typeof input.reopenReason === 'string' && input.reopenReason.trim()) details.reopenReason = input.reopenReason.trim();
-  return applyFieldChanges(incident, set, ctx, () => ({ kind: 'status_changed', from: incident.status, to, details }), true);
+  return applyFieldChanges(incident, set, ctx, () => ({ kind: 'status_changed', from: incident.status, to, details }), true, STATUS_COMPANION_FIELDS);
+}
+
+/** The transition input with the incident's current team and assignee where the input names none. */
+function withCurrentOwner(incident: Incident, input: TransitionInput): TransitionInput {
+  const blank = (value: string | undefined) => typeof value !== 'string' || value.trim() === '';
+  return {
+    ...input,
+    assignee: blank(input.assignee) ? (incident.assignee ?? undefined) : input.assignee,
+    team: blank(input.team) ? (incident.team ?? undefined) : input.team,
+  };
 }
 
 /** Adds a note; allowed in every status (closed incidents take review notes). */

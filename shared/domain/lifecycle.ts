@@ -28,8 +28,8 @@ export const DEFAULT_TRANSITIONS: TransitionTable = {
   new: [{ to: 'assigned', action: 'Assign', requires: ['assignment'] }, { to: 'in_progress', action: 'Start work', requires: ['assignment'] }, hold, resolve, cancel],
   assigned: [{ to: 'in_progress', action: 'Start work', requires: [] }, hold, resolve, cancel],
   in_progress: [{ to: 'assigned', action: 'Reassign', requires: ['assignment'] }, hold, resolve, cancel],
-  on_hold: [{ to: 'in_progress', action: 'Resume work', requires: [] }, { to: 'assigned', action: 'Reassign', requires: ['assignment'] }, resolve, cancel],
-  resolved: [{ to: 'closed', action: 'Close', requires: [] }, { to: 'in_progress', action: 'Reopen', requires: ['reopenReason'] }],
+  on_hold: [{ to: 'in_progress', action: 'Resume work', requires: ['assignment'] }, { to: 'assigned', action: 'Reassign', requires: ['assignment'] }, resolve, cancel],
+  resolved: [{ to: 'closed', action: 'Close', requires: [] }, { to: 'in_progress', action: 'Reopen', requires: ['reopenReason', 'assignment'] }],
   closed: [],
   cancelled: [],
 };

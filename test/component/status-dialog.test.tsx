@@ -89,7 +89,13 @@ describe('status dialog', { timeout: 15_000 }, () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Say why the incident is reopened.');
     await user.type(within(dialog).getByLabelText('Reopen reason'), 'Outage came back');
     await user.click(within(dialog).getByRole('button', { name: 'Reopen' }));
+    // Resolved straight from New, nobody owns it: work cannot restart without an owner.
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Choose a person or a team to assign the incident to.');
+    expect((await db.incidents.get(incident.id))?.status).toBe('resolved');
+    await user.type(within(dialog).getByLabelText('Assignee'), 'Dana');
+    await user.click(within(dialog).getByRole('button', { name: 'Reopen' }));
     await expect.poll(async () => (await db.incidents.get(incident.id))?.status).toBe('in_progress');
+    expect(await db.incidents.get(incident.id)).toMatchObject({ assignee: 'Dana', resolutionCode: null });
   });
 
   it('cancel requires a reason and may name the surviving incident by number', async () => {

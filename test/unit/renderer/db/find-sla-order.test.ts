@@ -182,7 +182,7 @@ describe('sorting the list by SLA time left', { timeout: 30_000 }, () => {
     expect(await ids()).toEqual([slow.id, urgent.id, done.id]);
     // Work resumes 30 minutes later: due 30 minutes later than first set, and ahead of the P3 again.
     clock.advance(30 * MIN);
-    must(await repo.changeStatus(urgent.id, 'in_progress'));
+    must(await repo.changeStatus(urgent.id, 'in_progress', { team: 'Facilities' }));
     expect(await db.incidents.get(urgent.id)).toMatchObject({ slaGroup: 0, slaKey: Date.parse(urgent.createdAt) + 90 * MIN });
     expect(await ids()).toEqual([urgent.id, slow.id, done.id]);
   });

@@ -162,3 +162,26 @@ describe('editIncident', () => {
     });
   });
 });
+
+describe('editIncident keeps an owner on owned incidents', () => {
+  it.each(['assigned', 'in_progress'] as const)('refuses to clear both team and assignee of a %s incident, and changes nothing', (status) => {
+    const owned = ok(changeStatus(recorded(), status, { assignee: 'Sam', team: 'IT' }, laterCtx(1))).incident;
+    const result = edit(deepFreeze(owned), { assignee: null, team: null }, laterCtx(2));
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-value', field: 'assignee', message: expect.stringMatching(/needs an owner: choose another team or person/) } });
+  });
+
+  it('refuses to clear the only owner left, but lets one of the two go', () => {
+    const owned = ok(changeStatus(recorded(), 'assigned', { assignee: 'Sam', team: 'IT' }, laterCtx(1))).incident;
+    const teamOnly = ok(edit(owned, { assignee: null }, laterCtx(2))).incident;
+    expect(teamOnly).toMatchObject({ status: 'assigned', assignee: null, team: 'IT' });
+    expect(edit(teamOnly, { team: null }, laterCtx(3))).toMatchObject({ ok: false, error: { field: 'team' } });
+    expect(ok(edit(teamOnly, { team: 'Facilities' }, laterCtx(3))).incident.team).toBe('Facilities');
+  });
+
+  it('lets a new or on-hold incident lose its owner (nobody needs to own those)', () => {
+    const fresh = ok(edit(recorded(), { team: 'IT' }, laterCtx(1))).incident;
+    expect(ok(edit(fresh, { team: null }, laterCtx(2))).incident).toMatchObject({ status: 'new', team: null });
+    const held = ok(changeStatus(fresh, 'on_hold', { holdReason: 'Awaiting vendor' }, laterCtx(3))).incident;
+    expect(ok(edit(held, { team: null }, laterCtx(4))).incident).toMatchObject({ status: 'on_hold', team: null, assignee: null });
+  });
+});

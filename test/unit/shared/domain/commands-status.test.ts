@@ -25,6 +25,8 @@ function move(incident: Incident, to: Status, input: TransitionInput = {}) {
 }
 
 const RESOLVE = { resolutionCode: 'Hardware repaired', resolutionNotes: 'Replaced the starter battery.' };
+/** Every status change writes all of a status's companion fields: null unless the new status has them. */
+const NO_COMPANIONS = { holdReason: null, resolutionCode: null, resolutionNotes: null, cancelReason: null, duplicateOf: null };
 
 describe('changeStatus', () => {
   it('assigns: sets assignee and team, stamps them, and records them in the event details', () => {
@@ -32,7 +34,7 @@ describe('changeStatus', () => {
     const ctx = laterCtx(7);
     const { incident: next, event, change } = ok(changeStatus(incident, 'assigned', { assignee: ' Sam ', team: 'Facilities' }, ctx));
     expect(next).toMatchObject({ status: 'assigned', assignee: 'Sam', team: 'Facilities', updatedAt: ctx.now.utc });
-    expect(change.set).toEqual({ status: 'assigned', assignee: 'Sam', team: 'Facilities' });
+    expect(change.set).toEqual({ ...NO_COMPANIONS, status: 'assigned', assignee: 'Sam', team: 'Facilities' });
     expect(event).toMatchObject({ kind: 'status_changed', from: 'new', to: 'assigned', details: { assignee: 'Sam', team: 'Facilities' }, hlc: ctx.hlc });
     expect(next.stamps.status).toBe(ctx.hlc);
     expect(next.stamps.assignee).toBe(ctx.hlc);
@@ -46,7 +48,7 @@ describe('changeStatus', () => {
     expect(held.event).toMatchObject({ details: { holdReason: 'Awaiting parts' } });
     const resumed = ok(move(held.incident, 'in_progress'));
     expect(resumed.incident).toMatchObject({ status: 'in_progress', holdReason: null });
-    expect(resumed.change.set).toEqual({ status: 'in_progress', holdReason: null });
+    expect(resumed.change.set).toEqual({ ...NO_COMPANIONS, status: 'in_progress' });
     expect(resumed.incident.stamps.holdReason).toBe(resumed.event.hlc);
   });
 
@@ -56,11 +58,13 @@ describe('changeStatus', () => {
     expect(ok(move(held, to, input)).incident.holdReason).toBeNull();
   });
 
-  it('does not touch holdReason (or its stamp) when it was already empty', () => {
+  it('stamps every companion field with the status, changed or not, but names only real changes in the event', () => {
     const incident = recorded();
-    const { change, incident: next } = ok(move(incident, 'assigned', { team: 'IT' }));
-    expect(change.set).not.toHaveProperty('holdReason');
-    expect(next.stamps.holdReason).toBe(incident.stamps.holdReason);
+    const { change, incident: next, event } = ok(move(incident, 'assigned', { team: 'IT' }));
+    expect(change.set).toEqual({ ...NO_COMPANIONS, status: 'assigned', team: 'IT' });
+    for (const field of Object.keys(NO_COMPANIONS)) expect(next.stamps[field], field).toBe(event.hlc);
+    // Unchanged companions carry their old stamps as base: a concurrent change of them is recognised as one.
+    expect(change.base?.holdReason).toBe(incident.stamps.holdReason ?? null);
   });
 
   it('resolves with code and notes; closing keeps them', () => {
@@ -70,14 +74,15 @@ describe('changeStatus', () => {
     expect(resolved.event).toMatchObject({ from: 'in_progress', to: 'resolved', details: RESOLVE });
     const closed = ok(move(resolved.incident, 'closed'));
     expect(closed.incident).toMatchObject({ status: 'closed', ...RESOLVE });
-    expect(closed.change.set).toEqual({ status: 'closed' });
+    // Closing writes the resolution again, so it wins or loses together with the status.
+    expect(closed.change.set).toEqual({ ...NO_COMPANIONS, status: 'closed', ...RESOLVE });
   });
 
   it('reopens with a reason, clearing the old resolution (the timeline keeps it)', () => {
     const resolved = ok(move(ok(move(recorded(), 'assigned', { assignee: 'Sam' })).incident, 'resolved', RESOLVE)).incident;
     const reopened = ok(move(resolved, 'in_progress', { reopenReason: '  Failed again under load ' }));
     expect(reopened.incident).toMatchObject({ status: 'in_progress', resolutionCode: null, resolutionNotes: null });
-    expect(reopened.change.set).toEqual({ status: 'in_progress', resolutionCode: null, resolutionNotes: null });
+    expect(reopened.change.set).toEqual({ ...NO_COMPANIONS, status: 'in_progress' });
     expect(reopened.event).toMatchObject({ kind: 'status_changed', from: 'resolved', to: 'in_progress', details: { reopenReason: 'Failed again under load' } });
   });
 
@@ -105,7 +110,25 @@ describe('changeStatus', () => {
 
   it('ignores companion fields that do not belong to the transition', () => {
     const { change } = ok(move(recorded(), 'on_hold', { holdReason: 'Awaiting caller', ...RESOLVE, cancelReason: 'x', reopenReason: '' }));
-    expect(change.set).toEqual({ status: 'on_hold', holdReason: 'Awaiting caller' });
+    expect(change.set).toEqual({ ...NO_COMPANIONS, status: 'on_hold', holdReason: 'Awaiting caller' });
+  });
+
+  it('does not let work resume or reopen with nobody owning the incident (New → On hold → In progress)', () => {
+    const held = ok(move(recorded(), 'on_hold', { holdReason: 'Awaiting vendor' })).incident;
+    expect(held).toMatchObject({ assignee: null, team: null });
+    expect(move(held, 'in_progress')).toMatchObject({ ok: false, error: { code: 'missing-field', field: 'assignment' } });
+    expect(ok(move(held, 'in_progress', { team: 'IT' })).incident).toMatchObject({ status: 'in_progress', team: 'IT' });
+    const resolved = ok(move(recorded(), 'resolved', RESOLVE)).incident;
+    expect(move(resolved, 'in_progress', { reopenReason: 'Failed again' })).toMatchObject({ ok: false, error: { field: 'assignment' } });
+  });
+
+  it('counts the current owner for the assignment a transition needs', () => {
+    const assigned = ok(move(recorded(), 'assigned', { assignee: 'Sam' })).incident;
+    const held = ok(move(assigned, 'on_hold', { holdReason: 'Awaiting parts' })).incident;
+    const resumed = ok(move(held, 'in_progress', { assignee: '  ', team: '' }));
+    expect(resumed.incident).toMatchObject({ status: 'in_progress', assignee: 'Sam' });
+    // Blank input keeps the owner; it is not written again.
+    expect(resumed.change.set).not.toHaveProperty('assignee');
   });
 
   it('passes lifecycle refusals through with their code, field and message', () => {
@@ -138,7 +161,7 @@ describe('changeStatus', () => {
 
   it('refuses a 1 MB reopen reason with a clear message instead of producing an invalid event', () => {
     const resolved = ok(move(recorded(), 'resolved', RESOLVE)).incident;
-    const result = move(resolved, 'in_progress', { reopenReason: 'x'.repeat(1024 * 1024) });
+    const result = move(resolved, 'in_progress', { reopenReason: 'x'.repeat(1024 * 1024), team: 'IT' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'reopenReason', message: 'Each detail is limited to 20,000 characters' } });
   });
 

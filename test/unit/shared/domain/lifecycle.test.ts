@@ -14,7 +14,8 @@ import { DEFAULT_HOLD_REASONS, DEFAULT_RESOLUTION_CODES, STATUS_LABELS, STATUSES
 /**
  * DOMAIN.md's lifecycle written out independently of the code: an owner is needed to work an incident,
  * on hold needs a reason, resolved needs code + notes, cancelled needs a reason, resolved can be closed
- * or reopened (with a reason), closed and cancelled are terminal.
+ * or reopened (with a reason), closed and cancelled are terminal. Work resumed or reopened needs an owner too (the
+ * incident may have gone on hold or been resolved while nobody owned it; changeStatus counts the current owner).
  */
 const EXPECTED: Record<Status, Partial<Record<Status, TransitionField[]>>> = {
   new: {
@@ -27,12 +28,12 @@ const EXPECTED: Record<Status, Partial<Record<Status, TransitionField[]>>> = {
   assigned: { in_progress: [], on_hold: ['holdReason'], resolved: ['resolutionCode', 'resolutionNotes'], cancelled: ['cancelReason'] },
   in_progress: { assigned: ['assignment'], on_hold: ['holdReason'], resolved: ['resolutionCode', 'resolutionNotes'], cancelled: ['cancelReason'] },
   on_hold: {
-    in_progress: [],
+    in_progress: ['assignment'],
     assigned: ['assignment'],
     resolved: ['resolutionCode', 'resolutionNotes'],
     cancelled: ['cancelReason'],
   },
-  resolved: { closed: [], in_progress: ['reopenReason'] },
+  resolved: { closed: [], in_progress: ['reopenReason', 'assignment'] },
   closed: {},
   cancelled: {},
 };

@@ -223,3 +223,22 @@ describe('sameValue', () => {
     expect(stampAt(T0, 'dev-a') < stampAt(T0, 'dev-b')).toBe(true);
   });
 });
+
+describe('concurrent status changes merge into a consistent incident', () => {
+  // One device resolves, another puts the incident on hold, offline. Each status change writes all of a status's
+  // companion fields, so whichever status wins brings its own companions: no on-hold incident with a resolution.
+  it.each([
+    ['the hold is later', 2, 3],
+    ['the resolution is later', 3, 2],
+  ] as const)('resolve on A, hold on B (%s), in either arrival order', (_label, resolveCounter, holdCounter) => {
+    const assigned = ok(changeStatus(created().incident, 'assigned', { assignee: 'Sam' }, ctxAt('dev-a', T0 + 10_000))).incident;
+    const resolve = ok(changeStatus(assigned, 'resolved', { resolutionCode: 'Fixed', resolutionNotes: 'Breaker reset' }, ctxAt('dev-a', T0 + 60_000, resolveCounter)));
+    const hold = ok(changeStatus(assigned, 'on_hold', { holdReason: 'Awaiting vendor' }, ctxAt('dev-b', T0 + 60_000, holdCounter)));
+    const ops = [opOf(resolve), opOf(hold)];
+    for (const order of [ops, [...ops].reverse()]) {
+      const merged = incidentFromState(replay(order, stateFromIncident(assigned)).state!)!;
+      if (holdCounter > resolveCounter) expect(merged).toMatchObject({ status: 'on_hold', holdReason: 'Awaiting vendor', resolutionCode: null, resolutionNotes: null });
+      else expect(merged).toMatchObject({ status: 'resolved', holdReason: null, resolutionCode: 'Fixed', resolutionNotes: 'Breaker reset' });
+    }
+  });
+});
