@@ -1,7 +1,7 @@
 // Command-line parsing for `npm run hq`: pure, so every bad input has a tested message (exit code 2).
 import { isIP } from 'node:net';
 import { deviceIdSchema } from '../../shared/sync/wire';
-import { normalizeOrigin } from '../http/cors';
+import { isWildcardOrigin, normalizeOrigin } from '../http/cors';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -219,6 +219,9 @@ function applyFlag(raw: Raw, flag: string, value: () => string | undefined, comm
     }
     case '--allow-origin': {
       const text = value()?.trim();
+      if (text && isWildcardOrigin(text)) {
+        return `--allow-origin takes no wildcards (got "${text}"): browsers send their exact origin, so name each one in full, e.g. --allow-origin https://desk.example.org:8443, and repeat the option for more.`;
+      }
       const origin = text ? normalizeOrigin(text) : null;
       if (!origin) return `--allow-origin needs an http(s) origin like http://127.0.0.1:5199 (got "${text ?? ''}").`;
       raw.allowOrigins.push(origin);

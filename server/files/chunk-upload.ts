@@ -1,5 +1,6 @@
 // Resumable, verified chunk upload logic shared by both stores: per-device partial uploads, SHA-256 check, stored once.
-import type { ChunkOutcome, ChunkUpload, FileRecord } from '../store/types';
+import { accessRefusal } from '../auth/device-access';
+import type { ChunkOutcome, ChunkUpload, DeviceAccess, FileRecord } from '../store/types';
 import { sha256OfChunks } from './sha256';
 
 /** A partial upload untouched this long is dropped (the device, if it comes back, starts that file again). */
@@ -12,6 +13,8 @@ export interface PartialUpload {
 
 /** The file-table primitives a store provides inside one transaction (the file row locked). */
 export interface FileTx {
+  /** The device's token and revocation as of now (on PostgreSQL its row stays locked against a revocation until commit). */
+  deviceAccess(deviceId: string): Promise<DeviceAccess | null>;
   /** Reads and locks the file row, creating it (size as first claimed, not complete) when absent. */
   getOrCreate(sha256: string, size: number, now: number): Promise<FileRecord>;
   /** The device's own partial upload of the file, or null. */
@@ -30,6 +33,11 @@ export interface FileTx {
 
 export async function applyChunk(tx: FileTx, upload: ChunkUpload): Promise<ChunkOutcome> {
   const { sha256, deviceId, size, offset, bytes, now } = upload;
+  // Checked in the chunk's own transaction: a device revoked after its request was let in stores nothing.
+  if (upload.tokenHash !== undefined) {
+    const refusal = accessRefusal(await tx.deviceAccess(deviceId), upload.tokenHash);
+    if (refusal !== null) return { kind: 'access-ended', refusal };
+  }
   const file = await tx.getOrCreate(sha256, size, now);
   // Same content uploaded again (by this or another device): stored once, nothing to do.
   if (file.complete) return { kind: 'stored', file };

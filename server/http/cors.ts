@@ -11,11 +11,18 @@ export function normalizeOrigin(value: string): string | null {
   try {
     const url = new URL(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    // URL takes "*" in a host name ("https://*.example.org"), but no browser sends such an Origin: it would allow nothing.
+    if (isWildcardOrigin(url.host)) return null;
     if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return null;
     return url.origin;
   } catch {
     return null;
   }
+}
+
+/** Origins are matched exactly: a "*" anywhere (also as %2A) is a wildcard HQ does not support. */
+export function isWildcardOrigin(value: string): boolean {
+  return /\*|%2a/i.test(value);
 }
 
 /** Adds CORS headers when the request's Origin is allowed. */

@@ -1,7 +1,8 @@
-// The onRequest gate every route passes: CORS headers, protocol version, then rate limit and who is calling, together.
+// The gate every route passes: CORS, protocol version, rate limit and who is calling; a device's access again once its body is in.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hashSecret, sameHash } from '../auth/secrets';
 import type { HqStore } from '../store/types';
+import { deviceRevoked, unauthorized, UNKNOWN_DEVICE_TOKEN } from './access-errors';
 import { applyCors } from './cors';
 import { HqError } from './hq-error';
 import { checkProtocol } from './protocol-check';
@@ -14,6 +15,9 @@ export interface GatekeeperOptions {
   readonly allowOrigins: ReadonlySet<string>;
   readonly limiter: RateLimiter;
 }
+
+/** Methods whose body can take a while to arrive (a push, a file chunk: up to the 5-minute request timeout). */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 export function registerGatekeeper(app: FastifyInstance, options: GatekeeperOptions): void {
   app.decorateRequest('hqAuth', null);
@@ -33,15 +37,30 @@ export function registerGatekeeper(app: FastifyInstance, options: GatekeeperOpti
     // a made-up token is counted against its address, so inventing tokens buys no fresh budget.
     const tokenKey = `token:${tokenHash}`;
     const verifiedBefore = options.limiter.has(tokenKey);
-    // Before the database is asked about an unverified token, the address must still have budget left.
-    throttle(verifiedBefore ? options.limiter.take(tokenKey) : options.limiter.peek(addressKey));
+    // An unverified token is charged to its address before the database is asked about it, not after: requests sent
+    // all at once would otherwise all pass a look at the budget and cost a lookup each. A valid token gets it back.
+    throttle(options.limiter.take(verifiedBefore ? tokenKey : addressKey));
     const identity = await identify(tokenHash, options);
     if (identity === null) {
-      throttle(options.limiter.take(addressKey));
-      throw unauthorized(rule.caller === 'admin' ? 'This needs the HQ admin token.' : 'HQ does not know this token. Connect this device again with a new enrollment code from your HQ administrator.');
+      if (verifiedBefore) throttle(options.limiter.take(addressKey));
+      throw unauthorized(rule.caller === 'admin' ? 'This needs the HQ admin token.' : UNKNOWN_DEVICE_TOKEN);
     }
-    if (!verifiedBefore) throttle(options.limiter.take(tokenKey));
+    if (!verifiedBefore) {
+      options.limiter.refund(addressKey);
+      throttle(options.limiter.take(tokenKey));
+    }
     request.hqAuth = authorize(rule.caller, identity);
+  });
+
+  // The token was checked before the body was read, which may have taken minutes: a device revoked (or re-enrolled
+  // with a new token) meanwhile must not write. Pushes and file chunks check once more inside their transaction.
+  app.addHook('preHandler', async (request) => {
+    const auth = request.hqAuth;
+    if (auth?.kind !== 'device' || !BODY_METHODS.has(request.method)) return;
+    const device = await options.store.deviceByTokenHash(auth.tokenHash);
+    if (device === null) throw unauthorized(UNKNOWN_DEVICE_TOKEN); // re-enrolled meanwhile: this token is no longer its
+    if (device.revokedAt !== null) throw deviceRevoked();
+    request.hqAuth = { ...auth, device };
   });
 }
 
@@ -58,13 +77,11 @@ function bearerTokenHash(request: FastifyRequest): string | null {
   return match ? hashSecret(match[1]!) : null;
 }
 
-const unauthorized = (message: string) => new HqError('unauthorized', message, {}, { 'WWW-Authenticate': 'Bearer realm="lantern-hq"' });
-
 /** Who the token belongs to (the admin, or a device, revoked or not); null when HQ does not know it. */
 async function identify(tokenHash: string, options: GatekeeperOptions): Promise<HqAuth | null> {
   if (sameHash(tokenHash, options.adminTokenHash)) return { kind: 'admin' };
   const device = await options.store.deviceByTokenHash(tokenHash);
-  return device ? { kind: 'device', device } : null;
+  return device ? { kind: 'device', device, tokenHash } : null;
 }
 
 function authorize(caller: Caller, identity: HqAuth): HqAuth {
@@ -72,16 +89,19 @@ function authorize(caller: Caller, identity: HqAuth): HqAuth {
     if (caller === 'device') throw new HqError('forbidden', 'This endpoint is for enrolled devices; the admin token cannot be used here.');
     return identity;
   }
-  if (identity.device.revokedAt !== null) {
-    throw new HqError('device-revoked', 'HQ has revoked access for this device. Everything recorded here stays on this device; ask your HQ administrator to connect it again.');
-  }
+  if (identity.device.revokedAt !== null) throw deviceRevoked();
   if (caller === 'admin') throw new HqError('forbidden', 'This needs the HQ admin token, not a device token.');
   return identity;
 }
 
 /** The authenticated device of a device-only route (the gate has already checked it). */
 export function deviceOf(request: FastifyRequest) {
+  return deviceAuthOf(request).device;
+}
+
+/** The authenticated device and the token it was let in with (for the re-check inside a write's transaction). */
+export function deviceAuthOf(request: FastifyRequest): Extract<HqAuth, { kind: 'device' }> {
   const auth = request.hqAuth;
   if (auth?.kind !== 'device') throw new HqError('forbidden', 'This endpoint is for enrolled devices.');
-  return auth.device;
+  return auth;
 }

@@ -34,17 +34,15 @@ export class RateLimiter {
     return this.waitSeconds(bucket);
   }
 
+  /** Gives back one request taken from `key` (it turned out to be charged to the wrong bucket); never above the burst. */
+  refund(key: string): void {
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.tokens = Math.min(this.limit.burst, bucket.tokens + 1);
+  }
+
   /** Whether `key` already has a bucket (only keys the caller has verified get one). */
   has(key: string): boolean {
     return this.buckets.has(key);
-  }
-
-  /** The seconds `take(key)` would ask to wait, without counting a request or creating a bucket. */
-  peek(key: string): number {
-    const bucket = this.buckets.get(key);
-    if (!bucket) return 0;
-    const tokens = this.tokensAt(bucket, this.now());
-    return tokens >= 1 ? 0 : this.waitSeconds({ tokens, updatedMs: bucket.updatedMs });
   }
 
   get size(): number {

@@ -9,7 +9,8 @@ export interface RouteAccess {
   readonly protocol: 'required' | 'optional' | 'none';
 }
 
-export type HqAuth = { readonly kind: 'admin' } | { readonly kind: 'device'; readonly device: DeviceRecord };
+/** A device's `tokenHash` is the token it was let in with: checked again once the body is in, and inside its writes. */
+export type HqAuth = { readonly kind: 'admin' } | { readonly kind: 'device'; readonly device: DeviceRecord; readonly tokenHash: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { fileChunkQuerySchema, fileParamsSchema, type FileStatus } from '../../shared/sync/wire';
 import type { RouteContext } from '../http/context';
-import { deviceOf } from '../http/gatekeeper';
+import { accessEnded } from '../http/access-errors';
+import { deviceAuthOf } from '../http/gatekeeper';
 import { HqError } from '../http/hq-error';
 import { access } from '../http/route-access';
 import { parseOrThrow } from '../http/validate';
@@ -10,7 +11,7 @@ import type { FileRecord } from '../store/types';
 
 export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.put('/v1/files/:sha256', { ...access('device', 'required'), bodyLimit: ctx.limits.fileChunkBytes }, async (request): Promise<FileStatus> => {
-    const device = deviceOf(request);
+    const { device, tokenHash } = deviceAuthOf(request);
     const { sha256 } = parseOrThrow(fileParamsSchema, request.params, 'file address');
     const { offset, size } = parseOrThrow(fileChunkQuerySchema, request.query, 'chunk query');
     if (size > ctx.limits.maxFileBytes) {
@@ -21,7 +22,8 @@ export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): voi
       throw new HqError('unsupported-media-type', 'Send file chunks as application/octet-stream.');
     }
     const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-    const outcome = await ctx.store.putFileChunk({ sha256, deviceId: device.id, size, offset, bytes, now: ctx.clock.now() });
+    const outcome = await ctx.store.putFileChunk({ sha256, deviceId: device.id, size, offset, bytes, now: ctx.clock.now(), tokenHash });
+    if (outcome.kind === 'access-ended') throw accessEnded(outcome.refusal);
     const file = outcome.file;
     switch (outcome.kind) {
       case 'stored':

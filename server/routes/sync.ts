@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_PULL_LIMIT, pullQuerySchema, pushRequestSchema, type PushResponse } from '../../shared/sync/wire';
 import type { RouteContext } from '../http/context';
-import { deviceOf } from '../http/gatekeeper';
+import { deviceAuthOf, deviceOf } from '../http/gatekeeper';
 import { HqError } from '../http/hq-error';
 import { checkProtocolVersion } from '../http/protocol-check';
 import { access } from '../http/route-access';
@@ -15,7 +15,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/v1/sync/push', { ...access('device', 'required'), bodyLimit: ctx.limits.pushBodyBytes }, async (request): Promise<PushResponse> => {
-    const device = deviceOf(request);
+    const { device, tokenHash } = deviceAuthOf(request);
     const body = parseOrThrow(pushRequestSchema, request.body, 'push request');
     checkProtocolVersion(body.protocolVersion);
     if (body.deviceId !== device.id) throw new HqError('forbidden', 'This token belongs to another device; a device may only push as itself.');
@@ -27,6 +27,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: RouteContext): voi
       ops: body.ops,
       files: body.files ?? [],
       clockSkewMs: body.deviceTime === undefined ? null : Math.round(body.deviceTime - now),
+      tokenHash,
     });
     return { hqId, epoch, serverTime: ctx.clock.now(), results, deviceLastSeq: device.lastSeq };
   });

@@ -1,6 +1,7 @@
 // The one interface both HQ stores (SQLite, PostgreSQL) implement, and the records they hand back.
 import type { IncidentState } from '../../shared/sync/merge';
 import type { Status } from '../../shared/domain';
+import type { AccessRefusal } from '../auth/device-access';
 
 export interface HqMeta {
   readonly hqId: string;
@@ -70,11 +71,19 @@ export interface DeviceSyncState {
   readonly lastHlc: string | null;
 }
 
+/** Whether a device may still write: read inside the write's own transaction, so a revocation cannot race it. */
+export interface DeviceAccess {
+  readonly tokenHash: string;
+  readonly revokedAt: number | null;
+}
+
 export interface PushSnapshot {
   readonly hqId: string;
   readonly epoch: string;
   /** Per pushing device (absent: not enrolled, treated as nothing taken yet). */
   readonly devices: Map<string, DeviceSyncState>;
+  /** Per enrolled pushing device: its token and revocation as of now (on PostgreSQL the row stays locked until commit). */
+  readonly access: Map<string, DeviceAccess>;
   /** Applied operations among the opIds: opId → its stamp and serverSeq. */
   readonly knownOps: Map<string, { hlc: string; serverSeq: number }>;
   /** Operations the pushing devices had rejected before: deviceId → opId → code and reason. */
@@ -171,6 +180,8 @@ export interface ChunkUpload {
   readonly offset: number;
   readonly bytes: Uint8Array;
   readonly now: number;
+  /** The token the request was verified with: the chunk is stored only if it still is the device's and not revoked. */
+  readonly tokenHash?: string;
 }
 
 export type ChunkOutcome =
@@ -178,7 +189,9 @@ export type ChunkOutcome =
   | { readonly kind: 'offset-mismatch'; readonly file: FileRecord }
   | { readonly kind: 'size-mismatch'; readonly file: FileRecord }
   | { readonly kind: 'too-long'; readonly file: FileRecord }
-  | { readonly kind: 'hash-mismatch'; readonly file: FileRecord };
+  | { readonly kind: 'hash-mismatch'; readonly file: FileRecord }
+  /** The device was revoked, or its token replaced, after the request was let in; nothing was stored. */
+  | { readonly kind: 'access-ended'; readonly refusal: AccessRefusal };
 
 export interface MissingFileRecord extends FileRecord {
   readonly opIds: readonly string[];

@@ -1,6 +1,7 @@
 // One store transaction for one or several pushes: validate first (pure), then one bulk read, decide in memory, one bulk write.
 import { parseHlc } from '../../shared/domain';
 import type { PushOpResult } from '../../shared/sync/wire';
+import { accessRefusal, type AccessRefusal } from '../auth/device-access';
 import type { PushTx } from '../store/types';
 import { classifyOp, type ClassifiedOp } from './classify-op';
 import { PushDecider, type PushBatchInput } from './push-decider';
@@ -12,11 +13,14 @@ export interface PushMember {
   readonly items: readonly ClassifiedOp[];
 }
 
+/** One member's answer: its per-operation results, or why its device may no longer write (nothing of it stored). */
+export type MemberOutcome = { readonly ok: true; readonly results: PushOpResult[] } | { readonly ok: false; readonly refusal: AccessRefusal };
+
 export interface PushGroupOutcome {
   readonly hqId: string;
   readonly epoch: string;
   /** Per member, in the order given. */
-  readonly results: PushOpResult[][];
+  readonly results: MemberOutcome[];
 }
 
 /** Validates every operation of a batch; pure, so it runs before the push lock is taken. */
@@ -47,14 +51,13 @@ export async function runPushGroup(tx: PushTx, members: readonly PushMember[]): 
     incidentIds: [...incidentIds],
   });
   const decider = new PushDecider(snapshot);
-  const results = members.map(({ input, items }) => decider.decide(input, items));
+  const results = members.map(({ input, items }): MemberOutcome => {
+    // Checked here, not only at the door: a device revoked while its push waited for this transaction writes nothing.
+    const refusal = input.tokenHash === undefined ? null : accessRefusal(snapshot.access.get(input.deviceId) ?? null, input.tokenHash);
+    return refusal === null ? { ok: true, results: decider.decide(input, items) } : { ok: false, refusal };
+  });
   await tx.write(decider.writes());
   return { ...decider.meta, results };
-}
-
-/** Decides and stores one classified batch inside one push transaction (the push lock held). */
-export async function runPushBatch(tx: PushTx, input: PushBatchInput, items: readonly ClassifiedOp[] = classifyBatch(input)): Promise<PushOpResult[]> {
-  return (await runPushGroup(tx, [{ input, items }])).results[0]!;
 }
 
 function forced(item: ClassifiedOp, reason: string | undefined, raw: unknown): ClassifiedOp {

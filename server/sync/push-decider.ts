@@ -18,6 +18,11 @@ export interface PushBatchInput {
   readonly clockSkewMs: number | null;
   /** Set when HQ could not store these operations even one by one: reject them (kept for the admin) so the queue moves on. */
   readonly forceReject?: string;
+  /**
+   * The token the push was let in with: the push transaction stores nothing of it unless the token is still the
+   * device's and the device is not revoked. Absent: no such check (HQ's own callers, tests).
+   */
+  readonly tokenHash?: string;
 }
 
 type Rejections = Map<string, { code: string; reason: string }>;

@@ -1,6 +1,7 @@
 // Runs pushes against the store: concurrent pushes committed together (group commit), and if the store refuses a
 // batch for a reason that will not go away, each operation alone, so one operation HQ cannot store never blocks the rest.
 import type { PushOpResult } from '../../shared/sync/wire';
+import { accessEnded } from '../http/access-errors';
 import { GroupCommitter, type Settled } from '../store/group-commit';
 import type { HqStore } from '../store/types';
 import type { ClassifiedOp } from './classify-op';
@@ -35,7 +36,7 @@ export class PushService {
     if (members.length === 1) return [await settle(pushAlone(this.store, members[0]!.input, members[0]!.items))];
     try {
       const outcome = await this.store.withPushTx((tx) => runPushGroup(tx, members));
-      return outcome.results.map((results) => ({ ok: true, value: { hqId: outcome.hqId, epoch: outcome.epoch, results } }));
+      return outcome.results.map((member) => (member.ok ? { ok: true, value: { hqId: outcome.hqId, epoch: outcome.epoch, results: member.results } } : { ok: false, error: accessEnded(member.refusal) }));
     } catch (error) {
       if (!isPermanentStoreError(error)) throw error;
     }
@@ -76,7 +77,9 @@ async function pushAlone(store: HqStore, input: PushBatchInput, items: readonly 
 
 async function commitOne(store: HqStore, input: PushBatchInput, items: readonly ClassifiedOp[]): Promise<PushOutcome> {
   const outcome = await store.withPushTx((tx) => runPushGroup(tx, [{ input, items }]));
-  return { hqId: outcome.hqId, epoch: outcome.epoch, results: outcome.results[0]! };
+  const member = outcome.results[0]!;
+  if (!member.ok) throw accessEnded(member.refusal);
+  return { hqId: outcome.hqId, epoch: outcome.epoch, results: member.results };
 }
 
 async function settle<R>(promise: Promise<R>): Promise<Settled<R>> {

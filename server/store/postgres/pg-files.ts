@@ -8,6 +8,11 @@ const bytesOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffse
 
 export function pgFileTx(client: PoolClient): FileTx {
   return {
+    async deviceAccess(deviceId) {
+      // FOR SHARE: a revocation (an UPDATE of the row) waits for this chunk's commit instead of slipping in before it.
+      const { rows } = await client.query<{ token_hash: string; revoked_at: BigIntText | null }>('SELECT token_hash, revoked_at FROM devices WHERE id = $1 FOR SHARE', [deviceId]);
+      return rows[0] ? { tokenHash: rows[0].token_hash, revokedAt: numOrNull(rows[0].revoked_at) } : null;
+    },
     async getOrCreate(sha256, size, now) {
       await client.query('INSERT INTO files (sha256, size, created_at) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [sha256, size, now]);
       // The lock serializes every upload of this file, so two devices completing it at once store it once.

@@ -2,7 +2,7 @@
 import type { PoolClient } from 'pg';
 import type { IncidentState } from '../../../shared/sync/merge';
 import type { PushTx, PushWrites } from '../types';
-import { num, type BigIntText } from './pg-rows';
+import { num, numOrNull, type BigIntText } from './pg-rows';
 
 /**
  * Serializes pushes across every HQ instance on this database (and schema): serverSeq order = commit order.
@@ -13,8 +13,14 @@ export const BEGIN_PUSH_SQL = `BEGIN; SELECT pg_advisory_xact_lock(hashtext(curr
 /** A text list sent as one JSON parameter (cheaper to send than text[]; see WRITE_SQL). */
 const list = (n: number) => `ARRAY(SELECT json_array_elements_text($${n}::json))`;
 
+/**
+ * The pushing devices' rows are locked (FOR NO KEY UPDATE, the lock the write takes anyway) as they are read: a
+ * revocation or re-enrollment that commits first is seen here, and one that comes later waits for this commit, so none
+ * can slip in between the check and the commit.
+ */
 const LOAD_SQL = `SELECT
-  (SELECT COALESCE(json_agg(json_build_array(id, last_seq, last_hlc)), '[]') FROM devices WHERE id = ANY(${list(1)})) AS devices,
+  (SELECT COALESCE(json_agg(json_build_array(id, last_seq, last_hlc, token_hash, revoked_at)), '[]')
+    FROM (SELECT id, last_seq, last_hlc, token_hash, revoked_at FROM devices WHERE id = ANY(${list(1)}) ORDER BY id FOR NO KEY UPDATE) AS d) AS devices,
   (SELECT COALESCE(json_agg(json_build_array(op_id, hlc, server_seq)), '[]') FROM operations WHERE op_id = ANY(${list(2)})) AS ops,
   (SELECT COALESCE(json_agg(json_build_array(device_id, op_id, code, reason)), '[]') FROM rejected_ops WHERE device_id = ANY(${list(1)}) AND op_id = ANY(${list(2)})) AS rejected,
   (SELECT COALESCE(json_agg(json_build_array(original_hlc, hlc)), '[]') FROM operations WHERE original_hlc = ANY(${list(3)})) AS capped,
@@ -23,7 +29,7 @@ const LOAD_SQL = `SELECT
   FROM hq_meta WHERE id = 1`;
 
 interface LoadRow {
-  devices: [string, number, string | null][];
+  devices: [string, number, string | null, string, number | null][];
   ops: [string, string, number][];
   rejected: [string, string, string, string][];
   capped: [string, string][];
@@ -92,6 +98,7 @@ export function pgPushTx(client: PoolClient): PushTx {
         hqId: row.hq_id,
         epoch: row.epoch,
         devices: new Map(row.devices.map(([id, lastSeq, lastHlc]) => [id, { lastSeq: num(lastSeq), lastHlc }])),
+        access: new Map(row.devices.map(([id, , , tokenHash, revokedAt]) => [id, { tokenHash, revokedAt: numOrNull(revokedAt) }])),
         knownOps: new Map(row.ops.map(([opId, hlc, serverSeq]) => [opId, { hlc, serverSeq: num(serverSeq) }])),
         knownRejections,
         cappedStamps: new Map(row.capped),

@@ -7,6 +7,10 @@ import { prepared } from './statements';
 
 export function sqliteFileTx(db: Database.Database): FileTx {
   return {
+    async deviceAccess(deviceId) {
+      const row = prepared(db, 'SELECT token_hash, revoked_at FROM devices WHERE id = ?').get(deviceId) as { token_hash: string; revoked_at: number | null } | undefined;
+      return row ? { tokenHash: row.token_hash, revokedAt: row.revoked_at } : null;
+    },
     async getOrCreate(sha256, size, now) {
       prepared(db, 'INSERT INTO files (sha256, size, created_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING').run(sha256, size, now);
       return toFile(prepared(db, 'SELECT sha256, size, received, complete FROM files WHERE sha256 = ?').get(sha256) as FileRow);

@@ -9,7 +9,14 @@ export function sqlitePushTx(db: Database.Database): PushTx {
     async load(request) {
       const opIds = JSON.stringify(request.opIds);
       const deviceIds = JSON.stringify(request.deviceIds);
-      const devices = prepared(db, 'SELECT id, last_seq, last_hlc FROM devices WHERE id IN (SELECT value FROM json_each(?))').all(deviceIds) as { id: string; last_seq: number; last_hlc: string | null }[];
+      // Read under BEGIN IMMEDIATE: a revocation commits wholly before this transaction or after it.
+      const devices = prepared(db, 'SELECT id, last_seq, last_hlc, token_hash, revoked_at FROM devices WHERE id IN (SELECT value FROM json_each(?))').all(deviceIds) as {
+        id: string;
+        last_seq: number;
+        last_hlc: string | null;
+        token_hash: string;
+        revoked_at: number | null;
+      }[];
       const ops = prepared(db, 'SELECT op_id, hlc, server_seq FROM operations WHERE op_id IN (SELECT value FROM json_each(?))').all(opIds) as { op_id: string; hlc: string; server_seq: number }[];
       const rejected = prepared(
         db,
@@ -30,6 +37,7 @@ export function sqlitePushTx(db: Database.Database): PushTx {
         hqId: meta.hq_id,
         epoch: meta.epoch,
         devices: new Map(devices.map((row) => [row.id, { lastSeq: row.last_seq, lastHlc: row.last_hlc }])),
+        access: new Map(devices.map((row) => [row.id, { tokenHash: row.token_hash, revokedAt: row.revoked_at }])),
         knownOps: new Map(ops.map((row) => [row.op_id, { hlc: row.hlc, serverSeq: row.server_seq }])),
         knownRejections,
         cappedStamps: new Map(capped.map((row) => [row.original_hlc, row.hlc])),

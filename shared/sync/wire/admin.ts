@@ -1,10 +1,10 @@
 // Admin API (admin token): enrollment codes, devices and revocation, missing files, rejected operations, epoch.
 import { z } from 'zod';
-import { deviceIdSchema, sha256Schema } from './common';
+import { deviceIdSchema, sha256Schema, storableNameSchema } from './common';
 
 export const createEnrollmentRequestSchema = z.strictObject({
   /** Who the code is for, e.g. "Laptop 7"; shown to the admin only. */
-  name: z.string().trim().min(1).max(120),
+  name: storableNameSchema(120),
   /** How long the code stays valid (default 72 hours). */
   ttlHours: z.number().int().min(1).max(24 * 30).optional(),
   /** A re-enrollment code for this known device (only it may redeem it); leave out for a new device. */

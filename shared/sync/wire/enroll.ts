@@ -1,12 +1,12 @@
 // Enrollment: a device trades a one-time code for its own device token (POST /v1/enroll).
 import { z } from 'zod';
-import { deviceIdSchema, serverTimeSchema } from './common';
+import { deviceIdSchema, serverTimeSchema, storableNameSchema } from './common';
 
 /** Codes are shown as groups like "K7QM-2X9P-HT4C-M8WB"; HQ ignores case, spaces and dashes. */
 export const enrollRequestSchema = z.strictObject({
   code: z.string().trim().min(8).max(64),
   deviceId: deviceIdSchema,
-  deviceName: z.string().trim().min(1).max(120),
+  deviceName: storableNameSchema(120),
   protocolVersion: z.number().int().min(1),
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;

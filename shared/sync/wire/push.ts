@@ -14,6 +14,13 @@ export const fileClaimSchema = z.strictObject({
 export type FileClaim = z.infer<typeof fileClaimSchema>;
 
 /**
+ * The range of a JavaScript clock (Date), so any time a device's clock can show is taken, however wrong (HQ never
+ * refuses a sync over skew), while the skew HQ stores stays a safe integer that both stores hold alike.
+ */
+const MAX_CLOCK_MS = 8.64e15;
+const DEVICE_TIME_MESSAGE = `Expected the device clock in milliseconds since 1970, between -${MAX_CLOCK_MS} and ${MAX_CLOCK_MS} (as Date.now() gives it)`;
+
+/**
  * Operations travel as unknown JSON: HQ validates each one on its own with `operationSchema`, so one
  * malformed operation is answered `rejected` instead of failing the whole batch.
  */
@@ -24,7 +31,11 @@ export const pushRequestSchema = z.strictObject({
   /** Files the operations of this batch refer to (see docs/sync-protocol.md, Files). */
   files: z.array(fileClaimSchema).max(MAX_PUSH_OPS * 20).optional(),
   /** The device clock (ms since 1970) when it sent the batch; HQ records the skew for the admin. */
-  deviceTime: z.number().finite().optional(),
+  deviceTime: z
+    .number()
+    .min(-MAX_CLOCK_MS, DEVICE_TIME_MESSAGE)
+    .max(MAX_CLOCK_MS, DEVICE_TIME_MESSAGE)
+    .optional(),
   /**
    * Sent with a batch no earlier batch of the device is on its way ahead of: the epoch in which HQ answered every
    * operation of this device numbered below the batch's first. If HQ's own count for the device is lower, HQ lost
@@ -40,8 +51,8 @@ export type PushStatus = (typeof PUSH_STATUSES)[number];
 
 /**
  * Why an operation was rejected or deferred:
- * - invalid: fails the operation schema (reason says how); rejected for good, stored at HQ;
- * - not-your-device: names another device than the token's; rejected;
+ * - invalid: fails the operation schema (reason says how), or its event belongs to another incident; rejected for good, stored at HQ;
+ * - not-your-device: names another device than the token's, or its stamps (hlc, event.hlc, event.deviceId) do; rejected;
  * - seq-reused: a deviceSeq HQ already holds with a different opId; rejected (stored, the admin can look);
  * - hq-error: HQ could not store it even on its own; rejected and kept at HQ for the admin;
  * - schema-newer: written by a newer Lantern than HQ understands; retry later (after HQ is updated);

@@ -1,6 +1,7 @@
 // Unit tests for the HQ command-line parser (server/cli/args.ts): every mistake gets a message that says what to do.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOST, DEFAULT_PORT, parseHqArgs, type ParsedHqArgs } from '../../../server/cli/args';
+import { normalizeOrigin } from '../../../server/http/cors';
 
 function errorOf(argv: string[]): string {
   const parsed = parseHqArgs(argv);
@@ -50,6 +51,12 @@ describe('parseHqArgs', () => {
     [['--data', 'd', '--admin-token', 'short'], /at least 16/],
     [['--data', 'd', '--allow-origin', 'javascript:alert(1)'], /http\(s\) origin/],
     [['--data', 'd', '--allow-origin', 'http://x.example/path'], /http\(s\) origin/],
+    // URL accepts "*" in a host name, but browsers send exact origins: a wildcard would allow nothing, silently.
+    [['--data', 'd', '--allow-origin', 'https://*.example.org'], /--allow-origin takes no wildcards .* name each one in full, e\.g\. --allow-origin https:\/\/desk\.example\.org:8443/],
+    [['--data', 'd', '--allow-origin', 'http://*'], /--allow-origin takes no wildcards/],
+    [['--data', 'd', '--allow-origin', 'http://*:5199'], /--allow-origin takes no wildcards/],
+    [['--data', 'd', '--allow-origin=*'], /--allow-origin takes no wildcards/],
+    [['--data', 'd', '--allow-origin', 'http://%2A.example.org'], /--allow-origin takes no wildcards/],
     [['--database', 'mysql://x'], /PostgreSQL URL/],
     [['--data', 'd', '--database-schema', 'x'], /only works with --database/],
     [['--data', 'd', '--verbose'], /Unknown option "--verbose"/],
@@ -57,6 +64,11 @@ describe('parseHqArgs', () => {
     [['--data', 'd', '--name', 'x'], /belongs to "enroll"/],
   ])('refuses %j', (argv, message) => {
     expect(errorOf(argv)).toMatch(message);
+  });
+
+  it('normalizeOrigin (which buildHqApp uses too) takes no wildcard origin', () => {
+    expect(normalizeOrigin('https://desk.example.org:8443/')).toBe('https://desk.example.org:8443');
+    for (const origin of ['https://*.example.org', 'http://*', 'http://%2a.example.org']) expect(normalizeOrigin(origin)).toBeNull();
   });
 
   it('enroll needs a store and --name; new-epoch needs a store', () => {

@@ -1,4 +1,4 @@
-// Security review regressions: binary bodies on JSON routes (415, fast, short answers) and made-up tokens sharing their address's rate limit.
+// Security review regressions: binary bodies on JSON routes (415, fast, short answers); made-up tokens, one by one or all at once, share their address's rate limit.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../../server/http/rate-limiter';
@@ -72,6 +72,34 @@ describe('hostile requests', () => {
     expect((await hq.request('/v1/sync/pull', { token: device })).status).toBe(200);
     expect((await hq.request('/v1/enroll', { body: { code: 'AAAA-BBBB-CCCC-DDDD', deviceId: 'x', deviceName: 'x', protocolVersion: PROTOCOL_VERSION } })).status).toBe(429);
   });
+
+  it('2,000 made-up tokens sent all at once cost the store no more lookups than the address budget', async () => {
+    const now = Date.now();
+    hq = await TestHq.start(sqlite, { clock: { now: () => now } });
+    const store = hq.store as { deviceByTokenHash: (hash: string) => Promise<unknown> };
+    const original = store.deviceByTokenHash.bind(store);
+    let lookups = 0;
+    store.deviceByTokenHash = (hash) => {
+      lookups += 1;
+      return original(hash);
+    };
+    const app = hq.app;
+    const replies = await Promise.all(
+      Array.from({ length: 2000 }, () =>
+        app.inject({
+          method: 'GET',
+          url: '/v1/sync/pull',
+          headers: { authorization: `Bearer ${randomBytes(24).toString('base64url')}`, 'lantern-protocol': String(PROTOCOL_VERSION) },
+        }),
+      ),
+    );
+    const statuses = new Map<number, number>();
+    for (const reply of replies) statuses.set(reply.statusCode, (statuses.get(reply.statusCode) ?? 0) + 1);
+    // Each lookup is charged to the address before it is made, so the burst of 300 bounds both the answers and the store's work.
+    expect(statuses.get(401)).toBe(300);
+    expect(statuses.get(429)).toBe(1700);
+    expect(lookups, `store lookups for ${replies.length} made-up tokens`).toBe(300);
+  });
 });
 
 describe('RateLimiter', () => {
@@ -84,5 +112,18 @@ describe('RateLimiter', () => {
     }
     expect(limiter.size).toBe(3);
     expect(limiter.has('flood-0')).toBe(false);
+  });
+
+  it('refunds a request taken from a key, never above the burst, and never for a key it does not track', () => {
+    const limiter = new RateLimiter({ perSecond: 1, burst: 2 }, () => 0);
+    expect([limiter.take('address'), limiter.take('address'), limiter.take('address')]).toEqual([0, 0, 1]);
+    limiter.refund('address');
+    expect(limiter.take('address')).toBe(0);
+    limiter.refund('address');
+    limiter.refund('address');
+    limiter.refund('address');
+    expect([limiter.take('address'), limiter.take('address'), limiter.take('address')]).toEqual([0, 0, 1]);
+    limiter.refund('unknown');
+    expect(limiter.has('unknown')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../shared/domain';
 import { OPERATION_SCHEMA_VERSION } from '../../../shared/sync/operation';
-import { pushResponseSchema, rejectedListResponseSchema } from '../../../shared/sync/wire';
+import { deviceListResponseSchema, pushResponseSchema, rejectedListResponseSchema } from '../../../shared/sync/wire';
 import { announcePostgresSkip, PG_SKIP_REASON, PG_URL, STORE_FACTORIES } from './support/store-factories';
 import { TestDevice } from './support/test-device';
 import { TestHq } from './support/test-hq';
@@ -171,6 +171,28 @@ describe.each(STORE_FACTORIES)('HQ push and pull ($name)', (factory) => {
     expect(cursor.json).toMatchObject({ error: 'invalid-cursor' });
     const notJson = await hq.request('/v1/sync/push', { token, rawBody: '{"ops":', contentType: 'application/json' });
     expect(notJson.status).toBe(400);
+  });
+
+  it.each([1e19, -1e20, 8.64e15 + 1])('a deviceTime no clock can show (%d) is a 400 naming it, alike on every store; a sane one then goes through', async (deviceTime) => {
+    hq = await TestHq.start(factory);
+    const a = new TestDevice('device-a');
+    const token = await hq.enroll(a.id);
+    const create = a.create('Chiller alarm');
+    const reply = await hq.pushRaw(token, a.id, [create], undefined, { deviceTime });
+    expect(reply.status, reply.text).toBe(400);
+    expect(reply.json).toMatchObject({ error: 'invalid-request', message: expect.stringMatching(/deviceTime: Expected the device clock in milliseconds since 1970/) });
+    expect((await hq.store.stats()).operations).toBe(0);
+    const again = await hq.pushRaw(token, a.id, [create], undefined, { deviceTime: Date.now() + 6 * 3_600_000 });
+    expect(again.status, again.text).toBe(200);
+    expect(pushResponseSchema.parse(again.json).results[0]?.status).toBe('applied');
+  });
+
+  it('any time a device clock can show is taken, however far off, and its skew recorded for the admin', async () => {
+    hq = await TestHq.start(factory);
+    const token = await hq.enroll('device-a');
+    for (const deviceTime of [8.64e15, -8.64e15, 0]) expect((await hq.pushRaw(token, 'device-a', [], undefined, { deviceTime })).status).toBe(200);
+    const devices = deviceListResponseSchema.parse((await hq.request('/v1/admin/devices', { token: hq.adminToken })).json).devices;
+    expect(devices[0]!.clockSkewMs).toBeLessThan(-1e12); // deviceTime 0: the device is about 56 years behind
   });
 });
 
