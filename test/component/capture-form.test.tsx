@@ -1,6 +1,7 @@
 // The capture form as a user meets it: required title, live priority, clear messages, safe text.
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { formatZoned, toDateTimeLocalValue } from '../../renderer/features/format';
 import { renderApp } from './support/render-app';
 
 describe('capture form', () => {
@@ -36,6 +37,11 @@ describe('capture form', () => {
     await user.type(screen.getByLabelText('Site'), 'Main campus / Block A / Plant room');
     await user.selectOptions(screen.getByLabelText('Impact'), '2 — Medium');
     await user.selectOptions(screen.getByLabelText('Urgency'), '1 — High');
+    const occurredMs = Date.now() - 60 * 60_000;
+    const detectedMs = Date.now() - 20 * 60_000;
+    await user.clear(screen.getByLabelText('Occurred at'));
+    await user.type(screen.getByLabelText('Occurred at'), toDateTimeLocalValue(occurredMs));
+    await user.type(screen.getByLabelText('Detected at'), toDateTimeLocalValue(detectedMs));
     await user.click(screen.getByRole('button', { name: 'Save incident' }));
 
     const detail = await screen.findByRole('article', { name: 'Chiller 2 tripped' });
@@ -49,6 +55,12 @@ describe('capture form', () => {
     const stored = await db.incidents.toArray();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ title: 'Chiller 2 tripped', category: ['Facility', 'HVAC'], impact: 2, urgency: 1, priority: 2 });
+    // Both times as typed (to the minute, local time), each with this computer's offset at that moment.
+    const minute = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000);
+    expect(stored[0]?.occurredAt).toEqual({ utc: minute(occurredMs).toISOString(), offsetMinutes: -minute(occurredMs).getTimezoneOffset() || 0 });
+    expect(stored[0]?.detectedAt).toEqual({ utc: minute(detectedMs).toISOString(), offsetMinutes: -minute(detectedMs).getTimezoneOffset() || 0 });
+    const detected = within(detail).getByText('Detected').closest('div');
+    expect(detected).toHaveTextContent(formatZoned(stored[0]!.detectedAt!));
     expect(await db.outbox.count()).toBe(1);
   });
 

@@ -1,7 +1,15 @@
-// Inline editing in the detail view: each save is one edit with one timeline entry; the major flag stands out.
+// Inline editing in the detail view: each save is one edit with one timeline entry; times keep their zone; the major flag stands out.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { formatLocal, formatZoned, toDateTimeLocalValue } from '../../renderer/features/format';
 import { renderDesk } from './support/render-desk';
+
+/** The detail's row for a field: its label and what it shows. */
+function fieldRow(article: HTMLElement, label: string): HTMLElement {
+  const row = within(article).getByText(label, { selector: 'dt, dt *' }).closest('div');
+  if (!row) throw new Error(`no row for ${label}`);
+  return row;
+}
 
 describe('inline editing', { timeout: 15_000 }, () => {
   it('edits the title: one change, one timeline entry with author and before/after', async () => {
@@ -109,6 +117,78 @@ describe('inline editing', { timeout: 15_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Edit Title' })).toBeNull());
     expect(screen.getByLabelText('Major incident')).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Escalate' })).toBeDisabled();
+  });
+});
+
+describe('detected-at in the detail', { timeout: 15_000 }, () => {
+  it('shows the detected-at with the recorder’s time zone, and "Not recorded" when nobody gave one', async () => {
+    const { openSeeded } = await renderDesk();
+    // Recorded in the Marquesas (UTC−09:30), a zone no test machine is in, so the offset must show.
+    const detectedAt = { utc: '2026-03-29T00:10:00.000Z', offsetMinutes: -570 };
+    await openSeeded({ title: 'Generator B failed', occurredAt: { utc: '2026-03-28T23:50:00.000Z', offsetMinutes: -570 }, detectedAt });
+    const article = screen.getByRole('article', { name: 'Generator B failed' });
+    expect(fieldRow(article, 'Detected')).toHaveTextContent(formatZoned(detectedAt));
+    expect(fieldRow(article, 'Detected')).toHaveTextContent('(recorded at UTC−09:30)');
+    await openSeeded({ title: 'Nobody noted it' });
+    expect(fieldRow(screen.getByRole('article', { name: 'Nobody noted it' }), 'Detected')).toHaveTextContent('Not recorded');
+  });
+
+  it('edits the detected-at: one change, a timeline entry naming it, stored with this computer’s offset; clearing sets it back', async () => {
+    const { user, openSeeded, db } = await renderDesk();
+    const occurredMs = Date.now() - 2 * 60 * 60_000;
+    const incident = await openSeeded({ title: 'Lift stuck', occurredAt: { utc: new Date(occurredMs).toISOString(), offsetMinutes: 0 } });
+    await user.click(screen.getByRole('button', { name: 'Edit Detected' }));
+    const field = screen.getByLabelText('Detected');
+    expect(field).toHaveFocus();
+    expect(field).toHaveAccessibleDescription(/This computer’s time \(UTC[+−]\d\d:\d\d\); leave empty if not known/);
+    const typedMs = Math.floor((Date.now() - 60 * 60_000) / 60_000) * 60_000;
+    await user.type(field, toDateTimeLocalValue(typedMs));
+    await user.click(screen.getByRole('button', { name: 'Save Detected' }));
+    const timeline = within(screen.getByRole('article', { name: 'Lift stuck' })).getByRole('list', { name: 'Timeline' });
+    const detectedAt = { utc: new Date(typedMs).toISOString(), offsetMinutes: -new Date(typedMs).getTimezoneOffset() || 0 };
+    expect(await within(timeline).findByText(`Detected at: not recorded → ${formatZoned(detectedAt)}`)).toBeInTheDocument();
+    expect((await db.incidents.get(incident.id))?.detectedAt).toEqual(detectedAt);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Edit Detected' })).toHaveFocus());
+
+    await user.click(screen.getByRole('button', { name: 'Edit Detected' }));
+    await user.clear(screen.getByLabelText('Detected'));
+    await user.click(screen.getByRole('button', { name: 'Save Detected' }));
+    await waitFor(async () => expect((await db.incidents.get(incident.id))?.detectedAt).toBeNull());
+    await waitFor(() => expect(fieldRow(screen.getByRole('article', { name: 'Lift stuck' }), 'Detected')).toHaveTextContent('Not recorded'));
+  });
+
+  it('refuses a detected-at before the occurred-at or in the future, with a message saying what to do, and changes nothing', async () => {
+    const { user, openSeeded, db } = await renderDesk();
+    const occurredMs = Date.now() - 60 * 60_000;
+    const incident = await openSeeded({ title: 'Fire door open', occurredAt: { utc: new Date(occurredMs).toISOString(), offsetMinutes: 0 } });
+    await user.click(screen.getByRole('button', { name: 'Edit Detected' }));
+    const field = screen.getByLabelText('Detected');
+    await user.type(field, toDateTimeLocalValue(occurredMs - 3 * 60 * 60_000));
+    await user.click(screen.getByRole('button', { name: 'Save Detected' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^Detected at is before Occurred at \(.+\)\. Enter a later time/);
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    await user.clear(field);
+    await user.type(field, '2031-06-01T10:00');
+    await user.click(screen.getByRole('button', { name: 'Save Detected' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/This is in the future/);
+    expect((await db.incidents.get(incident.id))?.detectedAt).toBeNull();
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('refuses moving the occurred-at after the detected-at', async () => {
+    const { user, openSeeded, db } = await renderDesk();
+    const detectedMs = Date.now() - 60 * 60_000;
+    const incident = await openSeeded({
+      title: 'Boiler pressure low',
+      occurredAt: { utc: new Date(detectedMs - 60 * 60_000).toISOString(), offsetMinutes: 0 },
+      detectedAt: { utc: new Date(detectedMs).toISOString(), offsetMinutes: 0 },
+    });
+    await user.click(screen.getByRole('button', { name: 'Edit Occurred' }));
+    await user.clear(screen.getByLabelText('Occurred'));
+    await user.type(screen.getByLabelText('Occurred'), toDateTimeLocalValue(detectedMs + 30 * 60_000));
+    await user.click(screen.getByRole('button', { name: 'Save Occurred' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(`Occurred at is after Detected at (${formatLocal(new Date(detectedMs).toISOString())}). Enter an earlier time, or correct Detected at first.`);
+    expect((await db.incidents.get(incident.id))?.occurredAt.utc).toBe(new Date(detectedMs - 60 * 60_000).toISOString());
   });
 });
 

@@ -17,7 +17,7 @@ import { createCaptureRecorder } from '../../db/attachments-record';
 import { formatLocal } from '../format';
 import { AttachmentPicker } from './attachment-picker';
 import { FieldError, LevelSelect, TitleField } from './capture-fields';
-import { blankValues, fromDraftValues, hasContent, occurredAtProblem, splitLongTitle, titleLengthProblem, toDraftValues, toRecordInput, type CaptureValues } from './capture-values';
+import { blankValues, fromDraftValues, hasContent, splitLongTitle, timeProblems, titleLengthProblem, toDraftValues, toRecordInput, type CaptureValues } from './capture-values';
 import { DraftsPanel } from './drafts-panel';
 import { DuplicateSuggestions } from '../incidents/duplicate-suggestions';
 import { ChecklistPreview, TemplatePicker } from './template-picker';
@@ -28,7 +28,7 @@ import './capture.css';
 
 /** Until the reference lists load (a few ms), the seed categories; a template's category is always offered. */
 const SEED_CATEGORY_OPTIONS = flattenCategoryPaths(DEFAULT_CATEGORIES).map(formatPath);
-const KNOWN_FIELDS = new Set<string>(['title', 'description', 'category', 'site', 'impact', 'urgency', 'occurredAt', 'attachments']);
+const KNOWN_FIELDS = new Set<string>(['title', 'description', 'category', 'site', 'impact', 'urgency', 'occurredAt', 'detectedAt', 'attachments']);
 
 type FieldErrors = Partial<Record<keyof CaptureValues | 'attachments' | 'form', string>>;
 
@@ -53,7 +53,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   const titleRef = useRef<HTMLInputElement>(null);
   const attachments = usePendingAttachments(attachmentLimitBytes);
   const { dragging, handlers: dropHandlers } = useFileDrop((files) => void attachments.add(files));
-  const ids = { title: useId(), description: useId(), category: useId(), site: useId(), impact: useId(), urgency: useId(), occurred: useId(), priority: useId(), sites: useId() };
+  const ids = { title: useId(), description: useId(), category: useId(), site: useId(), impact: useId(), urgency: useId(), occurred: useId(), detected: useId(), priority: useId(), sites: useId() };
   const priority = derivePriority(values.impact, values.urgency);
   const reference = useReferenceLists();
   const categoryOptions = withValue(reference?.category ?? SEED_CATEGORY_OPTIONS, values.category);
@@ -91,11 +91,16 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
     if (clear.some((key) => errors[key])) setErrors((e) => ({ ...e, ...Object.fromEntries(clear.map((key) => [key, undefined])) }));
   };
   const update = <K extends keyof CaptureValues>(key: K, value: CaptureValues[K]) => change((v) => ({ ...v, [key]: value }), [key]);
-  // Said as soon as a future time is picked, not only on save.
-  const updateOccurredAt = (value: string) => {
-    update('occurredAt', value);
-    const problem = value === '' ? null : occurredAtProblem(new Date(value).getTime(), Date.now());
-    if (problem) setErrors((e) => ({ ...e, occurredAt: problem }));
+  // Said as soon as a future time (or a detected-at before the occurred-at) is picked, not only on save.
+  const updateTime = (key: 'occurredAt' | 'detectedAt', value: string) => {
+    update(key, value);
+    const problems = timeProblems({ ...values, [key]: value }, Date.now());
+    setErrors((e) => ({
+      ...e,
+      ...(key === 'occurredAt' && value !== '' ? { occurredAt: problems.occurredAt ?? undefined } : {}),
+      // The detected-at's order problem follows either time; an emptied detected-at has none.
+      detectedAt: problems.detectedAt ?? undefined,
+    }));
   };
   const moveExtraTitle = () => {
     const { title, rest } = splitLongTitle(values.title);
@@ -152,11 +157,13 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
     // Every problem the form can see is shown at once, each at its field; the keyboard goes to the first.
     const tooLong = titleLengthProblem(values.title);
     const occurredMs = new Date(values.occurredAt).getTime();
-    const occurredProblem = occurredAtProblem(occurredMs, Date.now());
-    if (tooLong || occurredProblem) {
-      setErrors({ ...(tooLong ? { title: tooLong } : {}), ...(occurredProblem ? { occurredAt: occurredProblem } : {}) });
+    const times = timeProblems(values, Date.now());
+    // A half-typed date-time reads as '' (empty); for the optional detected-at that must not silently mean "not known".
+    const detectedProblem = partlyTyped(ids.detected) ? 'Finish the date and time it was detected, or clear every part of it.' : times.detectedAt;
+    if (tooLong || times.occurredAt || detectedProblem) {
+      setErrors({ ...(tooLong ? { title: tooLong } : {}), ...(times.occurredAt ? { occurredAt: times.occurredAt } : {}), ...(detectedProblem ? { detectedAt: detectedProblem } : {}) });
       if (tooLong) titleRef.current?.focus();
-      else document.getElementById(ids.occurred)?.focus();
+      else document.getElementById(times.occurredAt ? ids.occurred : ids.detected)?.focus();
       return;
     }
     setSaving(true);
@@ -245,11 +252,21 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
           </output>
         </div>
       </div>
-      <div className="field">
-        <label htmlFor={ids.occurred}>Occurred at</label>
-        <input id={ids.occurred} type="datetime-local" value={values.occurredAt} onChange={(e) => updateOccurredAt(e.target.value)}
-          aria-invalid={errors.occurredAt ? true : undefined} aria-describedby={errors.occurredAt ? `${ids.occurred}-error` : undefined} />
-        {errors.occurredAt && <FieldError id={`${ids.occurred}-error`} message={errors.occurredAt} />}
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={ids.occurred}>Occurred at</label>
+          <input id={ids.occurred} type="datetime-local" value={values.occurredAt} onChange={(e) => updateTime('occurredAt', e.target.value)}
+            aria-invalid={errors.occurredAt ? true : undefined} aria-describedby={errors.occurredAt ? `${ids.occurred}-error` : undefined} />
+          {errors.occurredAt && <FieldError id={`${ids.occurred}-error`} message={errors.occurredAt} />}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.detected}>Detected at</label>
+          <input id={ids.detected} type="datetime-local" value={values.detectedAt} onChange={(e) => updateTime('detectedAt', e.target.value)}
+            aria-invalid={errors.detectedAt ? true : undefined} aria-describedby={errors.detectedAt ? `${ids.detected}-error` : `${ids.detected}-hint`} />
+          {errors.detectedAt
+            ? <FieldError id={`${ids.detected}-error`} message={errors.detectedAt} />
+            : <span id={`${ids.detected}-hint`} className="hint">Optional: when it was noticed, if later</span>}
+        </div>
       </div>
       <DuplicateSuggestions site={values.site} category={values.category} occurredAt={values.occurredAt} />
       <AttachmentPicker pending={attachments} limitBytes={attachmentLimitBytes} />
@@ -263,6 +280,12 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
       </div>
     </form>
   );
+}
+
+/** True when a date-time input holds a partly typed value (the browser then reports its value as ''). */
+function partlyTyped(id: string): boolean {
+  const input = document.getElementById(id);
+  return input instanceof HTMLInputElement && input.validity.badInput;
 }
 
 /** The options, plus the current value when the list no longer has it (a template's or an old draft's category). */

@@ -1,18 +1,8 @@
 // The capture form's values: defaults, the draft (JSON) round trip, and the record input they become.
-import {
-  findTemplate,
-  LATEST_PLAUSIBLE_YEAR,
-  levelSchema,
-  LIMITS,
-  parsePath,
-  PATH_SEPARATOR,
-  templateTag,
-  zonedTimeFromEpoch,
-  type Impact,
-  type NewIncidentInput,
-} from '../../../shared/domain';
+import { findTemplate, levelSchema, LIMITS, parsePath, PATH_SEPARATOR, templateTag, zonedTimeFromEpoch, type Impact, type NewIncidentInput } from '../../../shared/domain';
 import type { JsonObject } from '../../db';
-import { formatLocal, toDateTimeLocalValue } from '../format';
+import { toDateTimeLocalValue } from '../format';
+import { detectedAtProblem, occurredAtProblem, zonedFromLocalValue } from './incident-times';
 
 export interface CaptureValues {
   title: string;
@@ -22,12 +12,14 @@ export interface CaptureValues {
   impact: Impact;
   urgency: Impact;
   occurredAt: string;
+  /** Optional: '' when nobody knows (or has said) when it was noticed. */
+  detectedAt: string;
   /** '' when no template was chosen. */
   templateId: string;
 }
 
 export function blankValues(nowMs: number = Date.now()): CaptureValues {
-  return { title: '', description: '', category: '', site: '', impact: 3, urgency: 3, occurredAt: toDateTimeLocalValue(nowMs), templateId: '' };
+  return { title: '', description: '', category: '', site: '', impact: 3, urgency: 3, occurredAt: toDateTimeLocalValue(nowMs), detectedAt: '', templateId: '' };
 }
 
 export function toDraftValues(values: CaptureValues): JsonObject {
@@ -54,13 +46,14 @@ export function fromDraftValues(stored: JsonObject, nowMs: number = Date.now()):
     impact: level('impact'),
     urgency: level('urgency'),
     occurredAt: text('occurredAt'),
+    detectedAt: text('detectedAt'),
     templateId: findTemplate(templateId) ? templateId : '',
   };
 }
 
 /** True when the person has entered something worth keeping as a draft. */
 export function hasContent(values: CaptureValues): boolean {
-  return [values.title, values.description, values.category, values.site, values.templateId].some((text) => text.trim() !== '');
+  return [values.title, values.description, values.category, values.site, values.detectedAt, values.templateId].some((text) => text.trim() !== '');
 }
 
 /** The draft's name in the Drafts list. */
@@ -81,22 +74,21 @@ export function toRecordInput(values: CaptureValues, occurredMs: number): NewInc
     impact: values.impact,
     urgency: values.urgency,
     occurredAt: zonedTimeFromEpoch(occurredMs, -new Date(occurredMs).getTimezoneOffset()),
+    detectedAt: values.detectedAt === '' ? null : zonedFromLocalValue(values.detectedAt),
     tags: template ? [templateTag(template)] : [],
   };
 }
 
-/** How far ahead of this device's clock an occurred-at may be: clocks of two devices (or a watch) differ by minutes. */
-export const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
 /**
- * Why an occurred-at cannot be saved as typed, checked here because the record itself accepts any plausible year;
- * null when it is fine. Years outside the plausible window are left to the record's own, more specific message.
+ * The problems with the two times as typed, each for its own field (null: fine). An empty occurred-at is a problem
+ * (it has a suggested value); an empty detected-at is not (it is optional).
  */
-export function occurredAtProblem(occurredMs: number, nowMs: number): string | null {
-  if (Number.isNaN(occurredMs)) return 'Enter the date and time it happened, or leave the suggested time.';
-  if (new Date(occurredMs).getFullYear() > LATEST_PLAUSIBLE_YEAR) return null;
-  if (occurredMs - nowMs <= FUTURE_TOLERANCE_MS) return null;
-  return `This is in the future (${formatLocal(new Date(occurredMs).toISOString())}). Enter when it actually happened; at most ${FUTURE_TOLERANCE_MS / 60_000} minutes ahead of this computer’s clock is accepted. If the computer’s clock is wrong, correct it first.`;
+export function timeProblems(values: Pick<CaptureValues, 'occurredAt' | 'detectedAt'>, nowMs: number): { occurredAt: string | null; detectedAt: string | null } {
+  const occurredMs = new Date(values.occurredAt).getTime();
+  return {
+    occurredAt: occurredAtProblem(occurredMs, nowMs),
+    detectedAt: values.detectedAt === '' ? null : detectedAtProblem(new Date(values.detectedAt).getTime(), occurredMs, nowMs),
+  };
 }
 
 /** A title over the limit: how long it is and what to do; null when it fits. Counted like the record counts (trimmed). */

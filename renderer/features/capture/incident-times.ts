@@ -1,0 +1,57 @@
+// When an incident happened and when it was detected: the checks and conversions shared by capture and the detail view.
+import { EARLIEST_PLAUSIBLE_YEAR, LATEST_PLAUSIBLE_YEAR, zonedTimeFromEpoch, type ZonedTime } from '../../../shared/domain';
+import { formatLocal } from '../format';
+
+/** How far ahead of this device's clock a time may be: clocks of two devices (or a watch) differ by minutes. */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Why an occurred-at cannot be saved as typed, checked here because the record itself accepts any plausible year;
+ * null when it is fine. Years outside the plausible window are left to the record's own, more specific message.
+ */
+export function occurredAtProblem(occurredMs: number, nowMs: number): string | null {
+  if (Number.isNaN(occurredMs)) return 'Enter the date and time it happened, or leave the suggested time.';
+  return futureProblem(occurredMs, nowMs, 'Enter when it actually happened');
+}
+
+/**
+ * Why a detected-at cannot be saved (it is optional: callers pass only a typed one); null when it is fine.
+ * Besides the future check it must not come before the occurred-at: nothing is noticed before it happens.
+ */
+export function detectedAtProblem(detectedMs: number, occurredMs: number, nowMs: number): string | null {
+  if (Number.isNaN(detectedMs)) return 'Enter the date and time it was detected, or leave Detected at empty.';
+  return futureProblem(detectedMs, nowMs, 'Enter when it was actually detected') ?? orderProblem(occurredMs, detectedMs);
+}
+
+/**
+ * The message when detected-at is before occurred-at, for the field being edited (it names the other field's time,
+ * which is not in view); null when the order is fine.
+ */
+export function orderProblem(occurredMs: number, detectedMs: number, edited: 'occurredAt' | 'detectedAt' = 'detectedAt'): string | null {
+  if (!plausible(occurredMs) || !plausible(detectedMs) || detectedMs >= occurredMs) return null;
+  if (edited === 'occurredAt') return `Occurred at is after Detected at (${localText(detectedMs)}). Enter an earlier time, or correct Detected at first.`;
+  return `Detected at is before Occurred at (${localText(occurredMs)}). Enter a later time, correct Occurred at, or leave Detected at empty if not known.`;
+}
+
+/** A datetime-local value ("2026-11-26T14:30", this computer's local time) as a zoned time with the offset it had then. */
+export function zonedFromLocalValue(value: string): ZonedTime {
+  const ms = new Date(value).getTime();
+  return zonedTimeFromEpoch(ms, -new Date(ms).getTimezoneOffset());
+}
+
+function futureProblem(ms: number, nowMs: number, whatToEnter: string): string | null {
+  if (new Date(ms).getFullYear() > LATEST_PLAUSIBLE_YEAR) return null;
+  if (ms - nowMs <= FUTURE_TOLERANCE_MS) return null;
+  return `This is in the future (${localText(ms)}). ${whatToEnter}; at most ${FUTURE_TOLERANCE_MS / 60_000} minutes ahead of this computer’s clock is accepted. If the computer’s clock is wrong, correct it first.`;
+}
+
+function localText(ms: number): string {
+  return formatLocal(new Date(ms).toISOString());
+}
+
+/** Out-of-window years get the record's own message about the year, not a confusing comparison. */
+function plausible(ms: number): boolean {
+  if (Number.isNaN(ms)) return false;
+  const year = new Date(ms).getFullYear();
+  return year >= EARLIEST_PLAUSIBLE_YEAR && year <= LATEST_PLAUSIBLE_YEAR;
+}
