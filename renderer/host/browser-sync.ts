@@ -5,7 +5,9 @@ import {
   INITIAL_SYNC_STATUS,
   isSyncError,
   SyncEngine,
+  SyncError,
   SyncScheduler,
+  TRANSPORT_CANCELLED_MESSAGE,
   type LocalReplica,
   type SyncStatus,
   type SyncTransport,
@@ -47,6 +49,7 @@ export interface BrowserSyncOptions {
 interface Active {
   scheduler: SyncScheduler;
   connection: SyncConnection;
+  /** Stops the scheduler and its listeners and calls off its run in progress (aborts that run's requests). */
   stop: () => void;
 }
 
@@ -59,25 +62,39 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
   const listeners = new Set<(status: SyncStatus) => void>();
   let status: SyncStatus = INITIAL_SYNC_STATUS;
   let active: Active | null = null;
+  /** Resolves once every replaced or dropped connection's run has ended: the next run waits, so one run uses the replica at a time. */
+  let retired: Promise<void> = Promise.resolve();
 
   const emit = (next: SyncStatus) => {
     status = next;
     for (const listener of listeners) listener(next);
   };
 
-  const transportFor = (stored: StoredSyncConnection | null, deviceId: string, hqUrl: string): SyncTransport =>
+  const transportFor = (stored: StoredSyncConnection | null, deviceId: string, hqUrl: string, cancel?: AbortSignal): SyncTransport =>
     createFetchTransport<AbortSignal>({
       baseUrl: hqUrl,
       token: stored?.token ?? null,
       deviceId,
+      ...(cancel ? { cancel } : {}),
       fetch: options.fetch ?? ((url, init) => win.fetch(url, init)),
       timers,
       createAbortController: () => new AbortController(),
       now,
     });
 
+  /** Ends the current connection's syncing; `retired` resolves once its run (called off) has ended. */
+  const retire = () => {
+    if (!active) return;
+    const { scheduler } = active;
+    active.stop();
+    active = null;
+    retired = Promise.all([retired, scheduler.whenIdle()]).then(() => undefined);
+  };
+
   const activate = (stored: StoredSyncConnection, deviceId: string) => {
-    const base = transportFor(stored, deviceId, stored.hqUrl);
+    // Called off when this connection is replaced or dropped: its requests on their way are aborted, no new one leaves.
+    const cancel = new AbortController();
+    const base = transportFor(stored, deviceId, stored.hqUrl, cancel.signal);
     // Marks each batch "sent" as it leaves, so the incident badge can say so until HQ's receipt arrives. The
     // answer does not wait for the mark: it only feeds the badge, and waiting queued every push behind the
     // previous batch's receipt transaction.
@@ -91,6 +108,9 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
     const engine = new SyncEngine({ transport, replica, now });
     const scheduler = new SyncScheduler({
       run: async (onProgress) => {
+        // The run of a connection just replaced may still be ending (called off): only one run uses the replica.
+        await retired;
+        if (cancel.signal.aborted) throw new SyncError('offline', TRANSPORT_CANCELLED_MESSAGE);
         const report = await engine.syncOnce({ onProgress });
         // Files travel after the operations that reference them (HQ tracks them as missing until then).
         await uploadPendingFiles({ source: createDexieFileSource(db, now), transport: base, onProgress });
@@ -118,6 +138,7 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
       connection: { hqUrl: stored.hqUrl, deviceName: stored.deviceName, connectedAt: stored.connectedAt },
       stop: () => {
         scheduler.stop();
+        cancel.abort();
         unsubscribe();
         win.removeEventListener('online', onOnline);
         win.removeEventListener('offline', onOffline);
@@ -165,16 +186,18 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
       }
       const stored: StoredSyncConnection = { hqUrl: url.url, deviceName, connectedAt: now(), token };
       await writeMeta(db, 'syncConnection', stored);
-      active?.stop();
+      // The old connection's run is called off; the new one's first run waits for it to end before touching the replica.
+      retire();
       activate(stored, device.deviceId);
       return { ok: true, connection: { hqUrl: stored.hqUrl, deviceName, connectedAt: stored.connectedAt }, warning: BROWSER_TOKEN_WARNING };
     },
+    // Resolves once the run in progress (called off) has ended, so nothing more goes to HQ after that.
     disconnect: async () => {
       await ready;
-      active?.stop();
-      active = null;
+      retire();
       await db.meta.delete('syncConnection');
       emit(INITIAL_SYNC_STATUS);
+      await retired;
     },
     syncNow: async () => {
       await ready;
