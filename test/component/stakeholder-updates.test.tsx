@@ -39,13 +39,14 @@ describe('stakeholder updates', { timeout: 30_000 }, () => {
     await desk.user.click(within(dueLine()!).getByRole('button', { name: 'Log update' }));
     const form = screen.getByRole('form', { name: 'Communication' });
     const to = within(form).getByLabelText('To');
-    expect(to).toHaveFocus();
+    // Focus lands once the form has looked for a kept draft (an IndexedDB read), not necessarily on the click's tick.
+    await waitFor(() => expect(to).toHaveFocus());
     await desk.user.type(to, 'Hospital executive on call');
     await desk.user.type(within(form).getByLabelText('Message'), 'Generators carry the wards; mains expected 14:00.');
     await desk.user.click(within(form).getByRole('button', { name: 'Save communication' }));
     await waitFor(() => expect(dueLine()).toHaveTextContent(/Next stakeholder update due .* \(in 30 min, every 30 min\)/));
     // The form is gone; the cursor is back on the button that opens it.
-    expect(screen.getByRole('button', { name: 'Log communication' })).toHaveFocus();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Log communication' })).toHaveFocus());
   });
 
   it('"Log update" makes the message outgoing even when the open form was set to incoming', async () => {
