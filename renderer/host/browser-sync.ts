@@ -2,6 +2,7 @@
 import { checkHqUrl } from '../../shared/ipc/schemas/hq-url';
 import {
   createFetchTransport,
+  describeConnectFailure,
   INITIAL_SYNC_STATUS,
   isSyncError,
   SyncEngine,
@@ -18,7 +19,7 @@ import {
 import { getDevice, isQuotaError, type LanternDb } from '../db';
 import { readMeta, writeMeta } from '../db/meta';
 import { createDexieFileSource } from '../db/sync-files';
-import { createDexieReplica, markOpsSent, SYNC_STORAGE_FULL_MESSAGE } from '../db/sync-replica';
+import { clearSentMark, createDexieReplica, markOpsNotSent, markOpsSent, SYNC_STORAGE_FULL_MESSAGE } from '../db/sync-replica';
 import type { StoredSyncConnection } from '../db/sync-rows';
 import type { ConnectInput, ConnectResult, HostSync, SyncConnection } from './host';
 
@@ -95,14 +96,23 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
     // Called off when this connection is replaced or dropped: its requests on their way are aborted, no new one leaves.
     const cancel = new AbortController();
     const base = transportFor(stored, deviceId, stored.hqUrl, cancel.signal);
-    // Marks each batch "sent" as it leaves, so the incident badge can say so until HQ's receipt arrives. The
-    // answer does not wait for the mark: it only feeds the badge, and waiting queued every push behind the
-    // previous batch's receipt transaction.
+    // Marks each batch "sent" as it leaves, so the incident badge can say so while it travels and until HQ's receipt
+    // arrives. The answer does not wait for the mark: it only feeds the badge, and waiting queued every push behind the
+    // previous batch's receipt transaction. A push that fails (HQ unreachable, refused, revoked, any error answer) took
+    // nothing to HQ as far as this device knows, so the mark goes back before the engine hears of the failure: the
+    // badge says "only on this device" again instead of "sent" until some later sync.
     const transport: SyncTransport = {
       ...base,
-      push: (ops, opsJson, pushOptions) => {
-        markOpsSent(db, ops.map((op) => op.deviceSeq)).catch((error: unknown) => console.warn('Lantern sync: could not mark changes as sent', error));
-        return base.push(ops, opsJson, pushOptions);
+      push: async (ops, opsJson, pushOptions) => {
+        const seqs = ops.map((op) => op.deviceSeq);
+        const marking = markOpsSent(db, seqs).catch((error: unknown) => console.warn('Lantern sync: could not mark changes as sent', error));
+        try {
+          return await base.push(ops, opsJson, pushOptions);
+        } catch (error) {
+          await marking;
+          await markOpsNotSent(db, seqs).catch((problem: unknown) => console.warn('Lantern sync: could not take back the "sent" mark after a failed push', problem));
+          throw error;
+        }
       },
     };
     const engine = new SyncEngine({ transport, replica, now });
@@ -147,8 +157,10 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
     };
   };
 
-  // Resume the connection stored by an earlier session.
+  // Resume the connection stored by an earlier session. Nothing of this page has left for HQ yet, so a "sent" mark
+  // left by an earlier page (closed while a push travelled) or by an older version goes back first.
   const ready: Promise<void> = (async () => {
+    await clearSentMark(db).catch((error: unknown) => console.warn('Lantern sync: could not take back an old "sent" mark', error));
     const [stored, device] = await Promise.all([readMeta(db, 'syncConnection'), getDevice(db)]);
     if (stored && device && !active) activate(stored, device.deviceId);
   })().catch(() => undefined);
@@ -181,8 +193,11 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
         const answer = await transportFor(null, device.deviceId, url.url).enroll({ code, deviceId: device.deviceId, deviceName });
         token = answer.deviceToken;
       } catch (error) {
-        if (isSyncError(error)) return { ok: false, message: error.details.code === 'device-exists' ? BROWSER_SYNC_MESSAGES.deviceExists : error.message };
-        throw error;
+        if (!isSyncError(error)) throw error;
+        if (error.details.code === 'device-exists') return { ok: false, message: BROWSER_SYNC_MESSAGES.deviceExists };
+        // Connect's own words: the running sync's ("syncs when the connection is back") would promise a retry that no
+        // one makes, since a failed connect leaves nothing to retry.
+        return { ok: false, message: describeConnectFailure(error, { hqUrl: url.url, deviceId: device.deviceId, hasConnection: active !== null }) };
       }
       const stored: StoredSyncConnection = { hqUrl: url.url, deviceName, connectedAt: now(), token };
       await writeMeta(db, 'syncConnection', stored);

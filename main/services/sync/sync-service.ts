@@ -125,11 +125,13 @@ export class SyncService<Signal = unknown> {
     this.connecting = true;
     try {
       const transport = this.transport(url.url, null, input.deviceId);
+      // A device connected already (or cut off by HQ) keeps that connection when this one fails; the message says so.
+      const target = { hqUrl: url.url, deviceId: input.deviceId, hasConnection: this.connection !== null };
       let answer;
       try {
         answer = await transport.enroll({ code, deviceId: input.deviceId, deviceName });
       } catch (error) {
-        return { ok: false, message: describeConnectError(error) };
+        return { ok: false, message: describeConnectError(error, target) };
       }
       if (answer.deviceId !== input.deviceId) return { ok: false, message: CONNECT_MESSAGES.wrongDevice };
       const settings: SyncSettings = { hqUrl: url.url, deviceName, deviceId: input.deviceId, hqId: answer.hqId, connectedAt: this.options.now() };
@@ -144,7 +146,7 @@ export class SyncService<Signal = unknown> {
       } catch (error) {
         const restore = previousToken === null ? this.options.secrets.delete(DEVICE_TOKEN_SECRET) : this.options.secrets.set(DEVICE_TOKEN_SECRET, previousToken);
         await restore.catch(() => undefined);
-        return { ok: false, message: describeConnectError(error) };
+        return { ok: false, message: describeConnectError(error, target) };
       }
       this.connection = settings;
       this.useConnection(settings, answer.deviceToken);

@@ -100,7 +100,7 @@ export function createFetchTransport<Signal>(options: FetchTransportOptions<Sign
       return { status: response.status, text, retryAfter: response.headers.get('Retry-After') };
     });
     const json = parseJson(text);
-    if (status < 200 || status > 299) throw syncErrorFromAnswer(status, json, retryAfter, protocolVersion);
+    if (status < 200 || status > 299) throw syncErrorFromAnswer(status, json, retryAfter, protocolVersion, options.deviceId);
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new SyncError('bad-response', undefined, { status, cause: parsed.error });
     return parsed.data;

@@ -1,6 +1,6 @@
 // Maps an HQ error answer (HTTP status + { error, message }) to a SyncError kind with our own plain-words message.
 import { errorBodySchema } from '../wire';
-import { SyncError, type SyncErrorKind } from './sync-error';
+import { revokedMessage, SyncError, type SyncErrorKind } from './sync-error';
 
 const KIND_BY_CODE: Record<string, SyncErrorKind> = {
   'device-revoked': 'revoked',
@@ -25,7 +25,8 @@ export const DEVICE_ALREADY_ENROLLED =
   'This device is already enrolled at HQ, and this code is only for new devices (it was not used up). Ask your HQ administrator for a re-enrollment code for this device’s id (shown under Settings → Sync). Your data stays on this device.';
 const OWN_MESSAGE: Record<string, string> = { 'enrollment-invalid': ENROLLMENT_INVALID, 'device-exists': DEVICE_ALREADY_ENROLLED };
 
-export function syncErrorFromAnswer(status: number, body: unknown, retryAfterHeader: string | null, protocolVersion: number): SyncError {
+/** `deviceId`: the device the request was for; a revoked device is then told which id needs a re-enrollment code. */
+export function syncErrorFromAnswer(status: number, body: unknown, retryAfterHeader: string | null, protocolVersion: number, deviceId?: string): SyncError {
   const parsed = errorBodySchema.safeParse(body);
   const answer = parsed.success ? parsed.data : null;
   const code = answer?.error;
@@ -38,7 +39,8 @@ export function syncErrorFromAnswer(status: number, body: unknown, retryAfterHea
     ...(answer?.received !== undefined ? { received: answer.received } : {}),
     ...(kind === 'rate-limited' ? { retryAfterMs: retryAfterMs(answer?.retryAfterSeconds, retryAfterHeader) } : {}),
   };
-  return new SyncError(kind, code !== undefined && Object.hasOwn(OWN_MESSAGE, code) ? OWN_MESSAGE[code] : undefined, details);
+  const message = code !== undefined && Object.hasOwn(OWN_MESSAGE, code) ? OWN_MESSAGE[code] : kind === 'revoked' && deviceId !== undefined ? revokedMessage(deviceId) : undefined;
+  return new SyncError(kind, message, details);
 }
 
 function kindFromStatus(status: number, supported: { min: number; max: number } | undefined, protocolVersion: number): SyncErrorKind {

@@ -2,6 +2,7 @@
 export * from './backoff';
 export * from './batch-size';
 export * from './clock-skew';
+export * from './connect-errors';
 export * from './fetch-transport';
 export * from './file-upload';
 export * from './http-errors';

@@ -15,12 +15,25 @@ export const SYNC_ERROR_KINDS = [
 ] as const;
 export type SyncErrorKind = (typeof SYNC_ERROR_KINDS)[number];
 
+/**
+ * For a device HQ revoked. Only a re-enrollment code HQ's administrator issues for this device id lets it sync again
+ * (an ordinary code for a new device is refused for a revoked id), so the words ask for that, naming the id when known.
+ */
+export function revokedMessage(deviceId?: string): string {
+  const which = deviceId === undefined ? 'this device (its device id is shown in Settings → Sync)' : `device ${deviceId}`;
+  return (
+    'An administrator disconnected this device from HQ, so it does not sync any more. Your data stays on this device. ' +
+    `To sync again, ask your HQ administrator for a re-enrollment code for ${which}, then connect with it in Settings → Sync. ` +
+    'An ordinary enrollment code (for a new device) will be refused.'
+  );
+}
+
 /** What the person reads; every message says that local data is safe and what to do next. */
 export const SYNC_ERROR_MESSAGES: Record<SyncErrorKind, string> = {
   offline: 'HQ cannot be reached. Lantern keeps working offline and syncs when the connection is back. Your data stays on this device.',
   timeout: 'HQ did not answer in time. Lantern will try again; check the connection if this keeps happening. Your data stays on this device.',
   unauthorized: 'HQ no longer accepts this device’s sign-in. Connect the device again with a new enrollment code (Settings → Sync). Your data stays on this device.',
-  revoked: 'An administrator disconnected this device from HQ. Your data stays on this device; ask the administrator for a new enrollment code to sync again.',
+  revoked: revokedMessage(),
   'client-newer': PROTOCOL_MESSAGES['client-newer'],
   'client-outdated': PROTOCOL_MESSAGES['client-outdated'],
   'epoch-changed': 'HQ was restored from a backup. Lantern sends its changes again and fetches everything anew; nothing needs to be done.',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CONNECT_MESSAGES } from '../../../../../main/services/sync/connect-errors';
 import { DEVICE_TOKEN_SECRET, SYNC_SERVICE_MESSAGES } from '../../../../../main/services/sync/sync-service';
 import { recordIncident } from '../../../../../shared/domain';
-import { INITIAL_SYNC_STATUS, SYNC_ERROR_MESSAGES } from '../../../../../shared/sync/engine';
+import { CONNECT_FAILURE_MESSAGES, CONNECT_OUTCOME, INITIAL_SYNC_STATUS, revokedAtConnect, revokedMessage } from '../../../../../shared/sync/engine';
 import { PROTOCOL_MESSAGES } from '../../../../../shared/sync/wire';
 import { MemoryReplica } from '../../../shared/sync/support/memory-replica';
 import { SimDevice, World } from '../../../shared/sync/support/sim-device';
@@ -50,7 +50,8 @@ describe('connect', () => {
     await h.service.start();
     expect((await h.service.connect(connectInput())).ok).toBe(true);
     const again = await h.service.connect(connectInput({ enrollmentCode: GOOD_CODE }));
-    expect(again).toEqual({ ok: false, message: CONNECT_MESSAGES.codeRefused });
+    // Connected by the first code: a failed connect leaves that connection as it was, and says so.
+    expect(again).toEqual({ ok: false, message: `${CONNECT_FAILURE_MESSAGES.codeRefused()} ${CONNECT_OUTCOME.unchanged}` });
   });
 
   it.each([
@@ -70,14 +71,49 @@ describe('connect', () => {
     expect(h.settingsFile.contents).toBeNull();
   });
 
-  it('says HQ is unreachable, or that its certificate is not trusted', async () => {
+  it('says HQ is unreachable, or that its certificate is not trusted, and never promises a sync that will not happen', async () => {
     const h = harness();
     await h.service.start();
     h.faults.offline = true;
-    expect(await h.service.connect(connectInput())).toEqual({ ok: false, message: CONNECT_MESSAGES.unreachable });
+    const unreachable = await h.service.connect(connectInput());
+    expect(unreachable).toEqual({
+      ok: false,
+      message: `Could not reach HQ at ${HQ_URL}. Check the address, or try again when this computer has a connection. This device is not connected yet.`,
+    });
+    expect(unreachable.ok ? '' : unreachable.message).not.toMatch(/syncs when|try again later|will try/);
     const tls = harness({ fetch: async () => Promise.reject(new Error('net::ERR_CERT_AUTHORITY_INVALID')) });
     await tls.service.start();
-    expect(await tls.service.connect(connectInput())).toEqual({ ok: false, message: CONNECT_MESSAGES.tls });
+    expect(await tls.service.connect(connectInput())).toEqual({ ok: false, message: `${CONNECT_FAILURE_MESSAGES.tls(HQ_URL)} ${CONNECT_OUTCOME.notConnected}` });
+  });
+
+  it('says a server name was not found (Electron’s net.fetch names a failed DNS lookup)', async () => {
+    const h = harness({ fetch: async () => Promise.reject(new Error('net::ERR_NAME_NOT_RESOLVED')) });
+    await h.service.start();
+    const result = await h.service.connect(connectInput());
+    expect(result).toEqual({ ok: false, message: `${CONNECT_FAILURE_MESSAGES.nameNotFound(HQ_URL, 'hq.example.org')} ${CONNECT_OUTCOME.notConnected}` });
+    expect(result.ok ? '' : result.message).toMatch(/^The server name hq\.example\.org was not found/);
+  });
+
+  it('says an address that answers but is not an HQ is not one, without promising a retry', async () => {
+    const h = harness({ fetch: async () => ({ status: 404, headers: { get: () => null }, text: async () => '<html>Not found</html>' }) });
+    await h.service.start();
+    const result = await h.service.connect(connectInput());
+    expect(result).toEqual({
+      ok: false,
+      message: `${HQ_URL} answered, but not as a Lantern HQ. Check the address (and port) with your HQ administrator. This device is not connected yet.`,
+    });
+    expect(h.settingsFile.contents).toBeNull();
+  });
+
+  it('tells a revoked device that an ordinary code cannot connect it, and which id needs a re-enrollment code', async () => {
+    // HQ's answer to an ordinary code on a revoked id (server/routes/enroll.ts): 403 device-revoked, the code not used up.
+    const h = harness({
+      fetch: async () => ({ status: 403, headers: { get: () => null }, text: async () => JSON.stringify({ error: 'device-revoked', message: 'HQ has revoked access.' }) }),
+    });
+    await h.service.start();
+    const result = await h.service.connect(connectInput());
+    expect(result).toEqual({ ok: false, message: revokedAtConnect('dev-a') });
+    expect(result.ok ? '' : result.message).toMatch(/re-enrollment code for device dev-a/);
   });
 
   it('explains a protocol mismatch both ways (426)', async () => {
@@ -189,7 +225,7 @@ describe('revocation and disconnect', () => {
     create(h, 'Written after revocation');
     h.service.syncNow();
     await h.service.whenIdle();
-    expect(h.service.status()).toMatchObject({ state: 'failing', lastError: { kind: 'revoked', message: SYNC_ERROR_MESSAGES.revoked }, nextAttemptAt: null });
+    expect(h.service.status()).toMatchObject({ state: 'failing', lastError: { kind: 'revoked', message: revokedMessage('dev-a') }, nextAttemptAt: null });
     const requests = h.fetch.mock.calls.length;
     h.timers.advance(24 * 60 * 60_000);
     h.online.set(false);

@@ -1,6 +1,6 @@
 // createFetchTransport: request shape, schema-checked answers, HQ error codes → SyncError kinds, offline and timeouts.
 import { describe, expect, it, vi } from 'vitest';
-import { createFetchTransport, SyncError, SYNC_ERROR_MESSAGES, type FetchLike, type FetchLikeInit, type SyncErrorKind } from '../../../../../shared/sync/engine';
+import { createFetchTransport, revokedMessage, SyncError, SYNC_ERROR_MESSAGES, type FetchLike, type FetchLikeInit, type SyncErrorKind } from '../../../../../shared/sync/engine';
 import { PROTOCOL_MESSAGES, PROTOCOL_VERSION } from '../../../../../shared/sync/wire';
 
 interface Call {
@@ -124,6 +124,14 @@ describe('answers', () => {
     expect(enrollment.kind).toBe('unauthorized');
     expect(enrollment.message).toMatch(/enrollment code/);
     for (const message of Object.values(SYNC_ERROR_MESSAGES)) expect(message.length).toBeGreaterThan(30);
+  });
+
+  it('tells a revoked device which id needs a re-enrollment code (an ordinary code is refused)', async () => {
+    const revoked = await rejection(transportWith(answering(403, { error: 'device-revoked', message: 'no' }).fetch).pull(null, 1));
+    expect(revoked.kind).toBe('revoked');
+    expect(revoked.message).toBe(revokedMessage('dev-a'));
+    expect(revoked.message).toMatch(/re-enrollment code for device dev-a.*Settings → Sync/s);
+    expect(SYNC_ERROR_MESSAGES.revoked).toMatch(/re-enrollment code for this device \(its device id is shown in Settings → Sync\)/);
   });
 
   it('a network failure is "offline", also when the connection breaks while the answer arrives', async () => {

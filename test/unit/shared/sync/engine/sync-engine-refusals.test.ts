@@ -1,6 +1,6 @@
 // Engine when HQ refuses or talks nonsense: protocol mismatch both ways, revoked, bad answers, offline, timeouts.
 import { describe, expect, it } from 'vitest';
-import { createFetchTransport, SyncEngine, SyncError, SYNC_ERROR_MESSAGES, type SyncErrorKind, type SyncReport } from '../../../../../shared/sync/engine';
+import { createFetchTransport, revokedMessage, SyncEngine, SyncError, SYNC_ERROR_MESSAGES, type SyncErrorKind, type SyncReport } from '../../../../../shared/sync/engine';
 import { PROTOCOL_VERSION } from '../../../../../shared/sync/wire';
 import { FakeHq, type HqAnswer, type HqRequest } from '../support/fake-hq';
 import { createFakeFetch } from '../support/fake-network';
@@ -55,12 +55,14 @@ describe('protocol mismatch', () => {
 });
 
 describe('auth', () => {
-  it('a revoked device is told why and keeps every record and pending edit', async () => {
+  it('a revoked device is told why, to ask for a re-enrollment code for its id, and keeps every record and pending edit', async () => {
     const { hq, a, snapshot } = await deviceWithData();
     hq.revoke('dev-a');
     const result = await a.sync();
     expect(kindOf(result)).toBe('revoked');
-    expect((result as SyncError).message).toBe(SYNC_ERROR_MESSAGES.revoked);
+    expect((result as SyncError).message).toBe(revokedMessage('dev-a'));
+    expect((result as SyncError).message).toMatch(/re-enrollment code for device dev-a/);
+    expect((result as SyncError).message).not.toMatch(/new enrollment code/);
     expect(a.replica.snapshot()).toBe(snapshot);
   });
 
