@@ -1,5 +1,6 @@
 // Attachment files: SHA-256 at capture, size check before anything is stored, one row per content hash.
 import { checkAttachmentSize, cleanAttachmentName, DEFAULT_ATTACHMENT_LIMIT_BYTES, type AttachmentRef } from '../../shared/domain';
+import { attachmentsTable, type StoredAttachment } from './attachments-stored';
 import type { LanternDb } from './database';
 import { fail, succeed, type RepoResult } from './repo-result';
 import type { AttachmentRow } from './rows';
@@ -39,16 +40,22 @@ export function toAttachmentRef({ sha256, name, type, size }: AttachmentRef): At
 /**
  * Links files to an incident. Must run inside the caller's rw transaction on `attachments`: a file
  * already stored (same hash) only gains the incident id, so the same photo twice is stored once.
+ * A row known only from HQ (no bytes) also gains the picked bytes: the hash proves they are the same file,
+ * and it keeps its upload mark (HQ holds it already).
  */
 export async function linkAttachments(db: LanternDb, incidentId: string, files: readonly PreparedAttachment[], createdAt: string): Promise<void> {
   const unique = [...new Map(files.map((file) => [file.sha256, file])).values()];
   if (unique.length === 0) return;
-  const existing = await db.attachments.bulkGet(unique.map((file) => file.sha256));
+  const table = attachmentsTable(db);
+  const existing = await table.bulkGet(unique.map((file) => file.sha256));
   const writes: Promise<unknown>[] = [];
   unique.forEach((file, index) => {
     const row = existing[index];
     if (row) {
-      if (!row.incidentIds.includes(incidentId)) writes.push(db.attachments.update(row.sha256, { incidentIds: [...row.incidentIds, incidentId] }));
+      const changes: Partial<StoredAttachment> = {};
+      if (!row.incidentIds.includes(incidentId)) changes.incidentIds = [...row.incidentIds, incidentId];
+      if (row.blob === undefined) changes.blob = file.blob;
+      if (Object.keys(changes).length > 0) writes.push(table.update(row.sha256, changes));
     } else {
       const fresh: AttachmentRow = { sha256: file.sha256, incidentIds: [incidentId], name: file.name, type: file.type, size: file.size, blob: file.blob, createdAt };
       writes.push(db.attachments.add(fresh));
@@ -66,8 +73,8 @@ export async function attachToChange(db: LanternDb, incidentId: string, deviceSe
   await Promise.all([linkAttachments(db, incidentId, files, at), db.outbox.update(deviceSeq, { attachments: files.map(toAttachmentRef) })]);
 }
 
-/** The files of one incident, oldest first. */
-export async function listAttachments(db: LanternDb, incidentId: string): Promise<AttachmentRow[]> {
-  const rows = await db.attachments.where('incidentIds').equals(incidentId).toArray();
+/** The files of one incident, oldest first; a file only HQ holds comes without `blob` (see attachments-stored.ts). */
+export async function listAttachments(db: LanternDb, incidentId: string): Promise<StoredAttachment[]> {
+  const rows = await attachmentsTable(db).where('incidentIds').equals(incidentId).toArray();
   return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

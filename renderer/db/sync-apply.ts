@@ -4,6 +4,7 @@ import type { TimelineEvent } from '../../shared/domain';
 import { incidentIdsOf, planPage, stateChanged } from '../../shared/sync/engine';
 import { incidentFromState, stateFromIncident, type IncidentState } from '../../shared/sync/merge';
 import type { Operation } from '../../shared/sync/operation';
+import { linkPulledFiles } from './attachments-pulled';
 import type { LanternDb } from './database';
 import { eventText, fromIncidentRow, toIncidentRow, type IncidentRow } from './incident-row';
 import { mergeWords, wordsOf } from './search-words';
@@ -19,14 +20,17 @@ export interface AppliedPage {
   readonly addedEvents: readonly TimelineEvent[];
   /** Conflicts this device learned of with this page. */
   readonly newConflicts: readonly ConflictRow[];
+  /** Files this device learned of with this page (stored without bytes: at HQ, not on this device). */
+  readonly newFiles: readonly string[];
 }
 
-const NOTHING: AppliedPage = { incidentIds: [], addedEvents: [], newConflicts: [] };
+const NOTHING: AppliedPage = { incidentIds: [], addedEvents: [], newConflicts: [], newFiles: [] };
 
 /**
- * Call inside a transaction holding incidents, timeline, meta, slaPolicies, conflicts and syncPartial.
+ * Call inside a transaction holding incidents, timeline, meta, slaPolicies, conflicts, syncPartial and attachments.
  * Merges `ops` into the stored incidents (field-level LWW), adds timeline events not held yet, records new
- * conflicts. Incidents whose creation has not arrived stay in syncPartial until it does.
+ * conflicts, links the files the operations name (attachments-pulled.ts). Incidents whose creation has not
+ * arrived stay in syncPartial until it does.
  *
  * Every table is read once and written once for the whole page: each IndexedDB request is a round trip to
  * the browser's storage process, so a request per incident (the old way) was most of a pull's time.
@@ -42,9 +46,11 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
   const reading = Promise.all([db.incidents.bulkGet(ids), partialsOf(partials, ids), policySetInForce(db)]);
   // planPage's events are the operations' events in page order, so the adds need no plan.
   const adding = addEventsNotHeld(db, ops.map((op) => op.event));
+  // Independent of the incidents too: a file is linked even while its incident waits in syncPartial.
+  const linking = linkPulledFiles(db, ops, nowMs);
   // The adds answer right after the reads (one transaction's requests are answered in order), and say which
   // operations this device had merged before: those find no conflicts (see planPage).
-  const [[rows, partialRows, policies], addedEvents] = await Promise.all([reading, adding]);
+  const [[rows, partialRows, policies], addedEvents, newFiles] = await Promise.all([reading, adding, linking]);
   const added = new Set(addedEvents.map((event) => event.id));
   const loaded = new Map<string, IncidentState | undefined>();
   ids.forEach((id, i) => {
@@ -107,7 +113,7 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
     partialPuts.length > 0 ? partials.bulkPut(partialPuts) : undefined,
     partialDeletes.length > 0 ? partials.bulkDelete(partialDeletes) : undefined,
   ]);
-  return { incidentIds: written, addedEvents, newConflicts };
+  return { incidentIds: written, addedEvents, newConflicts, newFiles };
 }
 
 /** The timeline entries already stored for each of `ids` (one read per incident, all issued at once). */

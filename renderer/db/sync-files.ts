@@ -1,10 +1,13 @@
 // The attachments table as the uploader's FileSource: files not yet at HQ, byte ranges of their Blobs, the uploaded mark.
 import type { FileSource, PendingFile } from '../../shared/sync/engine/file-upload';
+import type { StoredAttachment } from './attachments-stored';
 import type { LanternDb } from './database';
-import type { AttachmentRow } from './rows';
 
-/** An attachment row with the upload mark (absent: HQ may not have the bytes yet). */
-export type SyncAttachmentRow = AttachmentRow & { uploadedAt?: number };
+/**
+ * An attachment row with the upload mark (absent: HQ may not have the bytes yet). A row without `blob` is a file
+ * learned from HQ (attachments-pulled.ts): it carries the mark, and nothing here ever tries to send it.
+ */
+export type SyncAttachmentRow = StoredAttachment;
 
 export const SYNC_FILE_MESSAGES = {
   missing: 'An attached file is no longer in Lantern’s local database.',
@@ -24,14 +27,15 @@ export function createDexieFileSource(db: LanternDb, nowMs: () => number = () =>
       // A key no longer stored starts the listing over; the uploader skips what it tried already.
       const from = after === undefined ? undefined : await table.get(after);
       const rows = await (from ? table.where('createdAt').aboveOrEqual(from.createdAt) : table.orderBy('createdAt'))
-        .filter((row) => row.uploadedAt === undefined && (!from || row.createdAt > from.createdAt || row.sha256 > from.sha256))
+        // A row without bytes has nothing to send (HQ is where it came from), even if its mark were missing.
+        .filter((row) => row.uploadedAt === undefined && row.blob !== undefined && (!from || row.createdAt > from.createdAt || row.sha256 > from.sha256))
         .limit(Math.max(0, Math.floor(limit)))
         .toArray();
       return rows.map((row) => ({ sha256: row.sha256, size: row.size }));
     },
     async readChunk(sha256: string, offset: number, length: number): Promise<Uint8Array> {
       const row = await table.get(sha256);
-      if (!row) throw new Error(SYNC_FILE_MESSAGES.missing);
+      if (!row?.blob) throw new Error(SYNC_FILE_MESSAGES.missing);
       if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0 || offset > row.size) throw new RangeError(SYNC_FILE_MESSAGES.outOfRange);
       // A Blob shorter than its recorded size yields fewer bytes; the uploader then skips the damaged file.
       return new Uint8Array(await row.blob.slice(offset, offset + length).arrayBuffer());
@@ -48,13 +52,15 @@ export function createDexieFileSource(db: LanternDb, nowMs: () => number = () =>
 }
 
 /**
- * Call inside the epoch reset's transaction: every file counts as not at HQ again (a backup from before the upload
- * lacks the bytes). Reads every attachment row (no index on the mark); an epoch change is rare.
+ * Call inside the epoch reset's transaction: every file this device holds counts as not at HQ again (a backup from
+ * before the upload lacks the bytes). A file without bytes here keeps its mark: this device could not send it, and
+ * counting it as "only on this laptop" would be false. Reads every attachment row (no index on the mark); an epoch
+ * change is rare.
  */
 export async function markUploadedFilesPending(db: LanternDb): Promise<void> {
   await db
     .table<SyncAttachmentRow, string>('attachments')
-    .filter((row) => row.uploadedAt !== undefined)
+    .filter((row) => row.uploadedAt !== undefined && row.blob !== undefined)
     .modify((row) => {
       delete row.uploadedAt;
     });

@@ -50,7 +50,7 @@ export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): L
     },
 
     applyPulledPage: (page) =>
-      inTransaction(db, [db.incidents, db.timeline, db.meta, db.slaPolicies, conflictsTable(db), partialStatesTable(db)], () => applyPage(db, page, clock)),
+      inTransaction(db, [db.incidents, db.timeline, db.meta, db.slaPolicies, conflictsTable(db), partialStatesTable(db), db.attachments], () => applyPage(db, page, clock)),
 
     resetForNewEpoch: (epoch) =>
       inTransaction(db, [db.outbox, db.meta, db.attachments], async () => {
@@ -224,6 +224,7 @@ async function inTransaction(db: LanternDb, tables: Table[], work: () => Promise
 /**
  * Marks operations as handed to HQ (the incident badge says "sent" until HQ's receipt arrives) with one small
  * write of the sent mark. `deviceSeqs` is a batch as the engine pushes it: the oldest pending operations.
+ * Call it as the batch leaves; if the push then fails, call `markOpsNotSent` for the same batch.
  */
 export async function markOpsSent(db: LanternDb, deviceSeqs: readonly number[]): Promise<void> {
   if (deviceSeqs.length === 0) return;
@@ -231,5 +232,34 @@ export async function markOpsSent(db: LanternDb, deviceSeqs: readonly number[]):
   await db.transaction('rw', [db.outbox, db.meta], async () => {
     const marks = await readOutboxMarks(db);
     if (highest > marks.sentThrough) await writeMeta(db, 'outboxMarks', { ...marks, sentThrough: highest });
+  });
+}
+
+/**
+ * A push failed without an answer HQ took (unreachable, refused, revoked, any error answer): HQ holds none of these
+ * operations as far as this device knows, so the badge must say "only on this device" again. Moves the sent mark back
+ * to just below the batch, never below the acknowledged mark. Everything above the batch goes back too: a later batch
+ * on its way behind it has its answer dropped by the engine, and is sent again (HQ answers a resend "duplicate").
+ */
+export async function markOpsNotSent(db: LanternDb, deviceSeqs: readonly number[]): Promise<void> {
+  if (deviceSeqs.length === 0) return;
+  await lowerSentMark(db, Math.min(...deviceSeqs) - 1);
+}
+
+/**
+ * Nothing of this page is on its way to HQ yet: a sent mark left behind (the page closed while a push travelled, or an
+ * older version kept the mark after failed pushes) is moved back to the acknowledged mark. Unsure means "only on this
+ * device"; a resend of what HQ did get is answered "duplicate".
+ */
+export async function clearSentMark(db: LanternDb): Promise<void> {
+  await lowerSentMark(db, 0);
+}
+
+async function lowerSentMark(db: LanternDb, below: number): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.meta], async () => {
+    const marks = await readOutboxMarks(db);
+    // Below the acknowledged mark "sent" never shows (acknowledged wins), so the mark only needs to reach it.
+    const sentThrough = Math.max(marks.acknowledgedThrough, Math.min(marks.sentThrough, below));
+    if (sentThrough < marks.sentThrough) await writeMeta(db, 'outboxMarks', { ...marks, sentThrough });
   });
 }

@@ -1,10 +1,25 @@
 // Host implementation for browser mode: plain web APIs, no bridge.
+import { HQ_PATHS, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/sync/wire';
+import { openLanternDb, type LanternDb } from '../db';
+import { readMeta } from '../db/meta';
 import { createBrowserNotifications } from './browser-notifications';
 import { browserSyncUnavailable } from './browser-sync-unavailable';
-import type { Host } from './host';
+import type { Host, HostFiles } from './host';
 import { isOpenableUrl } from './external-url';
 
-export function createBrowserHost(win: Window = window): Host {
+export const BROWSER_FILE_MESSAGES = {
+  notConnected: 'This device is not connected to HQ, so the file cannot be fetched. Connect in Sync settings first.',
+  offline: 'HQ could not be reached, so the file was not fetched. Check the network and try again.',
+  notAtHq: 'HQ does not hold this whole file (yet): the device that attached it may not have sent it. Try again after that device has synced.',
+  refused: 'HQ refused this device, so the file was not fetched. Check Sync settings: the device may have to be enrolled again.',
+  failed: 'HQ could not send the file just now. Try again later.',
+} as const;
+
+/** A photo of up to 100 MB over a slow link; a request silent for longer than this is given up. */
+const FETCH_TIMEOUT_MS = 5 * 60_000;
+
+/** `openDb` opens the page's database by its usual name: the Host is made apart from it, and the token lives there. */
+export function createBrowserHost(win: Window = window, openDb: () => LanternDb = () => openLanternDb()): Host {
   return {
     kind: 'browser',
     appInfo: () => Promise.resolve({ name: 'Lantern', version: import.meta.env.VITE_APP_VERSION ?? 'dev', platform: 'browser' }),
@@ -18,5 +33,34 @@ export function createBrowserHost(win: Window = window): Host {
     onNavigate: () => () => undefined,
     sync: browserSyncUnavailable,
     notifications: createBrowserNotifications(win),
+    files: createBrowserFiles(win, openDb),
+  };
+}
+
+/** GETs a file's bytes from HQ with the device token browser-mode sync stored (Settings → Sync). */
+function createBrowserFiles(win: Window, openDb: () => LanternDb): HostFiles {
+  let db: LanternDb | undefined;
+  return {
+    async fetchFromHq(sha256) {
+      db ??= openDb();
+      const connection = await readMeta(db, 'syncConnection');
+      if (!connection) throw new Error(BROWSER_FILE_MESSAGES.notConnected);
+      const url = `${connection.hqUrl.replace(/\/+$/, '')}${HQ_PATHS.fileContent(sha256)}`;
+      const headers = { Authorization: `Bearer ${connection.token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
+      let response: Response;
+      try {
+        response = await win.fetch(url, { headers, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      } catch (error) {
+        throw new Error(BROWSER_FILE_MESSAGES.offline, { cause: error });
+      }
+      if (response.status === 404) throw new Error(BROWSER_FILE_MESSAGES.notAtHq);
+      if (response.status === 401 || response.status === 403) throw new Error(BROWSER_FILE_MESSAGES.refused);
+      if (!response.ok) throw new Error(BROWSER_FILE_MESSAGES.failed);
+      try {
+        return await response.blob();
+      } catch (error) {
+        throw new Error(BROWSER_FILE_MESSAGES.offline, { cause: error });
+      }
+    },
   };
 }

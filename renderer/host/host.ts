@@ -45,6 +45,15 @@ export interface HostSync {
   syncNow(): Promise<void>;
 }
 
+/** Attachment files kept at HQ: those another device attached, listed here without their bytes. */
+export interface HostFiles {
+  /**
+   * The bytes of the file HQ holds under `sha256` (GET /v1/files/:sha256/content with this device's token).
+   * Unchecked: the caller verifies the hash before keeping them. Rejects with an Error whose message is plain words.
+   */
+  fetchFromHq(sha256: string): Promise<Blob>;
+}
+
 export interface Host {
   readonly kind: HostKind;
   appInfo(): Promise<HostAppInfo>;
@@ -56,4 +65,9 @@ export interface Host {
   readonly sync: HostSync;
   /** SLA alerts, reminders and the notification centre (Electron: the main-process service; browser: the same scheduler in the page). */
   readonly notifications: HostNotifications;
+  /**
+   * Fetching attachment files from HQ. Browser mode only for now: in Electron the token stays in main, which needs
+   * an IPC channel for it first (absent: the UI says where the file is and offers no download).
+   */
+  readonly files?: HostFiles;
 }

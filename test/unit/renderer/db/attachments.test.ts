@@ -46,7 +46,7 @@ describe('attachments', () => {
     const rows = await listAttachments(db, result.value.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ sha256: photo.sha256, name: 'leak.jpg', type: 'image/jpeg', size: 11, incidentIds: [result.value.id] });
-    expect(await rows[0]!.blob.text()).toBe('photo bytes');
+    expect(await rows[0]!.blob!.text()).toBe('photo bytes');
     const [op] = await db.outbox.toArray();
     expect(op?.attachments).toEqual([{ sha256: photo.sha256, name: 'leak.jpg', type: 'image/jpeg', size: 11 }]);
     expect(await db.drafts.count()).toBe(0);

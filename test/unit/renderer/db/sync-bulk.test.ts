@@ -9,7 +9,7 @@ import type { LanternDb } from '../../../../renderer/db/database';
 import { writePageOps } from '../../../../renderer/db/sync-apply';
 import { wordsOfSearchKeys } from '../../../../renderer/db/search-words';
 import { readOutboxMarks } from '../../../../renderer/db/sync-outbox';
-import { createDexieReplica, markOpsSent } from '../../../../renderer/db/sync-replica';
+import { clearSentMark, createDexieReplica, markOpsNotSent, markOpsSent } from '../../../../renderer/db/sync-replica';
 import { conflictsTable, outboxStateOf, syncOutbox } from '../../../../renderer/db/sync-rows';
 import { countPendingOps, readIncidentSyncState, readLocalOnlySummary } from '../../../../renderer/db/sync-state';
 import { MemoryReplica } from '../../shared/sync/support/memory-replica';
@@ -105,7 +105,7 @@ describe('a pulled page, written in bulk', () => {
     expect(partialBefore).toHaveLength(1);
     const tables = [db.incidents, db.timeline, db.meta, db.slaPolicies, conflictsTable(db), db.table('syncPartial')];
     const again = await db.transaction('rw', tables, () => writePageOps(db, [edited!], START_MS));
-    expect(again).toEqual({ incidentIds: [], addedEvents: [], newConflicts: [] });
+    expect(again).toEqual({ incidentIds: [], addedEvents: [], newConflicts: [], newFiles: [] });
     expect(await db.table('syncPartial').toArray()).toEqual(partialBefore);
     expect(await db.incidents.count()).toBe(0);
   });
@@ -136,7 +136,7 @@ describe('a pulled page, written in bulk', () => {
     expect(await db.timeline.count()).toBe(4);
     // Everything held: no event added, no incident written.
     const again = await db.transaction('rw', tables, () => writePageOps(db, ops, START_MS));
-    expect(again).toEqual({ incidentIds: [], addedEvents: [], newConflicts: [] });
+    expect(again).toEqual({ incidentIds: [], addedEvents: [], newConflicts: [], newFiles: [] });
   });
 
   it('records a conflict once, keeping the time it was first seen', async () => {
@@ -206,6 +206,27 @@ describe('receipts as outbox marks', () => {
     expect((await readOutboxMarks(db)).acknowledgedThrough).toBe(3);
     expect(await replica.countPending()).toBe(0);
     expect(await replica.pendingOps(10)).toEqual([]);
+  });
+
+  it('a failed push takes the sent mark back below its batch, never below the acknowledged mark', async () => {
+    const { replica, ids } = await threeIncidents();
+    const [op1] = await replica.pendingOps(10);
+    // Two batches on their way: [1, 2] and [3, 4]; HQ acknowledges 1 only, then the batch [3, 4] fails.
+    await markOpsSent(db, [1, 2]);
+    await markOpsSent(db, [3, 4]);
+    await replica.recordPushResults([{ opId: op1!.opId, deviceSeq: 1, status: 'applied', capped: null }]);
+    await markOpsNotSent(db, [3, 4]);
+    expect(await readOutboxMarks(db)).toEqual({ acknowledgedThrough: 1, sentThrough: 2 });
+    expect(await readIncidentSyncState(db, ids[1]!)).toBe('sent');
+    expect(await readIncidentSyncState(db, ids[2]!)).toBe('local');
+    // The batch [1, 2] failing too (its answer lost): back to the acknowledged mark, not below it.
+    await markOpsNotSent(db, [1, 2]);
+    expect(await readOutboxMarks(db)).toEqual({ acknowledgedThrough: 1, sentThrough: 1 });
+    expect(await readIncidentSyncState(db, ids[0]!)).toBe('confirmed');
+    expect(await readIncidentSyncState(db, ids[1]!)).toBe('local');
+    await markOpsSent(db, [2, 3, 4]);
+    await clearSentMark(db);
+    expect(await readOutboxMarks(db)).toEqual({ acknowledgedThrough: 1, sentThrough: 1 });
   });
 
   it('reads ahead past the batch in flight, and an epoch reset makes everything pending and unsent again', async () => {

@@ -1,0 +1,66 @@
+// One row of the Attachments list: a file on this device (preview, Open) or one only HQ holds (Download from HQ).
+import { formatBytes } from '../../../shared/domain';
+import type { LocalAttachment, StoredAttachment } from '../../db/attachments-stored';
+import { AttachmentPreview } from './attachment-preview';
+import { useFetchFromHq } from './use-fetch-from-hq';
+
+/** Characters of the SHA-256 shown as the evidence reference: enough to tell files apart and to quote by phone. */
+const EVIDENCE_REF_CHARS = 12;
+
+/** Long enough for the browser to start reading the file; the URL is useless afterwards, so its memory is freed. */
+const REVOKE_AFTER_MS = 60_000;
+
+function FileFacts({ file }: { file: StoredAttachment }) {
+  return (
+    <>
+      <span className="attachment-name">{file.name}</span>
+      <span className="hint">{formatBytes(file.size)}</span>
+      <span className="hint mono" title={`SHA-256 ${file.sha256}`}>{`SHA-256 ${file.sha256.slice(0, EVIDENCE_REF_CHARS)}`}</span>
+    </>
+  );
+}
+
+export function LocalAttachmentItem({ file }: { file: LocalAttachment }) {
+  return (
+    <li className="attachment-item">
+      <AttachmentPreview file={file} />
+      <FileFacts file={file} />
+      <button type="button" onClick={() => openFile(file)} aria-label={`Open ${file.name}`}>Open</button>
+    </li>
+  );
+}
+
+/** A file another device attached: HQ holds it, this device knows its name, size and hash only. */
+export function RemoteAttachmentItem({ file }: { file: StoredAttachment }) {
+  const { state, start } = useFetchFromHq(file.sha256);
+  const busy = state.kind === 'busy';
+  return (
+    <li className="attachment-item attachment-remote">
+      <span className="attachment-icon" aria-hidden="true">☁</span>
+      <FileFacts file={file} />
+      <span className="attachment-where">{busy ? 'Downloading from HQ…' : 'At HQ, not on this device'}</span>
+      {start && (
+        <button type="button" onClick={start} disabled={busy} aria-label={`Download ${file.name} from HQ`}>
+          Download from HQ
+        </button>
+      )}
+      {state.kind === 'failed' && <p role="alert" className="form-error attachment-error">{state.message}</p>}
+    </li>
+  );
+}
+
+/**
+ * The window-open policy blocks new tabs (and blob: pages could run script from an attached HTML file), so the file
+ * is handed to the system as a download: an <a download> on an object URL, revoked once the browser has it.
+ */
+function openFile(file: LocalAttachment) {
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+}
