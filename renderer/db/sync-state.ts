@@ -1,9 +1,11 @@
 // What the UI shows about sync from the local tables: per-incident state, the "only on this device" totals, conflicts.
 import type { TimelineEvent } from '../../shared/domain';
 import type { LanternDb } from './database';
+import { isConflictSuperseded } from './conflict-superseded';
 import { readMeta } from './meta';
+import type { SyncAttachmentRow } from './sync-files';
 import { countPendingRows, readOutboxMarks } from './sync-outbox';
-import { conflictsTable, outboxStateOf, syncOutbox, wasSent, type ConflictRow, type OutboxMarks, type SyncOutboxRow } from './sync-rows';
+import { conflictsTable, outboxStateOf, partialStatesTable, syncOutbox, wasSent, type ConflictRow, type OutboxMarks, type SyncOutboxRow } from './sync-rows';
 
 const NO_MARKS: OutboxMarks = { acknowledgedThrough: 0, sentThrough: 0 };
 
@@ -12,6 +14,12 @@ const NO_MARKS: OutboxMarks = { acknowledgedThrough: 0, sentThrough: 0 };
  * refused: HQ rejected a change for good (kept with its reason).
  */
 export type IncidentSyncState = 'local' | 'sent' | 'confirmed' | 'refused';
+
+/**
+ * What the incident's badge shows: the outbox state, or files-local when its changes are at HQ (or on their way) but
+ * a file attached to it is not (files travel after the operations, and a failed upload leaves them here).
+ */
+export type IncidentSyncBadgeState = IncidentSyncState | 'files-local';
 
 /** The state of one incident from its outbox rows and the outbox marks (an incident pulled from HQ has no rows: confirmed). */
 export function syncStateOf(rows: readonly SyncOutboxRow[], marks: OutboxMarks = NO_MARKS): IncidentSyncState {
@@ -28,9 +36,26 @@ export function syncStateOf(rows: readonly SyncOutboxRow[], marks: OutboxMarks =
 // reads from its cache, and a read-only transaction whose reads all came from the cache commits before its
 // scope returns (PrematureCommitError, which took the whole Sync dialog down). A live query re-runs after
 // every commit that touches what it read, so a momentary mix of marks and rows is corrected at once.
-export async function readIncidentSyncState(db: LanternDb, incidentId: string): Promise<IncidentSyncState> {
-  const [rows, marks] = await Promise.all([syncOutbox(db).where('incidentId').equals(incidentId).toArray(), readOutboxMarks(db)]);
-  return syncStateOf(rows, marks);
+// Live queries over these readers must be async functions (see use-sync.ts): Dexie only follows them across awaits then.
+export async function readIncidentSyncState(db: LanternDb, incidentId: string): Promise<IncidentSyncBadgeState> {
+  const [rows, marks, filesNotAtHq] = await Promise.all([
+    syncOutbox(db).where('incidentId').equals(incidentId).toArray(),
+    readOutboxMarks(db),
+    countFilesNotAtHq(db, incidentId),
+  ]);
+  const state = syncStateOf(rows, marks);
+  // Changes never sent, or refused, matter more; otherwise "confirmed" must not be claimed while HQ lacks a file.
+  return (state === 'confirmed' || state === 'sent') && filesNotAtHq > 0 ? 'files-local' : state;
+}
+
+/** Files attached to the incident that HQ does not hold yet (rows of files pulled from HQ carry uploadedAt). */
+function countFilesNotAtHq(db: LanternDb, incidentId: string): Promise<number> {
+  return db
+    .table<SyncAttachmentRow, string>('attachments')
+    .where('incidentIds')
+    .equals(incidentId)
+    .filter((file) => file.uploadedAt === undefined)
+    .count();
 }
 
 /** Operations recorded on this device that HQ has not acknowledged yet (refused ones are not waiting). */
@@ -82,29 +107,35 @@ export interface ConflictView {
   id: string;
   incidentId: string;
   incidentTitle: string | null;
+  /** "K7QM-0042", or null while the incident is not complete on this device. */
+  incidentNumber: string | null;
   field: ConflictRow['field'];
   winner: ConflictSideView;
   loser: ConflictSideView;
   detectedAt: string;
 }
 
-/** Open conflicts (not yet looked at), newest first, with authors and times from the timeline. */
+/**
+ * Open conflicts, newest first, with authors and times from the timeline. Open: not looked at here, and not superseded
+ * (the field changed after the clash, see conflict-superseded.ts), so a settled conflict is not offered on any device.
+ */
 export async function readOpenConflicts(db: LanternDb): Promise<ConflictView[]> {
-  return db.transaction('r', [conflictsTable(db), db.timeline, db.incidents, db.meta], async () => {
+  return db.transaction('r', [conflictsTable(db), partialStatesTable(db), db.timeline, db.incidents, db.meta], async () => {
     const ownId = (await readMeta(db, 'device'))?.deviceId ?? null;
     const rows = (await conflictsTable(db).toArray()).filter((row) => row.resolvedAt === undefined);
     rows.sort((a, b) => (a.detectedAt < b.detectedAt ? 1 : a.detectedAt > b.detectedAt ? -1 : a.id.localeCompare(b.id)));
     const views: ConflictView[] = [];
     for (const row of rows) {
-      const [winnerEvent, loserEvent, incident] = await Promise.all([
-        eventAt(db, row.incidentId, row.winner.hlc),
-        eventAt(db, row.incidentId, row.loser.hlc),
-        db.incidents.get(row.incidentId),
-      ]);
+      const incident = await db.incidents.get(row.incidentId);
+      // An incident whose creation has not arrived yet keeps its merge state (with the stamps) among the partial ones.
+      const stamps = incident ? incident.stamps : (await partialStatesTable(db).get(row.incidentId))?.stamps;
+      if (isConflictSuperseded(row, stamps?.[row.field])) continue;
+      const [winnerEvent, loserEvent] = await Promise.all([eventAt(db, row.incidentId, row.winner.hlc), eventAt(db, row.incidentId, row.loser.hlc)]);
       views.push({
         id: row.id,
         incidentId: row.incidentId,
         incidentTitle: incident?.title ?? null,
+        incidentNumber: incident?.number ?? null,
         field: row.field,
         winner: sideView(row.winner, winnerEvent, ownId),
         loser: sideView(row.loser, loserEvent, ownId),

@@ -81,14 +81,25 @@ describe('Settings → Sync', { timeout: 15_000 }, () => {
 
     expect(await within(dialog).findByText(/Connected to http:\/\/hq\.test as “Laptop 7”/)).toBeInTheDocument();
     expect(within(dialog).getAllByText(/not in the system keychain/).length).toBeGreaterThan(0);
-    await waitFor(() => expect(within(screen.getByRole('status', { name: 'Sync status' })).getByText(/^Up to date, last synced/)).toBeInTheDocument());
+    // The Connect button is gone; focus is on the line that says where sync stands, inside the dialog.
+    await waitFor(() => expect(document.activeElement).toHaveClass('sync-state-line'));
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
+    await waitFor(() => expect(within(screen.getByRole('status', { name: 'Sync status' })).getByText(/^Synced \d\d:\d\d$/)).toBeInTheDocument());
+    expect(screen.getByRole('status', { name: 'Sync status' })).toHaveAccessibleDescription(/^Up to date\. Last synced .*\.$/);
+    expect(await within(dialog).findByText(/^Last synced \d{1,2} \w{3} \d{4} \d\d:\d\d\.$/)).toBeInTheDocument();
     expect(await screen.findByText('Confirmed by HQ')).toBeInTheDocument();
     expect(await within(dialog).findByText('On this device only: 0 incidents, 0 files, 0.0 MB')).toBeInTheDocument();
     expect(hq.incidents.has(incident.id)).toBe(true);
 
     await user.click(within(dialog).getByRole('button', { name: 'Sync now' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
+    // Disconnecting asks first (reconnecting needs an administrator's code) and says what is still only here.
+    await user.click(within(dialog).getByRole('button', { name: 'Disconnect…' }));
+    const confirm = within(dialog).getByRole('group', { name: /Disconnect this device from HQ\?/ });
+    expect(await within(confirm).findByText(/HQ has everything recorded here/)).toBeInTheDocument();
+    await user.click(within(confirm).getByRole('button', { name: 'Yes, disconnect' }));
     expect(await within(dialog).findByLabelText('HQ address')).toBeInTheDocument();
+    expect(within(dialog).getByText('Not connected: this device does not sync with HQ.')).toHaveFocus();
+    expect(within(dialog).getByRole('status')).toHaveTextContent('This device no longer syncs with HQ.');
     expect(within(screen.getByRole('status', { name: 'Sync status' })).getByText('Sync: not connected')).toBeInTheDocument();
   });
 
@@ -101,13 +112,28 @@ describe('Settings → Sync', { timeout: 15_000 }, () => {
     await user.type(within(dialog).getByLabelText('Enrollment code'), GOOD_CODE);
     await user.type(within(dialog).getByLabelText('Device name'), 'Laptop 7');
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
-    await waitFor(() => expect(within(screen.getByRole('status', { name: 'Sync status' })).getByText(/^Up to date/)).toBeInTheDocument());
+    await waitFor(() => expect(within(screen.getByRole('status', { name: 'Sync status' })).getByText(/^Synced/)).toBeInTheDocument());
     expect(reported).toEqual([]);
 
     hq.revoke(deviceId);
     await user.click(within(dialog).getByRole('button', { name: 'Sync now' }));
     await waitFor(() => expect(reported.map((a) => a.kind)).toEqual(['sync']));
     expect(reported[0]!.text).toMatch(/administrator disconnected this device.*Settings → Sync/s);
+    // The dialog no longer claims a connection: it says HQ cut the device off and what to ask the administrator for.
+    expect(await within(dialog).findByText('Disconnected by HQ')).toBeInTheDocument();
+    // Sync now, which had focus, is gone: focus is on the line that says what happened.
+    expect(within(dialog).getByText('Disconnected by HQ')).toHaveFocus();
+    expect(within(dialog).queryByText(/^Connected to/)).toBeNull();
+    expect(within(dialog).getByText(/Ask the HQ administrator for a re-enrollment code for this device id/)).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Device id')).toHaveTextContent(deviceId);
+    expect(within(dialog).getByText(/^Last synced .*\.$/)).toBeInTheDocument();
+    const again = within(dialog).getByRole('form', { name: 'Connect again' });
+    expect(within(again).getByLabelText('HQ address')).toHaveValue('http://hq.test');
+    expect(within(again).getByLabelText('Device name')).toHaveValue('Laptop 7');
+    // The top bar says why in a few words; the full reason and the last successful sync are in its description.
+    const indicator = screen.getByRole('status', { name: 'Sync status' });
+    expect(within(indicator).getByText('Sync failing: cut off by HQ')).toBeInTheDocument();
+    expect(indicator).toHaveAccessibleDescription(/^Sync failing\. .*administrator.* Last synced .*\.$/);
     // The same failure on the next attempt is the same alert (one id), not a new one.
     const statuses: string[] = [];
     const stop = services.host.sync.onStatus((status) => statuses.push(status.state));
@@ -198,12 +224,20 @@ describe('Settings → Sync', { timeout: 15_000 }, () => {
       detectedAt: new Date().toISOString(),
     });
     const dialog = await openSettings(user);
-    const item = await within(dialog).findByRole('listitem', { name: 'Conflict Pump 3 leaking: Title' });
+    const item = await within(dialog).findByRole('listitem', { name: /^Conflict .*Pump 3 leaking: Title$/ });
     expect(within(item).getByText('Pump <b>3</b> flooded')).toBeInTheDocument(); // text, never HTML
-    expect(within(item).getByText(/^device …123456, time unknown$/)).toBeInTheDocument();
-    await user.click(within(item).getByRole('button', { name: 'Use the other value for Pump 3 leaking: Title' }));
+    expect(within(item).getByText(/…123456\)?, time unknown$/)).toBeInTheDocument();
+    await user.click(within(item).getByRole('button', { name: /^Use the other value for .*Pump 3 leaking: Title$/ }));
     await waitFor(async () => expect((await db.incidents.get(incident.id))?.title).toBe('Pump <b>3</b> flooded'));
     expect(await syncOutbox(db).count()).toBe(2);
     expect(await within(dialog).findByText(/^No conflicts/)).toBeInTheDocument();
+    // The pressed button went away with its conflict: focus stays in the dialog (the conflicts part), and Escape closes it.
+    await waitFor(() => expect(within(dialog).getByRole('region', { name: 'Conflicts' })).toHaveFocus());
+    // It is the dialog's last part: Tab goes round to its first control, not out of the dialog.
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Close sync settings' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sync settings' })).toHaveFocus();
   });
 });

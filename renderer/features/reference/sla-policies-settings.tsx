@@ -51,7 +51,6 @@ export function SlaPoliciesSettings() {
 
   return (
     <section aria-label="SLA policies" className="sla-settings dialog-form">
-      <h2>SLA policies</h2>
       <p className="hint">
         An incident runs on its own policy when one is set in its detail view, else on its site’s policy, else on the default. Changes apply at once to the
         clocks and to scheduled alerts on this device.

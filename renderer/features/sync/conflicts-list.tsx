@@ -1,10 +1,12 @@
-// Conflicts HQ's merge resolved automatically: both values, who and when, and a way to pick the other value.
-import { useState } from 'react';
+// Conflicts HQ's merge resolved automatically: which incident, both values, who and when, and a way to act on each.
+import { useState, type MouseEvent } from 'react';
 import { DIRECTLY_EDITABLE_FIELDS, type EditableFields } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { markConflictResolved, type ConflictSideView, type ConflictView } from '../../db/sync-state';
+import { useUiStore } from '../../store/ui-store';
 import { formatLocal } from '../format';
 import { fieldLabel, fieldValueText } from '../field-words';
+import { closeEnclosingDialog } from './close-enclosing-dialog';
 import { useOpenConflicts } from './use-sync';
 
 const EDITABLE = new Set<string>(DIRECTLY_EDITABLE_FIELDS);
@@ -19,7 +21,7 @@ export function ConflictsList() {
       ) : conflicts.length === 0 ? (
         <p className="muted">No conflicts: no two devices changed the same field at the same time.</p>
       ) : (
-        <ul className="timeline">
+        <ul className="conflict-list">
           {conflicts.map((conflict) => (
             <ConflictItem key={conflict.id} conflict={conflict} />
           ))}
@@ -31,9 +33,12 @@ export function ConflictsList() {
 
 function ConflictItem({ conflict }: { conflict: ConflictView }) {
   const { db, incidents } = useServices();
+  const openIncident = useUiStore((s) => s.openIncident);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const label = `${conflict.incidentTitle ?? 'Incident'}: ${fieldLabel(conflict.field)}`;
+  const title = conflict.incidentTitle ?? 'Incident';
+  const incidentName = conflict.incidentNumber ? `${conflict.incidentNumber} ${title}` : title;
+  const label = `${incidentName}: ${fieldLabel(conflict.field)}`;
 
   const pickOther = async () => {
     setBusy(true);
@@ -47,13 +52,29 @@ function ConflictItem({ conflict }: { conflict: ConflictView }) {
   const keep = async () => {
     await markConflictResolved(db, conflict.id, Date.now());
   };
+  const open = (event: MouseEvent<HTMLElement>) => {
+    // The same store action as a click in the list; the dialog gives way so the incident is what the person sees.
+    openIncident(conflict.incidentId);
+    closeEnclosingDialog(event.currentTarget);
+  };
 
   return (
-    <li className="timeline-entry" aria-label={`Conflict ${label}`}>
-      <div className="timeline-meta">
-        <span className="timeline-kind">{label}</span>
+    <li className="conflict" aria-label={`Conflict ${label}`}>
+      <div className="conflict-head">
+        <p className="conflict-incident">
+          {conflict.incidentNumber && <span className="mono conflict-number">{conflict.incidentNumber}</span>}
+          <span className="conflict-title">{title}</span>
+          <span className="conflict-field">{fieldLabel(conflict.field)}</span>
+        </p>
+        {conflict.incidentNumber ? (
+          <button type="button" onClick={open} aria-label={`Open incident ${conflict.incidentNumber}`}>
+            Open incident
+          </button>
+        ) : (
+          <span className="hint">The incident has not fully arrived on this device yet.</span>
+        )}
       </div>
-      <dl className="fields">
+      <dl className="conflict-sides">
         <Side title="Kept value" field={conflict.field} side={conflict.winner} />
         <Side title="Other value" field={conflict.field} side={conflict.loser} />
       </dl>
@@ -65,7 +86,7 @@ function ConflictItem({ conflict }: { conflict: ConflictView }) {
         ) : (
           <span className="hint">Change this field from the incident itself.</span>
         )}
-        <button type="button" className="ghost" onClick={() => void keep()} aria-label={`Keep the current value for ${label}`}>
+        <button type="button" onClick={() => void keep()} aria-label={`Keep the current value for ${label}`}>
           Keep
         </button>
       </div>
@@ -74,14 +95,22 @@ function ConflictItem({ conflict }: { conflict: ConflictView }) {
   );
 }
 
+/**
+ * HQ sends device ids only (no names), and this device knows no other device's name, so another device is named by
+ * the end of its id — what an HQ administrator can match against the enrolled devices.
+ */
+function deviceWords(side: ConflictSideView): string {
+  return side.thisDevice ? 'this device' : `another device (…${side.deviceId.slice(-6)})`;
+}
+
 function Side({ title, field, side }: { title: string; field: string; side: ConflictSideView }) {
-  const device = side.thisDevice ? 'this device' : `device …${side.deviceId.slice(-6)}`;
+  const device = deviceWords(side);
   const who = side.author ? `${side.author} on ${device}` : device;
   const when = side.at ? formatLocal(side.at) : 'time unknown';
   return (
-    <div className="field">
+    <div className="conflict-side">
       <dt>{title}</dt>
-      <dd className="prewrap">{fieldValueText(field, side.value)}</dd>
+      <dd className="conflict-value">{fieldValueText(field, side.value)}</dd>
       <dd className="hint">{`${who}, ${when}`}</dd>
     </div>
   );

@@ -1,25 +1,58 @@
 // Settings → Sync: connect this device to HQ (address, enrollment code, name), sync now, disconnect, local-only data, conflicts.
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/services';
 import { getDevice, useLanternDb } from '../../db';
 import { BROWSER_TOKEN_WARNING } from '../../host/browser-sync';
+import type { ConnectInput, SyncConnection } from '../../host/host';
 import { formatLocal } from '../format';
 import { ConflictsList } from './conflicts-list';
+import { ConfirmDisconnect } from './confirm-disconnect';
 import { HQ_ADDRESS_EXAMPLE, hqAddressProblem } from './hq-address-check';
 import { LocalOnlyPanel } from './local-only-panel';
 import { RefusedChanges } from './refused-changes';
-import { skewWarning, statusWords } from './sync-words';
+import { needsReEnrollment, skewWarning, statusWords } from './sync-words';
+import { useOnline } from './use-online';
 import { useSyncConnection, useSyncStatus } from './use-sync';
 
 export function SyncSettings() {
   const { host } = useServices();
   const { connection, reload } = useSyncConnection();
   const status = useSyncStatus();
+  const online = useOnline();
+  const deviceId = useDeviceId();
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'info' } | null>(null);
   const [busy, setBusy] = useState(false);
-  const words = statusWords(status, connection !== null && connection !== undefined);
+  const [confirming, setConfirming] = useState(false);
+  const words = statusWords(status, connection !== null && connection !== undefined, online);
   const skew = connection ? skewWarning(status) : null;
+  const cutOff = connection !== null && connection !== undefined && needsReEnrollment(status);
+  // After Connect or Disconnect the pressed control is gone: focus goes to the status line that says what happened.
+  const stateRef = useRef<HTMLParagraphElement>(null);
+  // Which view the focus waits for: the connection is re-read after the call, so the new view comes a render later.
+  const focusState = useRef<'connected' | 'disconnected' | null>(null);
+  // Backing out of "Disconnect?" returns to the Disconnect button.
+  const disconnectRef = useRef<HTMLButtonElement>(null);
+  const focusDisconnect = useRef(false);
+  // Layout effect: focus moves in the same commit that removed the old control, so it never rests on <body>.
+  useLayoutEffect(() => {
+    const view = connection ? 'connected' : connection === null ? 'disconnected' : undefined;
+    if (focusState.current !== null && focusState.current === view && stateRef.current) {
+      focusState.current = null;
+      stateRef.current.focus();
+    } else if (focusDisconnect.current && disconnectRef.current) {
+      focusDisconnect.current = false;
+      disconnectRef.current.focus();
+    }
+  });
+
+  // HQ cutting the device off replaces Sync now with the Connect again form: if focus was on a control that went, it
+  // goes to the line saying what happened instead of wherever the focus keeper would put it.
+  const wasCutOff = useRef(cutOff);
+  useLayoutEffect(() => {
+    if (cutOff && !wasCutOff.current && (document.activeElement === null || document.activeElement === document.body)) stateRef.current?.focus();
+    wasCutOff.current = cutOff;
+  }, [cutOff]);
 
   const syncNow = async () => {
     setMessage(null);
@@ -30,83 +63,125 @@ export function SyncSettings() {
     }
   };
   const disconnect = async () => {
+    setBusy(true);
     await host.sync.disconnect();
+    // The confirmation stays until the disconnected view replaces it, so focus never passes through <body>; connect() resets it.
+    setBusy(false);
     setMessage({ text: 'This device no longer syncs with HQ. Everything recorded here stays on this device.', tone: 'info' });
+    focusState.current = 'disconnected';
     reload();
   };
+  const connect = async (input: ConnectInput) => {
+    setBusy(true);
+    setMessage(null);
+    const result = await host.sync.connect(input).catch(() => ({ ok: false as const, message: 'Lantern could not connect. Try again.' }));
+    setBusy(false);
+    if (result.ok) {
+      // In browser mode the connected view always shows the token-storage warning; saying it twice helps nobody.
+      const shownAnyway = host.kind === 'browser' && result.warning === BROWSER_TOKEN_WARNING;
+      setMessage(result.warning && !shownAnyway ? { text: result.warning, tone: 'info' } : null);
+      setConfirming(false);
+      focusState.current = 'connected';
+      reload();
+    } else setMessage({ text: result.message, tone: 'error' });
+  };
+  const disconnectButton = (
+    <button ref={disconnectRef} type="button" onClick={() => setConfirming(true)}>
+      Disconnect…
+    </button>
+  );
+  const messageLine = message && <p role={message.tone === 'error' ? 'alert' : 'status'}>{message.text}</p>;
 
   return (
-    <section aria-label="Sync" className="sync-settings dialog-form">
-      <h2>Sync</h2>
+    <div className="sync-settings dialog-form">
       {connection === undefined ? (
         <p className="muted">Loading…</p>
       ) : connection === null ? (
-        <ConnectForm
-          busy={busy}
-          onEdit={() => setMessage(null)}
-          onConnect={async (input) => {
-            setBusy(true);
-            setMessage(null);
-            const result = await host.sync.connect(input).catch(() => ({ ok: false as const, message: 'Lantern could not connect. Try again.' }));
-            setBusy(false);
-            if (result.ok) {
-              // In browser mode the connected view always shows the token-storage warning; saying it twice helps nobody.
-              const shownAnyway = host.kind === 'browser' && result.warning === BROWSER_TOKEN_WARNING;
-              setMessage(result.warning && !shownAnyway ? { text: result.warning, tone: 'info' } : null);
-              reload();
-            } else setMessage({ text: result.message, tone: 'error' });
-          }}
-        />
+        <>
+          <p ref={stateRef} tabIndex={-1} className="sync-state-line">Not connected: this device does not sync with HQ.</p>
+          {messageLine}
+          <ConnectForm busy={busy} onEdit={() => setMessage(null)} onConnect={connect} />
+        </>
       ) : (
-        <div className="dialog-form">
-          <p>{`Connected to ${connection.hqUrl} as “${connection.deviceName}” since ${formatLocal(new Date(connection.connectedAt).toISOString())}.`}</p>
-          <p aria-label="Sync state">{words.text}</p>
-          {words.detail && <p className="hint">{words.detail}</p>}
+        <>
+          {/* Where sync stands first (it takes focus after Connect), its reason and the last successful sync right under it. */}
+          <div className="sync-state">
+            <p ref={stateRef} tabIndex={-1} className={`sync-state-line sync-${cutOff ? 'warn' : words.tone}`}>
+              {cutOff ? (status.lastError?.kind === 'revoked' ? 'Disconnected by HQ' : 'HQ no longer accepts this device') : words.state}
+            </p>
+            {cutOff ? (
+              <p>
+                {`Everything recorded on “${connection.deviceName}” stays on this device, but nothing reaches ${connection.hqUrl} until it is connected again. `}
+                Ask the HQ administrator for a re-enrollment code for this device id:{' '}
+                <code className="mono" aria-label="Device id">{deviceId ?? '…'}</code>, then enter it below.
+              </p>
+            ) : (
+              words.detail && <p>{words.detail}</p>
+            )}
+            {words.last && <p className="hint">{`${words.last}.`}</p>}
+          </div>
+          {!cutOff && <p>{`Connected to ${connection.hqUrl} as “${connection.deviceName}” since ${formatLocal(new Date(connection.connectedAt).toISOString())}.`}</p>}
           {skew && <p role="note">{skew}</p>}
           {host.kind === 'browser' && <p className="hint">{BROWSER_TOKEN_WARNING}</p>}
-          <div className="actions">
-            <button type="button" className="primary" onClick={() => void syncNow()}>
-              Sync now
-            </button>
-            <button type="button" onClick={() => void disconnect()}>
-              Disconnect
-            </button>
-          </div>
-        </div>
+          {messageLine}
+          {cutOff && (
+            <ConnectForm busy={busy} again={connection} onEdit={() => setMessage(null)} onConnect={connect}>
+              {!confirming && disconnectButton}
+            </ConnectForm>
+          )}
+          {confirming ? (
+            <ConfirmDisconnect busy={busy} onConfirm={() => void disconnect()} onBack={() => { focusDisconnect.current = true; setConfirming(false); }} />
+          ) : (
+            !cutOff && (
+              <div className="actions">
+                <button type="button" className="primary" onClick={() => void syncNow()}>
+                  Sync now
+                </button>
+                {disconnectButton}
+              </div>
+            )
+          )}
+        </>
       )}
-      {message && <p role={message.tone === 'error' ? 'alert' : 'status'}>{message.text}</p>}
-      <DeviceIdLine />
+      {!cutOff && <DeviceIdLine deviceId={deviceId} />}
       <LocalOnlyPanel />
       <RefusedChanges />
       <ConflictsList />
-    </section>
+    </div>
   );
 }
 
-/** This device's id: HQ's administrator needs it to issue a re-enrollment code (`enroll --device <id>`). */
-function DeviceIdLine() {
+function useDeviceId(): string | undefined {
   const db = useLanternDb();
-  const device = useLiveQuery(() => getDevice(db), [db]);
-  if (!device) return null;
+  return useLiveQuery(() => getDevice(db), [db])?.deviceId;
+}
+
+/** This device's id: HQ's administrator needs it to issue a re-enrollment code (`enroll --device <id>`). */
+function DeviceIdLine({ deviceId }: { deviceId: string | undefined }) {
+  if (!deviceId) return null;
   return (
     <p className="hint">
-      Device id, for your HQ administrator when this device must be connected again: <code className="mono" aria-label="Device id">{device.deviceId}</code>
+      Device id, for your HQ administrator when this device must be connected again: <code className="mono" aria-label="Device id">{deviceId}</code>
     </p>
   );
 }
 
 interface ConnectFormProps {
   busy: boolean;
+  /** More buttons for the form's button row (Disconnect, beside Connect again). */
+  children?: ReactNode;
+  /** Connecting again after HQ cut this device off: address and name as before, only the new code to type. */
+  again?: SyncConnection;
   /** Any field changed: a message about the previous attempt no longer applies. */
   onEdit: () => void;
-  onConnect: (input: { hqUrl: string; enrollmentCode: string; deviceName: string }) => Promise<void>;
+  onConnect: (input: ConnectInput) => Promise<void>;
 }
 
-function ConnectForm({ busy, onEdit, onConnect }: ConnectFormProps) {
+function ConnectForm({ busy, again, children, onEdit, onConnect }: ConnectFormProps) {
   const { host } = useServices();
-  const [hqUrl, setHqUrl] = useState('');
+  const [hqUrl, setHqUrl] = useState(again?.hqUrl ?? '');
   const [enrollmentCode, setCode] = useState('');
-  const [deviceName, setDeviceName] = useState('');
+  const [deviceName, setDeviceName] = useState(again?.deviceName ?? '');
   const [addressProblem, setAddressProblem] = useState<string | null>(null);
   const addressErrorId = useId();
   const addressRef = useRef<HTMLInputElement>(null);
@@ -117,6 +192,7 @@ function ConnectForm({ busy, onEdit, onConnect }: ConnectFormProps) {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     // The app's own check, not the browser's bubble (noValidate): it says what to type and sits at the field.
     const problem = hqAddressProblem(hqUrl);
     if (problem) {
@@ -128,7 +204,7 @@ function ConnectForm({ busy, onEdit, onConnect }: ConnectFormProps) {
     void onConnect({ hqUrl, enrollmentCode, deviceName });
   };
   return (
-    <form className="dialog-form" onSubmit={submit} aria-label="Connect to HQ" noValidate>
+    <form className={again ? 'dialog-form sync-reconnect' : 'dialog-form'} onSubmit={submit} aria-label={again ? 'Connect again' : 'Connect to HQ'} noValidate>
       <label className="field">
         HQ address
         <input
@@ -149,18 +225,20 @@ function ConnectForm({ busy, onEdit, onConnect }: ConnectFormProps) {
         </p>
       )}
       <label className="field">
-        Enrollment code
+        {again ? 'Re-enrollment code' : 'Enrollment code'}
         <input value={enrollmentCode} onChange={(e) => edit(setCode, e.target.value)} autoComplete="off" spellCheck={false} />
       </label>
       <label className="field">
         Device name
         <input value={deviceName} onChange={(e) => edit(setDeviceName, e.target.value)} placeholder="Laptop 7" />
       </label>
-      {host.kind === 'browser' && <p className="hint">{BROWSER_TOKEN_WARNING}</p>}
+      {host.kind === 'browser' && !again && <p className="hint">{BROWSER_TOKEN_WARNING}</p>}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          Connect
+        {/* aria-disabled, not disabled, while connecting: a disabled button drops focus to the page. */}
+        <button type="submit" className="primary" aria-disabled={busy || undefined}>
+          {busy ? 'Connecting…' : again ? 'Connect again' : 'Connect'}
         </button>
+        {children}
       </div>
     </form>
   );

@@ -1,12 +1,15 @@
-// Top-bar sync indicator: offline / syncing n of m / up to date with the last sync time / failing with the reason.
-import { useEffect, useState } from 'react';
+// Top-bar sync indicator: a compact pill (offline / syncing n of m / synced at / failing with a short reason), full words in its description.
+import { useEffect, useId, useState } from 'react';
 import { useServices } from '../../app/services';
-import { skewWarning, statusWords } from './sync-words';
+import { describeStatus, skewWarning, statusWords } from './sync-words';
+import { useOnline } from './use-online';
 import { useSyncStatus } from './use-sync';
 
 export function SyncStatusIndicator() {
   const { host } = useServices();
   const status = useSyncStatus();
+  const online = useOnline();
+  const descriptionId = useId();
   const [connected, setConnected] = useState(false);
   // Connecting and disconnecting both change the status, so re-reading the connection on each change suffices.
   useEffect(() => {
@@ -16,19 +19,25 @@ export function SyncStatusIndicator() {
       alive = false;
     };
   }, [host, status]);
-  const words = statusWords(status, connected);
+  const words = statusWords(status, connected, online);
+  const description = describeStatus(words);
   const skew = connected ? skewWarning(status) : null;
   return (
-    <span className="sync-indicator" role="status" aria-label="Sync status">
-      <span className={`status-pill sync-${words.tone}`} title={words.detail ?? words.text}>
-        {words.text}
-      </span>
-      {words.detail && status.state === 'failing' && <span className="visually-hidden">{words.detail}</span>}
-      {skew && (
-        <span className="status-pill sync-warn" title={skew}>
-          Clock differs from HQ
+    <>
+      <span className="sync-indicator" role="status" aria-label="Sync status" aria-describedby={descriptionId}>
+        <span className={`status-pill sync-${words.tone}`} title={description}>
+          {words.text}
         </span>
-      )}
-    </span>
+        {skew && (
+          <span className="status-pill sync-warn" title={skew}>
+            Clock differs from HQ
+          </span>
+        )}
+      </span>
+      {/* Outside the live region, so a change is announced once (the pill), and read in full on request. */}
+      <span id={descriptionId} hidden>
+        {skew ? `${description} ${skew}` : description}
+      </span>
+    </>
   );
 }

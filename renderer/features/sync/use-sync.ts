@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../../shared/sync/engine';
 import { useServices } from '../../app/services';
 import type { SyncConnection } from '../../host/host';
-import { readIncidentSyncState, readLocalOnlySummary, readOpenConflicts, readRefusedChanges, type ConflictView, type IncidentSyncState, type LocalOnlySummary, type RefusedChangeView } from '../../db/sync-state';
+import { readIncidentSyncState, readLocalOnlySummary, readOpenConflicts, readRefusedChanges, type ConflictView, type IncidentSyncBadgeState, type LocalOnlySummary, type RefusedChangeView } from '../../db/sync-state';
 
 export function useSyncStatus(): SyncStatus {
   const { host } = useServices();
@@ -37,22 +37,32 @@ export function useSyncConnection(): { connection: SyncConnection | null | undef
   return { connection, reload };
 }
 
-export function useIncidentSyncState(incidentId: string): IncidentSyncState | undefined {
+/**
+ * A live query over one of the sync-state readers. The querier is an async function on purpose: the readers await
+ * their own helpers (native promises) between reads, and Dexie follows a live query across such awaits only when its
+ * querier is async. With a plain arrow, a re-run set off by a commit (a sync's receipts) lost track after the first
+ * await, so later reads — the attachments — were no longer observed, and an upload finishing left "1 file" on screen.
+ */
+function useSyncLiveQuery<T>(read: () => Promise<T>, deps: unknown[]): T | undefined {
+  return useLiveQuery(async () => await read(), deps);
+}
+
+export function useIncidentSyncState(incidentId: string): IncidentSyncBadgeState | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => readIncidentSyncState(db, incidentId), [db, incidentId]);
+  return useSyncLiveQuery(() => readIncidentSyncState(db, incidentId), [db, incidentId]);
 }
 
 export function useLocalOnlySummary(): LocalOnlySummary | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => readLocalOnlySummary(db), [db]);
+  return useSyncLiveQuery(() => readLocalOnlySummary(db), [db]);
 }
 
 export function useOpenConflicts(): ConflictView[] | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => readOpenConflicts(db), [db]);
+  return useSyncLiveQuery(() => readOpenConflicts(db), [db]);
 }
 
 export function useRefusedChanges(): RefusedChangeView[] | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => readRefusedChanges(db), [db]);
+  return useSyncLiveQuery(() => readRefusedChanges(db), [db]);
 }
