@@ -10,6 +10,7 @@ import { createDexieReplica } from '../db/sync-replica';
 import { startNotifications } from '../features/notifications';
 import { withBrowserSync } from '../host/browser-sync-host';
 import { pickHost } from '../host/pick-host';
+import { withRememberedLastSync } from '../host/remembered-last-sync';
 import { App } from './app';
 import { ServicesProvider } from './services';
 
@@ -34,7 +35,7 @@ export async function start(container: HTMLElement): Promise<void> {
   container.textContent = '';
   // Sync reaches the local database through the replica (and the attachments through the file source): main calls it over IPC (Electron), the page engine directly (browser).
   const replica = createDexieReplica(db);
-  const host = withBrowserSync(pickHost(window, { replica, files: createDexieFileSource(db), deviceId }), db, replica);
+  const host = withRememberedLastSync(withBrowserSync(pickHost(window, { replica, files: createDexieFileSource(db), deviceId }), db, replica), db);
   const services = { db, incidents: createIncidentRepository(db), host };
   // Feeds SLA watches and automatic escalations from the database; alerts keep running with no network.
   startNotifications({ db, notifications: services.host.notifications });

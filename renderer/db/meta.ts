@@ -35,6 +35,8 @@ export interface MetaValues {
   slaAssignment: SlaAssignment;
   /** Bumped by every policy edit (absent: never edited): a cached policy set is current while this is unchanged. */
   slaPolicyVersion: number;
+  /** Sync: when the last sync run succeeded (epoch ms), kept across restarts; cleared on connect and disconnect. */
+  lastSyncSuccessAt: number;
 }
 
 export type MetaKey = keyof MetaValues;
