@@ -126,4 +126,14 @@ describe('RateLimiter', () => {
     limiter.refund('unknown');
     expect(limiter.has('unknown')).toBe(false);
   });
+
+  it('refills at the sustained rate but never saves up more than the burst, however long the quiet', () => {
+    let nowMs = 0;
+    const limiter = new RateLimiter({ perSecond: 1, burst: 2 }, () => nowMs);
+    expect([limiter.take('device'), limiter.take('device'), limiter.take('device')]).toEqual([0, 0, 1]);
+    nowMs += 3_600_000; // an hour's quiet buys the burst again, not 3,600 requests
+    expect([limiter.take('device'), limiter.take('device'), limiter.take('device')]).toEqual([0, 0, 1]);
+    nowMs += 1_500; // 1.5 requests' worth: one goes, the next waits for the rest of its second
+    expect([limiter.take('device'), limiter.take('device')]).toEqual([0, 1]);
+  });
 });

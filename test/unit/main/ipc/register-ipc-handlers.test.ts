@@ -129,6 +129,14 @@ describe('malformed input', () => {
     expect(handlers['app:info']).not.toHaveBeenCalled();
   });
 
+  it('hands the handler the validated input, not the raw argument (a schema that trims or defaults is honoured)', async () => {
+    const own = new FakeIpcMain();
+    const setUser = vi.fn(() => null);
+    registerIpcHandlers(own, { ...makeHandlers(), 'notifications:set-user': setUser }, { allowedOrigins: [APP_ORIGIN] }, logger);
+    await own.invoke('notifications:set-user', appEvent(), { name: '  Ana Field  ' });
+    expect(setUser).toHaveBeenCalledWith({ name: 'Ana Field' });
+  });
+
   it('rejects extra arguments', async () => {
     await expect(ipc.invoke('shell:open-external', appEvent(), 'https://example.com', 'extra')).rejects.toThrow(/too many arguments/);
     await expect(ipc.invoke('app:info', appEvent(), undefined, undefined)).rejects.toThrow(/too many arguments/);

@@ -279,6 +279,31 @@ describe('HQ restored from a backup (epoch change)', () => {
     expect(hq.operations().map((e) => e.op.opId)).toEqual([x.opId, next.opId]);
   });
 
+  it('a fresh device whose first pull (no cursor yet) meets a new epoch sends its operations again', async () => {
+    // The pull's epoch check is the only guard here: with no cursor, HQ has nothing to answer 409 to.
+    const { hq, devices: [a] } = setup(1);
+    const ops = [a!.create('Pump 3 leaking'), a!.create('Door 4 jammed')];
+    ops.push(a!.note(ops[0]!.incidentId, 'Water on the floor')!);
+    let pushed = false;
+    let restored = false;
+    a!.faults.refuse = (request) => {
+      if (request.path === '/v1/sync/push') pushed = true;
+      // HQ is restored from a backup that predates the push, between the push's answer and the first pull.
+      if (request.path === '/v1/sync/pull' && pushed && !restored) {
+        restored = true;
+        hq.restoreFromBackup(0);
+      }
+      return null;
+    };
+    const result = report(await a!.sync());
+    expect(restored).toBe(true);
+    expect(result.epochResets).toBe(1);
+    expect(result.epoch).toBe('epoch-2');
+    expect(await a!.replica.countPending()).toBe(0);
+    expectEveryOpOnceAtHq(hq, ops);
+    expectConverged(hq, [a!]);
+  });
+
   it('gives up after repeated epoch changes within one run instead of looping', async () => {
     const { hq, devices: [a] } = setup(1);
     a!.create('Pump 3 leaking');

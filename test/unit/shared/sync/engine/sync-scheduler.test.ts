@@ -90,6 +90,10 @@ describe('SyncScheduler', () => {
     await finish();
     expect(scheduler.getStatus().state).toBe('up-to-date');
     expect(timers.delays()).toEqual([60_000]); // back to the interval
+    // A success forgets the earlier failures: the next blip waits the first step again, not a third one.
+    timers.advance(60_000);
+    await finish(new SyncError('offline'));
+    expect(timers.delays()).toEqual([1_000]);
   });
 
   it('waits at least as long as HQ asked when rate-limited', async () => {
