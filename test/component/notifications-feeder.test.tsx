@@ -5,7 +5,7 @@ import { conflictsTable, type ConflictRow } from '../../renderer/db/sync-rows';
 import { mayBeDue, startEscalationRunner } from '../../renderer/features/notifications/escalation-runner';
 import { startWatchFeeder, type WatchFeeder } from '../../renderer/features/notifications/watch-feeder';
 import type { WatchUpdate } from '../../renderer/host/host-notifications';
-import { changeStatus, editIncident, SEED_ESCALATION_RULES, SEED_SLA_POLICIES, SYSTEM_AUTHOR, type NotificationActivity, type SlaPolicy } from '../../shared/domain';
+import { changeStatus, editIncident, formatHlc, SEED_ESCALATION_RULES, SEED_SLA_POLICIES, SYSTEM_AUTHOR, type NotificationActivity, type SlaPolicy } from '../../shared/domain';
 import { createDexieReplica } from '../../renderer/db/sync-replica';
 import { highestStamp, type PulledPage } from '../../shared/sync/engine';
 import type { Operation } from '../../shared/sync/operation';
@@ -163,6 +163,26 @@ describe('watch feeder', { timeout: 15_000 }, () => {
     await conflictsTable(db).put({ ...conflict, resolvedAt: new Date(START + MIN).toISOString() });
     await feeder.flush();
     expect(reports).toEqual([]);
+  });
+
+  it('does not announce a conflict the field has since moved past (settled before this device learned of it)', async () => {
+    const { record } = await setup();
+    const a = await record('Chiller 2 tripped');
+    const { notifications, reports } = recorder();
+    feeder = startWatchFeeder({ db, notifications, debounceMs: 10_000 });
+    await feeder.ready;
+    // Both sides are older than the title's current stamp: someone changed the title after the clash.
+    const older = formatHlc({ wallMs: 1, counter: 0, node: 'device-b' });
+    await conflictsTable(db).put({
+      id: `${a.id}:title:old`,
+      incidentId: a.id,
+      field: 'title',
+      winner: { value: 'Chiller 2 tripped again', hlc: older, deviceId: 'device-b' },
+      loser: { value: 'Chiller 2 tripped twice', hlc: formatHlc({ wallMs: 1, counter: 0, node: 'device-c' }), deviceId: 'device-c' },
+      detectedAt: new Date(START).toISOString(),
+    });
+    await feeder.flush();
+    expect(reports.flat()).toEqual([]);
   });
 
   it('sends a page of synced changes as one batch after the debounce', async () => {

@@ -1,6 +1,7 @@
 // Turns fresh timeline events (local or synced) into activities the scheduler may announce: assignments, escalations.
 import type { LanternDb } from '../../db';
 import { FIELD_LABELS, type NotificationActivity, type TimelineEvent } from '../../../shared/domain';
+import { isConflictSuperseded } from '../../db/conflict-superseded';
 import type { ConflictRow } from '../../db/sync-rows';
 
 export type RecentEvent = TimelineEvent;
@@ -45,7 +46,9 @@ export async function activitiesFromConflicts(db: LanternDb, conflicts: readonly
   if (open.length === 0) return [];
   const rows = await db.incidents.bulkGet([...new Set(open.map((conflict) => conflict.incidentId))]);
   const byId = new Map(rows.filter((row) => row !== undefined).map((row) => [row.id, row]));
-  return open.map((conflict) => {
+  // A clash the field has moved past (a device that pulls the history after someone settled it) needs no one.
+  const live = open.filter((conflict) => !isConflictSuperseded(conflict, byId.get(conflict.incidentId)?.stamps[conflict.field]));
+  return live.map((conflict) => {
     const row = byId.get(conflict.incidentId);
     const field = FIELD_LABELS[conflict.field] ?? conflict.field;
     return {
