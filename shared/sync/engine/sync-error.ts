@@ -32,7 +32,8 @@ export function revokedMessage(deviceId?: string): string {
 export const SYNC_ERROR_MESSAGES: Record<SyncErrorKind, string> = {
   offline: 'HQ cannot be reached. Lantern keeps working offline and syncs when the connection is back. Your data stays on this device.',
   timeout: 'HQ did not answer in time. Lantern will try again; check the connection if this keeps happening. Your data stays on this device.',
-  unauthorized: 'HQ no longer accepts this device’s sign-in. Connect the device again with a new enrollment code (Settings → Sync). Your data stays on this device.',
+  // HQ may still know the device (its key was replaced by a later enrollment): then only a code issued for this device id works.
+  unauthorized: 'HQ no longer accepts this device’s sign-in. Ask your HQ administrator for an enrollment code for this device (its id is shown in Settings → Sync) and connect again. Your data stays on this device.',
   revoked: revokedMessage(),
   'client-newer': PROTOCOL_MESSAGES['client-newer'],
   'client-outdated': PROTOCOL_MESSAGES['client-outdated'],
