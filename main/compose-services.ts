@@ -6,6 +6,7 @@ import { createOnlineSignal, createPowerSignal, type PowerMonitorLike } from './
 import { sendEvent } from './ipc/event-sender';
 import { fileSecretPersistence } from './services/secrets/file-persistence';
 import { SecretStore, type SafeStorageLike } from './services/secrets/secret-store';
+import type { FileFetchLike } from './services/sync/hq-file-fetch';
 import { RemoteReplica, type ReplicaPage } from './services/sync/remote-replica';
 import { SyncService } from './services/sync/sync-service';
 import { SyncSettingsStore } from './services/sync/sync-settings';
@@ -17,6 +18,8 @@ export interface ServiceDeps {
   readonly platform: string;
   readonly safeStorage: SafeStorageLike;
   readonly net: NetFetchLike & { isOnline(): boolean };
+  /** Electron's net.fetch as is, for file downloads from HQ (the sync service reads the body itself, up to its limit). */
+  readonly fetchFile: FileFetchLike;
   readonly powerMonitor: PowerMonitorLike;
   /** The main window's page, where status events go (null while no window is open). */
   readonly currentPage: () => ReplicaPage | null;
@@ -47,6 +50,7 @@ export function composeServices(deps: ServiceDeps) {
   power.onResume(() => online.check());
   const sync = new SyncService<AbortSignal>({
     fetch: createNetFetch(deps.net),
+    fetchFile: deps.fetchFile,
     createAbortController: () => new AbortController(),
     secrets,
     settings: new SyncSettingsStore(fileSecretPersistence(join(deps.userDataDir, 'sync-settings.json')), warn),

@@ -73,6 +73,7 @@ function start(): void {
     platform: process.platform,
     safeStorage,
     net,
+    fetchFile: (url, init) => net.fetch(url, init),
     powerMonitor,
     currentPage: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
     onSyncStatus: (status) => notifications?.onSyncStatus(status),

@@ -1,12 +1,18 @@
 // Host implementation inside Electron: every call goes through the typed preload bridge (window.lantern).
+import { SHA256_HEX_PATTERN } from '../../shared/domain/attachment';
 import type { LanternBridge } from '../../shared/ipc';
 import type { FileSource } from '../../shared/sync/engine/file-upload';
 import type { LocalReplica } from '../../shared/sync/engine/replica';
 import { createElectronNotifications } from './electron-notifications';
 import { createElectronSync } from './electron-sync';
 import { createReplicaResponder } from './electron-replica-responder';
-import type { Host } from './host';
+import type { Host, HostFiles } from './host';
 import { isOpenableUrl } from './external-url';
+
+export const ELECTRON_FILE_MESSAGES = {
+  badName: 'This is not the name of a file at HQ (a SHA-256 of 64 lower-case hex digits), so nothing was fetched.',
+  bridgeFailed: 'Lantern could not reach its sync service, so the file was not fetched. Restart Lantern and try again; your data stays on this device.',
+} as const;
 
 export interface ElectronHostOptions {
   /** The page's local database as the sync engine sees it (createDexieReplica(db)); main calls it over IPC. */
@@ -34,5 +40,25 @@ export function createElectronHost(bridge: LanternBridge, options: ElectronHostO
     onNavigate: (listener) => bridge.on('app:navigate', (payload) => listener(payload.incidentId)),
     sync: createElectronSync(bridge, options.deviceId ?? null),
     notifications: createElectronNotifications(bridge),
+    files: createElectronFiles(bridge),
+  };
+}
+
+/** Main fetches the file with the token it keeps; the bytes come back over the bridge and the caller checks their hash. */
+function createElectronFiles(bridge: Pick<LanternBridge, 'sync'>): HostFiles {
+  return {
+    async fetchFromHq(sha256) {
+      // Main checks the name too; a bad one here would come back as a bridge error instead of these words.
+      if (!SHA256_HEX_PATTERN.test(sha256)) throw new Error(ELECTRON_FILE_MESSAGES.badName);
+      let result;
+      try {
+        result = await bridge.sync.fetchFile(sha256);
+      } catch (error) {
+        throw new Error(ELECTRON_FILE_MESSAGES.bridgeFailed, { cause: error });
+      }
+      if (!result.ok) throw new Error(result.message);
+      // HQ sends every file as application/octet-stream; the stored row gives the Blob its real type.
+      return new Blob([result.bytes]);
+    },
   };
 }

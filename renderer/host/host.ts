@@ -66,8 +66,8 @@ export interface Host {
   /** SLA alerts, reminders and the notification centre (Electron: the main-process service; browser: the same scheduler in the page). */
   readonly notifications: HostNotifications;
   /**
-   * Fetching attachment files from HQ. Browser mode only for now: in Electron the token stays in main, which needs
-   * an IPC channel for it first (absent: the UI says where the file is and offers no download).
+   * Fetching attachment files from HQ: browser mode with the page's token, Electron through main (sync:fetch-file),
+   * where the token stays. Absent: the UI says where the file is and offers no download.
    */
   readonly files?: HostFiles;
 }

@@ -18,6 +18,7 @@ export const INVOKE_CHANNELS = [
   'sync:connect',
   'sync:disconnect',
   'sync:now',
+  'sync:fetch-file',
   'replica:attach',
   'replica:reply',
   'notifications:watch',

@@ -17,7 +17,15 @@ import {
 import { replicaAttachResultSchema, replicaCallSchema, replicaReplyResultSchema, replicaReplySchema } from './schemas/replica';
 import { secretsStatusSchema } from './schemas/secrets';
 import { openExternalInputSchema, openExternalResultSchema } from './schemas/shell';
-import { syncConnectInputSchema, syncConnectionSchema, syncConnectResultSchema, syncNowResultSchema, syncStatusSchema } from './schemas/sync';
+import {
+  syncConnectInputSchema,
+  syncConnectionSchema,
+  syncConnectResultSchema,
+  syncFetchFileInputSchema,
+  syncFetchFileResultSchema,
+  syncNowResultSchema,
+  syncStatusSchema,
+} from './schemas/sync';
 import { focusResultSchema } from './schemas/window';
 
 /** Input of a channel that takes no argument: anything else the page sends is rejected. */
@@ -39,6 +47,8 @@ export const invokeContract = {
   'sync:connect': { input: syncConnectInputSchema, output: syncConnectResultSchema },
   'sync:disconnect': { input: noInput, output: z.null() },
   'sync:now': { input: noInput, output: syncNowResultSchema },
+  // A file another device attached, fetched from HQ by main (which holds the token); the page checks its hash.
+  'sync:fetch-file': { input: syncFetchFileInputSchema, output: syncFetchFileResultSchema },
   'replica:attach': { input: noInput, output: replicaAttachResultSchema },
   'replica:reply': { input: replicaReplySchema, output: replicaReplyResultSchema },
   'notifications:watch': { input: notificationsWatchInputSchema, output: z.null() },

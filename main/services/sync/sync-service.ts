@@ -1,6 +1,6 @@
 // The sync service hosted by main: HQ connection and token, the engine + scheduler, triggers, status for the page.
 import { checkHqUrl } from '../../../shared/ipc/schemas/hq-url';
-import type { SyncConnectInput, SyncConnectionInfo, SyncConnectResult, SyncNowResult } from '../../../shared/ipc/schemas/sync';
+import type { SyncConnectInput, SyncConnectionInfo, SyncConnectResult, SyncFetchFileResult, SyncNowResult } from '../../../shared/ipc/schemas/sync';
 import type { BackoffPolicy } from '../../../shared/sync/engine/backoff';
 import { createFetchTransport, TRANSPORT_CANCELLED_MESSAGE, type CancelSignalLike, type FetchLike, type TimerApi } from '../../../shared/sync/engine/fetch-transport';
 import { uploadPendingFiles, type FileSource } from '../../../shared/sync/engine/file-upload';
@@ -11,6 +11,7 @@ import { SyncScheduler } from '../../../shared/sync/engine/sync-scheduler';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../../shared/sync/engine/sync-status';
 import { isSecretStoreError } from '../secrets/secret-store';
 import { CONNECT_MESSAGES, describeConnectError } from './connect-errors';
+import { fetchHqFile, HQ_FILE_MESSAGES, type FileFetchLike } from './hq-file-fetch';
 import { describeReplicaError } from './replica-error';
 import { sameDeviceOnly } from './same-device-replica';
 import type { OnlineSignal, PowerSignal, TokenStore } from './signals';
@@ -36,6 +37,8 @@ export const SYNC_SERVICE_MESSAGES = {
 export interface SyncServiceOptions<Signal> {
   /** HTTP to HQ (Electron's net.fetch in the app). */
   readonly fetch: FetchLike<Signal>;
+  /** HTTP for downloading a file from HQ (Electron's net.fetch too), read as a stream so it can stop at the size limit. */
+  readonly fetchFile: FileFetchLike;
   readonly createAbortController?: () => { signal: Signal; abort(): void };
   readonly secrets: TokenStore;
   readonly settings: Pick<SyncSettingsStore, 'load' | 'save' | 'clear'>;
@@ -64,6 +67,8 @@ export class SyncService<Signal = unknown> {
   private readonly cleanups: (() => void)[] = [];
   /** Calls off the current scheduler's requests (its transport's cancel signal). */
   private cancelRuns: () => void = () => undefined;
+  /** What a file download from HQ needs while the connection is usable; null when not connected or the token is lost. */
+  private fileAccess: { hqUrl: string; token: string; deviceId: string; cancel: AbortSignal } | null = null;
   /** Resolves once every replaced scheduler's run has ended: the next run waits for it, so one run uses the replica at a time. */
   private retired: Promise<void> = Promise.resolve();
   /** Why the saved connection has no usable token (shown by status and syncNow). */
@@ -183,6 +188,16 @@ export class SyncService<Signal = unknown> {
     return this.schedulerStarted ? { started: true } : { started: false, message: SYNC_SERVICE_MESSAGES.pageNotReady };
   }
 
+  /**
+   * The bytes of the file HQ holds under `sha256` (attached on another device), with this device's token. Never rejects:
+   * not connected, revoked, HQ unreachable or not holding the file come back as a message. A disconnect stops it.
+   */
+  fetchFile(sha256: string): Promise<SyncFetchFileResult> {
+    const access = this.fileAccess;
+    if (!access) return Promise.resolve({ ok: false, message: this.connection ? this.tokenProblem : HQ_FILE_MESSAGES.notConnected });
+    return fetchHqFile({ ...access, sha256, fetch: this.options.fetchFile, timers: this.options.timers });
+  }
+
   /** The page's replica responder (re)attached: start, or sync soon to catch up with what waited for it. */
   replicaAvailable(): void {
     if (!this.scheduler) return;
@@ -203,6 +218,7 @@ export class SyncService<Signal = unknown> {
     // Node's AbortController: this service always runs in main, whatever signal type the host's fetch takes.
     const cancel = new AbortController();
     this.cancelRuns = () => cancel.abort();
+    this.fileAccess = { hqUrl: settings.hqUrl, token, deviceId: settings.deviceId, cancel: cancel.signal };
     const transport = this.transport(settings.hqUrl, token, settings.deviceId, cancel.signal);
     const engine = new SyncEngine({ transport, replica, now: options.now });
     const scheduler = new SyncScheduler({
@@ -245,6 +261,7 @@ export class SyncService<Signal = unknown> {
     old?.stop();
     this.cancelRuns();
     this.cancelRuns = () => undefined;
+    this.fileAccess = null;
     if (old) this.retired = Promise.all([this.retired, old.whenIdle()]).then(() => undefined);
     this.scheduler = null;
     this.schedulerStarted = false;

@@ -7,7 +7,7 @@ export type FetchState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed';
 
 export interface FetchFromHq {
   state: FetchState;
-  /** Absent when this host cannot fetch files (Electron until main offers it). */
+  /** Absent when the host cannot fetch files from HQ. */
   start: (() => void) | undefined;
 }
 

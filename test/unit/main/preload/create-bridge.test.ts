@@ -61,6 +61,7 @@ describe('createBridge shape', () => {
       'sync.connect',
       'sync.connection',
       'sync.disconnect',
+      'sync.fetchFile',
       'sync.now',
       'sync.status',
       'window.focus',
@@ -91,6 +92,15 @@ describe('createBridge invokers', () => {
     await bridge.window.focus();
     await bridge.shell.openExternal('https://example.com');
     expect(ipc.invoke.mock.calls).toEqual([['app:info'], ['secrets:status'], ['window:focus'], ['shell:open-external', 'https://example.com']]);
+  });
+
+  it('sync.fetchFile sends the hash on sync:fetch-file and hands back what main answers (the bytes)', async () => {
+    const ipc = new FakeIpcRenderer();
+    const bytes = new Uint8Array([1, 2, 3]);
+    ipc.invoke.mockResolvedValueOnce({ ok: true, bytes });
+    const sha256 = 'ab'.repeat(32);
+    await expect(createBridge(ipc).sync.fetchFile(sha256)).resolves.toEqual({ ok: true, bytes });
+    expect(ipc.invoke.mock.calls).toEqual([['sync:fetch-file', sha256]]);
   });
 
   it('forwards at most one argument, whatever the page passes', async () => {

@@ -5,7 +5,7 @@ import type { AppInfo, NavigatePayload } from '../../../../shared/ipc/schemas/ap
 import type { NotificationCentreSummary, NotificationsOpenPayload } from '../../../../shared/ipc/schemas/notifications';
 import type { ReplicaCall, ReplicaReply } from '../../../../shared/ipc/schemas/replica';
 import type { SecretsStatus } from '../../../../shared/ipc/schemas/secrets';
-import type { SyncConnectInput, SyncConnectionInfo, SyncConnectResult, SyncNowResult } from '../../../../shared/ipc/schemas/sync';
+import type { SyncConnectInput, SyncConnectionInfo, SyncConnectResult, SyncFetchFileResult, SyncNowResult } from '../../../../shared/ipc/schemas/sync';
 import type { OpenExternalResult } from '../../../../shared/ipc/schemas/shell';
 import type { FocusResult } from '../../../../shared/ipc/schemas/window';
 import type { SyncStatus } from '../../../../shared/sync/engine/sync-status';
@@ -21,7 +21,8 @@ describe('LanternBridge type', () => {
   });
 
   it('has the sync and replica methods', () => {
-    expectTypeOf<keyof LanternBridge['sync']>().toEqualTypeOf<'status' | 'connection' | 'connect' | 'disconnect' | 'now'>();
+    expectTypeOf<keyof LanternBridge['sync']>().toEqualTypeOf<'status' | 'connection' | 'connect' | 'disconnect' | 'now' | 'fetchFile'>();
+    expectTypeOf<LanternBridge['sync']['fetchFile']>().toEqualTypeOf<(input: string) => Promise<SyncFetchFileResult>>();
     expectTypeOf<LanternBridge['sync']['status']>().returns.resolves.toExtend<SyncStatus>();
     expectTypeOf<LanternBridge['sync']['connection']>().toEqualTypeOf<() => Promise<SyncConnectionInfo | null>>();
     expectTypeOf<LanternBridge['sync']['connect']>().toEqualTypeOf<(input: SyncConnectInput) => Promise<SyncConnectResult>>();

@@ -1,5 +1,6 @@
 // main/index.ts wires the sync service: its channels answer, the window's page can attach, navigation detaches it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HQ_FILE_MESSAGES } from '../../../../../main/services/sync/hq-file-fetch';
 import { INITIAL_SYNC_STATUS } from '../../../../../shared/sync/engine/sync-status';
 import { createFakeElectron, type FakeElectron } from '../../fake-electron';
 
@@ -32,6 +33,8 @@ describe('sync wiring in main', () => {
     await expect(invoke('sync:status', { senderFrame: frame })).resolves.toEqual(INITIAL_SYNC_STATUS);
     await expect(invoke('sync:connection', { senderFrame: frame })).resolves.toBeNull();
     await expect(invoke('sync:now', { senderFrame: frame })).resolves.toMatchObject({ started: false });
+    await expect(invoke('sync:fetch-file', { senderFrame: frame }, 'ab'.repeat(32))).resolves.toEqual({ ok: false, message: HQ_FILE_MESSAGES.notConnected });
+    await expect(invoke('sync:fetch-file', { senderFrame: { url: 'https://evil.example/', parent: null } }, 'ab'.repeat(32))).rejects.toThrow(/not the Lantern app page/);
     await expect(invoke('replica:attach', { senderFrame: frame })).resolves.toEqual({ attached: false });
     await expect(invoke('replica:attach', { senderFrame: frame, sender: window?.webContents })).resolves.toEqual({ attached: true });
     await expect(invoke('replica:attach', { senderFrame: { url: 'https://evil.example/', parent: null }, sender: window?.webContents })).rejects.toThrow(/not the Lantern app page/);

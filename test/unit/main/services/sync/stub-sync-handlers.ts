@@ -10,6 +10,7 @@ export function stubSyncHandlers(): Pick<IpcHandlers, SyncChannel> {
     'sync:connect': () => ({ ok: false, message: 'not in this test' }),
     'sync:disconnect': () => null,
     'sync:now': () => ({ started: false, message: 'not in this test' }),
+    'sync:fetch-file': () => ({ ok: false, message: 'not in this test' }),
     'replica:attach': () => ({ attached: false }),
     'replica:reply': () => ({ accepted: false }),
   };

@@ -1,6 +1,7 @@
-// Test kit for the sync service: manual timers, fake safeStorage, an enrolling fake HQ over the engine's fake network.
+// Test kit for the sync service: manual timers, fake safeStorage, an enrolling fake HQ (that also serves files) over the engine's fake network.
 import { vi } from 'vitest';
 import { SecretStore, type SafeStorageLike } from '../../../../../main/services/secrets/secret-store';
+import type { FileFetchLike } from '../../../../../main/services/sync/hq-file-fetch';
 import type { OnlineSignal, PowerSignal } from '../../../../../main/services/sync/signals';
 import { SyncService, type SyncServiceOptions } from '../../../../../main/services/sync/sync-service';
 import { SyncSettingsStore } from '../../../../../main/services/sync/sync-settings';
@@ -107,6 +108,25 @@ export function enrollingFetch(hq: FakeHq, faults: NetworkFaults, codes: Set<str
   };
 }
 
+/**
+ * GET /v1/files/:sha256/content at the fake HQ: its own checks first (protocol header, token, revoked), then the
+ * bytes of `files`, or HQ's 404 for a file it does not hold. Answers are real Responses, so bodies are streams.
+ */
+export function fileFetchFrom(hq: FakeHq, faults: NetworkFaults, files: Map<string, Uint8Array>): FileFetchLike {
+  return async (url, init) => {
+    if (faults.offline) throw new TypeError('fetch failed: network unreachable');
+    const parsed = new URL(url);
+    const headers = Object.fromEntries(Object.entries(init.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const answer = hq.handle({ method: init.method, path: parsed.pathname, query: {}, headers, body: undefined });
+    // FakeHq routes only sync requests: its 404 means the request passed every check a file request has too.
+    if (answer.status !== 404) return new Response(answer.body, { status: answer.status });
+    const sha256 = /^\/v1\/files\/([0-9a-f]{64})\/content$/.exec(parsed.pathname)?.[1];
+    const bytes = sha256 !== undefined ? files.get(sha256) : undefined;
+    if (!bytes) return new Response(JSON.stringify({ error: 'not-found', message: 'HQ does not have this whole file (yet).' }), { status: 404 });
+    return new Response(new Uint8Array(bytes), { status: 200, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.byteLength) } });
+  };
+}
+
 export interface Harness {
   timers: ManualTimers;
   hq: FakeHq;
@@ -122,6 +142,9 @@ export interface Harness {
   statuses: SyncStatus[];
   service: SyncService;
   fetch: ReturnType<typeof vi.fn<FetchLike<unknown>>>;
+  /** Files HQ holds, by SHA-256 (served by `fetchFile`). */
+  hqFiles: Map<string, Uint8Array>;
+  fetchFile: ReturnType<typeof vi.fn<FileFetchLike>>;
 }
 
 export function harness(overrides: Partial<SyncServiceOptions<unknown>> & { replica?: LocalReplica; settingsFile?: ReturnType<typeof memoryFile>; secretFile?: ReturnType<typeof memoryFile>; backend?: string } = {}): Harness {
@@ -139,8 +162,11 @@ export function harness(overrides: Partial<SyncServiceOptions<unknown>> & { repl
   const power = new FakePower();
   const statuses: SyncStatus[] = [];
   const fetch = vi.fn(enrollingFetch(hq, faults, codes, now));
+  const hqFiles = new Map<string, Uint8Array>();
+  const fetchFile = vi.fn(fileFetchFrom(hq, faults, hqFiles));
   const service = new SyncService({
     fetch,
+    fetchFile,
     secrets,
     settings: new SyncSettingsStore(settingsFile),
     replica: overrides.replica ?? replica,
@@ -154,7 +180,7 @@ export function harness(overrides: Partial<SyncServiceOptions<unknown>> & { repl
     requestTimeoutMs: 5_000,
     ...overrides,
   });
-  return { timers, hq, faults, codes, replica, files, secrets, secretFile, settingsFile, online, power, statuses, service, fetch };
+  return { timers, hq, faults, codes, replica, files, secrets, secretFile, settingsFile, online, power, statuses, service, fetch, hqFiles, fetchFile };
 }
 
 export const connectInput = (overrides: Partial<{ hqUrl: string; enrollmentCode: string; deviceName: string; deviceId: string }> = {}) => ({
