@@ -1,8 +1,6 @@
 // The editable fields of an incident: each save is one repository edit → one "Changed" entry on the timeline.
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import {
   formatPath,
-  formatUtcOffset,
   LEVEL_LABELS,
   LEVELS,
   parsePath,
@@ -11,13 +9,13 @@ import {
   type EditableFields,
   type Impact,
   type Incident,
-  type ZonedTime,
 } from '../../../shared/domain';
 import { useServices } from '../../app/services';
-import { detectedAtProblem, occurredAtProblem, orderProblem, zonedFromLocalValue } from '../capture/incident-times';
-import { formatLocal, formatPathOrDash, formatZoned, toDateTimeLocalValue } from '../format';
+import { detectedAtProblem, occurredAtProblem, orderProblem } from '../capture/incident-times';
+import { formatLocal, formatPathOrDash } from '../format';
 import { useReference } from '../reference/use-reference';
 import { InlineField } from './inline-field';
+import { TimeField } from './time-field';
 import { SlaPolicyField } from './sla-policy-field';
 import { StakeholderUpdateField } from './stakeholder-updates';
 
@@ -101,97 +99,6 @@ export function DetailFields({ incident, majorUpdateDefault }: { incident: Incid
       <InlineField label="Description" display={incident.description || '—'} initial={incident.description} editor="textarea" maxLength={20_000} editable={editable} wide
         onSave={(v) => save({ description: v })} />
     </dl>
-  );
-}
-
-interface TimeFieldProps {
-  label: string;
-  time: ZonedTime | null;
-  /** Optional times can be cleared (saved as null) and show "Not recorded" when empty. */
-  optional?: boolean;
-  editable: boolean;
-  /** Why a typed time (epoch ms) cannot be saved; null when fine. */
-  check: (ms: number) => string | null;
-  onSave: (time: ZonedTime | null) => Promise<string | null>;
-}
-
-/**
- * A time edited in place like InlineField, with a date-time picker in this computer's local time; the offset of
- * that moment is what gets stored. Unchanged values are not saved, so opening the editor never rewrites a zone.
- */
-function TimeField({ label, time, optional, editable, check, onSave }: TimeFieldProps) {
-  const initial = time ? toDateTimeLocalValue(Date.parse(time.utc)) : '';
-  const [editing, setEditing] = useState(false);
-  const [value, setValue] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const id = useId();
-  const editRef = useRef<HTMLButtonElement>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const wasEditing = useRef(false);
-
-  useEffect(() => {
-    if (editing) inputRef.current?.focus();
-    else if (wasEditing.current) editRef.current?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (saving) return;
-    // A half-typed date-time reads as ''; it must not silently clear the time.
-    if (inputRef.current?.validity.badInput) return setError(`Finish the date and time${optional ? ', or clear every part of it' : ''}.`);
-    if (value === initial) return setEditing(false);
-    if (value === '' && !optional) return setError('Enter the date and time it happened.');
-    const problem = value === '' ? null : check(new Date(value).getTime());
-    if (problem) return setError(problem);
-    setSaving(true);
-    const refused = await onSave(value === '' ? null : zonedFromLocalValue(value));
-    setSaving(false);
-    if (refused) setError(refused);
-    else setEditing(false);
-  }
-
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    setEditing(false);
-  }
-
-  if (!editing) {
-    return (
-      <div className="field-view">
-        <dt>{label}</dt>
-        <dd className="editable">
-          <span>{time ? formatZoned(time) : 'Not recorded'}</span>
-          {editable && (
-            <button ref={editRef} type="button" className="ghost edit-button" aria-label={`Edit ${label}`} title={`Edit ${label}`}
-              onClick={() => { setValue(initial); setError(null); setEditing(true); }}>
-              Edit
-            </button>
-          )}
-        </dd>
-      </div>
-    );
-  }
-  const zone = `This computer’s time (${formatUtcOffset(-new Date().getTimezoneOffset())})${optional ? '; leave empty if not known' : ''}`;
-  return (
-    <div className="field-view">
-      <dt><label htmlFor={id}>{label}</label></dt>
-      <dd>
-        <form className="inline-edit" onSubmit={(e) => void save(e)} noValidate>
-          <input id={id} ref={inputRef} type="datetime-local" value={value} onKeyDown={onKeyDown} onChange={(e) => { setValue(e.target.value); setError(null); }}
-            aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : `${id}-zone`} />
-          {!error && <span id={`${id}-zone`} className="hint">{zone}</span>}
-          <div className="actions">
-            <button type="submit" className="primary" disabled={saving} aria-label={`Save ${label}`}>Save</button>
-            <button type="button" onClick={() => setEditing(false)} aria-label={`Stop editing ${label}`}>Back</button>
-          </div>
-          {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
-        </form>
-      </dd>
-    </div>
   );
 }
 
