@@ -73,6 +73,27 @@ describe('hostile requests', () => {
     expect((await hq.request('/v1/enroll', { body: { code: 'AAAA-BBBB-CCCC-DDDD', deviceId: 'x', deviceName: 'x', protocolVersion: PROTOCOL_VERSION } })).status).toBe(429);
   });
 
+  it('a token HQ knew but no longer does (the device enrolled again) is charged to its address like a made-up one', async () => {
+    const now = Date.now();
+    hq = await TestHq.start(sqlite, { clock: { now: () => now } });
+    const old = await hq.enroll('device-a'); // the address's one anonymous request so far
+    expect((await hq.request('/v1/sync/pull', { token: old })).status).toBe(200);
+    await hq.enroll('device-a', 'Laptop device-a', { reenroll: true }); // its second; the old token is replaced
+    for (let i = 0; i < 20; i++) expect((await hq.request('/v1/sync/pull', { token: old })).status).toBe(401);
+    // What is left of the address's burst of 300: less the two enrollments and the twenty stale-token requests.
+    let accepted = 0;
+    for (let i = 0; i < 400; i++) {
+      const reply = await hq.app.inject({
+        method: 'GET',
+        url: '/v1/sync/pull',
+        headers: { authorization: `Bearer ${randomBytes(24).toString('base64url')}`, 'lantern-protocol': String(PROTOCOL_VERSION) },
+      });
+      if (reply.statusCode === 429) break;
+      accepted += 1;
+    }
+    expect(accepted).toBe(300 - 2 - 20);
+  });
+
   it('2,000 made-up tokens sent all at once cost the store no more lookups than the address budget', async () => {
     const now = Date.now();
     hq = await TestHq.start(sqlite, { clock: { now: () => now } });
