@@ -6,26 +6,16 @@ import { createBrowserSync } from '../../../../renderer/host/browser-sync';
 import { revokedAtConnect, type FetchLike } from '../../../../shared/sync/engine';
 import { freshDb } from '../db/db-test-kit';
 import { ManualTimers } from '../../shared/sync/support/manual-timers';
+import { fakeSyncWindow } from './browser-sync-kit';
 
 const INPUT = { hqUrl: 'http://hq.test:8080/', enrollmentCode: 'K7QM-2X9P-HT4C-M8WB', deviceName: 'Laptop 7' };
 
-function fakeWindow(timers: ManualTimers): Window {
-  const events = new EventTarget();
-  return {
-    setTimeout: (callback: () => void, ms: number) => timers.api.setTimeout(callback, ms),
-    clearTimeout: (handle: unknown) => timers.api.clearTimeout(handle),
-    addEventListener: events.addEventListener.bind(events),
-    removeEventListener: events.removeEventListener.bind(events),
-    document: Object.assign(new EventTarget(), { visibilityState: 'visible' }),
-    navigator: { onLine: true },
-  } as unknown as Window;
-}
 
 async function connectWith(fetch: FetchLike<AbortSignal>) {
   const db = freshDb('browser-sync-connect');
   const { deviceId } = await ensureDevice(db);
   const timers = new ManualTimers();
-  const sync = createBrowserSync({ db, win: fakeWindow(timers), fetch, now: timers.now });
+  const sync = createBrowserSync({ db, win: fakeSyncWindow(timers).win, fetch, now: timers.now });
   const result = await sync.connect(INPUT);
   return { result, deviceId, sync, db };
 }

@@ -5,102 +5,19 @@ import { createIncidentRepository, ensureDevice } from '../../../../renderer/db'
 import type { LanternDb } from '../../../../renderer/db/database';
 import { createBrowserSync } from '../../../../renderer/host/browser-sync';
 import type { HostSync } from '../../../../renderer/host/host';
-import type { FetchLike, SyncStatus } from '../../../../shared/sync/engine';
 import { freshDb } from '../db/db-test-kit';
 import { FakeHq } from '../../shared/sync/support/fake-hq';
+import { gateFetch, type Gate } from '../../shared/sync/support/gated-fetch';
 import { ManualTimers } from '../../shared/sync/support/manual-timers';
+import { fakeHqFetch, fakeSyncWindow, untilStatus } from './browser-sync-kit';
 
 const INTERVAL_MS = 60_000;
-
-/** HQ's door: push requests wait here while `held`; sync requests (not enroll) in flight are counted. */
-interface Gate {
-  held: boolean;
-  inFlight: number;
-  maxInFlight: number;
-  syncRequests: number;
-  aborted: number;
-  release(): void;
-}
-
-/** The fake HQ behind a gate; enrollment (which FakeHq lacks) accepts any code. */
-function gatedFetch(hq: FakeHq): { fetch: FetchLike<AbortSignal>; gate: Gate } {
-  let waiting: (() => void)[] = [];
-  const gate: Gate = {
-    held: false,
-    inFlight: 0,
-    maxInFlight: 0,
-    syncRequests: 0,
-    aborted: 0,
-    release() {
-      gate.held = false;
-      const run = waiting;
-      waiting = [];
-      for (const go of run) go();
-    },
-  };
-  const answer = (url: string, init: Parameters<FetchLike<AbortSignal>>[1]) => {
-    const parsed = new URL(url);
-    if (parsed.pathname === '/v1/enroll') {
-      const body = JSON.parse(String(init.body)) as { deviceId: string };
-      const json = { deviceToken: hq.addDevice(body.deviceId), deviceId: body.deviceId, hqId: hq.hqId, epoch: hq.epoch, serverTime: 0 };
-      return { status: 200, headers: { get: () => null }, text: async () => JSON.stringify(json) };
-    }
-    const headers = Object.fromEntries(Object.entries(init.headers).map(([k, v]) => [k.toLowerCase(), v]));
-    const body = typeof init.body === 'string' ? init.body : undefined;
-    const reply = hq.handle({ method: init.method, path: parsed.pathname, query: Object.fromEntries(parsed.searchParams.entries()), headers, body });
-    return { status: reply.status, headers: { get: () => null }, text: async () => reply.body };
-  };
-  const fetch: FetchLike<AbortSignal> = async (url, init) => {
-    if (url.endsWith('/v1/enroll')) return answer(url, init);
-    gate.syncRequests += 1;
-    gate.inFlight += 1;
-    gate.maxInFlight = Math.max(gate.maxInFlight, gate.inFlight);
-    try {
-      if (gate.held && url.includes('/v1/sync/push')) {
-        await new Promise<void>((resolve, reject) => {
-          waiting.push(resolve);
-          init.signal?.addEventListener(
-            'abort',
-            () => {
-              gate.aborted += 1;
-              reject(new DOMException('aborted', 'AbortError'));
-            },
-            { once: true },
-          );
-        });
-      }
-      return answer(url, init);
-    } finally {
-      gate.inFlight -= 1;
-    }
-  };
-  return { fetch, gate };
-}
-
-/** Just enough of a window for the browser sync host: hand-driven timers, online/visibility events. */
-function fakeWindow(timers: ManualTimers): { win: Window; events: EventTarget; document: EventTarget } {
-  const events = new EventTarget();
-  const document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
-  const win = {
-    setTimeout: (callback: () => void, ms: number) => timers.api.setTimeout(callback, ms),
-    clearTimeout: (handle: unknown) => timers.api.clearTimeout(handle),
-    addEventListener: events.addEventListener.bind(events),
-    removeEventListener: events.removeEventListener.bind(events),
-    document,
-    navigator: { onLine: true },
-    fetch: () => Promise.reject(new Error('the test passes its own fetch')),
-  };
-  return { win: win as unknown as Window, events, document };
-}
 
 /** Lets IndexedDB transactions and promise chains run (real macrotask turns; the sync's own timers are manual). */
 async function settle(turns = 30): Promise<void> {
   for (let i = 0; i < turns; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function untilStatus(sync: HostSync, done: (status: SyncStatus) => boolean): Promise<void> {
-  await vi.waitFor(async () => expect(done(await sync.getStatus())).toBe(true), { timeout: 4_000, interval: 5 });
-}
 
 interface Setup {
   db: LanternDb;
@@ -119,8 +36,8 @@ async function connected(): Promise<Setup> {
   await ensureDevice(db);
   const timers = new ManualTimers();
   const hq = new FakeHq({ now: timers.now });
-  const { fetch, gate } = gatedFetch(hq);
-  const { win, events, document } = fakeWindow(timers);
+  const { fetch, gate } = gateFetch(fakeHqFetch(hq));
+  const { win, events, document } = fakeSyncWindow(timers);
   const sync = createBrowserSync({ db, win, fetch, now: timers.now, intervalMs: INTERVAL_MS });
   const result = await sync.connect({ hqUrl: 'http://hq.test', enrollmentCode: 'K7QM-2X9P-HT4C-M8WB', deviceName: 'Laptop 7' });
   expect(result.ok).toBe(true);

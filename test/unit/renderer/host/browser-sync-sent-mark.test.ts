@@ -10,6 +10,7 @@ import { createBrowserSync } from '../../../../renderer/host/browser-sync';
 import type { HostSync } from '../../../../renderer/host/host';
 import type { FetchLike, SyncStatus } from '../../../../shared/sync/engine';
 import { freshDb } from '../db/db-test-kit';
+import { fakeHqFetch, fakeSyncWindow, untilStatus } from './browser-sync-kit';
 import { FakeHq } from '../../shared/sync/support/fake-hq';
 import { ManualTimers } from '../../shared/sync/support/manual-timers';
 
@@ -23,18 +24,7 @@ interface Door {
 }
 
 function doorFetch(hq: FakeHq, door: Door): FetchLike<AbortSignal> {
-  const answer = (url: string, init: Parameters<FetchLike<AbortSignal>>[1]) => {
-    const parsed = new URL(url);
-    if (parsed.pathname === '/v1/enroll') {
-      const body = JSON.parse(String(init.body)) as { deviceId: string };
-      const json = { deviceToken: hq.addDevice(body.deviceId), deviceId: body.deviceId, hqId: hq.hqId, epoch: hq.epoch, serverTime: 0 };
-      return { status: 200, headers: { get: () => null }, text: async () => JSON.stringify(json) };
-    }
-    const headers = Object.fromEntries(Object.entries(init.headers).map(([k, v]) => [k.toLowerCase(), v]));
-    const body = typeof init.body === 'string' ? init.body : undefined;
-    const reply = hq.handle({ method: init.method, path: parsed.pathname, query: Object.fromEntries(parsed.searchParams.entries()), headers, body });
-    return { status: reply.status, headers: { get: () => null }, text: async () => reply.body };
-  };
+  const answer = fakeHqFetch(hq);
   return async (url, init) => {
     if (url.endsWith('/v1/enroll') || door.mode === 'up') return answer(url, init);
     if (door.mode === 'server-error') return { status: 500, headers: { get: () => null }, text: async () => JSON.stringify({ error: 'internal', message: 'HQ failed.' }) };
@@ -44,30 +34,7 @@ function doorFetch(hq: FakeHq, door: Door): FetchLike<AbortSignal> {
   };
 }
 
-function fakeWindow(timers: ManualTimers): Window {
-  const events = new EventTarget();
-  const document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
-  return {
-    setTimeout: (callback: () => void, ms: number) => timers.api.setTimeout(callback, ms),
-    clearTimeout: (handle: unknown) => timers.api.clearTimeout(handle),
-    addEventListener: events.addEventListener.bind(events),
-    removeEventListener: events.removeEventListener.bind(events),
-    document,
-    navigator: { onLine: true },
-  } as unknown as Window;
-}
 
-async function untilStatus(sync: HostSync, done: (status: SyncStatus) => boolean): Promise<SyncStatus> {
-  let last: SyncStatus | null = null;
-  await vi.waitFor(
-    async () => {
-      last = await sync.getStatus();
-      expect(done(last)).toBe(true);
-    },
-    { timeout: 4_000, interval: 5 },
-  );
-  return last!;
-}
 
 interface Setup {
   db: LanternDb;
@@ -85,7 +52,7 @@ async function connected(): Promise<Setup> {
   const timers = new ManualTimers();
   const hq = new FakeHq({ now: timers.now });
   const door: Door = { mode: 'up', waiting: [] };
-  const sync = createBrowserSync({ db, win: fakeWindow(timers), fetch: doorFetch(hq, door), now: timers.now, intervalMs: 60_000 });
+  const sync = createBrowserSync({ db, win: fakeSyncWindow(timers).win, fetch: doorFetch(hq, door), now: timers.now, intervalMs: 60_000 });
   expect((await sync.connect({ hqUrl: 'http://hq.test', enrollmentCode: 'K7QM-2X9P-HT4C-M8WB', deviceName: 'Laptop 7' })).ok).toBe(true);
   await untilStatus(sync, (s) => s.state === 'up-to-date');
   const incidents = createIncidentRepository(db);
@@ -172,7 +139,7 @@ describe('browser sync: the sent mark tells the truth when a push fails', () => 
     await writeMeta(db, 'outboxMarks', { acknowledgedThrough: 0, sentThrough: 1 });
     expect(await readIncidentSyncState(db, made.value.id)).toBe('sent');
     const timers = new ManualTimers();
-    const sync = createBrowserSync({ db, win: fakeWindow(timers), fetch: doorFetch(new FakeHq({ now: timers.now }), { mode: 'refused', waiting: [] }), now: timers.now });
+    const sync = createBrowserSync({ db, win: fakeSyncWindow(timers).win, fetch: doorFetch(new FakeHq({ now: timers.now }), { mode: 'refused', waiting: [] }), now: timers.now });
     await sync.getStatus();
     expect(await readIncidentSyncState(db, made.value.id)).toBe('local');
   });

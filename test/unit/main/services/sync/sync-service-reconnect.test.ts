@@ -2,59 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FetchLike } from '../../../../../shared/sync/engine';
 import { recordIncident } from '../../../../../shared/domain';
+import { gateFetch, type Gate } from '../../../shared/sync/support/gated-fetch';
 import { connectInput, enrollingFetch, harness, type Harness } from './support';
-
-interface Gate {
-  held: boolean;
-  inFlight: number;
-  maxInFlight: number;
-  syncRequests: number;
-  aborted: number;
-  release(): void;
-}
 
 /** A harness whose push requests wait at a gate while `held`, counting sync requests (not enroll) in flight. */
 function gatedHarness(): { h: Harness; gate: Gate } {
   let inner: FetchLike<unknown> | null = null;
-  let waiting: (() => void)[] = [];
-  const gate: Gate = {
-    held: false,
-    inFlight: 0,
-    maxInFlight: 0,
-    syncRequests: 0,
-    aborted: 0,
-    release() {
-      gate.held = false;
-      const run = waiting;
-      waiting = [];
-      for (const go of run) go();
-    },
-  };
-  const fetch: FetchLike<unknown> = async (url, init) => {
-    if (url.endsWith('/v1/enroll')) return inner!(url, init);
-    gate.syncRequests += 1;
-    gate.inFlight += 1;
-    gate.maxInFlight = Math.max(gate.maxInFlight, gate.inFlight);
-    try {
-      if (gate.held && url.includes('/v1/sync/push')) {
-        await new Promise<void>((resolve, reject) => {
-          waiting.push(resolve);
-          const signal = init.signal as AbortSignal | undefined;
-          signal?.addEventListener?.(
-            'abort',
-            () => {
-              gate.aborted += 1;
-              reject(new DOMException('aborted', 'AbortError'));
-            },
-            { once: true },
-          );
-        });
-      }
-      return await inner!(url, init);
-    } finally {
-      gate.inFlight -= 1;
-    }
-  };
+  const { fetch, gate } = gateFetch<unknown>((url, init) => inner!(url, init));
   const h = harness({ fetch, createAbortController: () => new AbortController() });
   inner = enrollingFetch(h.hq, h.faults, h.codes, () => h.timers.nowMs);
   return { h, gate };
