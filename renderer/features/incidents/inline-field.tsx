@@ -1,5 +1,5 @@
 // One field of the detail view that can be edited in place: Edit → field → Save (one repository call) or Escape.
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 
 export interface InlineFieldProps {
   label: string;
@@ -66,17 +66,9 @@ export function InlineField({ label, display, initial, editor, options = [], sug
   const className = `field-view${wide ? ' wide' : ''}`;
   if (!editing) {
     return (
-      <div className={className}>
-        <dt>{label}</dt>
-        <dd className="editable">
-          <span className={editor === 'textarea' ? 'prewrap' : undefined}>{display}</span>
-          {editable && (
-            <button ref={editRef} type="button" className="ghost edit-button" aria-label={`Edit ${label}`} title={`Edit ${label}`} onClick={start}>
-              Edit
-            </button>
-          )}
-        </dd>
-      </div>
+      <FieldReadView className={className} label={label} editable={editable} editRef={editRef} onEdit={start}>
+        <span className={editor === 'textarea' ? 'prewrap' : undefined}>{display}</span>
+      </FieldReadView>
     );
   }
   const common = {
@@ -102,13 +94,46 @@ export function InlineField({ label, display, initial, editor, options = [], sug
             </select>
           )}
           {suggestions && <datalist id={`${id}-list`}>{suggestions.map((s) => <option key={s} value={s} />)}</datalist>}
-          <div className="actions">
-            <button type="submit" className="primary" disabled={saving} aria-label={`Save ${label}`}>Save</button>
-            <button type="button" onClick={() => setEditing(false)} aria-label={`Stop editing ${label}`}>Back</button>
-          </div>
-          {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
+          <InlineEditActions id={id} label={label} saving={saving} error={error} onBack={() => setEditing(false)} />
         </form>
       </dd>
     </div>
+  );
+}
+
+/** A field as read: its value and, when the incident may change, the Edit button that opens its editor. */
+export function FieldReadView({ className = 'field-view', label, editable, editRef, onEdit, children }: {
+  className?: string;
+  label: string;
+  editable: boolean;
+  editRef: RefObject<HTMLButtonElement | null>;
+  onEdit: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <dt>{label}</dt>
+      <dd className="editable">
+        {children}
+        {editable && (
+          <button ref={editRef} type="button" className="ghost edit-button" aria-label={`Edit ${label}`} title={`Edit ${label}`} onClick={onEdit}>
+            Edit
+          </button>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+/** Save and Back under an in-place editor, then its refusal (the editor's field points at it with `${id}-error`). */
+export function InlineEditActions({ id, label, saving, error, onBack }: { id: string; label: string; saving: boolean; error: string | null; onBack: () => void }) {
+  return (
+    <>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={saving} aria-label={`Save ${label}`}>Save</button>
+        <button type="button" onClick={onBack} aria-label={`Stop editing ${label}`}>Back</button>
+      </div>
+      {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
+    </>
   );
 }

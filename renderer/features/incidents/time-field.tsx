@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { formatUtcOffset, type ZonedTime } from '../../../shared/domain';
 import { zonedFromLocalValue } from '../capture/incident-times';
 import { formatZoned, toDateTimeLocalValue } from '../format';
+import { FieldReadView, InlineEditActions } from './inline-field';
 
 export interface TimeFieldProps {
   label: string;
@@ -61,18 +62,9 @@ export function TimeField({ label, time, optional, editable, check, onSave }: Ti
 
   if (!editing) {
     return (
-      <div className="field-view">
-        <dt>{label}</dt>
-        <dd className="editable">
-          <span>{time ? formatZoned(time) : 'Not recorded'}</span>
-          {editable && (
-            <button ref={editRef} type="button" className="ghost edit-button" aria-label={`Edit ${label}`} title={`Edit ${label}`}
-              onClick={() => { setValue(initial); setError(null); setEditing(true); }}>
-              Edit
-            </button>
-          )}
-        </dd>
-      </div>
+      <FieldReadView label={label} editable={editable} editRef={editRef} onEdit={() => { setValue(initial); setError(null); setEditing(true); }}>
+        <span>{time ? formatZoned(time) : 'Not recorded'}</span>
+      </FieldReadView>
     );
   }
   const zone = `This computer’s time (${formatUtcOffset(-new Date().getTimezoneOffset())})${optional ? '; leave empty if not known' : ''}`;
@@ -84,11 +76,7 @@ export function TimeField({ label, time, optional, editable, check, onSave }: Ti
           <input id={id} ref={inputRef} type="datetime-local" value={value} onKeyDown={onKeyDown} onChange={(e) => { setValue(e.target.value); setError(null); }}
             aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : `${id}-zone`} />
           {!error && <span id={`${id}-zone`} className="hint">{zone}</span>}
-          <div className="actions">
-            <button type="submit" className="primary" disabled={saving} aria-label={`Save ${label}`}>Save</button>
-            <button type="button" onClick={() => setEditing(false)} aria-label={`Stop editing ${label}`}>Back</button>
-          </div>
-          {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
+          <InlineEditActions id={id} label={label} saving={saving} error={error} onBack={() => setEditing(false)} />
         </form>
       </dd>
     </div>
