@@ -1,4 +1,5 @@
 // Host implementation for browser mode: plain web APIs, no bridge.
+import { FILE_FETCH_MESSAGES } from '../../shared/sync/engine/file-fetch-messages';
 import { HQ_PATHS, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/sync/wire';
 import { openLanternDb, type LanternDb } from '../db';
 import { readMeta } from '../db/meta';
@@ -7,12 +8,10 @@ import { browserSyncUnavailable } from './browser-sync-unavailable';
 import type { Host, HostFiles } from './host';
 import { isOpenableUrl } from './external-url';
 
+/** The words both hosts share, plus a refusal (Electron words that one with the sync engine's own message). */
 export const BROWSER_FILE_MESSAGES = {
-  notConnected: 'This device is not connected to HQ, so the file cannot be fetched. Connect in Sync settings first.',
-  offline: 'HQ could not be reached, so the file was not fetched. Check the network and try again.',
-  notAtHq: 'HQ does not hold this whole file (yet): the device that attached it may not have sent it. Try again after that device has synced.',
+  ...FILE_FETCH_MESSAGES,
   refused: 'HQ refused this device, so the file was not fetched. Check Sync settings: the device may have to be enrolled again.',
-  failed: 'HQ could not send the file just now. Try again later.',
 } as const;
 
 /** A photo of up to 100 MB over a slow link; a request silent for longer than this is given up. */

@@ -2,6 +2,7 @@
 import { formatBytes } from '../../../shared/domain/attachment';
 import { MAX_FETCHED_FILE_BYTES, type SyncFetchFileResult } from '../../../shared/ipc/schemas/sync';
 import type { TimerApi } from '../../../shared/sync/engine/fetch-transport';
+import { FILE_FETCH_MESSAGES } from '../../../shared/sync/engine/file-fetch-messages';
 import { syncErrorFromAnswer } from '../../../shared/sync/engine/http-errors';
 import { HQ_PATHS, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../shared/sync/wire/protocol';
 
@@ -11,13 +12,10 @@ export const FILE_FETCH_TIMEOUT_MS = 5 * 60_000;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-// The same words as browser mode's (renderer/host/browser-host.ts), so both hosts tell the person the same thing.
+/** The words both hosts share, plus what only main's download can run into. */
 export const HQ_FILE_MESSAGES = {
-  notConnected: 'This device is not connected to HQ, so the file cannot be fetched. Connect it in Settings → Sync first.',
-  offline: 'HQ could not be reached, so the file was not fetched. Check the network and try again.',
+  ...FILE_FETCH_MESSAGES,
   timeout: 'HQ did not send the file in time, so it was not fetched. Check the network and try again.',
-  notAtHq: 'HQ does not hold this whole file (yet): the device that attached it may not have sent it. Try again after that device has synced.',
-  failed: 'HQ could not send the file just now. Try again later.',
   cancelled: 'This device was disconnected from HQ (or connected again) while the file was coming, so it was not kept. Try again.',
   badName: 'This is not the name of a file at HQ (a SHA-256 of 64 lower-case hex digits), so nothing was fetched.',
   tooBig: (size: number | null) =>
