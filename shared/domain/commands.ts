@@ -2,7 +2,7 @@
 import type { Author } from './author';
 import { formatIncidentNumber } from './ids';
 import { type Incident, type SyncedField, type SyncedFields, syncedFieldsSchema } from './incident';
-import { checkTransition, DEFAULT_TRANSITION_REFERENCE, type TransitionInput, type TransitionReference } from './lifecycle';
+import { checkTransition, DEFAULT_TRANSITION_REFERENCE, isBlank, type TransitionInput, type TransitionReference } from './lifecycle';
 import { derivePriority, DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from './priority';
 import { STATUS_LABELS, type Status } from './status';
 import type { TimelineEvent } from './timeline';
@@ -131,8 +131,7 @@ export function editIncident(incident: Incident, edits: Partial<EditableFields>,
   // A form that sends `{ title: undefined }` means "title untouched", not "erase the title".
   const present = Object.fromEntries(Object.entries(edits).filter(([, value]) => value !== undefined)) as Partial<SyncedFields>;
   const ownerLeft = (key: 'team' | 'assignee') => (Object.hasOwn(present, key) ? present[key] : incident[key]);
-  const isEmpty = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
-  if (OWNED_STATUSES.has(incident.status) && isEmpty(ownerLeft('team')) && isEmpty(ownerLeft('assignee'))) {
+  if (OWNED_STATUSES.has(incident.status) && isBlank(ownerLeft('team')) && isBlank(ownerLeft('assignee'))) {
     const field = Object.hasOwn(present, 'assignee') ? 'assignee' : 'team';
     return {
       ok: false,
@@ -197,11 +196,10 @@ export function changeStatus(incident: Incident, to: Status, input: TransitionIn
 
 /** The transition input with the incident's current team and assignee where the input names none. */
 function withCurrentOwner(incident: Incident, input: TransitionInput): TransitionInput {
-  const blank = (value: string | undefined) => typeof value !== 'string' || value.trim() === '';
   return {
     ...input,
-    assignee: blank(input.assignee) ? (incident.assignee ?? undefined) : input.assignee,
-    team: blank(input.team) ? (incident.team ?? undefined) : input.team,
+    assignee: isBlank(input.assignee) ? (incident.assignee ?? undefined) : input.assignee,
+    team: isBlank(input.team) ? (incident.team ?? undefined) : input.team,
   };
 }
 

@@ -113,7 +113,8 @@ function statusLabel(status: Status): string {
   return Object.hasOwn(STATUS_LABELS, status) ? STATUS_LABELS[status] : `"${clip(String(status))}"`;
 }
 
-function isBlank(value: string | undefined): boolean {
+/** No text: absent, null, not a string, or only spaces. */
+export function isBlank(value: unknown): boolean {
   // Non-strings from untyped callers count as blank rather than crashing on .trim().
   return typeof value !== 'string' || value.trim().length === 0;
 }
