@@ -19,14 +19,18 @@ export interface InlineFieldProps {
   onSave: (value: string) => Promise<string | null>;
 }
 
-export function InlineField({ label, display, initial, editor, options = [], suggestions, maxLength, editable, wide, onSave }: InlineFieldProps) {
+/**
+ * The state of an in-place editor: open or not, the value typed, its refusal, a save in flight. Opening focuses the
+ * field; closing hands focus back to the Edit button. `start` opens it on `initial` with no refusal shown.
+ */
+export function useInlineEditor<F extends HTMLElement>(initial: string) {
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const id = useId();
   const editRef = useRef<HTMLButtonElement>(null);
-  const fieldRef = useRef<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(null);
+  const fieldRef = useRef<F>(null);
   const wasEditing = useRef(false);
 
   useEffect(() => {
@@ -40,6 +44,12 @@ export function InlineField({ label, display, initial, editor, options = [], sug
     setError(null);
     setEditing(true);
   }
+  return { editing, setEditing, value, setValue, error, setError, saving, setSaving, id, editRef, fieldRef, start };
+}
+
+export function InlineField({ label, display, initial, editor, options = [], suggestions, maxLength, editable, wide, onSave }: InlineFieldProps) {
+  const { editing, setEditing, value, setValue, error, setError, saving, setSaving, id, editRef, fieldRef, start } =
+    useInlineEditor<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(initial);
 
   async function save(event?: FormEvent) {
     event?.preventDefault();

@@ -1,9 +1,9 @@
 // A time of an incident (occurred, detected) edited in place, in this computer's local time with its offset stored.
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { type FormEvent, type KeyboardEvent } from 'react';
 import { formatUtcOffset, type ZonedTime } from '../../../shared/domain';
 import { zonedFromLocalValue } from '../capture/incident-times';
 import { formatZoned, toDateTimeLocalValue } from '../format';
-import { FieldReadView, InlineEditActions } from './inline-field';
+import { FieldReadView, InlineEditActions, useInlineEditor } from './inline-field';
 
 export interface TimeFieldProps {
   label: string;
@@ -22,20 +22,7 @@ export interface TimeFieldProps {
  */
 export function TimeField({ label, time, optional, editable, check, onSave }: TimeFieldProps) {
   const initial = time ? toDateTimeLocalValue(Date.parse(time.utc)) : '';
-  const [editing, setEditing] = useState(false);
-  const [value, setValue] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const id = useId();
-  const editRef = useRef<HTMLButtonElement>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const wasEditing = useRef(false);
-
-  useEffect(() => {
-    if (editing) inputRef.current?.focus();
-    else if (wasEditing.current) editRef.current?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
+  const { editing, setEditing, value, setValue, error, setError, saving, setSaving, id, editRef, fieldRef: inputRef, start } = useInlineEditor<HTMLInputElement>(initial);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -62,7 +49,7 @@ export function TimeField({ label, time, optional, editable, check, onSave }: Ti
 
   if (!editing) {
     return (
-      <FieldReadView label={label} editable={editable} editRef={editRef} onEdit={() => { setValue(initial); setError(null); setEditing(true); }}>
+      <FieldReadView label={label} editable={editable} editRef={editRef} onEdit={start}>
         <span>{time ? formatZoned(time) : 'Not recorded'}</span>
       </FieldReadView>
     );
