@@ -91,6 +91,12 @@ export function eventText(event: TimelineEvent): string {
       return event.message;
     case 'checklist_added':
       return event.steps.map((step) => step.text).join('\n');
+    case 'review':
+      return [event.whatHappened, event.whatWorked, event.whatToChange, event.rootCause, event.problemRef].join('\n');
+    case 'system_status':
+      return event.systems.map((line) => `${line.system} ${line.reason}`).join('\n');
+    case 'custody':
+      return [event.item, event.location, event.notes].join('\n');
     default:
       return '';
   }

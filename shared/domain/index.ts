@@ -20,3 +20,6 @@ export * from './links-schema';
 export * from './links';
 export * from './checklist-schema';
 export * from './checklist';
+export * from './review-schema';
+export * from './system-status-schema';
+export * from './custody-schema';

@@ -2,10 +2,13 @@
 import { z } from 'zod';
 import { authorSchema } from './author';
 import { CHECKLIST_STEP_TEXT_MAX, CHECKLIST_STEPS_PER_ENTRY_MAX, checklistStepSchema } from './checklist-schema';
+import { custodyFieldsSchema } from './custody-schema';
 import { hlcStampSchema, SYNCED_FIELDS, uuidV7Schema } from './incident';
 import { LIMITS } from './limits';
 import { LINK_ACTIONS, LINK_RELATIONS } from './links-schema';
+import { reviewFieldsSchema } from './review-schema';
 import { statusSchema } from './status';
+import { systemStatusLinesSchema } from './system-status-schema';
 import { zonedTimeSchema } from './zoned-time';
 
 const eventBase = z.object({
@@ -115,6 +118,12 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
     /** The step's text when it was ticked, so the entry reads on its own (and on HQ) without the checklist. */
     step: z.string().max(CHECKLIST_STEP_TEXT_MAX),
   }),
+  /** An after-action review; a later review of the same incident supersedes it (both stay on the timeline). */
+  eventBase.extend({ kind: z.literal('review'), ...reviewFieldsSchema.shape }),
+  /** A HICS 251 snapshot: the state of the facility's critical systems at the entry's time. */
+  eventBase.extend({ kind: z.literal('system_status'), systems: systemStatusLinesSchema }),
+  /** One link of an evidence item's chain of custody. */
+  eventBase.extend({ kind: z.literal('custody'), ...custodyFieldsSchema.shape }),
 ]);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export type TimelineEventKind = TimelineEvent['kind'];
@@ -130,4 +139,7 @@ export const TIMELINE_KIND_LABELS: Record<TimelineEventKind, string> = {
   linked: 'Link',
   checklist_added: 'Checklist',
   checklist_ticked: 'Checklist tick',
+  review: 'After-action review',
+  system_status: 'System status',
+  custody: 'Evidence',
 };

@@ -1,6 +1,16 @@
 // Plain-text descriptions of timeline entries (rendered as text nodes, never as HTML).
-import { findTemplate, PHASE_LABELS, STATUS_LABELS, type TimelineEvent } from '../../../shared/domain';
+import {
+  CUSTODY_ACTION_LABELS,
+  findTemplate,
+  PHASE_LABELS,
+  REVIEW_FIELD_LABELS,
+  STATUS_LABELS,
+  SYSTEM_STATE_LABELS,
+  type ReviewFields,
+  type TimelineEvent,
+} from '../../../shared/domain';
 import { fieldLabel, fieldValueText } from '../field-words';
+import { formatZoned } from '../format';
 
 export function describeEvent(event: TimelineEvent): string {
   switch (event.kind) {
@@ -31,10 +41,25 @@ export function describeEvent(event: TimelineEvent): string {
     }
     case 'checklist_ticked':
       return `${event.ticked ? 'Ticked' : 'Unticked'}: ${event.step}`;
+    case 'review':
+      return REVIEW_PARTS.filter((part) => event[part] !== '').map((part) => `${REVIEW_FIELD_LABELS[part]}: ${event[part]}`).join('\n');
+    case 'system_status':
+      return event.systems
+        .map((line) => [`${line.system}: ${SYSTEM_STATE_LABELS[line.state]}`, line.reason, line.repairEstimate !== '' ? `repair estimate ${line.repairEstimate}` : '']
+          .filter((part) => part !== '')
+          .join(' · '))
+        .join('\n');
+    case 'custody': {
+      const who = [event.from !== '' ? `from ${event.from}` : '', event.to !== '' ? `to ${event.to}` : ''].filter((part) => part !== '').join(' ');
+      const facts = [`${CUSTODY_ACTION_LABELS[event.action]}: ${event.item}`, who, event.location !== '' ? `kept at ${event.location}` : '', `at ${formatZoned(event.handledAt)}`];
+      return [facts.filter((part) => part !== '').join(' · '), event.notes].filter((part) => part !== '').join('\n');
+    }
     default:
       return '';
   }
 }
+
+const REVIEW_PARTS: readonly (keyof ReviewFields)[] = ['whatHappened', 'whatWorked', 'whatToChange', 'rootCause', 'problemRef'];
 
 /** Short one-line summary of an entry, used where a correction names what it corrects. */
 export function summarizeEvent(event: TimelineEvent): string {
