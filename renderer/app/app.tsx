@@ -1,6 +1,7 @@
 // The application shell: top bar, the Find pane (views, search, list) and the working pane (capture or detail).
 import { useCallback } from 'react';
 import { CaptureForm } from '../features/capture/capture-form';
+import { DrillBanner } from '../features/drill/drill-banner';
 import { FindBar, SEARCH_INPUT_ID } from '../features/incidents/find/find-bar';
 import { IncidentDetail } from '../features/incidents/incident-detail';
 import { closeNewestInlineDialog } from '../features/incidents/inline-dialog';
@@ -54,6 +55,7 @@ export function App() {
           New incident
         </button>
       </header>
+      <DrillBanner />
       <main className="workspace">
         <section className="list-pane" aria-label="Incident list">
           <FindBar />

@@ -37,6 +37,15 @@ export interface MetaValues {
   slaPolicyVersion: number;
   /** Sync: when the last sync run succeeded (epoch ms), kept across restarts; cleared on connect and disconnect. */
   lastSyncSuccessAt: number;
+  /** This device's drill mode: while on, new incidents are recorded as exercises (absent: off). */
+  drillMode: DrillMode;
+}
+
+/** Who turned drill mode on or off, and when (ISO UTC), so the banner can say since when a drill runs. */
+export interface DrillMode {
+  on: boolean;
+  changedAt: string;
+  by: string;
 }
 
 export type MetaKey = keyof MetaValues;

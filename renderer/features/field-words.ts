@@ -18,7 +18,9 @@ export function fieldValueText(field: string, value: unknown): string {
   }
   if (field === 'status' && typeof value === 'string' && Object.hasOwn(STATUS_LABELS, value)) return STATUS_LABELS[value as Status];
   if ((field === 'impact' || field === 'urgency') && (value === 1 || value === 2 || value === 3)) return `${value} — ${LEVEL_LABELS[value]}`;
-  if (field === 'major' && typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if ((field === 'major' || field === 'exercise') && typeof value === 'boolean') return value ? 'Yes' : 'No';
+  // Incidents recorded before drills could be marked were all real.
+  if (field === 'exercise' && value === undefined) return 'No';
   // Optional, unlike the other times: empty means nobody said when it was noticed, as the detail view puts it.
   if (field === 'detectedAt' && (value === null || value === undefined)) return 'not recorded';
   return plainValue(value);

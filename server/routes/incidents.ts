@@ -17,11 +17,12 @@ export function registerIncidentRoutes(app: FastifyInstance, ctx: RouteContext):
     const query = parseOrThrow(incidentListQuerySchema, request.query, 'incident query');
     const limit = query.limit ?? DEFAULT_LIST_LIMIT;
     const updatedSince = query.updatedSince === undefined ? undefined : new Date(query.updatedSince).toISOString();
+    const exercise = query.exercise === undefined ? undefined : query.exercise === 'true';
     if (query.changes !== undefined) {
       if (query.cursor !== undefined) throw new HqError('invalid-request', "The change feed pages with its mark: pass each answer's changeMark as changes, without cursor.");
       const { epoch } = await ctx.store.meta();
       const after = changedAfter(query.changes, epoch);
-      const page = await ctx.store.listIncidents({ statuses: query.status, updatedSince, changedAfterSeq: after, limit });
+      const page = await ctx.store.listIncidents({ statuses: query.status, updatedSince, exercise, changedAfterSeq: after, limit });
       return { incidents: completeIncidents(page.states), cursor: null, hasMore: page.hasMore, changeMark: encodeChangeMark({ epoch, seq: page.lastSeqs.at(-1) ?? after }) };
     }
     let afterId: string | undefined;
@@ -29,7 +30,7 @@ export function registerIncidentRoutes(app: FastifyInstance, ctx: RouteContext):
       afterId = Buffer.from(query.cursor, 'base64url').toString('utf8');
       if (!uuidV7Schema.safeParse(afterId).success) throw new HqError('invalid-cursor', 'HQ did not make this cursor. Start again without one.');
     }
-    const page = await ctx.store.listIncidents({ statuses: query.status, updatedSince, afterId, limit });
+    const page = await ctx.store.listIncidents({ statuses: query.status, updatedSince, exercise, afterId, limit });
     const last = page.states.at(-1);
     return { incidents: completeIncidents(page.states), cursor: page.hasMore && last ? Buffer.from(last.id, 'utf8').toString('base64url') : null, hasMore: page.hasMore };
   });

@@ -150,6 +150,8 @@ export interface PulledRow {
 export interface IncidentListFilter {
   readonly statuses?: readonly Status[];
   readonly updatedSince?: string;
+  /** true: exercises (drills) only; false: real incidents only (incidents recorded before the mark existed are real). */
+  readonly exercise?: boolean;
   /** Page after this incident id (ids are UUIDv7, so the order is creation order). */
   readonly afterId?: string;
   /** Change feed: incidents whose last change HQ received after this serverSeq, in serverSeq order (afterId unused). */

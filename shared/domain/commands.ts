@@ -61,6 +61,8 @@ export interface NewIncidentInput {
   occurredAt?: ZonedTime;
   detectedAt?: ZonedTime | null;
   tags?: string[];
+  /** Recorded during a drill (the device's drill mode), not a real incident. */
+  exercise?: boolean;
 }
 
 export function recordIncident(input: NewIncidentInput, counter: number, devicePrefix: string, ctx: CommandContext): CommandResult {
@@ -88,6 +90,7 @@ export function recordIncident(input: NewIncidentInput, counter: number, deviceP
     // Explicit on new incidents (stamped like every field); absent only on incidents recorded before it existed.
     slaPolicyId: null,
     updateEveryMinutes: null,
+    exercise: input.exercise ?? false,
   };
   const parsed = syncedFieldsSchema.safeParse(fields);
   if (!parsed.success) return invalidInput(parsed.error.issues[0]);
@@ -117,7 +120,7 @@ export function recordIncident(input: NewIncidentInput, counter: number, deviceP
 /** Fields a person may edit directly; status and its companions only move through changeStatus. */
 export const DIRECTLY_EDITABLE_FIELDS = [
   'title', 'description', 'category', 'site', 'impact', 'urgency', 'major', 'reporter', 'occurredAt', 'detectedAt', 'tags', 'assignee', 'team', 'slaPolicyId',
-  'updateEveryMinutes',
+  'updateEveryMinutes', 'exercise',
 ] as const satisfies readonly SyncedField[];
 export type EditableFields = Pick<SyncedFields, (typeof DIRECTLY_EDITABLE_FIELDS)[number]>;
 

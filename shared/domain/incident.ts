@@ -60,6 +60,11 @@ export const syncedFieldsSchema = z.object({
   slaPolicyId: slaPolicyIdSchema.nullable().optional(),
   /** Minutes between stakeholder updates ("next update due" reminders); 0: none; null: the default. Optional like slaPolicyId. */
   updateEveryMinutes: updateEveryMinutesSchema.nullable().optional(),
+  /**
+   * Recorded during an exercise (drill): marked on every screen, briefing and export, and left out of counts of real
+   * incidents. Optional like slaPolicyId: absent on incidents recorded before it, which were all real.
+   */
+  exercise: z.boolean().optional(),
 });
 export type SyncedFields = z.infer<typeof syncedFieldsSchema>;
 export type SyncedField = keyof SyncedFields;
@@ -106,4 +111,5 @@ export const FIELD_LABELS: Record<SyncedField, string> = {
   tags: 'Tags',
   slaPolicyId: 'SLA policy',
   updateEveryMinutes: 'Stakeholder updates',
+  exercise: 'Exercise',
 };

@@ -17,7 +17,9 @@ import { createCaptureRecorder } from '../../db/attachments-record';
 import { formatLocal } from '../format';
 import { AttachmentPicker } from './attachment-picker';
 import { FieldError, LevelSelect, TitleField } from './capture-fields';
-import { blankValues, fromDraftValues, hasContent, splitLongTitle, timeProblems, titleLengthProblem, toDraftValues, toRecordInput, type CaptureValues } from './capture-values';
+import { blankValues, fromDraftValues, hasContent, isExercise, splitLongTitle, timeProblems, titleLengthProblem, toDraftValues, toRecordInput, type CaptureValues } from './capture-values';
+import { useDrillMode } from '../drill/use-drill-mode';
+import '../drill/drill.css';
 import { DraftsPanel } from './drafts-panel';
 import { DuplicateSuggestions } from '../incidents/duplicate-suggestions';
 import { ChecklistPreview, TemplatePicker } from './template-picker';
@@ -53,7 +55,9 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   const titleRef = useRef<HTMLInputElement>(null);
   const attachments = usePendingAttachments(attachmentLimitBytes);
   const { dragging, handlers: dropHandlers } = useFileDrop((files) => void attachments.add(files));
-  const ids = { title: useId(), description: useId(), category: useId(), site: useId(), impact: useId(), urgency: useId(), occurred: useId(), detected: useId(), priority: useId(), sites: useId() };
+  const drillOn = useDrillMode()?.on ?? false;
+  const exercise = isExercise(values, drillOn);
+  const ids = { exercise: useId(), title: useId(), description: useId(), category: useId(), site: useId(), impact: useId(), urgency: useId(), occurred: useId(), detected: useId(), priority: useId(), sites: useId() };
   const priority = derivePriority(values.impact, values.urgency);
   const reference = useReferenceLists();
   const categoryOptions = withValue(reference?.category ?? SEED_CATEGORY_OPTIONS, values.category);
@@ -170,7 +174,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
     // The latest keystrokes reach the draft first, so a refused save still leaves an up-to-date draft.
     await autosave.flush();
     const checklist = findTemplate(values.templateId) ? { checklistTemplateId: values.templateId } : {};
-    const result = await record(toRecordInput(values, occurredMs), { attachments: attachments.files, draftId, ...checklist });
+    const result = await record(toRecordInput(values, occurredMs, drillOn), { attachments: attachments.files, draftId, ...checklist });
     setSaving(false);
     if (result.ok) {
       // Anything typed while saving belongs to the saved incident now, not to a new draft.
@@ -273,6 +277,11 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
       {errors.attachments && <p role="alert" className="form-error">{errors.attachments}</p>}
       <ChecklistPreview templateId={values.templateId} />
       <div className="actions">
+        <label className={`capture-exercise${exercise ? ' on' : ''}`} htmlFor={ids.exercise}>
+          <input id={ids.exercise} type="checkbox" checked={exercise} onChange={(e) => update('exercise', e.target.checked)} aria-describedby={`${ids.exercise}-hint`} />
+          Exercise
+        </label>
+        <span id={`${ids.exercise}-hint`} className="hint">{exercise ? (drillOn ? 'Drill mode is on: untick for a real incident.' : 'Recorded as an exercise, not a real incident.') : 'A real incident.'}</span>
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save incident'}
         </button>

@@ -16,10 +16,12 @@ export interface CaptureValues {
   detectedAt: string;
   /** '' when no template was chosen. */
   templateId: string;
+  /** Exercise or real as the person ticked it; null: as this device's drill mode says when saved. */
+  exercise: boolean | null;
 }
 
 export function blankValues(nowMs: number = Date.now()): CaptureValues {
-  return { title: '', description: '', category: '', site: '', impact: 3, urgency: 3, occurredAt: toDateTimeLocalValue(nowMs), detectedAt: '', templateId: '' };
+  return { title: '', description: '', category: '', site: '', impact: 3, urgency: 3, occurredAt: toDateTimeLocalValue(nowMs), detectedAt: '', templateId: '', exercise: null };
 }
 
 export function toDraftValues(values: CaptureValues): JsonObject {
@@ -48,6 +50,7 @@ export function fromDraftValues(stored: JsonObject, nowMs: number = Date.now()):
     occurredAt: text('occurredAt'),
     detectedAt: text('detectedAt'),
     templateId: findTemplate(templateId) ? templateId : '',
+    exercise: typeof stored['exercise'] === 'boolean' ? stored['exercise'] : null,
   };
 }
 
@@ -63,7 +66,12 @@ export function draftLabel(values: CaptureValues): string {
   return findTemplate(values.templateId)?.name ?? 'Untitled draft';
 }
 
-export function toRecordInput(values: CaptureValues, occurredMs: number): NewIncidentInput {
+/** Whether the incident is saved as an exercise: the person's tick, else the device's drill mode. */
+export function isExercise(values: Pick<CaptureValues, 'exercise'>, drillOn: boolean): boolean {
+  return values.exercise ?? drillOn;
+}
+
+export function toRecordInput(values: CaptureValues, occurredMs: number, drillOn = false): NewIncidentInput {
   const template = findTemplate(values.templateId);
   return {
     title: values.title,
@@ -76,6 +84,7 @@ export function toRecordInput(values: CaptureValues, occurredMs: number): NewInc
     occurredAt: zonedTimeFromEpoch(occurredMs, -new Date(occurredMs).getTimezoneOffset()),
     detectedAt: values.detectedAt === '' ? null : zonedFromLocalValue(values.detectedAt),
     tags: template ? [templateTag(template)] : [],
+    exercise: isExercise(values, drillOn),
   };
 }
 

@@ -17,6 +17,8 @@ import { StatusDialog } from './status-dialog';
 import { StakeholderUpdateDue, useMajorUpdateDefault } from './stakeholder-updates';
 import { Timeline } from './timeline';
 import { IncidentSyncBadge } from '../sync/incident-sync-badge';
+import { ExerciseBadge } from '../drill/exercise-badge';
+import { ExerciseToggle } from '../drill/exercise-toggle';
 
 export function IncidentDetail({ id, onClose }: { id: string; onClose: () => void }) {
   // One live query for the incident and its timeline: opening renders everything in one go.
@@ -52,6 +54,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
           <PriorityBadge priority={incident.priority} />
           <StatusBadge status={incident.status} />
           {incident.major && <span className="badge major-badge">Major incident</span>}
+          {incident.exercise === true && <ExerciseBadge />}
           <IncidentSyncBadge incidentId={incident.id} />
           {/* Only hides the pane (the incident stays as it is); "close" is the final lifecycle step, so it is not named that. */}
           <button type="button" className="ghost" onClick={onClose} aria-label="Hide incident" title="Hide incident (Esc)" aria-keyshortcuts="Escape">✕</button>
@@ -61,6 +64,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
         <StatusDialog incident={incident} />
         <EscalateDialog incident={incident} />
         <MajorToggle incident={incident} />
+        <ExerciseToggle incident={incident} />
       </div>
       <DetailFields incident={incident} majorUpdateDefault={majorUpdateDefault} />
       <LinksSection incidentId={incident.id} />

@@ -1,6 +1,7 @@
 // Shared laptops: a quick switch of who is using Lantern; every later entry names this person (and position).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_AUTHOR, setCurrentUser, useLanternDb } from '../../db';
+import { DrillModeControl } from '../drill/drill-mode-control';
 import { useCurrentUser } from './use-current-user';
 
 export function UserSwitch() {
@@ -63,6 +64,7 @@ function UserDialog({ initialName, initialPosition, onClose }: { initialName: st
             <button type="button" onClick={onClose}>Cancel</button>
           </div>
         </form>
+        <DrillModeControl />
       </section>
     </div>
   );

@@ -167,6 +167,11 @@ class PostgresStore implements HqStore {
       params.push(filter.updatedSince);
       where.push(`updated_at COLLATE "C" >= $${params.length}`);
     }
+    if (filter.exercise !== undefined) {
+      // An incident without the field is real.
+      params.push(filter.exercise);
+      where.push(`coalesce((state::jsonb -> 'fields' ->> 'exercise')::boolean, false) = $${params.length}`);
+    }
     const byChange = filter.changedAfterSeq !== undefined;
     if (byChange) {
       params.push(filter.changedAfterSeq);

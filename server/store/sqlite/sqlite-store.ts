@@ -203,6 +203,11 @@ class SqliteStore implements HqStore {
         where.push('updated_at >= ?');
         params.push(filter.updatedSince);
       }
+      if (filter.exercise !== undefined) {
+        // JSON true reads as 1; an incident without the field is real.
+        where.push("coalesce(json_extract(state, '$.fields.exercise'), 0) = ?");
+        params.push(filter.exercise ? 1 : 0);
+      }
       const byChange = filter.changedAfterSeq !== undefined;
       if (byChange) {
         where.push('last_seq > ?');

@@ -35,7 +35,8 @@ export function slaWatchFromIncident(incident: Incident, events: readonly Timeli
   return {
     id: incident.id,
     number: incident.number,
-    title: incident.title,
+    // Every alert about a drill says so in its text, so nobody acts on an exercise as if it were real.
+    title: incident.exercise === true ? `[Exercise] ${incident.title}`.slice(0, 500) : incident.title,
     priority: incident.priority,
     major: incident.major,
     status: incident.status,

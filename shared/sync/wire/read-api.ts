@@ -18,6 +18,8 @@ export const incidentListQuerySchema = z.strictObject({
    * laptop, which may be hours before HQ receives it: to poll for changes, use `changes` instead.
    */
   updatedSince: z.iso.datetime().optional(),
+  /** `false`: real incidents only (reports leave drills out); `true`: exercises only. Absent: both. */
+  exercise: z.enum(['true', 'false']).optional(),
   limit: queryInt(1, MAX_LIST_LIMIT).optional(),
   cursor: z.string().max(200).optional(),
   /**

@@ -143,6 +143,27 @@ describe.each(STORE_FACTORIES)('HQ merge, read API and epoch ($name)', (factory)
     expect((await hq.request('/v1/incidents/0190a000-0000-7000-8000-000000000000', { token: hq.adminToken })).json).toMatchObject({ error: 'not-found' });
   });
 
+  it('read API: exercise=false lists real incidents only (drills left out of reports), exercise=true the drills', async () => {
+    hq = await TestHq.start(factory);
+    const a = new TestDevice('device-a');
+    const token = await hq.enroll(a.id);
+    const real = a.create('Real outage');
+    const drill = a.create('Drill: generator fails', { exercise: true });
+    await hq.push(token, a.id, [real, drill]);
+    const titles = async (query: string) =>
+      incidentListResponseSchema.parse((await hq.request(`/v1/incidents${query}`, { token: hq.adminToken })).json).incidents.map((i) => i.title);
+    expect((await titles('')).sort()).toEqual(['Drill: generator fails', 'Real outage']);
+    expect(await titles('?exercise=false')).toEqual(['Real outage']);
+    expect(await titles('?exercise=true')).toEqual(['Drill: generator fails']);
+    expect(await titles('?exercise=false&changes=start')).toEqual(['Real outage']);
+    expect((await detail(drill.incidentId)).incident.exercise).toBe(true);
+    // Marked real afterwards: it joins the real ones.
+    await hq.push(token, a.id, [a.edit(drill.incidentId, { exercise: false })]);
+    expect((await titles('?exercise=false')).sort()).toEqual(['Drill: generator fails', 'Real outage']);
+    const refused = await hq.request('/v1/incidents?exercise=yes', { token: hq.adminToken });
+    expect(refused.status).toBe(400);
+  });
+
   it('epoch: after a restore (new epoch) an old cursor gets 409 epoch-changed with the new epoch; pulling from the start works', async () => {
     hq = await TestHq.start(factory);
     const a = new TestDevice('device-a');

@@ -46,6 +46,7 @@ describe('recordIncident', () => {
       cancelReason: null,
       duplicateOf: null,
       tags: [],
+      exercise: false,
       number: 'K7QM-0042',
       createdAt: NOW.utc,
       updatedAt: NOW.utc,
@@ -53,6 +54,14 @@ describe('recordIncident', () => {
       originDeviceId: DEVICE_ID,
     });
     expect(isUuidV7(incident.id)).toBe(true);
+  });
+
+  it('marks an incident recorded during a drill as an exercise, with a stamp so the mark syncs like any field', () => {
+    const ctx = makeCtx();
+    const { incident, change } = ok(record({ title: 'Drill: generator fails at 14:00', exercise: true }, ctx));
+    expect(incident.exercise).toBe(true);
+    expect(incident.stamps.exercise).toBe(ctx.hlc);
+    expect(change.set).toMatchObject({ exercise: true });
   });
 
   it('keeps what the person entered, trimmed', () => {

@@ -30,6 +30,14 @@ describe('slaWatchFromIncident', () => {
     expect(slaWatchFromIncident(person.value.incident, [auto.value.event, person.value.event], 'gold').lastUpdateAt).toBe(Date.parse(person.value.event.at.utc));
   });
 
+  it('names an exercise in its title, so every alert about a drill says so', () => {
+    const drill = recorded({ title: 'Generator fails (drill)', exercise: true });
+    const watch = slaWatchFromIncident(drill, [], 'gold');
+    expect(watch.title).toBe('[Exercise] Generator fails (drill)');
+    expect(slaWatchSchema.safeParse(watch).success).toBe(true);
+    expect(slaWatchFromIncident(recorded({ title: 'Real outage' }), [], 'gold').title).toBe('Real outage');
+  });
+
   it("carries the incident's own update interval (null when unset)", () => {
     const incident = recorded({ impact: 2, urgency: 2 });
     expect(slaWatchFromIncident(incident, [], 'gold').updateEveryMinutes).toBeNull();
