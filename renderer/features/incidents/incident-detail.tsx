@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useIncidentDetail } from '../../db/detail-live';
+import { BriefingActions } from './briefing-actions';
 import { ChecklistSection } from './checklist-section';
 import { CommunicationForm } from './communication-form';
 import { DetailFields } from './detail-fields';
@@ -65,6 +66,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
         <EscalateDialog incident={incident} />
         <MajorToggle incident={incident} />
         <ExerciseToggle incident={incident} />
+        <BriefingActions incident={incident} events={events} />
       </div>
       <DetailFields incident={incident} majorUpdateDefault={majorUpdateDefault} />
       <LinksSection incidentId={incident.id} />

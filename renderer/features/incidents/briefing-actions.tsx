@@ -1,0 +1,189 @@
+// "Copy update", "Copy briefing" and "Print briefing": an incident as plain text for SMS, radio and paper when there is no network.
+import { useEffect, useId, useRef, useState } from 'react';
+import { createPortal, flushSync } from 'react-dom';
+import { DEFAULT_NOTIFICATION_SETTINGS, type Incident, type TimelineEvent } from '../../../shared/domain';
+import { slaClocksOf } from '../../db/sla';
+import { buildBriefing, buildBriefingText, buildShortUpdate, SHORT_UPDATE_LIMIT, type Briefing, type BriefingContext } from './briefing-text';
+import { useSlaTimelines } from './sla-hooks';
+import { useMajorUpdateDefault } from './stakeholder-updates';
+import './briefing.css';
+
+type CopyKind = 'update' | 'briefing';
+
+interface Fallback {
+  readonly kind: CopyKind;
+  readonly text: string;
+  readonly reason: string;
+}
+
+/** How long "Copied" stays on screen; long enough to read, short enough not to describe an older copy. */
+const CONFIRMATION_MS = 4000;
+
+const KIND_WORDS: Record<CopyKind, { noun: string; label: string }> = {
+  update: { noun: 'update', label: 'Update text' },
+  briefing: { noun: 'briefing', label: 'Briefing text' },
+};
+
+export function BriefingActions({ incident, events }: { incident: Incident; events: readonly TimelineEvent[] }) {
+  const majorDefault = useMajorUpdateDefault();
+  const timelineOf = useSlaTimelines([incident]);
+  const [confirmation, setConfirmation] = useState('');
+  const [fallback, setFallback] = useState<Fallback | null>(null);
+  const [printed, setPrinted] = useState<Briefing | null>(null);
+  const [printError, setPrintError] = useState<string | null>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const triggers = useRef<Partial<Record<CopyKind, HTMLButtonElement | null>>>({});
+  const textareaId = useId();
+  const messageId = useId();
+
+  /** Built at click time, so the text says what is true now (SLA, due update), not at the last render. */
+  const context = (): BriefingContext => {
+    const nowMs = Date.now();
+    const inputs = timelineOf(incident);
+    return {
+      nowMs,
+      // Until the device setting is read, the built-in default: a briefing rather names a due update than hides one.
+      majorUpdateDefault: majorDefault === undefined ? DEFAULT_NOTIFICATION_SETTINGS.majorUpdateEveryMinutes : majorDefault,
+      sla: inputs && slaClocksOf(inputs, incident.priority, nowMs),
+    };
+  };
+
+  const copy = async (kind: CopyKind) => {
+    const text = kind === 'update' ? buildShortUpdate(incident, events, context()) : buildBriefingText(incident, events, context(), 'copied');
+    setConfirmation('');
+    setFallback(null);
+    // Electron and browsers may have no clipboard API (insecure origin) or refuse it (no focus, no permission).
+    const clipboard = typeof navigator === 'undefined' ? undefined : (navigator.clipboard as Clipboard | undefined);
+    if (typeof clipboard?.writeText !== 'function') {
+      setFallback({ kind, text, reason: 'This window has no access to the clipboard.' });
+      return;
+    }
+    try {
+      await clipboard.writeText(text);
+      setConfirmation(kind === 'update' ? `Copied the update (${text.length} characters).` : 'Copied the briefing.');
+    } catch {
+      setFallback({ kind, text, reason: 'The clipboard refused the text (the window may not have focus or permission).' });
+    }
+  };
+
+  // The confirmation fades after a few seconds; a new copy restarts the clock.
+  useEffect(() => {
+    if (confirmation === '') return;
+    const timer = setTimeout(() => setConfirmation(''), CONFIRMATION_MS);
+    return () => clearTimeout(timer);
+  }, [confirmation]);
+
+  // The fallback text is selected and focused, so Ctrl+C (⌘C) copies it at once.
+  useEffect(() => {
+    if (!fallback) return;
+    textareaRef.current?.focus();
+    textareaRef.current?.select();
+  }, [fallback]);
+
+  const closeFallback = () => {
+    const kind = fallback?.kind;
+    setFallback(null);
+    if (kind) triggers.current[kind]?.focus();
+  };
+
+  // The briefing is put in the page first (flushSync: committed before print() reads the page), then printed. It
+  // leaves after printing, so a later Ctrl+P prints the app again rather than an old briefing.
+  const print = () => {
+    setPrintError(null);
+    flushSync(() => setPrinted(buildBriefing(incident, events, context(), 'printed')));
+    const printedAway = () => setPrinted(null);
+    window.addEventListener('afterprint', printedAway, { once: true });
+    try {
+      window.print();
+    } catch {
+      window.removeEventListener('afterprint', printedAway);
+      setPrinted(null);
+      setPrintError('Printing is not available in this window. Use “Copy briefing” and paste the text into another program.');
+    }
+  };
+
+  return (
+    <div className={`briefing-actions${fallback ? ' has-fallback' : ''}`} role="group" aria-label="Briefing">
+      <div className="briefing-buttons">
+        <button type="button" ref={(node) => { triggers.current.update = node; }} onClick={() => void copy('update')}
+          title={`A short plain-text update for SMS or radio (at most ${SHORT_UPDATE_LIMIT} characters)`}>
+          Copy update
+        </button>
+        <button type="button" ref={(node) => { triggers.current.briefing = node; }} onClick={() => void copy('briefing')}
+          title="The full briefing as plain text">
+          Copy briefing
+        </button>
+        <button type="button" onClick={print} title="Print the briefing on paper (or save it as PDF)">
+          Print briefing
+        </button>
+        {/* Always in the page, so screen readers announce the confirmation when its text appears. */}
+        <span role="status" className="briefing-confirmation">
+          {confirmation && (
+            <>
+              <span aria-hidden="true">✓ </span>
+              {confirmation}
+            </>
+          )}
+        </span>
+      </div>
+      {printError && <p role="alert" className="field-error">{printError}</p>}
+      {fallback && (
+        <div className="briefing-fallback">
+          <p role="alert" id={messageId} className="briefing-fallback-message">
+            {`Could not copy the ${KIND_WORDS[fallback.kind].noun}: ${fallback.reason} It is selected below — press Ctrl+C (⌘C on a Mac) to copy it.`}
+          </p>
+          <label htmlFor={textareaId}>{KIND_WORDS[fallback.kind].label}</label>
+          <textarea id={textareaId} ref={textareaRef} readOnly value={fallback.text} aria-describedby={messageId} spellCheck={false}
+            rows={fallback.kind === 'update' ? 3 : 14} onFocus={(event) => event.currentTarget.select()}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') closeFallback();
+            }} />
+          <div>
+            <button type="button" className="small" onClick={closeFallback}>Done</button>
+          </div>
+        </div>
+      )}
+      {printed && createPortal(<PrintableBriefing briefing={printed} />, document.body)}
+    </div>
+  );
+}
+
+/** The briefing laid out for paper: hidden on screen, the only thing printed while it is in the page (see briefing.css). */
+function PrintableBriefing({ briefing }: { briefing: Briefing }) {
+  return (
+    <section className="briefing-print" aria-label="Printable briefing">
+      <header className="briefing-print-header">
+        <p className="briefing-print-kicker">Incident briefing</p>
+        <h1>{briefing.title}</h1>
+        {briefing.exercise && <p className="briefing-print-flag">Exercise — not a real incident</p>}
+        {briefing.major && <p className="briefing-print-flag">Major incident</p>}
+      </header>
+      <dl className="briefing-print-fields">
+        {briefing.fields.map((field) => (
+          <div key={field.label}>
+            <dt>{field.label}</dt>
+            <dd>{field.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {briefing.sections.map((section) => (
+        <section key={section.heading} className="briefing-print-section">
+          <h2>
+            {section.heading}
+            {section.detail && <span className="briefing-print-detail">{` (${section.detail})`}</span>}
+          </h2>
+          {section.kind === 'list' ? (
+            <ul>
+              {section.items.map((item, index) => (
+                <li key={index}>{item}</li>
+              ))}
+            </ul>
+          ) : (
+            section.items.map((item, index) => <p key={index}>{item}</p>)
+          )}
+        </section>
+      ))}
+      <footer className="briefing-print-footer">{briefing.footer}</footer>
+    </section>
+  );
+}

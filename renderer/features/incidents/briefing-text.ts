@@ -1,0 +1,384 @@
+// Plain-text briefings for working without network: a short SMS/radio update and a full printable briefing of one incident.
+import {
+  deriveChecklist,
+  formatUtcOffset,
+  lastStakeholderUpdateAt,
+  nextStakeholderUpdateDue,
+  OPEN_STATUSES,
+  PRIORITY_LABELS,
+  STATUS_LABELS,
+  stakeholderUpdateCadence,
+  TIMELINE_KIND_LABELS,
+  updateEveryText,
+  intervalText,
+  type Author,
+  type Incident,
+  type SlaClock,
+  type SlaClocks,
+  type TimelineEvent,
+  type ZonedTime,
+} from '../../../shared/domain';
+import { fieldValueText } from '../field-words';
+import { formatLocal, formatPathOrDash } from '../format';
+import { elapsedOfTarget, slaCellText, THRESHOLD_LABELS } from './sla-format';
+import { describeEvent } from './timeline-text';
+
+/** An SMS is 160 GSM characters; two joined parts stay readable on a phone and over the radio. */
+export const SHORT_UPDATE_LIMIT = 300;
+/** How many timeline entries a briefing lists, newest first. */
+export const BRIEFING_TIMELINE_ENTRIES = 10;
+
+/** What a briefing needs besides the incident: the moment it is made, and what the detail view already knows. */
+export interface BriefingContext {
+  readonly nowMs: number;
+  /** This device's stakeholder-update interval for major incidents (minutes); null: none. */
+  readonly majorUpdateDefault: number | null;
+  /** The incident's SLA clocks at nowMs, when they have been read; left out otherwise. */
+  readonly sla?: SlaClocks | undefined;
+}
+
+export interface BriefingField {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface BriefingSection {
+  readonly heading: string;
+  /** Counts beside the heading ("1 of 3 done"), kept apart so the plain text can capitalise the heading alone. */
+  readonly detail?: string;
+  /** 'list': one item per entry (items may hold line breaks); 'text': running text, one paragraph per item. */
+  readonly kind: 'list' | 'text';
+  readonly items: readonly string[];
+}
+
+/** One briefing, rendered either as plain text (copy) or as a structured print block; both read the same words. */
+export interface Briefing {
+  readonly title: string;
+  readonly major: boolean;
+  /** Recorded during a drill: marked at the top of every briefing, so nobody acts on it as real. */
+  readonly exercise: boolean;
+  readonly fields: readonly BriefingField[];
+  readonly sections: readonly BriefingSection[];
+  readonly footer: string;
+}
+
+export type BriefingPurpose = 'copied' | 'printed';
+
+// ---------------------------------------------------------------------------
+// Text hygiene: entries come from other devices and HQ, so nothing in them may steer the layout.
+// ---------------------------------------------------------------------------
+
+/** C0/C1 controls (but tab and line breaks) and the bidi overrides that could make printed text read differently. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Keeps line breaks (normalised to \n) and drops controls. */
+function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(UNSAFE_CHARACTERS, '').replace(/\t/g, ' ');
+}
+
+/** One line: every run of whitespace (line breaks too) becomes one space. */
+function oneLine(text: string): string {
+  return cleanText(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Typography the app uses, spelled so any phone, pager or radio operator's log can carry it (GSM-7 has none of it). */
+const ASCII_REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/[\u2012-\u2015\u2212]/g, '-'],
+  [/\u203A/g, '>'],
+  [/\u2039/g, '<'],
+  [/\u2026/g, '...'],
+  [/\u2192/g, '->'],
+  [/\u00D7/g, 'x'],
+  [/\u00B7/g, '-'],
+  [/[\u2018\u2019]/g, "'"],
+  [/[\u201C\u201D]/g, '"'],
+  [/[\u00A0\u2007\u202F]/g, ' '],
+];
+
+function asciiFriendly(text: string): string {
+  return ASCII_REPLACEMENTS.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+}
+
+/** Cuts text to at most `max` characters, at a word boundary when one is near, marked with "...". */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max < 4) return '';
+  const cut = text.slice(0, max - 3);
+  const space = cut.lastIndexOf(' ');
+  const head = space >= cut.length * 0.6 ? cut.slice(0, space) : cut;
+  return `${head.replace(/[\s,;:.>/(-]+$/, '')}...`;
+}
+
+// ---------------------------------------------------------------------------
+// Times: the reader's local time, always with its UTC offset (a briefing travels to people in other zones).
+// ---------------------------------------------------------------------------
+
+/** The reader's offset at that instant (east of UTC; DST-aware), never -0. */
+function readerOffsetAt(ms: number): number {
+  const offset = -new Date(ms).getTimezoneOffset();
+  return offset === 0 ? 0 : offset;
+}
+
+/** "26 Nov 2026 14:30 UTC+01:00" for an instant. */
+export function localTimeWithOffset(ms: number): string {
+  return `${formatLocal(new Date(ms).toISOString())} ${formatUtcOffset(readerOffsetAt(ms))}`;
+}
+
+/** A recorded time in local time with the offset, plus the recorder's own offset when it was not ours. */
+export function zonedTimeText(time: ZonedTime): string {
+  const ms = Date.parse(time.utc);
+  const text = localTimeWithOffset(ms);
+  return time.offsetMinutes === readerOffsetAt(ms) ? text : `${text} (recorded at ${formatUtcOffset(time.offsetMinutes)})`;
+}
+
+/** "14:30" today, "27 Nov 2026 14:30" on another day (local). */
+function clockText(ms: number, nowMs: number): string {
+  const full = formatLocal(new Date(ms).toISOString());
+  return new Date(ms).toDateString() === new Date(nowMs).toDateString() ? full.slice(-5) : full;
+}
+
+// ---------------------------------------------------------------------------
+// Facts shared by both texts.
+// ---------------------------------------------------------------------------
+
+function authorText(author: Author): string {
+  return author.position ? `${author.name} (${author.position})` : author.name;
+}
+
+/** "On hold (Awaiting parts)", "Resolved (Fixed)", "Cancelled (Duplicate)", else the status label. */
+function statusText(incident: Incident): string {
+  const label = STATUS_LABELS[incident.status];
+  const reason =
+    incident.status === 'on_hold' ? incident.holdReason
+    : incident.status === 'resolved' || incident.status === 'closed' ? incident.resolutionCode
+    : incident.status === 'cancelled' ? incident.cancelReason
+    : null;
+  return reason ? `${label} (${oneLine(reason)})` : label;
+}
+
+function latestEscalation(events: readonly TimelineEvent[]): Extract<TimelineEvent, { kind: 'escalated' }> | undefined {
+  let latest: Extract<TimelineEvent, { kind: 'escalated' }> | undefined;
+  for (const event of events) if (event.kind === 'escalated' && (latest === undefined || newerFirst(event, latest) < 0)) latest = event;
+  return latest;
+}
+
+/** HLC order, newest first, with the id as tie-break (the order every replica agrees on). */
+function newerFirst(a: TimelineEvent, b: TimelineEvent): number {
+  if (a.hlc !== b.hlc) return a.hlc > b.hlc ? -1 : 1;
+  return a.id > b.id ? -1 : a.id < b.id ? 1 : 0;
+}
+
+interface UpdateDue {
+  readonly dueAtMs: number;
+  readonly overdue: boolean;
+  readonly everyMinutes: number;
+}
+
+/** When the next stakeholder update is due, as the detail header computes it; null when none is asked for. */
+function updateDue(incident: Incident, events: readonly TimelineEvent[], context: BriefingContext): UpdateDue | null {
+  const { everyMinutes } = stakeholderUpdateCadence(incident, context.majorUpdateDefault);
+  if (everyMinutes === null || !OPEN_STATUSES.includes(incident.status)) return null;
+  const dueAtMs = nextStakeholderUpdateDue(lastStakeholderUpdateAt(events), Date.parse(incident.createdAt), everyMinutes);
+  return { dueAtMs, overdue: context.nowMs >= dueAtMs, everyMinutes };
+}
+
+/** The clock that matters now: time to own until someone owns it, then time to resolve; none once both stopped. */
+function currentSlaClock(sla: SlaClocks | undefined): { name: string; clock: SlaClock } | null {
+  if (!sla) return null;
+  if (sla.response.state === 'running') return { name: 'own', clock: sla.response };
+  if (sla.resolve.state !== 'stopped') return { name: 'resolve', clock: sla.resolve };
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// The short update (SMS / radio).
+// ---------------------------------------------------------------------------
+
+interface Segment {
+  readonly text: string;
+  /** Flexible segments are shortened (longest first) when the update would pass the limit; fixed ones never are. */
+  readonly flexible: boolean;
+}
+
+const SEPARATOR = ' - ';
+
+/**
+ * One line, most important facts first: "K7QM-0042 P1 MAJOR In progress - Generator B failed - Site: Main campus >
+ * Block A - Owner: Ana Diaz (Facilities) - SLA resolve: 42m left - Next update 14:30 - As of 13:05 UTC+01:00".
+ * At most `limit` characters; when longer, the longest free-text facts are cut first, so short ones survive whole.
+ */
+export function buildShortUpdate(incident: Incident, events: readonly TimelineEvent[], context: BriefingContext, limit = SHORT_UPDATE_LIMIT): string {
+  const head = `${incident.exercise === true ? 'EXERCISE ' : ''}${incident.number} P${incident.priority}${incident.major ? ' MAJOR' : ''} ${statusText(incident)}`;
+  const owner = incident.assignee ? `Owner: ${oneLine(incident.assignee)}${incident.team ? ` (${oneLine(incident.team)})` : ''}` : incident.team ? `Team: ${oneLine(incident.team)}` : 'Owner: none yet';
+  const escalation = latestEscalation(events);
+  const sla = currentSlaClock(context.sla);
+  const due = updateDue(incident, events, context);
+  const segments: Segment[] = [
+    { text: head, flexible: false },
+    { text: oneLine(incident.title), flexible: true },
+    ...(incident.site.length > 0 ? [{ text: `Site: ${oneLine(formatPathOrDash(incident.site))}`, flexible: true }] : []),
+    { text: owner, flexible: true },
+    ...(escalation ? [{ text: `Escalated to ${oneLine(escalation.target)}`, flexible: true }] : []),
+    ...(sla ? [{ text: `SLA ${sla.name}: ${slaCellText(sla.clock)}`, flexible: false }] : []),
+    ...(due ? [{ text: `${due.overdue ? 'Update overdue since' : 'Next update'} ${clockText(due.dueAtMs, context.nowMs)}`, flexible: false }] : []),
+    { text: `As of ${clockText(context.nowMs, context.nowMs)} ${formatUtcOffset(readerOffsetAt(context.nowMs))}`, flexible: false },
+  ].map((segment) => ({ ...segment, text: asciiFriendly(segment.text) }));
+  return fitSegments(segments, limit);
+}
+
+/** Joins the segments within `limit`: flexible ones share what the fixed ones leave, each cut to one common cap. */
+function fitSegments(segments: readonly Segment[], limit: number): string {
+  const joined = segments.map((s) => s.text).join(SEPARATOR);
+  if (joined.length <= limit) return joined;
+  const fixed = segments.filter((s) => !s.flexible).reduce((sum, s) => sum + s.text.length, 0);
+  const budget = limit - fixed - SEPARATOR.length * (segments.length - 1);
+  const lengths = segments.filter((s) => s.flexible).map((s) => s.text.length).sort((a, b) => a - b);
+  // The largest cap with sum(min(length, cap)) <= budget: short facts stay whole, the long ones are cut evenly.
+  let cap = 0;
+  let used = 0;
+  for (let i = 0; i < lengths.length; i += 1) {
+    const remaining = lengths.length - i;
+    const even = Math.floor((budget - used) / remaining);
+    if (lengths[i]! <= even) {
+      used += lengths[i]!;
+      cap = lengths[i]!;
+    } else {
+      cap = even;
+      break;
+    }
+  }
+  const fitted = segments
+    .map((s) => (s.flexible ? clip(s.text, cap) : s.text))
+    .filter((text) => text !== '')
+    .join(SEPARATOR);
+  // Only reachable with a tiny limit (the fixed facts alone do not fit): never hand out more than was asked for.
+  return fitted.length <= limit ? fitted : clip(fitted, limit);
+}
+
+// ---------------------------------------------------------------------------
+// The full briefing.
+// ---------------------------------------------------------------------------
+
+function slaLine(clock: SlaClock): string {
+  const level = clock.threshold === 'none' ? '' : ` (${THRESHOLD_LABELS[clock.threshold]})`;
+  return `${elapsedOfTarget(clock)} · ${slaCellText(clock)}${level}`;
+}
+
+function updateDueText(due: UpdateDue | null, nowMs: number): string {
+  if (due === null) return 'none asked for';
+  const when = localTimeWithOffset(due.dueAtMs);
+  const minutes = Math.max(1, Math.round(Math.abs(due.dueAtMs - nowMs) / 60_000));
+  return due.overdue
+    ? `OVERDUE by ${intervalText(minutes)} (was due ${when}, ${updateEveryText(due.everyMinutes)})`
+    : `${when} (in ${intervalText(minutes)}, ${updateEveryText(due.everyMinutes)})`;
+}
+
+function checklistSection(events: readonly TimelineEvent[]): BriefingSection | null {
+  const checklist = deriveChecklist(events);
+  if (checklist.total === 0) return null;
+  const open = checklist.phases.flatMap((phase) => phase.items.filter((item) => !item.ticked).map((item) => `[ ] ${phase.label}: ${oneLine(item.text)}`));
+  return {
+    heading: 'Open checklist steps',
+    detail: `${checklist.done} of ${checklist.total} done`,
+    kind: 'list',
+    items: open.length > 0 ? open : ['All steps done.'],
+  };
+}
+
+function timelineSection(events: readonly TimelineEvent[]): BriefingSection {
+  const corrected = new Set<string>();
+  for (const event of events) if ('corrects' in event && typeof event.corrects === 'string') corrected.add(event.corrects);
+  const latest = [...events].sort(newerFirst).slice(0, BRIEFING_TIMELINE_ENTRIES);
+  const shown = events.length > latest.length ? `${latest.length} of ${events.length}` : `${latest.length}`;
+  return {
+    heading: 'Latest timeline entries',
+    detail: `${shown}, newest first`,
+    kind: 'list',
+    items: latest.length > 0
+      ? latest.map((event) => {
+          const label = TIMELINE_KIND_LABELS[event.kind];
+          const meta = `${zonedTimeText(event.at)} · ${label} · ${authorText(event.author)}${corrected.has(event.id) ? ' · corrected later' : ''}`;
+          const body = cleanText(describeEvent(event)).trim();
+          return body === '' ? meta : `${meta}\n${body}`;
+        })
+      : ['No entries.'],
+  };
+}
+
+/** Every fact of the incident a person taking over (or a radio room) needs, in the app's own words. */
+export function buildBriefing(incident: Incident, events: readonly TimelineEvent[], context: BriefingContext, purpose: BriefingPurpose = 'copied'): Briefing {
+  const escalation = latestEscalation(events);
+  const fields: BriefingField[] = [
+    { label: 'Number', value: incident.number },
+    { label: 'Title', value: oneLine(incident.title) },
+    { label: 'Status', value: statusText(incident) },
+    {
+      label: 'Priority',
+      value: `${PRIORITY_LABELS[incident.priority]} (impact ${fieldValueText('impact', incident.impact)}, urgency ${fieldValueText('urgency', incident.urgency)})`,
+    },
+    { label: 'Major incident', value: fieldValueText('major', incident.major) },
+    { label: 'Exercise', value: incident.exercise === true ? 'Yes (drill, not a real incident)' : 'No' },
+    { label: 'Category', value: oneLine(formatPathOrDash(incident.category)) },
+    { label: 'Site', value: oneLine(formatPathOrDash(incident.site)) },
+    { label: 'Team', value: oneLine(fieldValueText('team', incident.team)) },
+    { label: 'Assignee', value: oneLine(fieldValueText('assignee', incident.assignee)) },
+    { label: 'Reporter', value: oneLine(fieldValueText('reporter', incident.reporter)) },
+    { label: 'Occurred at', value: zonedTimeText(incident.occurredAt) },
+    { label: 'Detected at', value: incident.detectedAt ? zonedTimeText(incident.detectedAt) : fieldValueText('detectedAt', null) },
+    { label: 'Reported at', value: zonedTimeText(incident.reportedAt) },
+    { label: 'Recorded by', value: oneLine(authorText(incident.createdBy)) },
+    ...(context.sla
+      ? [
+          { label: 'SLA time to own', value: slaLine(context.sla.response) },
+          { label: 'SLA time to resolve', value: slaLine(context.sla.resolve) },
+        ]
+      : []),
+    {
+      label: 'Latest escalation',
+      value: escalation ? oneLine(`${describeEvent(escalation)} (${zonedTimeText(escalation.at)}, by ${authorText(escalation.author)})`) : 'none',
+    },
+    { label: 'Next update due', value: updateDueText(updateDue(incident, events, context), context.nowMs) },
+  ];
+  const checklist = checklistSection(events);
+  const description = cleanText(incident.description).trim();
+  const sections: BriefingSection[] = [
+    ...(checklist ? [checklist] : []),
+    { heading: 'Description', kind: 'text', items: [description === '' ? '—' : description] },
+    timelineSection(events),
+  ];
+  return {
+    title: `${incident.number} — ${oneLine(incident.title)}`,
+    major: incident.major,
+    exercise: incident.exercise === true,
+    fields,
+    sections,
+    footer: `${purpose === 'printed' ? 'Printed' : 'Copied'} ${localTimeWithOffset(context.nowMs)} from Lantern on this device`,
+  };
+}
+
+/** Indents every line after the first, so an entry's own line breaks stay inside it. */
+function indentRest(text: string, indent: string): string {
+  return text.split('\n').join(`\n${indent}`);
+}
+
+/** The briefing as plain text (never HTML): aligned fields, then the sections, then the footer. */
+export function briefingText(briefing: Briefing): string {
+  const width = Math.max(...briefing.fields.map((field) => field.label.length)) + 2;
+  const lines: string[] = ['INCIDENT BRIEFING', briefing.title];
+  if (briefing.exercise) lines.push('*** EXERCISE - NOT A REAL INCIDENT ***');
+  if (briefing.major) lines.push('*** MAJOR INCIDENT ***');
+  lines.push('');
+  for (const field of briefing.fields) lines.push(`${`${field.label}:`.padEnd(width)}${field.value}`);
+  for (const section of briefing.sections) {
+    lines.push('', `${section.heading.toUpperCase()}${section.detail ? ` (${section.detail})` : ''}`);
+    for (const item of section.items) lines.push(section.kind === 'list' ? `- ${indentRest(item, '  ')}` : item);
+  }
+  lines.push('', '--', briefing.footer);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Shorthand: the full briefing as plain text. */
+export function buildBriefingText(incident: Incident, events: readonly TimelineEvent[], context: BriefingContext, purpose: BriefingPurpose = 'copied'): string {
+  return briefingText(buildBriefing(incident, events, context, purpose));
+}
