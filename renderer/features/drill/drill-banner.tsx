@@ -1,6 +1,6 @@
 // The banner under the top bar while drill mode is on, on every screen: says so, since when, and ends the drill.
 import { useState } from 'react';
-import { useLanternDb } from '../../db';
+import { DEFAULT_AUTHOR, useLanternDb } from '../../db';
 import { setDrillMode } from '../../db/drill-mode';
 import { formatLocal } from '../format';
 import { useCurrentUser } from '../user/use-current-user';
@@ -14,14 +14,14 @@ export function DrillBanner() {
   const [problem, setProblem] = useState<string | null>(null);
   if (!drill?.on) return null;
   const end = async () => {
-    const result = await setDrillMode(db, false, user ?? { name: 'Unknown user' });
+    const result = await setDrillMode(db, false, user ?? DEFAULT_AUTHOR);
     setProblem(result.ok ? null : `Drill mode could not be turned off: ${result.error.message}`);
   };
   return (
     <div className="drill-banner" role="region" aria-label="Drill mode">
       <strong>EXERCISE</strong>
       <span>
-        {`Drill mode is on${drill.changedAt ? ` since ${formatLocal(drill.changedAt)}` : ''}${drill.by ? ` (${drill.by})` : ''}: new incidents are recorded as exercises.`}
+        {`Drill mode is on${drill.changedAt ? ` since ${formatLocal(drill.changedAt)}` : ''}${drill.by && drill.by !== DEFAULT_AUTHOR.name ? ` (${drill.by})` : ''}: new incidents are recorded as exercises.`}
       </span>
       <button type="button" onClick={() => void end()}>End drill</button>
       {problem && <span role="alert">{problem}</span>}

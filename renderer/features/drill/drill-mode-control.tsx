@@ -1,6 +1,6 @@
 // Starts or ends this device's drill mode (in the "Who is working" dialog, next to who records what).
 import { useState } from 'react';
-import { useLanternDb } from '../../db';
+import { DEFAULT_AUTHOR, useLanternDb } from '../../db';
 import { setDrillMode } from '../../db/drill-mode';
 import { useCurrentUser } from '../user/use-current-user';
 import { useDrillMode } from './use-drill-mode';
@@ -12,7 +12,7 @@ export function DrillModeControl() {
   const [problem, setProblem] = useState<string | null>(null);
   const on = drill?.on ?? false;
   const toggle = async () => {
-    const result = await setDrillMode(db, !on, user ?? { name: 'Unknown user' });
+    const result = await setDrillMode(db, !on, user ?? DEFAULT_AUTHOR);
     setProblem(result.ok ? null : `Drill mode could not be changed: ${result.error.message}`);
   };
   return (

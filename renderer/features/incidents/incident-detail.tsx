@@ -7,6 +7,7 @@ import { BriefingActions } from './briefing-actions';
 import { ChecklistSection } from './checklist-section';
 import { CommunicationForm } from './communication-form';
 import { DetailFields } from './detail-fields';
+import { EvidenceSection } from './evidence-section';
 import { EscalateDialog } from './escalate-dialog';
 import { IncidentAttachments } from './incident-attachments';
 import { LinksSection } from './links';
@@ -64,14 +65,15 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
       <div className="detail-actions">
         <StatusDialog incident={incident} />
         <EscalateDialog incident={incident} />
-        <MajorToggle incident={incident} />
         <ExerciseToggle incident={incident} />
+        <MajorToggle incident={incident} />
         <BriefingActions incident={incident} events={events} />
       </div>
       <DetailFields incident={incident} majorUpdateDefault={majorUpdateDefault} />
       <LinksSection incidentId={incident.id} />
       <IncidentAttachments incidentId={incident.id} />
       <ChecklistSection incident={incident} events={events} />
+      <EvidenceSection incident={incident} events={events} />
       <section className="timeline-section" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline</h3>
         <Timeline incidentId={incident.id} events={events} />

@@ -1,0 +1,172 @@
+// The form that collects an evidence item or records one link of its chain of custody, in an inline dialog.
+import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { CUSTODY_ACTION_LABELS, formatUtcOffset, LIMITS, type CustodyAction } from '../../../shared/domain';
+import type { EvidenceItem } from '../../../shared/domain/custody';
+import type { StoredAttachment } from '../../db/attachments-stored';
+import type { CustodyRepository } from '../../db/custody';
+import { zonedFromLocalValue } from '../capture/incident-times';
+import { toDateTimeLocalValue } from '../format';
+import { useBusy } from '../use-busy';
+import { FieldError, InlineDialog, useFocusFirstInvalid } from './inline-dialog';
+
+type LinkAction = Exclude<CustodyAction, 'collected'>;
+const LINK_ACTIONS: readonly LinkAction[] = ['transferred', 'stored', 'examined', 'returned', 'disposed'];
+type Field = 'action' | 'item' | 'from' | 'to' | 'location' | 'handledAt' | 'sha256' | 'notes';
+type Errors = Partial<Record<Field | 'form', string>>;
+const FIELDS: readonly string[] = ['action', 'item', 'from', 'to', 'location', 'handledAt', 'sha256', 'notes'];
+
+/** What "To" means for each action (disposed of: nobody holds it afterwards, so there is no "To"). */
+const TO_LABELS: Record<CustodyAction, string | null> = {
+  collected: 'Collected by',
+  transferred: 'Handed over to',
+  stored: 'Held by (optional)',
+  examined: 'Held by afterwards',
+  returned: 'Returned to',
+  disposed: null,
+};
+
+export interface EvidenceFormProps {
+  incidentId: string;
+  /** The item a link is recorded for; absent when a new item is collected. */
+  item?: EvidenceItem;
+  files: readonly StoredAttachment[];
+  /** The person at the keyboard: the collector by default. */
+  me: string;
+  repo: CustodyRepository;
+  panelRef: RefObject<HTMLElement | null>;
+  onDone: () => void;
+}
+
+export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDone }: EvidenceFormProps) {
+  const collecting = item === undefined;
+  const [action, setAction] = useState<LinkAction>('transferred');
+  const [description, setDescription] = useState('');
+  // A link starts from where the item is: handed over by its holder, kept where it is unless said otherwise.
+  const [from, setFrom] = useState(item?.holder ?? '');
+  const [to, setTo] = useState(collecting ? me : '');
+  const [toEdited, setToEdited] = useState(false);
+  const [location, setLocation] = useState(item?.location ?? '');
+  const [handledAt, setHandledAt] = useState(() => toDateTimeLocalValue(Date.now()));
+  const [sha256, setSha256] = useState('');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const { busy, run } = useBusy();
+  const focusFirstInvalid = useFocusFirstInvalid(panelRef);
+  const timeRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const shownAction: CustodyAction = collecting ? 'collected' : action;
+  const toLabel = TO_LABELS[shownAction];
+
+  const edit = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setErrors({});
+  };
+
+  function chooseAction(next: LinkAction) {
+    setAction(next);
+    setErrors({});
+    // Until "To" is typed, it follows the action: an examination leaves the item with its holder, the rest name someone new.
+    if (!toEdited) setTo(next === 'examined' ? (item?.holder ?? '') : '');
+  }
+
+  function refuse(next: Errors) {
+    setErrors(next);
+    focusFirstInvalid();
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    // A half-typed date-time reads as ''; say so instead of sending no time.
+    if (timeRef.current?.validity.badInput || handledAt === '') return refuse({ handledAt: 'Enter the date and time the item was handled.' });
+    const common = { from, location, handledAt: zonedFromLocalValue(handledAt), sha256: sha256 === '' ? null : sha256, notes };
+    const result = await run(() =>
+      collecting
+        ? repo.collect(incidentId, { ...common, item: description, to })
+        : repo.record(incidentId, { ...common, itemId: item.itemId, action, to: toLabel === null ? '' : to }),
+    );
+    if (!result) return;
+    if (result.ok) return onDone();
+    const field = result.error.field;
+    refuse(field && FIELDS.includes(field) ? { [field]: result.error.message } : { form: result.error.message });
+  }
+
+  const describe = (field: Field) => ({
+    id: `${id}-${field}`,
+    'aria-invalid': errors[field] ? true : undefined,
+    'aria-describedby': errors[field] ? `${id}-${field}-error` : field === 'handledAt' ? `${id}-zone` : undefined,
+  });
+  const error = (field: Field | 'form') => <FieldError id={`${id}-${field}-error`} message={errors[field]} />;
+
+  return (
+    <InlineDialog label={collecting ? 'Collect evidence' : `Record custody: ${item.item}`} panelRef={panelRef} onClose={onDone}>
+      <form className="dialog-form evidence-form" onSubmit={submit} noValidate>
+        {collecting ? (
+          <div className="field">
+            <label htmlFor={`${id}-item`}>Item</label>
+            <input {...describe('item')} maxLength={LIMITS.shortText} value={description} placeholder="e.g. Laptop, serial 5CG1234" onChange={(e) => edit(setDescription)(e.target.value)} />
+            {error('item')}
+          </div>
+        ) : (
+          <div className="field">
+            <label htmlFor={`${id}-action`}>Action</label>
+            <select {...describe('action')} value={action} onChange={(e) => chooseAction(e.target.value as LinkAction)}>
+              {LINK_ACTIONS.map((option) => <option key={option} value={option}>{CUSTODY_ACTION_LABELS[option]}</option>)}
+            </select>
+            {error('action')}
+          </div>
+        )}
+        <div className="field-row evidence-people">
+          <div className="field">
+            <label htmlFor={`${id}-from`}>{collecting ? 'From (optional)' : 'From'}</label>
+            <input {...describe('from')} maxLength={LIMITS.shortText} value={from} onChange={(e) => edit(setFrom)(e.target.value)} />
+            {error('from')}
+          </div>
+          {toLabel !== null && (
+            <div className="field">
+              <label htmlFor={`${id}-to`}>{toLabel}</label>
+              <input {...describe('to')} maxLength={LIMITS.shortText} value={to} onChange={(e) => { setToEdited(true); edit(setTo)(e.target.value); }} />
+              {error('to')}
+            </div>
+          )}
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={`${id}-location`}>Location</label>
+            <input {...describe('location')} maxLength={LIMITS.shortText} value={location} placeholder="e.g. Evidence locker 2, IT office" onChange={(e) => edit(setLocation)(e.target.value)} />
+            {error('location')}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-handledAt`}>Handled at</label>
+            <input {...describe('handledAt')} ref={timeRef} type="datetime-local" value={handledAt} onChange={(e) => edit(setHandledAt)(e.target.value)} />
+            {errors.handledAt ? error('handledAt') : <span id={`${id}-zone`} className="hint">{`This computer’s time (${formatUtcOffset(-new Date().getTimezoneOffset())})`}</span>}
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-sha256`}>File</label>
+          <select {...describe('sha256')} value={sha256} onChange={(e) => edit(setSha256)(e.target.value)}>
+            <option value="">No file</option>
+            {files.map((file) => <option key={file.sha256} value={file.sha256}>{`${file.name} · ${shortHash(file.sha256)}`}</option>)}
+          </select>
+          {files.length === 0 && <span className="hint">Files attached to the incident (with a note) can be linked here.</span>}
+          {error('sha256')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-notes`}>Notes</label>
+          <textarea {...describe('notes')} rows={2} maxLength={LIMITS.note} value={notes} onChange={(e) => edit(setNotes)(e.target.value)} />
+          {error('notes')}
+        </div>
+        {error('form')}
+        <div className="actions">
+          <button type="submit" className="primary" aria-disabled={busy || undefined}>{busy ? 'Saving…' : collecting ? 'Collect item' : 'Record custody'}</button>
+          <button type="button" onClick={onDone}>Back</button>
+        </div>
+      </form>
+    </InlineDialog>
+  );
+}
+
+/** The first 12 hex digits: enough to tell files apart and to compare with a hash written down elsewhere. */
+export function shortHash(sha256: string): string {
+  return `${sha256.slice(0, 12)}…`;
+}

@@ -1,0 +1,136 @@
+// The incident's evidence: each item with its current holder and location, its full chain of custody on demand, and the forms that extend it.
+import { useId, useMemo, useState } from 'react';
+import { CUSTODY_ACTION_LABELS, type Incident, type TimelineEvent } from '../../../shared/domain';
+import { evidenceItems, type CustodyEvent, type EvidenceItem } from '../../../shared/domain/custody';
+import { useServices } from '../../app/services';
+import { useAttachments } from '../../db/attachments-live';
+import type { StoredAttachment } from '../../db/attachments-stored';
+import { createCustodyRepository, type CustodyRepository } from '../../db/custody';
+import { DEFAULT_AUTHOR, useCurrentUser } from '../../db';
+import { formatZoned } from '../format';
+import { EvidenceForm, shortHash } from './evidence-form';
+import { useInlineDialog } from './inline-dialog';
+import './evidence.css';
+
+// Offered in every status, closed and cancelled included: custody of evidence outlives the incident.
+export function EvidenceSection({ incident, events }: { incident: Incident; events: readonly TimelineEvent[] }) {
+  const { db } = useServices();
+  const repo = useMemo(() => createCustodyRepository(db), [db]);
+  const items = useMemo(() => evidenceItems(events), [events]);
+  const files = useAttachments(incident.id) ?? [];
+  const user = useCurrentUser();
+  // The placeholder name of a device nobody has named yet is no one's name: the collector is then typed.
+  const me = user && user.name !== DEFAULT_AUTHOR.name ? user.name : '';
+  const { open, toggle, close, openerRef, panelRef } = useInlineDialog();
+  const headingId = useId();
+  const inCustody = items.filter((item) => item.ending === null).length;
+
+  return (
+    <section className="evidence-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        Evidence{' '}
+        {items.length > 0 && <span className="muted evidence-count">{`${items.length} ${items.length === 1 ? 'item' : 'items'}, ${inCustody} in custody`}</span>}
+      </h3>
+      {items.length === 0 && <p className="muted">No evidence recorded. Collect an item to start its chain of custody.</p>}
+      {items.length > 0 && (
+        <ul className="evidence-items" aria-label="Evidence items">
+          {items.map((item) => <EvidenceRow key={item.itemId} incidentId={incident.id} item={item} files={files} me={me} repo={repo} />)}
+        </ul>
+      )}
+      <div className="evidence-collect">
+        <button ref={openerRef} type="button" aria-expanded={open} onClick={toggle}>
+          Collect evidence
+        </button>
+        {open && <EvidenceForm incidentId={incident.id} files={files} me={me} repo={repo} panelRef={panelRef} onDone={close} />}
+      </div>
+    </section>
+  );
+}
+
+interface RowProps {
+  incidentId: string;
+  item: EvidenceItem;
+  files: readonly StoredAttachment[];
+  me: string;
+  repo: CustodyRepository;
+}
+
+function EvidenceRow({ incidentId, item, files, me, repo }: RowProps) {
+  const [expanded, setExpanded] = useState(false);
+  const { open, toggle, close, openerRef, panelRef } = useInlineDialog();
+  const id = useId();
+  const { last, ending } = item;
+  return (
+    <li className={`evidence-item${ending ? ' ended' : ''}`}>
+      <div className="evidence-summary">
+        <span className="evidence-name">{item.item}</span>
+        {ending && <span className="badge evidence-ended">Chain ended</span>}
+        <span className="evidence-state muted">
+          {whereItIs(item)}
+          {' · '}
+          {`${CUSTODY_ACTION_LABELS[last.action]} `}
+          <time dateTime={last.handledAt.utc}>{formatZoned(last.handledAt)}</time>
+        </span>
+      </div>
+      <div className="evidence-buttons">
+        <button type="button" className="ghost small" aria-expanded={expanded} aria-controls={`${id}-chain`} onClick={() => setExpanded((open) => !open)}>
+          {`Chain of custody (${item.chain.length})`}
+          <span className="visually-hidden">{` of ${item.item}`}</span>
+        </button>
+        {/* An ended chain takes no more links: the button is not offered (the domain refuses one as well). */}
+        {!ending && (
+          <button ref={openerRef} type="button" className="small" aria-expanded={open} onClick={toggle}>
+            Record custody<span className="visually-hidden">{` of ${item.item}`}</span>
+          </button>
+        )}
+      </div>
+      {expanded && <Chain id={`${id}-chain`} item={item} files={files} />}
+      {open && !ending && <EvidenceForm incidentId={incidentId} item={item} files={files} me={me} repo={repo} panelRef={panelRef} onDone={close} />}
+    </li>
+  );
+}
+
+/** "Held by Ben · at Forensics van", "At Evidence locker 2" (in storage, nobody holds it), or "Location not recorded". */
+function whereItIs(item: EvidenceItem): string {
+  if (item.holder === '') return item.location ? `At ${item.location}` : 'Location not recorded';
+  return item.location ? `Held by ${item.holder} · at ${item.location}` : `Held by ${item.holder}`;
+}
+
+function Chain({ id, item, files }: { id: string; item: EvidenceItem; files: readonly StoredAttachment[] }) {
+  return (
+    <ol id={id} className="evidence-chain" aria-label={`Chain of custody: ${item.item}`}>
+      {item.chain.map((link) => <ChainLink key={link.id} link={link} late={item.afterEnd.includes(link.id)} files={files} />)}
+    </ol>
+  );
+}
+
+function ChainLink({ link, late, files }: { link: CustodyEvent; late: boolean; files: readonly StoredAttachment[] }) {
+  const file = link.sha256 ? files.find((candidate) => candidate.sha256 === link.sha256) : undefined;
+  const people = [link.from || '—', link.to || '—'].join(' → ');
+  return (
+    <li className={`evidence-link action-${link.action}`}>
+      <div className="evidence-link-head">
+        <strong>{CUSTODY_ACTION_LABELS[link.action]}</strong>
+        <span>{people}</span>
+        {link.location && <span>{`at ${link.location}`}</span>}
+        <span>
+          {'Handled '}
+          <time dateTime={link.handledAt.utc}>{formatZoned(link.handledAt)}</time>
+        </span>
+      </div>
+      <div className="muted evidence-link-meta">
+        {`Recorded by ${link.author.name}${link.author.position ? ` · ${link.author.position}` : ''} at `}
+        <time dateTime={link.at.utc}>{formatZoned(link.at)}</time>
+      </div>
+      {link.sha256 && (
+        <div className="evidence-link-file">
+          {'File: '}
+          {file ? `${file.name} ` : 'not on this device yet '}
+          <span className="mono" title={`SHA-256 ${link.sha256}`}>{`SHA-256 ${shortHash(link.sha256)}`}</span>
+        </div>
+      )}
+      {link.notes && <p className="evidence-link-notes">{link.notes}</p>}
+      {late && <p className="evidence-late">Recorded on a device that did not yet know the chain had ended; it does not change the item’s state.</p>}
+    </li>
+  );
+}
