@@ -16,6 +16,7 @@ import { PriorityBadge } from './priority-badge';
 import { IncidentSlaClocks } from './sla-header';
 import { StatusBadge } from './status-badge';
 import { StatusDialog } from './status-dialog';
+import { SystemStatusSection } from './system-status-section';
 import { StakeholderUpdateDue, useMajorUpdateDefault } from './stakeholder-updates';
 import { Timeline } from './timeline';
 import { IncidentSyncBadge } from '../sync/incident-sync-badge';
@@ -73,6 +74,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
       <LinksSection incidentId={incident.id} />
       <IncidentAttachments incidentId={incident.id} />
       <ChecklistSection incident={incident} events={events} />
+      <SystemStatusSection incident={incident} events={events} />
       <EvidenceSection incident={incident} events={events} />
       <section className="timeline-section" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline</h3>
