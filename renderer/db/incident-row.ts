@@ -88,7 +88,7 @@ export function eventText(event: TimelineEvent): string {
     case 'correction':
       return event.text;
     case 'communication':
-      return event.message;
+      return [event.subject ?? '', event.message, event.actionTaken ?? ''].join('\n');
     case 'checklist_added':
       return event.steps.map((step) => step.text).join('\n');
     case 'review':

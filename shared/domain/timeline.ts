@@ -52,6 +52,11 @@ export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 export const COMMUNICATION_DIRECTIONS = ['outgoing', 'incoming'] as const;
 export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
 
+/** HICS 213's message priority boxes. */
+export const COMMUNICATION_PRIORITIES = ['urgent', 'non_urgent', 'informational'] as const;
+export type CommunicationPriority = (typeof COMMUNICATION_PRIORITIES)[number];
+export const COMMUNICATION_PRIORITY_LABELS: Record<CommunicationPriority, string> = { urgent: 'Urgent', non_urgent: 'Non-urgent', informational: 'Informational' };
+
 const shortText = (what: string) =>
   z.string().trim().min(1, `Enter ${what}`).max(LIMITS.shortText, `${what[0]!.toUpperCase()}${what.slice(1)} is limited to ${LIMITS.shortText} characters`);
 const longText = (what: string) =>
@@ -89,6 +94,11 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
     to: shortText('who it is to'),
     channel: shortText('the channel'),
     message: longText('the message'),
+    // HICS 213's other boxes; optional, as entries logged before them have none.
+    subject: z.string().trim().max(LIMITS.shortText, `The subject is limited to ${LIMITS.shortText} characters`).optional(),
+    priority: z.enum(COMMUNICATION_PRIORITIES).optional(),
+    /** What was done about the message (HICS 213 "action taken"), written by whoever logs it. */
+    actionTaken: z.string().trim().max(LIMITS.note, `Action taken is limited to ${LIMITS.note.toLocaleString('en')} characters`).optional(),
   }),
   eventBase.extend({
     kind: z.literal('correction'),

@@ -3,7 +3,7 @@ import { applyFieldChanges, eventBase, touchedAt, validated } from './command-ki
 import type { CommandContext, CommandResult } from './commands';
 import type { Incident, SyncedFields } from './incident';
 import { DEFAULT_MANAGER_LEVELS, DEFAULT_TEAMS } from './reference-defaults';
-import { COMMUNICATION_DIRECTIONS, ESCALATION_LEVELS, type CommunicationDirection, type EscalationLevel, type TimelineEvent } from './timeline';
+import { COMMUNICATION_DIRECTIONS, COMMUNICATION_PRIORITIES, ESCALATION_LEVELS, type CommunicationDirection, type CommunicationPriority, type EscalationLevel, type TimelineEvent } from './timeline';
 
 export interface EscalationInput {
   level: EscalationLevel;
@@ -55,6 +55,11 @@ export interface CommunicationInput {
   to: string;
   channel: string;
   message: string;
+  /** HICS 213's subject line; '' or absent: none. */
+  subject?: string;
+  priority?: CommunicationPriority;
+  /** What was done about it; '' or absent: nothing recorded. */
+  actionTaken?: string;
 }
 
 /** Logs a message sent or received (HICS 213 shape, trimmed); allowed in every status, like notes. */
@@ -72,6 +77,12 @@ export function logCommunication(incident: Incident, input: CommunicationInput, 
     const value = input[field];
     if (typeof value !== 'string' || value.trim() === '') return { ok: false, error: { code: 'missing-field', field, message } };
   }
+  if (input.priority !== undefined && !(COMMUNICATION_PRIORITIES as readonly string[]).includes(input.priority)) {
+    return { ok: false, error: { code: 'invalid-value', field: 'priority', message: 'Choose the priority: urgent, non-urgent or informational.' } };
+  }
+  const optionalText = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  const subject = optionalText(input.subject);
+  const actionTaken = optionalText(input.actionTaken);
   const event: TimelineEvent = {
     ...eventBase(incident.id, ctx),
     kind: 'communication',
@@ -80,6 +91,9 @@ export function logCommunication(incident: Incident, input: CommunicationInput, 
     to: input.to.trim(),
     channel: input.channel.trim(),
     message: input.message.trim(),
+    ...(subject !== undefined ? { subject } : {}),
+    ...(input.priority !== undefined ? { priority: input.priority } : {}),
+    ...(actionTaken !== undefined ? { actionTaken } : {}),
   };
   return validated({ ...incident, updatedAt: touchedAt(incident, ctx) }, event, { incidentId: incident.id, set: {}, event });
 }

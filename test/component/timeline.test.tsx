@@ -26,6 +26,27 @@ describe('timeline', { timeout: 15_000 }, () => {
     expect(incident.id).toBeTruthy();
   });
 
+  it("logs HICS 213's priority, subject and action taken, and shows them on the entry", async () => {
+    const { user, openSeeded } = await renderDesk();
+    await openSeeded({ title: 'Water main burst' });
+    await user.click(screen.getByRole('button', { name: 'Log communication' }));
+    const form = screen.getByRole('form', { name: 'Communication' });
+    expect(within(form).getByLabelText('Priority')).toHaveValue('non_urgent');
+    await user.selectOptions(within(form).getByLabelText('Direction'), 'incoming');
+    await user.selectOptions(within(form).getByLabelText('Priority'), 'Urgent');
+    await user.type(within(form).getByLabelText('From'), 'Ward 3 charge nurse');
+    await user.type(within(form).getByLabelText('To'), 'Facility desk');
+    await user.type(within(form).getByLabelText('Subject (optional)'), 'No water on ward 3');
+    await user.type(within(form).getByLabelText('Message'), 'Taps dry since 14:10');
+    await user.type(within(form).getByLabelText('Action taken (optional)'), 'Bottled water sent');
+    await user.click(within(form).getByRole('button', { name: 'Save communication' }));
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    const entry = (await within(timeline).findByText(/Taps dry since 14:10/)).closest('li')!;
+    expect(entry).toHaveTextContent('Urgent · Received by');
+    expect(entry).toHaveTextContent('Subject: No water on ward 3');
+    expect(entry).toHaveTextContent('Action taken: Bottled water sent');
+  });
+
   it('filters entries by kind', async () => {
     const { user, openSeeded, services } = await renderDesk();
     const incident = await openSeeded({ title: 'Lift 3 stuck' });

@@ -1,7 +1,7 @@
-// Logs a communication (HICS 213 shape: direction, from, to, channel, message) as a timeline entry; half-typed ones stay as drafts.
+// Logs a communication (HICS 213 shape: direction, priority, from, to, subject, channel, message, action taken) as a timeline entry; half-typed ones stay as drafts.
 import { useBusy } from '../use-busy';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { CommunicationDirection, CommunicationInput } from '../../../shared/domain';
+import { COMMUNICATION_PRIORITIES, COMMUNICATION_PRIORITY_LABELS, type CommunicationDirection, type CommunicationInput, type CommunicationPriority } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useCurrentUser } from '../../db';
 import { createEntryRecorder } from '../../db/entry-record';
@@ -10,22 +10,38 @@ import { DraftNote } from './draft-note';
 import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
 
 type Errors = Partial<Record<keyof CommunicationInput | 'form', string>>;
+const FIELDS_WITH_ERRORS: readonly string[] = ['direction', 'priority', 'from', 'to', 'subject', 'channel', 'message', 'actionTaken'];
 
 /** What the draft keeps: the fields, and whether "From" was typed (else it follows the person at the keyboard). */
-type CommunicationDraft = { direction: CommunicationDirection; from: string; to: string; channel: string; message: string; fromEdited: boolean };
+type CommunicationDraft = {
+  direction: CommunicationDirection;
+  priority: CommunicationPriority;
+  from: string;
+  to: string;
+  subject: string;
+  channel: string;
+  message: string;
+  actionTaken: string;
+  fromEdited: boolean;
+};
+type FormField = Exclude<keyof CommunicationDraft, 'fromEdited'>;
 
 const COMMUNICATION_DRAFT: EntryDraftShape<CommunicationDraft> = {
-  blank: { direction: 'outgoing', from: '', to: '', channel: '', message: '', fromEdited: false },
+  // Non-urgent unless said otherwise: HICS 213 asks for one box ticked, and most messages are routine.
+  blank: { direction: 'outgoing', priority: 'non_urgent', from: '', to: '', subject: '', channel: '', message: '', actionTaken: '', fromEdited: false },
   // Direction and channel alone are not worth a draft: they have defaults.
-  isBlank: (v) => v.to.trim() === '' && v.message.trim() === '' && (!v.fromEdited || v.from.trim() === ''),
+  isBlank: (v) => v.to.trim() === '' && v.message.trim() === '' && v.subject.trim() === '' && v.actionTaken.trim() === '' && (!v.fromEdited || v.from.trim() === ''),
   parse: (stored) => {
     const text = (key: string) => (typeof stored[key] === 'string' ? stored[key] : '');
     return {
       direction: stored.direction === 'incoming' ? 'incoming' : 'outgoing',
+      priority: (COMMUNICATION_PRIORITIES as readonly unknown[]).includes(stored.priority) ? (stored.priority as CommunicationPriority) : 'non_urgent',
       from: text('from'),
       to: text('to'),
+      subject: text('subject'),
       channel: text('channel'),
       message: text('message'),
+      actionTaken: text('actionTaken'),
       fromEdited: stored.fromEdited === true,
     };
   },
@@ -104,7 +120,7 @@ function Form({ incidentId, focusRequest, askedForUpdate, onDone }: { incidentId
     form.scrollIntoView?.({ block: 'nearest' });
   }, [focusRequest, id]);
 
-  const update = (key: keyof CommunicationInput, value: string) => {
+  const update = (key: FormField, value: string) => {
     // While it saves, the form waits: an edit then would be cleared with the saved message.
     if (busy) return;
     if (key === 'direction') setForcedOutgoing(false);
@@ -126,7 +142,7 @@ function Form({ incidentId, focusRequest, askedForUpdate, onDone }: { incidentId
       onDone();
     } else {
       const field = result.error.field as keyof CommunicationInput | undefined;
-      setErrors(field && ['from', 'to', 'channel', 'message', 'direction'].includes(field) ? { [field]: result.error.message } : { form: result.error.message });
+      setErrors(field && FIELDS_WITH_ERRORS.includes(field) ? { [field]: result.error.message } : { form: result.error.message });
     }
   }
 
@@ -150,6 +166,22 @@ function Form({ incidentId, focusRequest, askedForUpdate, onDone }: { incidentId
           </select>
         </div>
         <div className="field">
+          <label htmlFor={`${id}-priority`}>Priority</label>
+          <select {...describe('priority')} value={values.priority} onChange={(e) => update('priority', e.target.value)}>
+            {COMMUNICATION_PRIORITIES.map((p) => <option key={p} value={p}>{COMMUNICATION_PRIORITY_LABELS[p]}</option>)}
+          </select>
+          {error('priority')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-channel`}>Channel</label>
+          <select {...describe('channel')} value={values.channel} onChange={(e) => update('channel', e.target.value)}>
+            {[...new Set([...reference.channel, values.channel])].filter(Boolean).map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+          {error('channel')}
+        </div>
+      </div>
+      <div className="field-row">
+        <div className="field">
           <label htmlFor={`${id}-from`}>From</label>
           <input {...describe('from')} maxLength={200} value={values.from} onChange={(e) => update('from', e.target.value)} />
           {error('from')}
@@ -161,16 +193,19 @@ function Form({ incidentId, focusRequest, askedForUpdate, onDone }: { incidentId
         </div>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-channel`}>Channel</label>
-        <select {...describe('channel')} value={values.channel} onChange={(e) => update('channel', e.target.value)}>
-          {[...new Set([...reference.channel, values.channel])].filter(Boolean).map((c) => <option key={c} value={c}>{c}</option>)}
-        </select>
-        {error('channel')}
+        <label htmlFor={`${id}-subject`}>Subject (optional)</label>
+        <input {...describe('subject')} maxLength={200} value={values.subject} onChange={(e) => update('subject', e.target.value)} />
+        {error('subject')}
       </div>
       <div className="field">
         <label htmlFor={`${id}-message`}>Message</label>
         <textarea {...describe('message')} rows={3} value={values.message} onChange={(e) => update('message', e.target.value)} />
         {error('message')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-actionTaken`}>Action taken (optional)</label>
+        <textarea {...describe('actionTaken')} rows={2} value={values.actionTaken} onChange={(e) => update('actionTaken', e.target.value)} />
+        {error('actionTaken')}
       </div>
       {error('form')}
       <div className="actions">

@@ -1,5 +1,6 @@
 // Plain-text descriptions of timeline entries (rendered as text nodes, never as HTML).
 import {
+  COMMUNICATION_PRIORITY_LABELS,
   CUSTODY_ACTION_LABELS,
   findTemplate,
   PHASE_LABELS,
@@ -26,8 +27,15 @@ export function describeEvent(event: TimelineEvent): string {
       return event.changes.map((c) => `${fieldLabel(c.field)}: ${fieldValueText(c.field, c.from)} → ${fieldValueText(c.field, c.to)}`).join(' · ');
     case 'escalated':
       return `${event.level === 'functional' ? 'Functional escalation to' : 'Hierarchical escalation to'} ${event.target} · Reason: ${event.reason}`;
-    case 'communication':
-      return `${event.direction === 'outgoing' ? 'Sent' : 'Received'} by ${event.channel} · From ${event.from} to ${event.to}\n${event.message}`;
+    case 'communication': {
+      const head = [
+        event.priority !== undefined ? COMMUNICATION_PRIORITY_LABELS[event.priority] : '',
+        `${event.direction === 'outgoing' ? 'Sent' : 'Received'} by ${event.channel}`,
+        `From ${event.from} to ${event.to}`,
+        event.subject !== undefined ? `Subject: ${event.subject}` : '',
+      ];
+      return [head.filter((part) => part !== '').join(' · '), event.message, event.actionTaken !== undefined ? `Action taken: ${event.actionTaken}` : ''].filter((part) => part !== '').join('\n');
+    }
     case 'correction':
       return event.text;
     case 'linked':

@@ -103,6 +103,20 @@ describe('logCommunication', () => {
     expect(logCommunication(recorded(), { ...message, [field]: '  ' }, laterCtx())).toMatchObject({ ok: false, error: { code: 'missing-field', field } });
   });
 
+  it("keeps HICS 213's subject, priority and action taken, trimmed; blank ones are left out", () => {
+    const { event } = ok(logCommunication(recorded(), { ...message, subject: ' Power ', priority: 'urgent', actionTaken: ' Generator fuel ordered ' }, laterCtx()));
+    expect(event).toMatchObject({ kind: 'communication', subject: 'Power', priority: 'urgent', actionTaken: 'Generator fuel ordered' });
+    const plain = ok(logCommunication(recorded(), { ...message, subject: '  ', actionTaken: '' }, laterCtx())).event;
+    expect(plain).not.toHaveProperty('subject');
+    expect(plain).not.toHaveProperty('actionTaken');
+    expect(plain).not.toHaveProperty('priority');
+  });
+
+  it('refuses an unknown priority naming the field', () => {
+    const input = { ...message, priority: 'flash' } as unknown as CommunicationInput;
+    expect(logCommunication(recorded(), input, laterCtx())).toMatchObject({ ok: false, error: { code: 'invalid-value', field: 'priority' } });
+  });
+
   it('is allowed on a closed incident (communications go on after closure)', () => {
     let incident = ok(changeStatus(recorded(), 'resolved', { resolutionCode: 'Fixed', resolutionNotes: 'Breaker reset' }, laterCtx(1))).incident;
     incident = ok(changeStatus(incident, 'closed', {}, laterCtx(2))).incident;
