@@ -13,6 +13,7 @@ import { IncidentAttachments } from './incident-attachments';
 import { LinksSection } from './links';
 import { NoteForm } from './note-form';
 import { PriorityBadge } from './priority-badge';
+import { ReviewSection } from './review-section';
 import { IncidentSlaClocks } from './sla-header';
 import { StatusBadge } from './status-badge';
 import { StatusDialog } from './status-dialog';
@@ -76,6 +77,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
       <ChecklistSection incident={incident} events={events} />
       <SystemStatusSection incident={incident} events={events} />
       <EvidenceSection incident={incident} events={events} />
+      <ReviewSection incident={incident} events={events} />
       <section className="timeline-section" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline</h3>
         <Timeline incidentId={incident.id} events={events} />

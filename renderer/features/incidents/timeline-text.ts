@@ -5,9 +5,9 @@ import {
   findTemplate,
   PHASE_LABELS,
   REVIEW_FIELD_LABELS,
+  REVIEW_PARTS,
   STATUS_LABELS,
   SYSTEM_STATE_LABELS,
-  type ReviewFields,
   type TimelineEvent,
 } from '../../../shared/domain';
 import { fieldLabel, fieldValueText } from '../field-words';
@@ -66,8 +66,6 @@ export function describeEvent(event: TimelineEvent): string {
       return '';
   }
 }
-
-const REVIEW_PARTS: readonly (keyof ReviewFields)[] = ['whatHappened', 'whatWorked', 'whatToChange', 'rootCause', 'problemRef'];
 
 /** Short one-line summary of an entry, used where a correction names what it corrects. */
 export function summarizeEvent(event: TimelineEvent): string {
