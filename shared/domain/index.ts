@@ -23,3 +23,6 @@ export * from './checklist';
 export * from './review-schema';
 export * from './system-status-schema';
 export * from './custody-schema';
+export * from './review';
+export * from './system-status';
+export * from './custody';

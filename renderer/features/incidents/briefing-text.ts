@@ -18,6 +18,7 @@ import {
   type TimelineEvent,
   type ZonedTime,
 } from '../../../shared/domain';
+import { currentReview, currentSystemStatus, CUSTODY_ACTION_LABELS, evidenceItems, REVIEW_FIELD_LABELS, REVIEW_PARTS, summariseSystemStatus, SYSTEM_STATE_LABELS } from '../../../shared/domain';
 import { fieldValueText } from '../field-words';
 import { formatLocal, formatPathOrDash } from '../format';
 import { elapsedOfTarget, slaCellText, THRESHOLD_LABELS } from './sla-format';
@@ -286,6 +287,50 @@ function checklistSection(events: readonly TimelineEvent[]): BriefingSection | n
   };
 }
 
+/** HICS 251 as the briefing reader needs it: what is down or degraded first, with reason and repair estimate. */
+function systemsSection(events: readonly TimelineEvent[]): BriefingSection | null {
+  const status = currentSystemStatus(events);
+  if (status.latest === null) return null;
+  const rank = { non_functional: 0, partial: 1, functional: 2, not_applicable: 3 } as const;
+  const lines = [...status.systems]
+    .filter((line) => line.state !== 'not_applicable')
+    .sort((a, b) => rank[a.state] - rank[b.state])
+    .map((line) => {
+      const facts = [line.reason !== '' ? oneLine(line.reason) : '', line.repairEstimate !== '' ? `repair estimate ${oneLine(line.repairEstimate)}` : '', `as of ${zonedTimeText(line.at)}`];
+      return `${oneLine(line.system)}: ${SYSTEM_STATE_LABELS[line.state]} (${facts.filter((fact) => fact !== '').join(', ')})`;
+    });
+  return { heading: 'Facility systems', detail: summariseSystemStatus(status), kind: 'list', items: lines.length > 0 ? lines : ['No system in use (all N/A).'] };
+}
+
+/** Each evidence item with where it is and who holds it, so custody carries over at a handover. */
+function evidenceSection(events: readonly TimelineEvent[]): BriefingSection | null {
+  const items = evidenceItems(events);
+  if (items.length === 0) return null;
+  const inCustody = items.filter((item) => item.ending === null).length;
+  return {
+    heading: 'Evidence',
+    detail: `${items.length} ${items.length === 1 ? 'item' : 'items'}, ${inCustody} in custody`,
+    kind: 'list',
+    items: items.map((item) => {
+      const where = [item.holder !== '' ? `held by ${oneLine(item.holder)}` : '', item.location !== '' ? `at ${oneLine(item.location)}` : ''].filter((part) => part !== '').join(' ');
+      const last = `${CUSTODY_ACTION_LABELS[item.last.action]} ${zonedTimeText(item.last.handledAt)}`;
+      return `${oneLine(item.item)}: ${item.ending !== null ? 'chain ended, ' : ''}${where !== '' ? `${where}, ` : ''}last: ${last}`;
+    }),
+  };
+}
+
+/** The after-action review in force, part by part, for the debrief pack. */
+function reviewSection(events: readonly TimelineEvent[]): BriefingSection | null {
+  const review = currentReview(events);
+  if (review === null) return null;
+  return {
+    heading: 'After-action review',
+    detail: `by ${authorText(review.by)}, ${zonedTimeText(review.at)}${review.revisions > 0 ? `, revised ${review.revisions} ${review.revisions === 1 ? 'time' : 'times'}` : ''}`,
+    kind: 'list',
+    items: REVIEW_PARTS.filter((part) => review.fields[part] !== '').map((part) => `${REVIEW_FIELD_LABELS[part]}: ${cleanText(review.fields[part]).trim()}`),
+  };
+}
+
 function timelineSection(events: readonly TimelineEvent[]): BriefingSection {
   const corrected = new Set<string>();
   for (const event of events) if ('corrects' in event && typeof event.corrects === 'string') corrected.add(event.corrects);
@@ -341,10 +386,16 @@ export function buildBriefing(incident: Incident, events: readonly TimelineEvent
     { label: 'Next update due', value: updateDueText(updateDue(incident, events, context), context.nowMs) },
   ];
   const checklist = checklistSection(events);
+  const systems = systemsSection(events);
+  const evidence = evidenceSection(events);
+  const review = reviewSection(events);
   const description = cleanText(incident.description).trim();
   const sections: BriefingSection[] = [
+    ...(systems ? [systems] : []),
     ...(checklist ? [checklist] : []),
+    ...(evidence ? [evidence] : []),
     { heading: 'Description', kind: 'text', items: [description === '' ? '—' : description] },
+    ...(review ? [review] : []),
     timelineSection(events),
   ];
   return {

@@ -247,6 +247,38 @@ describe('full briefing', () => {
     for (const unwanted of ['&lt;', '&gt;', '&amp;', '\r', '\u202E', '\u0000']) expect(text).not.toContain(unwanted);
   });
 
+  it('puts what is down first (HICS 251), where each evidence item is and who holds it, and the review in force', () => {
+    const itemId = '0190a000-0000-7000-8000-0000000000aa';
+    const recordedEvents = [
+      ...events,
+      makeEvent(CREATED + 5 * MIN, {
+        kind: 'system_status',
+        systems: [
+          { system: 'Water', state: 'functional', reason: '', repairEstimate: '' },
+          { system: 'Normal power', state: 'non_functional', reason: 'Grid down', repairEstimate: '4 h' },
+          { system: 'Nurse call', state: 'not_applicable', reason: '', repairEstimate: '' },
+          { system: 'Elevators', state: 'partial', reason: 'Lift 2 only', repairEstimate: '' },
+        ],
+      }),
+      makeEvent(CREATED + 6 * MIN, { kind: 'custody', itemId, item: 'Transfer switch relay', action: 'collected', from: '', to: 'Ana Diaz', location: 'Plant room', handledAt: at(CREATED + 6 * MIN), notes: '' }),
+      makeEvent(CREATED + 7 * MIN, { kind: 'custody', itemId, item: 'Transfer switch relay', action: 'stored', from: 'Ana Diaz', to: '', location: 'Locker 2', handledAt: at(CREATED + 7 * MIN), notes: '' }),
+      makeEvent(CREATED + 8 * MIN, { kind: 'review', whatHappened: 'Relay welded shut', whatWorked: '', whatToChange: 'Test monthly', rootCause: '', problemRef: 'PRB-7' }),
+    ];
+    const text = buildBriefingText(makeIncident(), recordedEvents, context());
+    const systems = text.slice(text.indexOf('FACILITY SYSTEMS (1 non-functional, 1 partial)'));
+    expect(systems.split('\n').slice(1, 4)).toEqual([
+      '- Normal power: Non-functional (Grid down, repair estimate 4 h, as of 26 Nov 2026 13:05 UTC+01:00)',
+      '- Elevators: Partially functional (Lift 2 only, as of 26 Nov 2026 13:05 UTC+01:00)',
+      '- Water: Fully functional (as of 26 Nov 2026 13:05 UTC+01:00)',
+    ]);
+    // N/A systems are left out of the section (the timeline entry below still names them).
+    expect(systems.slice(0, systems.indexOf('\n\n'))).not.toContain('Nurse call');
+    expect(text).toContain('EVIDENCE (1 item, 1 in custody)\n- Transfer switch relay: at Locker 2, last: Stored 26 Nov 2026 13:07 UTC+01:00');
+    expect(text).toContain('AFTER-ACTION REVIEW (by Ana Diaz');
+    expect(text).toContain('- What happened: Relay welded shut\n- What to change: Test monthly\n- Problem record: PRB-7');
+    expect(text).not.toContain('What worked:');
+  });
+
   it('says so when there is no checklist, description, escalation or update due', () => {
     const incident = makeIncident({ major: false, description: '' });
     const text = buildBriefingText(incident, [], context());
