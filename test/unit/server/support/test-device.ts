@@ -44,6 +44,11 @@ export class TestDevice {
     return this.commit(addNote(this.incident(incidentId), text, this.ctx()));
   }
 
+  /** Any domain command on one of this device's incidents, e.g. `run(id, (incident, ctx) => writeReview(incident, null, input, ctx))`. */
+  run(incidentId: string, command: (incident: Incident, ctx: CommandContext) => CommandResult): Operation {
+    return this.commit(command(this.incident(incidentId), this.ctx()));
+  }
+
   /** Takes over another device's copy of an incident (as if pulled from HQ). */
   adopt(incident: Incident): void {
     this.incidents.set(incident.id, structuredClone(incident));
