@@ -5,7 +5,7 @@ import { eventBase, invalidInput, touchedAt, validated } from './command-kit';
 import type { CommandContext, CommandResult } from './commands';
 import type { Incident } from './incident';
 import type { IncidentTemplate } from './templates';
-import type { TimelineEvent } from './timeline';
+import { causalOrder, type TimelineEvent } from './timeline';
 import type { ZonedTime } from './zoned-time';
 
 export type ChecklistAddedEvent = Extract<TimelineEvent, { kind: 'checklist_added' }>;
@@ -42,11 +42,6 @@ export interface IncidentChecklist {
 
 export const EMPTY_CHECKLIST: IncidentChecklist = { phases: [], done: 0, total: 0, templateIds: [] };
 
-/** HLC order with the entry id as tie-break: every replica sorts the same entries the same way. */
-function causalOrder(a: TimelineEvent, b: TimelineEvent): number {
-  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 /**
  * The checklist as the timeline says it is. Entries are replayed in HLC order, whatever order they arrived in:

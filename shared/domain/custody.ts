@@ -3,7 +3,7 @@ import { eventBase, invalidInput, touchedAt, validated } from './command-kit';
 import type { CommandContext, CommandResult } from './commands';
 import { CUSTODY_ACTION_LABELS, custodyFieldsSchema, FINAL_CUSTODY_ACTIONS, type CustodyAction } from './custody-schema';
 import type { Incident } from './incident';
-import type { TimelineEvent } from './timeline';
+import { causalOrder, type TimelineEvent } from './timeline';
 import { formatUtcOffset, type ZonedTime } from './zoned-time';
 
 export type CustodyEvent = Extract<TimelineEvent, { kind: 'custody' }>;
@@ -46,11 +46,6 @@ export const HANDLED_AT_FUTURE_TOLERANCE_MS = 5 * 60_000;
  */
 export const HANDLED_BEFORE_OCCURRED_MARGIN_MS = 60 * 60_000;
 
-/** HLC order with the entry id as tie-break: every replica sorts the same entries the same way. */
-function causalOrder(a: TimelineEvent, b: TimelineEvent): number {
-  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 export function isFinalCustodyAction(action: CustodyAction): boolean {
   return FINAL_CUSTODY_ACTIONS.includes(action);

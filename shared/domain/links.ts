@@ -3,7 +3,7 @@ import { eventBase, touchedAt, validated } from './command-kit';
 import type { CommandContext, CommandResult } from './commands';
 import type { Incident } from './incident';
 import { inverseRelation, LINK_ACTIONS, LINK_RELATIONS, type LinkAction, type LinkRelation } from './links-schema';
-import type { TimelineEvent } from './timeline';
+import { causalOrder, type TimelineEvent } from './timeline';
 
 export type LinkedEvent = Extract<TimelineEvent, { kind: 'linked' }>;
 
@@ -23,7 +23,7 @@ export interface IncidentLink {
 export function deriveLinks(selfId: string, events: readonly TimelineEvent[]): IncidentLink[] {
   const relevant = events
     .filter((event): event is LinkedEvent => event.kind === 'linked' && (event.incidentId === selfId || event.targetId === selfId) && event.incidentId !== event.targetId)
-    .sort((a, b) => (a.hlc === b.hlc ? (a.id < b.id ? -1 : 1) : a.hlc < b.hlc ? -1 : 1));
+    .sort(causalOrder);
   const byOther = new Map<string, IncidentLink>();
   const seen = new Set<string>();
   for (const event of relevant) {

@@ -4,7 +4,7 @@ import { eventBase, touchedAt, validated } from './command-kit';
 import type { CommandContext, CommandResult } from './commands';
 import type { Incident } from './incident';
 import type { ReviewFields } from './review-schema';
-import type { TimelineEvent } from './timeline';
+import { causalOrder, type TimelineEvent } from './timeline';
 import type { ZonedTime } from './zoned-time';
 
 export type ReviewEvent = Extract<TimelineEvent, { kind: 'review' }>;
@@ -25,11 +25,6 @@ export interface CurrentReview {
 /** What a person typed; parts left out count as ''. */
 export type ReviewInput = Partial<Record<keyof ReviewFields, string>>;
 
-/** HLC order with the entry id as tie-break: every replica sorts the same entries the same way. */
-function causalOrder(a: TimelineEvent, b: TimelineEvent): number {
-  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 /**
  * The latest review in HLC order supersedes the earlier ones (they stay on the timeline as its history). Two

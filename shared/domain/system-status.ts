@@ -12,7 +12,7 @@ import {
   type SystemState,
   type SystemStatusLine,
 } from './system-status-schema';
-import type { TimelineEvent } from './timeline';
+import { causalOrder, type TimelineEvent } from './timeline';
 import type { ZonedTime } from './zoned-time';
 
 export type SystemStatusEvent = Extract<TimelineEvent, { kind: 'system_status' }>;
@@ -102,11 +102,6 @@ export interface CurrentSystemStatus {
 const NO_COUNTS: Record<SystemState, number> = { functional: 0, partial: 0, non_functional: 0, not_applicable: 0 };
 export const NO_SYSTEM_STATUS: CurrentSystemStatus = { systems: [], latest: null, counts: NO_COUNTS };
 
-/** HLC order with the entry id as tie-break: every replica sorts the same entries the same way. */
-function causalOrder(a: TimelineEvent, b: TimelineEvent): number {
-  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 /**
  * Each system's latest line across all snapshots, replayed in HLC order whatever order they arrived in.

@@ -138,6 +138,15 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export type TimelineEventKind = TimelineEvent['kind'];
 
+/**
+ * Replay order of entries: HLC, then the entry id as tie-break, so every replica sorts the same entries the same way
+ * whatever order they arrived in. State derived from entries (checklist, links, custody, systems, review) uses it.
+ */
+export function causalOrder(a: Pick<TimelineEvent, 'hlc' | 'id'>, b: Pick<TimelineEvent, 'hlc' | 'id'>): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 export const TIMELINE_KIND_LABELS: Record<TimelineEventKind, string> = {
   created: 'Recorded',
   fields_changed: 'Changed',
