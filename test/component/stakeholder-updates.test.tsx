@@ -42,6 +42,9 @@ describe('stakeholder updates', { timeout: 30_000 }, () => {
     // Focus lands once the form has looked for a kept draft (an IndexedDB read), not necessarily on the click's tick.
     await waitFor(() => expect(to).toHaveFocus());
     await desk.user.type(to, 'Hospital executive on call');
+    // Nobody said who is working on this desk, so "From" is left for the sender to fill.
+    expect(within(form).getByLabelText('From')).toHaveValue('');
+    await desk.user.type(within(form).getByLabelText('From'), 'Facility desk');
     await desk.user.type(within(form).getByLabelText('Message'), 'Generators carry the wards; mains expected 14:00.');
     await desk.user.click(within(form).getByRole('button', { name: 'Save communication' }));
     await waitFor(() => expect(dueLine()).toHaveTextContent(/Next stakeholder update due .* \(in 30 min, every 30 min\)/));

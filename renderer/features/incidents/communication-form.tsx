@@ -3,7 +3,7 @@ import { useBusy } from '../use-busy';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { COMMUNICATION_PRIORITIES, COMMUNICATION_PRIORITY_LABELS, type CommunicationDirection, type CommunicationInput, type CommunicationPriority } from '../../../shared/domain';
 import { useServices } from '../../app/services';
-import { useCurrentUser } from '../../db';
+import { DEFAULT_AUTHOR, useCurrentUser } from '../../db';
 import { createEntryRecorder } from '../../db/entry-record';
 import { useReference } from '../reference/use-reference';
 import { DraftNote } from './draft-note';
@@ -84,7 +84,9 @@ function Form({ incidentId, focusRequest, askedForUpdate, onDone }: { incidentId
   const { db } = useServices();
   const recorder = useMemo(() => createEntryRecorder(db), [db]);
   const reference = useReference();
-  const me = useCurrentUser()?.name ?? '';
+  const user = useCurrentUser();
+  // Nobody has said who is working yet: leave "From" for them to fill rather than sending as "Unknown user".
+  const me = user === undefined || user.name === DEFAULT_AUTHOR.name ? '' : user.name;
   const draft = useEntryDraft('communication', incidentId, COMMUNICATION_DRAFT);
   const [errors, setErrors] = useState<Errors>({});
   const { busy, run } = useBusy();
