@@ -20,7 +20,7 @@ export function fieldValueText(field: string, value: unknown): string {
   if ((field === 'impact' || field === 'urgency') && (value === 1 || value === 2 || value === 3)) return `${value} — ${LEVEL_LABELS[value]}`;
   if ((field === 'major' || field === 'exercise') && typeof value === 'boolean') return value ? 'Yes' : 'No';
   // Incidents recorded before drills could be marked were all real.
-  if (field === 'exercise' && value === undefined) return 'No';
+  if (field === 'exercise' && (value === undefined || value === null)) return 'No';
   // Optional, unlike the other times: empty means nobody said when it was noticed, as the detail view puts it.
   if (field === 'detectedAt' && (value === null || value === undefined)) return 'not recorded';
   return plainValue(value);

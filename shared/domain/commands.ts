@@ -90,7 +90,8 @@ export function recordIncident(input: NewIncidentInput, counter: number, deviceP
     // Explicit on new incidents (stamped like every field); absent only on incidents recorded before it existed.
     slaPolicyId: null,
     updateEveryMinutes: null,
-    exercise: input.exercise ?? false,
+    // Only drills carry the mark: a real incident's operation then stays one every Lantern version can take.
+    ...(input.exercise === true ? { exercise: true } : {}),
   };
   const parsed = syncedFieldsSchema.safeParse(fields);
   if (!parsed.success) return invalidInput(parsed.error.issues[0]);

@@ -14,8 +14,28 @@ import {
   type IncidentChange,
 } from '../domain';
 
-/** Bumped whenever the meaning of an operation changes; HQ refuses versions it does not know. */
-export const OPERATION_SCHEMA_VERSION = 1;
+/**
+ * The newest operation version this Lantern reads and writes; bumped whenever operations gain something older
+ * versions would misread (HQ answers retry-later to versions it does not know, so the device keeps them).
+ * 2: reviews, system status snapshots and custody entries; the exercise mark; a communication's subject, priority
+ * and action taken.
+ */
+export const OPERATION_SCHEMA_VERSION = 2;
+
+const KINDS_OF_VERSION_2: ReadonlySet<string> = new Set(['review', 'system_status', 'custody']);
+
+/**
+ * The oldest version that can carry `change`: 1 unless it uses what version 2 added, so an HQ or a laptop not yet
+ * updated keeps taking everything else (an older one would drop the exercise mark or refuse the new entries for good).
+ */
+export function operationVersionOf(change: Pick<IncidentChange, 'set' | 'event'>): number {
+  const event = change.event;
+  const newer =
+    KINDS_OF_VERSION_2.has(event.kind) ||
+    Object.hasOwn(change.set, 'exercise') ||
+    (event.kind === 'communication' && (event.subject !== undefined || event.priority !== undefined || event.actionTaken !== undefined));
+  return newer ? 2 : 1;
+}
 
 export const operationSchema = z.object({
   opId: uuidV7Schema,
@@ -46,7 +66,7 @@ export type Operation = z.infer<typeof operationSchema>;
 export function toOperation(change: IncidentChange, meta: { opId: string; deviceId: string; deviceSeq: number; hlc: string }): Operation {
   return {
     opId: meta.opId,
-    schemaVersion: OPERATION_SCHEMA_VERSION,
+    schemaVersion: operationVersionOf(change),
     deviceId: meta.deviceId,
     deviceSeq: meta.deviceSeq,
     hlc: meta.hlc,

@@ -47,7 +47,7 @@ describe('drill mode', () => {
     await expect.poll(() => screen.queryByRole('region', { name: 'Drill mode' })).toBeNull();
     const real = await recordIncident(app, 'Real: lift 3 stuck');
     expect(within(real).queryByText('Exercise', { selector: '.badge' })).not.toBeInTheDocument();
-    expect((await app.db.incidents.toArray()).find((i) => i.title === 'Real: lift 3 stuck')?.exercise).toBe(false);
+    expect((await app.db.incidents.toArray()).find((i) => i.title === 'Real: lift 3 stuck')?.exercise).toBeUndefined();
   });
 
   it('records a real incident during a drill when Exercise is unticked', async () => {
@@ -56,7 +56,7 @@ describe('drill mode', () => {
     const detail = await recordIncident(app, 'Real injury during the drill', true);
     expect(within(detail).queryByText('Exercise', { selector: '.badge' })).not.toBeInTheDocument();
     const [stored] = await app.db.incidents.toArray();
-    expect(stored?.exercise).toBe(false);
+    expect(stored?.exercise).toBeUndefined();
   });
 
   it('can mark an incident as an exercise afterwards; the timeline says so', async () => {

@@ -1,8 +1,9 @@
 // SyncTransport over an injected fetch (page fetch or Electron's net.fetch): headers, timeout, schema checks, error kinds.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Operation } from '../operation';
 import { enrollResponseSchema, fileStatusSchema, HQ_PATHS, PROTOCOL_HEADER, PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema } from '../wire';
 import { syncErrorFromAnswer } from './http-errors';
+import { NEWER_OPERATIONS_MESSAGE, newerOperationIn } from './newer-operations';
 import { SyncError } from './sync-error';
 import type { EnrollInput, PushOptions, SyncTransport, UploadChunkInput } from './transport';
 
@@ -118,9 +119,15 @@ export function createFetchTransport<Signal>(options: FetchTransportOptions<Sign
       });
       return request(pushResponseSchema, 'POST', HQ_PATHS.push, { jsonText: `${envelope.slice(0, -1)},"ops":${opsJson ?? JSON.stringify(ops)}}` });
     },
-    pull: (cursor: string | null, limit: number) => {
+    pull: async (cursor: string | null, limit: number) => {
       const query = queryString({ ...(cursor ? { cursor } : {}), limit: String(limit) });
-      return request(pullResponseSchema, 'GET', `${HQ_PATHS.pull}?${query}`);
+      const raw = await request(z.unknown(), 'GET', `${HQ_PATHS.pull}?${query}`);
+      // Before the page's shape is checked: a newer operation may hold what this version cannot parse.
+      const newer = newerOperationIn(raw);
+      if (newer) throw new SyncError('bad-response', NEWER_OPERATIONS_MESSAGE, { status: 200, cause: new Error(`operation ${String(newer.opId)} has schema version ${newer.schemaVersion}`) });
+      const parsed = pullResponseSchema.safeParse(raw);
+      if (!parsed.success) throw new SyncError('bad-response', undefined, { status: 200, cause: parsed.error });
+      return parsed.data;
     },
     uploadChunk: (input: UploadChunkInput) => {
       const query = queryString({ offset: String(input.offset), size: String(input.size) });

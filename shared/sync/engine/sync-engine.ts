@@ -6,6 +6,7 @@ import { LARGE_SKEW_MS, measureSkew } from './clock-skew';
 import { checkPushResponse } from './push-check';
 import type { LocalReplica, PushOutcome } from './replica';
 import { highestStamp } from './replica-rules';
+import { NEWER_OPERATIONS_MESSAGE } from './newer-operations';
 import { newReportDraft, type ReportDraft, type SyncProgress, type SyncReport } from './sync-report';
 import { SyncError } from './sync-error';
 import type { SyncTransport } from './transport';
@@ -371,10 +372,7 @@ function checkPage(response: PullResponse, requested: string | null, limit: numb
   if (newer) throw new SyncError('bad-response', NEWER_OPERATIONS_MESSAGE, { cause: new Error(`operation ${newer.op.opId} has schema version ${newer.op.schemaVersion}`) });
 }
 
-/** For a pull page holding changes a newer Lantern made; what was received before it is kept. */
-export const NEWER_OPERATIONS_MESSAGE =
-  'HQ holds changes made with a newer version of Lantern. Update Lantern on this computer to receive them. ' +
-  'Your data stays on this device, and Lantern keeps sending your changes to HQ.';
+export { NEWER_OPERATIONS_MESSAGE } from './newer-operations';
 
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : max;

@@ -1,8 +1,8 @@
 // Tests for operation.ts: toOperation output for every command is accepted by operationSchema; hostile ops are not.
 import { describe, expect, it } from 'vitest';
-import { addNote, changeStatus, type CommandResult, editIncident, type IncidentChange, newId, recordIncident } from '../../../../shared/domain';
+import { addNote, changeStatus, collectEvidence, type CommandResult, editIncident, type IncidentChange, logCommunication, newId, recordIncident, recordSystemStatus } from '../../../../shared/domain';
 import { OPERATION_SCHEMA_VERSION, operationSchema, toOperation } from '../../../../shared/sync/operation';
-import { DEVICE_ID, laterCtx, makeCtx, PREFIX } from '../domain/fixtures';
+import { DEVICE_ID, laterCtx, makeCtx, PREFIX, recorded } from '../domain/fixtures';
 
 function ok(result: CommandResult) {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
@@ -26,7 +26,7 @@ describe('toOperation', () => {
     const op = opFor(change, 3);
     expect(operationSchema.parse(op)).toEqual(op);
     expect(operationSchema.parse(JSON.parse(JSON.stringify(op)))).toEqual(op);
-    expect(op).toMatchObject({ schemaVersion: OPERATION_SCHEMA_VERSION, deviceId: DEVICE_ID, deviceSeq: 3, incidentId: change.incidentId, set: change.set, event: change.event });
+    expect(op).toMatchObject({ schemaVersion: 1, deviceId: DEVICE_ID, deviceSeq: 3, incidentId: change.incidentId, set: change.set, event: change.event });
   });
 
   it('carries the identity only for a creation', () => {
@@ -35,8 +35,24 @@ describe('toOperation', () => {
     for (const name of ['edited', 'status', 'note']) expect(opFor(all[name]!)).not.toHaveProperty('init');
   });
 
-  it('uses schema version 1', () => {
-    expect(OPERATION_SCHEMA_VERSION).toBe(1);
+  it('writes version 1 for what every Lantern reads, version 2 only for what version 2 added', () => {
+    expect(OPERATION_SCHEMA_VERSION).toBe(2);
+    const start = recorded();
+    const v2 = [
+      ok(recordIncident({ title: 'Drill: lift stuck', exercise: true }, 7, PREFIX, laterCtx(1))).change,
+      ok(editIncident(start, { exercise: true }, laterCtx(2))).change,
+      ok(recordSystemStatus(start, [{ system: 'Water', state: 'functional', reason: '', repairEstimate: '' }], laterCtx(3))).change,
+      ok(collectEvidence(start, { item: 'USB stick', to: 'Ana', from: '', location: 'Desk', handledAt: laterCtx(4).now, notes: '' }, laterCtx(4))).change,
+      ok(logCommunication(start, { direction: 'outgoing', from: 'Ana', to: 'Ward 3', channel: 'Radio', message: 'Water off', priority: 'urgent' }, laterCtx(5))).change,
+    ];
+    for (const change of v2) expect(opFor(change).schemaVersion).toBe(2);
+    const v1 = [
+      ...Object.values(changes()),
+      ok(logCommunication(start, { direction: 'outgoing', from: 'Ana', to: 'Ward 3', channel: 'Radio', message: 'Water off' }, laterCtx(6))).change,
+    ];
+    for (const change of v1) expect(opFor(change).schemaVersion).toBe(1);
+    // A real incident's creation names no exercise field, so an HQ of version 1 takes it.
+    expect(changes().created!.set).not.toHaveProperty('exercise');
   });
 });
 

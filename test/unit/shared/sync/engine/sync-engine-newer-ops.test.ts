@@ -16,7 +16,32 @@ function newerSecondOp(request: HqRequest, answer: HqAnswer): HqAnswer | null {
   return { status: 200, body: JSON.stringify(body) };
 }
 
+/** As newerSecondOp, and that operation holds an entry kind this version has never heard of (so its shape does not parse). */
+function unreadableNewerSecondOp(request: HqRequest, answer: HqAnswer): HqAnswer | null {
+  if (request.path !== '/v1/sync/pull' || answer.status !== 200) return null;
+  const body = JSON.parse(answer.body) as { ops: { op: { schemaVersion: number; event: { kind: string } } }[] };
+  if (body.ops.length < 2) return null;
+  body.ops[1]!.op.schemaVersion = OPERATION_SCHEMA_VERSION + 1;
+  body.ops[1]!.op.event.kind = 'debrief_from_the_future';
+  return { status: 200, body: JSON.stringify(body) };
+}
+
 describe('pulled operations of a newer schema', () => {
+  it('says to update even when the newer operation holds something this version cannot parse', async () => {
+    const world = new World();
+    const hq = new FakeHq({ now: () => world.nowMs });
+    const a = new SimDevice('dev-a', hq, world);
+    const b = new SimDevice('dev-b', hq, world);
+    const incident = a.create('Generator B failed');
+    a.note(incident.incidentId, 'Fuel delivered');
+    await a.sync();
+    b.faults.corrupt = unreadableNewerSecondOp;
+    const result = await b.sync();
+    expect(result).toBeInstanceOf(SyncError);
+    expect((result as SyncError).message).toBe(NEWER_OPERATIONS_MESSAGE);
+    expect(b.replica.cursorsStored).toEqual([]);
+  });
+
   it('refuses the whole page, keeps the cursor, says to update, and still pushes this device’s changes', async () => {
     const world = new World();
     const hq = new FakeHq({ now: () => world.nowMs });
