@@ -16,7 +16,8 @@ function createIncidents(replica: MemoryReplica, count: number): void {
 }
 
 describe('the sync service with a replica that reads ahead', () => {
-  it('keeps two pushes on their way at once, and HQ gets every operation', async () => {
+  // 1,500 real operations through the engine: seconds on a machine busy with other test files.
+  it('keeps two pushes on their way at once, and HQ gets every operation', { timeout: 30_000 }, async () => {
     let travelling = 0;
     let highest = 0;
     // Pushes wait a little (real time) before HQ handles them, so a second one can start meanwhile.
