@@ -1,9 +1,11 @@
-// After-action review writes: the review entry and its outbox operation are one transaction; a refusal writes nothing.
+// After-action review writes: the review entry, its outbox operation and the writer's draft delete are one transaction; a refusal writes nothing.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIncidentRepository, getTimeline, type IncidentRepository } from '../../../../renderer/db';
 import type { LanternDb } from '../../../../renderer/db/database';
 import { createReviewRepository, type ReviewRepository } from '../../../../renderer/db/review';
+import { DEFAULT_AUTHOR } from '../../../../renderer/db/current-user';
+import { getEntryDraft, saveEntryDraft } from '../../../../renderer/db/entry-drafts';
 import { DEFAULT_RESOLUTION_CODES } from '../../../../shared/domain';
 import { currentReview } from '../../../../shared/domain/review';
 import { operationSchema } from '../../../../shared/sync/operation';
@@ -68,6 +70,36 @@ describe('review repository', () => {
     expect(await reviews.write(id, { whatHappened: 'Leak ' })).toMatchObject({ ok: false, error: { code: 'no-change' } });
     expect(await reviews.write('01900000-0000-7000-8000-000000000000', { whatHappened: 'Leak' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("deletes the writer's review draft in the same transaction; a refusal or a failed write keeps it, and others' drafts stay", async () => {
+    setup();
+    const id = await resolved();
+    const mine = { kind: 'review', incidentId: id, owner: DEFAULT_AUTHOR.name } as const;
+    const theirs = { ...mine, owner: 'Ben Ops' };
+    const note = { ...mine, kind: 'note' } as const;
+    for (const key of [mine, theirs, note]) expect(await saveEntryDraft(db, key, { whatHappened: 'Pipe burst', text: 'x' })).toMatchObject({ ok: true });
+
+    expect(await reviews.write(id, { whatHappened: '  ' })).toMatchObject({ ok: false, error: { field: 'whatHappened' } });
+    expect(await getEntryDraft(db, mine)).not.toBeNull();
+    const hook = () => {
+      throw new Error('injected outbox failure');
+    };
+    db.outbox.hook('creating', hook);
+    await expect(reviews.write(id, { whatHappened: 'Pipe burst' })).rejects.toThrow('injected outbox failure');
+    db.outbox.hook('creating').unsubscribe(hook);
+    expect(await getEntryDraft(db, mine)).not.toBeNull();
+
+    expect(await reviews.write(id, { whatHappened: 'Pipe burst' })).toMatchObject({ ok: true });
+    expect(await getEntryDraft(db, mine)).toBeNull();
+    expect(await getEntryDraft(db, theirs)).not.toBeNull();
+    expect(await getEntryDraft(db, note)).not.toBeNull();
+  });
+
+  it('says an unknown incident is not on this computer yet, as the other writes do', async () => {
+    setup();
+    const unknown = '01900000-0000-7000-8000-000000000000';
+    expect(await reviews.write(unknown, { whatHappened: 'Leak' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/^Incident 01900000-0000-7000-8000-000000000000 is not on this computer\. It may have been recorded on another device/) } });
   });
 
   it('a failing outbox write rolls back the review entry too', async () => {
