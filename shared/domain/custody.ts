@@ -1,7 +1,7 @@
-// Evidence chain of custody: the items derived from `custody` entries in HLC order, and the commands that record each link.
+// Evidence chain of custody: the items derived from `custody` entries in the order they were handled, and the commands that record each link.
 import { eventBase, invalidInput, touchedAt, validated } from './command-kit';
 import type { CommandContext, CommandResult } from './commands';
-import { CUSTODY_ACTION_LABELS, custodyFieldsSchema, FINAL_CUSTODY_ACTIONS, type CustodyAction } from './custody-schema';
+import { CUSTODY_ACTION_LABELS, CUSTODY_ACTIONS, custodyFieldsSchema, FINAL_CUSTODY_ACTIONS, type CustodyAction } from './custody-schema';
 import type { Incident } from './incident';
 import { causalOrder, type TimelineEvent } from './timeline';
 import { formatUtcOffset, type ZonedTime } from './zoned-time';
@@ -13,7 +13,7 @@ export interface EvidenceItem {
   itemId: string;
   /** The description given when it was collected. */
   item: string;
-  /** Every custody entry of the item, in HLC order (the order every device agrees on). */
+  /** Every custody entry of the item in handled order (`handledOrder`): the collection first, then when each link happened. */
   chain: readonly CustodyEvent[];
   /** Who holds it now ('' when nobody does: in storage, disposed of, or not said). */
   holder: string;
@@ -21,11 +21,13 @@ export interface EvidenceItem {
   location: string;
   /** The entry that decided the current state: the last one, or the one that ended the chain. */
   last: CustodyEvent;
-  /** The returned/disposed entry that ended the chain (the first one in HLC order), or null while in custody. */
+  /** The returned/disposed entry that ended the chain (the first one in handled order), or null while in custody. */
   ending: CustodyEvent | null;
   /**
-   * Ids of entries recorded after the chain had ended: a laptop offline that did not know of the ending.
-   * They stay in the chain (they are facts someone wrote down) but change nothing; the UI points them out.
+   * Ids of entries handled after the chain had ended. A device refuses to record one, so each comes from two devices
+   * that did not know of each other: a link recorded offline after the ending, or an ending recorded offline at a
+   * time before a link another device had recorded. They stay in the chain (they are facts someone wrote down) but
+   * change nothing; the UI points them out.
    */
   afterEnd: readonly string[];
 }
@@ -46,53 +48,71 @@ export const HANDLED_AT_FUTURE_TOLERANCE_MS = 5 * 60_000;
  */
 export const HANDLED_BEFORE_OCCURRED_MARGIN_MS = 60 * 60_000;
 
+/** The actions that extend an item's chain after its collection, in the schema's order (the form offers them so). */
+export type CustodyLinkAction = Exclude<CustodyAction, 'collected'>;
+export const CUSTODY_LINK_ACTIONS: readonly CustodyLinkAction[] = CUSTODY_ACTIONS.filter((action): action is CustodyLinkAction => action !== 'collected');
 
 export function isFinalCustodyAction(action: CustodyAction): boolean {
   return FINAL_CUSTODY_ACTIONS.includes(action);
 }
 
 /**
- * The incident's evidence items, in the order they were collected. Entries are replayed in HLC order whatever
- * order they arrived in, so two laptops that recorded links of the same item offline show the same holder,
- * location and chain once they have synced. A device can only record a link for an item it knows, and knowing it
- * advanced its HLC past the collecting entry, so `collected` always comes first in its chain.
+ * The order of a chain: when each link happened (the handled-at instant, whatever time zone it was entered in), ties
+ * broken by causal order (HLC, then id) so equal instants sort alike on every device. Not the recording order: late
+ * paperwork ("I handed it to Ben at 11:00", written at 12:00) must land where it happened, before Ben stored it at 11:30.
+ */
+export function handledOrder(a: CustodyEvent, b: CustodyEvent): number {
+  const diff = instant(a.handledAt) - instant(b.handledAt);
+  return diff !== 0 ? Math.sign(diff) : causalOrder(a, b);
+}
+
+/**
+ * The incident's evidence items, in the order they were collected (handled order of the collecting entries). Each
+ * item's chain is replayed in handled order whatever order its entries arrived in, so every device that has the same
+ * entries shows the same holder, location and chain. The collecting entry (whose id is the item's id) always leads:
+ * a link is refused before it, and pinning it keeps a stray time from another device from starting the chain.
  * Each entry states the item's state after it: who holds it (`to`) and where it is (`location`); an examination
  * with either left blank leaves that part as it was (looking at an item does not move it).
  */
 export function evidenceItems(events: readonly TimelineEvent[]): EvidenceItem[] {
-  const custody = events.filter((event): event is CustodyEvent => event.kind === 'custody').sort(causalOrder);
-  const items = new Map<string, EvidenceItem>();
-  for (const event of custody) {
-    const current = items.get(event.itemId);
-    if (!current) {
-      items.set(event.itemId, {
-        itemId: event.itemId,
-        item: event.item,
-        chain: [event],
-        holder: event.to,
-        location: event.location,
-        last: event,
-        ending: isFinalCustodyAction(event.action) ? event : null,
-        afterEnd: [],
-      });
-      continue;
-    }
-    const chain = [...current.chain, event];
-    if (current.ending) {
-      items.set(event.itemId, { ...current, chain, afterEnd: [...current.afterEnd, event.id] });
+  const chains = new Map<string, CustodyEvent[]>();
+  for (const event of events) {
+    if (event.kind !== 'custody') continue;
+    const chain = chains.get(event.itemId);
+    if (chain) chain.push(event);
+    else chains.set(event.itemId, [event]);
+  }
+  const items = [...chains.values()].map((chain) => replay(chain.sort(chainOrder)));
+  return items.sort((a, b) => handledOrder(a.chain[0]!, b.chain[0]!));
+}
+
+function chainOrder(a: CustodyEvent, b: CustodyEvent): number {
+  return Number(!collects(a)) - Number(!collects(b)) || handledOrder(a, b);
+}
+
+function collects(event: CustodyEvent): boolean {
+  return event.action === 'collected' && event.id === event.itemId;
+}
+
+/** The item's state after its sorted chain; the first final action ends it and later links change nothing. */
+function replay(chain: CustodyEvent[]): EvidenceItem {
+  const first = chain[0]!;
+  let { to: holder, location } = first;
+  let last = first;
+  let ending = isFinalCustodyAction(first.action) ? first : null;
+  const afterEnd: string[] = [];
+  for (const event of chain.slice(1)) {
+    if (ending) {
+      afterEnd.push(event.id);
       continue;
     }
     const keeps = event.action === 'examined';
-    items.set(event.itemId, {
-      ...current,
-      chain,
-      holder: keeps && event.to === '' ? current.holder : event.to,
-      location: keeps && event.location === '' ? current.location : event.location,
-      last: event,
-      ending: isFinalCustodyAction(event.action) ? event : null,
-    });
+    holder = keeps && event.to === '' ? holder : event.to;
+    location = keeps && event.location === '' ? location : event.location;
+    last = event;
+    if (isFinalCustodyAction(event.action)) ending = event;
   }
-  return [...items.values()];
+  return { itemId: first.itemId, item: first.item, chain, holder, location, last, ending, afterEnd };
 }
 
 export interface CollectEvidenceInput {
@@ -111,7 +131,7 @@ export interface CollectEvidenceInput {
 
 export interface CustodyInput {
   itemId: string;
-  action: Exclude<CustodyAction, 'collected'>;
+  action: CustodyLinkAction;
   from?: string;
   to?: string;
   location?: string;
@@ -144,26 +164,18 @@ export function recordCustody(incident: Incident, items: readonly EvidenceItem[]
   if (!current || current.chain[0]?.incidentId !== incident.id) {
     return refuse('invalid-value', 'itemId', 'That item is not on this incident’s evidence list. Collect it first.');
   }
-  if (current.ending) {
-    const { ending } = current;
-    return refuse('not-allowed', 'action', `The chain of custody of “${clip(current.item)}” has ended: ${CUSTODY_ACTION_LABELS[ending.action].toLowerCase()} on ${wallClockText(ending.handledAt)}, recorded by ${ending.author.name}. Nothing more can be recorded for it.`);
-  }
   const action = input.action;
-  if (!(['transferred', 'stored', 'examined', 'returned', 'disposed'] as const).includes(action)) {
-    return refuse('invalid-value', 'action', 'Choose what happened: handed over, stored, examined, returned to owner or disposed of.');
+  if (!CUSTODY_LINK_ACTIONS.includes(action)) {
+    return refuse('invalid-value', 'action', `Choose what happened: ${orList(CUSTODY_LINK_ACTIONS.map((option) => CUSTODY_ACTION_LABELS[option].toLowerCase()))}.`);
   }
+  const problem = handledAtProblem(input.handledAt, incident, ctx) ?? placeProblem(current, action, instant(input.handledAt));
+  if (problem) return problem;
   const to = text(input.to);
   const location = text(input.location);
   if (action === 'transferred' && to === '') return refuse('missing-field', 'to', 'Say who the item was handed over to.');
   if (action === 'stored' && location === '') return refuse('missing-field', 'location', 'Say where the item is stored (for example “Evidence locker 2, IT office”).');
-  const collected = current.chain[0]!;
-  const problem =
-    handledAtProblem(input.handledAt, incident, ctx) ??
-    (Date.parse(input.handledAt.utc) < Date.parse(collected.handledAt.utc)
-      ? refuse('invalid-value', 'handledAt', `This is before the item was collected (${wallClockText(collected.handledAt)}). Enter when it actually happened.`)
-      : undefined) ??
-    fileProblem(input.sha256, attachedHashes);
-  if (problem) return problem;
+  const fileRefusal = fileProblem(input.sha256, attachedHashes);
+  if (fileRefusal) return fileRefusal;
   return custodyEntry(incident, ctx, {
     ...eventBase(incident.id, ctx),
     kind: 'custody',
@@ -198,6 +210,28 @@ function handledAtProblem(handledAt: ZonedTime, incident: Incident, ctx: Command
   return undefined;
 }
 
+/**
+ * Where a link would land in the chain's handled order. A link handled before the latest one is fine (late paperwork
+ * is normal) and lands in its place; but nothing can be handled before the collection or after the chain's end, and an
+ * end cannot come before a link already recorded (the item would have been handled after it left custody). A new
+ * entry's HLC is above every entry this device knows, so at an equal instant it sorts after them: hence `>=` and `<`.
+ */
+function placeProblem(item: EvidenceItem, action: CustodyLinkAction, ms: number): Refusal | undefined {
+  const collected = item.chain[0]!;
+  if (ms < instant(collected.handledAt)) {
+    return refuse('invalid-value', 'handledAt', `This is before the item was collected (${wallClockText(collected.handledAt)}). Enter when it actually happened.`);
+  }
+  const { ending } = item;
+  if (ending && ms >= instant(ending.handledAt)) {
+    return refuse('not-allowed', 'handledAt', `The chain of custody of “${clip(item.item)}” has ended: ${CUSTODY_ACTION_LABELS[ending.action].toLowerCase()} on ${wallClockText(ending.handledAt)}, recorded by ${ending.author.name}. Nothing can be handled after that; if this happened earlier, enter when it actually happened.`);
+  }
+  const latest = item.chain.at(-1)!;
+  if (isFinalCustodyAction(action) && ms < instant(latest.handledAt)) {
+    return refuse('invalid-value', 'handledAt', `A chain cannot end before its last link: “${clip(item.item)}” was ${CUSTODY_ACTION_LABELS[latest.action].toLowerCase()} on ${wallClockText(latest.handledAt)}, recorded by ${latest.author.name}. Enter when it was actually ${CUSTODY_ACTION_LABELS[action].toLowerCase()}, at that time or later.`);
+  }
+  return undefined;
+}
+
 function fileProblem(sha256: string | null | undefined, attachedHashes: readonly string[]): Refusal | undefined {
   if (sha256 === undefined || sha256 === null || sha256 === '') return undefined;
   if (attachedHashes.includes(sha256)) return undefined;
@@ -214,6 +248,16 @@ function refuse(code: Refusal['error']['code'], field: string, message: string):
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Epoch ms of a handled-at; 0 for a time that does not parse (the schema keeps those out), so sorting stays total. */
+function instant(time: ZonedTime): number {
+  const ms = Date.parse(time.utc);
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+function orList(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
 }
 
 function clip(value: string): string {

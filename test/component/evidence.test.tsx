@@ -15,7 +15,7 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('evidence chain of custody', { timeout: 30_000 }, () => {
-  it('collects an item, hands it over and stores it; the chain shows 3 links; disposing ends it and no further link is offered', async () => {
+  it('collects an item, hands it over and stores it; the chain shows 3 links; disposing ends it and only a link handled before the end is taken', async () => {
     const { user, seed, db } = await renderDesk();
     await setCurrentUser(db, { name: 'Ana Field', position: 'IT Security' });
     const incident = await seed({ title: 'Ransomware on finance laptops' });
@@ -93,16 +93,29 @@ describe('evidence chain of custody', { timeout: 30_000 }, () => {
     expect(links[2]).toHaveTextContent('Ben Forensics → —');
     expect(links[2]).toHaveTextContent('at Evidence locker 2, IT office');
 
-    // Dispose of it: the chain ends and "Record custody" is no longer offered for the item.
+    // Dispose of it: the chain ends.
     await user.click(within(row).getByRole('button', { name: /Record custody/ }));
     form = within(row).getByRole('dialog', { name: /Record custody/ });
     await user.selectOptions(within(form).getByLabelText('Action'), 'Disposed of');
     expect(within(form).queryByLabelText(/to$/)).not.toBeInTheDocument();
     await user.click(within(form).getByRole('button', { name: 'Record custody' }));
     await waitFor(() => expect(within(row).getByText('Chain ended')).toBeInTheDocument());
-    expect(within(row).queryByRole('button', { name: /Record custody/ })).not.toBeInTheDocument();
     expect(within(chain).getAllByRole('listitem')).toHaveLength(4);
     expect(within(evidence).getByText('1 item, 0 in custody')).toBeInTheDocument();
+
+    // An ended chain still takes late paperwork (a link handled before the end), but nothing handled after it and no second end.
+    const opsBefore = await db.outbox.count();
+    await user.click(within(row).getByRole('button', { name: /Record custody/ }));
+    form = within(row).getByRole('dialog', { name: /Record custody/ });
+    expect(within(form).getByText(/This chain ended: disposed of/)).toHaveTextContent('Only what happened before then can be recorded.');
+    expect(within(form).getByLabelText('Handled at')).toHaveAccessibleDescription(/This chain ended: disposed of/);
+    expect(within(within(form).getByLabelText('Action')).getAllByRole('option').map((option) => option.textContent)).toEqual(['Handed over', 'Stored', 'Examined']);
+    await user.selectOptions(within(form).getByLabelText('Action'), 'Examined');
+    await user.click(within(form).getByRole('button', { name: 'Record custody' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent(/has ended: disposed of on .*, recorded by Ana Field\. Nothing can be handled after that/);
+    await waitFor(() => expect(within(form).getByLabelText('Handled at')).toHaveFocus());
+    expect(await db.outbox.count()).toBe(opsBefore);
+    await user.click(within(form).getByRole('button', { name: 'Back' }));
 
     const ops = await db.outbox.toArray();
     expect(ops.filter((op) => op.event.kind === 'custody').map((op) => op.event.kind === 'custody' && op.event.action)).toEqual(['collected', 'transferred', 'stored', 'disposed']);

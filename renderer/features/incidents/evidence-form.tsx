@@ -1,16 +1,14 @@
 // The form that collects an evidence item or records one link of its chain of custody, in an inline dialog.
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { CUSTODY_ACTION_LABELS, formatUtcOffset, LIMITS, type CustodyAction } from '../../../shared/domain';
-import type { EvidenceItem } from '../../../shared/domain/custody';
+import { CUSTODY_LINK_ACTIONS, isFinalCustodyAction, type CustodyLinkAction, type EvidenceItem } from '../../../shared/domain/custody';
 import type { StoredAttachment } from '../../db/attachments-stored';
 import type { CustodyRepository } from '../../db/custody';
 import { zonedFromLocalValue } from '../capture/incident-times';
-import { toDateTimeLocalValue } from '../format';
+import { formatZoned, toDateTimeLocalValue } from '../format';
 import { useBusy } from '../use-busy';
 import { FieldError, InlineDialog, useFocusFirstInvalid } from './inline-dialog';
 
-type LinkAction = Exclude<CustodyAction, 'collected'>;
-const LINK_ACTIONS: readonly LinkAction[] = ['transferred', 'stored', 'examined', 'returned', 'disposed'];
 type Field = 'action' | 'item' | 'from' | 'to' | 'location' | 'handledAt' | 'sha256' | 'notes';
 type Errors = Partial<Record<Field | 'form', string>>;
 const FIELDS: readonly string[] = ['action', 'item', 'from', 'to', 'location', 'handledAt', 'sha256', 'notes'];
@@ -39,9 +37,13 @@ export interface EvidenceFormProps {
 
 export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDone }: EvidenceFormProps) {
   const collecting = item === undefined;
-  const [action, setAction] = useState<LinkAction>('transferred');
+  const ending = item?.ending ?? null;
+  // An ended chain still takes links handled before its end (late paperwork), but not a second ending.
+  const actions = ending ? CUSTODY_LINK_ACTIONS.filter((option) => !isFinalCustodyAction(option)) : CUSTODY_LINK_ACTIONS;
+  const [action, setAction] = useState<CustodyLinkAction>('transferred');
   const [description, setDescription] = useState('');
-  // A link starts from where the item is: handed over by its holder, kept where it is unless said otherwise.
+  // A link starts from where the item is now: handed over by its holder, kept where it is unless said otherwise.
+  // (Late paperwork may need other values: the state as of the handled-at is not worked out here.)
   const [from, setFrom] = useState(item?.holder ?? '');
   const [to, setTo] = useState(collecting ? me : '');
   const [toEdited, setToEdited] = useState(false);
@@ -62,7 +64,7 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
     setErrors({});
   };
 
-  function chooseAction(next: LinkAction) {
+  function chooseAction(next: CustodyLinkAction) {
     setAction(next);
     setErrors({});
     // Until "To" is typed, it follows the action: an examination leaves the item with its holder, the rest name someone new.
@@ -94,13 +96,20 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
   const describe = (field: Field) => ({
     id: `${id}-${field}`,
     'aria-invalid': errors[field] ? true : undefined,
-    'aria-describedby': errors[field] ? `${id}-${field}-error` : field === 'handledAt' ? `${id}-zone` : undefined,
+    'aria-describedby': errors[field] ? `${id}-${field}-error` : field === 'handledAt' ? (ending ? `${id}-zone ${id}-ended` : `${id}-zone`) : undefined,
   });
   const error = (field: Field | 'form') => <FieldError id={`${id}-${field}-error`} message={errors[field]} />;
 
   return (
     <InlineDialog label={collecting ? 'Collect evidence' : `Record custody: ${item.item}`} panelRef={panelRef} onClose={onDone}>
       <form className="dialog-form evidence-form" onSubmit={submit} noValidate>
+        {ending && (
+          <p id={`${id}-ended`} className="hint evidence-form-ended">
+            {`This chain ended: ${CUSTODY_ACTION_LABELS[ending.action].toLowerCase()} `}
+            <time dateTime={ending.handledAt.utc}>{formatZoned(ending.handledAt)}</time>
+            {'. Only what happened before then can be recorded.'}
+          </p>
+        )}
         {collecting ? (
           <div className="field">
             <label htmlFor={`${id}-item`}>Item</label>
@@ -110,8 +119,8 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
         ) : (
           <div className="field">
             <label htmlFor={`${id}-action`}>Action</label>
-            <select {...describe('action')} value={action} onChange={(e) => chooseAction(e.target.value as LinkAction)}>
-              {LINK_ACTIONS.map((option) => <option key={option} value={option}>{CUSTODY_ACTION_LABELS[option]}</option>)}
+            <select {...describe('action')} value={action} onChange={(e) => chooseAction(e.target.value as CustodyLinkAction)}>
+              {actions.map((option) => <option key={option} value={option}>{CUSTODY_ACTION_LABELS[option]}</option>)}
             </select>
             {error('action')}
           </div>

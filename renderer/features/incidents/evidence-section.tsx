@@ -77,15 +77,13 @@ function EvidenceRow({ incidentId, item, files, me, repo }: RowProps) {
           {`Chain of custody (${item.chain.length})`}
           <span className="visually-hidden">{` of ${item.item}`}</span>
         </button>
-        {/* An ended chain takes no more links: the button is not offered (the domain refuses one as well). */}
-        {!ending && (
-          <button ref={openerRef} type="button" className="small" aria-expanded={open} onClick={toggle}>
-            Record custody<span className="visually-hidden">{` of ${item.item}`}</span>
-          </button>
-        )}
+        {/* Offered on an ended chain too: a link handled before the end may be written down later (the domain refuses one after it). */}
+        <button ref={openerRef} type="button" className="small" aria-expanded={open} onClick={toggle}>
+          Record custody<span className="visually-hidden">{` of ${item.item}`}</span>
+        </button>
       </div>
       {expanded && <Chain id={`${id}-chain`} item={item} files={files} />}
-      {open && !ending && <EvidenceForm incidentId={incidentId} item={item} files={files} me={me} repo={repo} panelRef={panelRef} onDone={close} />}
+      {open && <EvidenceForm incidentId={incidentId} item={item} files={files} me={me} repo={repo} panelRef={panelRef} onDone={close} />}
     </li>
   );
 }
@@ -99,16 +97,17 @@ function whereItIs(item: EvidenceItem): string {
 function Chain({ id, item, files }: { id: string; item: EvidenceItem; files: readonly StoredAttachment[] }) {
   return (
     <ol id={id} className="evidence-chain" aria-label={`Chain of custody: ${item.item}`}>
-      {item.chain.map((link) => <ChainLink key={link.id} link={link} late={item.afterEnd.includes(link.id)} files={files} />)}
+      {item.chain.map((link) => <ChainLink key={link.id} link={link} ending={item.afterEnd.includes(link.id) ? item.ending : null} files={files} />)}
     </ol>
   );
 }
 
-function ChainLink({ link, late, files }: { link: CustodyEvent; late: boolean; files: readonly StoredAttachment[] }) {
+/** `ending` is given only for a link handled after the chain's end (see EvidenceItem.afterEnd). */
+function ChainLink({ link, ending, files }: { link: CustodyEvent; ending: CustodyEvent | null; files: readonly StoredAttachment[] }) {
   const file = link.sha256 ? files.find((candidate) => candidate.sha256 === link.sha256) : undefined;
   const people = [link.from || '—', link.to || '—'].join(' → ');
   return (
-    <li className={`evidence-link action-${link.action}`}>
+    <li className={`evidence-link action-${link.action}${ending ? ' after-end' : ''}`}>
       <div className="evidence-link-head">
         <strong>{CUSTODY_ACTION_LABELS[link.action]}</strong>
         <span>{people}</span>
@@ -130,7 +129,15 @@ function ChainLink({ link, late, files }: { link: CustodyEvent; late: boolean; f
         </div>
       )}
       {link.notes && <p className="evidence-link-notes">{link.notes}</p>}
-      {late && <p className="evidence-late">Recorded on a device that did not yet know the chain had ended; it does not change the item’s state.</p>}
+      {ending && (
+        <p className="evidence-late">
+          {`Handled after the chain ended (${CUSTODY_ACTION_LABELS[ending.action].toLowerCase()} `}
+          <time dateTime={ending.handledAt.utc}>{formatZoned(ending.handledAt)}</time>
+          {', recorded by '}
+          {ending.author.name}
+          {'): the two were recorded on devices that did not know of each other. It does not change the item’s state.'}
+        </p>
+      )}
     </li>
   );
 }

@@ -63,4 +63,21 @@ describe('custody repository', () => {
     expect(await custody.collect('01900000-0000-7000-8000-000000000000', { item: 'Phone', to: 'Ana Field', handledAt })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await snapshot(db)).toEqual(before);
   });
+
+  it('a link handled before the end, written after it, is saved and lands in its place; one handled after the end writes nothing', async () => {
+    const { incident } = await setup();
+    const minutes = (n: number) => ({ utc: new Date(START_MS + n * 60_000).toISOString(), offsetMinutes: 60 });
+    const collected = must(await custody.collect(incident.id, { item: 'USB stick', to: 'Ana Field', location: 'Reception', handledAt: minutes(-50) }));
+    const itemId = collected.kind === 'custody' ? collected.itemId : '';
+    const disposed = must(await custody.record(incident.id, { itemId, action: 'disposed', location: 'Shredder room', handledAt: minutes(-10) }));
+    const before = await snapshot(db);
+    expect(await custody.record(incident.id, { itemId, action: 'examined', handledAt: minutes(-5) })).toMatchObject({ ok: false, error: { code: 'not-allowed', field: 'handledAt', message: expect.stringContaining('has ended: disposed of') } });
+    expect(await snapshot(db)).toEqual(before);
+
+    const late = must(await custody.record(incident.id, { itemId, action: 'transferred', from: 'Ana Field', to: 'Ben Forensics', location: 'Forensics van', handledAt: minutes(-30) }));
+    expect(await db.outbox.count()).toBe(before.outbox.length + 1);
+    const [item] = evidenceItems(await getTimeline(db, incident.id));
+    expect(item!.chain.map((event) => event.id)).toEqual([collected.id, late.id, disposed.id]);
+    expect(item).toMatchObject({ holder: '', location: 'Shredder room', afterEnd: [] });
+  });
 });

@@ -1,9 +1,10 @@
-// Evidence chain of custody: items derived from custody entries in HLC order (any arrival order, two laptops offline) and the commands' rules.
+// Evidence chain of custody: items derived from custody entries in handled order (any arrival order, late paperwork, two laptops offline) and the commands' rules.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { timelineEventSchema, type CommandContext, type CommandResult, type Incident, type TimelineEvent, type ZonedTime } from '../../../../shared/domain';
+import { CUSTODY_ACTIONS, timelineEventSchema, type CommandContext, type CommandResult, type Incident, type TimelineEvent, type ZonedTime } from '../../../../shared/domain';
 import {
   collectEvidence,
+  CUSTODY_LINK_ACTIONS,
   evidenceItems,
   recordCustody,
   wallClockText,
@@ -161,7 +162,7 @@ describe('evidenceItems', () => {
     const laptopA = evidenceItems([collected, onA, onB]);
     const laptopB = evidenceItems([onB, collected, onA]);
     expect(laptopA).toEqual(laptopB);
-    // The later HLC (laptop B's) decides who holds it now; both handovers stay in the chain.
+    // The later handover (laptop B's, handled a minute later) decides who holds it now; both stay in the chain.
     expect(laptopA[0]).toMatchObject({ holder: 'Eve Security', location: 'Security desk' });
     expect(laptopA[0]!.chain.map((event) => event.id)).toEqual([collected.id, onA.id, onB.id]);
 
@@ -181,5 +182,145 @@ describe('evidenceItems', () => {
     expect(item!.ending?.id).toBe(disposed.id);
     expect(item!.last.id).toBe(disposed.id);
     expect(item!.chain).toHaveLength(3);
+  });
+});
+
+/** 2026-03-29 at hh:mm UTC (the fixture incident occurred at 00:30 that day). */
+const clock = (hhmm: string): number => Date.parse(`2026-03-29T${hhmm}:00.000Z`);
+
+describe('handled order: late paperwork lands where it happened', () => {
+  // Collected 10:00 by Ana; Ben stores it in Evidence locker 2 at 11:30 (written 11:31); at 12:00 Ana writes down
+  // that she handed it to Ben at 11:00, giving the place she handed it over.
+  const collected = ok(collect({ to: 'Ana Field', location: 'IT office', handledAt: at(clock('10:00')) }, on('laptop-a', clock('10:05'))));
+  const itemId = collected.itemId;
+  const stored = ok(record([collected], { itemId, action: 'stored', from: 'Ben Forensics', to: '', location: 'Evidence locker 2', handledAt: at(clock('11:30')) }, on('laptop-b', clock('11:31'), 'Ben Forensics')));
+  const handover = ok(record([collected, stored], { itemId, action: 'transferred', from: 'Ana Field', to: 'Ben Forensics', location: 'IT office', handledAt: at(clock('11:00')) }, on('laptop-a', clock('12:00'))));
+
+  it('the item is where the latest-handled link left it, and the chain reads in handled order', () => {
+    const [item] = evidenceItems([collected, stored, handover]);
+    expect(item).toMatchObject({ holder: '', location: 'Evidence locker 2', ending: null, afterEnd: [] });
+    expect(item!.last.id).toBe(stored.id);
+    expect(item!.chain.map((event) => event.action)).toEqual(['collected', 'transferred', 'stored']);
+    expect(item!.chain.map((event) => event.handledAt.utc)).toEqual([clock('10:00'), clock('11:00'), clock('11:30')].map((ms) => new Date(ms).toISOString()));
+  });
+
+  it('compares instants, not the wall-clock text: a link entered in another time zone sorts by when it happened', () => {
+    // 11:15 UTC written on a laptop at UTC−05:00: after the 11:00 handover and before the 11:30 storage.
+    const examined = ok(record([collected, stored, handover], { itemId, action: 'examined', to: '', location: '', handledAt: at(clock('11:15'), -300) }, on('laptop-c', clock('12:10'))));
+    const [item] = evidenceItems([examined, handover, stored, collected]);
+    expect(item!.chain.map((event) => event.id)).toEqual([collected.id, handover.id, examined.id, stored.id]);
+    expect(item).toMatchObject({ holder: '', location: 'Evidence locker 2' });
+  });
+
+  it('equal handled-at instants are ordered by HLC then id, the same on every device', () => {
+    const a = ok(record([collected], { itemId, to: 'Eve Security', location: 'Security desk', handledAt: at(clock('11:00')) }, on('laptop-a', clock('11:05'))));
+    const b = ok(record([collected], { itemId, to: 'Dan Custodian', location: 'Server room', handledAt: at(clock('11:00'), 120) }, on('laptop-b', clock('11:04'))));
+    const [item] = evidenceItems([collected, a, b]);
+    expect(item!.chain.map((event) => event.id)).toEqual([collected.id, b.id, a.id]);
+    expect(item).toMatchObject({ holder: 'Eve Security', location: 'Security desk' });
+    expect(evidenceItems([a, b, collected])).toEqual(evidenceItems([b, collected, a]));
+  });
+
+  it('lists items in the order they were collected (handled), not recorded', () => {
+    const later = ok(collect({ item: 'USB stick', handledAt: at(clock('09:00')) }, on('laptop-b', clock('12:30'))));
+    expect(evidenceItems([collected, later]).map((item) => item.item)).toEqual(['USB stick', 'Laptop, serial 5CG1234']);
+  });
+});
+
+describe('the chain’s end in handled order', () => {
+  const collected = ok(collect({ handledAt: at(clock('10:00')) }, on('laptop-a', clock('10:05'))));
+  const itemId = collected.itemId;
+  const disposed = ok(record([collected], { itemId, action: 'disposed', to: '', location: 'Shredder room', handledAt: at(clock('12:00')) }, on('laptop-a', clock('12:05'), 'Dan Custodian')));
+
+  it('refuses a link handled at or after the end, naming the ending, and changes nothing', () => {
+    for (const hhmm of ['13:00', '12:00']) {
+      const refused = record([collected, disposed], { itemId, handledAt: at(clock(hhmm)) }, on('laptop-a', clock('13:10')));
+      expect(refused).toMatchObject({ ok: false, error: { code: 'not-allowed', field: 'handledAt' } });
+      if (!refused.ok) expect(refused.error.message).toContain(`has ended: disposed of on ${wallClockText(at(clock('12:00')))}, recorded by Dan Custodian`);
+    }
+  });
+
+  it('accepts a link handled before the end though written after it: it lands in place and the end still decides the state', () => {
+    const handover = ok(record([collected, disposed], { itemId, from: 'Ana Field', to: 'Ben Forensics', location: 'Forensics van', handledAt: at(clock('11:00')) }, on('laptop-b', clock('13:00'))));
+    const [item] = evidenceItems([handover, disposed, collected]);
+    expect(item!.chain.map((event) => event.id)).toEqual([collected.id, handover.id, disposed.id]);
+    expect(item).toMatchObject({ holder: '', location: 'Shredder room', afterEnd: [] });
+    expect(item!.ending?.id).toBe(disposed.id);
+    expect(item!.last.id).toBe(disposed.id);
+  });
+
+  it('refuses an end handled before a link already recorded (the item would have been handled after it left custody)', () => {
+    const stored = ok(record([collected], { itemId, action: 'stored', to: '', location: 'Evidence locker 2', handledAt: at(clock('11:30')) }, on('laptop-a', clock('11:35'), 'Ben Forensics')));
+    const refused = record([collected, stored], { itemId, action: 'returned', to: 'Carla Owner', handledAt: at(clock('11:00')) }, on('laptop-a', clock('12:00')));
+    expect(refused).toMatchObject({ ok: false, error: { field: 'handledAt', message: expect.stringContaining(`was stored on ${wallClockText(at(clock('11:30')))}, recorded by Ben Forensics`) } });
+    expect(record([collected, stored], { itemId, action: 'returned', to: 'Carla Owner', handledAt: at(clock('11:30')) }, on('laptop-a', clock('12:00'))).ok).toBe(true);
+  });
+
+  it('marks after-end the links handled after the end, whichever laptop wrote which first', () => {
+    // Laptop B did not know of the disposal: it wrote a handover at 12:30 (after the end) and one at 11:00 (before it).
+    const afterIt = ok(record([collected], { itemId, to: 'Eve Security', location: 'Security desk', handledAt: at(clock('12:30')) }, on('laptop-b', clock('12:31'))));
+    const beforeIt = ok(record([collected], { itemId, to: 'Ben Forensics', location: 'Forensics van', handledAt: at(clock('11:00')) }, on('laptop-b', clock('11:50'))));
+    const [item] = evidenceItems([afterIt, collected, disposed, beforeIt]);
+    expect(item!.chain.map((event) => event.id)).toEqual([collected.id, beforeIt.id, disposed.id, afterIt.id]);
+    expect(item).toMatchObject({ holder: '', location: 'Shredder room', afterEnd: [afterIt.id] });
+    // Two ends: the first handled one ends the chain, even when it was recorded last.
+    const returned = ok(record([collected], { itemId, action: 'returned', to: 'Carla Owner', location: 'Reception', handledAt: at(clock('11:45')) }, on('laptop-c', clock('12:40'))));
+    const [twoEnds] = evidenceItems([disposed, returned, collected, beforeIt, afterIt]);
+    expect(twoEnds!.ending?.id).toBe(returned.id);
+    expect(twoEnds).toMatchObject({ holder: 'Carla Owner', location: 'Reception', afterEnd: [disposed.id, afterIt.id] });
+  });
+});
+
+describe('determinism over random handled times and arrival orders', () => {
+  const collected = ok(collect({ handledAt: at(T0 + 10 * MIN) }, on('laptop-a', T0 + 10 * MIN)));
+  const link = fc.record({
+    handledMinutes: fc.integer({ min: 0, max: 20 }),
+    recordedMinutes: fc.integer({ min: 1, max: 60 }),
+    node: fc.constantFrom('laptop-a', 'laptop-b', 'laptop-c'),
+    counter: fc.integer({ min: 0, max: 3 }),
+    action: fc.constantFrom(...CUSTODY_LINK_ACTIONS),
+    to: fc.constantFrom('', 'Ben Forensics', 'Eve Security'),
+    location: fc.constantFrom('', 'Evidence locker 2', 'Forensics van'),
+  });
+  /** Links as laptops write them offline: any handled time from the collection on (ties likely), any action. */
+  const links = fc.array(link, { minLength: 1, maxLength: 7 }).map((drawn) =>
+    drawn.map((d, index): CustodyEvent => ({
+      ...collected,
+      id: `link-${index}`,
+      hlc: stamp(T0 + (10 + d.recordedMinutes) * MIN, d.counter, d.node),
+      action: d.action,
+      to: d.to,
+      location: d.location,
+      handledAt: at(T0 + (10 + d.handledMinutes) * MIN, d.handledMinutes % 2 === 0 ? 60 : -300),
+    })),
+  );
+  const withShuffle = links.chain((drawn) => {
+    const all = [collected, ...drawn];
+    return fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }).map((shuffled) => ({ all, shuffled }));
+  });
+
+  it('every arrival order gives the same items; the chain is in handled order; after-end is what follows the first end', () => {
+    fc.assert(
+      fc.property(withShuffle, ({ all, shuffled }) => {
+        const [item] = evidenceItems(all);
+        expect(evidenceItems(shuffled)).toEqual([item]);
+        const { chain } = item!;
+        expect(chain[0]!.id).toBe(collected.id);
+        const instants = chain.map((event) => Date.parse(event.handledAt.utc));
+        expect(instants).toEqual([...instants].sort((a, b) => a - b));
+        const end = chain.findIndex((event) => event.action === 'returned' || event.action === 'disposed');
+        expect(item!.ending?.id ?? null).toBe(end === -1 ? null : chain[end]!.id);
+        expect(item!.afterEnd).toEqual(end === -1 ? [] : chain.slice(end + 1).map((event) => event.id));
+        expect(item!.last.id).toBe(end === -1 ? chain.at(-1)!.id : chain[end]!.id);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('link actions', () => {
+  it('are the schema’s actions less collected, in its order', () => {
+    expect(CUSTODY_LINK_ACTIONS).toEqual(CUSTODY_ACTIONS.filter((action) => action !== 'collected'));
+    expect(CUSTODY_LINK_ACTIONS).toEqual(['transferred', 'stored', 'examined', 'returned', 'disposed']);
   });
 });
