@@ -24,6 +24,8 @@ export async function readLinks(db: LanternDb, incidentId: string): Promise<Inci
 export interface LinkView extends IncidentLink {
   number: string | null;
   title: string | null;
+  /** The other incident is a drill (false when it is not on this computer). */
+  exercise: boolean;
 }
 
 export async function readLinkViews(db: LanternDb, incidentId: string): Promise<LinkView[]> {
@@ -32,7 +34,7 @@ export async function readLinkViews(db: LanternDb, incidentId: string): Promise<
   return links
     .map((link, index) => {
       const row = rows[index];
-      return { ...link, number: row?.number ?? null, title: row?.title ?? null };
+      return { ...link, number: row?.number ?? null, title: row?.title ?? null, exercise: row?.exercise === true };
     })
     .sort((a, b) => (a.number ?? '').localeCompare(b.number ?? ''));
 }

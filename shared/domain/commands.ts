@@ -126,7 +126,10 @@ export const DIRECTLY_EDITABLE_FIELDS = [
 export type EditableFields = Pick<SyncedFields, (typeof DIRECTLY_EDITABLE_FIELDS)[number]>;
 
 export function editIncident(incident: Incident, edits: Partial<EditableFields>, ctx: CommandContext): CommandResult {
-  if (incident.status === 'closed' || incident.status === 'cancelled') {
+  // The exercise mark is how reports tell drills from real incidents, and drills are usually closed when they end:
+  // it stays correctable on a closed or cancelled incident, where every other field is read-only.
+  const onlyExercise = Object.keys(edits).length > 0 && Object.keys(edits).every((key) => key === 'exercise');
+  if ((incident.status === 'closed' || incident.status === 'cancelled') && !onlyExercise) {
     return { ok: false, error: { code: 'read-only', message: `This incident is ${incident.status}; its fields can no longer be changed. Add a note instead.` } };
   }
   const allowed = new Set<string>(DIRECTLY_EDITABLE_FIELDS);

@@ -100,6 +100,9 @@ describe('briefing actions', { timeout: 30_000 }, () => {
     expect((box as HTMLTextAreaElement).value).toMatch(/^INCIDENT BRIEFING\n.* — Water main burst\n/);
     await desk.user.keyboard('{Escape}');
     expect(screen.queryByRole('textbox', { name: 'Briefing text' })).toBeNull();
+    // Escape put the box away, not the incident, and the cursor is back on the button.
+    expect(screen.getByRole('article', { name: 'Water main burst' })).toBeInTheDocument();
+    expect(within(briefingGroup()).getByRole('button', { name: 'Copy briefing' })).toHaveFocus();
   });
 
   it('"Print briefing" puts the briefing in the print-only block, prints, and removes it after printing', async () => {

@@ -37,7 +37,7 @@ describe('drill mode', () => {
     expect(within(detail).getByText('Exercise', { selector: '.badge' })).toBeInTheDocument();
     const list = screen.getByRole('region', { name: 'Incident list' });
     const row = (await within(list).findByRole('button', { name: 'Drill: generator B fails at 14:00' })).closest('tr');
-    expect(within(row as HTMLElement).getByLabelText('Exercise')).toBeInTheDocument();
+    expect(within(row as HTMLElement).getByText('Exercise')).toBeInTheDocument();
     const [stored] = await app.db.incidents.toArray();
     expect(stored?.exercise).toBe(true);
     const [op] = await app.db.outbox.toArray();

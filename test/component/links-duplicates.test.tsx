@@ -28,8 +28,22 @@ describe('possible duplicates', { timeout: 15_000 }, () => {
     expect(items[0]).toHaveTextContent(match.number);
     expect(items[0]).toHaveTextContent('Block A dark');
 
+    expect(within(items[0]!).queryByText('Exercise')).toBeNull();
+
     await user.click(within(region).getByRole('button', { name: `Open ${match.number}` }));
     expect(useUiStore.getState().pane).toEqual({ kind: 'incident', id: match.id });
     await screen.findByRole('article', { name: 'Block A dark' });
+  });
+
+  it('marks a drill among the matches, so a real incident is not dropped as a duplicate of an exercise', async () => {
+    const { user, seed } = await renderDesk();
+    const drill = await seed({ title: 'Drill: Block A dark', site: ['Main campus', 'Block A'], category: CATEGORY, occurredAt: zonedTimeFromEpoch(Date.now() - 10 * 60 * 1000, 0), exercise: true });
+    await user.click(screen.getByRole('button', { name: 'New incident' }));
+    await user.selectOptions(await screen.findByLabelText('Category'), 'Facility › Power & utility failure');
+    await user.type(screen.getByLabelText('Site'), 'Main campus / Block A');
+    const region = await screen.findByRole('region', { name: 'Possible duplicates' });
+    const [item] = within(region).getAllByRole('listitem');
+    expect(item).toHaveTextContent(drill.number);
+    expect(within(item!).getByText('Exercise')).toBeInTheDocument();
   });
 });

@@ -16,6 +16,8 @@ export function DrillBanner() {
   const end = async () => {
     const result = await setDrillMode(db, false, user ?? DEFAULT_AUTHOR);
     setProblem(result.ok ? null : `Drill mode could not be turned off: ${result.error.message}`);
+    // The banner (and the focused button in it) goes away: keep the keyboard in the top bar, where drills start.
+    if (result.ok) document.querySelector<HTMLElement>('.topbar .user-switch')?.focus();
   };
   return (
     <div className="drill-banner" role="region" aria-label="Drill mode">

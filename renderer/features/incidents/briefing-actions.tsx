@@ -136,7 +136,12 @@ export function BriefingActions({ incident, events }: { incident: Incident; even
           <textarea id={textareaId} ref={textareaRef} readOnly value={fallback.text} aria-describedby={messageId} spellCheck={false}
             rows={fallback.kind === 'update' ? 3 : 14} onFocus={(event) => event.currentTarget.select()}
             onKeyDown={(event) => {
-              if (event.key === 'Escape') closeFallback();
+              if (event.key === 'Escape') {
+                // Only this box closes: the app's Escape would otherwise hide the incident too.
+                event.preventDefault();
+                event.stopPropagation();
+                closeFallback();
+              }
             }} />
           <div>
             <button type="button" className="small" onClick={closeFallback}>Done</button>

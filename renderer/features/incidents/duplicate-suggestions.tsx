@@ -1,5 +1,6 @@
 // "Possible duplicates" on the capture form: open incidents on the same site + category within the time window.
 import { useId } from 'react';
+import { ExerciseBadge } from '../drill/exercise-badge';
 import { formatPath, parsePath } from '../../../shared/domain';
 import { usePossibleDuplicates } from '../../db/duplicates-live';
 import { useUiStore } from '../../store/ui-store';
@@ -27,6 +28,7 @@ export function DuplicateSuggestions({ site, category, occurredAt }: DuplicateSu
         {duplicates.map((incident) => (
           <li key={incident.id}>
             <span className="mono">{incident.number}</span> <span>{incident.title}</span>{' '}
+            {incident.exercise === true && <><ExerciseBadge compact />{' '}</>}
             <span className="muted">{formatZoned(incident.occurredAt)}</span>{' '}
             <button type="button" aria-label={`Open ${incident.number}`} onClick={() => openIncident(incident.id)}>Open</button>
           </li>

@@ -1,5 +1,6 @@
 // Links section of the detail view: related incidents and parent/child, added by number, listed, unlinked.
 import { useBusy } from '../use-busy';
+import { ExerciseBadge } from '../drill/exercise-badge';
 import { useId, useState, type FormEvent } from 'react';
 import { LINK_RELATION_LABELS, LINK_RELATIONS, type LinkRelation } from '../../../shared/domain';
 import { useServices } from '../../app/services';
@@ -44,6 +45,7 @@ export function LinksSection({ incidentId }: { incidentId: string }) {
               <li key={link.otherId}>
                 <span className="badge">{LINK_RELATION_LABELS[link.relation]}</span>{' '}
                 <button type="button" className="link-button" disabled={!link.number} onClick={() => openIncident(link.otherId)}>{name}</button>{' '}
+                {link.exercise && <><ExerciseBadge compact />{' '}</>}
                 <button type="button" className="ghost" aria-label={`Unlink ${link.number ?? 'incident'}`} onClick={() => void unlink(link.otherId)}>Unlink</button>
               </li>
             );

@@ -1,6 +1,6 @@
 // Turns fresh timeline events (local or synced) into activities the scheduler may announce: assignments, escalations.
 import type { LanternDb } from '../../db';
-import { FIELD_LABELS, type NotificationActivity, type TimelineEvent } from '../../../shared/domain';
+import { FIELD_LABELS, type Incident, type NotificationActivity, type TimelineEvent } from '../../../shared/domain';
 import { isConflictSuperseded } from '../../db/conflict-superseded';
 import type { ConflictRow } from '../../db/sync-rows';
 
@@ -28,8 +28,7 @@ export async function activitiesFromEvents(db: LanternDb, events: readonly Recen
   const activities: NotificationActivity[] = [];
   for (const event of fresh) {
     const row = byId.get(event.incidentId);
-    const label = row ? `${row.number} ${row.title}`.slice(0, 300) : null;
-    const base = { id: event.id, incidentId: event.incidentId, incidentLabel: label, actor: event.author.name.slice(0, 200), priority: row?.priority ?? null, major: row?.major ?? false };
+    const base = { id: event.id, incidentId: event.incidentId, incidentLabel: incidentLabel(row), actor: event.author.name.slice(0, 200), ...urgencyOf(row) };
     if (event.kind === 'escalated') {
       activities.push({ ...base, kind: 'escalation', text: `${event.author.name} escalated it (${event.level}) to ${event.target}.`.slice(0, 1000) });
     } else {
@@ -38,6 +37,17 @@ export async function activitiesFromEvents(db: LanternDb, events: readonly Recen
     }
   }
   return activities;
+}
+
+/** How an alert names its incident; a drill's says so first, so nobody acts on it as if it were real. */
+function incidentLabel(row: Pick<Incident, 'number' | 'title' | 'exercise'> | undefined): string | null {
+  return row ? `${row.exercise === true ? '[Exercise] ' : ''}${row.number} ${row.title}`.slice(0, 300) : null;
+}
+
+/** What lets an alert through do-not-disturb (P1, major): never a drill's. */
+function urgencyOf(row: Pick<Incident, 'priority' | 'major' | 'exercise'> | undefined): { priority: Incident['priority'] | null; major: boolean } {
+  if (!row || row.exercise === true) return { priority: null, major: false };
+  return { priority: row.priority, major: row.major };
 }
 
 /** Conflicts a sync just recorded: a person may want to pick the other value (Sync settings → Conflicts). */
@@ -55,12 +65,11 @@ export async function activitiesFromConflicts(db: LanternDb, conflicts: readonly
       id: `conflict:${conflict.id}`.slice(0, 200),
       kind: 'conflict' as const,
       incidentId: conflict.incidentId,
-      incidentLabel: row ? `${row.number} ${row.title}`.slice(0, 300) : null,
+      incidentLabel: incidentLabel(row),
       // Made by sync, not by a person here: never suppressed as "your own action".
       actor: null,
       text: `Two people changed ${field} at the same time. The newer value was kept; open Sync settings → Conflicts to pick the other one.`,
-      priority: row?.priority ?? null,
-      major: row?.major ?? false,
+      ...urgencyOf(row),
     };
   });
 }

@@ -109,6 +109,11 @@ describe('editIncident', () => {
     const result = edit(deepFreeze(incident), { title: 'Too late' }, laterCtx(3));
     expect(result).toMatchObject({ ok: false, error: { code: 'read-only' } });
     expect(!result.ok && result.error.message).toContain('Add a note instead');
+    // The exercise mark alone stays correctable (reports tell drills from real incidents by it); not with other fields.
+    const marked = ok(edit(deepFreeze(incident), { exercise: true }, laterCtx(4)));
+    expect(marked.incident).toMatchObject({ exercise: true, status });
+    expect(marked.event).toMatchObject({ kind: 'fields_changed', changes: [{ field: 'exercise', from: null, to: true }] });
+    expect(edit(deepFreeze(incident), { exercise: true, title: 'Sneaked in' }, laterCtx(4))).toMatchObject({ ok: false, error: { code: 'read-only' } });
   });
 
   it.each(['status', 'priority', 'id', 'number', 'stamps', 'holdReason', 'resolutionCode', 'cancelReason', 'createdBy', 'constructor'])(
