@@ -1,12 +1,12 @@
 // Two devices (two Chromium profiles) and a real HQ: offline edits of the same field, sync, same data everywhere, conflict listed.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrollmentResponseSchema } from '../../shared/sync/wire';
 import { STORE_FACTORIES } from '../unit/server/support/store-factories';
 import { TestHq } from '../unit/server/support/test-hq';
 import { AppSession } from './support/app-session';
 import { describeProblems } from './support/page-problems';
 import { openIncident, recordIncident, ui } from './support/incident-ui';
+import { closeSync, connect as connectTo, openSync, syncNow, syncStatus as statusText } from './support/sync-ui';
 
 const SHARED = 'Chiller 2 tripped';
 const TITLE_A = 'Chiller 2 tripped, compressor fault (A)';
@@ -23,6 +23,8 @@ function need<T>(value: T | null): T {
   return value;
 }
 
+const connect = (page: Page, name: string) => connectTo(page, need(hq), name);
+
 beforeAll(async () => {
   a = await AppSession.start();
   b = await AppSession.start();
@@ -35,40 +37,6 @@ afterAll(async () => {
   const steps = [() => a?.close(), () => b?.close(), () => hq?.close()];
   for (const step of steps) await step()?.catch(() => undefined);
 });
-
-async function enrollmentCode(name: string): Promise<string> {
-  const server = need(hq);
-  const reply = await server.request('/v1/admin/enrollments', { token: server.adminToken, body: { name }, protocol: false });
-  expect(reply.status).toBe(200);
-  return enrollmentResponseSchema.parse(reply.json).code;
-}
-
-async function openSync(page: Page) {
-  await page.getByRole('button', { name: 'Sync settings', exact: true }).click();
-  return page.getByRole('dialog', { name: 'Sync settings' });
-}
-
-async function closeSync(page: Page) {
-  await page.getByRole('button', { name: 'Close sync settings' }).click();
-}
-
-async function connect(page: Page, name: string) {
-  const dialog = await openSync(page);
-  await dialog.getByLabel('HQ address').fill(need(hq).url);
-  await dialog.getByLabel('Enrollment code').fill(await enrollmentCode(name));
-  await dialog.getByLabel('Device name').fill(name);
-  await dialog.getByRole('button', { name: 'Connect' }).click();
-  await dialog.getByText(`as “${name}”`, { exact: false }).waitFor();
-  await closeSync(page);
-}
-
-const statusText = (page: Page) => page.getByRole('status', { name: 'Sync status' });
-
-async function syncNow(page: Page) {
-  const dialog = await openSync(page);
-  await dialog.getByRole('button', { name: 'Sync now' }).click();
-  await closeSync(page);
-}
 
 async function editTitle(page: Page, from: string, to: string) {
   await openIncident(page, from);

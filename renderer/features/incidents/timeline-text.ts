@@ -51,12 +51,17 @@ export function describeEvent(event: TimelineEvent): string {
       return `${event.ticked ? 'Ticked' : 'Unticked'}: ${event.step}`;
     case 'review':
       return REVIEW_PARTS.filter((part) => event[part] !== '').map((part) => `${REVIEW_FIELD_LABELS[part]}: ${event[part]}`).join('\n');
-    case 'system_status':
-      return event.systems
+    case 'system_status': {
+      // A line per system that needs attention; the working ones (often most of HICS 251's list) share one line.
+      const working = event.systems.filter((line) => line.state === 'functional' && line.reason === '' && line.repairEstimate === '');
+      const others = event.systems
+        .filter((line) => !working.includes(line))
         .map((line) => [`${line.system}: ${SYSTEM_STATE_LABELS[line.state]}`, line.reason, line.repairEstimate !== '' ? `repair estimate ${line.repairEstimate}` : '']
           .filter((part) => part !== '')
-          .join(' · '))
-        .join('\n');
+          .join(' · '));
+      const workingLine = working.length > 0 ? `${SYSTEM_STATE_LABELS.functional}: ${working.map((line) => line.system).join(', ')}` : '';
+      return [...others, workingLine].filter((part) => part !== '').join('\n');
+    }
     case 'custody': {
       const who = [event.from !== '' ? `from ${event.from}` : '', event.to !== '' ? `to ${event.to}` : ''].filter((part) => part !== '').join(' ');
       const facts = [`${CUSTODY_ACTION_LABELS[event.action]}: ${event.item}`, who, event.location !== '' ? `kept at ${event.location}` : '', `at ${formatZoned(event.handledAt)}`];

@@ -71,8 +71,22 @@ export async function countListedIncidents(page: Page): Promise<number> {
   return ui.incidentRows(page).count();
 }
 
+/**
+ * Each element's text, one line per text node. Read from the DOM, not innerText: timeline entries off screen skip
+ * layout (content-visibility: auto), and innerText of an element without layout is empty.
+ */
 export async function textsOf(locator: Locator): Promise<string[]> {
-  return (await locator.allInnerTexts()).map((text) => text.trim());
+  return locator.evaluateAll((elements) =>
+    elements.map((element) => {
+      const lines: string[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const text = node.textContent?.trim() ?? '';
+        if (text !== '') lines.push(text);
+      }
+      return lines.join('\n');
+    }),
+  );
 }
 
 /** Writes a PNG under test-results/ (created on demand) and returns its path. */

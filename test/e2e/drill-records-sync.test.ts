@@ -1,0 +1,100 @@
+// A drill on two laptops and HQ in real Chromium: the exercise mark, a HICS 251 snapshot and a custody chain reach the other laptop and HQ's read API.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentDetailResponseSchema, incidentListResponseSchema } from '../../shared/sync/wire';
+import { STORE_FACTORIES } from '../unit/server/support/store-factories';
+import { TestHq } from '../unit/server/support/test-hq';
+import { AppSession } from './support/app-session';
+import { describeProblems } from './support/page-problems';
+import { openIncident, recordIncident, ui } from './support/incident-ui';
+import { connect, syncNow, syncStatus } from './support/sync-ui';
+
+const DRILL = 'Drill: mains power lost in Block A';
+
+let a: AppSession | null = null;
+let b: AppSession | null = null;
+let hq: TestHq | null = null;
+
+function need<T>(value: T | null): T {
+  if (value === null) throw new Error('The e2e setup did not start (see the beforeAll error above)');
+  return value;
+}
+
+beforeAll(async () => {
+  a = await AppSession.start();
+  b = await AppSession.start();
+  const sqlite = STORE_FACTORIES.find((f) => f.name === 'sqlite');
+  if (!sqlite) throw new Error('no SQLite store factory');
+  hq = await TestHq.start(sqlite, { allowOrigins: [new URL(a.url).origin, new URL(b.url).origin] });
+});
+
+afterAll(async () => {
+  const steps = [() => a?.close(), () => b?.close(), () => hq?.close()];
+  for (const step of steps) await step()?.catch(() => undefined);
+});
+
+async function startDrill(page: Page) {
+  await page.getByRole('button', { name: 'Who is working? Set your name' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Who is working' });
+  await dialog.getByRole('textbox', { name: 'Your name' }).fill('Amira Haddad');
+  await dialog.getByRole('button', { name: 'Start drill' }).click();
+  await dialog.getByRole('button', { name: 'Start working' }).click();
+  await page.getByRole('region', { name: 'Drill mode' }).waitFor();
+}
+
+describe('a drill across two laptops and HQ', () => {
+  it('marks the drill everywhere and carries its system status and evidence to the other laptop and to HQ', async () => {
+    const pageA = need(a).page;
+    const pageB = need(b).page;
+    const server = need(hq);
+
+    // Laptop A runs a drill: the incident is an exercise; Normal power is reported down.
+    await startDrill(pageA);
+    await recordIncident(pageA, { title: DRILL, site: 'Main campus / Block A' });
+    await pageA.getByRole('article').getByText('Exercise', { exact: true }).first().waitFor();
+    await pageA.getByRole('button', { name: 'Record system status' }).click();
+    await pageA.getByLabel('Normal power state').selectOption({ label: 'Non-functional' });
+    await pageA.getByLabel('Normal power reason').fill('Grid feed lost (simulated)');
+    await pageA.getByLabel('Normal power repair estimate').fill('2 h');
+    await pageA.getByRole('button', { name: 'Save snapshot' }).click();
+    await pageA.getByText('1 non-functional', { exact: false }).first().waitFor();
+    await connect(pageA, server, 'Laptop A');
+    await syncStatus(pageA).getByText(/^Synced/).waitFor({ timeout: 20_000 });
+
+    // Laptop B (no drill running there) receives it marked, with the system's state, and collects evidence.
+    await connect(pageB, server, 'Laptop B');
+    await ui.incidentRow(pageB, DRILL).waitFor({ timeout: 20_000 });
+    await openIncident(pageB, DRILL);
+    const detailB = pageB.getByRole('article');
+    await detailB.getByText('Exercise', { exact: true }).first().waitFor();
+    await detailB.getByText('1 non-functional', { exact: false }).first().waitFor();
+    await detailB.getByRole('button', { name: 'Collect evidence' }).click();
+    await pageB.getByLabel('Item', { exact: true }).fill('Transfer switch log printout');
+    await pageB.getByLabel('Collected by', { exact: true }).fill('Ben Okafor');
+    await pageB.getByLabel('Location', { exact: true }).fill('Plant room desk');
+    await pageB.getByRole('button', { name: 'Collect item' }).click();
+    await detailB.getByRole('list', { name: 'Evidence items' }).getByText('Transfer switch log printout').first().waitFor();
+    await syncNow(pageB);
+
+    // Laptop A gets the evidence; HQ lists the drill as an exercise with both records on its timeline.
+    await syncNow(pageA);
+    await pageA.getByRole('list', { name: 'Evidence items' }).getByText('Transfer switch log printout').first().waitFor({ timeout: 20_000 });
+    await pageA.screenshot({ path: 'test-results/drill-records.png', fullPage: true });
+
+    const drills = incidentListResponseSchema.parse((await server.request('/v1/incidents?exercise=true', { token: server.adminToken, protocol: false })).json);
+    expect(drills.incidents.map((i) => i.title)).toEqual([DRILL]);
+    const real = incidentListResponseSchema.parse((await server.request('/v1/incidents?exercise=false', { token: server.adminToken, protocol: false })).json);
+    expect(real.incidents).toEqual([]);
+    const detail = incidentDetailResponseSchema.parse((await server.request(`/v1/incidents/${drills.incidents[0]!.id}`, { token: server.adminToken, protocol: false })).json);
+    const kinds = detail.timeline.map((event) => event.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['created', 'system_status', 'custody']));
+    const snapshot = detail.timeline.find((event) => event.kind === 'system_status');
+    // The first snapshot records every system the form listed (HICS 251's list); Normal power as reported.
+    const lines = snapshot?.kind === 'system_status' ? snapshot.systems : [];
+    expect(lines.find((line) => line.system === 'Normal power')).toEqual({ system: 'Normal power', state: 'non_functional', reason: 'Grid feed lost (simulated)', repairEstimate: '2 h' });
+    expect(lines.filter((line) => line.state !== 'functional')).toHaveLength(1);
+
+    const problems = [...need(a).problems.take(), ...need(b).problems.take()];
+    if (problems.length > 0) throw new Error(describeProblems(problems));
+  });
+});

@@ -1,0 +1,48 @@
+// Plain-text timeline entries for the records DOMAIN.md asks for: system status, review, custody, HICS 213 communications.
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '../../../../../shared/domain';
+import { describeEvent } from '../../../../../renderer/features/incidents/timeline-text';
+
+const base = {
+  id: '0190a000-0000-7000-8000-000000000001',
+  incidentId: '0190a000-0000-7000-8000-000000000002',
+  at: { utc: '2026-11-26T12:00:00.000Z', offsetMinutes: 60 },
+  author: { name: 'Ana' },
+  hlc: '001795694400000-0001-dev-a',
+  deviceId: 'dev-a',
+};
+const entry = (body: Record<string, unknown>) => ({ ...base, ...body }) as TimelineEvent;
+const line = (system: string, state: string, reason = '', repairEstimate = '') => ({ system, state, reason, repairEstimate });
+
+describe('describeEvent', () => {
+  it('lists the systems that need attention one per line and the working ones together', () => {
+    const text = describeEvent(entry({
+      kind: 'system_status',
+      systems: [line('Water', 'functional'), line('Normal power', 'non_functional', 'Grid down', '4 h'), line('Sewer', 'functional'), line('Elevators', 'partial', 'Lift 2 only'), line('Nurse call', 'not_applicable')],
+    }));
+    expect(text).toBe('Normal power: Non-functional · Grid down · repair estimate 4 h\nElevators: Partially functional · Lift 2 only\nNurse call: N/A\nFully functional: Water, Sewer');
+  });
+
+  it('keeps a working system with a remark on its own line', () => {
+    const text = describeEvent(entry({ kind: 'system_status', systems: [line('Water', 'functional', 'Back on mains since 14:00')] }));
+    expect(text).toBe('Water: Fully functional · Back on mains since 14:00');
+  });
+
+  it('shows the review parts that were written, under their labels', () => {
+    const text = describeEvent(entry({ kind: 'review', whatHappened: 'Relay welded', whatWorked: '', whatToChange: 'Test monthly', rootCause: '', problemRef: 'PRB-7' }));
+    expect(text).toBe('What happened: Relay welded\nWhat to change: Test monthly\nProblem record: PRB-7');
+  });
+
+  it('says what was done with an evidence item, by whom, where and when it was handled', () => {
+    const text = describeEvent(entry({
+      kind: 'custody', itemId: base.id, item: 'USB stick', action: 'transferred', from: 'Ana', to: 'Ben', location: 'IT office',
+      handledAt: { utc: '2026-11-26T11:00:00.000Z', offsetMinutes: new Date('2026-11-26T11:00:00.000Z').getTimezoneOffset() * -1 }, notes: 'Sealed bag 7',
+    }));
+    expect(text).toMatch(/^Handed over: USB stick · from Ana to Ben · kept at IT office · at 26 Nov 2026 \d\d:00\nSealed bag 7$/);
+  });
+
+  it("puts a communication's HICS 213 priority and subject first and its action taken last", () => {
+    const text = describeEvent(entry({ kind: 'communication', direction: 'incoming', from: 'Ward 3', to: 'Desk', channel: 'Radio', message: 'No water', subject: 'Water', priority: 'urgent', actionTaken: 'Bottles sent' }));
+    expect(text).toBe('Urgent · Received by Radio · From Ward 3 to Desk · Subject: Water\nNo water\nAction taken: Bottles sent');
+  });
+});
