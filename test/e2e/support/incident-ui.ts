@@ -76,14 +76,21 @@ export async function countListedIncidents(page: Page): Promise<number> {
  * layout (content-visibility: auto), and innerText of an element without layout is empty.
  */
 export async function textsOf(locator: Locator): Promise<string[]> {
+  // Runs in the page: the node shape is spelled out, as this project's e2e code is type-checked without the DOM library.
+  type TextNode = { readonly nodeType: number; readonly textContent: string | null; readonly childNodes: ArrayLike<TextNode> };
   return locator.evaluateAll((elements) =>
     elements.map((element) => {
       const lines: string[] = [];
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        const text = node.textContent?.trim() ?? '';
-        if (text !== '') lines.push(text);
-      }
+      const visit = (node: TextNode): void => {
+        // 3: a text node.
+        if (node.nodeType === 3) {
+          const text = node.textContent?.trim() ?? '';
+          if (text !== '') lines.push(text);
+          return;
+        }
+        for (let i = 0; i < node.childNodes.length; i++) visit(node.childNodes[i]!);
+      };
+      visit(element as unknown as TextNode);
       return lines.join('\n');
     }),
   );
