@@ -1,11 +1,11 @@
-// Per-incident, per-person drafts of the detail view's entry forms (work note, communication, after-action review), kept in the drafts table.
+// Per-incident, per-person drafts of the detail view's entry forms (work note, communication, after-action review, facility systems snapshot), kept in the drafts table.
 import type { LanternDb } from './database';
 import { discardDraft, getDraft, kindedDraftId, saveDraft, type Draft } from './drafts';
 import { saveDraftOnUnload } from './draft-unload';
 import type { JsonObject } from './json';
 import type { RepoResult } from './repo-result';
 
-export type EntryDraftKind = 'note' | 'communication' | 'review';
+export type EntryDraftKind = 'note' | 'communication' | 'review' | 'system_status';
 
 /**
  * Whose draft of which form on which incident. Drafts are personal: after "Who is working?" changes, the next person

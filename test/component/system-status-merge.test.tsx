@@ -23,7 +23,7 @@ async function arriveFromLaptopA(db: LanternDb, after: SystemStatusEvent): Promi
   await db.timeline.add(event);
 }
 
-/** Opens an incident with a first snapshot saved as prefilled (all 16 systems fully functional) and opens the form again. */
+/** Opens an incident with a first snapshot of a full round (all 16 systems fully functional, box ticked) and opens the form again. */
 async function withFirstSnapshot(title: string) {
   const desk = await renderDesk();
   const { user, openSeeded, db } = desk;
@@ -31,6 +31,7 @@ async function withFirstSnapshot(title: string) {
   const article = screen.getByRole('article', { name: title });
   const section = within(article).getByRole('region', { name: 'Facility systems' });
   await user.click(within(section).getByRole('button', { name: 'Record system status' }));
+  await user.click(within(section).getByRole('checkbox', { name: 'Also record the unchanged systems as checked now' }));
   await user.click(within(section).getByRole('button', { name: 'Save snapshot' }));
   expect(await within(section).findByText(/All 16 fully functional/)).toBeInTheDocument();
   const [first] = await snapshots(db);

@@ -112,6 +112,8 @@ describe('facility system status', { timeout: 45_000 }, () => {
     const incident = await openSeeded({ title: 'Generator test' });
     const section = within(screen.getByRole('article', { name: 'Generator test' })).getByRole('region', { name: 'Facility systems' });
     await user.click(within(section).getByRole('button', { name: 'Record system status' }));
+    // A full round: every system checked, so all 16 are recorded as shown.
+    await user.click(within(section).getByRole('checkbox', { name: 'Also record the unchanged systems as checked now' }));
     await user.click(within(section).getByRole('button', { name: 'Save snapshot' }));
     expect(await within(section).findByText(/All 16 fully functional/)).toBeInTheDocument();
     await db.incidents.update(incident.id, { status: 'closed' });

@@ -1,5 +1,5 @@
 // "Facility systems" (HICS 251) on the incident: a one-line summary of the current status, the table of systems on demand, and the form.
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { SYSTEM_STATE_LABELS, type Incident, type SystemState, type TimelineEvent, type ZonedTime } from '../../../shared/domain';
 import { currentSystemStatus, summariseSystemStatus, type CurrentSystemLine } from '../../../shared/domain/system-status';
 import { useServices } from '../../app/services';
@@ -23,11 +23,18 @@ export function SystemStatusSection({ incident, events }: { incident: Incident; 
   const editable = incident.status !== 'closed' && incident.status !== 'cancelled';
   const { latest } = status;
 
+  // Focus goes back to where the person started once the button is back on screen: after the render that closes the
+  // form (a frame callback may run before that render, and the focus then fell to the page body).
+  const [refocus, setRefocus] = useState(0);
+  useEffect(() => {
+    if (refocus > 0) recordRef.current?.focus();
+  }, [refocus]);
+
   function formDone(saved: boolean) {
     setFormOpen(false);
-    // What was just recorded is worth seeing; focus goes back to where the person started.
+    // What was just recorded is worth seeing.
     if (saved) setExpanded(true);
-    requestAnimationFrame(() => recordRef.current?.focus());
+    setRefocus((n) => n + 1);
   }
 
   return (
@@ -54,7 +61,7 @@ export function SystemStatusSection({ incident, events }: { incident: Incident; 
       {!latest && (
         <p className="muted system-status-empty">No system status recorded. During a utility failure, record the state of each critical system here (HICS 251).</p>
       )}
-      {latest && expanded && <SystemStatusTable id={tableId} labelledBy={headingId} systems={status.systems} latestId={latest.eventId} />}
+      {latest && expanded && <SystemStatusTable id={tableId} labelledBy={headingId} systems={status.systems} />}
       {formOpen && editable && <SystemStatusForm incidentId={incident.id} current={status} repo={repo} onDone={formDone} />}
     </section>
   );
@@ -69,8 +76,11 @@ function When({ time }: { time: ZonedTime }) {
   return <time dateTime={time.utc} title={full}>{shown}</time>;
 }
 
-/** Empty cells and an "as of" equal to the summary's are marked, so a narrow pane can leave them out and keep rows short. */
-function SystemStatusTable({ id, labelledBy, systems, latestId }: { id: string; labelledBy: string; systems: readonly CurrentSystemLine[]; latestId: string }) {
+/**
+ * Empty cells are marked, so a narrow pane can leave them out and keep rows short. Every row keeps its "as of": a
+ * system just changed must say when and by whom like the others (the summary's time is the snapshot's, not the row's).
+ */
+function SystemStatusTable({ id, labelledBy, systems }: { id: string; labelledBy: string; systems: readonly CurrentSystemLine[] }) {
   return (
     <table id={id} className="system-status-table" aria-labelledby={labelledBy}>
       <thead>
@@ -90,7 +100,7 @@ function SystemStatusTable({ id, labelledBy, systems, latestId }: { id: string; 
             <td data-label="State"><StateLabel state={line.state} /></td>
             <td data-label="Reason" className={line.reason ? undefined : 'empty'}>{line.reason || <span className="muted">—</span>}</td>
             <td data-label="Repair estimate" className={line.repairEstimate ? undefined : 'empty'}>{line.repairEstimate || <span className="muted">—</span>}</td>
-            <td data-label="As of" className={line.eventId === latestId ? 'latest' : undefined}>
+            <td data-label="As of">
               <time dateTime={line.at.utc}>{formatZoned(line.at)}</time><span className="muted">{` · ${line.by.name}`}</span>
             </td>
             <td data-label="Changed" className={line.previousState !== null ? undefined : 'empty'}>
