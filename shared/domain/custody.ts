@@ -97,7 +97,7 @@ function collects(event: CustodyEvent): boolean {
 /** The item's state after its sorted chain; the first final action ends it and later links change nothing. */
 function replay(chain: CustodyEvent[]): EvidenceItem {
   const first = chain[0]!;
-  let { to: holder, location } = first;
+  let state = stateAfter(first);
   let last = first;
   let ending = isFinalCustodyAction(first.action) ? first : null;
   const afterEnd: string[] = [];
@@ -106,13 +106,63 @@ function replay(chain: CustodyEvent[]): EvidenceItem {
       afterEnd.push(event.id);
       continue;
     }
-    const keeps = event.action === 'examined';
-    holder = keeps && event.to === '' ? holder : event.to;
-    location = keeps && event.location === '' ? location : event.location;
+    state = stateAfter(event, state);
     last = event;
     if (isFinalCustodyAction(event.action)) ending = event;
   }
-  return { itemId: first.itemId, item: first.item, chain, holder, location, last, ending, afterEnd };
+  return { itemId: first.itemId, item: first.item, chain, ...state, last, ending, afterEnd };
+}
+
+/** Who holds an item and where it is ('' when not said). */
+export interface CustodyState {
+  holder: string;
+  location: string;
+}
+
+/** The state an entry leaves: its `to` and `location`, except that an examination keeps what it leaves blank. */
+function stateAfter(event: CustodyEvent, before: CustodyState = { holder: '', location: '' }): CustodyState {
+  const keeps = event.action === 'examined';
+  return { holder: keeps && event.to === '' ? before.holder : event.to, location: keeps && event.location === '' ? before.location : event.location };
+}
+
+/**
+ * The item's state as of `at`, from its chain in handled order (`EvidenceItem.chain`): the replay of the entries
+ * handled at or before that instant, stopping at the chain's end as `evidenceItems` does. Null before the collection
+ * (the item was not in custody yet). "At or before": a link recorded now at an instant equal to an existing one sorts
+ * after it (its HLC is higher), so that entry's state is the one the new link starts from. This is what late
+ * paperwork must start from: an examination written at 11:05 for 10:55 happened where the item was at 10:55, not
+ * where it is now.
+ */
+export function custodyStateAt(chain: readonly CustodyEvent[], at: ZonedTime): CustodyState | null {
+  const ms = instant(at);
+  const first = chain[0];
+  if (!first || ms < instant(first.handledAt)) return null;
+  let state = stateAfter(first);
+  if (isFinalCustodyAction(first.action)) return state;
+  for (const event of chain.slice(1)) {
+    if (instant(event.handledAt) > ms) break;
+    state = stateAfter(event, state);
+    if (isFinalCustodyAction(event.action)) break;
+  }
+  return state;
+}
+
+/**
+ * Ids of the chain's late entries: those handled before an entry of the same item recorded earlier (strictly earlier
+ * handled-at instant than some entry before it in causal order: HLC, then id). Causal order is the recording order
+ * every device agrees on, so the same entries give the same answer on every device whatever their arrival order;
+ * equal instants are not late (handled order then keeps recording order). Late entries are normal (paperwork written
+ * afterwards) but a reader of the chain should see that the entry was written after what follows it.
+ */
+export function lateEntries(chain: readonly CustodyEvent[]): ReadonlySet<string> {
+  const late = new Set<string>();
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const event of [...chain].sort(causalOrder)) {
+    const ms = instant(event.handledAt);
+    if (ms < latest) late.add(event.id);
+    else latest = ms;
+  }
+  return late;
 }
 
 export interface CollectEvidenceInput {

@@ -57,6 +57,9 @@ describe('evidence in handled order', { timeout: 30_000 }, () => {
     const links = within(within(row).getByRole('list', { name: /Chain of custody/ })).getAllByRole('listitem');
     expect(links.map((link) => link.querySelector('strong')?.textContent)).toEqual(['Collected', 'Handed over', 'Stored']);
     expect(links[1]).toHaveTextContent('Ana Field → Ben Forensics');
+    // Written after the storage it preceded: labelled so; the entries recorded in handled order are not.
+    expect(links[1]).toHaveTextContent(/Late entry \(recorded \d/);
+    expect(links[2]).not.toHaveTextContent('Late entry');
     expect(row.querySelector('.evidence-state')).toHaveTextContent(/^At Evidence locker 2 · Stored/);
     expect(row).not.toHaveTextContent('Held by');
   });

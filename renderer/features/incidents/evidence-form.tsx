@@ -1,7 +1,7 @@
 // The form that collects an evidence item or records one link of its chain of custody, in an inline dialog.
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { CUSTODY_ACTION_LABELS, formatUtcOffset, LIMITS, type CustodyAction } from '../../../shared/domain';
-import { CUSTODY_LINK_ACTIONS, isFinalCustodyAction, type CustodyLinkAction, type EvidenceItem } from '../../../shared/domain/custody';
+import { CUSTODY_LINK_ACTIONS, custodyStateAt, isFinalCustodyAction, type CustodyLinkAction, type CustodyState, type EvidenceItem } from '../../../shared/domain/custody';
 import type { StoredAttachment } from '../../db/attachments-stored';
 import type { CustodyRepository } from '../../db/custody';
 import { zonedFromLocalValue } from '../capture/incident-times';
@@ -42,13 +42,19 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
   const actions = ending ? CUSTODY_LINK_ACTIONS.filter((option) => !isFinalCustodyAction(option)) : CUSTODY_LINK_ACTIONS;
   const [action, setAction] = useState<CustodyLinkAction>('transferred');
   const [description, setDescription] = useState('');
-  // A link starts from where the item is now: handed over by its holder, kept where it is unless said otherwise.
-  // (Late paperwork may need other values: the state as of the handled-at is not worked out here.)
-  const [from, setFrom] = useState(item?.holder ?? '');
+  const [handledAt, setHandledAt] = useState(() => toDateTimeLocalValue(Date.now()));
+  // A link starts from the item's state at its Handled at: handed over by whoever held it then, kept where it was then.
+  // Late paperwork (handled before later links) must not inherit where the item is now, so these follow Handled at
+  // until the person types into them; what they typed is kept.
+  const stateAt = (value: string): CustodyState | null => (item && isTime(value) ? custodyStateAt(item.chain, zonedFromLocalValue(value)) : null);
+  const [initial] = useState(() => stateAt(handledAt));
+  const [from, setFrom] = useState(initial?.holder ?? '');
+  const [fromEdited, setFromEdited] = useState(false);
   const [to, setTo] = useState(collecting ? me : '');
   const [toEdited, setToEdited] = useState(false);
-  const [location, setLocation] = useState(item?.location ?? '');
-  const [handledAt, setHandledAt] = useState(() => toDateTimeLocalValue(Date.now()));
+  const [location, setLocation] = useState(initial?.location ?? '');
+  const [locationEdited, setLocationEdited] = useState(false);
+  const state = stateAt(handledAt);
   const [sha256, setSha256] = useState('');
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -67,8 +73,19 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
   function chooseAction(next: CustodyLinkAction) {
     setAction(next);
     setErrors({});
-    // Until "To" is typed, it follows the action: an examination leaves the item with its holder, the rest name someone new.
-    if (!toEdited) setTo(next === 'examined' ? (item?.holder ?? '') : '');
+    // Until "To" is typed, it follows the action: an examination leaves the item with its holder then, the rest name someone new.
+    if (!toEdited) setTo(next === 'examined' ? (state?.holder ?? '') : '');
+  }
+
+  function chooseHandledAt(value: string) {
+    setHandledAt(value);
+    setErrors({});
+    // A half-typed or out-of-chain time gives no state: the fields keep what they had.
+    const then = stateAt(value);
+    if (!then) return;
+    if (!fromEdited) setFrom(then.holder);
+    if (!locationEdited) setLocation(then.location);
+    if (!toEdited && action === 'examined') setTo(then.holder);
   }
 
   function refuse(next: Errors) {
@@ -96,8 +113,12 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
   const describe = (field: Field) => ({
     id: `${id}-${field}`,
     'aria-invalid': errors[field] ? true : undefined,
-    'aria-describedby': errors[field] ? `${id}-${field}-error` : field === 'handledAt' ? (ending ? `${id}-zone ${id}-ended` : `${id}-zone`) : undefined,
+    'aria-describedby': field === 'handledAt' ? handledAtDescription() : errors[field] ? `${id}-${field}-error` : undefined,
   });
+  function handledAtDescription(): string {
+    const ids = errors.handledAt ? [`${id}-handledAt-error`] : [`${id}-zone`, ...(ending ? [`${id}-ended`] : [])];
+    return [...ids, ...(collecting ? [] : [`${id}-state`])].join(' ');
+  }
   const error = (field: Field | 'form') => <FieldError id={`${id}-${field}-error`} message={errors[field]} />;
 
   return (
@@ -128,7 +149,7 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
         <div className="field-row evidence-people">
           <div className="field">
             <label htmlFor={`${id}-from`}>{collecting ? 'From (optional)' : 'From'}</label>
-            <input {...describe('from')} maxLength={LIMITS.shortText} value={from} onChange={(e) => edit(setFrom)(e.target.value)} />
+            <input {...describe('from')} maxLength={LIMITS.shortText} value={from} onChange={(e) => { setFromEdited(true); edit(setFrom)(e.target.value); }} />
             {error('from')}
           </div>
           {toLabel !== null && (
@@ -142,13 +163,14 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${id}-location`}>Location</label>
-            <input {...describe('location')} maxLength={LIMITS.shortText} value={location} placeholder="e.g. Evidence locker 2, IT office" onChange={(e) => edit(setLocation)(e.target.value)} />
+            <input {...describe('location')} maxLength={LIMITS.shortText} value={location} placeholder="e.g. Evidence locker 2, IT office" onChange={(e) => { setLocationEdited(true); edit(setLocation)(e.target.value); }} />
             {error('location')}
           </div>
           <div className="field">
             <label htmlFor={`${id}-handledAt`}>Handled at</label>
-            <input {...describe('handledAt')} ref={timeRef} type="datetime-local" value={handledAt} onChange={(e) => edit(setHandledAt)(e.target.value)} />
+            <input {...describe('handledAt')} ref={timeRef} type="datetime-local" value={handledAt} onChange={(e) => chooseHandledAt(e.target.value)} />
             {errors.handledAt ? error('handledAt') : <span id={`${id}-zone`} className="hint">{`This computer’s time (${formatUtcOffset(-new Date().getTimezoneOffset())})`}</span>}
+            {!collecting && <span id={`${id}-state`} className="hint evidence-form-state">{isTime(handledAt) ? stateText(state, item) : ''}</span>}
           </div>
         </div>
         <div className="field">
@@ -173,6 +195,18 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
       </form>
     </InlineDialog>
   );
+}
+
+/** "At that time: held by Dana at Facilities office, desk drawer", or why there is no state to tell. */
+function stateText(state: CustodyState | null, item: EvidenceItem): string {
+  if (state === null) return `At that time: not collected yet (collected ${formatZoned(item.chain[0]!.handledAt)})`;
+  const where = state.location ? `at ${state.location}` : 'location not recorded';
+  return state.holder ? `At that time: held by ${state.holder} ${state.location ? where : `(${where})`}` : `At that time: not held by anyone, ${where}`;
+}
+
+/** A complete datetime-local value (a half-typed one reads as ''). */
+function isTime(value: string): boolean {
+  return value !== '' && !Number.isNaN(new Date(value).getTime());
 }
 
 /** The first 12 hex digits: enough to tell files apart and to compare with a hash written down elsewhere. */

@@ -1,7 +1,7 @@
 // The incident's evidence: each item with its current holder and location, its full chain of custody on demand, and the forms that extend it.
 import { useId, useMemo, useState } from 'react';
 import { CUSTODY_ACTION_LABELS, type Incident, type TimelineEvent } from '../../../shared/domain';
-import { evidenceItems, type CustodyEvent, type EvidenceItem } from '../../../shared/domain/custody';
+import { evidenceItems, lateEntries, type CustodyEvent, type EvidenceItem } from '../../../shared/domain/custody';
 import { useServices } from '../../app/services';
 import { useAttachments } from '../../db/attachments-live';
 import type { StoredAttachment } from '../../db/attachments-stored';
@@ -94,23 +94,38 @@ function whereItIs(item: EvidenceItem): string {
   return item.location ? `Held by ${item.holder} · at ${item.location}` : `Held by ${item.holder}`;
 }
 
+/** "Ana → Ben", "Ben → —" (nobody holds it afterwards); nothing when neither is named (an examination, say). */
+function peopleText(link: CustodyEvent): string {
+  if (link.from === '' && link.to === '') return '';
+  return `${link.from || '—'} → ${link.to || '—'}`;
+}
+
 function Chain({ id, item, files }: { id: string; item: EvidenceItem; files: readonly StoredAttachment[] }) {
+  // Late: handled before an entry recorded earlier (rule and why it is the same on every device: `lateEntries`).
+  const late = useMemo(() => lateEntries(item.chain), [item.chain]);
   return (
     <ol id={id} className="evidence-chain" aria-label={`Chain of custody: ${item.item}`}>
-      {item.chain.map((link) => <ChainLink key={link.id} link={link} ending={item.afterEnd.includes(link.id) ? item.ending : null} files={files} />)}
+      {item.chain.map((link) => <ChainLink key={link.id} link={link} late={late.has(link.id)} ending={item.afterEnd.includes(link.id) ? item.ending : null} files={files} />)}
     </ol>
   );
 }
 
 /** `ending` is given only for a link handled after the chain's end (see EvidenceItem.afterEnd). */
-function ChainLink({ link, ending, files }: { link: CustodyEvent; ending: CustodyEvent | null; files: readonly StoredAttachment[] }) {
+function ChainLink({ link, late, ending, files }: { link: CustodyEvent; late: boolean; ending: CustodyEvent | null; files: readonly StoredAttachment[] }) {
   const file = link.sha256 ? files.find((candidate) => candidate.sha256 === link.sha256) : undefined;
-  const people = [link.from || '—', link.to || '—'].join(' → ');
+  const people = peopleText(link);
   return (
     <li className={`evidence-link action-${link.action}${ending ? ' after-end' : ''}`}>
       <div className="evidence-link-head">
         <strong>{CUSTODY_ACTION_LABELS[link.action]}</strong>
-        <span>{people}</span>
+        {late && (
+          <span className="badge evidence-late-entry">
+            {'Late entry (recorded '}
+            <time dateTime={link.at.utc}>{formatZoned(link.at)}</time>
+            {')'}
+          </span>
+        )}
+        {people && <span>{people}</span>}
         {link.location && <span>{`at ${link.location}`}</span>}
         <span>
           {'Handled '}
