@@ -2,6 +2,7 @@
 import { useCallback } from 'react';
 import { CaptureForm } from '../features/capture/capture-form';
 import { DrillBanner } from '../features/drill/drill-banner';
+import { useDrillMode } from '../features/drill/use-drill-mode';
 import { FindBar, SEARCH_INPUT_ID } from '../features/incidents/find/find-bar';
 import { IncidentDetail } from '../features/incidents/incident-detail';
 import { closeNewestInlineDialog } from '../features/incidents/inline-dialog';
@@ -19,6 +20,7 @@ import { useShortcuts } from './use-shortcuts';
 
 export function App() {
   const pane = useUiStore((s) => s.pane);
+  const drillOn = useDrillMode()?.on === true;
   const openCapture = useUiStore((s) => s.openCapture);
   const openIncident = useUiStore((s) => s.openIncident);
   const closePane = useUiStore((s) => s.closePane);
@@ -34,7 +36,7 @@ export function App() {
   useShortcuts({ onNew: openCapture, onEscape, onSearch: focusSearch, onHelp: toggleHelp });
 
   return (
-    <div className="app">
+    <div className={drillOn ? 'app drill-on' : 'app'}>
       <header className="topbar">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />

@@ -43,18 +43,29 @@ describe('drill mode', () => {
     const [op] = await app.db.outbox.toArray();
     expect(op?.set).toMatchObject({ exercise: true });
 
+    // A real incident under the banner says so; the drill's do not.
+    expect(within(row as HTMLElement).queryByText('Real incident')).toBeNull();
+
+    // Ending asks first; "Keep drill running" changes nothing.
     await app.user.click(within(banner).getByRole('button', { name: 'End drill' }));
+    await app.user.click(within(banner).getByRole('button', { name: 'Keep drill running' }));
+    expect(screen.getByRole('region', { name: 'Drill mode' })).toBeInTheDocument();
+    expect(within(banner).getByRole('button', { name: 'End drill' })).toHaveFocus();
+    await app.user.click(within(banner).getByRole('button', { name: 'End drill' }));
+    await app.user.click(within(banner).getByRole('button', { name: 'Yes, end drill' }));
     await expect.poll(() => screen.queryByRole('region', { name: 'Drill mode' })).toBeNull();
     const real = await recordIncident(app, 'Real: lift 3 stuck');
     expect(within(real).queryByText('Exercise', { selector: '.badge' })).not.toBeInTheDocument();
     expect((await app.db.incidents.toArray()).find((i) => i.title === 'Real: lift 3 stuck')?.exercise).toBeUndefined();
   });
 
-  it('records a real incident during a drill when Exercise is unticked', async () => {
+  it('records a real incident during a drill when Exercise is unticked, marked as real while the drill runs', async () => {
     const app = await renderApp();
     await startDrill(app);
     const detail = await recordIncident(app, 'Real injury during the drill', true);
     expect(within(detail).queryByText('Exercise', { selector: '.badge' })).not.toBeInTheDocument();
+    expect(within(detail).getByText('Real incident', { selector: '.badge' })).toBeInTheDocument();
+    expect(document.querySelector('.app')).toHaveClass('drill-on');
     const [stored] = await app.db.incidents.toArray();
     expect(stored?.exercise).toBeUndefined();
   });
@@ -62,7 +73,13 @@ describe('drill mode', () => {
   it('can mark an incident as an exercise afterwards; the timeline says so', async () => {
     const app = await renderApp();
     const detail = await recordIncident(app, 'Tabletop exercise entered as real');
+    // Real → exercise asks first: its alerts would stop breaking through do-not-disturb.
     await app.user.click(within(detail).getByRole('checkbox', { name: 'Exercise' }));
+    await app.user.click(within(detail).getByRole('button', { name: 'Keep as real' }));
+    expect(within(detail).getByRole('checkbox', { name: 'Exercise' })).not.toBeChecked();
+    expect((await app.db.incidents.toArray())[0]?.exercise).toBeUndefined();
+    await app.user.click(within(detail).getByRole('checkbox', { name: 'Exercise' }));
+    await app.user.click(within(detail).getByRole('button', { name: 'Yes, mark as exercise' }));
     expect(await within(detail).findByText('Exercise', { selector: '.badge' })).toBeInTheDocument();
     expect(await within(detail).findByText('Exercise: No → Yes')).toBeInTheDocument();
     const [stored] = await app.db.incidents.toArray();

@@ -1,5 +1,5 @@
 // Switching who works on a shared laptop: later entries name the new person; a blank name is refused.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from './support/render-app';
 
@@ -21,6 +21,18 @@ describe('user switch', () => {
     expect(incident?.createdBy).toEqual({ name: 'Amira Haddad', position: 'Facility Unit Leader' });
     const [op] = await db.outbox.toArray();
     expect(op?.event.author.name).toBe('Amira Haddad');
+  });
+
+  it('keeps Tab inside the dialog: past its last control to its first, and back', async () => {
+    const { user } = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Who is working? Set your name' }));
+    const dialog = screen.getByRole('dialog', { name: 'Who is working' });
+    const name = within(dialog).getByLabelText('Your name');
+    await waitFor(() => expect(name).toHaveFocus());
+    await user.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(within(dialog).getByRole('button', { name: 'Start drill' })).toHaveFocus();
+    await user.tab();
+    expect(name).toHaveFocus();
   });
 
   it('refuses a blank name with a message and keeps the previous user', async () => {

@@ -6,6 +6,7 @@ import { slaClocksOf } from '../../db/sla';
 import { buildBriefing, buildBriefingText, buildShortUpdate, SHORT_UPDATE_LIMIT, type Briefing, type BriefingContext } from './briefing-text';
 import { useSlaTimelines } from './sla-hooks';
 import { useMajorUpdateDefault } from './stakeholder-updates';
+import { useDrillMode } from '../drill/use-drill-mode';
 import './briefing.css';
 
 type CopyKind = 'update' | 'briefing';
@@ -26,6 +27,7 @@ const KIND_WORDS: Record<CopyKind, { noun: string; label: string }> = {
 
 export function BriefingActions({ incident, events }: { incident: Incident; events: readonly TimelineEvent[] }) {
   const majorDefault = useMajorUpdateDefault();
+  const drill = useDrillMode();
   const timelineOf = useSlaTimelines([incident]);
   const [confirmation, setConfirmation] = useState('');
   const [fallback, setFallback] = useState<Fallback | null>(null);
@@ -45,6 +47,7 @@ export function BriefingActions({ incident, events }: { incident: Incident; even
       // Until the device setting is read, the built-in default: a briefing rather names a due update than hides one.
       majorUpdateDefault: majorDefault === undefined ? DEFAULT_NOTIFICATION_SETTINGS.majorUpdateEveryMinutes : majorDefault,
       sla: inputs && slaClocksOf(inputs, incident.priority, nowMs),
+      drillOn: drill?.on === true,
     };
   };
 
@@ -161,6 +164,8 @@ function PrintableBriefing({ briefing }: { briefing: Briefing }) {
         <p className="briefing-print-kicker">Incident briefing</p>
         <h1>{briefing.title}</h1>
         {briefing.exercise && <p className="briefing-print-flag">Exercise — not a real incident</p>}
+        {/* Fixed in print: Chromium repeats it on every page, so a page read on its own still says it is a drill. */}
+        {briefing.exercise && <p className="briefing-print-every-page" aria-hidden="true">EXERCISE — NOT A REAL INCIDENT</p>}
         {briefing.major && <p className="briefing-print-flag">Major incident</p>}
       </header>
       <dl className="briefing-print-fields">

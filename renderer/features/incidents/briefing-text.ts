@@ -36,6 +36,8 @@ export interface BriefingContext {
   readonly majorUpdateDefault: number | null;
   /** The incident's SLA clocks at nowMs, when they have been read; left out otherwise. */
   readonly sla?: SlaClocks | undefined;
+  /** A drill runs on this device: a real incident's update then says so first ("REAL WORLD"), as radio practice does. */
+  readonly drillOn?: boolean;
 }
 
 export interface BriefingField {
@@ -210,7 +212,9 @@ const SEPARATOR = ' - ';
  * At most `limit` characters; when longer, the longest free-text facts are cut first, so short ones survive whole.
  */
 export function buildShortUpdate(incident: Incident, events: readonly TimelineEvent[], context: BriefingContext, limit = SHORT_UPDATE_LIMIT): string {
-  const head = `${incident.exercise === true ? 'EXERCISE ' : ''}${incident.number} P${incident.priority}${incident.major ? ' MAJOR' : ''} ${statusText(incident)}`;
+  const marker = incident.exercise === true ? 'EXERCISE ' : context.drillOn === true ? 'REAL WORLD ' : '';
+  const head = `${marker}${incident.number} P${incident.priority}${incident.major ? ' MAJOR' : ''} ${statusText(incident)}`;
+  const systems = systemsInBrief(events);
   const owner = incident.assignee ? `Owner: ${oneLine(incident.assignee)}${incident.team ? ` (${oneLine(incident.team)})` : ''}` : incident.team ? `Team: ${oneLine(incident.team)}` : 'Owner: none yet';
   const escalation = latestEscalation(events);
   const sla = currentSlaClock(context.sla);
@@ -221,11 +225,21 @@ export function buildShortUpdate(incident: Incident, events: readonly TimelineEv
     ...(incident.site.length > 0 ? [{ text: `Site: ${oneLine(formatPathOrDash(incident.site))}`, flexible: true }] : []),
     { text: owner, flexible: true },
     ...(escalation ? [{ text: `Escalated to ${oneLine(escalation.target)}`, flexible: true }] : []),
+    ...(systems ? [{ text: systems, flexible: true }] : []),
     ...(sla ? [{ text: `SLA ${sla.name}: ${slaCellText(sla.clock)}`, flexible: false }] : []),
     ...(due ? [{ text: `${due.overdue ? 'Update overdue since' : 'Next update'} ${clockText(due.dueAtMs, context.nowMs)}`, flexible: false }] : []),
     { text: `As of ${clockText(context.nowMs, context.nowMs)} ${formatUtcOffset(readerOffsetAt(context.nowMs))}`, flexible: false },
   ].map((segment) => ({ ...segment, text: asciiFriendly(segment.text) }));
   return fitSegments(segments, limit);
+}
+
+/** "Systems: 1 down (Normal power), 2 partial" from the latest HICS 251 state; null when nothing is down or partial. */
+function systemsInBrief(events: readonly TimelineEvent[]): string | null {
+  const { systems } = currentSystemStatus(events);
+  const down = systems.filter((line) => line.state === 'non_functional').map((line) => oneLine(line.system));
+  const partial = systems.filter((line) => line.state === 'partial').length;
+  if (down.length === 0 && partial === 0) return null;
+  return `Systems: ${[down.length > 0 ? `${down.length} down (${down.join(', ')})` : '', partial > 0 ? `${partial} partial` : ''].filter((part) => part !== '').join(', ')}`;
 }
 
 /** Joins the segments within `limit`: flexible ones share what the fixed ones leave, each cut to one common cap. */
@@ -426,6 +440,8 @@ export function briefingText(briefing: Briefing): string {
     for (const item of section.items) lines.push(section.kind === 'list' ? `- ${indentRest(item, '  ')}` : item);
   }
   lines.push('', '--', briefing.footer);
+  // Marked at the end too, as exercise messages are: a page read on its own still says it is a drill.
+  if (briefing.exercise) lines.push('*** EXERCISE - NOT A REAL INCIDENT ***');
   return `${lines.join('\n')}\n`;
 }
 

@@ -21,7 +21,7 @@ import { SystemStatusSection } from './system-status-section';
 import { StakeholderUpdateDue, useMajorUpdateDefault } from './stakeholder-updates';
 import { Timeline } from './timeline';
 import { IncidentSyncBadge } from '../sync/incident-sync-badge';
-import { ExerciseBadge } from '../drill/exercise-badge';
+import { ExerciseBadge, RealBadge } from '../drill/exercise-badge';
 import { ExerciseToggle } from '../drill/exercise-toggle';
 
 export function IncidentDetail({ id, onClose }: { id: string; onClose: () => void }) {
@@ -58,7 +58,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
           <PriorityBadge priority={incident.priority} />
           <StatusBadge status={incident.status} />
           {incident.major && <span className="badge major-badge">Major incident</span>}
-          {incident.exercise === true && <ExerciseBadge />}
+          {incident.exercise === true ? <ExerciseBadge /> : <RealBadge />}
           <IncidentSyncBadge incidentId={incident.id} />
           {/* Only hides the pane (the incident stays as it is); "close" is the final lifecycle step, so it is not named that. */}
           <button type="button" className="ghost" onClick={onClose} aria-label="Hide incident" title="Hide incident (Esc)" aria-keyshortcuts="Escape">✕</button>

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import type { Incident } from '../../../shared/domain';
 import { slaClocksOf, type SlaInputs } from '../../db/sla';
-import { ExerciseBadge } from '../drill/exercise-badge';
+import { ExerciseBadge, RealBadge } from '../drill/exercise-badge';
 import { formatLocal, formatPathOrDash } from '../format';
 import { PriorityBadge } from './priority-badge';
 import { SlaCell } from './sla-cell';
@@ -34,7 +34,7 @@ export const IncidentRow = memo(function IncidentRow({ incident, timeline, nowMs
         <button type="button" className="row-link" title={incident.title} onClick={(e) => { e.stopPropagation(); onOpen(incident.id); }}>
           {incident.title}
         </button>
-        {incident.exercise === true && <ExerciseBadge compact />}
+        {incident.exercise === true ? <ExerciseBadge compact /> : <RealBadge compact />}
       </td>
       <td role="cell"><StatusBadge status={incident.status} /></td>
       <TextCell text={[incident.team, incident.assignee].filter(Boolean).join(' · ') || '—'} />

@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_AUTHOR, setCurrentUser, useLanternDb } from '../../db';
 import { DrillModeControl } from '../drill/drill-mode-control';
+import { useKeepFocusInside } from '../use-keep-focus-inside';
 import { useCurrentUser } from './use-current-user';
 
 export function UserSwitch() {
@@ -30,8 +31,14 @@ function UserDialog({ initialName, initialPosition, onClose }: { initialName: st
   const [position, setPosition] = useState(initialPosition);
   const [error, setError] = useState<string | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
+  // Modal (aria-modal, dimmed page): Tab stays in the dialog instead of wandering to the top bar behind it.
+  const dialogRef = useRef<HTMLElement>(null);
+  useKeepFocusInside(dialogRef, nameRef);
   const ids = { name: useId(), position: useId(), error: useId() };
-  useEffect(() => nameRef.current?.select(), []);
+  useEffect(() => {
+    nameRef.current?.focus();
+    nameRef.current?.select();
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -42,7 +49,7 @@ function UserDialog({ initialName, initialPosition, onClose }: { initialName: st
 
   return (
     <div className="help-backdrop">
-      <section role="dialog" aria-modal="true" aria-label="Who is working" className="help-dialog user-dialog"
+      <section ref={dialogRef} role="dialog" aria-modal="true" aria-label="Who is working" className="help-dialog user-dialog"
         onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onClose(); } }}>
         <form onSubmit={submit} noValidate>
           <header className="help-header">

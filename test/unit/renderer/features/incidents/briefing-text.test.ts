@@ -107,6 +107,27 @@ describe('short update (SMS / radio)', () => {
     const text = buildBriefingText(makeIncident({ exercise: true }), [], context());
     expect(text.split('\n').slice(0, 4)).toEqual(['INCIDENT BRIEFING', 'K7QM-0042 — Generator B failed', '*** EXERCISE - NOT A REAL INCIDENT ***', '*** MAJOR INCIDENT ***']);
     expect(text).toContain('Exercise:          Yes (drill, not a real incident)\n');
+    // And at the end, so the last page read alone still says so.
+    expect(text.trimEnd().split('\n').at(-1)).toBe('*** EXERCISE - NOT A REAL INCIDENT ***');
+    expect(buildBriefingText(makeIncident(), [], context())).not.toContain('EXERCISE');
+  });
+
+  it('says REAL WORLD first for a real incident while a drill runs on this device', () => {
+    expect(buildShortUpdate(makeIncident(), [], context({ drillOn: true }))).toMatch(/^REAL WORLD K7QM-0042 P1 MAJOR /);
+    expect(buildShortUpdate(makeIncident({ exercise: true }), [], context({ drillOn: true }))).toMatch(/^EXERCISE K7QM-0042 /);
+    expect(buildShortUpdate(makeIncident(), [], context())).toMatch(/^K7QM-0042 /);
+  });
+
+  it('names the systems that are down or degraded (HICS 251)', () => {
+    const snapshot = makeEvent(CREATED + MIN, {
+      kind: 'system_status',
+      systems: [
+        { system: 'Normal power', state: 'non_functional', reason: 'Grid down', repairEstimate: '' },
+        { system: 'Elevators', state: 'partial', reason: 'Lift 2 only', repairEstimate: '' },
+        { system: 'Water', state: 'functional', reason: '', repairEstimate: '' },
+      ],
+    });
+    expect(buildShortUpdate(makeIncident(), [snapshot], context())).toContain(' - Systems: 1 down (Normal power), 1 partial - ');
   });
 
   it('leaves out the next update when none is asked for or the incident is no longer open', () => {
