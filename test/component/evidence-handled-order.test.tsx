@@ -1,29 +1,14 @@
 // Evidence in handled order: late paperwork lands where it happened in the row and the chain; a link another laptop handled after the end is marked.
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatHlc, parseHlc, type TimelineEvent } from '../../shared/domain';
 import { setCurrentUser } from '../../renderer/db/current-user';
 import { createCustodyRepository } from '../../renderer/db/custody';
 import { toDateTimeLocalValue } from '../../renderer/features/format';
+import { ago, must, stubObjectUrls } from './support/evidence-kit';
 import { renderDesk } from './support/render-desk';
 
-beforeEach(() => {
-  vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:thumb');
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-});
-afterEach(() => vi.restoreAllMocks());
-
-const MIN = 60_000;
-/** A handled-at `minutesAgo` before now, in this computer's zone. */
-const ago = (minutesAgo: number) => {
-  const ms = Math.floor((Date.now() - minutesAgo * MIN) / MIN) * MIN;
-  return { ms, time: { utc: new Date(ms).toISOString(), offsetMinutes: -new Date(ms).getTimezoneOffset() } };
-};
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+stubObjectUrls();
 
 describe('evidence in handled order', { timeout: 30_000 }, () => {
   it('a handover written after the storage it preceded lands before it: the item stays in the locker, held by nobody', async () => {

@@ -1,28 +1,13 @@
 // Late paperwork in the evidence form and chain: the form starts from the item's state at the chosen Handled at (keeping what was typed), late entries are labelled, nobody named shows no "— → —".
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setCurrentUser } from '../../renderer/db/current-user';
 import { createCustodyRepository } from '../../renderer/db/custody';
 import { toDateTimeLocalValue } from '../../renderer/features/format';
+import { ago, must, stubObjectUrls } from './support/evidence-kit';
 import { renderDesk } from './support/render-desk';
 
-beforeEach(() => {
-  vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:thumb');
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-});
-afterEach(() => vi.restoreAllMocks());
-
-const MIN = 60_000;
-/** A handled-at `minutesAgo` before now, in this computer's zone. */
-const ago = (minutesAgo: number) => {
-  const ms = Math.floor((Date.now() - minutesAgo * MIN) / MIN) * MIN;
-  return { ms, time: { utc: new Date(ms).toISOString(), offsetMinutes: -new Date(ms).getTimezoneOffset() } };
-};
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+stubObjectUrls();
 
 /** Dana collected the stick 50 minutes ago (desk drawer), handed it to Sam 40 minutes ago, Sam stored it 38 minutes ago. */
 async function lockedUpStick() {

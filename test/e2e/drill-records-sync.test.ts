@@ -1,37 +1,15 @@
 // A drill on two laptops and HQ in real Chromium: the exercise mark, a HICS 251 snapshot and a custody chain reach the other laptop and HQ's read API.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { incidentDetailResponseSchema, incidentListResponseSchema } from '../../shared/sync/wire';
-import { STORE_FACTORIES } from '../unit/server/support/store-factories';
-import { TestHq } from '../unit/server/support/test-hq';
-import { AppSession } from './support/app-session';
 import { describeProblems } from './support/page-problems';
 import { openIncident, recordIncident, ui } from './support/incident-ui';
 import { connect, syncNow, syncStatus } from './support/sync-ui';
+import { useTwoLaptopsAndHq } from './support/use-two-laptops';
 
 const DRILL = 'Drill: mains power lost in Block A';
 
-let a: AppSession | null = null;
-let b: AppSession | null = null;
-let hq: TestHq | null = null;
-
-function need<T>(value: T | null): T {
-  if (value === null) throw new Error('The e2e setup did not start (see the beforeAll error above)');
-  return value;
-}
-
-beforeAll(async () => {
-  a = await AppSession.start();
-  b = await AppSession.start();
-  const sqlite = STORE_FACTORIES.find((f) => f.name === 'sqlite');
-  if (!sqlite) throw new Error('no SQLite store factory');
-  hq = await TestHq.start(sqlite, { allowOrigins: [new URL(a.url).origin, new URL(b.url).origin] });
-});
-
-afterAll(async () => {
-  const steps = [() => a?.close(), () => b?.close(), () => hq?.close()];
-  for (const step of steps) await step()?.catch(() => undefined);
-});
+const laptops = useTwoLaptopsAndHq();
 
 async function startDrill(page: Page) {
   await page.getByRole('button', { name: 'Who is working? Set your name' }).click();
@@ -44,9 +22,9 @@ async function startDrill(page: Page) {
 
 describe('a drill across two laptops and HQ', () => {
   it('marks the drill everywhere and carries its system status and evidence to the other laptop and to HQ', async () => {
-    const pageA = need(a).page;
-    const pageB = need(b).page;
-    const server = need(hq);
+    const { a, b, hq: server } = laptops();
+    const pageA = a.page;
+    const pageB = b.page;
 
     // Laptop A runs a drill: the incident is an exercise; Normal power is reported down.
     await startDrill(pageA);
@@ -92,7 +70,7 @@ describe('a drill across two laptops and HQ', () => {
     // Only what the person set is recorded: nobody checked the other systems of HICS 251's list.
     expect(snapshot?.kind === 'system_status' && snapshot.systems).toEqual([{ system: 'Normal power', state: 'non_functional', reason: 'Grid feed lost (simulated)', repairEstimate: '2 h' }]);
 
-    const problems = [...need(a).problems.take(), ...need(b).problems.take()];
+    const problems = [...a.problems.take(), ...b.problems.take()];
     if (problems.length > 0) throw new Error(describeProblems(problems));
   });
 });

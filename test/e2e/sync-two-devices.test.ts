@@ -1,12 +1,10 @@
 // Two devices (two Chromium profiles) and a real HQ: offline edits of the same field, sync, same data everywhere, conflict listed.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STORE_FACTORIES } from '../unit/server/support/store-factories';
-import { TestHq } from '../unit/server/support/test-hq';
-import { AppSession } from './support/app-session';
+import { describe, expect, it } from 'vitest';
 import { describeProblems } from './support/page-problems';
 import { openIncident, recordIncident, ui } from './support/incident-ui';
 import { closeSync, connect as connectTo, openSync, syncNow, syncStatus as statusText } from './support/sync-ui';
+import { useTwoLaptopsAndHq } from './support/use-two-laptops';
 
 const SHARED = 'Chiller 2 tripped';
 const TITLE_A = 'Chiller 2 tripped, compressor fault (A)';
@@ -14,29 +12,9 @@ const TITLE_B = 'Chiller 2 tripped, fan belt snapped (B)';
 const ONLY_A = 'Fire door 4 wedged open';
 const ONLY_B = 'Lift 2 stuck between floors';
 
-let a: AppSession | null = null;
-let b: AppSession | null = null;
-let hq: TestHq | null = null;
+const laptops = useTwoLaptopsAndHq();
 
-function need<T>(value: T | null): T {
-  if (value === null) throw new Error('The e2e setup did not start (see the beforeAll error above)');
-  return value;
-}
-
-const connect = (page: Page, name: string) => connectTo(page, need(hq), name);
-
-beforeAll(async () => {
-  a = await AppSession.start();
-  b = await AppSession.start();
-  const sqlite = STORE_FACTORIES.find((f) => f.name === 'sqlite');
-  if (!sqlite) throw new Error('no SQLite store factory');
-  hq = await TestHq.start(sqlite, { allowOrigins: [new URL(a.url).origin, new URL(b.url).origin] });
-});
-
-afterAll(async () => {
-  const steps = [() => a?.close(), () => b?.close(), () => hq?.close()];
-  for (const step of steps) await step()?.catch(() => undefined);
-});
+const connect = (page: Page, name: string) => connectTo(page, laptops().hq, name);
 
 async function editTitle(page: Page, from: string, to: string) {
   await openIncident(page, from);
@@ -57,8 +35,8 @@ async function listTitles(page: Page): Promise<string[]> {
 
 describe('sync between two devices and HQ', () => {
   it('offline edits on both devices converge; HQ has the same; the conflict is listed with both values', async () => {
-    const pageA = need(a).page;
-    const pageB = need(b).page;
+    const pageA = laptops().a.page;
+    const pageB = laptops().b.page;
 
     // Device A records the incident both will later change, connects and sends it; B connects and receives it.
     await recordIncident(pageA, { title: SHARED });
@@ -69,8 +47,8 @@ describe('sync between two devices and HQ', () => {
     await ui.incidentRow(pageB, SHARED).waitFor({ timeout: 20_000 });
 
     // Both go offline; each changes the same field of the same incident and records one of its own.
-    await need(a).context.setOffline(true);
-    await need(b).context.setOffline(true);
+    await laptops().a.context.setOffline(true);
+    await laptops().b.context.setOffline(true);
     await statusText(pageA).getByText('Offline').waitFor();
     await editTitle(pageA, SHARED, TITLE_A);
     await recordIncident(pageA, { title: ONLY_A });
@@ -81,10 +59,10 @@ describe('sync between two devices and HQ', () => {
     await closeSync(pageA);
 
     // Back online: A syncs (it regains the connection first), then B, then A once more to receive B's changes.
-    await need(a).context.setOffline(false);
+    await laptops().a.context.setOffline(false);
     await ui.incidentRow(pageA, ONLY_A).waitFor();
     await statusText(pageA).getByText(/^Synced/).waitFor({ timeout: 20_000 });
-    await need(b).context.setOffline(false);
+    await laptops().b.context.setOffline(false);
     await ui.incidentRow(pageB, ONLY_A).waitFor({ timeout: 20_000 });
     await syncNow(pageA);
     await ui.incidentRow(pageA, ONLY_B).waitFor({ timeout: 20_000 });
@@ -95,7 +73,7 @@ describe('sync between two devices and HQ', () => {
     await expect.poll(() => listTitles(pageB), { timeout: 20_000 }).toEqual(expected);
 
     // HQ holds the same incidents.
-    const server = need(hq);
+    const server = laptops().hq;
     const reply = await server.request('/v1/incidents', { token: server.adminToken, protocol: false });
     expect(reply.status).toBe(200);
     const hqTitles = (reply.json.incidents as { title: string }[]).map((i) => i.title).sort();
@@ -111,7 +89,7 @@ describe('sync between two devices and HQ', () => {
     // The kept value is also the incident's current title, shown in the entry's heading: twice.
     await conflict.getByText(TITLE_B, { exact: true }).first().waitFor();
     await conflict.getByText(/on this device/).waitFor();
-    await need(a).page.screenshot({ path: 'test-results/sync-two-devices-conflict.png' });
+    await laptops().a.page.screenshot({ path: 'test-results/sync-two-devices-conflict.png' });
 
     // Picking the other value is a normal edit: it syncs to HQ and to device B.
     await conflict.getByRole('button', { name: /^Use the other value for / }).click();
@@ -124,7 +102,7 @@ describe('sync between two devices and HQ', () => {
     const after = await server.request(`/v1/incidents`, { token: server.adminToken, protocol: false });
     expect((after.json.incidents as { title: string }[]).map((i) => i.title).sort()).toEqual([ONLY_A, ONLY_B, TITLE_A].sort());
 
-    const problems = [...need(a).problems.take(), ...need(b).problems.take()].filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
+    const problems = [...laptops().a.problems.take(), ...laptops().b.problems.take()].filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
     if (problems.length > 0) throw new Error(describeProblems(problems));
   });
 });
