@@ -7,35 +7,39 @@ import type { HqAnswer, HqRequest } from '../support/fake-hq';
 import { FakeHq } from '../support/fake-hq';
 import { SimDevice, World } from '../support/sim-device';
 
-/** HQ's pull answers with the second operation of each page marked as written by the next schema version. */
-function newerSecondOp(request: HqRequest, answer: HqAnswer): HqAnswer | null {
-  if (request.path !== '/v1/sync/pull' || answer.status !== 200) return null;
-  const body = JSON.parse(answer.body) as { ops: { op: { schemaVersion: number } }[] };
-  if (body.ops.length < 2) return null;
-  body.ops[1]!.op.schemaVersion = OPERATION_SCHEMA_VERSION + 1;
-  return { status: 200, body: JSON.stringify(body) };
+type PulledPage = { ops: { op: { schemaVersion: number; event: { kind: string } } }[] };
+
+/** HQ's pull answers with the second operation of each page marked as written by the next schema version, changed further by `alter`. */
+function newerSecondOp(alter: (op: PulledPage['ops'][number]['op']) => void = () => undefined) {
+  return (request: HqRequest, answer: HqAnswer): HqAnswer | null => {
+    if (request.path !== '/v1/sync/pull' || answer.status !== 200) return null;
+    const body = JSON.parse(answer.body) as PulledPage;
+    if (body.ops.length < 2) return null;
+    body.ops[1]!.op.schemaVersion = OPERATION_SCHEMA_VERSION + 1;
+    alter(body.ops[1]!.op);
+    return { status: 200, body: JSON.stringify(body) };
+  };
 }
 
-/** As newerSecondOp, and that operation holds an entry kind this version has never heard of (so its shape does not parse). */
-function unreadableNewerSecondOp(request: HqRequest, answer: HqAnswer): HqAnswer | null {
-  if (request.path !== '/v1/sync/pull' || answer.status !== 200) return null;
-  const body = JSON.parse(answer.body) as { ops: { op: { schemaVersion: number; event: { kind: string } } }[] };
-  if (body.ops.length < 2) return null;
-  body.ops[1]!.op.schemaVersion = OPERATION_SCHEMA_VERSION + 1;
-  body.ops[1]!.op.event.kind = 'debrief_from_the_future';
-  return { status: 200, body: JSON.stringify(body) };
+/** Device A has recorded an incident with a note and sent both to HQ; device B has not pulled yet. */
+async function twoDevicesAfterASync() {
+  const world = new World();
+  const hq = new FakeHq({ now: () => world.nowMs });
+  const a = new SimDevice('dev-a', hq, world);
+  const b = new SimDevice('dev-b', hq, world);
+  const incident = a.create('Generator B failed');
+  a.note(incident.incidentId, 'Fuel delivered');
+  await a.sync();
+  return { hq, b, incident };
 }
 
 describe('pulled operations of a newer schema', () => {
   it('says to update even when the newer operation holds something this version cannot parse', async () => {
-    const world = new World();
-    const hq = new FakeHq({ now: () => world.nowMs });
-    const a = new SimDevice('dev-a', hq, world);
-    const b = new SimDevice('dev-b', hq, world);
-    const incident = a.create('Generator B failed');
-    a.note(incident.incidentId, 'Fuel delivered');
-    await a.sync();
-    b.faults.corrupt = unreadableNewerSecondOp;
+    const { b } = await twoDevicesAfterASync();
+    // An entry kind this version has never heard of: the operation's shape does not parse.
+    b.faults.corrupt = newerSecondOp((op) => {
+      op.event.kind = 'debrief_from_the_future';
+    });
     const result = await b.sync();
     expect(result).toBeInstanceOf(SyncError);
     expect((result as SyncError).message).toBe(NEWER_OPERATIONS_MESSAGE);
@@ -43,16 +47,10 @@ describe('pulled operations of a newer schema', () => {
   });
 
   it('refuses the whole page, keeps the cursor, says to update, and still pushes this device’s changes', async () => {
-    const world = new World();
-    const hq = new FakeHq({ now: () => world.nowMs });
-    const a = new SimDevice('dev-a', hq, world);
-    const b = new SimDevice('dev-b', hq, world);
-    const incident = a.create('Generator B failed');
-    a.note(incident.incidentId, 'Fuel delivered');
-    await a.sync();
+    const { hq, b, incident } = await twoDevicesAfterASync();
     const own = b.create('Door 4 jammed');
 
-    b.faults.corrupt = newerSecondOp;
+    b.faults.corrupt = newerSecondOp();
     const result = await b.sync();
     expect(result).toBeInstanceOf(SyncError);
     expect((result as SyncError).message).toBe(NEWER_OPERATIONS_MESSAGE);

@@ -1,0 +1,77 @@
+// Words of a briefing: text from other devices made safe and plain (one line, ASCII for SMS, clipped), and times with their UTC offset.
+import { formatUtcOffset, type ZonedTime } from '../../../shared/domain';
+import { formatLocal } from '../format';
+
+// ---------------------------------------------------------------------------
+// Text hygiene: entries come from other devices and HQ, so nothing in them may steer the layout.
+// ---------------------------------------------------------------------------
+
+/** C0/C1 controls (but tab and line breaks) and the bidi overrides that could make printed text read differently. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Keeps line breaks (normalised to \n) and drops controls. */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(UNSAFE_CHARACTERS, '').replace(/\t/g, ' ');
+}
+
+/** One line: every run of whitespace (line breaks too) becomes one space. */
+export function oneLine(text: string): string {
+  return cleanText(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Typography the app uses, spelled so any phone, pager or radio operator's log can carry it (GSM-7 has none of it). */
+const ASCII_REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/[\u2012-\u2015\u2212]/g, '-'],
+  [/\u203A/g, '>'],
+  [/\u2039/g, '<'],
+  [/\u2026/g, '...'],
+  [/\u2192/g, '->'],
+  [/\u00D7/g, 'x'],
+  [/\u00B7/g, '-'],
+  [/[\u2018\u2019]/g, "'"],
+  [/[\u201C\u201D]/g, '"'],
+  [/[\u00A0\u2007\u202F]/g, ' '],
+];
+
+export function asciiFriendly(text: string): string {
+  return ASCII_REPLACEMENTS.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+}
+
+/** Cuts text to at most `max` characters, at a word boundary when one is near, marked with "...". */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max < 4) return '';
+  const cut = text.slice(0, max - 3);
+  const space = cut.lastIndexOf(' ');
+  const head = space >= cut.length * 0.6 ? cut.slice(0, space) : cut;
+  return `${head.replace(/[\s,;:.>/(-]+$/, '')}...`;
+}
+
+// ---------------------------------------------------------------------------
+// Times: the reader's local time, always with its UTC offset (a briefing travels to people in other zones).
+// ---------------------------------------------------------------------------
+
+/** The reader's offset at that instant (east of UTC; DST-aware), never -0. */
+export function readerOffsetAt(ms: number): number {
+  const offset = -new Date(ms).getTimezoneOffset();
+  return offset === 0 ? 0 : offset;
+}
+
+/** "26 Nov 2026 14:30 UTC+01:00" for an instant. */
+export function localTimeWithOffset(ms: number): string {
+  return `${formatLocal(new Date(ms).toISOString())} ${formatUtcOffset(readerOffsetAt(ms))}`;
+}
+
+/** A recorded time in local time with the offset, plus the recorder's own offset when it was not ours. */
+export function zonedTimeText(time: ZonedTime): string {
+  const ms = Date.parse(time.utc);
+  const text = localTimeWithOffset(ms);
+  return time.offsetMinutes === readerOffsetAt(ms) ? text : `${text} (recorded at ${formatUtcOffset(time.offsetMinutes)})`;
+}
+
+/** "14:30" today, "27 Nov 2026 14:30" on another day (local). */
+export function clockText(ms: number, nowMs: number): string {
+  const full = formatLocal(new Date(ms).toISOString());
+  return new Date(ms).toDateString() === new Date(nowMs).toDateString() ? full.slice(-5) : full;
+}
