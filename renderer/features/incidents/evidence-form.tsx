@@ -1,13 +1,15 @@
-// The form that collects an evidence item or records one link of its chain of custody, in an inline dialog.
+// The form that collects an evidence item or records one link of its chain of custody, in an inline dialog; what is typed stays a draft until saved.
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { CUSTODY_ACTION_LABELS, formatUtcOffset, LIMITS, type CustodyAction } from '../../../shared/domain';
 import { CUSTODY_LINK_ACTIONS, custodyStateAt, isFinalCustodyAction, type CustodyLinkAction, type CustodyState, type EvidenceItem } from '../../../shared/domain/custody';
 import type { StoredAttachment } from '../../db/attachments-stored';
-import type { CustodyRepository } from '../../db/custody';
+import { evidenceDraftPlace, type CustodyRepository } from '../../db/custody';
 import { zonedFromLocalValue } from '../capture/incident-times';
 import { formatZoned, toDateTimeLocalValue } from '../format';
 import { useBusy } from '../use-busy';
+import { DraftNote } from './draft-note';
 import { FieldError, InlineDialog, useFocusFirstInvalid } from './inline-dialog';
+import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
 
 type Field = 'action' | 'item' | 'from' | 'to' | 'location' | 'handledAt' | 'sha256' | 'notes';
 type Errors = Partial<Record<Field | 'form', string>>;
@@ -22,6 +24,81 @@ const TO_LABELS: Record<CustodyAction, string | null> = {
   returned: 'Returned to',
   disposed: null,
 };
+
+/**
+ * The form as kept in this person's draft (a type alias: stored as-is as JSON). The *Edited flags say a field was
+ * typed into; until then it follows Handled at, the action or the person at the keyboard.
+ */
+type EvidenceDraft = {
+  item: string;
+  action: CustodyLinkAction;
+  from: string;
+  fromEdited: boolean;
+  to: string;
+  toEdited: boolean;
+  location: string;
+  locationEdited: boolean;
+  /** As the field shows it: this computer's local time ('' while half-typed). */
+  handledAt: string;
+  /** The instant it means (ISO, '' while half-typed): a draft reopened after the clock's zone changed shows the same moment. */
+  handledAtUtc: string;
+  handledAtEdited: boolean;
+  sha256: string;
+  notes: string;
+};
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const isLinkAction = (value: unknown): value is CustodyLinkAction => (CUSTODY_LINK_ACTIONS as readonly unknown[]).includes(value);
+
+/** The item's state at a complete Handled at (null for a new item, a half-typed time or one before the chain starts). */
+function stateAt(item: EvidenceItem | undefined, value: string): CustodyState | null {
+  return item && isTime(value) ? custodyStateAt(item.chain, zonedFromLocalValue(value)) : null;
+}
+
+function utcOf(value: string): string {
+  return isTime(value) ? new Date(value).toISOString() : '';
+}
+
+/**
+ * The draft shape for a form opened now on `item` (absent: collecting a new one). A restored draft keeps what was
+ * typed; the fields nobody typed into follow the item's chain as it is now (a link may have been synced in since).
+ */
+function evidenceDraftShape(item: EvidenceItem | undefined, me: string): EntryDraftShape<EvidenceDraft> {
+  const now = toDateTimeLocalValue(Date.now());
+  const initial = stateAt(item, now);
+  const blank: EvidenceDraft = {
+    item: '', action: 'transferred', from: initial?.holder ?? '', fromEdited: false, to: item ? '' : me, toEdited: false,
+    location: initial?.location ?? '', locationEdited: false, handledAt: now, handledAtUtc: utcOf(now), handledAtEdited: false, sha256: '', notes: '',
+  };
+  const typed = (value: string, edited: boolean) => edited && value.trim() !== '';
+  return {
+    blank,
+    isBlank: (v) => v.item.trim() === '' && v.notes.trim() === '' && v.sha256 === '' && (!item || v.action === blank.action) && !v.handledAtEdited
+      && !typed(v.from, v.fromEdited) && !typed(v.to, v.toEdited) && !typed(v.location, v.locationEdited),
+    parse: (stored) => {
+      const text = (key: keyof EvidenceDraft) => {
+        const value = stored[key];
+        return typeof value === 'string' ? value : '';
+      };
+      const flag = (key: keyof EvidenceDraft) => stored[key] === true;
+      // Not this form's draft (another shape, an older version): nothing to restore.
+      if (!(['item', 'from', 'to', 'location', 'notes', 'handledAt'] as const).some((key) => typeof stored[key] === 'string')) return null;
+      // The instant first (the same moment whatever this computer's zone is now), else the field as it was shown.
+      const utcMs = new Date(text('handledAtUtc')).getTime();
+      const handledAt = text('handledAtUtc') !== '' && !Number.isNaN(utcMs) ? toDateTimeLocalValue(utcMs)
+        : isTime(text('handledAt')) ? text('handledAt') : flag('handledAtEdited') ? '' : blank.handledAt;
+      const action = isLinkAction(stored.action) ? stored.action : blank.action;
+      const then = stateAt(item, handledAt);
+      const follows = (key: 'from' | 'location', fallback: string | undefined) => (flag(`${key}Edited`) ? text(key) : (fallback ?? text(key)));
+      const followingTo = item ? (action === 'examined' ? (then?.holder ?? text('to')) : '') : me;
+      return {
+        item: item ? '' : text('item'), action, from: follows('from', then?.holder), fromEdited: flag('fromEdited'), to: flag('toEdited') ? text('to') : followingTo,
+        toEdited: flag('toEdited'), location: follows('location', then?.location), locationEdited: flag('locationEdited'), handledAt,
+        handledAtUtc: utcOf(handledAt), handledAtEdited: flag('handledAtEdited'), sha256: SHA256.test(text('sha256')) ? text('sha256') : '', notes: text('notes'),
+      };
+    },
+  };
+}
 
 export interface EvidenceFormProps {
   incidentId: string;
@@ -38,25 +115,20 @@ export interface EvidenceFormProps {
 export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDone }: EvidenceFormProps) {
   const collecting = item === undefined;
   const ending = item?.ending ?? null;
-  // An ended chain still takes links handled before its end (late paperwork), but not a second ending.
-  const actions = ending ? CUSTODY_LINK_ACTIONS.filter((option) => !isFinalCustodyAction(option)) : CUSTODY_LINK_ACTIONS;
-  const [action, setAction] = useState<CustodyLinkAction>('transferred');
-  const [description, setDescription] = useState('');
-  const [handledAt, setHandledAt] = useState(() => toDateTimeLocalValue(Date.now()));
+  // Fixed at opening; what is typed is kept as this person's draft for this item (or for a new item of this incident),
+  // so Escape, Back, another incident, a reload or a power loss lose nothing.
+  const [shape] = useState(() => evidenceDraftShape(item, me));
+  const place = evidenceDraftPlace(incidentId, item?.itemId);
+  const draft = useEntryDraft(place.kind, place.incidentId, shape);
+  const values = draft.values;
+  const { action, from, to, location, handledAt, sha256, notes } = values;
+  // An ended chain still takes links handled before its end (late paperwork), but not a second ending. A restored
+  // draft's ending stays shown (chosen before another device ended the chain): the save then says why it is refused.
+  const actions = ending ? CUSTODY_LINK_ACTIONS.filter((option) => !isFinalCustodyAction(option) || option === action) : CUSTODY_LINK_ACTIONS;
   // A link starts from the item's state at its Handled at: handed over by whoever held it then, kept where it was then.
   // Late paperwork (handled before later links) must not inherit where the item is now, so these follow Handled at
   // until the person types into them; what they typed is kept.
-  const stateAt = (value: string): CustodyState | null => (item && isTime(value) ? custodyStateAt(item.chain, zonedFromLocalValue(value)) : null);
-  const [initial] = useState(() => stateAt(handledAt));
-  const [from, setFrom] = useState(initial?.holder ?? '');
-  const [fromEdited, setFromEdited] = useState(false);
-  const [to, setTo] = useState(collecting ? me : '');
-  const [toEdited, setToEdited] = useState(false);
-  const [location, setLocation] = useState(initial?.location ?? '');
-  const [locationEdited, setLocationEdited] = useState(false);
-  const state = stateAt(handledAt);
-  const [sha256, setSha256] = useState('');
-  const [notes, setNotes] = useState('');
+  const state = stateAt(item, handledAt);
   const [errors, setErrors] = useState<Errors>({});
   const { busy, run } = useBusy();
   const focusFirstInvalid = useFocusFirstInvalid(panelRef);
@@ -65,27 +137,28 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
   const shownAction: CustodyAction = collecting ? 'collected' : action;
   const toLabel = TO_LABELS[shownAction];
 
-  const edit = (set: (value: string) => void) => (value: string) => {
-    set(value);
+  /** A person's edit, into the draft. While the entry saves the form waits: an edit then would go with its draft. */
+  function change(patch: Partial<EvidenceDraft>) {
+    if (busy) return;
+    draft.update({ ...values, ...patch });
     setErrors({});
-  };
+  }
 
   function chooseAction(next: CustodyLinkAction) {
-    setAction(next);
-    setErrors({});
     // Until "To" is typed, it follows the action: an examination leaves the item with its holder then, the rest name someone new.
-    if (!toEdited) setTo(next === 'examined' ? (state?.holder ?? '') : '');
+    change(values.toEdited ? { action: next } : { action: next, to: next === 'examined' ? (state?.holder ?? '') : '' });
   }
 
   function chooseHandledAt(value: string) {
-    setHandledAt(value);
-    setErrors({});
+    const patch: Partial<EvidenceDraft> = { handledAt: value, handledAtUtc: utcOf(value), handledAtEdited: true };
     // A half-typed or out-of-chain time gives no state: the fields keep what they had.
-    const then = stateAt(value);
-    if (!then) return;
-    if (!fromEdited) setFrom(then.holder);
-    if (!locationEdited) setLocation(then.location);
-    if (!toEdited && action === 'examined') setTo(then.holder);
+    const then = stateAt(item, value);
+    if (then) {
+      if (!values.fromEdited) patch.from = then.holder;
+      if (!values.locationEdited) patch.location = then.location;
+      if (!values.toEdited && action === 'examined') patch.to = then.holder;
+    }
+    change(patch);
   }
 
   function refuse(next: Errors) {
@@ -99,13 +172,19 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
     // A half-typed date-time reads as ''; say so instead of sending no time.
     if (timeRef.current?.validity.badInput || handledAt === '') return refuse({ handledAt: 'Enter the date and time the item was handled.' });
     const common = { from, location, handledAt: zonedFromLocalValue(handledAt), sha256: sha256 === '' ? null : sha256, notes };
-    const result = await run(() =>
-      collecting
-        ? repo.collect(incidentId, { ...common, item: description, to })
-        : repo.record(incidentId, { ...common, itemId: item.itemId, action, to: toLabel === null ? '' : to }),
-    );
+    const result = await run(async () => {
+      // The latest keystrokes reach the draft first, so a refused save still leaves an up-to-date draft.
+      await draft.flush();
+      return collecting
+        ? repo.collect(incidentId, { ...common, item: values.item, to })
+        : repo.record(incidentId, { ...common, itemId: item.itemId, action, to: toLabel === null ? '' : to });
+    });
     if (!result) return;
-    if (result.ok) return onDone();
+    if (result.ok) {
+      // Its transaction deleted the draft: nothing more is written for it.
+      draft.saved();
+      return onDone();
+    }
     const field = result.error.field;
     refuse(field && FIELDS.includes(field) ? { [field]: result.error.message } : { form: result.error.message });
   }
@@ -123,7 +202,7 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
 
   return (
     <InlineDialog label={collecting ? 'Collect evidence' : `Record custody: ${item.item}`} panelRef={panelRef} onClose={onDone}>
-      <form className="dialog-form evidence-form" onSubmit={submit} noValidate>
+      <form className="dialog-form evidence-form" onSubmit={submit} onBlur={() => void draft.flush()} noValidate>
         {ending && (
           <p id={`${id}-ended`} className="hint evidence-form-ended">
             {`This chain ended: ${CUSTODY_ACTION_LABELS[ending.action].toLowerCase()} `}
@@ -134,7 +213,7 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
         {collecting ? (
           <div className="field">
             <label htmlFor={`${id}-item`}>Item</label>
-            <input {...describe('item')} maxLength={LIMITS.shortText} value={description} placeholder="e.g. Laptop, serial 5CG1234" onChange={(e) => edit(setDescription)(e.target.value)} />
+            <input {...describe('item')} maxLength={LIMITS.shortText} value={values.item} placeholder="e.g. Laptop, serial 5CG1234" onChange={(e) => change({ item: e.target.value })} />
             {error('item')}
           </div>
         ) : (
@@ -149,13 +228,13 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
         <div className="field-row evidence-people">
           <div className="field">
             <label htmlFor={`${id}-from`}>{collecting ? 'From (optional)' : 'From'}</label>
-            <input {...describe('from')} maxLength={LIMITS.shortText} value={from} onChange={(e) => { setFromEdited(true); edit(setFrom)(e.target.value); }} />
+            <input {...describe('from')} maxLength={LIMITS.shortText} value={from} onChange={(e) => change({ from: e.target.value, fromEdited: true })} />
             {error('from')}
           </div>
           {toLabel !== null && (
             <div className="field">
               <label htmlFor={`${id}-to`}>{toLabel}</label>
-              <input {...describe('to')} maxLength={LIMITS.shortText} value={to} onChange={(e) => { setToEdited(true); edit(setTo)(e.target.value); }} />
+              <input {...describe('to')} maxLength={LIMITS.shortText} value={to} onChange={(e) => change({ to: e.target.value, toEdited: true })} />
               {error('to')}
             </div>
           )}
@@ -163,7 +242,7 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${id}-location`}>Location</label>
-            <input {...describe('location')} maxLength={LIMITS.shortText} value={location} placeholder="e.g. Evidence locker 2, IT office" onChange={(e) => { setLocationEdited(true); edit(setLocation)(e.target.value); }} />
+            <input {...describe('location')} maxLength={LIMITS.shortText} value={location} placeholder="e.g. Evidence locker 2, IT office" onChange={(e) => change({ location: e.target.value, locationEdited: true })} />
             {error('location')}
           </div>
           <div className="field">
@@ -175,22 +254,25 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
         </div>
         <div className="field">
           <label htmlFor={`${id}-sha256`}>File</label>
-          <select {...describe('sha256')} value={sha256} onChange={(e) => edit(setSha256)(e.target.value)}>
+          <select {...describe('sha256')} value={sha256} onChange={(e) => change({ sha256: e.target.value })}>
             <option value="">No file</option>
             {files.map((file) => <option key={file.sha256} value={file.sha256}>{`${file.name} · ${shortHash(file.sha256)}`}</option>)}
+            {/* A restored draft's file not (yet) listed here: shown by its hash rather than silently swapped for another. */}
+            {sha256 !== '' && !files.some((file) => file.sha256 === sha256) && <option value={sha256}>{`File not on this device yet · ${shortHash(sha256)}`}</option>}
           </select>
           {files.length === 0 && <span className="hint">Files attached to the incident (with a note) can be linked here.</span>}
           {error('sha256')}
         </div>
         <div className="field">
           <label htmlFor={`${id}-notes`}>Notes</label>
-          <textarea {...describe('notes')} rows={2} maxLength={LIMITS.note} value={notes} onChange={(e) => edit(setNotes)(e.target.value)} />
+          <textarea {...describe('notes')} rows={2} maxLength={LIMITS.note} value={notes} onChange={(e) => change({ notes: e.target.value })} />
           {error('notes')}
         </div>
         {error('form')}
         <div className="actions">
           <button type="submit" className="primary" aria-disabled={busy || undefined}>{busy ? 'Saving…' : collecting ? 'Collect item' : 'Record custody'}</button>
           <button type="button" onClick={onDone}>Back</button>
+          <DraftNote draft={draft} />
         </div>
       </form>
     </InlineDialog>
