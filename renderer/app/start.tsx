@@ -37,8 +37,8 @@ export async function start(container: HTMLElement): Promise<void> {
   const replica = createDexieReplica(db);
   const host = withRememberedLastSync(withBrowserSync(pickHost(window, { replica, files: createDexieFileSource(db), deviceId }), db, replica), db);
   const services = { db, incidents: createIncidentRepository(db), host };
-  // Feeds SLA watches and automatic escalations from the database; alerts keep running with no network.
-  startNotifications({ db, notifications: services.host.notifications });
+  // Feeds SLA watches, automatic escalations and automatic closes from the database; they keep running with no network.
+  startNotifications({ db, notifications: services.host.notifications, sync: services.host.sync });
   createRoot(container).render(
     <StrictMode>
       <ServicesProvider services={services}>

@@ -39,6 +39,8 @@ export interface MetaValues {
   lastSyncSuccessAt: number;
   /** This device's drill mode: while on, new incidents are recorded as exercises (absent: off). */
   drillMode: DrillMode;
+  /** Days after resolving that Lantern closes an incident by itself; 0: never (absent: the default, 7). */
+  autoCloseDays: number;
 }
 
 /** Who turned drill mode on or off, and when (ISO UTC), so the banner can say since when a drill runs. */

@@ -1,8 +1,8 @@
 // Incident fields and their values in the words the rest of the UI uses (timeline, conflicts): "In progress", "2 — Medium".
-import { FIELD_LABELS, LEVEL_LABELS, STATUS_LABELS, updateEveryText, type Status, type SyncedField } from '../../shared/domain';
+import { AUTO_CLOSE_DETAIL, FIELD_LABELS, LEVEL_LABELS, STATUS_LABELS, updateEveryText, type Status, type SyncedField } from '../../shared/domain';
 import { formatZoned } from './format';
 
-const EXTRA_LABELS: Record<string, string> = { reopenReason: 'Reopen reason' };
+const EXTRA_LABELS: Record<string, string> = { reopenReason: 'Reopen reason', [AUTO_CLOSE_DETAIL]: 'Closed automatically' };
 
 /** The label a person knows a field by; unknown names pass through. */
 export function fieldLabel(field: string): string {

@@ -26,3 +26,4 @@ export * from './custody-schema';
 export * from './review';
 export * from './system-status';
 export * from './custody';
+export * from './auto-close';

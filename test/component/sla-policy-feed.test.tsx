@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createIncidentRepository, ensureDevice, openLanternDb, type LanternDb } from '../../renderer/db';
 import { editSlaPolicies } from '../../renderer/db/sla-policies';
 import { startNotifications } from '../../renderer/features/notifications';
+import { createBrowserHost } from '../../renderer/host/browser-host';
 import type { WatchUpdate } from '../../renderer/host/host-notifications';
 import { replacePolicy, setDefaultPolicy, setSitePolicy, type SlaPolicy } from '../../shared/domain';
 import { fakeNotifications } from './support/fake-notifications';
@@ -36,7 +37,7 @@ describe('SLA policy feed', { timeout: 15_000 }, () => {
     await repo.record({ title: 'At the field office', site: ['Field office'] });
     await editSlaPolicies(db, (set) => setSitePolicy(set, 'Field office', 'silver'));
     const { notifications, log } = recorder();
-    stop = startNotifications({ db, notifications });
+    stop = startNotifications({ db, notifications, sync: createBrowserHost().sync });
     await expect.poll(() => watchedPolicies(log)).toEqual([['At the field office', 'silver']]);
     expect(log[0]).toMatchObject({ kind: 'policies', ids: ['gold', 'silver', 'bronze'] });
 

@@ -1,12 +1,14 @@
-// Incident detail: header (status, priority, major flag, escalation), actions, editable fields, checklist and the timeline.
+// Incident detail: header (status, priority, major flag, escalation), actions, a section jump bar, editable fields, checklist and the timeline.
 import { useId, useState } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useIncidentDetail } from '../../db/detail-live';
+import { AutoCloseNotice } from './auto-close-notice';
 import { BriefingActions } from './briefing-actions';
 import { ChecklistSection } from './checklist-section';
 import { CommunicationForm } from './communication-form';
 import { DetailFields } from './detail-fields';
+import { DetailSectionsNav } from './detail-sections-nav';
 import { EvidenceSection } from './evidence-section';
 import { EscalateDialog } from './escalate-dialog';
 import { IncidentAttachments } from './incident-attachments';
@@ -53,6 +55,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
           <EscalationSummary events={events} />
           <IncidentSlaClocks incident={incident} />
           <StakeholderUpdateDue incident={incident} events={events} majorDefault={majorUpdateDefault} onLogUpdate={logUpdate} />
+          <AutoCloseNotice incident={incident} events={events} />
         </div>
         <div className="detail-badges">
           <PriorityBadge priority={incident.priority} />
@@ -71,7 +74,12 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
         <MajorToggle incident={incident} />
         <BriefingActions incident={incident} events={events} />
       </div>
-      <DetailFields incident={incident} majorUpdateDefault={majorUpdateDefault} />
+      <DetailSectionsNav />
+      {/* A section with a heading (read by screen readers, not shown) so the jump bar can bring focus to the fields too. */}
+      <section className="detail-fields-section" aria-labelledby="detail-fields-heading">
+        <h3 id="detail-fields-heading" className="visually-hidden">Fields</h3>
+        <DetailFields incident={incident} majorUpdateDefault={majorUpdateDefault} />
+      </section>
       <LinksSection incidentId={incident.id} />
       <IncidentAttachments incidentId={incident.id} />
       <ChecklistSection incident={incident} events={events} />

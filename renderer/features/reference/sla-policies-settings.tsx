@@ -1,4 +1,4 @@
-// Settings → SLA policies: the list, add / duplicate / delete, the default policy, the site mapping and the policy editor.
+// Settings → SLA policies: the list, add / duplicate / delete, the default policy, the site mapping, the policy editor and automatic close.
 import { useId, useState, type FormEvent } from 'react';
 import {
   addPolicy,
@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain';
 import { useLanternDb } from '../../db';
 import { editSlaPolicies } from '../../db/sla-policies';
+import { AutoCloseSetting } from './auto-close-setting';
 import { SlaPolicyEditor } from './sla-policy-editor';
 import { SlaSiteMapping } from './sla-site-mapping';
 import { useSlaPolicySet } from './use-sla-policies';
@@ -98,6 +99,7 @@ export function SlaPoliciesSettings() {
           return result.ok ? null : result.message;
         }} />
       <SlaSiteMapping set={set} onChange={(site, policyId) => void apply((current) => setSitePolicy(current, site, policyId), policyId ? `${site} now uses ${set.policies.find((p) => p.id === policyId)?.name ?? policyId}.` : `${site} now uses the default.`)} />
+      <AutoCloseSetting />
     </section>
   );
 }
