@@ -51,6 +51,8 @@ const NO_SLA_HISTORY: RowSlaInputs = { changes: [], policies: SEED_SLA_POLICY_SE
  */
 export function toIncidentRow(incident: Incident, noteWords: readonly string[] = [], sla: RowSlaInputs = NO_SLA_HISTORY): IncidentRow {
   const words = wordsOf(incident.description, wordsOf(incident.title));
+  // The NIST record's text is searched too: an indicator (an address, a hash) is exactly what people look up.
+  for (const text of [incident.indicators, incident.impactAssessment, incident.contacts, incident.nextSteps]) if (text) wordsOf(text, words);
   const updatedAt = canonicalIso(incident.updatedAt);
   return {
     ...incident,

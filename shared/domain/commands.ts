@@ -121,7 +121,7 @@ export function recordIncident(input: NewIncidentInput, counter: number, deviceP
 /** Fields a person may edit directly; status and its companions only move through changeStatus. */
 export const DIRECTLY_EDITABLE_FIELDS = [
   'title', 'description', 'category', 'site', 'impact', 'urgency', 'major', 'reporter', 'occurredAt', 'detectedAt', 'tags', 'assignee', 'team', 'slaPolicyId',
-  'updateEveryMinutes', 'exercise',
+  'updateEveryMinutes', 'exercise', 'indicators', 'impactAssessment', 'contacts', 'nextSteps',
 ] as const satisfies readonly SyncedField[];
 export type EditableFields = Pick<SyncedFields, (typeof DIRECTLY_EDITABLE_FIELDS)[number]>;
 

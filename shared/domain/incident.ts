@@ -20,6 +20,8 @@ const segment = z
 /** A path in a tree, root first: ["Facility", "HVAC"] or ["Main campus", "Block A", "Floor 2"]. */
 export const pathSchema = z.array(segment).max(LIMITS.pathDepth, `At most ${LIMITS.pathDepth} levels deep; remove some`);
 const optionalText = (max: number) => z.string().max(max).nullable();
+/** `what` completes "… limited to N characters", e.g. "Next steps are". */
+const longOptionalText = (what: string) => z.string().max(LIMITS.description, `${what} limited to ${LIMITS.description.toLocaleString('en')} characters`).nullable();
 
 /** An incident's stakeholder-update interval in minutes: 0 turns the reminders off, otherwise 5 min to 24 h. */
 export const updateEveryMinutesSchema = z.union([
@@ -65,6 +67,14 @@ export const syncedFieldsSchema = z.object({
    * incidents. Optional like slaPolicyId: absent on incidents recorded before it, which were all real.
    */
   exercise: z.boolean().optional(),
+  /**
+   * NIST SP 800-61 §3.2.5's record: what was observed (indicators / symptoms), the assessed impact in words, who is
+   * involved or to be reached (contacts) and what happens next. Optional like slaPolicyId; null or absent: not written.
+   */
+  indicators: longOptionalText('Indicators are').optional(),
+  impactAssessment: longOptionalText('The impact assessment is').optional(),
+  contacts: longOptionalText('Contacts are').optional(),
+  nextSteps: longOptionalText('Next steps are').optional(),
 });
 export type SyncedFields = z.infer<typeof syncedFieldsSchema>;
 export type SyncedField = keyof SyncedFields;
@@ -112,4 +122,8 @@ export const FIELD_LABELS: Record<SyncedField, string> = {
   slaPolicyId: 'SLA policy',
   updateEveryMinutes: 'Stakeholder updates',
   exercise: 'Exercise',
+  indicators: 'Indicators / symptoms',
+  impactAssessment: 'Impact assessment',
+  contacts: 'Contacts',
+  nextSteps: 'Next steps',
 };

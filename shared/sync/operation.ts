@@ -18,17 +18,26 @@ import {
  * The newest operation version this Lantern reads and writes; bumped whenever operations gain something older
  * versions would misread (HQ answers retry-later to versions it does not know, so the device keeps them).
  * 2: reviews, system status snapshots and custody entries; the exercise mark; a communication's subject, priority
- * and action taken.
+ * and action taken. 3: the NIST record fields (indicators, impact assessment, contacts, next steps).
  */
-export const OPERATION_SCHEMA_VERSION = 2;
+export const OPERATION_SCHEMA_VERSION = 3;
 
 const KINDS_OF_VERSION_2: ReadonlySet<string> = new Set(['review', 'system_status', 'custody']);
+const FIELDS_OF_VERSION_3: readonly SyncedField[] = ['indicators', 'impactAssessment', 'contacts', 'nextSteps'];
+
+/** Whether `change` sets or changes (in its event) one of `fields`. */
+function touches(change: Pick<IncidentChange, 'set' | 'event'>, fields: readonly SyncedField[]): boolean {
+  if (fields.some((field) => Object.hasOwn(change.set, field))) return true;
+  return change.event.kind === 'fields_changed' && change.event.changes.some((c) => (fields as readonly string[]).includes(c.field));
+}
 
 /**
- * The oldest version that can carry `change`: 1 unless it uses what version 2 added, so an HQ or a laptop not yet
- * updated keeps taking everything else (an older one would drop the exercise mark or refuse the new entries for good).
+ * The oldest version that can carry `change`: 1 unless it uses what a later version added, so an HQ or a laptop not
+ * yet updated keeps taking everything else (an older one would drop the exercise mark or refuse the new entries for good).
  */
 export function operationVersionOf(change: Pick<IncidentChange, 'set' | 'event'>): number {
+  // An older reader's schema strips fields it does not know: a version 2 HQ would keep the event but lose the value.
+  if (touches(change, FIELDS_OF_VERSION_3)) return 3;
   const event = change.event;
   const newer =
     KINDS_OF_VERSION_2.has(event.kind) ||

@@ -17,7 +17,7 @@ import {
   type SlaClocks,
   type TimelineEvent,
 } from '../../../shared/domain';
-import { currentReview, currentSystemStatus, CUSTODY_ACTION_LABELS, evidenceItems, REVIEW_FIELD_LABELS, REVIEW_PARTS, summariseSystemStatus, SYSTEM_STATE_LABELS } from '../../../shared/domain';
+import { currentResolution, currentReview, currentSystemStatus, CUSTODY_ACTION_LABELS, evidenceItems, FIELD_LABELS, REVIEW_FIELD_LABELS, REVIEW_PARTS, summariseSystemStatus, SYSTEM_STATE_LABELS } from '../../../shared/domain';
 import { fieldValueText } from '../field-words';
 import { formatPathOrDash } from '../format';
 import { asciiFriendly, cleanText, clip, clockText, localTimeWithOffset, oneLine, readerOffsetAt, zonedTimeText } from './briefing-words';
@@ -294,6 +294,7 @@ function timelineSection(events: readonly TimelineEvent[]): BriefingSection {
 /** Every fact of the incident a person taking over (or a radio room) needs, in the app's own words. */
 export function buildBriefing(incident: Incident, events: readonly TimelineEvent[], context: BriefingContext, purpose: BriefingPurpose = 'copied'): Briefing {
   const escalation = latestEscalation(events);
+  const resolution = incident.status === 'resolved' || incident.status === 'closed' ? currentResolution(events) : null;
   const fields: BriefingField[] = [
     { label: 'Number', value: incident.number },
     { label: 'Title', value: oneLine(incident.title) },
@@ -312,6 +313,7 @@ export function buildBriefing(incident: Incident, events: readonly TimelineEvent
     { label: 'Occurred at', value: zonedTimeText(incident.occurredAt) },
     { label: 'Detected at', value: incident.detectedAt ? zonedTimeText(incident.detectedAt) : fieldValueText('detectedAt', null) },
     { label: 'Reported at', value: zonedTimeText(incident.reportedAt) },
+    ...(resolution ? [{ label: 'Resolved at', value: zonedTimeText(resolution.at) }] : []),
     { label: 'Recorded by', value: oneLine(authorText(incident.createdBy)) },
     ...(context.sla
       ? [
@@ -335,6 +337,11 @@ export function buildBriefing(incident: Incident, events: readonly TimelineEvent
     ...(checklist ? [checklist] : []),
     ...(evidence ? [evidence] : []),
     { heading: 'Description', kind: 'text', items: [description === '' ? '—' : description] },
+    // NIST SP 800-61's record, where written: what happens next first, for whoever takes over.
+    ...(['nextSteps', 'indicators', 'impactAssessment', 'contacts'] as const).flatMap((field): BriefingSection[] => {
+      const text = cleanText(incident[field] ?? '').trim();
+      return text === '' ? [] : [{ heading: FIELD_LABELS[field], kind: 'text', items: [text] }];
+    }),
     ...(review ? [review] : []),
     timelineSection(events),
   ];

@@ -1,6 +1,9 @@
 // The editable fields of an incident: each save is one repository edit → one "Changed" entry on the timeline.
 import {
+  currentResolution,
+  FIELD_LABELS,
   formatPath,
+  LIMITS,
   LEVEL_LABELS,
   LEVELS,
   parsePath,
@@ -9,20 +12,27 @@ import {
   type EditableFields,
   type Impact,
   type Incident,
+  type TimelineEvent,
 } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { detectedAtProblem, occurredAtProblem, orderProblem } from '../capture/incident-times';
-import { formatLocal, formatPathOrDash } from '../format';
+import { formatLocal, formatPathOrDash, formatZoned } from '../format';
 import { useReference } from '../reference/use-reference';
 import { InlineField } from './inline-field';
 import { TimeField } from './time-field';
 import { SlaPolicyField } from './sla-policy-field';
 import { StakeholderUpdateField } from './stakeholder-updates';
 
+/** NIST SP 800-61's record of the incident, as free text under the description. */
+const RECORD_FIELDS = ['indicators', 'impactAssessment', 'nextSteps', 'contacts'] as const;
+
 const LEVEL_OPTIONS = LEVELS.map((level) => ({ value: String(level), label: `${level} — ${LEVEL_LABELS[level]}` }));
 
-/** `majorUpdateDefault`: this device's stakeholder-update interval for major incidents (notification settings; undefined while read). */
-export function DetailFields({ incident, majorUpdateDefault }: { incident: Incident; majorUpdateDefault: number | null | undefined }) {
+/**
+ * `majorUpdateDefault`: this device's stakeholder-update interval for major incidents (notification settings; undefined
+ * while read). `events`: the timeline, for when it was resolved (a status change, with the resolver's time zone).
+ */
+export function DetailFields({ incident, events, majorUpdateDefault }: { incident: Incident; events: readonly TimelineEvent[]; majorUpdateDefault: number | null | undefined }) {
   const { incidents } = useServices();
   const reference = useReference();
   const editable = incident.status !== 'closed' && incident.status !== 'cancelled';
@@ -32,6 +42,7 @@ export function DetailFields({ incident, majorUpdateDefault }: { incident: Incid
     return result.error.message;
   };
   const categoryNow = formatPath(incident.category);
+  const resolution = incident.status === 'resolved' || incident.status === 'closed' ? currentResolution(events) : null;
   const categoryOptions = [{ value: '', label: '— none —' }, ...withCurrent(reference.category, categoryNow).map((c) => ({ value: c, label: c }))];
 
   return (
@@ -75,9 +86,19 @@ export function DetailFields({ incident, majorUpdateDefault }: { incident: Incid
         check={(ms) => detectedAtProblem(ms, Date.parse(incident.occurredAt.utc), Date.now())}
         onSave={(time) => save({ detectedAt: time })} />
       <div className="field-view">
+        <dt>Reported</dt>
+        <dd>{formatZoned(incident.reportedAt)}</dd>
+      </div>
+      <div className="field-view">
         <dt>Recorded</dt>
         <dd>{`${formatLocal(incident.createdAt)} by ${incident.createdBy.name}`}</dd>
       </div>
+      {resolution && (
+        <div className="field-view">
+          <dt>Resolved</dt>
+          <dd>{`${formatZoned(resolution.at)} by ${resolution.author.name}`}</dd>
+        </div>
+      )}
       {incident.holdReason && (
         <div className="field-view">
           <dt>Hold reason</dt>
@@ -98,6 +119,14 @@ export function DetailFields({ incident, majorUpdateDefault }: { incident: Incid
       )}
       <InlineField label="Description" display={incident.description || '—'} initial={incident.description} editor="textarea" maxLength={20_000} editable={editable} wide
         onSave={(v) => save({ description: v })} />
+      {RECORD_FIELDS.map((field) => {
+        const current = incident[field] ?? '';
+        return (
+          <InlineField key={field} label={FIELD_LABELS[field]} display={current || '—'} initial={current} editor="textarea" maxLength={LIMITS.description} editable={editable} wide
+            // Emptied: cleared (null), but nothing to write when it was never filled.
+            onSave={(v) => (v.trim() === current.trim() ? Promise.resolve(null) : save({ [field]: v.trim() === '' ? null : v }))} />
+        );
+      })}
     </dl>
   );
 }

@@ -78,7 +78,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
       {/* A section with a heading (read by screen readers, not shown) so the jump bar can bring focus to the fields too. */}
       <section className="detail-fields-section" aria-labelledby="detail-fields-heading">
         <h3 id="detail-fields-heading" className="visually-hidden">Fields</h3>
-        <DetailFields incident={incident} majorUpdateDefault={majorUpdateDefault} />
+        <DetailFields incident={incident} events={events} majorUpdateDefault={majorUpdateDefault} />
       </section>
       <LinksSection incidentId={incident.id} />
       <IncidentAttachments incidentId={incident.id} />

@@ -1,6 +1,6 @@
 // HQ takes the records DOMAIN.md asks for (after-action review, HICS 251 snapshots, chain of custody, drills) like any entry, and gives them back unchanged.
 import { afterEach, describe, expect, it } from 'vitest';
-import { changeStatus, collectEvidence, currentReview, currentSystemStatus, evidenceItems, recordCustody, recordSystemStatus, writeReview, zonedTimeFromEpoch, type TimelineEvent } from '../../../shared/domain';
+import { changeStatus, collectEvidence, editIncident, currentReview, currentSystemStatus, evidenceItems, recordCustody, recordSystemStatus, writeReview, zonedTimeFromEpoch, type TimelineEvent } from '../../../shared/domain';
 import { incidentDetailResponseSchema } from '../../../shared/sync/wire';
 import { announcePostgresSkip, STORE_FACTORIES } from './support/store-factories';
 import { TestDevice } from './support/test-device';
@@ -54,6 +54,38 @@ describe.each(STORE_FACTORIES)('records DOMAIN.md asks for, through HQ ($name)',
     const b = new TestDevice('device-b');
     const pulled = await hq.pull(await hq.enroll(b.id));
     expect(pulled.ops.map((pulledOp) => pulledOp.op.event)).toEqual(sent);
+  });
+
+  it('the NIST record fields (indicators, impact assessment, contacts, next steps) merge per field and reach the read API and other laptops', async () => {
+    hq = await TestHq.start(factory);
+    let now = Date.now() - 60_000;
+    const a = new TestDevice('device-a', () => now);
+    const b = new TestDevice('device-b', () => now + 500);
+    const [tokenA, tokenB] = [await hq.enroll(a.id), await hq.enroll(b.id)];
+    const create = a.create('Beaconing from finance laptop');
+    const id = create.incidentId;
+    now += 1_000;
+    const indicators = a.run(id, (incident, ctx) => editIncident(incident, { indicators: 'DNS beacon to 203.0.113.7 every 60 s', nextSteps: 'Isolate host' }, ctx));
+    expect(indicators.schemaVersion).toBe(3);
+    expect((await hq.push(tokenA, a.id, [create, indicators])).results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    b.adopt(a.incident(id));
+    // B writes other fields offline; A changes next steps later: each field keeps its own latest value.
+    now += 1_000;
+    const fromB = b.run(id, (incident, ctx) => editIncident(incident, { impactAssessment: 'Finance share unreachable for 40 staff', contacts: 'CISO on call: ext. 4411' }, ctx));
+    now += 1_000;
+    const laterA = a.run(id, (incident, ctx) => editIncident(incident, { nextSteps: 'Re-image host, rotate credentials' }, ctx));
+    expect((await hq.push(tokenB, b.id, [fromB])).results[0]!.status).toBe('applied');
+    expect((await hq.push(tokenA, a.id, [laterA])).results[0]!.status).toBe('applied');
+
+    const detail = incidentDetailResponseSchema.parse((await hq.request(`/v1/incidents/${id}`, { token: hq.adminToken, protocol: false })).json);
+    expect(detail.incident).toMatchObject({
+      indicators: 'DNS beacon to 203.0.113.7 every 60 s',
+      impactAssessment: 'Finance share unreachable for 40 staff',
+      contacts: 'CISO on call: ext. 4411',
+      nextSteps: 'Re-image host, rotate credentials',
+    });
+    const listed = await hq.request('/v1/incidents', { token: hq.adminToken, protocol: false });
+    expect(JSON.stringify(listed.json)).toContain('CISO on call: ext. 4411');
   });
 
   it('refuses a snapshot naming a system twice and keeps the rest of the batch', async () => {

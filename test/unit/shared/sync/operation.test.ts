@@ -35,8 +35,22 @@ describe('toOperation', () => {
     for (const name of ['edited', 'status', 'note']) expect(opFor(all[name]!)).not.toHaveProperty('init');
   });
 
+  it('writes version 3 only for the NIST record fields, also when one is cleared', () => {
+    expect(OPERATION_SCHEMA_VERSION).toBe(3);
+    const start = recorded();
+    for (const field of ['indicators', 'impactAssessment', 'contacts', 'nextSteps'] as const) {
+      const set = ok(editIncident(start, { [field]: 'Beacon to 203.0.113.7 every 60 s' }, laterCtx(1)));
+      expect(opFor(set.change).schemaVersion).toBe(3);
+      const cleared = ok(editIncident(set.incident, { [field]: null }, laterCtx(2)));
+      expect(opFor(cleared.change).schemaVersion).toBe(3);
+      const op = opFor(cleared.change);
+      expect(operationSchema.parse(JSON.parse(JSON.stringify(op)))).toEqual(op);
+    }
+    // Together with a version 2 field, the newer version wins.
+    expect(opFor(ok(editIncident(start, { exercise: true, nextSteps: 'Re-image host' }, laterCtx(3))).change).schemaVersion).toBe(3);
+  });
+
   it('writes version 1 for what every Lantern reads, version 2 only for what version 2 added', () => {
-    expect(OPERATION_SCHEMA_VERSION).toBe(2);
     const start = recorded();
     const v2 = [
       ok(recordIncident({ title: 'Drill: lift stuck', exercise: true }, 7, PREFIX, laterCtx(1))).change,
