@@ -4,6 +4,7 @@ import { systemClock, type Clock, type IncidentRow, type LanternDb } from '../..
 import { applyDueAutoClose, readAutoCloseDays } from '../../db/auto-close';
 import { autoClosePlan, autoCloseReadiness, type AutoCloseSyncState } from '../../../shared/domain';
 import { yieldToInput } from './idle-slices';
+import { startPeriodicPass } from './periodic-pass';
 import { WALK_SLICE_SIZE, withEvents, type Pause } from './incident-batches';
 
 /** Closing is a matter of days: checking every five minutes is plenty and costs nothing in between. */
@@ -34,8 +35,6 @@ export function startAutoCloseRunner(options: AutoCloseRunnerOptions): AutoClose
   const size = options.batchSize ?? WALK_SLICE_SIZE;
   const pause = options.pause ?? yieldToInput;
   const onError = options.onError ?? ((error: unknown) => console.warn('Lantern: automatic close failed', error));
-  let running: Promise<number> | null = null;
-  let stopped = false;
 
   const pass = async (): Promise<number> => {
     const days = await readAutoCloseDays(db);
@@ -46,7 +45,7 @@ export function startAutoCloseRunner(options: AutoCloseRunnerOptions): AutoClose
     let closed = 0;
     let refusals = 0;
     let firstRefusal = '';
-    for (let start = 0; start < ids.length && !stopped; start += size) {
+    for (let start = 0; start < ids.length && !periodic.stopped; start += size) {
       await pause();
       const nowMs = clock.nowMs();
       // Resolved after it was created, so an incident younger than N days cannot be due: its timeline is not read.
@@ -55,7 +54,7 @@ export function startAutoCloseRunner(options: AutoCloseRunnerOptions): AutoClose
       );
       for (const { incident, events } of await withEvents(db, rows)) {
         const plan = autoClosePlan(incident, events, days);
-        if (plan === null || autoCloseReadiness(plan, nowMs, sync) !== 'due' || stopped) continue;
+        if (plan === null || autoCloseReadiness(plan, nowMs, sync) !== 'due' || periodic.stopped) continue;
         const result = await applyDueAutoClose(db, clock, plan);
         if (!result.ok) {
           if (refusals++ === 0) firstRefusal = result.error.message;
@@ -67,22 +66,7 @@ export function startAutoCloseRunner(options: AutoCloseRunnerOptions): AutoClose
     return closed;
   };
 
-  // One pass at a time: a slow pass is never overlapped by the next tick.
-  const runOnce = (): Promise<number> => {
-    running ??= pass().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  const timer = setInterval(() => {
-    runOnce().catch(onError);
-  }, options.intervalMs ?? AUTO_CLOSE_INTERVAL_MS);
-
-  return {
-    runOnce,
-    stop() {
-      stopped = true;
-      clearInterval(timer);
-    },
-  };
+  // Declared after `pass`, which reads it only when it runs (never before this returns).
+  const periodic = startPeriodicPass(pass, options.intervalMs ?? AUTO_CLOSE_INTERVAL_MS, onError);
+  return periodic;
 }

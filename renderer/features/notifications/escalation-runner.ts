@@ -3,6 +3,7 @@ import { systemClock, type Clock, type IncidentRow, type LanternDb } from '../..
 import { applyDueEscalation } from '../../db/system-changes';
 import { dueEscalations, SEED_ESCALATION_RULES, targetFor, type EscalationRule, type Incident, type SlaPolicy } from '../../../shared/domain';
 import { yieldToInput } from './idle-slices';
+import { startPeriodicPass } from './periodic-pass';
 import { DEFAULT_POLICY, forEachOpenIncidentPage, WALK_SLICE_SIZE, withEvents, type Pause } from './incident-batches';
 
 export const ESCALATION_INTERVAL_MS = 60_000;
@@ -52,8 +53,6 @@ export function startEscalationRunner(options: EscalationRunnerOptions): Escalat
   const rules = options.rules ?? SEED_ESCALATION_RULES;
   const policyOf = options.policyOf ?? (() => DEFAULT_POLICY);
   const onError = options.onError ?? ((error: unknown) => console.warn('Lantern: automatic escalation failed', error));
-  let running: Promise<number> | null = null;
-  let stopped = false;
   // A refusal (e.g. a stored row the domain rejects) repeats until the incident changes, and each attempt is a
   // failed transaction: with thousands of such rows every pass kept the main thread busy. Keyed by updatedAt,
   // since every change of an incident bumps it.
@@ -77,7 +76,7 @@ export function startEscalationRunner(options: EscalationRunnerOptions): Escalat
       const byId = new Map(candidates.map((row) => [row.id, row]));
       for (const { incident, events } of await withEvents(db, candidates)) {
         for (const due of dueEscalations(incident, events, policyOf(incident), rules, nowMs)) {
-          if (stopped) return;
+          if (periodic.stopped) return;
           const result = await applyDueEscalation(db, clock, due);
           if (!result.ok) {
             refuse(byId.get(incident.id)!);
@@ -92,22 +91,7 @@ export function startEscalationRunner(options: EscalationRunnerOptions): Escalat
     return written;
   };
 
-  // One pass at a time: a slow pass (a huge database) is never overlapped by the next tick.
-  const runOnce = (): Promise<number> => {
-    running ??= pass().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  const timer = setInterval(() => {
-    runOnce().catch(onError);
-  }, options.intervalMs ?? ESCALATION_INTERVAL_MS);
-
-  return {
-    runOnce,
-    stop() {
-      stopped = true;
-      clearInterval(timer);
-    },
-  };
+  // Declared after `pass`, which reads it only when it runs (never before this returns).
+  const periodic = startPeriodicPass(pass, options.intervalMs ?? ESCALATION_INTERVAL_MS, onError);
+  return periodic;
 }
