@@ -1,6 +1,6 @@
 // Automatic close: the device setting (days after resolving, 0 = off) and the close itself, written once.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { applyAutoClose, autoCloseDaysSchema, autoClosePlan, DEFAULT_AUTO_CLOSE_DAYS, type AutoClosePlan } from '../../shared/domain';
+import { applyAutoClose, autoCloseDaysSchema, autoClosePlan, autoCloseStamp, DEFAULT_AUTO_CLOSE_DAYS, type AutoClosePlan } from '../../shared/domain';
 import type { Clock } from './clock';
 import type { LanternDb } from './database';
 import { readMeta, writeMeta } from './meta';
@@ -44,6 +44,6 @@ export async function applyDueAutoClose(db: LanternDb, clock: Clock, plan: AutoC
     // autoClosePlan also answers null when the plan's entry is already on the timeline.
     const events = await db.timeline.where('incidentId').equals(plan.incidentId).toArray();
     if (autoClosePlan(incident, events, plan.days)?.id !== plan.id) return null;
-    return applyAutoClose(incident, plan, { deviceId: ctx.deviceId, now: ctx.now, hlc: ctx.hlc });
+    return applyAutoClose(incident, plan, { deviceId: ctx.deviceId, now: ctx.now, hlc: autoCloseStamp(events, ctx.deviceId) });
   });
 }

@@ -112,7 +112,9 @@ async function attemptChange(db: LanternDb, clock: Clock, command: PlannedComman
       if (!result.ok) throw new RefusedChange(result.error);
       const { incident, event, change } = result.value;
 
-      const operation = toOperation(change, { opId: newId(), deviceId: device.deviceId, deviceSeq: counters.nextDeviceSeq, hlc: tick.stamp });
+      // The event's stamp, which is this transaction's tick for every change a person makes; a system change may stamp
+      // itself lower (an automatic close yields to a concurrent reopen) and HQ requires the change and its event to agree.
+      const operation = toOperation(change, { opId: newId(), deviceId: device.deviceId, deviceSeq: counters.nextDeviceSeq, hlc: event.hlc });
       // Last border before HQ: an operation HQ would refuse forever must not enter the outbox.
       const checked = operationSchema.safeParse(operation);
       if (!checked.success) throw new RefusedChange(invalidOperation(checked.error.issues[0]));

@@ -4,6 +4,7 @@ import { SYSTEM_AUTHOR } from './author';
 import { changeStatus, type CommandContext, type CommandResult } from './commands';
 import type { Incident } from './incident';
 import { deterministicUuidV7 } from './sla/deterministic-id';
+import { formatHlc, HLC_COUNTER_MAX, parseHlc } from './hlc';
 import { causalOrder, type TimelineEvent } from './timeline';
 import type { ZonedTime } from './zoned-time';
 
@@ -50,26 +51,47 @@ export function autoClosePlan(incident: Pick<Incident, 'id' | 'status'>, events:
   if (incident.status !== 'resolved' || !Number.isInteger(days) || days <= 0) return null;
   const resolution = currentResolution(events);
   if (resolution === null) return null;
-  const resolvedAtMs = Date.parse(resolution.at.utc);
-  if (!Number.isFinite(resolvedAtMs)) return null;
-  const id = deterministicUuidV7(resolvedAtMs, ['lantern-auto-close', incident.id, resolution.id]);
+  const recordedMs = Date.parse(resolution.at.utc);
+  if (!Number.isFinite(recordedMs)) return null;
+  const id = deterministicUuidV7(recordedMs, ['lantern-auto-close', incident.id, resolution.id]);
   if (events.some((event) => event.id === id)) return null;
+  // The later of the resolver's clock and its ordering stamp: a resolver whose clock ran days behind but had synced
+  // carries a stamp near real time (a stamp is never below any it received), so its resolution does not look old.
+  const resolvedAtMs = Math.max(recordedMs, parseHlc(resolution.hlc).wallMs);
   return { id, incidentId: incident.id, resolvedEventId: resolution.id, resolvedAtMs, dueAtMs: resolvedAtMs + days * DAY_MS, days };
 }
 
 /**
- * What this device knows of HQ: not connected (it decides alone), or connected with the time of its last
- * successful sync. A connected device closes only after a sync that finished after the due time, so a reopen
- * another laptop already sent to HQ is seen first instead of being overruled by the close (last writer wins).
+ * What this device knows of HQ: not connected (it decides alone by its clock), or connected with when its last
+ * complete pull started (everything HQ held then is here) and its clock's offset from HQ (HQ time − device time).
+ * A connected device closes only once it caught up after the due time, so a reopen another laptop already sent to
+ * HQ is seen first; and it judges "due" by HQ's time, so a laptop whose clock runs ahead does not close early.
  */
-export type AutoCloseSyncState = { readonly connected: false } | { readonly connected: true; readonly lastSuccessAt: number | null };
+export type AutoCloseSyncState =
+  | { readonly connected: false }
+  | { readonly connected: true; readonly caughtUpFrom: number | null; readonly clockOffsetMs: number };
 
 export type AutoCloseReadiness = 'due' | 'not-yet' | 'waiting-for-sync';
 
 export function autoCloseReadiness(plan: AutoClosePlan, nowMs: number, sync: AutoCloseSyncState): AutoCloseReadiness {
-  if (nowMs < plan.dueAtMs) return 'not-yet';
-  if (sync.connected && (sync.lastSuccessAt === null || sync.lastSuccessAt < plan.dueAtMs)) return 'waiting-for-sync';
+  if (!sync.connected) return nowMs < plan.dueAtMs ? 'not-yet' : 'due';
+  if (nowMs + sync.clockOffsetMs < plan.dueAtMs) return 'not-yet';
+  if (sync.caughtUpFrom === null || sync.caughtUpFrom + sync.clockOffsetMs < plan.dueAtMs) return 'waiting-for-sync';
   return 'due';
+}
+
+/**
+ * The stamp of an automatic close: just after the newest entry this device holds for the incident, with this
+ * device's node. Not the device's current time: a reopen made offline on another laptop after those entries carries
+ * a later stamp and wins the merge everywhere, instead of being overruled by a close nobody chose; and the entry
+ * still sorts after everything the device had seen when it closed.
+ */
+export function autoCloseStamp(events: readonly TimelineEvent[], deviceId: string): string {
+  let newest: string | null = null;
+  for (const event of events) if (newest === null || event.hlc > newest) newest = event.hlc;
+  const floor = newest === null ? { wallMs: 0, counter: 0 } : parseHlc(newest);
+  const overflow = floor.counter >= HLC_COUNTER_MAX;
+  return formatHlc({ wallMs: overflow ? floor.wallMs + 1 : floor.wallMs, counter: overflow ? 0 : floor.counter + 1, node: deviceId });
 }
 
 /** What the caller supplies to write the close: this device, its clock and a fresh HLC stamp. */

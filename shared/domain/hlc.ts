@@ -20,7 +20,8 @@ export interface HlcStamp {
 
 const WALL_DIGITS = 15;
 const WALL_FORMAT_MAX = 10 ** WALL_DIGITS - 1;
-const COUNTER_MAX = 0xffff;
+export const HLC_COUNTER_MAX = 0xffff;
+const COUNTER_MAX = HLC_COUNTER_MAX;
 /** Node ids end up in stamps (max 200 characters in the schemas) and must stay one printable line. */
 const NODE_MAX_LENGTH = 100;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse

@@ -43,7 +43,10 @@ describe('automatic close', { timeout: 20_000 }, () => {
     for (const bad of ['-2', '', '400']) {
       await setDays(desk, bad);
       expect(await within(currentForm()).findByRole('alert')).toHaveTextContent(/days/);
-      expect(within(currentForm()).getByLabelText('Close resolved incidents after (days)')).toHaveAttribute('aria-invalid', 'true');
+      const field = within(currentForm()).getByLabelText('Close resolved incidents after (days)');
+      expect(field).toHaveAttribute('aria-invalid', 'true');
+      // The reason stays with the field for whoever comes back to it.
+      expect(field).toHaveAccessibleDescription(/days.*0 turns it off/);
     }
     expect(await readAutoCloseDays(desk.services.db)).toBe(3);
 

@@ -165,6 +165,16 @@ describe('evidence form draft', { timeout: 40_000 }, () => {
     expect(screen.getByLabelText('Handled at')).toHaveValue(toDateTimeLocalValue(then.ms));
     view.unmount();
 
+    // A time nobody typed (the form's "now" when it was first opened, yesterday): now again, not yesterday.
+    must(await saveEntryDraft(db, { kind: 'evidence', incidentId: incident.id, owner: DEFAULT_AUTHOR.name }, { item: 'Fuel sample', handledAt: toDateTimeLocalValue(then.ms), handledAtUtc: then.time.utc, handledAtEdited: false }));
+    const reopened = toDateTimeLocalValue(Date.now());
+    view = show();
+    await user.click(screen.getByRole('button', { name: 'Collect evidence' }));
+    await waitFor(() => expect(screen.getByLabelText('Item')).toHaveValue('Fuel sample'));
+    const untouched = (screen.getByLabelText('Handled at') as HTMLInputElement).value;
+    expect(untouched >= reopened && untouched <= toDateTimeLocalValue(Date.now())).toBe(true);
+    view.unmount();
+
     // Wrong types and values: what is usable comes back, the rest starts as new.
     must(await saveEntryDraft(db, { kind: 'evidence', incidentId: incident.id, owner: DEFAULT_AUTHOR.name }, { item: 'Fuel sample', notes: 42, sha256: 'not-a-hash', handledAt: 'soon', handledAtUtc: 'yesterday', toEdited: 'yes', to: 7 }));
     const opened = toDateTimeLocalValue(Date.now());

@@ -1,7 +1,8 @@
 // Under a resolved incident's heading: when Lantern will close it automatically (DOMAIN.md: N days after resolved).
-import { autoClosePlan, autoCloseReadiness, type AutoCloseSyncState, type Incident, type TimelineEvent } from '../../../shared/domain';
+import { autoClosePlan, autoCloseReadiness, type Incident, type TimelineEvent } from '../../../shared/domain';
 import { useAutoCloseDays } from '../../db/auto-close';
 import { formatLocal } from '../format';
+import { autoCloseSyncStateFrom } from '../notifications/auto-close-sync-state';
 import { useSyncConnection, useSyncStatus } from '../sync/use-sync';
 import { useMinuteNow } from './sla-hooks';
 
@@ -15,7 +16,7 @@ export function AutoCloseNotice({ incident, events }: { incident: Incident; even
   if (closeAfter === undefined || incident.status !== 'resolved') return null;
   const plan = autoClosePlan(incident, events, closeAfter);
   if (plan === null) return null;
-  const sync: AutoCloseSyncState = connection ? { connected: true, lastSuccessAt: status.lastSuccessAt } : { connected: false };
+  const sync = autoCloseSyncStateFrom(connection !== null && connection !== undefined, status);
   const when = formatLocal(new Date(plan.dueAtMs).toISOString());
   const readiness = autoCloseReadiness(plan, nowMs, sync);
   return (
@@ -23,7 +24,7 @@ export function AutoCloseNotice({ incident, events }: { incident: Incident; even
       {readiness === 'not-yet'
         ? `Closes automatically ${when} (${days(plan.days)} after it was resolved) unless it is reopened.`
         : readiness === 'waiting-for-sync'
-          ? `Due to close automatically since ${when}. Lantern closes it after the next sync with HQ, so a reopen made on another laptop is seen first.`
+          ? `Due to close automatically since ${when}. Lantern closes it once a sync with HQ has brought in everything, so a reopen made on another laptop is seen first.`
           : `Due to close automatically since ${when}; Lantern closes it within a few minutes.`}
     </p>
   );

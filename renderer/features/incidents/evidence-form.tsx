@@ -83,10 +83,13 @@ function evidenceDraftShape(item: EvidenceItem | undefined, me: string): EntryDr
       const flag = (key: keyof EvidenceDraft) => stored[key] === true;
       // Not this form's draft (another shape, an older version): nothing to restore.
       if (!(['item', 'from', 'to', 'location', 'notes', 'handledAt'] as const).some((key) => typeof stored[key] === 'string')) return null;
-      // The instant first (the same moment whatever this computer's zone is now), else the field as it was shown.
+      // A time nobody typed is "now" when the form opens again, not when it was first opened: a draft finished the
+      // next day must not record yesterday's time. A typed one: the instant first (the same moment whatever this
+      // computer's zone is now), else the field as it was shown.
       const utcMs = new Date(text('handledAtUtc')).getTime();
-      const handledAt = text('handledAtUtc') !== '' && !Number.isNaN(utcMs) ? toDateTimeLocalValue(utcMs)
-        : isTime(text('handledAt')) ? text('handledAt') : flag('handledAtEdited') ? '' : blank.handledAt;
+      const handledAt = !flag('handledAtEdited') ? blank.handledAt
+        : text('handledAtUtc') !== '' && !Number.isNaN(utcMs) ? toDateTimeLocalValue(utcMs)
+          : isTime(text('handledAt')) ? text('handledAt') : '';
       const action = isLinkAction(stored.action) ? stored.action : blank.action;
       const then = stateAt(item, handledAt);
       const follows = (key: 'from' | 'location', fallback: string | undefined) => (flag(`${key}Edited`) ? text(key) : (fallback ?? text(key)));

@@ -2,7 +2,7 @@
 import { Dexie } from 'dexie';
 import { systemClock, type Clock, type IncidentRow, type LanternDb } from '../../db';
 import { applyDueAutoClose, readAutoCloseDays } from '../../db/auto-close';
-import { autoClosePlan, autoCloseReadiness, type AutoCloseSyncState } from '../../../shared/domain';
+import { autoClosePlan, autoCloseReadiness, isHlcStamp, parseHlc, type AutoCloseSyncState } from '../../../shared/domain';
 import { yieldToInput } from './idle-slices';
 import { startPeriodicPass } from './periodic-pass';
 import { WALK_SLICE_SIZE, withEvents, type Pause } from './incident-batches';
@@ -10,6 +10,12 @@ import { WALK_SLICE_SIZE, withEvents, type Pause } from './incident-batches';
 /** Closing is a matter of days: checking every five minutes is plenty and costs nothing in between. */
 export const AUTO_CLOSE_INTERVAL_MS = 5 * 60_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The wall time of the status field's stamp (the resolution's), or 0 when unreadable (then the timeline decides). */
+function stampWallMs(row: IncidentRow): number {
+  const stamp = row.stamps.status;
+  return stamp !== undefined && isHlcStamp(stamp) ? parseHlc(stamp).wallMs : 0;
+}
 
 export interface AutoCloseRunnerOptions {
   readonly db: LanternDb;
@@ -48,9 +54,11 @@ export function startAutoCloseRunner(options: AutoCloseRunnerOptions): AutoClose
     for (let start = 0; start < ids.length && !periodic.stopped; start += size) {
       await pause();
       const nowMs = clock.nowMs();
-      // Resolved after it was created, so an incident younger than N days cannot be due: its timeline is not read.
+      // A resolution counts from no earlier than its ordering stamp, which the row holds as the status field's stamp:
+      // a row whose stamp is too recent to be due (by the device's time, and once caught up) skips its timeline read.
+      const bound = sync.connected ? Math.min(nowMs, sync.caughtUpFrom ?? -Infinity) + sync.clockOffsetMs : nowMs;
       const rows = (await db.incidents.bulkGet(ids.slice(start, start + size))).filter(
-        (row): row is IncidentRow => row !== undefined && row.status === 'resolved' && !(nowMs - Date.parse(row.createdAt) < days * DAY_MS),
+        (row): row is IncidentRow => row !== undefined && row.status === 'resolved' && !(stampWallMs(row) + days * DAY_MS > bound),
       );
       for (const { incident, events } of await withEvents(db, rows)) {
         const plan = autoClosePlan(incident, events, days);

@@ -1,15 +1,21 @@
-// What automatic closing needs to know of sync: connected to HQ or not, and the last successful sync's time.
+// What automatic closing needs to know of sync: connected to HQ or not, when it last caught up, its clock's offset.
 import type { AutoCloseSyncState } from '../../../shared/domain';
-import type { LanternDb } from '../../db';
-import { readMeta } from '../../db/meta';
+import type { SyncStatus } from '../../../shared/sync/engine';
 import type { HostSync } from '../../host/host';
 
-/** Reads the host's connection and status, and the stored last success (a restart's status lacks it until the first run). */
-export function autoCloseSyncStateOf(sync: HostSync, db: LanternDb): () => Promise<AutoCloseSyncState> {
+/** The state from a status (the UI has it live); `connected`: the device holds a connection to HQ. */
+export function autoCloseSyncStateFrom(connected: boolean, status: SyncStatus): AutoCloseSyncState {
+  if (!connected) return { connected: false };
+  return { connected: true, caughtUpFrom: status.caughtUpFrom, clockOffsetMs: status.clockSkew?.ms ?? 0 };
+}
+
+/**
+ * Reads the host's connection and status. Not remembered across restarts on purpose: after a restart a connected
+ * device closes nothing until its first complete sync, which runs at start.
+ */
+export function autoCloseSyncStateOf(sync: HostSync): () => Promise<AutoCloseSyncState> {
   return async () => {
     if ((await sync.getConnection()) === null) return { connected: false };
-    const [status, stored] = await Promise.all([sync.getStatus(), readMeta(db, 'lastSyncSuccessAt')]);
-    const times = [status.lastSuccessAt, typeof stored === 'number' && Number.isFinite(stored) ? stored : null].filter((t): t is number => t !== null);
-    return { connected: true, lastSuccessAt: times.length > 0 ? Math.max(...times) : null };
+    return autoCloseSyncStateFrom(true, await sync.getStatus());
   };
 }

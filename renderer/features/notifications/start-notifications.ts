@@ -14,7 +14,7 @@ export function startNotifications(options: { db: LanternDb; notifications: Host
   // A changed default or site mapping moves incidents to other policies: their watches go again with the new ids.
   const policies = startSlaPolicyFeed({ ...options, onReassigned: () => void feeder?.resendAll() });
   const runner = startEscalationRunner({ db: options.db, policyOf: (incident) => policies.policyOf(incident) });
-  const closer = startAutoCloseRunner({ db: options.db, syncState: autoCloseSyncStateOf(options.sync, options.db) });
+  const closer = startAutoCloseRunner({ db: options.db, syncState: autoCloseSyncStateOf(options.sync) });
   // Watches name their policy, so they wait for the stored policies; the first escalation pass waits for the
   // watches, so start-up does not read every timeline twice at once.
   void policies.ready

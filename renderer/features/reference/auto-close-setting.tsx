@@ -22,7 +22,7 @@ function AutoCloseForm({ stored }: { stored: number }) {
     setSeen(stored);
     setValue(null);
   }
-  const ids = { days: useId(), hint: useId() };
+  const ids = { days: useId(), hint: useId(), message: useId() };
   const shown = value ?? String(stored);
 
   const save = async (event: FormEvent) => {
@@ -43,7 +43,7 @@ function AutoCloseForm({ stored }: { stored: number }) {
       <h3>Automatic close</h3>
       <div className="field">
         <label htmlFor={ids.days}>Close resolved incidents after (days)</label>
-        <input id={ids.days} type="number" inputMode="numeric" min={0} max={AUTO_CLOSE_DAYS_MAX} step={1} value={shown} aria-describedby={ids.hint}
+        <input id={ids.days} type="number" inputMode="numeric" min={0} max={AUTO_CLOSE_DAYS_MAX} step={1} value={shown} aria-describedby={message?.tone === 'error' ? `${ids.message} ${ids.hint}` : ids.hint}
           aria-invalid={message?.tone === 'error' ? true : undefined}
           onChange={(e) => {
             setValue(e.target.value);
@@ -57,7 +57,7 @@ function AutoCloseForm({ stored }: { stored: number }) {
       <div className="actions">
         <button type="submit">Save automatic close</button>
       </div>
-      {message && <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'form-error' : undefined}>{message.text}</p>}
+      {message && <p id={ids.message} role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'form-error' : undefined}>{message.text}</p>}
     </form>
   );
 }

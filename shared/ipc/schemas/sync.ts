@@ -75,6 +75,7 @@ const progressSchema = z.strictObject({
 export const syncStatusSchema = z.strictObject({
   state: z.enum(['idle', 'syncing', 'offline', 'failing', 'up-to-date']),
   lastSuccessAt: z.number().min(0).nullable(),
+  caughtUpFrom: z.number().min(0).nullable(),
   lastError: z.strictObject({ kind: z.enum([...SYNC_ERROR_KINDS, 'local-storage']), message }).nullable(),
   progress: progressSchema.nullable(),
   pending: z.number().int().min(0).nullable(),

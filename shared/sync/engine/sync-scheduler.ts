@@ -118,6 +118,7 @@ export class SyncScheduler {
   /** Never rejects: every outcome becomes status. Resolves true when the run succeeded. */
   private async execute(): Promise<boolean> {
     this.update({ state: 'syncing', progress: null, nextAttemptAt: null });
+    const startedAt = this.options.now();
     try {
       const report = await this.options.run((progress) => this.update({ progress }));
       this.failures = 0;
@@ -125,6 +126,7 @@ export class SyncScheduler {
       this.update({
         state: report.pendingAfter === 0 && !more ? 'up-to-date' : 'idle',
         lastSuccessAt: this.options.now(),
+        caughtUpFrom: more ? this.status.caughtUpFrom : startedAt,
         lastError: null,
         progress: null,
         pending: report.pendingAfter,

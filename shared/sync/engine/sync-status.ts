@@ -12,6 +12,11 @@ export interface SyncStatus {
   readonly state: SyncState;
   /** ms since 1970 of the last run that finished without error. */
   readonly lastSuccessAt: number | null;
+  /**
+   * When the last run that pulled everything HQ had (not stopped at its page budget) started: everything HQ held
+   * then is on this device. Decisions that must not overrule other laptops' changes (automatic close) wait for it.
+   */
+  readonly caughtUpFrom: number | null;
   readonly lastError: { readonly kind: SyncStatusErrorKind; readonly message: string } | null;
   /** While syncing: n of m. */
   readonly progress: SyncProgress | null;
@@ -26,6 +31,7 @@ export interface SyncStatus {
 export const INITIAL_SYNC_STATUS: SyncStatus = {
   state: 'idle',
   lastSuccessAt: null,
+  caughtUpFrom: null,
   lastError: null,
   progress: null,
   pending: null,

@@ -111,16 +111,16 @@ describe('automatic close on one device', () => {
     expect(await readAutoCloseDays(db)).toBe(0);
   });
 
-  it('a connected device waits for a sync that finished after the due time', async () => {
+  it('a connected device waits until it caught up with HQ after the due time', async () => {
     const { db, clock } = await standalone('auto-close-connected');
     const id = await resolvedIncident(db, clock);
     const resolvedAt = clock.nowMs();
-    let lastSuccessAt: number | null = resolvedAt + DAY;
-    const r = runner(db, clock, () => ({ connected: true, lastSuccessAt }));
+    let caughtUpFrom: number | null = resolvedAt + DAY;
+    const r = runner(db, clock, () => ({ connected: true, caughtUpFrom, clockOffsetMs: 0 }));
     clock.advance(9 * DAY);
     expect(await r.runOnce()).toBe(0);
     expect((await db.incidents.get(id))!.status).toBe('resolved');
-    lastSuccessAt = resolvedAt + 7 * DAY + 60_000;
+    caughtUpFrom = resolvedAt + 7 * DAY + 60_000;
     expect(await r.runOnce()).toBe(1);
     expect((await db.incidents.get(id))!.status).toBe('closed');
   });
@@ -171,13 +171,41 @@ describe('automatic close across devices', () => {
     await b.engine.syncOnce();
 
     a.clock.advance(8 * DAY);
-    let lastSuccessAt = syncedAt;
-    const r = runner(a.db, a.clock, () => ({ connected: true, lastSuccessAt }));
+    let caughtUpFrom = syncedAt;
+    const r = runner(a.db, a.clock, () => ({ connected: true, caughtUpFrom, clockOffsetMs: 0 }));
     expect(await r.runOnce()).toBe(0);
+    caughtUpFrom = a.clock.nowMs();
     await a.engine.syncOnce();
-    lastSuccessAt = a.clock.nowMs();
     expect(await r.runOnce()).toBe(0);
     expect((await a.db.incidents.get(id))!.status).toBe('in_progress');
     expect(await closingEntries(a.db, id)).toEqual([]);
+  });
+
+  it('a reopen made offline before the close wins once both laptops sync: the close yields, every replica and HQ agree', async () => {
+    // HQ's clock moves with the laptops' (a fixed one would cap the close's day-8 stamp as future-dated).
+    const clocks = { a: testClock(START_MS), b: testClock(START_MS + 5_000) };
+    const hq = new FakeHq({ now: () => Math.max(clocks.a.nowMs(), clocks.b.nowMs()) });
+    const a = await device(hq, 'yield-a', clocks.a);
+    const b = await device(hq, 'yield-b', clocks.b);
+    const id = await resolvedIncident(a.db, a.clock);
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+
+    // B reopens on day 3 but stays offline; A, up to date with HQ (which has no reopen), closes on day 8.
+    b.clock.advance(3 * DAY);
+    must(await b.repo.changeStatus(id, 'in_progress', { reopenReason: 'Generator stalled again' }));
+    a.clock.advance(8 * DAY);
+    await a.engine.syncOnce();
+    expect(await runner(a.db, a.clock, () => ({ connected: true, caughtUpFrom: a.clock.nowMs(), clockOffsetMs: 0 })).runOnce()).toBe(1);
+    await a.engine.syncOnce();
+
+    b.clock.advance(5 * DAY);
+    await b.engine.syncOnce();
+    await a.engine.syncOnce();
+    for (const db of [a.db, b.db]) expect((await db.incidents.get(id))!.status).toBe('in_progress');
+    expect(hq.incidents.get(id)?.fields.status).toBe('in_progress');
+    // The close stays on the timeline as what happened, on both laptops.
+    expect(await closingEntries(a.db, id)).toHaveLength(1);
+    expect(await closingEntries(b.db, id)).toHaveLength(1);
   });
 });

@@ -6,7 +6,9 @@ import {
   autoCloseDaysSchema,
   autoClosePlan,
   autoCloseReadiness,
+  autoCloseStamp,
   changeStatus,
+  parseHlc,
   isUuidV7,
   SYSTEM_AUTHOR,
   timelineEventSchema,
@@ -82,10 +84,45 @@ describe('autoCloseReadiness', () => {
     expect(autoCloseReadiness(plan, plan.dueAtMs - 1, { connected: false })).toBe('not-yet');
     expect(autoCloseReadiness(plan, plan.dueAtMs, { connected: false })).toBe('due');
   });
-  it('a connected device waits for a sync that finished after the due time', () => {
-    expect(autoCloseReadiness(plan, plan.dueAtMs + DAY, { connected: true, lastSuccessAt: null })).toBe('waiting-for-sync');
-    expect(autoCloseReadiness(plan, plan.dueAtMs + DAY, { connected: true, lastSuccessAt: plan.dueAtMs - 1 })).toBe('waiting-for-sync');
-    expect(autoCloseReadiness(plan, plan.dueAtMs + DAY, { connected: true, lastSuccessAt: plan.dueAtMs + 5 })).toBe('due');
+  it('a connected device waits until it caught up with HQ after the due time', () => {
+    const connected = (caughtUpFrom: number | null) => ({ connected: true as const, caughtUpFrom, clockOffsetMs: 0 });
+    expect(autoCloseReadiness(plan, plan.dueAtMs + DAY, connected(null))).toBe('waiting-for-sync');
+    expect(autoCloseReadiness(plan, plan.dueAtMs + DAY, connected(plan.dueAtMs - 1))).toBe('waiting-for-sync');
+    expect(autoCloseReadiness(plan, plan.dueAtMs + DAY, connected(plan.dueAtMs + 5))).toBe('due');
+  });
+  it('a connected device judges by HQ time: a clock three days ahead does not close early', () => {
+    const ahead = -3 * DAY;
+    // The device clock says due + 1 day, HQ says 2 days before due; its sync mark is in device time too.
+    const sync = { connected: true as const, caughtUpFrom: plan.dueAtMs + DAY, clockOffsetMs: ahead };
+    expect(autoCloseReadiness(plan, plan.dueAtMs + DAY, sync)).toBe('not-yet');
+    expect(autoCloseReadiness(plan, plan.dueAtMs + 3 * DAY + 10, { ...sync, caughtUpFrom: plan.dueAtMs + 3 * DAY })).toBe('due');
+  });
+});
+
+describe('the resolver\'s clock', () => {
+  it('a resolution recorded by a clock 10 days behind counts from its ordering stamp, not its recorded time', () => {
+    let incident = recorded();
+    const realNow = start + 30 * DAY;
+    // The laptop's clock says 10 days ago, but it had synced: its stamp carries the time it received.
+    const behind = makeCtx({ now: { utc: new Date(realNow - 10 * DAY).toISOString(), offsetMinutes: 60 }, hlc: stamp(realNow, 3) });
+    const resolved = changeStatus(incident, 'resolved', resolveInput, behind);
+    if (!resolved.ok) throw new Error(resolved.error.message);
+    incident = resolved.value.incident;
+    const plan = autoClosePlan(incident, [resolved.value.event], 7)!;
+    expect(plan.dueAtMs).toBe(realNow + 7 * DAY);
+    expect(autoCloseReadiness(plan, realNow + 5 * 60_000, { connected: false })).toBe('not-yet');
+  });
+});
+
+describe('autoCloseStamp', () => {
+  it('sorts right after the newest entry the device holds, with its own node', () => {
+    const { events } = resolvedOnce();
+    const newest = [...events].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)).at(-1)!.hlc;
+    const closing = autoCloseStamp(events, 'device-b');
+    expect(closing > newest).toBe(true);
+    expect(parseHlc(closing)).toMatchObject({ wallMs: parseHlc(newest).wallMs, counter: parseHlc(newest).counter + 1, node: 'device-b' });
+    // A reopen made later on any laptop has a later wall time, so it sorts after the close.
+    expect(stamp(parseHlc(newest).wallMs + 1, 0, 'device-a') > closing).toBe(true);
   });
 });
 

@@ -166,6 +166,27 @@ describe('SyncScheduler', () => {
     expect(scheduler.getStatus().state).toBe('syncing');
   });
 
+  it('marks when it caught up: the start of the last run that pulled everything, not of one stopped at its page budget', async () => {
+    const { scheduler, timers, finish } = setup();
+    scheduler.start();
+    const firstStart = timers.nowMs;
+    timers.advance(5_000);
+    await finish();
+    expect(scheduler.getStatus().caughtUpFrom).toBe(firstStart);
+    // A later run that stops at its budget succeeds (lastSuccessAt moves) but has not caught up.
+    timers.advance(60_000);
+    const secondStart = timers.nowMs;
+    timers.advance(5_000);
+    await finish({ ...OK, pulled: { ops: 1000, pages: 2, complete: false } });
+    expect(scheduler.getStatus().lastSuccessAt).toBe(secondStart + 5_000);
+    expect(scheduler.getStatus().caughtUpFrom).toBe(firstStart);
+    // Its follow-up pulls the rest: caught up from when that run started.
+    const thirdStart = timers.nowMs;
+    timers.advance(1_000);
+    await finish();
+    expect(scheduler.getStatus().caughtUpFrom).toBe(thirdStart);
+  });
+
   it('shows idle (not up to date) while operations wait at HQ’s request', async () => {
     const { scheduler, finish } = setup();
     scheduler.start();

@@ -1,0 +1,69 @@
+// Incidents as CSV for spreadsheets: one row each, people's words for values, times with their recorder's offset.
+import Papa from 'papaparse';
+import { formatPath, LEVEL_LABELS, PRIORITY_LABELS, STATUS_LABELS, type Incident, type ZonedTime } from '../../../shared/domain';
+
+/**
+ * Cells a spreadsheet would run as a formula (CSV injection, OWASP): "=", "+", "-", "@", tab, CR and their full-width
+ * forms. papaparse's own pattern ends in `.*$`, which misses a formula followed by a line break, so ours is anchored
+ * at the start only. Such cells get a leading apostrophe, which spreadsheets show as text.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-11-27T14:30:00+01:00": the instant in the recorder's local time with its offset (ISO 8601, sorts and parses). */
+export function isoWithOffset(time: ZonedTime): string {
+  const ms = Date.parse(time.utc);
+  if (!Number.isFinite(ms)) return time.utc;
+  const offset = Math.round(time.offsetMinutes);
+  const local = new Date(ms + offset * 60_000);
+  const abs = Math.abs(offset);
+  const zone = `${offset < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+  return `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}T${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}${zone}`;
+}
+
+const text = (value: string | null | undefined) => value ?? '';
+const yesNo = (value: boolean | undefined) => (value === true ? 'Yes' : 'No');
+
+/** The columns, in order: header and value. The exercise mark is its own column (DOMAIN.md: marked on every export). */
+export const CSV_COLUMNS: readonly { readonly header: string; readonly value: (incident: Incident) => string }[] = [
+  { header: 'Number', value: (i) => i.number },
+  { header: 'Title', value: (i) => i.title },
+  { header: 'Exercise', value: (i) => yesNo(i.exercise) },
+  { header: 'Status', value: (i) => STATUS_LABELS[i.status] ?? i.status },
+  { header: 'Priority', value: (i) => PRIORITY_LABELS[i.priority] ?? String(i.priority) },
+  { header: 'Impact', value: (i) => `${i.impact} ${LEVEL_LABELS[i.impact] ?? ''}`.trim() },
+  { header: 'Urgency', value: (i) => `${i.urgency} ${LEVEL_LABELS[i.urgency] ?? ''}`.trim() },
+  { header: 'Major incident', value: (i) => yesNo(i.major) },
+  { header: 'Category', value: (i) => formatPath(i.category) },
+  { header: 'Site', value: (i) => formatPath(i.site) },
+  { header: 'Team', value: (i) => text(i.team) },
+  { header: 'Assignee', value: (i) => text(i.assignee) },
+  { header: 'Reporter', value: (i) => text(i.reporter) },
+  { header: 'Occurred at', value: (i) => isoWithOffset(i.occurredAt) },
+  { header: 'Detected at', value: (i) => (i.detectedAt ? isoWithOffset(i.detectedAt) : '') },
+  { header: 'Reported at', value: (i) => isoWithOffset(i.reportedAt) },
+  { header: 'Recorded at (UTC)', value: (i) => i.createdAt },
+  { header: 'Updated at (UTC)', value: (i) => i.updatedAt },
+  { header: 'Recorded by', value: (i) => i.createdBy.name },
+  { header: 'Hold reason', value: (i) => text(i.holdReason) },
+  { header: 'Resolution code', value: (i) => text(i.resolutionCode) },
+  { header: 'Resolution notes', value: (i) => text(i.resolutionNotes) },
+  { header: 'Cancel reason', value: (i) => text(i.cancelReason) },
+  { header: 'Tags', value: (i) => i.tags.join(', ') },
+  { header: 'Description', value: (i) => i.description },
+  { header: 'Indicators / symptoms', value: (i) => text(i.indicators) },
+  { header: 'Impact assessment', value: (i) => text(i.impactAssessment) },
+  { header: 'Next steps', value: (i) => text(i.nextSteps) },
+  { header: 'Contacts', value: (i) => text(i.contacts) },
+  { header: 'Id', value: (i) => i.id },
+];
+
+/** CSV lines (CRLF, RFC 4180 quoting) for these incidents; with the header line when `header` is set. */
+export function incidentsToCsv(incidents: readonly Incident[], header: boolean): string {
+  const rows = incidents.map((incident) => CSV_COLUMNS.map((column) => column.value(incident)));
+  if (rows.length === 0 && !header) return '';
+  const csv = Papa.unparse({ fields: CSV_COLUMNS.map((column) => column.header), data: rows }, { header, newline: '\r\n', escapeFormulae: FORMULA_START });
+  // Every chunk ends with a line break, so chunks of pages concatenate into one file.
+  return csv === '' ? '' : `${csv}\r\n`;
+}
