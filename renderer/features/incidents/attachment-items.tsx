@@ -1,14 +1,12 @@
 // One row of the Attachments list: a file on this device (preview, Open) or one only HQ holds (Download from HQ).
 import { formatBytes } from '../../../shared/domain';
 import type { LocalAttachment, StoredAttachment } from '../../db/attachments-stored';
+import { saveBlob } from '../save-blob';
 import { AttachmentPreview } from './attachment-preview';
 import { useFetchFromHq } from './use-fetch-from-hq';
 
 /** Characters of the SHA-256 shown as the evidence reference: enough to tell files apart and to quote by phone. */
 const EVIDENCE_REF_CHARS = 12;
-
-/** Long enough for the browser to start reading the file; the URL is useless afterwards, so its memory is freed. */
-const REVOKE_AFTER_MS = 60_000;
 
 function FileFacts({ file }: { file: StoredAttachment }) {
   return (
@@ -49,18 +47,7 @@ export function RemoteAttachmentItem({ file }: { file: StoredAttachment }) {
   );
 }
 
-/**
- * The window-open policy blocks new tabs (and blob: pages could run script from an attached HTML file), so the file
- * is handed to the system as a download: an <a download> on an object URL, revoked once the browser has it.
- */
+/** Hands the file to the system as a download (see saveBlob). */
 function openFile(file: LocalAttachment) {
-  const url = URL.createObjectURL(file.blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  saveBlob(file.blob, file.name);
 }

@@ -1,8 +1,9 @@
-// The Find bar above the list: view picker, full-text search, filters and saving the current view.
-import { useId, useState } from 'react';
+// The Find bar above the list: view picker, full-text search, filters, saving the current view and exporting it.
+import { useId, useRef, useState } from 'react';
 import { useServices } from '../../../app/services';
 import { deleteView, saveView, useSavedViews } from '../../../db';
 import { useFindStore } from '../../../store/find-store';
+import { ExportPanel } from '../../export/export-panel';
 import { DEFAULT_VIEWS } from './default-views';
 import { FindFilters, activeFilterCount, dateRangeProblem } from './find-filters';
 
@@ -16,7 +17,9 @@ export function FindBar() {
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const ids = { view: useId(), name: useId(), filters: useId() };
+  const [exporting, setExporting] = useState(false);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const ids = { view: useId(), name: useId(), filters: useId(), export: useId() };
   const filterCount = activeFilterCount(query);
 
   function pickView(id: string) {
@@ -66,6 +69,7 @@ export function FindBar() {
           {filterCount > 0 ? `Filters (${filterCount})` : 'Filters'}
         </button>
         <button type="button" aria-expanded={naming} onClick={() => { setNaming((n) => !n); setError(null); }}>Save view</button>
+        <button ref={exportButton} type="button" aria-expanded={exporting} aria-controls={ids.export} onClick={() => setExporting((o) => !o)}>Export</button>
         {savedActive && (
           <button type="button" className="ghost" onClick={() => { void deleteView(db, savedActive.id); applyView('all', {}); }}>
             Delete view
@@ -81,6 +85,12 @@ export function FindBar() {
           <button type="submit" className="primary">Save this view</button>
           {error && <p id={`${ids.name}-error`} role="alert" className="field-error">{error}</p>}
         </form>
+      )}
+      {exporting && (
+        <ExportPanel id={ids.export} query={query} onClose={() => {
+          setExporting(false);
+          exportButton.current?.focus();
+        }} />
       )}
       {filtersOpen && <FindFilters id={ids.filters} />}
       {/* With the panel closed (a saved view, or closed after choosing), the list alone would just say "No incidents match". */}
