@@ -51,8 +51,10 @@ const NO_SLA_HISTORY: RowSlaInputs = { changes: [], policies: SEED_SLA_POLICY_SE
  */
 export function toIncidentRow(incident: Incident, noteWords: readonly string[] = [], sla: RowSlaInputs = NO_SLA_HISTORY): IncidentRow {
   const words = wordsOf(incident.description, wordsOf(incident.title));
-  // The NIST record's text is searched too: an indicator (an address, a hash) is exactly what people look up.
-  for (const text of [incident.indicators, incident.impactAssessment, incident.contacts, incident.nextSteps]) if (text) wordsOf(text, words);
+  // The NIST record's text is searched too (an indicator, an address, a hash is what people look up), after the
+  // notes' words: a long pasted list of indicators must not push the notes out of the per-incident word budget.
+  const recordWords = new Set<string>();
+  for (const text of [incident.nextSteps, incident.indicators, incident.impactAssessment, incident.contacts]) if (text) wordsOf(text, recordWords);
   const updatedAt = canonicalIso(incident.updatedAt);
   return {
     ...incident,
@@ -64,7 +66,7 @@ export function toIncidentRow(incident: Incident, noteWords: readonly string[] =
     majorFlag: incident.major ? 1 : 0,
     assigneeKey: incident.assignee ?? '',
     teamKey: incident.team ?? '',
-    searchKeys: searchKeysOf(mergeWords(words, noteWords), updatedAt),
+    searchKeys: searchKeysOf(mergeWords(words, noteWords, recordWords), updatedAt),
     noteWords: [...noteWords],
     ...slaFields(incident, sla, updatedAt),
   };

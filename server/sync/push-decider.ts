@@ -120,7 +120,9 @@ export class PushDecider {
       this.states.set(op.incidentId, merged.state);
       const serverSeq = ++this.serverSeq;
       lastSeq = op.deviceSeq;
-      lastHlc = stored.hlc;
+      // The highest stamp so far, not the last: an automatic close is stamped below the device's earlier operations
+      // (it yields to later changes), and a lower floor would let HQ cap two of its operations to the same stamp.
+      if (lastHlc === null || stored.hlc > lastHlc) lastHlc = stored.hlc;
       this.out.touched.set(op.incidentId, serverSeq);
       this.applied.set(op.opId, { hlc: stored.hlc, serverSeq });
       this.out.ops.push({

@@ -32,6 +32,12 @@ export interface SlaChange {
   readonly atMs: number;
   readonly hlc: string;
   readonly to: Status | null;
+  /**
+   * An automatic close: stamped just after what its device knew, so a status change made elsewhere with a later
+   * stamp wins the merge over it. The clocks follow the merge: a yielding change with such a later change is ignored
+   * (its recorded time, later than that change's, would otherwise stop a clock of an incident that is open again).
+   */
+  readonly yields?: boolean;
 }
 
 /** What the clocks need from an incident: its creation instant and its changes, in any order. */
@@ -77,13 +83,22 @@ function before(a: SlaChange, b: SlaChange, createdAtMs: number): number {
   return a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0;
 }
 
-/** Changes in deterministic order (time, then HLC); returns the input itself when already ordered. */
+/** Changes in deterministic order (time, then HLC), without overruled yielding ones; the input itself when nothing moves. */
 export function orderChanges(timeline: SlaTimeline): readonly SlaChange[] {
-  const { changes, createdAtMs } = timeline;
+  const { createdAtMs } = timeline;
+  const changes = withoutOverruled(timeline.changes);
   for (let i = 1; i < changes.length; i++) {
     if (before(changes[i - 1]!, changes[i]!, createdAtMs) > 0) return [...changes].sort((a, b) => before(a, b, createdAtMs));
   }
   return changes;
+}
+
+/** Drops yielding changes (automatic closes) that a status change with a later stamp overruled in the merge. */
+function withoutOverruled(changes: readonly SlaChange[]): readonly SlaChange[] {
+  if (!changes.some((change) => change.yields === true)) return changes;
+  let newest = '';
+  for (const change of changes) if (change.to !== null && change.hlc > newest) newest = change.hlc;
+  return changes.filter((change) => change.yields !== true || change.hlc >= newest);
 }
 
 function measure(calendar: CompiledCalendar | null, a: number, b: number): number {

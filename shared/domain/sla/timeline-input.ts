@@ -1,4 +1,5 @@
 // Extracts the SLA clocks' input (creation time, status changes, first assignment) from timeline events.
+import { AUTO_CLOSE_DETAIL } from '../auto-close';
 import type { TimelineEvent } from '../timeline';
 import type { SlaChange, SlaTimeline } from './clock';
 
@@ -17,7 +18,10 @@ export function slaTimelineFromEvents(createdAt: string, events: readonly Timeli
   const changes: SlaChange[] = [];
   for (const event of events) {
     const atMs = Date.parse(event.at.utc);
-    if (event.kind === 'status_changed') changes.push({ atMs, hlc: event.hlc, to: event.to });
+    if (event.kind === 'status_changed') {
+      // An automatic close yields to a later-stamped status change, in the merge and so in the clocks.
+      changes.push(Object.hasOwn(event.details, AUTO_CLOSE_DETAIL) ? { atMs, hlc: event.hlc, to: event.to, yields: true } : { atMs, hlc: event.hlc, to: event.to });
+    }
     else if (event.kind === 'fields_changed') {
       if (event.changes.some((change) => OWNER_FIELDS.has(change.field) && !isSet(change.from) && isSet(change.to))) {
         changes.push({ atMs, hlc: event.hlc, to: null });

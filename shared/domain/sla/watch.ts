@@ -21,7 +21,7 @@ export const slaWatchSchema = z.object({
   /** The SLA policy's id; unknown ids fall back to the default policy. */
   policyId: z.string().max(40),
   createdAtMs: z.number().finite(),
-  changes: z.array(z.object({ atMs: z.number(), hlc: hlcStampSchema, to: statusSchema.nullable() })).max(MAX_CHANGES),
+  changes: z.array(z.object({ atMs: z.number(), hlc: hlcStampSchema, to: statusSchema.nullable(), yields: z.literal(true).optional() })).max(MAX_CHANGES),
   /** Last stakeholder update by a person (outgoing communication), ms; null: none yet. */
   lastUpdateAt: z.number().finite().nullable(),
   /** The incident's own update interval (minutes; 0: none); null: the device default for major incidents. */
@@ -43,7 +43,7 @@ export function slaWatchFromIncident(incident: Incident, events: readonly Timeli
     assignee: incident.assignee,
     policyId,
     createdAtMs: timeline.createdAtMs,
-    changes: timeline.changes.slice(-MAX_CHANGES).map((c) => ({ atMs: c.atMs, hlc: c.hlc, to: c.to })),
+    changes: timeline.changes.slice(-MAX_CHANGES).map((c) => ({ atMs: c.atMs, hlc: c.hlc, to: c.to, ...(c.yields === true ? { yields: true as const } : {}) })),
     lastUpdateAt: lastStakeholderUpdateAt(events),
     updateEveryMinutes: incident.updateEveryMinutes ?? null,
   };

@@ -1,6 +1,6 @@
 // Protocol suite, what HQ makes of operations: conflicts kept with both values, capped future stamps, read API, epoch.
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseHlc } from '../../../shared/domain';
+import { changeStatus, formatHlc, parseHlc } from '../../../shared/domain';
 import { incidentDetailResponseSchema, incidentListResponseSchema, MAX_FUTURE_HLC_MS } from '../../../shared/sync/wire';
 import { announcePostgresSkip, PG_SKIP_REASON, PG_URL, STORE_FACTORIES } from './support/store-factories';
 import { TestDevice } from './support/test-device';
@@ -81,6 +81,27 @@ describe.each(STORE_FACTORIES)('HQ merge, read API and epoch ($name)', (factory)
     expect((await detail(create.incidentId)).incident.title).toBe('Roof damage, wing C');
     // A resend after a lost answer learns the capped stamp again.
     expect((await hq.push(tokenFast, fast.id, [create])).results[0]).toMatchObject({ status: 'duplicate', hlc: used1 });
+  });
+
+  it('after an operation stamped low (an automatic close), later capped operations of the same device still get rising stamps', async () => {
+    const hqNow = Date.parse('2026-11-26T12:00:00.000Z');
+    hq = await TestHq.start(factory, { clock: { now: () => hqNow } });
+    const fast = new TestDevice('device-fast', () => hqNow + 6 * HOUR);
+    const right = new TestDevice('device-right', () => hqNow - 60_000);
+    const [tokenFast, tokenRight] = [await hq.enroll(fast.id), await hq.enroll(right.id)];
+    const z = right.create('Chiller 2 tripped');
+    await hq.push(tokenRight, right.id, [z]);
+    fast.adopt(right.incident(z.incidentId));
+    const x = fast.create('Roof damage');
+    // An automatic close on Z: stamped just after Z's newest entry (a right clock's), as autoCloseStamp does, so not
+    // capped and below the fast device's capped stamps.
+    const after = parseHlc(z.hlc);
+    const low = fast.run(z.incidentId, (incident, ctx) => changeStatus(incident, 'cancelled', { cancelReason: 'Logged twice' }, { ...ctx, hlc: formatHlc({ ...after, counter: after.counter + 1, node: fast.id }) }));
+    const w = fast.create('Lift stuck');
+    const used = (await hq.push(tokenFast, fast.id, [x, low, w])).results.map((r) => r.hlc!);
+    expect(used[1]).toBe(low.hlc);
+    // W's capped stamp sorts after X's: the device's operations keep their order and never share a stamp.
+    expect(used[2]! > used[0]!).toBe(true);
   });
 
   it('a capped stamp still beats every stamp HQ holds for the incident, as it did on the device that made it', async () => {

@@ -8,7 +8,10 @@ import {
   autoCloseReadiness,
   autoCloseStamp,
   changeStatus,
+  computeIncidentSla,
   parseHlc,
+  SEED_SLA_POLICIES,
+  slaTimelineFromEvents,
   isUuidV7,
   SYSTEM_AUTHOR,
   timelineEventSchema,
@@ -161,5 +164,26 @@ describe('autoCloseDaysSchema', () => {
       expect(parsed.success).toBe(false);
       expect(parsed.error?.issues[0]?.message).toMatch(/days/);
     }
+  });
+});
+
+describe('the SLA clocks and an overruled automatic close', () => {
+  it('a reopen that wins the merge over the close keeps the resolve clock running', () => {
+    const { incident, events } = resolvedOnce();
+    const plan = autoClosePlan(incident, events, 7)!;
+    // Closed on day 8.5 by one laptop, stamped just after what it knew (the resolution)…
+    const closed = applyAutoClose(incident, plan, { deviceId: 'device-a', now: ctxAt(resolvedAt + 8.5 * DAY).now, hlc: autoCloseStamp(events, 'device-a') });
+    if (!closed.ok) throw new Error(closed.error.message);
+    // …while another reopened on day 7, offline: its stamp is later, so it wins the status everywhere.
+    const reopened = changeStatus(incident, 'in_progress', { reopenReason: 'Stalled again' }, ctxAt(resolvedAt + 7 * DAY, 'device-b'));
+    if (!reopened.ok) throw new Error(reopened.error.message);
+    expect(reopened.value.event.hlc > closed.value.event.hlc).toBe(true);
+    const all = [...events, closed.value.event, reopened.value.event];
+    const clocks = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, all), incident.priority, SEED_SLA_POLICIES[0]!, resolvedAt + 9 * DAY);
+    expect(clocks.resolve.state).toBe('running');
+
+    // Not overruled (no later status change): the close stops the clock as any close does.
+    const onlyClose = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, [...events, closed.value.event]), incident.priority, SEED_SLA_POLICIES[0]!, resolvedAt + 9 * DAY);
+    expect(onlyClose.resolve.state).toBe('stopped');
   });
 });
