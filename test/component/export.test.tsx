@@ -40,8 +40,12 @@ describe('export', { timeout: 20_000 }, () => {
     await desk.user.click(screen.getByRole('button', { name: 'Export' }));
     const panel = screen.getByRole('form', { name: 'Export incidents' });
     expect(within(panel).getByRole('radio', { name: /CSV for spreadsheets/ })).toBeChecked();
-    await desk.user.click(within(panel).getByRole('button', { name: 'Export' }));
-    expect(await within(panel).findByRole('status')).toHaveTextContent(/^Saved 2 incidents as lantern-incidents-\d{4}-\d\d-\d\d-\d{4}\.csv\. 1 of them is an exercise, marked in the Exercise column\.$/);
+    const button = within(panel).getByRole('button', { name: 'Export' });
+    await desk.user.click(button);
+    await waitFor(() => expect(within(panel).getByRole('status')).toHaveTextContent(/^Exported 2 incidents to lantern-incidents-\d{4}-\d\d-\d\d-\d{4}\.csv; see your downloads\. 1 of them is an exercise, marked in the Exercise column\.$/));
+    // The same button from start to end (it reads "Cancel export" while running): focus never falls to the page.
+    expect(button).toHaveFocus();
+    expect(button).toHaveAccessibleName('Export');
     expect(downloads.names).toEqual([expect.stringMatching(/\.csv$/)]);
     const csv = await readText(downloads.blobs[0]!);
     expect(csv).toMatch(/^Number,Title,Exercise,/);
@@ -50,7 +54,7 @@ describe('export', { timeout: 20_000 }, () => {
     await desk.user.click(within(panel).getByRole('radio', { name: /JSON with every field/ }));
     await desk.user.click(within(panel).getByRole('button', { name: 'Export' }));
     await waitFor(() => expect(downloads.names).toHaveLength(2));
-    expect(within(panel).getByRole('status')).toHaveTextContent(/\.json\. 1 of them is an exercise, marked with "exercise": true\.$/);
+    await waitFor(() => expect(within(panel).getByRole('status')).toHaveTextContent(/\.json; see your downloads\. 1 of them is an exercise, marked with "exercise": true\.$/));
     const json = JSON.parse(await readText(downloads.blobs[1]!)) as { count: number; incidents: { title: string }[] };
     expect(json.count).toBe(2);
     expect(json.incidents.map((i) => i.title).sort()).toEqual(['Chiller 2 tripped', 'Drill: lift stuck']);
@@ -66,10 +70,19 @@ describe('export', { timeout: 20_000 }, () => {
     await desk.user.click(screen.getByRole('button', { name: 'Export' }));
     const panel = screen.getByRole('form', { name: 'Export incidents' });
     await desk.user.click(within(panel).getByRole('button', { name: 'Export' }));
-    expect(await within(panel).findByRole('status')).toHaveTextContent(/^Saved 1 incident as /);
+    await waitFor(() => expect(within(panel).getByRole('status')).toHaveTextContent(/^Exported 1 incident \(search “chiller”\) to /));
     const csv = await readText(downloads.blobs[0]!);
     expect(csv).toContain('Chiller 2 tripped');
     expect(csv).not.toContain('Printer jam');
+
+    // The answer belongs to that search: a changed view hides it.
+    await desk.user.type(screen.getByLabelText('Search incidents'), 'x');
+    await waitFor(() => expect(within(panel).getByRole('status')).toHaveTextContent(''));
+
+    // A view that lists nothing: no empty file, and a sentence saying what to change.
+    await desk.user.click(within(panel).getByRole('button', { name: 'Export' }));
+    await waitFor(() => expect(within(panel).getByRole('status')).toHaveTextContent('Nothing to export: this list shows no incidents (search “chillerx”). Change the view, search or filters.'));
+    expect(downloads.names).toHaveLength(1);
   });
 
   it('Escape closes the panel (not the open incident) and gives focus back to the Export button', async () => {

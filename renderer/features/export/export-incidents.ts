@@ -1,6 +1,7 @@
 // Reads the incidents of a list view page by page and builds an export file (CSV or JSON), with progress and cancel.
 import { findIncidentsPage, listOrder, type FindQuery, type LanternDb, type ListKey } from '../../db';
 import type { Incident } from '../../../shared/domain';
+import { readMeta } from '../../db/meta';
 import { incidentsToCsv } from './incident-csv';
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
@@ -15,6 +16,11 @@ export interface ExportResult {
   readonly count: number;
   /** How many of them are exercises (drills), so the person is told before sharing the file. */
   readonly exercises: number;
+  /**
+   * Incidents were written while the export read (an edit, an automatic change, a sync): a row that moved in the
+   * list's order during the walk may be missing or show its older state, so the person is told to export again.
+   */
+  readonly changedDuring: boolean;
 }
 
 export interface ExportOptions {
@@ -40,28 +46,41 @@ export function exportFileName(format: ExportFormat, now: Date): string {
 }
 
 /**
+ * What changes whenever an incident is written: this device's operation counter (every local change, automatic ones
+ * too, commits with its outbox operation) and the sync point (every pulled page stores its cursor with its rows).
+ */
+async function writeMark(db: LanternDb): Promise<string> {
+  const [counters, syncPoint] = await Promise.all([readMeta(db, 'counters'), readMeta(db, 'syncPoint')]);
+  return JSON.stringify([counters?.nextDeviceSeq ?? null, syncPoint?.cursor ?? null, syncPoint?.epoch ?? null]);
+}
+
+/**
  * Every incident `query` lists, in the list's order, as one file. Pages continue from the previous page's last key
- * (as the list does), so an edit during the export never repeats or skips a row it already passed. The file is built
- * from one part per page, never one string of everything. Throws ExportCancelled when `signal` aborts.
+ * (as the list does). Not one read transaction for a consistent copy: a large export would hold every save and sync
+ * back for its whole length; writes during the walk are detected instead (changedDuring). The file is built from one
+ * Blob per page, never one string of everything. Throws ExportCancelled when `signal` aborts.
  */
 export async function exportIncidents(db: LanternDb, query: FindQuery, format: ExportFormat, options: ExportOptions = {}): Promise<ExportResult> {
   const now = options.now ?? new Date();
+  const markBefore = await writeMark(db);
   // The breaching-soon filter is judged at one instant for the whole file.
   const fixed: FindQuery = { ...query, nowMs: query.nowMs ?? now.getTime() };
   const order = listOrder(fixed.sort);
-  const parts: string[] = [];
+  // A Blob per page: the browser may keep its bytes outside the page's heap, and the text is dropped at once.
+  const parts: Blob[] = [];
+  const part = (text: string) => parts.push(new Blob([text]));
   let count = 0;
   let exercises = 0;
   let after: ListKey | undefined;
-  if (format === 'json') parts.push(`{"format":"lantern-incidents","version":1,"exportedAt":${JSON.stringify(now.toISOString())},"incidents":[`);
+  if (format === 'json') part(`{"format":"lantern-incidents","version":1,"exportedAt":${JSON.stringify(now.toISOString())},"incidents":[`);
   for (;;) {
     if (options.signal?.aborted) throw new ExportCancelled();
     const page: Incident[] = await findIncidentsPage(db, fixed, { limit: EXPORT_PAGE_SIZE, ...(after ? { after } : {}) });
     if (format === 'csv') {
       const chunk = incidentsToCsv(page, count === 0);
-      if (chunk !== '') parts.push(chunk);
+      if (chunk !== '') part(chunk);
     } else if (page.length > 0) {
-      parts.push(`${count === 0 ? '' : ','}${page.map((incident) => JSON.stringify(incident)).join(',')}`);
+      part(`${count === 0 ? '' : ','}${page.map((incident) => JSON.stringify(incident)).join(',')}`);
     }
     count += page.length;
     exercises += page.filter((incident) => incident.exercise === true).length;
@@ -69,8 +88,9 @@ export async function exportIncidents(db: LanternDb, query: FindQuery, format: E
     if (page.length < EXPORT_PAGE_SIZE) break;
     after = order.keyOf(page[page.length - 1]!);
   }
-  if (format === 'json') parts.push(`],"count":${count},"exercises":${exercises}}\n`);
+  if (format === 'json') part(`],"count":${count},"exercises":${exercises}}\n`);
   // A BOM so spreadsheet programs read the CSV as UTF-8 (accents, non-Latin names); JSON parsers need none.
   const blob = new Blob(format === 'csv' ? ['\uFEFF', ...parts] : parts, { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json' });
-  return { blob, fileName: exportFileName(format, now), count, exercises };
+  const changedDuring = (await writeMark(db)) !== markBefore;
+  return { blob, fileName: exportFileName(format, now), count, exercises, changedDuring };
 }

@@ -2,15 +2,17 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { FindQuery } from '../../db';
 import { useLanternDb } from '../../db';
+import { activeFilterCount } from '../incidents/find/find-filters';
 import { saveBlob } from '../save-blob';
-import { ExportCancelled, exportIncidents, type ExportFormat } from './export-incidents';
+import { ExportCancelled, exportIncidents, type ExportFormat, type ExportResult } from './export-incidents';
 import './export.css';
 
 type Phase =
   | { kind: 'idle' }
   | { kind: 'running'; exported: number }
-  | { kind: 'done'; text: string }
-  | { kind: 'failed'; text: string };
+  /** `view`: the query the answer is about; a changed view hides it (it would describe another list). */
+  | { kind: 'done'; text: string; view: string }
+  | { kind: 'failed'; text: string; view: string };
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   csv: 'CSV for spreadsheets (one row per incident)',
@@ -19,40 +21,65 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
 
 const count = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'incident' : 'incidents'}`;
 
+/** What narrows the view, in words: "search “leak”, 2 filters". */
+function narrowing(query: FindQuery): string {
+  const filters = activeFilterCount(query);
+  const parts = [query.text?.trim() ? `search “${query.text.trim()}”` : '', filters > 0 ? `${filters} ${filters === 1 ? 'filter' : 'filters'}` : ''];
+  return parts.filter((part) => part !== '').join(', ');
+}
+
+function answer(result: ExportResult, format: ExportFormat, query: FindQuery): string {
+  const narrowed = narrowing(query);
+  const where = format === 'csv' ? 'in the Exercise column' : 'with "exercise": true';
+  const drills = result.exercises > 0 ? ` ${result.exercises.toLocaleString('en')} of them ${result.exercises === 1 ? 'is an exercise' : 'are exercises'}, marked ${where}.` : '';
+  const changed = result.changedDuring ? ' Incidents changed while it ran (a sync or an edit); export again for an exact copy.' : '';
+  return `Exported ${count(result.count)}${narrowed ? ` (${narrowed})` : ''} to ${result.fileName}; see your downloads.${drills}${changed}`;
+}
+
 export function ExportPanel({ id, query, onClose }: { id: string; query: FindQuery; onClose: () => void }) {
   const db = useLanternDb();
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
-  const ids = { legend: useId(), progress: useId() };
+  const ids = { hint: useId(), progress: useId() };
+  const view = JSON.stringify(query);
   // Closing the panel (or the app view going away) stops an export on its way; nothing is saved then.
   useEffect(() => () => abort.current?.abort(), []);
 
-  const start = async (event: FormEvent) => {
-    event.preventDefault();
-    if (phase.kind === 'running') return;
+  const start = async () => {
     const controller = new AbortController();
     abort.current = controller;
     setPhase({ kind: 'running', exported: 0 });
     try {
       const result = await exportIncidents(db, query, format, { signal: controller.signal, onProgress: (exported) => setPhase({ kind: 'running', exported }) });
       if (controller.signal.aborted) throw new ExportCancelled();
+      if (result.count === 0) {
+        setPhase({ kind: 'done', text: `Nothing to export: this list shows no incidents${narrowing(query) ? ` (${narrowing(query)})` : ''}. Change the view, search or filters.`, view });
+        return;
+      }
       saveBlob(result.blob, result.fileName);
-      const where = format === 'csv' ? 'in the Exercise column' : 'with "exercise": true';
-      const drills = result.exercises > 0 ? ` ${result.exercises.toLocaleString('en')} of them ${result.exercises === 1 ? 'is an exercise' : 'are exercises'}, marked ${where}.` : '';
-      setPhase({ kind: 'done', text: `Saved ${count(result.count)} as ${result.fileName}.${drills}` });
+      setPhase({ kind: 'done', text: answer(result, format, query), view });
     } catch (error) {
-      if (error instanceof ExportCancelled) setPhase({ kind: 'done', text: error.message });
-      else setPhase({ kind: 'failed', text: 'The export stopped: Lantern could not read the incidents from this computer’s storage. No file was saved. Try again; if it keeps failing, close other Lantern windows and restart Lantern.' });
-      if (!(error instanceof ExportCancelled)) console.warn('Lantern: export failed', error);
+      if (error instanceof ExportCancelled) setPhase({ kind: 'done', text: error.message, view });
+      else {
+        console.warn('Lantern: export failed', error);
+        setPhase({ kind: 'failed', text: 'The export stopped: Lantern could not read the incidents from this computer’s storage. No file was saved. Try again; if it keeps failing, close other Lantern windows and restart Lantern.', view });
+      }
     } finally {
       abort.current = null;
     }
   };
 
   const running = phase.kind === 'running';
+  const shown = (phase.kind === 'done' || phase.kind === 'failed') && phase.view === view ? phase : null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // One button that turns into Cancel while running: focus stays on it from start to end.
+    if (running) abort.current?.abort();
+    else void start();
+  };
   return (
-    <form id={id} className="find-row export-panel" aria-label="Export incidents" onSubmit={(e) => void start(e)}
+    <form id={id} className="find-row export-panel" aria-label="Export incidents" aria-busy={running} onSubmit={submit}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           // Handled here: the global Escape (close the incident) must not fire as well.
@@ -62,7 +89,7 @@ export function ExportPanel({ id, query, onClose }: { id: string; query: FindQue
           else onClose();
         }
       }}>
-      <fieldset aria-describedby={ids.legend}>
+      <fieldset aria-describedby={ids.hint}>
         <legend>Format</legend>
         {(Object.keys(FORMAT_LABELS) as ExportFormat[]).map((value) => (
           <label key={value} className="export-format">
@@ -71,20 +98,19 @@ export function ExportPanel({ id, query, onClose }: { id: string; query: FindQue
           </label>
         ))}
       </fieldset>
-      <p id={ids.legend} className="hint">
-        The incidents this list shows (its view, filters and search), in its order. Exercises are marked. Timelines stay in Lantern.
+      <p id={ids.hint} className="hint">
+        The incidents this list shows{narrowing(query) ? ` (${narrowing(query)})` : ''}, in its order. Exercises are marked. Timelines stay in Lantern.
       </p>
-      {running ? (
+      <button type="submit" className={running ? undefined : 'primary'}>{running ? 'Cancel export' : 'Export'}</button>
+      {running && (
         <>
-          <label htmlFor={ids.progress}>{`Exporting… ${count(phase.exported)} so far`}</label>
+          <label htmlFor={ids.progress}>{`${count(phase.exported)} read so far`}</label>
           <progress id={ids.progress} />
-          <button type="button" onClick={() => abort.current?.abort()}>Cancel export</button>
         </>
-      ) : (
-        <button type="submit" className="primary">Export</button>
       )}
-      {phase.kind === 'done' && <p role="status">{phase.text}</p>}
-      {phase.kind === 'failed' && <p role="alert" className="form-error">{phase.text}</p>}
+      {/* Always on the page, so a screen reader announces the answer when its text arrives. */}
+      <p role="status" className="export-answer">{running ? 'Exporting…' : shown?.kind === 'done' ? shown.text : ''}</p>
+      {shown?.kind === 'failed' && <p role="alert" className="form-error">{shown.text}</p>}
     </form>
   );
 }

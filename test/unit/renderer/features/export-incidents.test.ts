@@ -75,6 +75,19 @@ describe('exportIncidents', () => {
     expect(json).toMatchObject({ incidents: [], count: 0 });
   });
 
+  it('says when incidents were written while it read (a row may have moved past it), and not otherwise', async () => {
+    await seed();
+    expect((await exportIncidents(db, {}, 'csv')).changedDuring).toBe(false);
+    const repo = createIncidentRepository(db, testClock(START_MS + 86_400_000));
+    let wrote = false;
+    const result = await exportIncidents(db, {}, 'csv', { onProgress: () => {
+      if (wrote) return;
+      wrote = true;
+      void repo.record({ title: 'Recorded during the export' });
+    } });
+    expect(result.changedDuring).toBe(true);
+  });
+
   it('stops when cancelled, between pages', async () => {
     await seed();
     const controller = new AbortController();
