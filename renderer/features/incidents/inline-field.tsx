@@ -1,4 +1,4 @@
-// One field of the detail view that can be edited in place: Edit → field → Save (one repository call) or Escape.
+// One field of the detail view that can be edited in place: Edit → field → Save (one repository call) or Escape (text kept).
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 
 export interface InlineFieldProps {
@@ -47,14 +47,32 @@ export function useInlineEditor<F extends HTMLElement>(initial: string) {
   return { editing, setEditing, value, setValue, error, setError, saving, setSaving, id, editRef, fieldRef, start };
 }
 
+/**
+ * Text typed and then left with Escape or Back, kept while the field shows the same stored value: a stray Escape in a
+ * long text must not throw it away. Reopening the editor brings it back; a save, or the stored value changing
+ * (another laptop's edit synced in), drops it.
+ */
+function useKeptText(initial: string) {
+  const [kept, setKept] = useState<{ text: string; over: string } | null>(null);
+  const current = kept !== null && kept.over === initial ? kept.text : null;
+  return {
+    kept: current,
+    keep: (text: string) => setKept(text === initial ? null : { text, over: initial }),
+    drop: () => setKept(null),
+  };
+}
+
 export function InlineField({ label, display, initial, editor, options = [], suggestions, maxLength, editable, wide, onSave }: InlineFieldProps) {
   const { editing, setEditing, value, setValue, error, setError, saving, setSaving, id, editRef, fieldRef, start } =
     useInlineEditor<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(initial);
+  const { kept, keep, drop } = useKeptText(initial);
+  const [said, setSaid] = useState('');
 
   async function save(event?: FormEvent) {
     event?.preventDefault();
     if (saving) return;
     if (value === initial) {
+      drop();
       setEditing(false);
       return;
     }
@@ -62,22 +80,44 @@ export function InlineField({ label, display, initial, editor, options = [], sug
     const problem = await onSave(value);
     setSaving(false);
     if (problem) setError(problem);
-    else setEditing(false);
+    else {
+      drop();
+      setEditing(false);
+      setSaid(`${label} ${value.trim() === '' && editor !== 'select' ? 'cleared' : 'saved'}.`);
+    }
+  }
+
+  function leave() {
+    if (editor !== 'select') keep(value);
+    setEditing(false);
+  }
+
+  function open() {
+    start();
+    setSaid('');
+    if (kept !== null) setValue(kept);
   }
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
-      setEditing(false);
+      leave();
     } else if (event.key === 'Enter' && editor === 'textarea' && (event.ctrlKey || event.metaKey)) void save();
   }
 
   const className = `field-view${wide ? ' wide' : ''}`;
   if (!editing) {
     return (
-      <FieldReadView className={className} label={label} editable={editable} editRef={editRef} onEdit={start}>
+      <FieldReadView className={className} label={label} editable={editable} editRef={editRef} onEdit={open}>
         <span className={editor === 'textarea' ? 'prewrap' : undefined}>{display}</span>
+        {kept !== null && editable && (
+          <span className="field-kept">
+            Not saved: your text is kept. Edit to finish it, or{' '}
+            <button type="button" className="link-button" aria-label={`Discard unsaved ${label}`} onClick={() => { drop(); editRef.current?.focus(); }}>discard it</button>.
+          </span>
+        )}
+        <span role="status" className="visually-hidden">{said}</span>
       </FieldReadView>
     );
   }
@@ -104,7 +144,8 @@ export function InlineField({ label, display, initial, editor, options = [], sug
             </select>
           )}
           {suggestions && <datalist id={`${id}-list`}>{suggestions.map((s) => <option key={s} value={s} />)}</datalist>}
-          <InlineEditActions id={id} label={label} saving={saving} error={error} onBack={() => setEditing(false)} />
+          {kept !== null && value === kept && <p className="field-kept">Your unsaved text is back. Save it, or change it.</p>}
+          <InlineEditActions id={id} label={label} saving={saving} error={error} onBack={leave} />
         </form>
       </dd>
     </div>
