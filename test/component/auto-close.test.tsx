@@ -52,7 +52,7 @@ describe('automatic close', { timeout: 20_000 }, () => {
 
     await setDays(desk, '0');
     expect(await within(currentForm()).findByRole('status')).toHaveTextContent('no longer closed automatically');
-    await waitFor(() => expect(notice()).toBeNull());
+    await waitFor(() => expect(notice()).toHaveTextContent('Automatic close is off on this device: it stays resolved until someone closes it.'));
   });
 
   it('once due, Lantern closes it: status Closed, and the timeline says who and why', async () => {

@@ -14,6 +14,13 @@ export function AutoCloseNotice({ incident, events }: { incident: Incident; even
   const status = useSyncStatus();
   const nowMs = useMinuteNow();
   if (closeAfter === undefined || incident.status !== 'resolved') return null;
+  if (closeAfter === 0) {
+    return (
+      <p className="auto-close-due" role="group" aria-label="Automatic close">
+        Automatic close is off on this device: it stays resolved until someone closes it.
+      </p>
+    );
+  }
   const plan = autoClosePlan(incident, events, closeAfter);
   if (plan === null) return null;
   const sync = autoCloseSyncStateFrom(connection !== null && connection !== undefined, status);

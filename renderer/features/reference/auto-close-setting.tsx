@@ -50,6 +50,8 @@ function AutoCloseForm({ stored }: { stored: number }) {
             setMessage(null);
           }} />
       </div>
+      {/* Right under the field: at the foot of a long dialog it was below the visible edge. */}
+      {message && <p id={ids.message} role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'form-error' : undefined}>{message.text}</p>}
       <p id={ids.hint} className="hint">
         0 turns it off. Counted from the latest resolution; a reopen starts again. A laptop connected to HQ closes only after a sync, so a reopen made on another
         laptop is seen first. Applies on this device.
@@ -57,7 +59,6 @@ function AutoCloseForm({ stored }: { stored: number }) {
       <div className="actions">
         <button type="submit">Save automatic close</button>
       </div>
-      {message && <p id={ids.message} role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'form-error' : undefined}>{message.text}</p>}
     </form>
   );
 }
