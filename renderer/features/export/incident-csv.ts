@@ -23,6 +23,8 @@ export function isoWithOffset(time: ZonedTime): string {
 }
 
 const text = (value: string | null | undefined) => value ?? '';
+/** "2026-11-27T13:48:58Z": the milliseconds mean nothing to a reader and keep spreadsheets from reading a date. */
+const wholeSeconds = (iso: string) => iso.replace(/\.\d+Z$/, 'Z');
 const yesNo = (value: boolean | undefined) => (value === true ? 'Yes' : 'No');
 
 /** The columns, in order: header and value. The exercise mark is its own column (DOMAIN.md: marked on every export). */
@@ -43,8 +45,8 @@ export const CSV_COLUMNS: readonly { readonly header: string; readonly value: (i
   { header: 'Occurred at', value: (i) => isoWithOffset(i.occurredAt) },
   { header: 'Detected at', value: (i) => (i.detectedAt ? isoWithOffset(i.detectedAt) : '') },
   { header: 'Reported at', value: (i) => isoWithOffset(i.reportedAt) },
-  { header: 'Recorded at (UTC)', value: (i) => i.createdAt },
-  { header: 'Updated at (UTC)', value: (i) => i.updatedAt },
+  { header: 'Recorded at (UTC)', value: (i) => wholeSeconds(i.createdAt) },
+  { header: 'Updated at (UTC)', value: (i) => wholeSeconds(i.updatedAt) },
   { header: 'Recorded by', value: (i) => i.createdBy.name },
   { header: 'Hold reason', value: (i) => text(i.holdReason) },
   { header: 'Resolution code', value: (i) => text(i.resolutionCode) },

@@ -42,6 +42,8 @@ describe('incidentsToCsv', () => {
     expect(row![column('Exercise')]).toBe('Yes');
     expect(row![column('Occurred at')]).toBe('2026-11-27T08:05:00-05:00');
     expect(parse(incidentsToCsv([incident('Real')], true))[1]![column('Exercise')]).toBe('No');
+    const [, times] = parse(incidentsToCsv([incident('Real', { createdAt: '2026-11-27T13:48:58.994Z' })], true));
+    expect(times![column('Recorded at (UTC)')]).toBe('2026-11-27T13:48:58Z');
   });
 });
 
