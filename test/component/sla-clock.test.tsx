@@ -125,4 +125,14 @@ describe('breaching soon filter', { timeout: 20_000 }, () => {
     await desk.user.click(screen.getByLabelText('Breaching soon'));
     await waitFor(() => expect(listed()).toHaveLength(4));
   });
+
+  it('an incident resolved with no owner does not claim it was owned in time', async () => {
+    const desk = await renderDesk();
+    const incident = await desk.openSeeded({ title: 'Fuse replaced by the caller' });
+    const resolved = await desk.services.incidents.changeStatus(incident.id, 'resolved', { resolutionCode: 'Fixed', resolutionNotes: 'Caller swapped the fuse' });
+    if (!resolved.ok) throw new Error(resolved.error.message);
+    const clocks = screen.getByRole('group', { name: 'SLA clocks' });
+    await waitFor(() => expect(clocks).toHaveTextContent(/Time to own: .* · Met — resolved with no owner/));
+    expect(clocks).not.toHaveTextContent('Owned in time');
+  });
 });

@@ -1,5 +1,5 @@
 // The incident header's SLA clocks: response and resolve with elapsed / target, percent, paused state and threshold.
-import type { Incident, SlaClock } from '../../../shared/domain';
+import { STATUS_LABELS, type Incident, type SlaClock } from '../../../shared/domain';
 import { slaClocksOf } from '../../db/sla';
 import { useMinuteNow, useSlaTimelines } from './sla-hooks';
 import { elapsedOfTarget, slaCellText, THRESHOLD_LABELS, THRESHOLD_MARKS } from './sla-format';
@@ -12,26 +12,34 @@ export function IncidentSlaClocks({ incident }: { incident: Incident }) {
   const clocks = slaClocksOf(timeline, incident.priority, nowMs);
   return (
     <div className="sla-clocks" role="group" aria-label="SLA clocks">
-      <ClockLine name="Time to own" clock={clocks.response} />
-      <ClockLine name="Time to resolve" clock={clocks.resolve} />
+      <ClockLine name="Time to own" clock={clocks.response} incident={incident} />
+      <ClockLine name="Time to resolve" clock={clocks.resolve} incident={incident} />
     </div>
   );
 }
 
-function stateText(name: string, clock: SlaClock): string {
+/** Ended (resolved, closed, cancelled) with neither a team nor a person on it: "owned" would claim what did not happen. */
+function endedWithoutOwner(incident: Incident): boolean {
+  return ENDED.has(incident.status) && !incident.team && !incident.assignee;
+}
+const ENDED: ReadonlySet<Incident['status']> = new Set(['resolved', 'closed', 'cancelled']);
+
+function stateText(name: string, clock: SlaClock, incident: Incident): string {
   if (clock.state === 'paused') return 'Paused — on hold';
-  if (clock.state === 'stopped') return name === 'Time to own' ? (clock.threshold === 'breached' ? 'Owned late' : 'Owned in time') : clock.threshold === 'breached' ? 'Missed' : 'Met';
+  const late = clock.threshold === 'breached';
+  if (clock.state === 'stopped' && name === 'Time to own' && endedWithoutOwner(incident)) return `${late ? 'Missed' : 'Met'} — ${STATUS_LABELS[incident.status].toLowerCase()} with no owner`;
+  if (clock.state === 'stopped') return name === 'Time to own' ? (late ? 'Owned late' : 'Owned in time') : late ? 'Missed' : 'Met';
   return slaCellText(clock);
 }
 
-function ClockLine({ name, clock }: { name: string; clock: SlaClock }) {
+function ClockLine({ name, clock, incident }: { name: string; clock: SlaClock; incident: Incident }) {
   const mark = THRESHOLD_MARKS[clock.threshold];
   return (
     <p className={`sla-clock sla-${clock.threshold} sla-${clock.state}`}>
       <span className="sla-clock-name">{name}:</span> {mark && <span aria-hidden="true">{mark} </span>}
       <span>{elapsedOfTarget(clock)}</span>
       {' · '}
-      <span>{stateText(name, clock)}</span>
+      <span>{stateText(name, clock, incident)}</span>
       {clock.threshold !== 'none' && <span className="sla-level">{` (${THRESHOLD_LABELS[clock.threshold]})`}</span>}
     </p>
   );
