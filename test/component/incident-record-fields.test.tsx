@@ -53,7 +53,10 @@ describe('the incident record (NIST SP 800-61)', { timeout: 30_000 }, () => {
     expect(entries()).toBe(before);
     await editField(desk, 'Next steps', '');
     await waitFor(() => expect(fieldValue('Next steps')).toHaveTextContent('—'));
-    expect(await within(timeline).findByText(/Next steps: Isolate host/)).toBeInTheDocument();
+    // Multi-line text reads as blocks: what it was, under the field's name.
+    const cleared = await within(timeline).findByText(/Next steps cleared\. It was:/);
+    expect(cleared.textContent).toBe('Next steps cleared. It was:\nIsolate host\nRotate credentials');
+    expect(within(timeline).getByText((_, element) => element?.textContent === 'Next steps:\nIsolate host\nRotate credentials')).toBeInTheDocument();
   });
 
   it('shows when it was resolved, and the briefing carries the record', async () => {

@@ -13,6 +13,25 @@ import {
 import { fieldLabel, fieldValueText } from '../field-words';
 import { formatZoned } from '../format';
 
+/** Longer than this (or with line breaks), a text change reads as blocks, not "old → new" on one line. */
+const INLINE_TEXT_MAX = 60;
+
+/**
+ * One field's change. Short values: "Title: Chiller trip → Chiller 2 tripped". Long or multi-line text: the new text
+ * under the field's name, then what it was, so where the old ends and the new begins is plain to see.
+ */
+function changeText(change: { field: string; from: unknown; to: unknown }): string {
+  const label = fieldLabel(change.field);
+  const from = fieldValueText(change.field, change.from);
+  const to = fieldValueText(change.field, change.to);
+  const long = (value: unknown) => typeof value === 'string' && (value.includes('\n') || value.length > INLINE_TEXT_MAX);
+  if (!long(change.from) && !long(change.to)) return `${label}: ${from} → ${to}`;
+  const empty = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  if (empty(change.to)) return `${label} cleared. It was:\n${from}`;
+  if (empty(change.from)) return `${label}:\n${to}`;
+  return `${label}:\n${to}\nIt was:\n${from}`;
+}
+
 export function describeEvent(event: TimelineEvent): string {
   switch (event.kind) {
     case 'created':
@@ -23,8 +42,11 @@ export function describeEvent(event: TimelineEvent): string {
       const details = Object.entries(event.details).map(([key, value]) => `${fieldLabel(key)}: ${value}`);
       return [`${STATUS_LABELS[event.from]} → ${STATUS_LABELS[event.to]}`, ...details].join(' · ');
     }
-    case 'fields_changed':
-      return event.changes.map((c) => `${fieldLabel(c.field)}: ${fieldValueText(c.field, c.from)} → ${fieldValueText(c.field, c.to)}`).join(' · ');
+    case 'fields_changed': {
+      const parts = event.changes.map(changeText);
+      // A long text on its own lines; then every change of the entry goes on its own line too.
+      return parts.join(parts.some((part) => part.includes('\n')) ? '\n' : ' · ');
+    }
     case 'escalated':
       return `${event.level === 'functional' ? 'Functional escalation to' : 'Hierarchical escalation to'} ${event.target} · Reason: ${event.reason}`;
     case 'communication': {

@@ -15,6 +15,17 @@ const entry = (body: Record<string, unknown>) => ({ ...base, ...body }) as Timel
 const line = (system: string, state: string, reason = '', repairEstimate = '') => ({ system, state, reason, repairEstimate });
 
 describe('describeEvent', () => {
+  it('shows a short change on one line and a long or multi-line text as blocks with what it was', () => {
+    const change = (field: string, from: unknown, to: unknown) => ({ field, from, to });
+    expect(describeEvent(entry({ kind: 'fields_changed', changes: [change('title', 'Chiller trip', 'Chiller 2 trip'), change('urgency', 3, 1)] })))
+      .toBe('Title: Chiller trip → Chiller 2 trip · Urgency: 3 — Low → 1 — High');
+    const steps = '1. Call the vendor\n2. Brief the ward';
+    expect(describeEvent(entry({ kind: 'fields_changed', changes: [change('nextSteps', null, steps)] }))).toBe(`Next steps:\n${steps}`);
+    expect(describeEvent(entry({ kind: 'fields_changed', changes: [change('nextSteps', steps, '3. Close the valve'), change('urgency', 3, 2)] })))
+      .toBe(`Next steps:\n3. Close the valve\nIt was:\n${steps}\nUrgency: 3 — Low → 2 — Medium`);
+    expect(describeEvent(entry({ kind: 'fields_changed', changes: [change('contacts', steps, null)] }))).toBe(`Contacts cleared. It was:\n${steps}`);
+  });
+
   it('lists the systems that need attention one per line and the working ones together', () => {
     const text = describeEvent(entry({
       kind: 'system_status',
