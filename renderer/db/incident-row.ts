@@ -53,8 +53,9 @@ export function toIncidentRow(incident: Incident, noteWords: readonly string[] =
   const words = wordsOf(incident.description, wordsOf(incident.title));
   // The NIST record's text is searched too (an indicator, an address, a hash is what people look up), after the
   // notes' words: a long pasted list of indicators must not push the notes out of the per-incident word budget.
-  const recordWords = new Set<string>();
-  for (const text of [incident.nextSteps, incident.indicators, incident.impactAssessment, incident.contacts]) if (text) wordsOf(text, recordWords);
+  // Built only when one is filled: every save and every pulled operation comes through here.
+  let recordWords: Set<string> | undefined;
+  for (const text of [incident.nextSteps, incident.indicators, incident.impactAssessment, incident.contacts]) if (text) recordWords = wordsOf(text, recordWords);
   const updatedAt = canonicalIso(incident.updatedAt);
   return {
     ...incident,

@@ -1,4 +1,5 @@
 // Reads the incidents of a list view page by page and builds an export file (CSV or JSON), with progress and cancel.
+import { format as formatDate } from 'date-fns';
 import { findIncidentsPage, listOrder, type FindQuery, type LanternDb, type ListKey } from '../../db';
 import type { Incident } from '../../../shared/domain';
 import { readMeta } from '../../db/meta';
@@ -37,12 +38,9 @@ export class ExportCancelled extends Error {
   }
 }
 
-const two = (n: number) => String(n).padStart(2, '0');
-
 /** "lantern-incidents-2026-11-27-1405.csv" in local time: sorts by date and says what it is. */
 export function exportFileName(format: ExportFormat, now: Date): string {
-  const stamp = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}`;
-  return `lantern-incidents-${stamp}.${format}`;
+  return `lantern-incidents-${formatDate(now, 'yyyy-MM-dd-HHmm')}.${format}`;
 }
 
 /**

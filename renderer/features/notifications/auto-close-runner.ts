@@ -4,7 +4,7 @@ import { systemClock, type Clock, type IncidentRow, type LanternDb } from '../..
 import { applyDueAutoClose, readAutoCloseDays } from '../../db/auto-close';
 import { autoClosePlan, autoCloseReadiness, isHlcStamp, parseHlc, type AutoCloseSyncState } from '../../../shared/domain';
 import { yieldToInput } from './idle-slices';
-import { startPeriodicPass } from './periodic-pass';
+import { startPeriodicPass, type PeriodicPass } from './periodic-pass';
 import { WALK_SLICE_SIZE, withEvents, type Pause } from './incident-batches';
 
 /** Closing is a matter of days: checking every five minutes is plenty and costs nothing in between. */
@@ -29,11 +29,8 @@ export interface AutoCloseRunnerOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-export interface AutoCloseRunner {
-  /** One pass now; resolves to how many incidents it closed. */
-  runOnce(): Promise<number>;
-  stop(): void;
-}
+/** runOnce() resolves to how many incidents it closed. */
+export type AutoCloseRunner = PeriodicPass;
 
 export function startAutoCloseRunner(options: AutoCloseRunnerOptions): AutoCloseRunner {
   const { db } = options;

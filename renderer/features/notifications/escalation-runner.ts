@@ -3,7 +3,7 @@ import { systemClock, type Clock, type IncidentRow, type LanternDb } from '../..
 import { applyDueEscalation } from '../../db/system-changes';
 import { dueEscalations, SEED_ESCALATION_RULES, targetFor, type EscalationRule, type Incident, type SlaPolicy } from '../../../shared/domain';
 import { yieldToInput } from './idle-slices';
-import { startPeriodicPass } from './periodic-pass';
+import { startPeriodicPass, type PeriodicPass } from './periodic-pass';
 import { DEFAULT_POLICY, forEachOpenIncidentPage, WALK_SLICE_SIZE, withEvents, type Pause } from './incident-batches';
 
 export const ESCALATION_INTERVAL_MS = 60_000;
@@ -22,11 +22,8 @@ export interface EscalationRunnerOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-export interface EscalationRunner {
-  /** One pass now; resolves to how many escalations were written. */
-  runOnce(): Promise<number>;
-  stop(): void;
-}
+/** runOnce() resolves to how many escalations were written. */
+export type EscalationRunner = PeriodicPass;
 
 function percentAt(at: EscalationRule['at'], policy: SlaPolicy): number {
   return at === 'breached' ? 100 : at === 'warn75' ? policy.warnPercents[1] : policy.warnPercents[0];
