@@ -27,3 +27,4 @@ export * from './review';
 export * from './system-status';
 export * from './custody';
 export * from './auto-close';
+export * from './stats';

@@ -2,7 +2,7 @@
 import { format as formatDate } from 'date-fns';
 import { findIncidentsPage, listOrder, type FindQuery, type LanternDb, type ListKey } from '../../db';
 import type { Incident } from '../../../shared/domain';
-import { readMeta } from '../../db/meta';
+import { incidentWriteMark } from '../../db/write-mark';
 import { incidentsToCsv } from './incident-csv';
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
@@ -44,15 +44,6 @@ export function exportFileName(format: ExportFormat, now: Date): string {
 }
 
 /**
- * What changes whenever an incident is written: this device's operation counter (every local change, automatic ones
- * too, commits with its outbox operation) and the sync point (every pulled page stores its cursor with its rows).
- */
-async function writeMark(db: LanternDb): Promise<string> {
-  const [counters, syncPoint] = await Promise.all([readMeta(db, 'counters'), readMeta(db, 'syncPoint')]);
-  return JSON.stringify([counters?.nextDeviceSeq ?? null, syncPoint?.cursor ?? null, syncPoint?.epoch ?? null]);
-}
-
-/**
  * Every incident `query` lists, in the list's order, as one file. Pages continue from the previous page's last key
  * (as the list does). Not one read transaction for a consistent copy: a large export would hold every save and sync
  * back for its whole length; writes during the walk are detected instead (changedDuring). The file is built from one
@@ -60,7 +51,7 @@ async function writeMark(db: LanternDb): Promise<string> {
  */
 export async function exportIncidents(db: LanternDb, query: FindQuery, format: ExportFormat, options: ExportOptions = {}): Promise<ExportResult> {
   const now = options.now ?? new Date();
-  const markBefore = await writeMark(db);
+  const markBefore = await incidentWriteMark(db);
   // The breaching-soon filter is judged at one instant for the whole file.
   const fixed: FindQuery = { ...query, nowMs: query.nowMs ?? now.getTime() };
   const order = listOrder(fixed.sort);
@@ -89,6 +80,6 @@ export async function exportIncidents(db: LanternDb, query: FindQuery, format: E
   if (format === 'json') part(`],"count":${count},"exercises":${exercises}}\n`);
   // A BOM so spreadsheet programs read the CSV as UTF-8 (accents, non-Latin names); JSON parsers need none.
   const blob = new Blob(format === 'csv' ? ['\uFEFF', ...parts] : parts, { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json' });
-  const changedDuring = (await writeMark(db)) !== markBefore;
+  const changedDuring = (await incidentWriteMark(db)) !== markBefore;
   return { blob, fileName: exportFileName(format, now), count, exercises, changedDuring };
 }

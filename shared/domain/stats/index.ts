@@ -1,0 +1,3 @@
+// Public surface of the incident statistics.
+export * from './incident-stats';
+export * from './resolution-time';
