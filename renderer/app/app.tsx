@@ -1,5 +1,5 @@
 // The application shell: top bar, the Find pane (views, search, list) and the working pane (capture or detail).
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { CaptureForm } from '../features/capture/capture-form';
 import { DrillBanner } from '../features/drill/drill-banner';
 import { useDrillMode } from '../features/drill/use-drill-mode';
@@ -9,6 +9,7 @@ import { closeNewestInlineDialog } from '../features/incidents/inline-dialog';
 import { IncidentList } from '../features/incidents/incident-list';
 import { NotificationCentre } from '../features/notifications';
 import { SlaPoliciesButton } from '../features/reference/sla-policies-button';
+import { StatisticsPane } from '../features/stats/statistics-pane';
 import { StorageStatus } from '../features/status/storage-status';
 import { SyncSettingsButton } from '../features/sync/sync-settings-button';
 import { SyncStatusIndicator } from '../features/sync/sync-status-indicator';
@@ -23,6 +24,7 @@ export function App() {
   const drillOn = useDrillMode()?.on === true;
   const openCapture = useUiStore((s) => s.openCapture);
   const openIncident = useUiStore((s) => s.openIncident);
+  const openStatistics = useUiStore((s) => s.openStatistics);
   const closePane = useUiStore((s) => s.closePane);
   const helpOpen = useFindStore((s) => s.helpOpen);
   const setHelpOpen = useFindStore((s) => s.setHelpOpen);
@@ -33,7 +35,15 @@ export function App() {
     if (helpOpen) setHelpOpen(false);
     else if (!closeNewestInlineDialog()) closePane();
   }, [helpOpen, setHelpOpen, closePane]);
-  useShortcuts({ onNew: openCapture, onEscape, onSearch: focusSearch, onHelp: toggleHelp });
+  // Leaving the full-width statistics removes what had focus; put it back on the button that opened them.
+  const statisticsButton = useRef<HTMLButtonElement>(null);
+  const wasStatistics = useRef(false);
+  useEffect(() => {
+    const isStatistics = pane.kind === 'statistics';
+    if (wasStatistics.current && !isStatistics && (document.activeElement === null || document.activeElement === document.body)) statisticsButton.current?.focus();
+    wasStatistics.current = isStatistics;
+  }, [pane.kind]);
+  useShortcuts({ onNew: openCapture, onEscape, onSearch: focusSearch, onHelp: toggleHelp, onStatistics: openStatistics });
 
   return (
     <div className={drillOn ? 'app drill-on' : 'app'}>
@@ -50,6 +60,9 @@ export function App() {
         <SyncSettingsButton />
         <SlaPoliciesButton />
         <NotificationCentre onOpenIncident={openIncident} />
+        <button ref={statisticsButton} type="button" className="ghost" onClick={openStatistics} aria-keyshortcuts="S" aria-pressed={pane.kind === 'statistics'}>
+          Statistics
+        </button>
         <button type="button" className="ghost" onClick={toggleHelp} aria-keyshortcuts="?" aria-expanded={helpOpen}>
           Shortcuts <kbd>?</kbd>
         </button>
@@ -58,22 +71,29 @@ export function App() {
         </button>
       </header>
       <DrillBanner />
-      <main className="workspace">
-        <section className="list-pane" aria-label="Incident list">
-          <FindBar />
-          <IncidentList selectedId={pane.kind === 'incident' ? pane.id : null} onOpen={openIncident} />
-        </section>
-        <section className="work-pane" aria-label="Working pane">
-          {pane.kind === 'capture' && <CaptureForm onSaved={openIncident} onCancel={closePane} />}
-          {pane.kind === 'incident' && <IncidentDetail key={pane.id} id={pane.id} onClose={closePane} />}
-          {pane.kind === 'empty' && (
-            <div className="empty-state">
-              <p>Select an incident, or press <kbd>N</kbd> to record a new one.</p>
-              <p className="muted">Press <kbd>?</kbd> for all keyboard shortcuts.</p>
-            </div>
-          )}
-        </section>
-      </main>
+      {pane.kind === 'statistics' ? (
+        // Full width: the report's tables and charts need it more than the list does; Escape or ✕ brings the list back.
+        <main className="workspace stats-workspace">
+          <StatisticsPane onClose={closePane} />
+        </main>
+      ) : (
+        <main className="workspace">
+          <section className="list-pane" aria-label="Incident list">
+            <FindBar />
+            <IncidentList selectedId={pane.kind === 'incident' ? pane.id : null} onOpen={openIncident} />
+          </section>
+          <section className="work-pane" aria-label="Working pane">
+            {pane.kind === 'capture' && <CaptureForm onSaved={openIncident} onCancel={closePane} />}
+            {pane.kind === 'incident' && <IncidentDetail key={pane.id} id={pane.id} onClose={closePane} />}
+            {pane.kind === 'empty' && (
+              <div className="empty-state">
+                <p>Select an incident, or press <kbd>N</kbd> to record a new one.</p>
+                <p className="muted">Press <kbd>?</kbd> for all keyboard shortcuts.</p>
+              </div>
+            )}
+          </section>
+        </main>
+      )}
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
     </div>
   );

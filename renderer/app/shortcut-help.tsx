@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 export const SHORTCUTS: readonly [string, string][] = [
   ['N', 'New incident'],
   ['/', 'Search incidents'],
+  ['S', 'Statistics'],
   ['J', 'Next incident in the list'],
   ['K', 'Previous incident in the list'],
   ['Enter', 'Open the incident under the cursor'],

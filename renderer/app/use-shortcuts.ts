@@ -1,4 +1,4 @@
-// Global keyboard shortcuts: N new incident, / search, ? shortcut help, Escape back (J/K/Enter live with the list).
+// Global keyboard shortcuts: N new incident, / search, S statistics, ? shortcut help, Escape back (J/K/Enter live with the list).
 import { useEffect } from 'react';
 
 export interface ShortcutHandlers {
@@ -6,10 +6,11 @@ export interface ShortcutHandlers {
   onEscape: () => void;
   onSearch?: () => void;
   onHelp?: () => void;
+  onStatistics?: () => void;
 }
 
 export function useShortcuts(handlers: ShortcutHandlers) {
-  const { onNew, onEscape, onSearch, onHelp } = handlers;
+  const { onNew, onEscape, onSearch, onHelp, onStatistics } = handlers;
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -25,6 +26,9 @@ export function useShortcuts(handlers: ShortcutHandlers) {
       } else if (event.key === '/' && onSearch) {
         event.preventDefault();
         onSearch();
+      } else if ((event.key === 's' || event.key === 'S') && onStatistics) {
+        event.preventDefault();
+        onStatistics();
       } else if (event.key === '?' && onHelp) {
         event.preventDefault();
         onHelp();
@@ -32,7 +36,7 @@ export function useShortcuts(handlers: ShortcutHandlers) {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onNew, onEscape, onSearch, onHelp]);
+  }, [onNew, onEscape, onSearch, onHelp, onStatistics]);
 }
 
 function isTyping(target: EventTarget | null): boolean {

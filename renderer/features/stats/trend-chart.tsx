@@ -1,0 +1,63 @@
+// Recorded and resolved per hour or day as a bar chart (Recharts), with the same figures as a table beside it.
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BucketStats } from '../../../shared/domain';
+import { formatCount } from './stats-format';
+import { bucketLabel, type LabelledPeriod } from './stats-period';
+import { CHART_AXIS_TICK, CHART_TOOLTIP_STYLE } from './chart-style';
+
+interface TrendChartProps {
+  readonly buckets: readonly BucketStats[];
+  readonly unit: LabelledPeriod['unit'];
+}
+
+/** One sentence a screen reader gets for the picture: totals and the busiest bucket. */
+function summaryOf(buckets: readonly BucketStats[], unit: LabelledPeriod['unit']): string {
+  const recorded = buckets.reduce((sum, b) => sum + b.recorded, 0);
+  const resolved = buckets.reduce((sum, b) => sum + b.resolved, 0);
+  const busiest = buckets.reduce<BucketStats | null>((best, b) => (best === null || b.recorded > best.recorded ? b : best), null);
+  const peak = busiest && busiest.recorded > 0 ? `; most recorded ${unit === 'hour' ? 'at' : 'on'} ${bucketLabel(busiest.startMs, unit)} (${formatCount(busiest.recorded)})` : '';
+  return `Bar chart per ${unit}: ${formatCount(recorded)} recorded, ${formatCount(resolved)} resolved${peak}. The figures are in the table below.`;
+}
+
+export function TrendChart({ buckets, unit }: TrendChartProps) {
+  const data = buckets.map((b) => ({ startMs: b.startMs, label: bucketLabel(b.startMs, unit), Recorded: b.recorded, Resolved: b.resolved }));
+  return (
+    <figure className="stats-figure">
+      <figcaption>Recorded and resolved per {unit}</figcaption>
+      <div className="stats-chart" role="img" aria-label={summaryOf(buckets, unit)}>
+        <ResponsiveContainer width="100%" height={200}>
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
+            <CartesianGrid vertical={false} stroke="var(--border)" />
+            <XAxis dataKey="label" tick={CHART_AXIS_TICK} tickLine={false} axisLine={{ stroke: 'var(--border)' }} interval="preserveStartEnd" minTickGap={12} />
+            <YAxis allowDecimals={false} tick={CHART_AXIS_TICK} tickLine={false} axisLine={false} width={48} />
+            <Tooltip cursor={{ fill: 'var(--surface-2)' }} contentStyle={CHART_TOOLTIP_STYLE} isAnimationActive={false} />
+            <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+            <Bar dataKey="Recorded" fill="var(--chart-recorded)" isAnimationActive={false} maxBarSize={24} />
+            <Bar dataKey="Resolved" fill="var(--chart-resolved)" isAnimationActive={false} maxBarSize={24} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <details className="stats-figures">
+        <summary>Figures per {unit}</summary>
+        <table className="stats-table">
+          <thead>
+            <tr>
+              <th scope="col">{unit === 'hour' ? 'Hour' : 'Day'}</th>
+              <th scope="col">Recorded</th>
+              <th scope="col">Resolved</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((row) => (
+              <tr key={row.startMs}>
+                <th scope="row">{row.label}</th>
+                <td>{formatCount(row.Recorded)}</td>
+                <td>{formatCount(row.Resolved)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

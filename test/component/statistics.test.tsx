@@ -1,0 +1,76 @@
+// Statistics as a person uses them: open with S, read the week's figures, change the period, see new work counted.
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createIncidentRepository } from '../../renderer/db';
+import { renderDesk } from './support/render-desk';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+/** The value of a headline figure (the <dd> after its <dt>), e.g. "2" or "50 %1 of 2 in time". */
+function tile(name: string): string {
+  const term = within(screen.getByRole('region', { name: 'Statistics' })).getByText(name, { selector: 'dt' });
+  return term.nextElementSibling?.textContent ?? '';
+}
+
+describe('statistics', { timeout: 20_000 }, () => {
+  it('counts the period, judges SLA targets, leaves exercises out, follows the period and new incidents', async () => {
+    const desk = await renderDesk();
+    let now = Date.now() - 2 * DAY;
+    const past = createIncidentRepository(desk.db, { nowMs: () => now, offsetMinutes: () => 0 });
+    const at = async <T,>(ms: number, work: () => Promise<T>) => {
+      now = ms;
+      return work();
+    };
+    const t = Date.now();
+    // Two days ago: owned after 10 hours and resolved a day later — both targets missed under any seeded policy.
+    const late = await at(t - 2 * DAY, () => past.record({ title: 'Chiller 2 tripped', impact: 1, urgency: 2 }));
+    if (!late.ok) throw new Error(late.error.message);
+    await at(t - 2 * DAY + 10 * HOUR, () => past.changeStatus(late.value.id, 'assigned', { team: 'Electrical' }));
+    await at(t - DAY, () => past.changeStatus(late.value.id, 'resolved', { resolutionCode: 'Fixed', resolutionNotes: 'Reset the breaker.' }));
+    // An hour ago: owned within a minute, resolved five minutes later.
+    const quick = await at(t - HOUR, () => past.record({ title: 'Door alarm', impact: 3, urgency: 3 }));
+    if (!quick.ok) throw new Error(quick.error.message);
+    await at(t - HOUR + MIN, () => past.changeStatus(quick.value.id, 'assigned', { team: 'Electrical' }));
+    await at(t - HOUR + 5 * MIN, () => past.changeStatus(quick.value.id, 'resolved', { resolutionCode: 'Fixed', resolutionNotes: 'Door closed.' }));
+    // Twenty days ago: only in the 30-day view. And a drill, left out of everything.
+    await at(t - 20 * DAY, () => past.record({ title: 'Lift stuck', impact: 2, urgency: 2 }));
+    await desk.seed({ title: 'Drill: water leak', exercise: true });
+
+    await desk.user.keyboard('s');
+    const report = await screen.findByRole('region', { name: 'Statistics' });
+    expect(within(report).getByRole('heading', { name: 'Statistics' })).toHaveFocus();
+    await waitFor(() => expect(tile('Recorded')).toBe('2'));
+    expect(tile('Resolved')).toBe('2');
+    expect(tile('Still open')).toBe('0of those recorded');
+    expect(tile('Owned in time')).toBe('50 %1 of 2 in time');
+    expect(tile('Resolved in time')).toBe('50 %1 of 2 in time');
+    expect(within(report).getByText('1 exercise incident is left out of every figure.')).toBeInTheDocument();
+    const byPriority = within(report).getByRole('table', { name: 'By priority' });
+    expect(within(byPriority).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['P2 High', 'P4 Low']);
+    expect(within(report).getByRole('status')).toHaveTextContent(/ – .* · figures as of \d\d:\d\d$/);
+
+    await desk.user.selectOptions(within(report).getByLabelText('Period'), 'Last 30 days');
+    await waitFor(() => expect(tile('Recorded')).toBe('3'));
+    expect(tile('Still open')).toBe('1of those recorded');
+
+    // New work shows up without Refresh (a quick read follows the data by itself).
+    await desk.seed({ title: 'Generator fuel low', impact: 1, urgency: 1 });
+    await waitFor(() => expect(tile('Recorded')).toBe('4'), { timeout: 6000 });
+    expect(within(within(report).getByRole('table', { name: 'By priority' })).getAllByRole('rowheader')[0]).toHaveTextContent('P1 Critical');
+
+    await desk.user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Statistics' })).toBeNull());
+    expect(screen.getByRole('button', { name: 'Statistics' })).toHaveFocus();
+  });
+
+  it('says when a period holds nothing, and what to do', async () => {
+    const desk = await renderDesk();
+    await desk.user.click(screen.getByRole('button', { name: 'Statistics' }));
+    const report = await screen.findByRole('region', { name: 'Statistics' });
+    expect(await within(report).findByText('No incidents were recorded or resolved in this period.')).toBeInTheDocument();
+    expect(within(report).getByText('Choose a longer period to see more.')).toBeInTheDocument();
+    expect(within(report).queryByRole('table', { name: 'By priority' })).toBeNull();
+  });
+});
