@@ -19,6 +19,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/component/**/*.test.{ts,tsx}'],
           setupFiles: ['test/component/setup.ts'],
+          // Whole-app renders typing through user-event take 1–3 s alone; on a loaded 2-core CI machine the 5 s default
+          // failed two of them (a timeout, not a wrong outcome).
+          testTimeout: 15_000,
         },
       },
       {

@@ -18,8 +18,9 @@ export function useShortcuts(handlers: ShortcutHandlers) {
         onEscape();
         return;
       }
-      // Letters must reach text fields untouched.
-      if (isTyping(event.target)) return;
+      // Letters must reach text fields untouched; and a dialog or form being filled in (focus on one of its buttons)
+      // must not be replaced by another pane, taking what was typed with it.
+      if (isTyping(event.target) || insideWorkInProgress(event.target)) return;
       if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
         onNew();
@@ -37,6 +38,10 @@ export function useShortcuts(handlers: ShortcutHandlers) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onNew, onEscape, onSearch, onHelp, onStatistics]);
+}
+
+function insideWorkInProgress(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role="dialog"], dialog, form:not(.find-row)') !== null;
 }
 
 function isTyping(target: EventTarget | null): boolean {

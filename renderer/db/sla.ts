@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import {
   computeIncidentSla,
   OPEN_STATUSES,
+  orderChanges,
   resolveSlaPolicy,
   SEED_SLA_POLICY_SET,
   slaTimelineFromEvents,
@@ -126,9 +127,19 @@ export async function loadTimelines(db: LanternDb, incidents: readonly SlaKey[])
   return out;
 }
 
-/** Both clocks of an incident under the policy that applies to it (carried by its inputs). */
+const ENDED: readonly Status[] = ['resolved', 'closed', 'cancelled'];
+
+/**
+ * Both clocks of an incident under the policy that applies to it (carried by its inputs). An incident whose clocks
+ * ended is judged as of its last change at least: each view holds its own "now", refreshed once a minute, and one held
+ * from before the resolution would cut the elapsed time short and call a missed target "Met" (the list beside a detail
+ * saying "Missed", for up to a minute, or for days after a sleep).
+ */
 export function slaClocksOf(inputs: SlaInputs, priority: Incident['priority'], nowMs: number): SlaClocks {
-  return computeIncidentSla(inputs, priority, inputs.policy, nowMs);
+  let lastChange: SlaChange | undefined;
+  for (const change of orderChanges(inputs)) if (change.to !== null) lastChange = change;
+  const asOf = lastChange?.to && ENDED.includes(lastChange.to) ? Math.max(nowMs, lastChange.atMs) : nowMs;
+  return computeIncidentSla(inputs, priority, inputs.policy, asOf);
 }
 
 /** Breaching soon: the resolve clock is at the second warning (75 %) or breached. */

@@ -46,10 +46,11 @@ describe('statistics', { timeout: 20_000 }, () => {
     expect(tile('Still open')).toBe('0of those recorded');
     expect(tile('Owned in time')).toBe('50 %1 of 2 in time');
     expect(tile('Resolved in time')).toBe('50 %1 of 2 in time');
-    expect(within(report).getByText('1 exercise incident is left out of every figure.')).toBeInTheDocument();
+    expect(tile('Open now')).toBe('1of any age');
+    expect(tile('Unowned now')).toBe('1nobody has taken them');
     const byPriority = within(report).getByRole('table', { name: 'By priority' });
     expect(within(byPriority).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['P2 High', 'P4 Low']);
-    expect(within(report).getByRole('status')).toHaveTextContent(/ – .* · figures as of \d\d:\d\d$/);
+    expect(within(report).getByRole('status')).toHaveTextContent(/ – .* · figures as of \d\d:\d\d · 1 exercise incident left out$/);
 
     await desk.user.selectOptions(within(report).getByLabelText('Period'), 'Last 30 days');
     await waitFor(() => expect(tile('Recorded')).toBe('3'));
@@ -65,12 +66,38 @@ describe('statistics', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Statistics' })).toHaveFocus();
   });
 
+  it('goes back to the incident it was opened over, and S does nothing while a dialog is being filled in', async () => {
+    const desk = await renderDesk();
+    await desk.openSeeded({ title: 'Lift 2 stuck' });
+    await desk.user.click(screen.getByRole('button', { name: 'Statistics' }));
+    await screen.findByRole('region', { name: 'Statistics' });
+    await desk.user.click(screen.getByRole('button', { name: 'Close statistics' }));
+    expect(await screen.findByRole('article', { name: 'Lift 2 stuck' })).toBeInTheDocument();
+
+    await desk.user.click(screen.getByRole('button', { name: 'Change status' }));
+    const dialog = screen.getByRole('dialog', { name: 'Change status' });
+    await desk.user.selectOptions(within(dialog).getByLabelText('New status'), 'resolved');
+    await desk.user.type(within(dialog).getByLabelText('Resolution notes'), 'Reset the controller.');
+    within(dialog).getAllByRole('button')[0]!.focus();
+    await desk.user.keyboard('s');
+    expect(screen.queryByRole('region', { name: 'Statistics' })).toBeNull();
+    expect(within(dialog).getByLabelText('Resolution notes')).toHaveValue('Reset the controller.');
+  });
+
   it('says when a period holds nothing, and what to do', async () => {
     const desk = await renderDesk();
     await desk.user.click(screen.getByRole('button', { name: 'Statistics' }));
     const report = await screen.findByRole('region', { name: 'Statistics' });
-    expect(await within(report).findByText('No incidents were recorded or resolved in this period.')).toBeInTheDocument();
+    // The view keeps the period chosen last in the session; choose the week explicitly.
+    await desk.user.selectOptions(within(report).getByLabelText('Period'), 'Last 7 days');
+    expect(await within(report).findByText('No incidents were recorded or resolved in the last 7 days.')).toBeInTheDocument();
+    expect(tile('Open now')).toBe('0of any age');
     expect(within(report).getByText('Choose a longer period to see more.')).toBeInTheDocument();
     expect(within(report).queryByRole('table', { name: 'By priority' })).toBeNull();
+
+    // The longest period has no longer one to suggest.
+    await desk.user.selectOptions(within(report).getByLabelText('Period'), 'Last 90 days');
+    expect(await within(report).findByText('No incidents were recorded or resolved in the last 90 days.')).toBeInTheDocument();
+    expect(within(report).queryByText('Choose a longer period to see more.')).toBeNull();
   });
 });

@@ -28,13 +28,14 @@ describe('statistics', () => {
     expect(await tile('Resolved').textContent()).toBe('1');
     expect(await tile('Still open').textContent()).toBe('1of those recorded');
     expect(await tile('Resolved in time').textContent()).toBe('100 %1 of 1 in time');
+    expect(await tile('Open now').textContent()).toBe('1of any age');
 
     const byPriority = report.getByRole('table', { name: 'By priority' });
     expect(await textsOf(byPriority.getByRole('rowheader'))).toEqual(['P1 Critical', 'P4 Low']);
     // Both charts are drawn as SVG bars (Recharts under the app's CSP: a violation would fail the test as a page problem).
     await expect.poll(() => report.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
     expect(await report.getByRole('img', { name: /per day: 2 recorded, 1 resolved/ }).count()).toBe(1);
-    expect(await report.getByRole('img', { name: /most in (Facility|IT) \(1\)/ }).count()).toBe(1);
+    expect(await report.getByRole('img', { name: /most in (Facility › Power & utility failure|IT › Hardware) \(1\)/ }).count()).toBe(1);
     await saveScreenshot(page, 'statistics.png');
     await report.getByText('Times are SLA time', { exact: false }).scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'statistics-lower.png');

@@ -31,11 +31,11 @@ export function CategoryChart({ categories }: { categories: readonly CategorySta
     <figure className="stats-figure">
       <figcaption>Recorded per category</figcaption>
       <div className="stats-chart" role="img" aria-label={summary}>
-        <ResponsiveContainer width="100%" height={Math.max(80, rows.length * 28 + 24)}>
+        <ResponsiveContainer width="100%" height={Math.max(80, rows.length * 30 + 28)}>
           <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} stroke="var(--border)" />
             <XAxis type="number" allowDecimals={false} tick={CHART_AXIS_TICK} tickLine={false} axisLine={false} />
-            <YAxis type="category" dataKey="name" tick={CHART_AXIS_TICK} tickLine={false} axisLine={{ stroke: 'var(--border)' }} width={150} />
+            <YAxis type="category" dataKey="name" tick={CHART_AXIS_TICK} tickLine={false} axisLine={{ stroke: 'var(--border)' }} width={230} />
             <Tooltip cursor={{ fill: 'var(--surface-2)' }} contentStyle={CHART_TOOLTIP_STYLE} isAnimationActive={false} />
             <Bar dataKey="Recorded" fill="var(--chart-recorded)" isAnimationActive={false} maxBarSize={16} />
           </BarChart>
@@ -43,7 +43,7 @@ export function CategoryChart({ categories }: { categories: readonly CategorySta
       </div>
       <details className="stats-figures">
         <summary>Figures per category</summary>
-        <table className="stats-table">
+        <table className="stats-table" aria-label="Figures per category">
           <thead>
             <tr>
               <th scope="col">Category</th>

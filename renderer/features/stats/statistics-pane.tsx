@@ -1,11 +1,13 @@
 // The Statistics pane: a period's counts, SLA compliance and times, per priority, day and category; drills left out.
 import { format } from 'date-fns';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { CategoryChart } from './category-chart';
 import { PriorityTable } from './priority-table';
 import { formatCount } from './stats-format';
 import { DEFAULT_PERIOD, isPeriodId, PERIOD_IDS, PERIOD_LABELS, periodRange, type PeriodId } from './stats-period';
-import { StatsTiles } from './stats-tiles';
+
+const LONGEST_PERIOD = PERIOD_IDS[PERIOD_IDS.length - 1];
+import { BacklogTiles, PeriodTiles } from './stats-tiles';
 import { TrendChart } from './trend-chart';
 import { AUTO_REFRESH_BELOW_MS, useStatistics, type StatsFigures } from './use-statistics';
 import './statistics.css';
@@ -13,58 +15,69 @@ import './statistics.css';
 /** The period chosen last, kept for the session so reopening the pane shows the same view. */
 let lastPeriod: PeriodId = DEFAULT_PERIOD;
 
-function Notes({ figures }: { figures: StatsFigures }) {
-  const { stats } = figures;
+const Notes = memo(function Notes() {
   return (
     <ul className="stats-notes">
-      {stats.exercisesLeftOut > 0 && (
-        <li>
-          {formatCount(stats.exercisesLeftOut)} exercise {stats.exercisesLeftOut === 1 ? 'incident is' : 'incidents are'} left out of every figure.
-        </li>
-      )}
       <li>
         Recorded counts incidents created in the period; resolved counts those resolved in it, whenever they were recorded. Owned in time and
-        resolved in time compare each incident with its SLA policy&apos;s target; cancelled incidents and open ones still within their target are
-        not judged.
+        resolved in time compare each incident with its SLA policy&apos;s target: an open incident already past its target counts as missed;
+        cancelled incidents and open ones still within their target are not judged.
       </li>
       <li>Times are SLA time: time on hold and hours outside a policy&apos;s calendar are not counted.</li>
     </ul>
   );
-}
+});
 
-function Figures({ figures }: { figures: StatsFigures }) {
+// Memoised: progress updates of a Refresh re-render the pane, and the charts on screen need not redraw for them.
+const Figures = memo(function Figures({ figures }: { figures: StatsFigures }) {
   const { stats, period } = figures;
-  if (stats.recorded === 0 && stats.resolved === 0) {
-    return (
-      <div className="stats-empty">
-        <p>No incidents were recorded or resolved in this period{stats.exercisesLeftOut > 0 ? ' apart from exercises' : ''}.</p>
-        <p className="muted">Choose a longer period to see more.</p>
-      </div>
-    );
-  }
+  const periodName = PERIOD_LABELS[period.id];
+  const quiet = stats.recorded === 0 && stats.resolved === 0;
   return (
     <>
-      <StatsTiles stats={stats} />
-      <TrendChart buckets={stats.buckets} unit={period.unit} />
-      <PriorityTable rows={stats.byPriority} />
-      {stats.byCategory.length > 0 && <CategoryChart categories={stats.byCategory} />}
+      <h3 className="stats-subheading">Now</h3>
+      <BacklogTiles stats={stats} />
+      <h3 className="stats-subheading">{periodName}</h3>
+      {quiet ? (
+        <div className="stats-empty">
+          <p>{`No incidents were recorded or resolved in the ${periodName.toLowerCase()}${stats.exercisesLeftOut > 0 ? ' apart from exercises' : ''}.`}</p>
+          {period.id !== LONGEST_PERIOD && <p className="muted">Choose a longer period to see more.</p>}
+        </div>
+      ) : (
+        <>
+          <PeriodTiles stats={stats} periodName={periodName} />
+          <TrendChart buckets={stats.buckets} unit={period.unit} />
+          <PriorityTable rows={stats.byPriority} />
+          {stats.byCategory.length > 0 && <CategoryChart categories={stats.byCategory} />}
+        </>
+      )}
     </>
   );
+});
+
+/** Said beside the period, where a drill's organiser looks when the counts do not match the list. */
+function exercisesText(count: number): string {
+  return count === 0 ? '' : `${formatCount(count)} exercise ${count === 1 ? 'incident' : 'incidents'} left out`;
+}
+
+/** Why the figures need a Refresh, in the person's words. */
+function staleText(reason: 'changed' | 'period', unit: 'hour' | 'day' | 'week'): string {
+  return reason === 'changed' ? 'incidents or SLA policies have changed since: press Refresh' : `a new ${unit === 'hour' ? 'hour' : 'day'} has begun: press Refresh`;
 }
 
 export function StatisticsPane({ onClose }: { onClose: () => void }) {
-  const [periodId, setPeriodId] = useState<PeriodId>(lastPeriod);
-  const { figures, progress, error, outOfDate, refresh } = useStatistics(periodId);
+  const { periodId, choosePeriod, figures, progress, quietRead, error, outOfDate, refresh } = useStatistics(lastPeriod);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const choose = (value: string) => {
     if (!isPeriodId(value)) return;
     lastPeriod = value;
-    setPeriodId(value);
+    choosePeriod(value);
   };
   const shown = figures !== null && figures.period.id === periodId ? figures : null;
   // A quick read refreshes itself (use-statistics.ts); only a slow one asks the person to.
-  const stale = outOfDate && shown !== null && shown.tookMs >= AUTO_REFRESH_BELOW_MS;
+  const stale = outOfDate !== null && shown !== null && shown.tookMs >= AUTO_REFRESH_BELOW_MS ? outOfDate : null;
+  const reading = progress !== null && !quietRead;
   return (
     <section className="stats-pane" aria-labelledby="stats-heading">
       <header className="stats-header">
@@ -81,22 +94,25 @@ export function StatisticsPane({ onClose }: { onClose: () => void }) {
             ))}
           </select>
         </div>
-        <button type="button" onClick={refresh} disabled={progress !== null}>
+        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus resting on it. */}
+        <button type="button" onClick={() => !reading && refresh()} aria-disabled={reading}>
           Refresh
         </button>
         <button type="button" className="ghost" onClick={onClose} aria-label="Close statistics">
           ✕
         </button>
       </header>
-      {/* Announced once per state; the running count sits beside the bar, outside the live region. */}
+      {/* Announced once per state (reads the hook starts by itself say nothing); the running count sits outside it. */}
       <p className="stats-status" role="status">
-        {progress !== null
+        {reading
           ? 'Reading incidents…'
           : shown !== null
-            ? `${periodRange(shown.period)} · figures as of ${format(shown.asOf, 'HH:mm')}${stale ? ' · incidents have changed since: press Refresh' : ''}`
+            ? [periodRange(shown.period), `figures as of ${format(shown.asOf, 'HH:mm')}`, exercisesText(shown.stats.exercisesLeftOut), stale && staleText(stale, shown.period.unit)]
+                .filter(Boolean)
+                .join(' · ')
             : ''}
       </p>
-      {progress !== null && progress.total > 0 && (
+      {reading && progress.total > 0 && (
         <p className="stats-progress">
           <progress aria-label="Reading incidents" value={progress.read} max={progress.total} />
           <span>
@@ -110,9 +126,9 @@ export function StatisticsPane({ onClose }: { onClose: () => void }) {
         </p>
       )}
       {shown !== null && (
-        <div className={progress !== null ? 'stats-body updating' : 'stats-body'}>
+        <div className={reading ? 'stats-body updating' : 'stats-body'}>
           <Figures figures={shown} />
-          <Notes figures={shown} />
+          <Notes />
         </div>
       )}
     </section>

@@ -1,4 +1,4 @@
-// The headline figures of a period: counts, SLA compliance and median times, as a description list.
+// The headline figures: the backlog now, then the period's counts, SLA compliance and median times, as description lists.
 import type { IncidentStats } from '../../../shared/domain';
 import { complianceDetail, formatCompliance, formatCount, formatMedian } from './stats-format';
 
@@ -9,7 +9,16 @@ interface Tile {
   readonly tone?: 'warn';
 }
 
-function tilesOf(stats: IncidentStats): Tile[] {
+function backlogTiles(stats: IncidentStats): Tile[] {
+  const { open, overdue, unowned } = stats.backlog;
+  return [
+    { label: 'Open now', value: formatCount(open), detail: 'of any age' },
+    { label: 'Overdue now', value: formatCount(overdue), detail: 'past an SLA target', ...(overdue > 0 ? { tone: 'warn' as const } : {}) },
+    { label: 'Unowned now', value: formatCount(unowned), detail: 'nobody has taken them' },
+  ];
+}
+
+function periodTiles(stats: IncidentStats): Tile[] {
   return [
     { label: 'Recorded', value: formatCount(stats.recorded), ...(stats.cancelled > 0 ? { detail: `${formatCount(stats.cancelled)} cancelled` } : {}) },
     { label: 'Resolved', value: formatCount(stats.resolved) },
@@ -32,10 +41,10 @@ function tilesOf(stats: IncidentStats): Tile[] {
   ];
 }
 
-export function StatsTiles({ stats }: { stats: IncidentStats }) {
+function TileList({ tiles, label }: { tiles: readonly Tile[]; label: string }) {
   return (
-    <dl className="stats-tiles">
-      {tilesOf(stats).map((tile) => (
+    <dl className="stats-tiles" aria-label={label}>
+      {tiles.map((tile) => (
         <div key={tile.label} className={tile.tone === 'warn' ? 'stats-tile warn' : 'stats-tile'}>
           <dt>{tile.label}</dt>
           <dd>
@@ -46,4 +55,14 @@ export function StatsTiles({ stats }: { stats: IncidentStats }) {
       ))}
     </dl>
   );
+}
+
+/** The backlog as it is now, whatever the period: what a person checks first. */
+export function BacklogTiles({ stats }: { stats: IncidentStats }) {
+  return <TileList tiles={backlogTiles(stats)} label="Now" />;
+}
+
+/** The period's figures; `periodName` ("Last 7 days") names the list for screen readers. */
+export function PeriodTiles({ stats, periodName }: { stats: IncidentStats; periodName: string }) {
+  return <TileList tiles={periodTiles(stats)} label={periodName} />;
 }

@@ -2,7 +2,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BucketStats } from '../../../shared/domain';
 import { formatCount } from './stats-format';
-import { bucketLabel, type LabelledPeriod } from './stats-period';
+import { axisLabel, bucketLabel, type LabelledPeriod } from './stats-period';
 import { CHART_AXIS_TICK, CHART_TOOLTIP_STYLE } from './chart-style';
 
 interface TrendChartProps {
@@ -15,12 +15,14 @@ function summaryOf(buckets: readonly BucketStats[], unit: LabelledPeriod['unit']
   const recorded = buckets.reduce((sum, b) => sum + b.recorded, 0);
   const resolved = buckets.reduce((sum, b) => sum + b.resolved, 0);
   const busiest = buckets.reduce<BucketStats | null>((best, b) => (best === null || b.recorded > best.recorded ? b : best), null);
-  const peak = busiest && busiest.recorded > 0 ? `; most recorded ${unit === 'hour' ? 'at' : 'on'} ${bucketLabel(busiest.startMs, unit)} (${formatCount(busiest.recorded)})` : '';
+  const peak = busiest && busiest.recorded > 0 ? `; most recorded ${unit === 'hour' ? 'at' : unit === 'day' ? 'on' : 'in the'} ${bucketLabel(busiest.startMs, unit)} (${formatCount(busiest.recorded)})` : '';
   return `Bar chart per ${unit}: ${formatCount(recorded)} recorded, ${formatCount(resolved)} resolved${peak}. The figures are in the table below.`;
 }
 
 export function TrendChart({ buckets, unit }: TrendChartProps) {
-  const data = buckets.map((b) => ({ startMs: b.startMs, label: bucketLabel(b.startMs, unit), Recorded: b.recorded, Resolved: b.resolved }));
+  const data = buckets.map((b, i) => ({ startMs: b.startMs, label: axisLabel(b.startMs, unit, i === 0), Recorded: b.recorded, Resolved: b.resolved }));
+  // Evenly spaced ticks, about ten of them (Recharts' own spacing skips unevenly on 30 bars).
+  const tickEvery = Math.max(0, Math.ceil(data.length / 10) - 1);
   return (
     <figure className="stats-figure">
       <figcaption>Recorded and resolved per {unit}</figcaption>
@@ -28,7 +30,7 @@ export function TrendChart({ buckets, unit }: TrendChartProps) {
         <ResponsiveContainer width="100%" height={200}>
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke="var(--border)" />
-            <XAxis dataKey="label" tick={CHART_AXIS_TICK} tickLine={false} axisLine={{ stroke: 'var(--border)' }} interval="preserveStartEnd" minTickGap={12} />
+            <XAxis dataKey="label" tick={CHART_AXIS_TICK} tickLine={false} axisLine={{ stroke: 'var(--border)' }} interval={tickEvery} />
             <YAxis allowDecimals={false} tick={CHART_AXIS_TICK} tickLine={false} axisLine={false} width={48} />
             <Tooltip cursor={{ fill: 'var(--surface-2)' }} contentStyle={CHART_TOOLTIP_STYLE} isAnimationActive={false} />
             <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />
@@ -39,10 +41,10 @@ export function TrendChart({ buckets, unit }: TrendChartProps) {
       </div>
       <details className="stats-figures">
         <summary>Figures per {unit}</summary>
-        <table className="stats-table">
+        <table className="stats-table" aria-label={`Figures per ${unit}`}>
           <thead>
             <tr>
-              <th scope="col">{unit === 'hour' ? 'Hour' : 'Day'}</th>
+              <th scope="col">{unit === 'hour' ? 'Hour' : unit === 'day' ? 'Day' : 'Week'}</th>
               <th scope="col">Recorded</th>
               <th scope="col">Resolved</th>
             </tr>
@@ -50,7 +52,7 @@ export function TrendChart({ buckets, unit }: TrendChartProps) {
           <tbody>
             {data.map((row) => (
               <tr key={row.startMs}>
-                <th scope="row">{row.label}</th>
+                <th scope="row">{bucketLabel(row.startMs, unit)}</th>
                 <td>{formatCount(row.Recorded)}</td>
                 <td>{formatCount(row.Resolved)}</td>
               </tr>

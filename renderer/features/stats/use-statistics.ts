@@ -3,84 +3,109 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { summarizeIncidents, type IncidentStats } from '../../../shared/domain';
 import { useLanternDb } from '../../db';
-import { readStatsSubjects, StatsReadCancelled } from '../../db/stats-read';
-import { incidentWriteMark } from '../../db/write-mark';
+import { readStatsSubjects, StatsReadCancelled, statsInputMark } from '../../db/stats-read';
 import { useMinuteNow } from '../incidents/sla-hooks';
 import { periodOf, type LabelledPeriod, type PeriodId } from './stats-period';
 
 /** A read that took less than this is redone by itself when incidents change; a longer one waits for Refresh. */
 export const AUTO_REFRESH_BELOW_MS = 500;
+/** How long changes settle before a quick read is redone (a sync writes page after page). */
+const AUTO_REFRESH_DELAY_MS = 1000;
 
 export interface StatsFigures {
   readonly stats: IncidentStats;
   readonly period: LabelledPeriod;
   /** When the figures were computed (the SLA clocks of open incidents are read at this time). */
   readonly asOf: number;
-  /** The incident write mark when the read began: figures are out of date once it moves. */
+  /** The input mark when the read began: figures are out of date once it moves. */
   readonly mark: string;
   readonly tookMs: number;
 }
 
 export interface StatsState {
+  readonly periodId: PeriodId;
+  readonly choosePeriod: (periodId: PeriodId) => void;
   /** The latest figures, kept on screen while newer ones are read. */
   readonly figures: StatsFigures | null;
   /** Set while reading: rows read of the candidates found. */
   readonly progress: { readonly read: number; readonly total: number } | null;
+  /** The running read was started by the hook itself (incidents changed): nothing to announce. */
+  readonly quietRead: boolean;
+  /** Why the last read failed; kept on screen until a read succeeds. */
   readonly error: string | null;
-  /** Incidents were written, or the period moved on, since the figures were read. */
-  readonly outOfDate: boolean;
+  /** Why the figures on screen are out of date: incidents or policies changed, or the period moved on. */
+  readonly outOfDate: 'changed' | 'period' | null;
   readonly refresh: () => void;
 }
 
-export function useStatistics(periodId: PeriodId): StatsState {
-  const db = useLanternDb();
-  const [generation, setGeneration] = useState(0);
-  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
-  /** Each read's key: a finished read for an older key (a period changed mid-read) never counts as the current one. */
-  const requestKey = `${periodId}#${generation}`;
-  const [figures, setFigures] = useState<StatsFigures | null>(null);
-  const [done, setDone] = useState<{ key: string; error: string | null } | null>(null);
-  const [progress, setProgress] = useState<{ key: string; read: number; total: number } | null>(null);
-  const liveMark = useLiveQuery(() => incidentWriteMark(db), [db]);
-  const minute = useMinuteNow();
+interface Request {
+  readonly periodId: PeriodId;
+  /** Unique per read, so a finished read is only ever the current one when it is that very read. */
+  readonly serial: number;
+  readonly quiet: boolean;
+}
 
+/** Moves when the period should be read again: each new clock hour for the last 24 hours, each new day otherwise. */
+function periodStep(period: LabelledPeriod): number {
+  return period.unit === 'hour' ? (period.bucketStarts[period.bucketStarts.length - 1] ?? period.fromMs) : period.toMs;
+}
+
+export function useStatistics(initialPeriod: PeriodId): StatsState {
+  const db = useLanternDb();
+  const [request, setRequest] = useState<Request>({ periodId: initialPeriod, serial: 0, quiet: false });
+  const [figures, setFigures] = useState<StatsFigures | null>(null);
+  const [finished, setFinished] = useState(-1);
+  const [progress, setProgress] = useState<{ serial: number; read: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const liveMark = useLiveQuery(() => statsInputMark(db), [db]);
+  const minute = useMinuteNow();
+  const choosePeriod = useCallback((periodId: PeriodId) => setRequest((r) => ({ periodId, serial: r.serial + 1, quiet: false })), []);
+  const refresh = useCallback(() => setRequest((r) => ({ ...r, serial: r.serial + 1, quiet: false })), []);
+  const autoRefresh = useCallback(() => setRequest((r) => ({ ...r, serial: r.serial + 1, quiet: true })), []);
+
+  const { periodId, serial } = request;
   useEffect(() => {
     const controller = new AbortController();
     const started = performance.now();
     (async () => {
-      const mark = await incidentWriteMark(db);
+      const mark = await statsInputMark(db);
       const now = new Date();
       const period = periodOf(periodId, now);
-      const subjects = await readStatsSubjects(db, period.fromMs, period.toMs, {
+      const subjects = await readStatsSubjects(db, period.fromMs, {
         signal: controller.signal,
         onProgress: (read, total) => {
-          if (!controller.signal.aborted) setProgress({ key: requestKey, read, total });
+          if (!controller.signal.aborted) setProgress({ serial, read, total });
         },
       });
       const stats = summarizeIncidents(subjects, period, now.getTime());
       if (controller.signal.aborted) return;
       setFigures({ stats, period, asOf: now.getTime(), mark, tookMs: performance.now() - started });
-      setDone({ key: requestKey, error: null });
+      setError(null);
+      setFinished(serial);
     })().catch((failure: unknown) => {
       if (failure instanceof StatsReadCancelled || controller.signal.aborted) return;
       const reason = failure instanceof Error ? failure.message : String(failure);
-      setDone({ key: requestKey, error: `The statistics could not be read (${reason}). Press Refresh to try again; if it keeps failing, restart Lantern.` });
+      setError(`The statistics could not be read (${reason}). Press Refresh to try again; if it keeps failing, restart Lantern.`);
+      setFinished(serial);
     });
     return () => controller.abort();
-  }, [db, periodId, requestKey]);
+  }, [db, periodId, serial]);
 
-  const reading = done?.key !== requestKey;
-  const shownProgress = reading ? (progress?.key === requestKey ? { read: progress.read, total: progress.total } : { read: 0, total: 0 }) : null;
-  const periodMoved = figures !== null && figures.period.id === periodId && periodOf(periodId, new Date(minute)).fromMs !== figures.period.fromMs;
-  const outOfDate = figures !== null && !reading && ((liveMark !== undefined && liveMark !== figures.mark) || periodMoved);
+  const reading = finished !== serial;
+  const shownProgress = reading ? (progress?.serial === serial ? { read: progress.read, total: progress.total } : { read: 0, total: 0 }) : null;
+  const current = figures !== null && figures.period.id === periodId ? figures : null;
+  const changed = current !== null && liveMark !== undefined && liveMark !== current.mark;
+  // A new hour or day has begun; `>`: the minute tick can lag (a throttled timer) behind the read.
+  const periodMoved = current !== null && periodStep(periodOf(periodId, new Date(minute))) > periodStep(current.period);
+  const outOfDate = reading || current === null ? null : changed ? 'changed' : periodMoved ? 'period' : null;
 
-  // Cheap reads follow the data by themselves; a slow one waits for the person, so typing elsewhere stays smooth.
-  const quick = figures !== null && figures.tookMs < AUTO_REFRESH_BELOW_MS;
+  // Cheap reads follow the data by themselves; a slow one waits for the person, and a failing one never loops.
+  const quick = current !== null && current.tookMs < AUTO_REFRESH_BELOW_MS;
   useEffect(() => {
-    if (!outOfDate || !quick) return;
-    const timer = setTimeout(refresh, 1000);
+    if (outOfDate === null || !quick || error !== null) return;
+    const timer = setTimeout(autoRefresh, AUTO_REFRESH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [outOfDate, quick, refresh]);
+  }, [outOfDate, quick, error, autoRefresh]);
 
-  return { figures, progress: shownProgress, error: reading ? null : (done?.error ?? null), outOfDate, refresh };
+  return { periodId, choosePeriod, figures, progress: shownProgress, quietRead: reading && request.quiet, error, outOfDate, refresh };
 }

@@ -1,6 +1,6 @@
 // Incident statistics for a period: counts, SLA compliance, median times, per priority, per category and per bucket.
 import type { Priority } from '../priority';
-import { computeIncidentSla, type SlaClocks, type SlaTimeline } from '../sla/clock';
+import { computeIncidentSla, orderChanges, type SlaClocks, type SlaTimeline } from '../sla/clock';
 import type { SlaPolicy } from '../sla/policy';
 import { OPEN_STATUSES, type Status } from '../status';
 import { resolvedAtOf } from './resolution-time';
@@ -11,8 +11,10 @@ export interface StatsSubject {
   readonly status: Status;
   readonly major: boolean;
   readonly exercise: boolean;
-  /** Top level of the category path, or null when uncategorised. */
+  /** The category as shown (its first two levels, e.g. "Facility › HVAC"), or null when uncategorised. */
   readonly category: string | null;
+  /** The row's last update: where a resolution is placed when its changes cannot say (resolution-time.ts). */
+  readonly updatedAtMs: number;
   readonly timeline: SlaTimeline;
   readonly policy: SlaPolicy;
 }
@@ -54,7 +56,16 @@ export interface CategoryStats {
   readonly stillOpen: number;
 }
 
+/** The backlog now, whatever the period: open incidents and those already past an SLA target. */
+export interface BacklogStats {
+  readonly open: number;
+  /** Open and past the response target (still unowned) or the resolve target. */
+  readonly overdue: number;
+  readonly unowned: number;
+}
+
 export interface IncidentStats {
+  readonly backlog: BacklogStats;
   /** Recorded in the period (created on a device between from and to), exercises and cancelled ones included. */
   readonly recorded: number;
   /** Resolved in the period, whenever they were recorded. */
@@ -64,9 +75,12 @@ export interface IncidentStats {
   /** Of those recorded in the period, how many were cancelled (logged in error, duplicates): left out of SLA figures. */
   readonly cancelled: number;
   readonly major: number;
-  /** Exercise (drill) incidents in the period: left out of every other figure. */
+  /** Exercise (drill) incidents in the period or open now: left out of every other figure. */
   readonly exercisesLeftOut: number;
-  /** Response clocks of incidents recorded in the period; resolve clocks of incidents resolved in it. */
+  /**
+   * Response clocks of incidents recorded in the period; resolve clocks of incidents resolved in it, plus those recorded
+   * in it, still open and already past their target (missed whatever happens next).
+   */
   readonly response: SlaCompliance;
   readonly resolve: SlaCompliance;
   readonly medianTimeToOwnMs: number | null;
@@ -118,17 +132,32 @@ function within(period: StatsPeriod, atMs: number): boolean {
   return atMs >= period.fromMs && atMs < period.toMs;
 }
 
-function countResponse(tally: Tally, clocks: SlaClocks): void {
+/** The response clock; its time joins the median only when someone took the incident (not resolved with no owner). */
+function countResponse(tally: Tally, clocks: SlaClocks, owned: boolean): void {
   const clock = clocks.response;
   if (clock.threshold === 'breached') tally.responseBreached++;
   else if (clock.state === 'stopped') tally.responseMet++;
-  if (clock.state === 'stopped') tally.ownTimes.push(clock.elapsedMs);
+  if (clock.state === 'stopped' && owned) tally.ownTimes.push(clock.elapsedMs);
 }
 
+const OWNING: readonly (Status | null)[] = [null, 'assigned', 'in_progress', 'on_hold'];
+
+/** Whether the change that stopped the response clock gave the incident an owner (rather than finishing it unowned). */
+function wasOwned(timeline: SlaTimeline): boolean {
+  const first = orderChanges(timeline).find((change) => change.to !== 'new');
+  return first !== undefined && OWNING.includes(first.to);
+}
+
+/**
+ * A resolved incident's resolve clock. Judged only when stopped: the clocks walk changes by recorded time, and a
+ * resolution recorded by a device whose clock was behind a reopen leaves the clock running on a resolved incident.
+ */
 function countResolve(tally: Tally, clocks: SlaClocks): void {
-  if (clocks.resolve.threshold === 'breached') tally.resolveBreached++;
+  const clock = clocks.resolve;
+  if (clock.state !== 'stopped') return;
+  if (clock.threshold === 'breached') tally.resolveBreached++;
   else tally.resolveMet++;
-  tally.resolveTimes.push(clocks.resolve.elapsedMs);
+  tally.resolveTimes.push(clock.elapsedMs);
 }
 
 /**
@@ -143,25 +172,36 @@ export function summarizeIncidents(subjects: Iterable<StatsSubject>, period: Sta
   let cancelled = 0;
   let major = 0;
   let exercises = 0;
+  const backlog = { open: 0, overdue: 0, unowned: 0 };
   for (const subject of subjects) {
-    const createdAtMs = subject.timeline.createdAtMs;
+    // A device clock ahead stamps the future; such an incident counts as of now rather than in no period at all.
+    const createdAtMs = Math.min(subject.timeline.createdAtMs, nowMs);
     const recordedInPeriod = within(period, createdAtMs);
-    const resolvedAt = resolvedAtOf(subject.timeline, subject.status);
+    const stampedResolution = resolvedAtOf(subject.timeline, subject.status, subject.updatedAtMs);
+    const resolvedAt = stampedResolution === null ? null : Math.min(stampedResolution, nowMs);
     const resolvedInPeriod = resolvedAt !== null && within(period, resolvedAt);
-    if (!recordedInPeriod && !resolvedInPeriod) continue;
+    const open = OPEN_STATUSES.includes(subject.status);
+    if (!recordedInPeriod && !resolvedInPeriod && !open) continue;
     if (subject.exercise) {
       exercises++;
       continue;
     }
+    const clocks = computeIncidentSla(subject.timeline, subject.priority, subject.policy, nowMs);
+    if (open) {
+      backlog.open++;
+      if (clocks.response.state === 'running') backlog.unowned++;
+      if (clocks.resolve.threshold === 'breached' || clocks.response.threshold === 'breached') backlog.overdue++;
+    }
+    if (!recordedInPeriod && !resolvedInPeriod) continue;
     let tally = priorities.get(subject.priority);
     if (!tally) priorities.set(subject.priority, (tally = newTally()));
-    const clocks = computeIncidentSla(subject.timeline, subject.priority, subject.policy, nowMs);
     if (recordedInPeriod) {
-      const open = OPEN_STATUSES.includes(subject.status);
+      const owned = wasOwned(subject.timeline);
       for (const t of [all, tally]) {
         t.recorded++;
         if (open) t.stillOpen++;
-        if (subject.status !== 'cancelled') countResponse(t, clocks);
+        if (subject.status !== 'cancelled') countResponse(t, clocks, owned);
+        if (open && clocks.resolve.threshold === 'breached') t.resolveBreached++;
       }
       if (subject.status === 'cancelled') cancelled++;
       if (subject.major) major++;
@@ -180,6 +220,7 @@ export function summarizeIncidents(subjects: Iterable<StatsSubject>, period: Sta
     }
   }
   return {
+    backlog,
     recorded: all.recorded,
     resolved: all.resolved,
     stillOpen: all.stillOpen,

@@ -30,6 +30,12 @@ export interface PhotoOptions {
   bytes: number;
 }
 
+export interface StatsBenchOptions {
+  runs: number;
+  /** The period's length, ending now. */
+  days: number;
+}
+
 export interface UiSeedOptions {
   /** Rows in the list (older than the timeline incidents). */
   incidents: number;
@@ -80,6 +86,8 @@ export interface BenchApi {
   /** SLA state (both clocks) of `count` open incidents, per run; no baseline (the bar is absolute). */
   /** findIncidents({ text }) first page vs raw getAll on the searchKeys index, on the app database seeded by seedUi; ms per query. */
   searchFirstHits(options: SearchOptions): Promise<PairedRuns>;
+  /** The Statistics view's read + summary of a period vs raw getAll of the same index ranges, on the app database seeded by seedUi; ms per read. */
+  statsPeriod(options: StatsBenchOptions): Promise<PairedRuns>;
   /** prepareAttachment + recordCapture with one photo vs one raw strict put of a same-sized Blob; ms per save. */
   savePhoto(options: PhotoOptions): Promise<PairedRuns>;
   /** Seeds the app's database (DEFAULT_DB_NAME, same origin as /app/) for the UI benchmarks; once per session. */

@@ -4,6 +4,7 @@ import { listFirstPage } from './list-bench';
 import { savePhoto } from './photo-bench';
 import { saveIncident } from './save-bench';
 import { searchFirstHits } from './search-bench';
+import { statsPeriod } from './stats-bench';
 import { syncPull, syncPush, syncPushOverLink } from './sync-bench';
 import { seedUi } from './ui-seed';
 import { runSlaBench } from '../sla-bench';
@@ -14,6 +15,7 @@ const api: BenchApi = {
   listFirstPage,
   slaStates: (options) => Promise.resolve(runSlaBench(options)),
   searchFirstHits,
+  statsPeriod,
   savePhoto,
   seedUi,
   syncPush,

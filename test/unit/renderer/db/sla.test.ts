@@ -34,6 +34,23 @@ async function ok<T>(atMs: number, run: () => Promise<{ ok: true; value: T } | {
   return result.value;
 }
 
+describe('finished clocks', () => {
+  it('judges a resolved incident the same at any now, even a now held from before its resolution', async () => {
+    setup();
+    const incident = await record({ title: 'Main power failure' }, START_MS + 30_000); // P1, gold: resolve within 1 h
+    await ok(START_MS + 5 * MIN, () => repo.changeStatus(incident.id, 'assigned', { team: 'Electrical' }));
+    const resolved = await ok(START_MS + 60 * MIN + 45_000, () =>
+      repo.changeStatus(incident.id, 'resolved', { team: 'Electrical', resolutionCode: 'Fixed', resolutionNotes: 'Grid back.' }),
+    );
+    const inputs = (await loadSlaTimelines(db, [resolved])).get(incident.id)!;
+    // The list's minute tick from 45 s before the resolution, and a detail opened a minute later.
+    const stale = slaClocksOf(inputs, resolved.priority, START_MS + 60 * MIN).resolve;
+    const fresh = slaClocksOf(inputs, resolved.priority, START_MS + 61 * MIN).resolve;
+    expect(fresh).toMatchObject({ state: 'stopped', threshold: 'breached' });
+    expect(stale).toEqual(fresh);
+  });
+});
+
 describe('SLA policy choice', () => {
   it('gives each incident its policy (own → site → default) and follows policy edits without re-reading timelines', async () => {
     setup();

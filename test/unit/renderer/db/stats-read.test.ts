@@ -37,7 +37,7 @@ describe('readStatsSubjects', () => {
     clock.advance(DAY);
     must(await repo.record({ title: 'New in the period', impact: 1, urgency: 1 }));
 
-    const subjects = await readStatsSubjects(db, from, START_MS);
+    const subjects = await readStatsSubjects(db, from);
     const stats = summarizeIncidents(subjects, { fromMs: from, toMs: START_MS, bucketStarts: [from] }, START_MS);
     expect(stats).toMatchObject({ recorded: 1, resolved: 2, stillOpen: 1 });
     expect(stats.byPriority.map((p) => [p.priority, p.recorded, p.resolved])).toEqual([
@@ -51,7 +51,7 @@ describe('readStatsSubjects', () => {
     const rows = Array.from({ length: STATS_CHUNK + 3 }, (_, i) => ({ title: `Incident ${i}` }));
     for (const row of rows) must(await repo.record(row));
     const progress: [number, number][] = [];
-    const subjects = await readStatsSubjects(db, START_MS - 50 * DAY, START_MS, { onProgress: (read, total) => progress.push([read, total]) });
+    const subjects = await readStatsSubjects(db, START_MS - 50 * DAY, { onProgress: (read, total) => progress.push([read, total]) });
     expect(subjects).toHaveLength(rows.length);
     expect(progress).toEqual([
       [0, rows.length],
@@ -60,7 +60,7 @@ describe('readStatsSubjects', () => {
     ]);
 
     const controller = new AbortController();
-    const reading = readStatsSubjects(db, START_MS - 50 * DAY, START_MS, {
+    const reading = readStatsSubjects(db, START_MS - 50 * DAY, {
       signal: controller.signal,
       onProgress: (read) => {
         if (read > 0) controller.abort();

@@ -30,6 +30,7 @@ function incident(spec: Spec): StatsSubject {
     major: spec.major ?? false,
     exercise: spec.exercise ?? false,
     category: spec.category === undefined ? 'Facility' : spec.category,
+    updatedAtMs: Math.max(createdAtMs, ...changes.map((change) => change.atMs)),
     timeline: { createdAtMs, changes },
     policy: gold,
   };
@@ -44,9 +45,28 @@ describe('summarizeIncidents', () => {
     expect(stats.buckets[0]).toEqual({ startMs: T0, recorded: 1, resolved: 1 });
   });
 
-  it('counts late ownership as a breached response and an open incident as still open, not resolved', () => {
+  it('counts late ownership as a breached response and an open incident past its target as a missed resolve, not resolved', () => {
     const stats = summarizeIncidents([incident({ at: DAY, changes: [[45, 'in_progress']] })], week, NOW);
-    expect(stats).toMatchObject({ recorded: 1, resolved: 0, stillOpen: 1, response: { met: 0, breached: 1 }, resolve: { met: 0, breached: 0 } });
+    expect(stats).toMatchObject({ recorded: 1, resolved: 0, stillOpen: 1, response: { met: 0, breached: 1 }, resolve: { met: 0, breached: 1 } });
+    expect(stats.medianTimeToResolveMs).toBeNull();
+  });
+
+  it('does not judge the resolve clock of an open incident still within its target', () => {
+    const stats = summarizeIncidents([incident({ at: NOW - T0 - 30 * MIN, changes: [[5, 'in_progress']] })], week, NOW);
+    expect(stats.resolve).toEqual({ met: 0, breached: 0 });
+  });
+
+  it('counts an incident a device clock ahead dated in the future as recorded now, in the last bucket', () => {
+    const stats = summarizeIncidents([incident({ at: NOW - T0 + 2 * DAY })], week, NOW - 1);
+    expect(stats).toMatchObject({ recorded: 1, stillOpen: 1 });
+    expect(stats.buckets[6]!.recorded).toBe(1);
+  });
+
+  it('counts a resolution recorded behind a later reopen as resolved, without judging its still running clock', () => {
+    // Resolved at 60 min, reopened at 12 h, resolved again by a laptop whose clock was 1.5 h behind (its stamp is later).
+    const stats = summarizeIncidents([incident({ at: DAY, changes: [[5, 'assigned'], [60, 'resolved'], [720, 'in_progress'], [630, 'resolved']], status: 'resolved' })], week, NOW);
+    expect(stats).toMatchObject({ recorded: 1, resolved: 1, stillOpen: 0, resolve: { met: 0, breached: 0 } });
+    expect(stats.buckets[1]!.resolved).toBe(1);
     expect(stats.medianTimeToResolveMs).toBeNull();
   });
 
@@ -64,9 +84,32 @@ describe('summarizeIncidents', () => {
     expect(stats.byCategory).toEqual([]);
   });
 
-  it('leaves incidents outside the period out entirely', () => {
-    const stats = summarizeIncidents([incident({ at: -3 * DAY, changes: [[10, 'resolved']] }), incident({ at: 8 * DAY })], week, NOW);
-    expect(stats).toMatchObject({ recorded: 0, resolved: 0, exercisesLeftOut: 0, byPriority: [] });
+  it('leaves finished incidents outside the period out entirely', () => {
+    const stats = summarizeIncidents([incident({ at: -3 * DAY, changes: [[10, 'resolved']] }), incident({ at: -9 * DAY, changes: [[10, 'cancelled']] })], week, NOW);
+    expect(stats).toMatchObject({ recorded: 0, resolved: 0, exercisesLeftOut: 0, byPriority: [], backlog: { open: 0, overdue: 0, unowned: 0 } });
+  });
+
+  it('counts the backlog now whatever the period: open, overdue (either target) and unowned, exercises left out', () => {
+    const stats = summarizeIncidents(
+      [
+        incident({ at: -30 * DAY, changes: [[5, 'assigned']] }), // open for a month: resolve target long past
+        incident({ at: NOW - T0 - 10 * MIN }), // unowned, within its 30 min response target
+        incident({ at: NOW - T0 - 40 * MIN }), // unowned past its response target
+        incident({ at: NOW - T0 - 10 * MIN, changes: [[1, 'on_hold']] }), // owned, on hold, within target
+        incident({ at: -30 * DAY, exercise: true }),
+      ],
+      week,
+      NOW,
+    );
+    expect(stats.backlog).toEqual({ open: 4, overdue: 2, unowned: 2 });
+    expect(stats.recorded).toBe(3);
+    expect(stats.exercisesLeftOut).toBe(1);
+  });
+
+  it('keeps an incident resolved with no owner out of the median time to own, while judging its response clock', () => {
+    const stats = summarizeIncidents([incident({ at: MIN, changes: [[720, 'resolved']] }), incident({ at: MIN, changes: [[10, 'assigned'], [20, 'resolved']] })], week, NOW);
+    expect(stats.response).toEqual({ met: 1, breached: 1 });
+    expect(stats.medianTimeToOwnMs).toBe(10 * MIN);
   });
 
   it('counts exercises apart and leaves them out of every other figure', () => {
@@ -121,16 +164,16 @@ describe('resolvedAtOf', () => {
   const timeline = (changes: [number, Status][]) => ({ createdAtMs: T0, changes: changes.map(([m, to], i) => ({ atMs: at(m), hlc: `h${i}`, to })) });
 
   it('counts from the last resolution after a reopen', () => {
-    expect(resolvedAtOf(timeline([[10, 'resolved'], [20, 'in_progress'], [40, 'resolved']]), 'resolved')).toBe(at(40));
+    expect(resolvedAtOf(timeline([[10, 'resolved'], [20, 'in_progress'], [40, 'resolved']]), 'resolved', at(40))).toBe(at(40));
   });
 
   it('keeps the resolution time when the incident is closed later', () => {
-    expect(resolvedAtOf(timeline([[10, 'resolved'], [60 * 24 * 7, 'closed']]), 'closed')).toBe(at(10));
+    expect(resolvedAtOf(timeline([[10, 'resolved'], [60 * 24 * 7, 'closed']]), 'closed', at(60 * 24 * 7))).toBe(at(10));
   });
 
   it('is null for open and cancelled incidents', () => {
-    expect(resolvedAtOf(timeline([[10, 'resolved'], [20, 'in_progress']]), 'in_progress')).toBeNull();
-    expect(resolvedAtOf(timeline([[10, 'cancelled']]), 'cancelled')).toBeNull();
+    expect(resolvedAtOf(timeline([[10, 'resolved'], [20, 'in_progress']]), 'in_progress', at(20))).toBeNull();
+    expect(resolvedAtOf(timeline([[10, 'cancelled']]), 'cancelled', at(10))).toBeNull();
   });
 
   it('ignores an automatic close a later reopen overruled', () => {
@@ -140,7 +183,26 @@ describe('resolvedAtOf', () => {
       { atMs: at(20), hlc: 'c', to: 'in_progress' as const },
       { atMs: at(50), hlc: 'd', to: 'resolved' as const },
     ];
-    expect(resolvedAtOf({ createdAtMs: T0, changes }, 'resolved')).toBe(at(50));
+    expect(resolvedAtOf({ createdAtMs: T0, changes }, 'resolved', at(50))).toBe(at(50));
+  });
+});
+
+describe('resolvedAtOf, when devices disagree', () => {
+  const at = (minutes: number) => T0 + minutes * MIN;
+  const timeline = (changes: [number, Status][]) => ({ createdAtMs: T0, changes: changes.map(([m, to], i) => ({ atMs: at(m), hlc: `h${i}`, to })) });
+
+  it('takes a resolution that won the merge over a cancel made offline elsewhere', () => {
+    expect(resolvedAtOf(timeline([[60 * 48, 'cancelled'], [60 * 49, 'resolved']]), 'resolved', at(60 * 49))).toBe(at(60 * 49));
+  });
+
+  it('falls back to the latest change into resolved when the walk by time ends open, and to the last update without any', () => {
+    expect(resolvedAtOf(timeline([[60, 'resolved'], [720, 'in_progress'], [630, 'resolved']]), 'resolved', at(720))).toBe(at(630));
+    expect(resolvedAtOf(timeline([]), 'resolved', at(90))).toBe(at(90));
+  });
+
+  it('counts a change without a usable time from the creation, as the clocks do', () => {
+    const changes = [{ atMs: Number.NaN, hlc: 'a', to: 'resolved' as const }];
+    expect(resolvedAtOf({ createdAtMs: T0, changes }, 'resolved', at(5))).toBe(T0);
   });
 });
 
