@@ -60,6 +60,8 @@ function subjectOf(row: IncidentRow, timeline: StatsSubject['timeline'], policy:
     exercise: row.exercise === true,
     // Two levels ("Facility › HVAC"): the top level alone puts a facility team's whole work in one bar.
     category: row.category.length > 0 ? formatPath(row.category.slice(0, 2)) : null,
+    site: row.site.length > 0 ? formatPath(row.site.slice(0, 2)) : null,
+    team: row.team,
     updatedAtMs: Date.parse(row.updatedAt),
     timeline,
     policy,

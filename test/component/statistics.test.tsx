@@ -56,6 +56,14 @@ describe('statistics', { timeout: 20_000 }, () => {
     await waitFor(() => expect(tile('Recorded')).toBe('3'));
     expect(tile('Still open')).toBe('1of those recorded');
 
+    // Narrowed to a team: the figures of its incidents only, said beside the period; no new read.
+    await desk.user.selectOptions(within(report).getByLabelText('Team'), 'Electrical');
+    expect(tile('Recorded')).toBe('2');
+    expect(tile('Still open')).toBe('0of those recorded');
+    expect(within(report).getByRole('status')).toHaveTextContent(' · team Electrical · ');
+    await desk.user.selectOptions(within(report).getByLabelText('Team'), 'All teams');
+    expect(tile('Recorded')).toBe('3');
+
     // New work shows up without Refresh (a quick read follows the data by itself).
     await desk.seed({ title: 'Generator fuel low', impact: 1, urgency: 1 });
     await waitFor(() => expect(tile('Recorded')).toBe('4'), { timeout: 6000 });

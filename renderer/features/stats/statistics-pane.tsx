@@ -1,6 +1,8 @@
 // The Statistics pane: a period's counts, SLA compliance and times, per priority, day and category; drills left out.
 import { format } from 'date-fns';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { inScope, scopeChoices, summarizeIncidents, WHOLE_SCOPE, type IncidentStats, type StatsScope } from '../../../shared/domain';
+import { ScopeFilters } from './scope-filters';
 import { CategoryChart } from './category-chart';
 import { PriorityTable } from './priority-table';
 import { formatCount } from './stats-format';
@@ -29,8 +31,8 @@ const Notes = memo(function Notes() {
 });
 
 // Memoised: progress updates of a Refresh re-render the pane, and the charts on screen need not redraw for them.
-const Figures = memo(function Figures({ figures }: { figures: StatsFigures }) {
-  const { stats, period } = figures;
+const Figures = memo(function Figures({ figures, stats }: { figures: StatsFigures; stats: IncidentStats }) {
+  const { period } = figures;
   const periodName = PERIOD_LABELS[period.id];
   const quiet = stats.recorded === 0 && stats.resolved === 0;
   return (
@@ -55,6 +57,10 @@ const Figures = memo(function Figures({ figures }: { figures: StatsFigures }) {
   );
 });
 
+function scopeText(scope: StatsScope): string {
+  return [scope.site && `site ${scope.site}`, scope.team && `team ${scope.team}`].filter(Boolean).join(', ');
+}
+
 /** Said beside the period, where a drill's organiser looks when the counts do not match the list. */
 function exercisesText(count: number): string {
   return count === 0 ? '' : `${formatCount(count)} exercise ${count === 1 ? 'incident' : 'incidents'} left out`;
@@ -75,6 +81,13 @@ export function StatisticsPane({ onClose }: { onClose: () => void }) {
     choosePeriod(value);
   };
   const shown = figures !== null && figures.period.id === periodId ? figures : null;
+  const [scope, setScope] = useState<StatsScope>(WHOLE_SCOPE);
+  const choices = useMemo(() => (shown === null ? null : scopeChoices(shown.subjects)), [shown]);
+  // Narrowing needs no read: the figures' subjects are summarised again, at the same "as of" time.
+  const stats = useMemo(
+    () => (shown === null ? null : scope.site === null && scope.team === null ? shown.stats : summarizeIncidents(inScope(shown.subjects, scope), shown.period, shown.asOf)),
+    [shown, scope],
+  );
   // A quick read refreshes itself (use-statistics.ts); only a slow one asks the person to.
   const stale = outOfDate !== null && shown !== null && shown.tookMs >= AUTO_REFRESH_BELOW_MS ? outOfDate : null;
   const reading = progress !== null && !quietRead;
@@ -107,7 +120,7 @@ export function StatisticsPane({ onClose }: { onClose: () => void }) {
         {reading
           ? 'Reading incidents…'
           : shown !== null
-            ? [periodRange(shown.period), `figures as of ${format(shown.asOf, 'HH:mm')}`, exercisesText(shown.stats.exercisesLeftOut), stale && staleText(stale, shown.period.unit)]
+            ? [periodRange(shown.period), scopeText(scope), `figures as of ${format(shown.asOf, 'HH:mm')}`, exercisesText(stats?.exercisesLeftOut ?? 0), stale && staleText(stale, shown.period.unit)]
                 .filter(Boolean)
                 .join(' · ')
             : ''}
@@ -125,9 +138,10 @@ export function StatisticsPane({ onClose }: { onClose: () => void }) {
           {error}
         </p>
       )}
-      {shown !== null && (
+      {shown !== null && choices !== null && <ScopeFilters choices={choices} scope={scope} onChange={setScope} />}
+      {shown !== null && stats !== null && (
         <div className={reading ? 'stats-body updating' : 'stats-body'}>
-          <Figures figures={shown} />
+          <Figures figures={shown} stats={stats} />
           <Notes />
         </div>
       )}

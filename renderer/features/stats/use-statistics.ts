@@ -1,7 +1,7 @@
 // Reads and summarises a period's statistics, with progress, cancel on change, and "out of date" when incidents change.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
-import { summarizeIncidents, type IncidentStats } from '../../../shared/domain';
+import { summarizeIncidents, type IncidentStats, type StatsSubject } from '../../../shared/domain';
 import { useLanternDb } from '../../db';
 import { readStatsSubjects, StatsReadCancelled, statsInputMark } from '../../db/stats-read';
 import { useMinuteNow } from '../incidents/sla-hooks';
@@ -14,6 +14,8 @@ const AUTO_REFRESH_DELAY_MS = 1000;
 
 export interface StatsFigures {
   readonly stats: IncidentStats;
+  /** What the figures were computed from, kept to narrow them to a site or team without reading again. */
+  readonly subjects: readonly StatsSubject[];
   readonly period: LabelledPeriod;
   /** When the figures were computed (the SLA clocks of open incidents are read at this time). */
   readonly asOf: number;
@@ -79,7 +81,7 @@ export function useStatistics(initialPeriod: PeriodId): StatsState {
       });
       const stats = summarizeIncidents(subjects, period, now.getTime());
       if (controller.signal.aborted) return;
-      setFigures({ stats, period, asOf: now.getTime(), mark, tookMs: performance.now() - started });
+      setFigures({ stats, subjects, period, asOf: now.getTime(), mark, tookMs: performance.now() - started });
       setError(null);
       setFinished(serial);
     })().catch((failure: unknown) => {

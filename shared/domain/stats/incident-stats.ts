@@ -13,6 +13,9 @@ export interface StatsSubject {
   readonly exercise: boolean;
   /** The category as shown (its first two levels, e.g. "Facility › HVAC"), or null when uncategorised. */
   readonly category: string | null;
+  /** The site as shown (its first two levels, e.g. "Main campus › Block A"), or null when not set. */
+  readonly site: string | null;
+  readonly team: string | null;
   /** The row's last update: where a resolution is placed when its changes cannot say (resolution-time.ts). */
   readonly updatedAtMs: number;
   readonly timeline: SlaTimeline;

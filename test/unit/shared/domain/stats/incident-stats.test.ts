@@ -30,6 +30,8 @@ function incident(spec: Spec): StatsSubject {
     major: spec.major ?? false,
     exercise: spec.exercise ?? false,
     category: spec.category === undefined ? 'Facility' : spec.category,
+    site: null,
+    team: null,
     updatedAtMs: Math.max(createdAtMs, ...changes.map((change) => change.atMs)),
     timeline: { createdAtMs, changes },
     policy: gold,
