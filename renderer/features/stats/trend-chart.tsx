@@ -32,7 +32,16 @@ export function TrendChart({ buckets, unit }: TrendChartProps) {
             <CartesianGrid vertical={false} stroke="var(--border)" />
             <XAxis dataKey="label" tick={CHART_AXIS_TICK} tickLine={false} axisLine={{ stroke: 'var(--border)' }} interval={tickEvery} />
             <YAxis allowDecimals={false} tick={CHART_AXIS_TICK} tickLine={false} axisLine={false} width={48} />
-            <Tooltip cursor={{ fill: 'var(--surface-2)' }} contentStyle={CHART_TOOLTIP_STYLE} isAnimationActive={false} />
+            <Tooltip
+              cursor={{ fill: 'var(--surface-2)' }}
+              contentStyle={CHART_TOOLTIP_STYLE}
+              isAnimationActive={false}
+              // The whole bucket ("Thu 26 Nov 22:00"), not the axis's short label.
+              labelFormatter={(label, payload) => {
+                const startMs: unknown = (payload[0]?.payload as { startMs?: unknown } | undefined)?.startMs;
+                return typeof startMs === 'number' ? bucketLabel(startMs, unit) : label;
+              }}
+            />
             <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />
             <Bar dataKey="Recorded" fill="var(--chart-recorded)" isAnimationActive={false} maxBarSize={24} />
             <Bar dataKey="Resolved" fill="var(--chart-resolved)" isAnimationActive={false} maxBarSize={24} />
