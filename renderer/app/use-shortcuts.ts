@@ -18,8 +18,8 @@ export function useShortcuts(handlers: ShortcutHandlers) {
         onEscape();
         return;
       }
-      // Letters must reach text fields untouched; and a dialog or form being filled in (focus on one of its buttons)
-      // must not be replaced by another pane, taking what was typed with it.
+      // Letters must reach text fields untouched; and a dialog being filled in (focus on one of its buttons) must not be
+      // replaced by another pane, taking what was typed with it (the detail's own forms keep drafts; dialogs do not).
       if (isTyping(event.target) || insideWorkInProgress(event.target)) return;
       if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
@@ -41,7 +41,7 @@ export function useShortcuts(handlers: ShortcutHandlers) {
 }
 
 function insideWorkInProgress(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('[role="dialog"], dialog, form:not(.find-row)') !== null;
+  return target instanceof Element && target.closest('[role="dialog"], dialog') !== null;
 }
 
 function isTyping(target: EventTarget | null): boolean {
