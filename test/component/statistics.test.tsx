@@ -1,6 +1,6 @@
 // Statistics as a person uses them: open with S, read the week's figures, change the period, see new work counted.
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createIncidentRepository } from '../../renderer/db';
 import { renderDesk } from './support/render-desk';
 
@@ -12,6 +12,15 @@ const DAY = 24 * HOUR;
 function tile(name: string): string {
   const term = within(screen.getByRole('region', { name: 'Statistics' })).getByText(name, { selector: 'dt' });
   return term.nextElementSibling?.textContent ?? '';
+}
+
+/** The report's status line (the period, "figures as of", notes), among the live regions of the view. */
+function statusLine(report: HTMLElement): HTMLElement {
+  const line = within(report)
+    .getAllByRole('status')
+    .find((region) => region.textContent?.includes(' – '));
+  if (!line) throw new Error('no status line with a period in the report');
+  return line;
 }
 
 describe('statistics', { timeout: 20_000 }, () => {
@@ -50,7 +59,7 @@ describe('statistics', { timeout: 20_000 }, () => {
     expect(tile('Unowned now')).toBe('1nobody has taken them');
     const byPriority = within(report).getByRole('table', { name: 'By priority' });
     expect(within(byPriority).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['P2 High', 'P4 Low']);
-    expect(within(report).getByRole('status')).toHaveTextContent(/ – .* · figures as of \d\d:\d\d · 1 exercise incident left out$/);
+    expect(statusLine(report)).toHaveTextContent(/ – .* · figures as of \d\d:\d\d · 1 exercise incident left out$/);
 
     await desk.user.selectOptions(within(report).getByLabelText('Period'), 'Last 30 days');
     await waitFor(() => expect(tile('Recorded')).toBe('3'));
@@ -60,7 +69,7 @@ describe('statistics', { timeout: 20_000 }, () => {
     await desk.user.selectOptions(within(report).getByLabelText('Team'), 'Electrical');
     expect(tile('Recorded')).toBe('2');
     expect(tile('Still open')).toBe('0of those recorded');
-    expect(within(report).getByRole('status')).toHaveTextContent(' · team Electrical · ');
+    expect(statusLine(report)).toHaveTextContent(' · team Electrical · ');
     await desk.user.selectOptions(within(report).getByLabelText('Team'), 'All teams');
     expect(tile('Recorded')).toBe('3');
 
@@ -107,5 +116,32 @@ describe('statistics', { timeout: 20_000 }, () => {
     await desk.user.selectOptions(within(report).getByLabelText('Period'), 'Last 90 days');
     expect(await within(report).findByText('No incidents were recorded or resolved in the last 90 days.')).toBeInTheDocument();
     expect(within(report).queryByText('Choose a longer period to see more.')).toBeNull();
+  });
+
+  it('copies the figures as plain text, and shows them selected when the clipboard refuses', async () => {
+    const desk = await renderDesk();
+    await desk.seed({ title: 'Chiller 2 tripped', impact: 1, urgency: 1 });
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(window.navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await desk.user.click(screen.getByRole('button', { name: 'Statistics' }));
+    const report = await screen.findByRole('region', { name: 'Statistics' });
+    await desk.user.selectOptions(within(report).getByLabelText('Period'), 'Last 7 days');
+    await waitFor(() => expect(tile('Recorded')).toBe('1'));
+
+    await desk.user.click(within(report).getByRole('button', { name: 'Copy summary' }));
+    await waitFor(() => expect(within(report).getByText('Copied the summary.')).toBeInTheDocument());
+    const copied = String((writeText.mock.calls[0] as unknown[] | undefined)?.[0]);
+    expect(copied).toMatch(/^Lantern statistics: last 7 days \(.*\), as of /);
+    expect(copied).toContain('\nNow: 1 open, 0 overdue, 1 unowned\n');
+    expect(copied).toContain('\nP1 Critical: 1 recorded, 0 resolved, 1 still open, resolved in time —');
+
+    Object.defineProperty(window.navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+    await desk.user.click(within(report).getByRole('button', { name: 'Copy summary' }));
+    const box = await within(report).findByRole('textbox', { name: 'Summary text' });
+    expect(box).toHaveFocus();
+    expect((box as HTMLTextAreaElement).value).toContain('Now: 1 open');
+    await desk.user.keyboard('{Escape}');
+    expect(within(report).queryByRole('textbox', { name: 'Summary text' })).toBeNull();
+    expect(within(report).getByRole('button', { name: 'Copy summary' })).toHaveFocus();
   });
 });

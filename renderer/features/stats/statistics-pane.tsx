@@ -3,6 +3,8 @@ import { format } from 'date-fns';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { inScope, scopeChoices, summarizeIncidents, WHOLE_SCOPE, type IncidentStats, type StatsScope } from '../../../shared/domain';
 import { ScopeFilters } from './scope-filters';
+import { CopySummary } from './copy-summary';
+import { statsAsText } from './stats-text';
 import { CategoryChart } from './category-chart';
 import { PriorityTable } from './priority-table';
 import { formatCount } from './stats-format';
@@ -107,6 +109,7 @@ export function StatisticsPane({ onClose }: { onClose: () => void }) {
             ))}
           </select>
         </div>
+        {shown !== null && stats !== null && <CopySummary text={() => statsAsText(stats, { period: shown.period, asOf: shown.asOf, scope: scopeText(scope) })} />}
         {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus resting on it. */}
         <button type="button" onClick={() => !reading && refresh()} aria-disabled={reading}>
           Refresh
