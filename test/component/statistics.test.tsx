@@ -56,7 +56,7 @@ describe('statistics', { timeout: 20_000 }, () => {
     expect(tile('Owned in time')).toBe('50 %1 of 2 in time');
     expect(tile('Resolved in time')).toBe('50 %1 of 2 in time');
     expect(tile('Open now')).toBe('1of any age');
-    expect(tile('Unowned now')).toBe('1nobody has taken them');
+    expect(tile('Unowned now')).toBe('1not yet taken');
     const byPriority = within(report).getByRole('table', { name: 'By priority' });
     expect(within(byPriority).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['P2 High', 'P4 Low']);
     expect(statusLine(report)).toHaveTextContent(/ – .* · figures as of \d\d:\d\d · 1 exercise incident left out$/);

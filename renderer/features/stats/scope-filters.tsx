@@ -31,8 +31,13 @@ export function ScopeFilters({ choices, scope, onChange }: ScopeFiltersProps) {
   if (choices.sites.length === 0 && choices.teams.length === 0 && scope.site === null && scope.team === null) return null;
   return (
     <div className="stats-scope" role="group" aria-label="Narrow the statistics">
-      <ScopeSelect id="stats-site" label="Site" all="All sites" values={choices.sites} value={scope.site} onChange={(site) => onChange({ ...scope, site })} />
-      <ScopeSelect id="stats-team" label="Team" all="All teams" values={choices.teams} value={scope.team} onChange={(team) => onChange({ ...scope, team })} />
+      {/* A select with nothing to choose is left out; one with a choice in force stays, so it can be undone. */}
+      {(choices.sites.length > 0 || scope.site !== null) && (
+        <ScopeSelect id="stats-site" label="Site" all="All sites" values={choices.sites} value={scope.site} onChange={(site) => onChange({ ...scope, site })} />
+      )}
+      {(choices.teams.length > 0 || scope.team !== null) && (
+        <ScopeSelect id="stats-team" label="Team" all="All teams" values={choices.teams} value={scope.team} onChange={(team) => onChange({ ...scope, team })} />
+      )}
     </div>
   );
 }

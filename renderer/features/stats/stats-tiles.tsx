@@ -14,7 +14,7 @@ function backlogTiles(stats: IncidentStats): Tile[] {
   return [
     { label: 'Open now', value: formatCount(open), detail: 'of any age' },
     { label: 'Overdue now', value: formatCount(overdue), detail: 'past an SLA target', ...(overdue > 0 ? { tone: 'warn' as const } : {}) },
-    { label: 'Unowned now', value: formatCount(unowned), detail: 'nobody has taken them' },
+    { label: 'Unowned now', value: formatCount(unowned), detail: 'not yet taken' },
   ];
 }
 
