@@ -5,7 +5,7 @@ import { DrillBanner } from '../features/drill/drill-banner';
 import { useDrillMode } from '../features/drill/use-drill-mode';
 import { FindBar, SEARCH_INPUT_ID } from '../features/incidents/find/find-bar';
 import { IncidentDetail } from '../features/incidents/incident-detail';
-import { closeNewestInlineDialog } from '../features/incidents/inline-dialog';
+import { anyInlineDialogOpen, closeNewestInlineDialog } from '../features/incidents/inline-dialog';
 import { IncidentList } from '../features/incidents/incident-list';
 import { NotificationCentre } from '../features/notifications';
 import { SlaPoliciesButton } from '../features/reference/sla-policies-button';
@@ -43,7 +43,15 @@ export function App() {
     if (wasStatistics.current && !isStatistics && (document.activeElement === null || document.activeElement === document.body)) statisticsButton.current?.focus();
     wasStatistics.current = isStatistics;
   }, [pane.kind]);
-  useShortcuts({ onNew: openCapture, onEscape, onSearch: focusSearch, onHelp: toggleHelp, onStatistics: openStatistics });
+  // N and S replace the working pane; with a status or escalation panel open (even with focus elsewhere), its typed text
+  // would go with it, so they wait until it is applied or closed (Escape closes it first).
+  const newFromKeyboard = useCallback(() => {
+    if (!anyInlineDialogOpen()) openCapture();
+  }, [openCapture]);
+  const statisticsFromKeyboard = useCallback(() => {
+    if (!anyInlineDialogOpen()) openStatistics();
+  }, [openStatistics]);
+  useShortcuts({ onNew: newFromKeyboard, onEscape, onSearch: focusSearch, onHelp: toggleHelp, onStatistics: statisticsFromKeyboard });
 
   return (
     <div className={drillOn ? 'app drill-on' : 'app'}>

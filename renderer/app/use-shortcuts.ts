@@ -44,7 +44,11 @@ function insideWorkInProgress(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('[role="dialog"], dialog') !== null;
 }
 
+/** Inputs that take no letters: a shortcut typed while one has focus is meant for the app. */
+const KEYLESS_INPUTS = ['checkbox', 'radio', 'button', 'submit', 'reset'];
+
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement && KEYLESS_INPUTS.includes(target.type)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

@@ -32,7 +32,7 @@ export const FIND_BENCHMARKS: readonly Benchmark[] = [
     id: 'statistics-90d-100k',
     unit: 'ms',
     description:
-      `The Statistics view's work for "Last ${STATS_DAYS} days": readStatsSubjects (candidate ids from the createdAt and [status+updatedAt] ` +
+      `The Statistics view's work for a ${STATS_DAYS}-day period (about its "Last 13 weeks"): readStatsSubjects (candidate ids from the createdAt and [status+updatedAt] ` +
       `indexes: recorded since the period began, resolved or closed since, and every open incident for the backlog figures; rows read ` +
       `in chunks of 500 with their SLA changes and policy) + summarizeIncidents (SLA clocks, medians, buckets) over the app database's ` +
       `${UI_LIST_ROWS.toLocaleString('en')} seeded incidents (random statuses, so four in seven are open; updatedAt spread over six ` +

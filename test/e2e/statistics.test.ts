@@ -45,6 +45,7 @@ describe('statistics', () => {
 
     await report.getByLabel('Period', { exact: true }).selectOption({ label: 'Last 24 hours' });
     await report.getByRole('img', { name: /per hour: 2 recorded, 1 resolved/ }).waitFor();
+    await saveScreenshot(page, 'statistics-24h.png');
 
     await page.keyboard.press('Escape');
     await page.getByRole('table', { name: 'Incidents', exact: true }).waitFor();

@@ -16,6 +16,11 @@ export function closeNewestInlineDialog(): boolean {
   return true;
 }
 
+/** Whether a status or escalation panel is open: a shortcut that would replace the pane waits, or its typed text is lost. */
+export function anyInlineDialogOpen(): boolean {
+  return openDialogs.length > 0;
+}
+
 /**
  * Open state of one inline dialog and its opener. `close()` returns focus to the opener when focus was in the
  * panel (or nowhere), so Escape, Back and a finished change all leave the keyboard where the person started.

@@ -2,14 +2,14 @@
 import { addDays, addHours, addWeeks, format, startOfDay, startOfHour, startOfWeek } from 'date-fns';
 import type { StatsPeriod } from '../../../shared/domain';
 
-export const PERIOD_IDS = ['24h', '7d', '30d', '90d'] as const;
+export const PERIOD_IDS = ['24h', '7d', '30d', '13w'] as const;
 export type PeriodId = (typeof PERIOD_IDS)[number];
 
 export const PERIOD_LABELS: Record<PeriodId, string> = {
   '24h': 'Last 24 hours',
   '7d': 'Last 7 days',
   '30d': 'Last 30 days',
-  '90d': 'Last 90 days',
+  '13w': 'Last 13 weeks',
 };
 
 /** A sensible default for an incident desk: long enough to show a trend, short enough to read fast. */
@@ -21,13 +21,13 @@ export function isPeriodId(value: string): value is PeriodId {
 
 export interface LabelledPeriod extends StatsPeriod {
   readonly id: PeriodId;
-  /** Hours for the last 24 hours, weeks for 90 days (90 daily bars are too thin to read), else days. */
+  /** Hours for the last 24 hours, weeks for the quarter (90 daily bars are too thin to read), else days. */
   readonly unit: 'hour' | 'day' | 'week';
 }
 
 /**
- * The last 24 hours exactly (now minus 24 h until now, in clock-hour buckets: the first and the last are partial), or
- * the last N calendar days including today. Steps use date-fns, so a day across a daylight-saving change is still one
+ * The last 24 hours exactly (now minus 24 h until now, in clock-hour buckets: the first and the last are partial), the
+ * last N calendar days including today, or the last 13 weeks (Monday to Sunday, this one up to today). Steps use date-fns, so a day across a daylight-saving change is still one
  * calendar day (23 or 25 hours).
  */
 export function periodOf(id: PeriodId, now: Date): LabelledPeriod {
@@ -38,26 +38,39 @@ export function periodOf(id: PeriodId, now: Date): LabelledPeriod {
     // +1: the period is half-open, and what was recorded at this very millisecond belongs in it.
     return { id, unit: 'hour', fromMs, toMs: now.getTime() + 1, bucketStarts };
   }
-  const days = id === '7d' ? 7 : id === '30d' ? 30 : 90;
-  const first = addDays(startOfDay(now), -(days - 1));
   const toMs = addDays(startOfDay(now), 1).getTime();
-  if (id === '90d') {
-    // Weeks from Monday; the first one starts with the period, so it may be partial.
-    const bucketStarts = [first.getTime()];
-    for (let week = addWeeks(startOfWeek(first, { weekStartsOn: 1 }), 1); week.getTime() < toMs; week = addWeeks(week, 1)) bucketStarts.push(week.getTime());
+  if (id === '13w') {
+    // Whole weeks from Monday, this one up to today: a week-on-week reading compares like with like.
+    const first = addWeeks(startOfWeek(now, { weekStartsOn: 1 }), -12);
+    const bucketStarts = Array.from({ length: 13 }, (_, i) => addWeeks(first, i).getTime());
     return { id, unit: 'week', fromMs: first.getTime(), toMs, bucketStarts };
   }
+  const days = id === '7d' ? 7 : 30;
+  const first = addDays(startOfDay(now), -(days - 1));
   const bucketStarts = Array.from({ length: days }, (_, i) => addDays(first, i).getTime());
   return { id, unit: 'day', fromMs: first.getTime(), toMs, bucketStarts };
 }
 
 /**
- * A bucket's label in the chart's axis: "14:00" for hours, with the day where it changes and on the first one ("Thu
- * 16:05", "Fri 00:00"); "Fri 27 Nov" for days; "2 Nov" (the week's first day) for weeks.
+ * A bucket's label in the chart's axis: "14:00" for hours, with the day at midnight and on the first label ("Thu
+ * 18:00", "Fri 00:00"); "Fri 27 Nov" for days; "2 Nov" (the week's Monday) for weeks.
  */
-export function axisLabel(startMs: number, unit: LabelledPeriod['unit'], first: boolean): string {
-  if (unit === 'hour') return first || format(startMs, 'HH:mm') === '00:00' ? format(startMs, 'EEE HH:mm') : format(startMs, 'HH:mm');
+export function axisLabel(startMs: number, unit: LabelledPeriod['unit'], withDay: boolean): string {
+  if (unit === 'hour') return withDay || format(startMs, 'HH:mm') === '00:00' ? format(startMs, 'EEE HH:mm') : format(startMs, 'HH:mm');
   return format(startMs, unit === 'day' ? 'EEE d MMM' : 'd MMM');
+}
+
+/** About this many labels fit under a chart of the pane's width. */
+const AXIS_LABELS = 9;
+
+/**
+ * The buckets that get an axis label, evenly spaced: hours on every third clock hour (so midnight, with its day, is
+ * always among them); days and weeks counted back from the newest, which is the one people look at first.
+ */
+export function axisTicks(starts: readonly number[], unit: LabelledPeriod['unit']): number[] {
+  if (unit === 'hour') return starts.filter((start) => format(start, 'mm') === '00' && Number(format(start, 'H')) % 3 === 0);
+  const step = Math.max(1, Math.ceil(starts.length / AXIS_LABELS));
+  return starts.filter((_, i) => (starts.length - 1 - i) % step === 0);
 }
 
 /** A bucket's label in its table, whole: "Thu 26 Nov 22:00", "Fri 27 Nov", "week from Mon 2 Nov". */

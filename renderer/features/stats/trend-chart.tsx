@@ -2,7 +2,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BucketStats } from '../../../shared/domain';
 import { formatCount } from './stats-format';
-import { axisLabel, bucketLabel, type LabelledPeriod } from './stats-period';
+import { axisLabel, axisTicks, bucketLabel, type LabelledPeriod } from './stats-period';
 import { CHART_AXIS_TICK, CHART_TOOLTIP_STYLE } from './chart-style';
 
 interface TrendChartProps {
@@ -20,9 +20,10 @@ function summaryOf(buckets: readonly BucketStats[], unit: LabelledPeriod['unit']
 }
 
 export function TrendChart({ buckets, unit }: TrendChartProps) {
-  const data = buckets.map((b, i) => ({ startMs: b.startMs, label: axisLabel(b.startMs, unit, i === 0), Recorded: b.recorded, Resolved: b.resolved }));
-  // Evenly spaced ticks, about ten of them (Recharts' own spacing skips unevenly on 30 bars).
-  const tickEvery = Math.max(0, Math.ceil(data.length / 10) - 1);
+  // Explicit ticks (Recharts' own spacing skips unevenly and drops the newest bar's label); the first one names its day.
+  const ticks = axisTicks(buckets.map((b) => b.startMs), unit);
+  const data = buckets.map((b) => ({ startMs: b.startMs, label: axisLabel(b.startMs, unit, b.startMs === ticks[0]), Recorded: b.recorded, Resolved: b.resolved }));
+  const tickLabels = data.filter((row) => ticks.includes(row.startMs)).map((row) => row.label);
   return (
     <figure className="stats-figure">
       <figcaption>Recorded and resolved per {unit}</figcaption>
@@ -30,7 +31,7 @@ export function TrendChart({ buckets, unit }: TrendChartProps) {
         <ResponsiveContainer width="100%" height={200}>
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke="var(--border)" />
-            <XAxis dataKey="label" tick={CHART_AXIS_TICK} tickLine={false} axisLine={{ stroke: 'var(--border)' }} interval={tickEvery} />
+            <XAxis dataKey="label" tick={CHART_AXIS_TICK} tickLine={false} axisLine={{ stroke: 'var(--border)' }} ticks={tickLabels} interval={0} />
             <YAxis allowDecimals={false} tick={CHART_AXIS_TICK} tickLine={false} axisLine={false} width={48} />
             <Tooltip
               cursor={{ fill: 'var(--surface-2)' }}
