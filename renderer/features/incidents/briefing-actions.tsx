@@ -1,5 +1,5 @@
 // "Copy update", "Copy briefing" and "Print briefing": an incident as plain text for SMS, radio and paper when there is no network.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import { DEFAULT_NOTIFICATION_SETTINGS, type Incident, type TimelineEvent } from '../../../shared/domain';
 import { slaClocksOf } from '../../db/sla';
@@ -7,18 +7,10 @@ import { buildBriefing, buildBriefingText, buildShortUpdate, SHORT_UPDATE_LIMIT,
 import { useSlaTimelines } from './sla-hooks';
 import { useMajorUpdateDefault } from './stakeholder-updates';
 import { useDrillMode } from '../drill/use-drill-mode';
+import { useClipboardCopy } from '../use-clipboard-copy';
 import './briefing.css';
 
 type CopyKind = 'update' | 'briefing';
-
-interface Fallback {
-  readonly kind: CopyKind;
-  readonly text: string;
-  readonly reason: string;
-}
-
-/** How long "Copied" stays on screen; long enough to read, short enough not to describe an older copy. */
-const CONFIRMATION_MS = 4000;
 
 const KIND_WORDS: Record<CopyKind, { noun: string; label: string }> = {
   update: { noun: 'update', label: 'Update text' },
@@ -29,11 +21,9 @@ export function BriefingActions({ incident, events }: { incident: Incident; even
   const majorDefault = useMajorUpdateDefault();
   const drill = useDrillMode();
   const timelineOf = useSlaTimelines([incident]);
-  const [confirmation, setConfirmation] = useState('');
-  const [fallback, setFallback] = useState<Fallback | null>(null);
+  const { confirmation, fallback, copy: copyText, dismissFallback, textareaRef } = useClipboardCopy<CopyKind>();
   const [printed, setPrinted] = useState<Briefing | null>(null);
   const [printError, setPrintError] = useState<string | null>(null);
-  const textareaRef = useRef<HTMLTextAreaElement>(null);
   const triggers = useRef<Partial<Record<CopyKind, HTMLButtonElement | null>>>({});
   const textareaId = useId();
   const messageId = useId();
@@ -53,39 +43,12 @@ export function BriefingActions({ incident, events }: { incident: Incident; even
 
   const copy = async (kind: CopyKind) => {
     const text = kind === 'update' ? buildShortUpdate(incident, events, context()) : buildBriefingText(incident, events, context(), 'copied');
-    setConfirmation('');
-    setFallback(null);
-    // Electron and browsers may have no clipboard API (insecure origin) or refuse it (no focus, no permission).
-    const clipboard = typeof navigator === 'undefined' ? undefined : (navigator.clipboard as Clipboard | undefined);
-    if (typeof clipboard?.writeText !== 'function') {
-      setFallback({ kind, text, reason: 'This window has no access to the clipboard.' });
-      return;
-    }
-    try {
-      await clipboard.writeText(text);
-      setConfirmation(kind === 'update' ? `Copied the update (${text.length} characters).` : 'Copied the briefing.');
-    } catch {
-      setFallback({ kind, text, reason: 'The clipboard refused the text (the window may not have focus or permission).' });
-    }
+    await copyText(kind, text, kind === 'update' ? `Copied the update (${text.length} characters).` : 'Copied the briefing.');
   };
-
-  // The confirmation fades after a few seconds; a new copy restarts the clock.
-  useEffect(() => {
-    if (confirmation === '') return;
-    const timer = setTimeout(() => setConfirmation(''), CONFIRMATION_MS);
-    return () => clearTimeout(timer);
-  }, [confirmation]);
-
-  // The fallback text is selected and focused, so Ctrl+C (⌘C) copies it at once.
-  useEffect(() => {
-    if (!fallback) return;
-    textareaRef.current?.focus();
-    textareaRef.current?.select();
-  }, [fallback]);
 
   const closeFallback = () => {
     const kind = fallback?.kind;
-    setFallback(null);
+    dismissFallback();
     if (kind) triggers.current[kind]?.focus();
   };
 
