@@ -3,7 +3,6 @@ import { Dexie } from 'dexie';
 import {
   computeIncidentSla,
   OPEN_STATUSES,
-  orderChanges,
   resolveSlaPolicy,
   SEED_SLA_POLICY_SET,
   slaTimelineFromEvents,
@@ -127,19 +126,19 @@ export async function loadTimelines(db: LanternDb, incidents: readonly SlaKey[])
   return out;
 }
 
-const ENDED: readonly Status[] = ['resolved', 'closed', 'cancelled'];
-
 /**
  * Both clocks of an incident under the policy that applies to it (carried by its inputs). An incident whose clocks
  * ended is judged as of its last change at least: each view holds its own "now", refreshed once a minute, and one held
  * from before the resolution would cut the elapsed time short and call a missed target "Met" (the list beside a detail
- * saying "Missed", for up to a minute, or for days after a sleep).
+ * saying "Missed", for up to a minute, or for days after a sleep). Once the clocks have stopped, any time after every
+ * change gives the same verdict, so the common case stays one computation.
  */
 export function slaClocksOf(inputs: SlaInputs, priority: Incident['priority'], nowMs: number): SlaClocks {
-  let lastChange: SlaChange | undefined;
-  for (const change of orderChanges(inputs)) if (change.to !== null) lastChange = change;
-  const asOf = lastChange?.to && ENDED.includes(lastChange.to) ? Math.max(nowMs, lastChange.atMs) : nowMs;
-  return computeIncidentSla(inputs, priority, inputs.policy, asOf);
+  const clocks = computeIncidentSla(inputs, priority, inputs.policy, nowMs);
+  if (clocks.resolve.state !== 'stopped') return clocks;
+  let latest = nowMs;
+  for (const change of inputs.changes) if (change.atMs > latest) latest = change.atMs;
+  return latest === nowMs ? clocks : computeIncidentSla(inputs, priority, inputs.policy, latest);
 }
 
 /** Breaching soon: the resolve clock is at the second warning (75 %) or breached. */

@@ -2,6 +2,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CategoryStats } from '../../../shared/domain';
 import { CHART_AXIS_TICK, CHART_TOOLTIP_STYLE } from './chart-style';
+import { FiguresTable } from './figures-table';
 import { categoryName, formatCount } from './stats-format';
 
 /** Bars shown; the rest are summed into "Other categories" so the chart stays readable. */
@@ -41,27 +42,11 @@ export function CategoryChart({ categories }: { categories: readonly CategorySta
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <details className="stats-figures">
-        <summary>Figures per category</summary>
-        <table className="stats-table" aria-label="Figures per category">
-          <thead>
-            <tr>
-              <th scope="col">Category</th>
-              <th scope="col">Recorded</th>
-              <th scope="col">Still open</th>
-            </tr>
-          </thead>
-          <tbody>
-            {categories.map((c) => (
-              <tr key={c.category ?? ''}>
-                <th scope="row">{categoryName(c.category)}</th>
-                <td>{formatCount(c.recorded)}</td>
-                <td>{formatCount(c.stillOpen)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <FiguresTable
+        title="Figures per category"
+        columns={['Category', 'Recorded', 'Still open']}
+        rows={categories.map((c) => ({ key: c.category ?? '', name: categoryName(c.category), values: [c.recorded, c.stillOpen] }))}
+      />
     </figure>
   );
 }

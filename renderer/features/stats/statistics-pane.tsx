@@ -74,7 +74,7 @@ function staleText(reason: 'changed' | 'period', unit: 'hour' | 'day' | 'week'):
 }
 
 export function StatisticsPane({ onClose }: { onClose: () => void }) {
-  const { periodId, choosePeriod, figures, progress, quietRead, error, outOfDate, refresh } = useStatistics(lastPeriod);
+  const { periodId, choosePeriod, figures: shown, progress, quietRead, error, outOfDate, refresh } = useStatistics(lastPeriod);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const choose = (value: string) => {
@@ -82,7 +82,6 @@ export function StatisticsPane({ onClose }: { onClose: () => void }) {
     lastPeriod = value;
     choosePeriod(value);
   };
-  const shown = figures !== null && figures.period.id === periodId ? figures : null;
   const [scope, setScope] = useState<StatsScope>(WHOLE_SCOPE);
   const choices = useMemo(() => (shown === null ? null : scopeChoices(shown.subjects)), [shown]);
   // Narrowing needs no read: the figures' subjects are summarised again, at the same "as of" time.

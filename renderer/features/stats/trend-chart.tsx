@@ -4,6 +4,7 @@ import type { BucketStats } from '../../../shared/domain';
 import { formatCount } from './stats-format';
 import { axisLabel, axisTicks, bucketLabel, type LabelledPeriod } from './stats-period';
 import { CHART_AXIS_TICK, CHART_TOOLTIP_STYLE } from './chart-style';
+import { FiguresTable } from './figures-table';
 
 interface TrendChartProps {
   readonly buckets: readonly BucketStats[];
@@ -49,27 +50,11 @@ export function TrendChart({ buckets, unit }: TrendChartProps) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <details className="stats-figures">
-        <summary>Figures per {unit}</summary>
-        <table className="stats-table" aria-label={`Figures per ${unit}`}>
-          <thead>
-            <tr>
-              <th scope="col">{unit === 'hour' ? 'Hour' : unit === 'day' ? 'Day' : 'Week'}</th>
-              <th scope="col">Recorded</th>
-              <th scope="col">Resolved</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((row) => (
-              <tr key={row.startMs}>
-                <th scope="row">{bucketLabel(row.startMs, unit)}</th>
-                <td>{formatCount(row.Recorded)}</td>
-                <td>{formatCount(row.Resolved)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <FiguresTable
+        title={`Figures per ${unit}`}
+        columns={[unit === 'hour' ? 'Hour' : unit === 'day' ? 'Day' : 'Week', 'Recorded', 'Resolved']}
+        rows={data.map((row) => ({ key: row.startMs, name: bucketLabel(row.startMs, unit), values: [row.Recorded, row.Resolved] }))}
+      />
     </figure>
   );
 }

@@ -1,6 +1,6 @@
 // Reads and summarises a period's statistics, with progress, cancel on change, and "out of date" when incidents change.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { summarizeIncidents, type IncidentStats, type StatsSubject } from '../../../shared/domain';
 import { useLanternDb } from '../../db';
 import { readStatsSubjects, StatsReadCancelled, statsInputMark } from '../../db/stats-read';
@@ -27,7 +27,7 @@ export interface StatsFigures {
 export interface StatsState {
   readonly periodId: PeriodId;
   readonly choosePeriod: (periodId: PeriodId) => void;
-  /** The latest figures, kept on screen while newer ones are read. */
+  /** The latest figures of the chosen period, kept on screen while newer ones are read; null until its first read. */
   readonly figures: StatsFigures | null;
   /** Set while reading: rows read of the candidates found. */
   readonly progress: { readonly read: number; readonly total: number } | null;
@@ -97,8 +97,10 @@ export function useStatistics(initialPeriod: PeriodId): StatsState {
   const shownProgress = reading ? (progress?.serial === serial ? { read: progress.read, total: progress.total } : { read: 0, total: 0 }) : null;
   const current = figures !== null && figures.period.id === periodId ? figures : null;
   const changed = current !== null && liveMark !== undefined && liveMark !== current.mark;
-  // A new hour or day has begun; `>`: the minute tick can lag (a throttled timer) behind the read.
-  const periodMoved = current !== null && periodStep(periodOf(periodId, new Date(minute))) > periodStep(current.period);
+  // A new hour or day has begun; `>`: the minute tick can lag (a throttled timer) behind the read. Once per minute, not
+  // per render: a read's progress re-renders a few hundred times.
+  const step = useMemo(() => periodStep(periodOf(periodId, new Date(minute))), [periodId, minute]);
+  const periodMoved = current !== null && step > periodStep(current.period);
   const outOfDate = reading || current === null ? null : changed ? 'changed' : periodMoved ? 'period' : null;
 
   // Cheap reads follow the data by themselves; a slow one waits for the person, and a failing one never loops.
@@ -109,5 +111,5 @@ export function useStatistics(initialPeriod: PeriodId): StatsState {
     return () => clearTimeout(timer);
   }, [outOfDate, quick, error, autoRefresh]);
 
-  return { periodId, choosePeriod, figures, progress: shownProgress, quietRead: reading && request.quiet, error, outOfDate, refresh };
+  return { periodId, choosePeriod, figures: current, progress: shownProgress, quietRead: reading && request.quiet, error, outOfDate, refresh };
 }
