@@ -1,4 +1,5 @@
 // Public surface of the incident domain.
+export * from './activity-log';
 export * from './author';
 export * from './categories';
 export * from './commands';

@@ -1,6 +1,6 @@
 // "Copy update", "Copy briefing" and "Print briefing": an incident as plain text for SMS, radio and paper when there is no network.
-import { useId, useRef, useState } from 'react';
-import { createPortal, flushSync } from 'react-dom';
+import { useRef } from 'react';
+import { createPortal } from 'react-dom';
 import { DEFAULT_NOTIFICATION_SETTINGS, type Incident, type TimelineEvent } from '../../../shared/domain';
 import { slaClocksOf } from '../../db/sla';
 import { buildBriefing, buildBriefingText, buildShortUpdate, SHORT_UPDATE_LIMIT, type Briefing, type BriefingContext } from './briefing-text';
@@ -8,6 +8,8 @@ import { useSlaTimelines } from './sla-hooks';
 import { useMajorUpdateDefault } from './stakeholder-updates';
 import { useDrillMode } from '../drill/use-drill-mode';
 import { useClipboardCopy } from '../use-clipboard-copy';
+import { CopyFallbackBox, copyFallbackMessage } from '../copy-fallback-box';
+import { usePrintOnce } from '../use-print-once';
 import './briefing.css';
 
 type CopyKind = 'update' | 'briefing';
@@ -22,11 +24,8 @@ export function BriefingActions({ incident, events }: { incident: Incident; even
   const drill = useDrillMode();
   const timelineOf = useSlaTimelines([incident]);
   const { confirmation, fallback, copy: copyText, dismissFallback, textareaRef } = useClipboardCopy<CopyKind>();
-  const [printed, setPrinted] = useState<Briefing | null>(null);
-  const [printError, setPrintError] = useState<string | null>(null);
+  const { printed, printError, print: printOnce } = usePrintOnce<Briefing>();
   const triggers = useRef<Partial<Record<CopyKind, HTMLButtonElement | null>>>({});
-  const textareaId = useId();
-  const messageId = useId();
 
   /** Built at click time, so the text says what is true now (SLA, due update), not at the last render. */
   const context = (): BriefingContext => {
@@ -52,21 +51,8 @@ export function BriefingActions({ incident, events }: { incident: Incident; even
     if (kind) triggers.current[kind]?.focus();
   };
 
-  // The briefing is put in the page first (flushSync: committed before print() reads the page), then printed. It
-  // leaves after printing, so a later Ctrl+P prints the app again rather than an old briefing.
-  const print = () => {
-    setPrintError(null);
-    flushSync(() => setPrinted(buildBriefing(incident, events, context(), 'printed')));
-    const printedAway = () => setPrinted(null);
-    window.addEventListener('afterprint', printedAway, { once: true });
-    try {
-      window.print();
-    } catch {
-      window.removeEventListener('afterprint', printedAway);
-      setPrinted(null);
-      setPrintError('Printing is not available in this window. Use “Copy briefing” and paste the text into another program.');
-    }
-  };
+  const print = () =>
+    printOnce(() => buildBriefing(incident, events, context(), 'printed'), 'Printing is not available in this window. Use “Copy briefing” and paste the text into another program.');
 
   return (
     <div className={`briefing-actions${fallback ? ' has-fallback' : ''}`} role="group" aria-label="Briefing">
@@ -94,25 +80,9 @@ export function BriefingActions({ incident, events }: { incident: Incident; even
       </div>
       {printError && <p role="alert" className="field-error">{printError}</p>}
       {fallback && (
-        <div className="briefing-fallback">
-          <p role="alert" id={messageId} className="briefing-fallback-message">
-            {`Could not copy the ${KIND_WORDS[fallback.kind].noun}: ${fallback.reason} It is selected below — press Ctrl+C (⌘C on a Mac) to copy it.`}
-          </p>
-          <label htmlFor={textareaId}>{KIND_WORDS[fallback.kind].label}</label>
-          <textarea id={textareaId} ref={textareaRef} readOnly value={fallback.text} aria-describedby={messageId} spellCheck={false}
-            rows={fallback.kind === 'update' ? 3 : 14} onFocus={(event) => event.currentTarget.select()}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') {
-                // Only this box closes: the app's Escape would otherwise hide the incident too.
-                event.preventDefault();
-                event.stopPropagation();
-                closeFallback();
-              }
-            }} />
-          <div>
-            <button type="button" className="small" onClick={closeFallback}>Done</button>
-          </div>
-        </div>
+        <CopyFallbackBox className="briefing-fallback" message={copyFallbackMessage(KIND_WORDS[fallback.kind].noun, fallback.reason)}
+          label={KIND_WORDS[fallback.kind].label} text={fallback.text} rows={fallback.kind === 'update' ? 3 : 14}
+          textareaRef={textareaRef} onDone={closeFallback} />
       )}
       {printed && createPortal(<PrintableBriefing briefing={printed} />, document.body)}
     </div>

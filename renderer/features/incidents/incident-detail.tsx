@@ -88,7 +88,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
       <ReviewSection incident={incident} events={events} />
       <section className="timeline-section" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline</h3>
-        <Timeline incidentId={incident.id} events={events} />
+        <Timeline incident={incident} events={events} />
         <NoteForm incidentId={incident.id} />
         <CommunicationForm incidentId={incident.id} open={communicationOpen} onOpenChange={setCommunicationOpen} focusRequest={communicationFocus} />
       </section>

@@ -1,9 +1,10 @@
 // The incident timeline: every recorded step in order, filterable by kind; corrections are new entries pointing at old ones.
 import { useBusy } from '../use-busy';
 import { memo, useCallback, useId, useMemo, useState, type FormEvent } from 'react';
-import { TIMELINE_KIND_LABELS, type TimelineEvent, type TimelineEventKind } from '../../../shared/domain';
+import { activityPeople, authorKey, TIMELINE_KIND_LABELS, type Incident, type TimelineEvent, type TimelineEventKind } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { formatZoned } from '../format';
+import { ActivityLogDialog, personLabel } from './activity-log-dialog';
 import { describeEvent, summarizeEvent } from './timeline-text';
 
 const FILTER_KINDS = Object.keys(TIMELINE_KIND_LABELS) as TimelineEventKind[];
@@ -15,11 +16,15 @@ function correctsOf(event: TimelineEvent): string | undefined {
 }
 
 /** `events` comes from the detail view's one live query (HLC order); undefined while it loads. */
-export function Timeline({ incidentId, events }: { incidentId: string; events: readonly TimelineEvent[] | undefined }) {
+export function Timeline({ incident, events }: { incident: Incident; events: readonly TimelineEvent[] | undefined }) {
+  const incidentId = incident.id;
   const [kind, setKind] = useState<TimelineEventKind | 'all'>('all');
+  // A name and position pair (HICS 214 keeps a log per position), or everyone.
+  const [person, setPerson] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<string | null>(null);
   const stopCorrecting = useCallback(() => setCorrecting(null), []);
   const filterId = useId();
+  const personId = useId();
   // One pass over the entries for everything the list needs; re-done only when the entries change.
   const derived = useMemo(() => {
     const all = events ?? [];
@@ -31,22 +36,39 @@ export function Timeline({ incidentId, events }: { incidentId: string; events: r
       if (target !== undefined) corrected.add(target);
     }
     const byId = corrected.size > 0 ? new Map(all.map((event) => [event.id, event])) : null;
-    return { counts, corrected, byId };
+    return { counts, corrected, byId, people: activityPeople(all) };
   }, [events]);
   if (events === undefined) return <p className="muted">Loading timeline…</p>;
-  const { counts, corrected, byId } = derived;
-  const shown = kind === 'all' ? events : events.filter((event) => event.kind === kind);
+  const { counts, corrected, byId, people } = derived;
+  // A person who is no longer among the authors (never happens on an append-only timeline, but a stale choice must not hide everything).
+  const personShown = person !== null && people.some((candidate) => candidate.key === person) ? person : null;
+  const shown = events.filter((event) => (kind === 'all' || event.kind === kind) && (personShown === null || authorKey(event.author) === personShown));
   return (
     <>
       <div className="timeline-tools">
-        <label htmlFor={filterId}>Filter timeline</label>
-        <select id={filterId} value={kind} onChange={(e) => setKind(e.target.value as TimelineEventKind | 'all')}>
-          <option value="all">All entries ({events.length})</option>
-          {FILTER_KINDS.map((k) => (
-            <option key={k} value={k}>{`${TIMELINE_KIND_LABELS[k]} (${counts.get(k) ?? 0})`}</option>
-          ))}
-        </select>
+        <span className="timeline-filter">
+          <label htmlFor={filterId}>Filter timeline</label>
+          <select id={filterId} value={kind} onChange={(e) => setKind(e.target.value as TimelineEventKind | 'all')}>
+            <option value="all">All entries ({events.length})</option>
+            {FILTER_KINDS.map((k) => (
+              <option key={k} value={k}>{`${TIMELINE_KIND_LABELS[k]} (${counts.get(k) ?? 0})`}</option>
+            ))}
+          </select>
+        </span>
+        {people.length > 1 && (
+          <span className="timeline-filter">
+            <label htmlFor={personId}>Entries by</label>
+            <select id={personId} value={personShown ?? ''} onChange={(e) => setPerson(e.target.value === '' ? null : e.target.value)}>
+              <option value="">Everyone</option>
+              {people.map((candidate) => (
+                <option key={candidate.key} value={candidate.key}>{`${personLabel(candidate)} (${candidate.entries})`}</option>
+              ))}
+            </select>
+          </span>
+        )}
+        <ActivityLogDialog incident={incident} events={events} preferredPerson={personShown} />
       </div>
+      {shown.length === 0 && <p className="muted">No entries match these filters.</p>}
       <ol className="timeline" aria-label="Timeline">
         {shown.map((event) => {
           const target = correctsOf(event);

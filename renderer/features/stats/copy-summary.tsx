@@ -1,5 +1,6 @@
 // "Copy summary": the figures on screen as plain text on the clipboard, or in a selected text box when it is refused.
 import { useRef } from 'react';
+import { CopyFallbackBox, copyFallbackMessage } from '../copy-fallback-box';
 import { useClipboardCopy } from '../use-clipboard-copy';
 
 export function CopySummary({ text }: { text: () => string }) {
@@ -19,27 +20,8 @@ export function CopySummary({ text }: { text: () => string }) {
         {confirmation}
       </span>
       {fallback && (
-        <div className="stats-copy-fallback">
-          <p>{fallback.reason} Copy the text below with Ctrl+C (⌘C).</p>
-          <textarea
-            ref={textareaRef}
-            aria-label="Summary text"
-            readOnly
-            rows={Math.min(14, fallback.text.split('\n').length + 1)}
-            value={fallback.text}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') {
-                // Only this box closes: the app's Escape would otherwise close the statistics too.
-                event.preventDefault();
-                event.stopPropagation();
-                close();
-              }
-            }}
-          />
-          <button type="button" onClick={close}>
-            Done
-          </button>
-        </div>
+        <CopyFallbackBox className="stats-copy-fallback" message={copyFallbackMessage('summary', fallback.reason)} label="Summary text"
+          text={fallback.text} rows={Math.min(14, fallback.text.split('\n').length + 1)} textareaRef={textareaRef} onDone={close} />
       )}
     </>
   );

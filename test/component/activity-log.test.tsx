@@ -1,0 +1,138 @@
+// Activity log (HICS 214) from the timeline: entries by one person, the log copied or printed for a chosen period, bad periods refused.
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setCurrentUser } from '../../renderer/db';
+import { renderDesk } from './support/render-desk';
+
+const AMIRA = { name: 'Amira Haddad', position: 'Facility Unit Leader' };
+const SAM = { name: 'Sam Okafor', position: 'Planning Section Chief' };
+
+function mockClipboard() {
+  const writeText = vi.fn((_text: string) => Promise.resolve());
+  Object.defineProperty(window.navigator, 'clipboard', { value: { writeText }, configurable: true });
+  return writeText;
+}
+
+/** An incident recorded by Amira with a note of hers, then a note by Sam, who is now at the keyboard. */
+async function twoPeopleIncident() {
+  const desk = await renderDesk();
+  await setCurrentUser(desk.db, AMIRA);
+  const incident = await desk.openSeeded({ title: 'Generator B failed' });
+  await desk.services.incidents.addNote(incident.id, 'Fuel level read at 40 %');
+  await setCurrentUser(desk.db, SAM);
+  await desk.services.incidents.addNote(incident.id, 'Wards told to expect a switch-over');
+  await screen.findByRole('button', { name: 'Working as Sam Okafor. Switch user' });
+  const timeline = await screen.findByRole('list', { name: 'Timeline' });
+  await within(timeline).findByText('Wards told to expect a switch-over');
+  return { ...desk, incident, timeline };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('activity log (HICS 214)', { timeout: 20_000 }, () => {
+  it('the timeline shows the entries of one person in one position', async () => {
+    const { user, timeline } = await twoPeopleIncident();
+    const by = screen.getByLabelText('Entries by');
+    expect(within(by).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Everyone',
+      'Amira Haddad — Facility Unit Leader (2)',
+      'Sam Okafor — Planning Section Chief (1)',
+    ]);
+    await user.selectOptions(by, 'Amira Haddad — Facility Unit Leader (2)');
+    expect(within(timeline).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(timeline).queryByText('Wards told to expect a switch-over')).toBeNull();
+    expect(within(timeline).getByText('Fuel level read at 40 %')).toBeInTheDocument();
+  });
+
+  it("copies the chosen person's log for the period, prepared by the person at the keyboard", async () => {
+    const { user, incident } = await twoPeopleIncident();
+    const writeText = mockClipboard();
+    await user.selectOptions(screen.getByLabelText('Entries by'), 'Amira Haddad — Facility Unit Leader (2)');
+    await user.click(screen.getByRole('button', { name: 'Activity log' }));
+
+    const dialog = screen.getByRole('dialog', { name: 'Activity log (HICS 214)' });
+    // The timeline's choice comes along; focus is on the first field.
+    expect(within(dialog).getByLabelText('Name and position')).toHaveDisplayValue('Amira Haddad — Facility Unit Leader (2 entries)');
+    expect(within(dialog).getByLabelText('Name and position')).toHaveFocus();
+    expect(within(dialog).getByText('2 entries by Amira Haddad — Facility Unit Leader in this period, of 2 entries in all.')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Copy activity log' }));
+
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    const text = writeText.mock.calls[0]![0];
+    expect(text).toMatch(new RegExp(`^ACTIVITY LOG \\(HICS 214\\)\\n${incident.number} — Generator B failed\\n\\n`));
+    expect(text).toMatch(/\nName: +Amira Haddad\nPosition: +Facility Unit Leader\n/);
+    expect(text).toMatch(/\nNOTABLE ACTIVITIES \(2 entries, oldest first\)\n- .* · Recorded\n {2}Incident recorded: Generator B failed\n- .* · Note\n {2}Fuel level read at 40 %\n/);
+    expect(text).not.toContain('Wards told');
+    expect(text).toMatch(/\nPrepared by: Sam Okafor \(Planning Section Chief\), /);
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Copied the activity log (2 entries).');
+  });
+
+  it('counts entries made while the dialog is open (the period runs to this minute until an end is typed)', async () => {
+    const { user, incident, services } = await twoPeopleIncident();
+    const writeText = mockClipboard();
+    await user.click(screen.getByRole('button', { name: 'Activity log' }));
+    const dialog = screen.getByRole('dialog', { name: 'Activity log (HICS 214)' });
+    expect(await within(dialog).findByText('1 entry by Sam Okafor — Planning Section Chief in this period, of 1 entry in all.')).toBeInTheDocument();
+    await services.incidents.addNote(incident.id, 'Switch-over done, wards on mains');
+    expect(await within(dialog).findByText('2 entries by Sam Okafor — Planning Section Chief in this period, of 2 entries in all.')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Copy activity log' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    expect(writeText.mock.calls[0]![0]).toMatch(/ · Note\n {2}Wards told to expect a switch-over\n- .* · Note\n {2}Switch-over done, wards on mains\n/);
+  });
+
+  it('refuses a period that ends before it starts, says what to do, and copies nothing', async () => {
+    const { user } = await twoPeopleIncident();
+    const writeText = mockClipboard();
+    await user.click(screen.getByRole('button', { name: 'Activity log' }));
+    const dialog = screen.getByRole('dialog', { name: 'Activity log (HICS 214)' });
+    // Sam is at the keyboard and made entries here, so his log comes first.
+    expect(within(dialog).getByLabelText('Name and position')).toHaveDisplayValue('Sam Okafor — Planning Section Chief (1 entry)');
+    const to = within(dialog).getByLabelText('To');
+    await user.clear(to);
+    await user.type(to, '2020-01-01T08:00');
+    await user.click(within(dialog).getByRole('button', { name: 'Copy activity log' }));
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('The period ends before it starts: set “To” to a time after “From”.');
+    expect(to).toHaveAttribute('aria-invalid', 'true');
+    expect(to).toHaveFocus();
+    expect(writeText).not.toHaveBeenCalled();
+
+    await user.clear(to);
+    await user.click(within(dialog).getByRole('button', { name: 'Print activity log' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Enter when the period ends (date and time).');
+    expect(screen.queryByRole('region', { name: 'Printable activity log' })).toBeNull();
+  });
+
+  it('prints the log as a table outside the app, removes it after printing, and Escape returns to the button', async () => {
+    const { user, incident } = await twoPeopleIncident();
+    let printedText = '';
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {
+      printedText = screen.getByRole('region', { name: 'Printable activity log' }).textContent;
+    });
+    await user.click(screen.getByRole('button', { name: 'Activity log' }));
+    const dialog = screen.getByRole('dialog', { name: 'Activity log (HICS 214)' });
+    await user.selectOptions(within(dialog).getByLabelText('Name and position'), 'Amira Haddad — Facility Unit Leader (2 entries)');
+    await user.click(within(dialog).getByRole('button', { name: 'Print activity log' }));
+
+    expect(print).toHaveBeenCalledTimes(1);
+    const block = screen.getByRole('region', { name: 'Printable activity log' });
+    expect(block.textContent).toBe(printedText);
+    expect(block.parentElement).toBe(document.body);
+    expect(within(block).getByRole('heading', { level: 1 })).toHaveTextContent(`${incident.number} — Generator B failed`);
+    const table = within(block).getByRole('table', { name: 'Notable activities (2 entries)' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows.map((row) => within(row).queryAllByRole('columnheader').map((cell) => cell.textContent))[0]).toEqual(['Date/time', 'Notable activity']);
+    expect(rows[2]).toHaveTextContent(/Note Fuel level read at 40 %$/);
+    expect(within(block).getByText(/^Prepared by: Sam Okafor \(Planning Section Chief\), /)).toBeInTheDocument();
+
+    window.dispatchEvent(new Event('afterprint'));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Printable activity log' })).toBeNull());
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Activity log (HICS 214)' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Activity log' })).toHaveFocus();
+    expect(screen.getByRole('article', { name: 'Generator B failed' })).toBeInTheDocument();
+  });
+});
