@@ -11,6 +11,7 @@ import { startNotifications } from '../features/notifications';
 import { withBrowserSync } from '../host/browser-sync-host';
 import { pickHost } from '../host/pick-host';
 import { withRememberedLastSync } from '../host/remembered-last-sync';
+import { startClockCheckRecord } from '../host/clock-check-record';
 import { App } from './app';
 import { ServicesProvider } from './services';
 
@@ -37,6 +38,8 @@ export async function start(container: HTMLElement): Promise<void> {
   const replica = createDexieReplica(db);
   const host = withRememberedLastSync(withBrowserSync(pickHost(window, { replica, files: createDexieFileSource(db), deviceId }), db, replica), db);
   const services = { db, incidents: createIncidentRepository(db), host };
+  // Each sync compares this clock with HQ's; entries made while no recent comparison vouches for it are marked.
+  startClockCheckRecord(db, host.sync);
   // Feeds SLA watches, automatic escalations and automatic closes from the database; they keep running with no network.
   startNotifications({ db, notifications: services.host.notifications, sync: services.host.sync });
   createRoot(container).render(

@@ -3,7 +3,8 @@ import type { LanternDb } from './database';
 import type { MetaValues } from './meta';
 
 // slaPolicyVersion: the row's SLA key is computed with the cached policy set of that version (sla-policy-cache.ts).
-export const CHANGE_META_KEYS = ['device', 'counters', 'hlc', 'currentUser', 'slaPolicyVersion'] as const;
+// clockCheck: whether the event's recorded time is vouched for by a recent comparison with HQ (clock-mark.ts).
+export const CHANGE_META_KEYS = ['device', 'counters', 'hlc', 'currentUser', 'slaPolicyVersion', 'clockCheck'] as const;
 
 export type ChangeMeta = Partial<Pick<MetaValues, (typeof CHANGE_META_KEYS)[number]>>;
 

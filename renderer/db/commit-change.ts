@@ -1,6 +1,6 @@
 // The single write path: one transaction that ticks the HLC, runs a domain command and stores incident, event and operation.
 import { Dexie, type Transaction } from 'dexie';
-import { EARLIEST_PLAUSIBLE_YEAR, formatIncidentNumber, LATEST_PLAUSIBLE_YEAR, newId, tickHlc, zonedTimeFromEpoch, type CommandContext, type CommandError, type CommandOutcome, type CommandResult } from '../../shared/domain';
+import { clockMarkAt, EARLIEST_PLAUSIBLE_YEAR, formatIncidentNumber, LATEST_PLAUSIBLE_YEAR, newId, tickHlc, zonedTimeFromEpoch, type CommandContext, type CommandError, type CommandOutcome, type CommandResult } from '../../shared/domain';
 import { operationSchema, toOperation, type Operation } from '../../shared/sync/operation';
 import type { Clock } from './clock';
 import { DEFAULT_AUTHOR } from './current-user';
@@ -92,7 +92,11 @@ async function attemptChange(db: LanternDb, clock: Clock, command: PlannedComman
       const clockProblem = implausibleClock(nowMs);
       if (clockProblem) throw new RefusedChange(clockProblem);
       const tick = tickHlc(hlc, nowMs);
-      const ctx: CommandContext = { deviceId: device.deviceId, author, now: zonedTimeFromEpoch(nowMs, clock.offsetMinutes()), hlc: tick.stamp, newId };
+      const clockMark = clockMarkAt(meta.clockCheck, nowMs);
+      const ctx: CommandContext = {
+        deviceId: device.deviceId, author, now: zonedTimeFromEpoch(nowMs, clock.offsetMinutes()), hlc: tick.stamp, newId,
+        ...(clockMark ? { clock: clockMark } : {}),
+      };
 
       let claimed: number | undefined;
       const claimIncidentCounter = async () => {

@@ -1,5 +1,5 @@
 // The meta table: typed key-value records for device identity, counters, the HLC and the current user.
-import type { Author, HlcState, SlaAssignment } from '../../shared/domain';
+import type { Author, ClockCheck, HlcState, SlaAssignment } from '../../shared/domain';
 import type { SyncPoint } from '../../shared/sync/engine/replica';
 import type { LanternDb } from './database';
 import type { OutboxMarks, StoredSyncConnection } from './sync-rows';
@@ -41,6 +41,8 @@ export interface MetaValues {
   drillMode: DrillMode;
   /** Days after resolving that Lantern closes an incident by itself; 0: never (absent: the default, 7). */
   autoCloseDays: number;
+  /** The last comparison of this device's clock with HQ's (absent: never made): entries say when it does not vouch for their time. */
+  clockCheck: ClockCheck;
 }
 
 /** Who turned drill mode on or off, and when (ISO UTC), so the banner can say since when a drill runs. */

@@ -91,7 +91,9 @@ export function pickSynced(incident: Incident): SyncedFields {
 }
 
 export function eventBase(incidentId: string, ctx: CommandContext) {
-  return { id: ctx.newId(), incidentId, at: ctx.now, hlc: ctx.hlc, deviceId: ctx.deviceId, author: ctx.author };
+  const base = { id: ctx.newId(), incidentId, at: ctx.now, hlc: ctx.hlc, deviceId: ctx.deviceId, author: ctx.author };
+  // Only when there is something to say: entries of a checked clock stay as they always were (and need no newer version).
+  return ctx.clock ? { ...base, clock: ctx.clock } : base;
 }
 
 export function emptyToNull(value: string | null | undefined): string | null {

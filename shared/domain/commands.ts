@@ -1,5 +1,6 @@
 // Domain commands: turn one user intent into the next incident state, its timeline event and the change to sync.
 import type { Author } from './author';
+import type { ClockMark } from './clock-mark';
 import { formatIncidentNumber } from './ids';
 import { type Incident, type SyncedField, type SyncedFields, syncedFieldsSchema } from './incident';
 import { checkTransition, DEFAULT_TRANSITION_REFERENCE, isBlank, type TransitionInput, type TransitionReference } from './lifecycle';
@@ -19,6 +20,8 @@ export interface CommandContext {
   hlc: string;
   newId: () => string;
   priorityMatrix?: PriorityMatrix;
+  /** How far `now` can be trusted (absent: the clock was checked against HQ and right); carried by the event. */
+  clock?: ClockMark;
 }
 
 /** What sync needs to replay this change anywhere: field values to set (stamped with the change's HLC) and the event. */

@@ -2,6 +2,7 @@
 export * from './activity-log';
 export * from './author';
 export * from './categories';
+export * from './clock-mark';
 export * from './commands';
 export * from './hlc';
 export * from './ids';

@@ -1,6 +1,7 @@
 // Timeline events: append-only, globally unique entries; a correction is a new entry, never an edit.
 import { z } from 'zod';
 import { authorSchema } from './author';
+import { clockMarkSchema } from './clock-mark';
 import { CHECKLIST_STEP_TEXT_MAX, CHECKLIST_STEPS_PER_ENTRY_MAX, checklistStepSchema } from './checklist-schema';
 import { custodyFieldsSchema } from './custody-schema';
 import { hlcStampSchema, SYNCED_FIELDS, uuidV7Schema } from './incident';
@@ -19,6 +20,8 @@ const eventBase = z.object({
   hlc: hlcStampSchema,
   deviceId: z.string().min(1).max(100),
   author: authorSchema,
+  /** Set when the device clock had not been checked against HQ, or was found off, when this was recorded (clock-mark.ts). */
+  clock: clockMarkSchema.optional(),
 });
 
 /**

@@ -18,9 +18,10 @@ import {
  * The newest operation version this Lantern reads and writes; bumped whenever operations gain something older
  * versions would misread (HQ answers retry-later to versions it does not know, so the device keeps them).
  * 2: reviews, system status snapshots and custody entries; the exercise mark; a communication's subject, priority
- * and action taken. 3: the NIST record fields (indicators, impact assessment, contacts, next steps).
+ * and action taken. 3: the NIST record fields (indicators, impact assessment, contacts, next steps). 4: the clock
+ * mark on an event made while the device clock had not been checked against HQ, or was found off.
  */
-export const OPERATION_SCHEMA_VERSION = 3;
+export const OPERATION_SCHEMA_VERSION = 4;
 
 const KINDS_OF_VERSION_2: ReadonlySet<string> = new Set(['review', 'system_status', 'custody']);
 const FIELDS_OF_VERSION_3: readonly SyncedField[] = ['indicators', 'impactAssessment', 'contacts', 'nextSteps'];
@@ -37,6 +38,7 @@ function touches(change: Pick<IncidentChange, 'set' | 'event'>, fields: readonly
  */
 export function operationVersionOf(change: Pick<IncidentChange, 'set' | 'event'>): number {
   // An older reader's schema strips fields it does not know: a version 2 HQ would keep the event but lose the value.
+  if (change.event.clock !== undefined) return 4;
   if (touches(change, FIELDS_OF_VERSION_3)) return 3;
   const event = change.event;
   const newer =

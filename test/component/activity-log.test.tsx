@@ -44,9 +44,20 @@ describe('activity log (HICS 214)', { timeout: 20_000 }, () => {
     expect(within(timeline).getAllByRole('listitem')).toHaveLength(2);
     expect(within(timeline).queryByText('Wards told to expect a switch-over')).toBeNull();
     expect(within(timeline).getByText('Fuel level read at 40 %')).toBeInTheDocument();
+    expect(within(screen.getByLabelText('Filter timeline')).getByRole('option', { name: 'All entries (2)' })).toBeInTheDocument();
   });
 
-  it("copies the chosen person's log for the period, prepared by the person at the keyboard", async () => {
+  it("keeps anyone's correction of the person's entry in view, so a struck-through entry still shows what replaced it", async () => {
+    const { user, timeline, services, incident } = await twoPeopleIncident();
+    const fuel = (await services.db.timeline.toArray()).find((event) => event.kind === 'note' && event.text.startsWith('Fuel'))!;
+    await services.incidents.correct(incident.id, fuel.id, 'Fuel level was 30 %, not 40 %');
+    await user.selectOptions(screen.getByLabelText('Entries by'), 'Amira Haddad — Facility Unit Leader (2)');
+    expect(await within(timeline).findByText('Fuel level was 30 %, not 40 %')).toBeInTheDocument();
+    expect(within(timeline).getAllByRole('listitem')).toHaveLength(3);
+    expect(within(timeline).queryByText('Wards told to expect a switch-over')).toBeNull();
+  });
+
+  it("copies the chosen person's log for the period, prepared by that person and copied by the one at the keyboard", async () => {
     const { user, incident } = await twoPeopleIncident();
     const writeText = mockClipboard();
     await user.selectOptions(screen.getByLabelText('Entries by'), 'Amira Haddad — Facility Unit Leader (2)');
@@ -65,11 +76,13 @@ describe('activity log (HICS 214)', { timeout: 20_000 }, () => {
     expect(text).toMatch(/\nName: +Amira Haddad\nPosition: +Facility Unit Leader\n/);
     expect(text).toMatch(/\nNOTABLE ACTIVITIES \(2 entries, oldest first\)\n- .* · Recorded\n {2}Incident recorded: Generator B failed\n- .* · Note\n {2}Fuel level read at 40 %\n/);
     expect(text).not.toContain('Wards told');
-    expect(text).toMatch(/\nPrepared by: Sam Okafor \(Planning Section Chief\), /);
-    expect(within(dialog).getByRole('status')).toHaveTextContent('Copied the activity log (2 entries).');
+    // HICS 214: the log's own person prepares and signs it; who copied it is named at the foot.
+    expect(text).toMatch(/\nPrepared by: Amira Haddad \(Facility Unit Leader\), /);
+    expect(text).toMatch(/\nCopied .* by Sam Okafor \(Planning Section Chief\) from Lantern on this device\n$/);
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Copied the activity log of Amira Haddad — Facility Unit Leader (2 entries).');
   });
 
-  it('counts entries made while the dialog is open (the period runs to this minute until an end is typed)', async () => {
+  it('counts entries made while the dialog is open (the period runs up to now unless an end is set)', async () => {
     const { user, incident, services } = await twoPeopleIncident();
     const writeText = mockClipboard();
     await user.click(screen.getByRole('button', { name: 'Activity log' }));
@@ -89,9 +102,14 @@ describe('activity log (HICS 214)', { timeout: 20_000 }, () => {
     const dialog = screen.getByRole('dialog', { name: 'Activity log (HICS 214)' });
     // Sam is at the keyboard and made entries here, so his log comes first.
     expect(within(dialog).getByLabelText('Name and position')).toHaveDisplayValue('Sam Okafor — Planning Section Chief (1 entry)');
+    // Up to now unless an end is set: unticked, the end starts at this minute.
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Up to now' }));
     const to = within(dialog).getByLabelText('To');
+    expect((to as HTMLInputElement).value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
     await user.clear(to);
     await user.type(to, '2020-01-01T08:00');
+    // Said on the spot, without an alarm, before anything is pressed.
+    expect(within(dialog).getByText('Set a complete start and end to see what the log holds.')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Copy activity log' }));
 
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('The period ends before it starts: set “To” to a time after “From”.');
@@ -101,8 +119,31 @@ describe('activity log (HICS 214)', { timeout: 20_000 }, () => {
 
     await user.clear(to);
     await user.click(within(dialog).getByRole('button', { name: 'Print activity log' }));
-    expect(within(dialog).getByRole('alert')).toHaveTextContent('Enter when the period ends (date and time).');
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Enter when the period ends (date and time), or tick “Up to now”.');
     expect(screen.queryByRole('region', { name: 'Printable activity log' })).toBeNull();
+  });
+
+  it('keeps the chosen person and a typed period across Escape and reopening, whatever the timeline filter does meanwhile', async () => {
+    const { user } = await twoPeopleIncident();
+    const opener = screen.getByRole('button', { name: 'Activity log' });
+    await user.click(opener);
+    let dialog = screen.getByRole('dialog', { name: 'Activity log (HICS 214)' });
+    await user.selectOptions(within(dialog).getByLabelText('Name and position'), 'Amira Haddad — Facility Unit Leader (2 entries)');
+    const from = within(dialog).getByLabelText('From');
+    await user.clear(from);
+    await user.type(from, '2026-11-27T07:00');
+    // The filter moves, the open dialog stays on its person.
+    await user.selectOptions(screen.getByLabelText('Entries by'), 'Sam Okafor — Planning Section Chief (1)');
+    expect(within(dialog).getByLabelText('Name and position')).toHaveDisplayValue('Amira Haddad — Facility Unit Leader (2 entries)');
+    within(dialog).getByLabelText('From').focus();
+    await user.keyboard('{Escape}');
+    expect(opener).toHaveFocus();
+
+    await user.click(opener);
+    dialog = screen.getByRole('dialog', { name: 'Activity log (HICS 214)' });
+    expect(within(dialog).getByLabelText('Name and position')).toHaveDisplayValue('Sam Okafor — Planning Section Chief (1 entry)');
+    await user.selectOptions(within(dialog).getByLabelText('Name and position'), 'Amira Haddad — Facility Unit Leader (2 entries)');
+    expect(within(dialog).getByLabelText('From')).toHaveValue('2026-11-27T07:00');
   });
 
   it('prints the log as a table outside the app, removes it after printing, and Escape returns to the button', async () => {
@@ -123,9 +164,11 @@ describe('activity log (HICS 214)', { timeout: 20_000 }, () => {
     expect(within(block).getByRole('heading', { level: 1 })).toHaveTextContent(`${incident.number} — Generator B failed`);
     const table = within(block).getByRole('table', { name: 'Notable activities (2 entries)' });
     const rows = within(table).getAllByRole('row');
-    expect(rows.map((row) => within(row).queryAllByRole('columnheader').map((cell) => cell.textContent))[0]).toEqual(['Date/time', 'Notable activity']);
-    expect(rows[2]).toHaveTextContent(/Note Fuel level read at 40 %$/);
-    expect(within(block).getByText(/^Prepared by: Sam Okafor \(Planning Section Chief\), /)).toBeInTheDocument();
+    expect(within(rows[1]!).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Date/time', 'Notable activity']);
+    expect(rows[3]).toHaveTextContent(/Note Fuel level read at 40 %$/);
+    expect(within(block).getByText(/^Prepared by: Amira Haddad \(Facility Unit Leader\), /)).toBeInTheDocument();
+    // Every printed page repeats the table head, which names the log.
+    expect(within(rows[0]!).getByRole('cell')).toHaveTextContent(`${incident.number} · Amira Haddad (Facility Unit Leader)`);
 
     window.dispatchEvent(new Event('afterprint'));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Printable activity log' })).toBeNull());

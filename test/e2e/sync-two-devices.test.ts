@@ -79,6 +79,20 @@ describe('sync between two devices and HQ', () => {
     const hqTitles = (reply.json.incidents as { title: string }[]).map((i) => i.title).sort();
     expect(hqTitles).toEqual(expected);
 
+    // Entries keep how far their time was vouched for: the shared incident was recorded before A ever compared its
+    // clock with HQ (marked), the one A recorded offline after its first sync was not (that check was minutes old).
+    const idOf = new Map((reply.json.incidents as { id: string; title: string }[]).map((incident) => [incident.title, incident.id]));
+    const creationOf = async (title: string) => {
+      const detail = await server.request(`/v1/incidents/${idOf.get(title)!}`, { token: server.adminToken, protocol: false });
+      return (detail.json.timeline as { kind: string; clock?: unknown }[]).find((entry) => entry.kind === 'created')!;
+    };
+    expect((await creationOf(TITLE_B)).clock).toEqual({ state: 'unchecked' });
+    expect(await creationOf(ONLY_A)).not.toHaveProperty('clock');
+    await openIncident(pageB, ONLY_A);
+    expect(await ui.timeline(pageB).getByText('clock not checked').count()).toBe(0);
+    await openIncident(pageB, TITLE_B);
+    expect(await ui.timeline(pageB).getByText('clock not checked').count()).toBe(1);
+
     // The losing device (A) lists the conflict with both values and who made them, and can pick its value again.
     const dialog = await openSync(pageA);
     await dialog.getByText('On this device only: 0 incidents, 0 files, 0.0 MB').waitFor({ timeout: 20_000 });

@@ -1,7 +1,7 @@
 // "Activity log (HICS 214)": one person's entries on the incident over an operational period, copied as text or printed.
 import { useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
-import { activityLines, activityPeople, authorKey, type ActivityPerson, type Incident, type TimelineEvent } from '../../../shared/domain';
+import { activityLines, activityPeople, authorKey, type ActivityPerson, type Author, type Incident, type TimelineEvent } from '../../../shared/domain';
 import { DEFAULT_AUTHOR } from '../../db/current-user';
 import { CopyFallbackBox, copyFallbackMessage } from '../copy-fallback-box';
 import { toDateTimeLocalValue } from '../format';
@@ -9,7 +9,7 @@ import { useClipboardCopy } from '../use-clipboard-copy';
 import { usePrintOnce } from '../use-print-once';
 import { useCurrentUser } from '../user/use-current-user';
 import { activityLogText, buildActivityLog, entryCount, type ActivityLog } from './activity-log-text';
-import { useMinuteNow } from './sla-hooks';
+import { periodOf, type PeriodChoice, type PeriodErrors } from './activity-log-period';
 import { FieldError, InlineDialog, useFocusFirstInvalid, useInlineDialog } from './inline-dialog';
 import './briefing.css';
 import './activity-log.css';
@@ -19,80 +19,81 @@ export function personLabel(person: Pick<ActivityPerson, 'name' | 'position'>): 
   return person.position === undefined ? person.name : `${person.name} — ${person.position}`;
 }
 
-/**
- * The opener and, while open, the dialog. `preferredPerson` (the timeline's person filter) is chosen first when
- * set; otherwise the person at the keyboard when they made entries here, else whoever made the most.
- */
-export function ActivityLogDialog({ incident, events, preferredPerson }: { incident: Incident; events: readonly TimelineEvent[]; preferredPerson: string | null }) {
-  const { open, toggle, close, openerRef, panelRef } = useInlineDialog();
-  return (
-    <>
-      <button ref={openerRef} type="button" aria-expanded={open} onClick={toggle} title="One person's entries over an operational period, to copy or print (HICS 214)">
-        Activity log
-      </button>
-      {open && <ActivityLogForm incident={incident} events={events} preferredPerson={preferredPerson} panelRef={panelRef} onDone={close} />}
-    </>
-  );
-}
+/** What the form held when it was closed, per incident, so Escape or Close does not throw a typed period away. */
+const keptChoices = new Map<string, { personKey: string; period: PeriodChoice }>();
 
 /** The wall clock, read in the click handlers only (the React lint cannot tell those apart from render here). */
 function clockNow(): number {
   return Date.now();
 }
 
-type Errors = Partial<Record<'from' | 'to', string>>;
-
-/** Epoch ms of a complete datetime-local value (local time); null for an empty or half-typed one. */
-function localValueMs(value: string): number | null {
-  if (value === '') return null;
-  const ms = new Date(value).getTime();
-  return Number.isNaN(ms) ? null : ms;
+/**
+ * The opener and, while open, the dialog. `preferredPerson` (the timeline's person filter) is chosen first when
+ * set; otherwise the person at the keyboard when they made entries here, else whoever made the most.
+ */
+export function ActivityLogDialog({ incident, events, preferredPerson }: { incident: Incident; events: readonly TimelineEvent[]; preferredPerson: string | null }) {
+  const { open, toggle, close, openerRef, panelRef } = useInlineDialog();
+  const current = useCurrentUser();
+  return (
+    <>
+      <button ref={openerRef} type="button" aria-expanded={open} onClick={toggle} title="One person's entries over an operational period, to copy or print (HICS 214)">
+        Activity log
+      </button>
+      {/* Rendered once the person at the keyboard is known, so the choices made on opening hold while it stays open. */}
+      {open && current !== undefined && (
+        <ActivityLogForm incident={incident} events={events} preferredPerson={preferredPerson} panelRef={panelRef} onDone={close}
+          user={current.name === DEFAULT_AUTHOR.name ? undefined : current} />
+      )}
+    </>
+  );
 }
 
-/** The period the form describes, or what is wrong with it. "To" takes in its whole minute: 18:00 includes 18:00:40. */
-function periodOf(from: string, to: string): { fromMs: number; toMs: number } | Errors {
-  const fromMs = localValueMs(from);
-  const toStartMs = localValueMs(to);
-  const errors: Errors = {};
-  if (fromMs === null) errors.from = 'Enter when the period starts (date and time).';
-  if (toStartMs === null) errors.to = 'Enter when the period ends (date and time).';
-  if (fromMs === null || toStartMs === null) return errors;
-  if (toStartMs < fromMs) return { to: 'The period ends before it starts: set “To” to a time after “From”.' };
-  return { fromMs, toMs: toStartMs + 59_999 };
+/** The log offered first: the timeline's choice, the person at the keyboard, else whoever made the most entries (not Lantern). */
+function defaultPerson(people: readonly ActivityPerson[], preferred: string | null, user: Author | undefined): string {
+  const own = user && authorKey(user);
+  const listed = (key: string | null | undefined) => key != null && people.some((person) => person.key === key);
+  if (listed(preferred)) return preferred!;
+  if (listed(own)) return own!;
+  return (people.find((person) => !person.automatic) ?? people[0])?.key ?? '';
 }
 
-function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone }: {
+function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone, user }: {
   incident: Incident;
   events: readonly TimelineEvent[];
   preferredPerson: string | null;
   panelRef: RefObject<HTMLElement | null>;
   onDone: () => void;
+  user: Author | undefined;
 }) {
-  const current = useCurrentUser();
-  // Nobody has said who is working: the log says so rather than naming "Unknown user" as its author.
-  const user = current && current.name !== DEFAULT_AUTHOR.name ? current : undefined;
   const people = useMemo(() => activityPeople(events), [events]);
-  // Until someone picks, the default follows what loads (the person at the keyboard is read after the dialog opens).
-  const [picked, setPicked] = useState<string | null>(null);
-  const own = user && authorKey(user);
-  const personKey = [picked, preferredPerson, own].find((key) => key != null && people.some((person) => person.key === key)) ?? people[0]?.key ?? '';
-  const person = people.find((candidate) => candidate.key === personKey);
-  // "From" follows the chosen person's first entry until someone types a start of their own.
-  const [fromTyped, setFromTyped] = useState<string | null>(null);
-  const from = fromTyped ?? (person ? toDateTimeLocalValue(person.firstAtMs) : '');
-  // "To" is this minute (the whole of it: see periodOf) until someone types an end, so entries made meanwhile count.
-  const minuteNow = useMinuteNow();
-  const [toTyped, setToTyped] = useState<string | null>(null);
-  const to = toTyped ?? toDateTimeLocalValue(minuteNow);
-  const [errors, setErrors] = useState<Errors>({});
+  const kept = keptChoices.get(incident.id);
+  const [personKey, setPersonKey] = useState(() => defaultPerson(people, preferredPerson ?? kept?.personKey ?? null, user));
+  const [choice, setChoice] = useState<PeriodChoice>(() => kept?.period ?? { fromTyped: null, upToNow: true, toTyped: '' });
+  const [errors, setErrors] = useState<PeriodErrors>({});
   const focusFirstInvalid = useFocusFirstInvalid(panelRef);
   const { confirmation, fallback, copy, dismissFallback, textareaRef } = useClipboardCopy<'log'>();
   const { printed, printError, print } = usePrintOnce<ActivityLog>();
   const copyButton = useRef<HTMLButtonElement>(null);
   const id = useId();
 
-  const period = periodOf(from, to);
+  const person = people.find((candidate) => candidate.key === personKey) ?? people.find((candidate) => candidate.key === defaultPerson(people, null, user));
+  const period = periodOf(choice, person);
   const inPeriod = person && 'fromMs' in period ? activityLines(events, person.key, period.fromMs, period.toMs).length : null;
+
+  const remember = (nextKey: string, nextChoice: PeriodChoice) => {
+    keptChoices.set(incident.id, { personKey: nextKey, period: nextChoice });
+    setErrors({});
+  };
+  const choosePerson = (key: string) => {
+    // Another person's log starts where their work began, unless a start was typed (see periodOf).
+    setPersonKey(key);
+    remember(key, choice);
+  };
+  const changePeriod = (next: Partial<PeriodChoice>) => {
+    const merged = { ...choice, ...next };
+    setChoice(merged);
+    remember(personKey, merged);
+  };
 
   /** The log as of this moment, or null after showing what to fix. */
   const build = (purpose: 'copied' | 'printed', nowMs: number): ActivityLog | null => {
@@ -102,13 +103,11 @@ function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone }
       focusFirstInvalid();
       return null;
     }
-    setErrors({});
-    return buildActivityLog(incident, events, { person, fromMs: period.fromMs, toMs: period.toMs, nowMs, preparedBy: user }, purpose);
+    return buildActivityLog(incident, events, { person, fromMs: period.fromMs, toMs: period.toMs, nowMs, madeBy: user }, purpose);
   };
-
   const copyLog = async () => {
     const log = build('copied', clockNow());
-    if (log) await copy('log', activityLogText(log), `Copied the activity log (${entryCount(log.rows.length)}).`);
+    if (log) await copy('log', activityLogText(log), `Copied the activity log of ${personLabel(person!)} (${entryCount(log.rows.length)}).`);
   };
   const printLog = () => {
     if (!('fromMs' in period)) {
@@ -121,7 +120,7 @@ function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone }
     dismissFallback();
     copyButton.current?.focus();
   };
-  const describe = (field: keyof Errors) => ({
+  const describe = (field: keyof PeriodErrors) => ({
     id: `${id}-${field}`,
     'aria-invalid': errors[field] ? true : undefined,
     'aria-describedby': errors[field] ? `${id}-${field}-error` : undefined,
@@ -129,13 +128,13 @@ function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone }
 
   return (
     <InlineDialog label="Activity log (HICS 214)" panelRef={panelRef} onClose={onDone}>
-      {people.length === 0 ? (
+      {!person ? (
         <p>Nobody has made an entry on this incident on this device yet.</p>
       ) : (
         <form className="dialog-form activity-log-form" noValidate onSubmit={(event) => { event.preventDefault(); void copyLog(); }}>
           <div className="field">
             <label htmlFor={`${id}-person`}>Name and position</label>
-            <select id={`${id}-person`} value={personKey} onChange={(e) => { setPicked(e.target.value); setErrors({}); }}>
+            <select id={`${id}-person`} value={person.key} onChange={(e) => choosePerson(e.target.value)}>
               {people.map((candidate) => (
                 <option key={candidate.key} value={candidate.key}>{`${personLabel(candidate)} (${entryCount(candidate.entries)})`}</option>
               ))}
@@ -145,17 +144,25 @@ function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone }
             <legend>Operational period</legend>
             <div className="field">
               <label htmlFor={`${id}-from`}>From</label>
-              <input type="datetime-local" {...describe('from')} value={from} onChange={(e) => { setFromTyped(e.target.value); setErrors({}); }} />
+              <input type="datetime-local" {...describe('from')} value={choice.fromTyped ?? toDateTimeLocalValue(person.firstAtMs)}
+                onChange={(e) => changePeriod({ fromTyped: e.target.value })} />
               <FieldError id={`${id}-from-error`} message={errors.from} />
             </div>
             <div className="field">
               <label htmlFor={`${id}-to`}>To</label>
-              <input type="datetime-local" {...describe('to')} value={to} onChange={(e) => { setToTyped(e.target.value); setErrors({}); }} />
+              <label className="activity-log-now">
+                <input type="checkbox" checked={choice.upToNow}
+                  onChange={(e) => changePeriod({ upToNow: e.target.checked, toTyped: choice.toTyped || toDateTimeLocalValue(clockNow()) })} />
+                Up to now
+              </label>
+              {!choice.upToNow && (
+                <input type="datetime-local" {...describe('to')} value={choice.toTyped} onChange={(e) => changePeriod({ toTyped: e.target.value })} />
+              )}
               <FieldError id={`${id}-to-error`} message={errors.to} />
             </div>
           </fieldset>
           <p className="muted activity-log-count" aria-live="polite">
-            {person && inPeriod !== null ? `${entryCount(inPeriod)} by ${personLabel(person)} in this period, of ${entryCount(person.entries)} in all.` : ''}
+            {inPeriod !== null ? `${entryCount(inPeriod)} by ${personLabel(person)} in this period, of ${entryCount(person.entries)} in all.` : 'Set a complete start and end to see what the log holds.'}
           </p>
           <div className="actions">
             <button ref={copyButton} type="submit" className="primary">Copy activity log</button>
@@ -175,7 +182,7 @@ function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone }
   );
 }
 
-/** HICS 214's layout on paper: header boxes, a Date/Time | Notable activities table, and who prepared it. */
+/** HICS 214's layout on paper: header boxes, a Date/Time | Notable activities table naming the log on every page, who prepared it. */
 function PrintableActivityLog({ log }: { log: ActivityLog }) {
   return (
     <section className="briefing-print activity-log-print" aria-label="Printable activity log">
@@ -196,6 +203,10 @@ function PrintableActivityLog({ log }: { log: ActivityLog }) {
       <table className="activity-log-table">
         <caption>{`Notable activities (${entryCount(log.rows.length)})`}</caption>
         <thead>
+          {/* The table head repeats on every printed page: a loose page still says whose log it is. */}
+          <tr className="activity-log-page-heading">
+            <td colSpan={2}>{log.pageHeading}</td>
+          </tr>
           <tr>
             <th scope="col">Date/time</th>
             <th scope="col">Notable activity</th>
@@ -224,7 +235,7 @@ function PrintableActivityLog({ log }: { log: ActivityLog }) {
       </table>
       <p className="activity-log-prepared">
         <span>{`Prepared by: ${log.preparedBy}`}</span>
-        <span>Signature: ______________________</span>
+        <span className="activity-log-signature">Signature: ______________________</span>
       </p>
       <footer className="briefing-print-footer">{log.footer}</footer>
     </section>

@@ -1,68 +1,94 @@
 // An activity log (HICS 214) of one person on one incident: the header the form asks for and their timed entries, as plain text or for print.
-import { activityLines, TIMELINE_KIND_LABELS, type ActivityPerson, type Author, type Incident, type TimelineEvent } from '../../../shared/domain';
-import { formatPathOrDash } from '../format';
-import { cleanText, localTimeWithOffset, oneLine, zonedTimeText } from './briefing-words';
-import { describeEvent } from './timeline-text';
+import { activityLines, formatUtcOffset, TIMELINE_KIND_LABELS, type ActivityPerson, type Author, type Incident, type TimelineEvent } from '../../../shared/domain';
+import { clockMarkTag } from '../clock-mark-words';
+import { formatLocal, formatPathOrDash } from '../format';
+import { cleanText, localTimeWithOffset, oneLine, readerOffsetAt } from './briefing-words';
+import { describeEvent, summarizeEvent } from './timeline-text';
 
 export interface ActivityLogRequest {
   readonly person: ActivityPerson;
-  /** The operational period, epoch ms, both ends included. */
+  /** The operational period, epoch ms: from `fromMs` up to (not including) `toMs`; Infinity: up to now. */
   readonly fromMs: number;
   readonly toMs: number;
   readonly nowMs: number;
-  /** Who prepares the log (the person at the keyboard); undefined when nobody has said who is working. */
-  readonly preparedBy: Author | undefined;
+  /** The person at the keyboard, named as who printed or copied it; undefined when nobody has said. */
+  readonly madeBy: Author | undefined;
 }
 
 export interface ActivityLogRow {
-  /** The entry's recorded time, local with its offset (and the recorder's, when it differed). */
+  /** Local time; the offset only where it differs from the log's (a DST change inside the period), and marks. */
   readonly time: string;
   /** "Note", "Status", … */
   readonly kind: string;
-  /** What the entry says; may hold line breaks. */
+  /** What the entry says; may hold line breaks. A correction says first what it corrects. */
   readonly activity: string;
-  /** "Corrected 27 Nov 2026 14:10 UTC+01:00 by Ana Ruiz: …", one per later correction. */
+  /** "Corrected 27 Nov 2026 14:10 by Ana Ruiz: …", one per later correction. */
   readonly corrections: readonly string[];
 }
 
 export interface ActivityLog {
   readonly title: string;
   readonly exercise: boolean;
+  /** One line naming the log, repeated at the top of every printed page: "K7QM-0042 · Ana Ruiz — Unit Leader". */
+  readonly pageHeading: string;
   readonly fields: readonly { readonly label: string; readonly value: string }[];
   readonly rows: readonly ActivityLogRow[];
+  /** HICS 214's "Prepared by": the person whose log it is, with the date and time it was made. */
   readonly preparedBy: string;
   readonly footer: string;
 }
 
-function authorText(author: Author): string {
+function authorText(author: Pick<Author, 'name' | 'position'>): string {
   return author.position ? `${oneLine(author.name)} (${oneLine(author.position)})` : oneLine(author.name);
+}
+
+/** The row's time in the log's zone, with what differs spelled out. */
+function rowTime(event: TimelineEvent, logOffset: number): string {
+  const ms = Date.parse(event.at.utc);
+  const offset = readerOffsetAt(ms);
+  const parts = [formatLocal(event.at.utc)];
+  if (offset !== logOffset) parts.push(formatUtcOffset(offset));
+  if (event.at.offsetMinutes !== offset) parts.push(`(recorded at ${formatUtcOffset(event.at.offsetMinutes)})`);
+  if (event.clock) parts.push(`(${clockMarkTag(event.clock)})`);
+  return parts.join(' ');
 }
 
 /** The log of `request.person` on `incident`: HICS 214's header fields, then every entry of theirs in the period. */
 export function buildActivityLog(incident: Incident, events: readonly TimelineEvent[], request: ActivityLogRequest, purpose: 'copied' | 'printed'): ActivityLog {
-  const { person } = request;
-  const rows = activityLines(events, person.key, request.fromMs, request.toMs).map(({ event, corrections }): ActivityLogRow => ({
-    time: zonedTimeText(event.at),
-    kind: TIMELINE_KIND_LABELS[event.kind],
-    activity: cleanText(describeEvent(event)).trim(),
-    corrections: corrections.map((correction) => {
-      const text = correction.kind === 'correction' || correction.kind === 'note' ? oneLine(correction.text) : '';
-      return `Corrected ${zonedTimeText(correction.at)} by ${authorText(correction.author)}: ${text}`;
-    }),
-  }));
+  const { person, nowMs } = request;
+  const logOffset = readerOffsetAt(nowMs);
+  const rows = activityLines(events, person.key, request.fromMs, request.toMs).map(({ event, corrections, corrects }): ActivityLogRow => {
+    const text = cleanText(describeEvent(event)).trim();
+    const target = corrects === undefined ? null : corrects === null ? 'Corrects an entry not on this computer' : `Corrects ${TIMELINE_KIND_LABELS[corrects.kind]} of ${rowTime(corrects, logOffset)} by ${authorText(corrects.author)}: ${oneLine(summarizeEvent(corrects))}`;
+    return {
+      time: rowTime(event, logOffset),
+      kind: TIMELINE_KIND_LABELS[event.kind],
+      activity: target === null ? text : `${target}\n${text}`,
+      corrections: corrections.map((correction) => {
+        const said = correction.kind === 'correction' || correction.kind === 'note' ? oneLine(correction.text) : '';
+        return `Corrected ${rowTime(correction, logOffset)} by ${authorText(correction.author)}: ${said}`;
+      }),
+    };
+  });
+  const zone = formatUtcOffset(logOffset);
+  const end = Number.isFinite(request.toMs) ? formatLocal(new Date(request.toMs).toISOString()) : `${formatLocal(new Date(nowMs).toISOString())} (now)`;
+  const number = `${incident.number} — ${oneLine(incident.title)}`;
+  const madeBy = request.madeBy ? ` by ${authorText(request.madeBy)}` : '';
   return {
-    title: `${incident.number} — ${oneLine(incident.title)}`,
+    title: number,
     exercise: incident.exercise === true,
+    pageHeading: `${incident.number} · ${authorText(person)}`,
     fields: [
-      { label: 'Incident', value: `${incident.number} — ${oneLine(incident.title)}` },
+      { label: 'Incident', value: number },
       { label: 'Site', value: oneLine(formatPathOrDash(incident.site)) },
       { label: 'Name', value: oneLine(person.name) },
       { label: 'Position', value: person.position === undefined ? '—' : oneLine(person.position) },
-      { label: 'Operational period', value: `${localTimeWithOffset(request.fromMs)} to ${localTimeWithOffset(request.toMs)}` },
+      { label: 'Operational period', value: `${formatLocal(new Date(request.fromMs).toISOString())} to ${end}` },
+      { label: 'Times', value: `local time, ${zone}` },
     ],
     rows,
-    preparedBy: `${request.preparedBy ? authorText(request.preparedBy) : 'Name not given on this device'}, ${localTimeWithOffset(request.nowMs)}`,
-    footer: `${purpose === 'printed' ? 'Printed' : 'Copied'} ${localTimeWithOffset(request.nowMs)} from Lantern on this device`,
+    preparedBy: `${authorText(person)}, ${localTimeWithOffset(nowMs)}`,
+    footer: `${purpose === 'printed' ? 'Printed' : 'Copied'} ${localTimeWithOffset(nowMs)}${madeBy} from Lantern on this device`,
   };
 }
 

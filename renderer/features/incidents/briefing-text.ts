@@ -20,7 +20,7 @@ import {
 import { currentResolution, currentReview, currentSystemStatus, CUSTODY_ACTION_LABELS, evidenceItems, FIELD_LABELS, REVIEW_FIELD_LABELS, REVIEW_PARTS, summariseSystemStatus, SYSTEM_STATE_LABELS } from '../../../shared/domain';
 import { fieldValueText } from '../field-words';
 import { formatPathOrDash } from '../format';
-import { asciiFriendly, cleanText, clip, clockText, localTimeWithOffset, oneLine, readerOffsetAt, zonedTimeText } from './briefing-words';
+import { asciiFriendly, cleanText, clip, clockText, entryTimeText, localTimeWithOffset, oneLine, readerOffsetAt, zonedTimeText } from './briefing-words';
 import { elapsedOfTarget, slaCellText, THRESHOLD_LABELS } from './sla-format';
 import { describeEvent } from './timeline-text';
 
@@ -283,7 +283,7 @@ function timelineSection(events: readonly TimelineEvent[]): BriefingSection {
     items: latest.length > 0
       ? latest.map((event) => {
           const label = TIMELINE_KIND_LABELS[event.kind];
-          const meta = `${zonedTimeText(event.at)} · ${label} · ${authorText(event.author)}${corrected.has(event.id) ? ' · corrected later' : ''}`;
+          const meta = `${entryTimeText(event)} · ${label} · ${authorText(event.author)}${corrected.has(event.id) ? ' · corrected later' : ''}`;
           const body = cleanText(describeEvent(event)).trim();
           return body === '' ? meta : `${meta}\n${body}`;
         })

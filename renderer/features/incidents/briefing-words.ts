@@ -1,5 +1,6 @@
 // Words of a briefing: text from other devices made safe and plain (one line, ASCII for SMS, clipped), and times with their UTC offset.
-import { formatUtcOffset, type ZonedTime } from '../../../shared/domain';
+import { formatUtcOffset, type TimelineEvent, type ZonedTime } from '../../../shared/domain';
+import { clockMarkTag } from '../clock-mark-words';
 import { formatLocal } from '../format';
 
 // ---------------------------------------------------------------------------
@@ -68,6 +69,12 @@ export function zonedTimeText(time: ZonedTime): string {
   const ms = Date.parse(time.utc);
   const text = localTimeWithOffset(ms);
   return time.offsetMinutes === readerOffsetAt(ms) ? text : `${text} (recorded at ${formatUtcOffset(time.offsetMinutes)})`;
+}
+
+/** An entry's recorded time as zonedTimeText, plus its clock mark ("(clock not checked)") when it has one. */
+export function entryTimeText(event: Pick<TimelineEvent, 'at' | 'clock'>): string {
+  const time = zonedTimeText(event.at);
+  return event.clock ? `${time} (${clockMarkTag(event.clock)})` : time;
 }
 
 /** "14:30" today, "27 Nov 2026 14:30" on another day (local). */

@@ -3,6 +3,7 @@ import { useBusy } from '../use-busy';
 import { memo, useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import { activityPeople, authorKey, TIMELINE_KIND_LABELS, type Incident, type TimelineEvent, type TimelineEventKind } from '../../../shared/domain';
 import { useServices } from '../../app/services';
+import { clockMarkExplanation, clockMarkTag } from '../clock-mark-words';
 import { formatZoned } from '../format';
 import { ActivityLogDialog, personLabel } from './activity-log-dialog';
 import { describeEvent, summarizeEvent } from './timeline-text';
@@ -13,6 +14,13 @@ const CORRECTABLE = new Set<TimelineEventKind>(['note', 'communication', 'escala
 /** The entry an entry corrects, if it corrects one. */
 function correctsOf(event: TimelineEvent): string | undefined {
   return event.kind === 'correction' || event.kind === 'note' ? event.corrects : undefined;
+}
+
+/** Whether `event` corrects an entry of the person `key` (directly). */
+function correctsOneOf(event: TimelineEvent, key: string, byId: Map<string, TimelineEvent> | null): boolean {
+  const target = correctsOf(event);
+  const original = target === undefined ? undefined : byId?.get(target);
+  return original !== undefined && authorKey(original.author) === key;
 }
 
 /** `events` comes from the detail view's one live query (HLC order); undefined while it loads. */
@@ -28,28 +36,37 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
   // One pass over the entries for everything the list needs; re-done only when the entries change.
   const derived = useMemo(() => {
     const all = events ?? [];
-    const counts = new Map<TimelineEventKind, number>();
     const corrected = new Set<string>();
     for (const event of all) {
-      counts.set(event.kind, (counts.get(event.kind) ?? 0) + 1);
       const target = correctsOf(event);
       if (target !== undefined) corrected.add(target);
     }
     const byId = corrected.size > 0 ? new Map(all.map((event) => [event.id, event])) : null;
-    return { counts, corrected, byId, people: activityPeople(all) };
+    return { corrected, byId, people: activityPeople(all) };
   }, [events]);
-  if (events === undefined) return <p className="muted">Loading timeline…</p>;
-  const { counts, corrected, byId, people } = derived;
+  const { corrected, byId, people } = derived;
   // A person who is no longer among the authors (never happens on an append-only timeline, but a stale choice must not hide everything).
   const personShown = person !== null && people.some((candidate) => candidate.key === person) ? person : null;
-  const shown = events.filter((event) => (kind === 'all' || event.kind === kind) && (personShown === null || authorKey(event.author) === personShown));
+  // The person's entries, and anyone's corrections of them (a struck-through entry must show what replaced it); the kind counts follow.
+  const byPerson = useMemo(() => {
+    const all = events ?? [];
+    const mine = personShown === null ? all : all.filter((event) => authorKey(event.author) === personShown || correctsOneOf(event, personShown, byId));
+    const counts = new Map<TimelineEventKind, number>();
+    for (const event of mine) counts.set(event.kind, (counts.get(event.kind) ?? 0) + 1);
+    return { mine, counts };
+  }, [events, personShown, byId]);
+  if (events === undefined) return <p className="muted">Loading timeline…</p>;
+  const { mine, counts } = byPerson;
+  // The entry being corrected stays in view whatever the filters, or its half-typed correction would be lost.
+  const inMine = personShown === null ? null : new Set(mine);
+  const shown = events.filter((event) => event.id === correcting || ((inMine === null || inMine.has(event)) && (kind === 'all' || event.kind === kind)));
   return (
     <>
       <div className="timeline-tools">
         <span className="timeline-filter">
           <label htmlFor={filterId}>Filter timeline</label>
           <select id={filterId} value={kind} onChange={(e) => setKind(e.target.value as TimelineEventKind | 'all')}>
-            <option value="all">All entries ({events.length})</option>
+            <option value="all">All entries ({mine.length})</option>
             {FILTER_KINDS.map((k) => (
               <option key={k} value={k}>{`${TIMELINE_KIND_LABELS[k]} (${counts.get(k) ?? 0})`}</option>
             ))}
@@ -108,6 +125,12 @@ const TimelineEntry = memo(function TimelineEntry({ incidentId, event, corrected
       <div className="timeline-meta">
         <span className="timeline-kind">{TIMELINE_KIND_LABELS[event.kind]}</span>
         <time dateTime={event.at.utc}>{formatZoned(event.at)}</time>
+        {event.clock && (
+          <span className={`clock-mark clock-${event.clock.state}`} title={clockMarkExplanation(event.clock, event.at)}>
+            {event.clock.state === 'off' && <span aria-hidden="true">⚠ </span>}
+            {clockMarkTag(event.clock)}
+          </span>
+        )}
         <span className="muted">{event.author.position ? `${event.author.name} · ${event.author.position}` : event.author.name}</span>
         {corrected && <span className="badge corrected-badge">Corrected</span>}
         {CORRECTABLE.has(event.kind) && !correcting && (

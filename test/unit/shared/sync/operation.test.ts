@@ -35,8 +35,24 @@ describe('toOperation', () => {
     for (const name of ['edited', 'status', 'note']) expect(opFor(all[name]!)).not.toHaveProperty('init');
   });
 
+  it('writes version 4 only for an entry with a clock mark, whatever else it carries', () => {
+    expect(OPERATION_SCHEMA_VERSION).toBe(4);
+    const start = recorded();
+    const unchecked = laterCtx(1, { clock: { state: 'unchecked' } });
+    const marked = [
+      ok(recordIncident({ title: 'Generator B failed' }, 8, PREFIX, unchecked)).change,
+      ok(addNote(start, 'Fuel at 40 %', laterCtx(2, { clock: { state: 'off', hqMinusDeviceMs: 21_600_000 } }))).change,
+      ok(editIncident(start, { nextSteps: 'Refuel', exercise: true }, laterCtx(3, { clock: { state: 'unchecked' } }))).change,
+    ];
+    for (const change of marked) {
+      const op = opFor(change);
+      expect(op.schemaVersion).toBe(4);
+      expect(operationSchema.parse(JSON.parse(JSON.stringify(op)))).toEqual(op);
+    }
+    expect(opFor(ok(addNote(start, 'Fuel at 40 %', laterCtx(4))).change).schemaVersion).toBe(1);
+  });
+
   it('writes version 3 only for the NIST record fields, also when one is cleared', () => {
-    expect(OPERATION_SCHEMA_VERSION).toBe(3);
     const start = recorded();
     for (const field of ['indicators', 'impactAssessment', 'contacts', 'nextSteps'] as const) {
       const set = ok(editIncident(start, { [field]: 'Beacon to 203.0.113.7 every 60 s' }, laterCtx(1)));

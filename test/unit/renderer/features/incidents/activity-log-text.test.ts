@@ -19,17 +19,20 @@ function personOf(events: Parameters<typeof activityPeople>[0], author: Author) 
 }
 
 describe('activity log text', () => {
-  it('reads as the form: incident, site, name, position and period, then each entry by time, then who prepared it', () => {
+  it('reads as the form: incident, site, name, position, period and zone, then each entry by time, then who prepared it', () => {
     const wrong = makeEvent(CREATED + 10 * MIN, { kind: 'note', text: 'Generator A tripped.\nFuel at 40 %.' }, ANA);
+    const samsFix = makeEvent(CREATED + 40 * MIN, { kind: 'correction', corrects: wrong.id, text: 'It was generator C.' }, SAM);
     const events = [
       makeEvent(CREATED + 2 * MIN, { kind: 'status_changed', from: 'new', to: 'assigned', details: {} }, ANA),
       wrong,
       makeEvent(CREATED + 11 * MIN, { kind: 'note', text: 'Not mine' }, SAM),
-      makeEvent(CREATED + 40 * MIN, { kind: 'correction', corrects: wrong.id, text: 'It was generator B.' }, SAM),
-      // Recorded on a laptop an hour east: the recorder's own offset is kept beside the reader's time.
-      { ...makeEvent(CREATED + 20 * MIN, { kind: 'escalated', level: 'functional', target: 'Electrical contractor', reason: 'Parts' }, ANA), at: at(CREATED + 20 * MIN, 120) },
+      samsFix,
+      // Ana corrects Sam's correction: the chain is followed, and her correction is not listed a second time.
+      makeEvent(CREATED + 41 * MIN, { kind: 'correction', corrects: samsFix.id, text: 'Generator B, checked at the panel.' }, ANA),
+      // Recorded on a laptop an hour east whose clock had not been checked against HQ.
+      { ...makeEvent(CREATED + 20 * MIN, { kind: 'escalated', level: 'functional', target: 'Electrical contractor', reason: 'Parts' }, ANA), at: at(CREATED + 20 * MIN, 120), clock: { state: 'unchecked' as const } },
     ];
-    const log = buildActivityLog(makeIncident(), events, { person: personOf(events, ANA), fromMs: CREATED, toMs: CREATED + 30 * MIN, nowMs: CREATED + 45 * MIN, preparedBy: SAM }, 'copied');
+    const log = buildActivityLog(makeIncident(), events, { person: personOf(events, ANA), fromMs: CREATED, toMs: Number.POSITIVE_INFINITY, nowMs: CREATED + 45 * MIN, madeBy: SAM }, 'copied');
     expect(activityLogText(log)).toBe(
       [
         'ACTIVITY LOG (HICS 214)',
@@ -39,45 +42,73 @@ describe('activity log text', () => {
         'Site:               Main campus › Block A',
         'Name:               Ana Diaz',
         'Position:           Facility Unit Leader',
-        'Operational period: 26 Nov 2026 13:00 UTC+01:00 to 26 Nov 2026 13:30 UTC+01:00',
+        'Operational period: 26 Nov 2026 13:00 to 26 Nov 2026 13:45 (now)',
+        'Times:              local time, UTC+01:00',
         '',
         'NOTABLE ACTIVITIES (3 entries, oldest first)',
-        '- 26 Nov 2026 13:02 UTC+01:00 · Status',
+        '- 26 Nov 2026 13:02 · Status',
         '  New → Assigned',
-        '- 26 Nov 2026 13:10 UTC+01:00 · Note',
+        '- 26 Nov 2026 13:10 · Note',
         '  Generator A tripped.',
         '  Fuel at 40 %.',
-        '  Corrected 26 Nov 2026 13:40 UTC+01:00 by Sam Okafor (Planning Section Chief): It was generator B.',
-        '- 26 Nov 2026 13:20 UTC+01:00 (recorded at UTC+02:00) · Escalated',
+        '  Corrected 26 Nov 2026 13:40 by Sam Okafor (Planning Section Chief): It was generator C.',
+        '  Corrected 26 Nov 2026 13:41 by Ana Diaz (Facility Unit Leader): Generator B, checked at the panel.',
+        '- 26 Nov 2026 13:20 (recorded at UTC+02:00) (clock not checked) · Escalated',
         '  Functional escalation to Electrical contractor · Reason: Parts',
         '',
-        'Prepared by: Sam Okafor (Planning Section Chief), 26 Nov 2026 13:45 UTC+01:00',
+        'Prepared by: Ana Diaz (Facility Unit Leader), 26 Nov 2026 13:45 UTC+01:00',
         '--',
-        'Copied 26 Nov 2026 13:45 UTC+01:00 from Lantern on this device',
+        'Copied 26 Nov 2026 13:45 UTC+01:00 by Sam Okafor (Planning Section Chief) from Lantern on this device',
         '',
       ].join('\n'),
     );
   });
 
-  it('says when the period holds nothing, when nobody said who prepares it, and marks a drill at both ends', () => {
+  it("names what a correction corrects when that entry is not in the log, and ends the period before a typed end", () => {
+    const samsNote = makeEvent(CREATED + MIN, { kind: 'note', text: 'Extension 4411' }, SAM);
+    const events = [
+      samsNote,
+      makeEvent(CREATED + 5 * MIN, { kind: 'correction', corrects: samsNote.id, text: 'Extension 4412' }, ANA),
+      makeEvent(CREATED + 10 * MIN, { kind: 'note', text: 'At the end of the shift: in the next log' }, ANA),
+    ];
+    const log = buildActivityLog(makeIncident(), events, { person: personOf(events, ANA), fromMs: CREATED, toMs: CREATED + 10 * MIN, nowMs: CREATED + 45 * MIN, madeBy: undefined }, 'copied');
+    const text = activityLogText(log);
+    expect(text).toContain('- 26 Nov 2026 13:05 · Correction\n  Corrects Note of 26 Nov 2026 13:01 by Sam Okafor (Planning Section Chief): Extension 4411\n  Extension 4412\n');
+    expect(text).toContain('Operational period: 26 Nov 2026 13:00 to 26 Nov 2026 13:10\n');
+    expect(text).not.toContain('next log');
+    expect(text).toMatch(/\nCopied 26 Nov 2026 13:45 UTC\+01:00 from Lantern on this device\n$/);
+  });
+
+  it('says when the period holds nothing, and marks a drill at both ends', () => {
     const events = [makeEvent(CREATED, { kind: 'note', text: 'x' }, { name: 'Ana Diaz' })];
     const log = buildActivityLog(makeIncident({ exercise: true, site: [] }), events, {
-      person: activityPeople(events)[0]!, fromMs: CREATED + MIN, toMs: CREATED + 2 * MIN, nowMs: CREATED + 3 * MIN, preparedBy: undefined,
+      person: activityPeople(events)[0]!, fromMs: CREATED + MIN, toMs: CREATED + 2 * MIN, nowMs: CREATED + 3 * MIN, madeBy: undefined,
     }, 'printed');
     const text = activityLogText(log);
     expect(text.split('\n').slice(0, 3)).toEqual(['ACTIVITY LOG (HICS 214)', 'K7QM-0042 — Generator B failed', '*** EXERCISE - NOT A REAL INCIDENT ***']);
     expect(text).toContain('Site:               —\n');
     expect(text).toContain('Position:           —\n');
     expect(text).toContain('NOTABLE ACTIVITIES (no entries, oldest first)\nNone in this period.\n');
-    expect(text).toContain('Prepared by: Name not given on this device, 26 Nov 2026 13:03 UTC+01:00\n');
+    expect(text).toContain('Prepared by: Ana Diaz, 26 Nov 2026 13:03 UTC+01:00\n');
     expect(text).toMatch(/Printed 26 Nov 2026 13:03 UTC\+01:00 from Lantern on this device\n\*\*\* EXERCISE - NOT A REAL INCIDENT \*\*\*\n$/);
     expect(log.rows).toEqual([]);
+    expect(log.pageHeading).toBe('K7QM-0042 · Ana Diaz');
+  });
+
+  it('gives a row its offset only where the period crosses a DST change', () => {
+    // 25 Oct 2026, 03:00 CEST → 02:00 CET in Berlin.
+    const before = Date.UTC(2026, 9, 25, 0, 30); // 02:30 CEST
+    const after = Date.UTC(2026, 9, 25, 2, 30); // 03:30 CET
+    const events = [makeEvent(before, { kind: 'note', text: 'Before' }, ANA), { ...makeEvent(after, { kind: 'note', text: 'After' }, ANA), at: at(after, 60) }];
+    events[0] = { ...events[0]!, at: at(before, 120) };
+    const log = buildActivityLog(makeIncident(), events, { person: personOf(events, ANA), fromMs: 0, toMs: Number.POSITIVE_INFINITY, nowMs: after, madeBy: undefined }, 'copied');
+    expect(log.rows.map((row) => row.time)).toEqual(['25 Oct 2026 02:30 UTC+02:00', '25 Oct 2026 03:30']);
   });
 
   it('keeps hostile text literal and drops control characters that could steer what is printed', () => {
     const author: Author = { name: `Eve${'\u202E'}`, position: HOSTILE };
     const events = [makeEvent(CREATED, { kind: 'note', text: `${HOSTILE}\u0007 and more` }, author)];
-    const log = buildActivityLog(makeIncident({ title: HOSTILE }), events, { person: activityPeople(events)[0]!, fromMs: CREATED, toMs: CREATED, nowMs: CREATED, preparedBy: undefined }, 'copied');
+    const log = buildActivityLog(makeIncident({ title: HOSTILE }), events, { person: activityPeople(events)[0]!, fromMs: CREATED, toMs: CREATED + 1, nowMs: CREATED, madeBy: undefined }, 'copied');
     const text = activityLogText(log);
     expect(text).toContain(`K7QM-0042 — ${HOSTILE}\n`);
     expect(text).toContain(`Name:               Eve\n`);
