@@ -36,10 +36,11 @@ export async function start(container: HTMLElement): Promise<void> {
   container.textContent = '';
   // Sync reaches the local database through the replica (and the attachments through the file source): main calls it over IPC (Electron), the page engine directly (browser).
   const replica = createDexieReplica(db);
-  const host = withRememberedLastSync(withBrowserSync(pickHost(window, { replica, files: createDexieFileSource(db), deviceId }), db, replica), db);
+  const ownHost = withBrowserSync(pickHost(window, { replica, files: createDexieFileSource(db), deviceId }), db, replica);
+  const host = withRememberedLastSync(ownHost, db);
   const services = { db, incidents: createIncidentRepository(db), host };
   // Each sync compares this clock with HQ's; entries made while no recent comparison vouches for it are marked.
-  startClockCheckRecord(db, host.sync);
+  startClockCheckRecord(db, ownHost.sync);
   // Feeds SLA watches, automatic escalations and automatic closes from the database; they keep running with no network.
   startNotifications({ db, notifications: services.host.notifications, sync: services.host.sync });
   createRoot(container).render(

@@ -156,6 +156,8 @@ async function attemptChange(db: LanternDb, clock: Clock, command: PlannedComman
         hlc: tick.state,
         ...(meta.currentUser ? { currentUser: meta.currentUser } : {}),
         ...(meta.slaPolicyVersion !== undefined ? { slaPolicyVersion: meta.slaPolicyVersion } : {}),
+        // Every key sameChangeMeta compares must be here, or the next change's guess misses every time.
+        ...(meta.clockCheck !== undefined ? { clockCheck: meta.clockCheck } : {}),
       };
       return { change: { incident, event, change, operation } satisfies CommittedChange, meta: committedMeta };
     });

@@ -19,11 +19,16 @@ export function clockMarkTag(mark: ClockMark): string {
   return `clock ${amountText(mark.hqMinusDeviceMs)} ${mark.hqMinusDeviceMs > 0 ? 'behind' : 'ahead of'} HQ`;
 }
 
+/** The entry's time corrected by the offset the last check found: "27 Nov 2026 14:01" (local). */
+export function likelyTime(hqMinusDeviceMs: number, at: ZonedTime): string {
+  return formatLocal(new Date(Date.parse(at.utc) + hqMinusDeviceMs).toISOString());
+}
+
 /** What the tag means for this entry, with the likely real time when the clock was known to be off. */
 export function clockMarkExplanation(mark: ClockMark, at: ZonedTime): string {
   if (mark.state === 'unchecked') {
-    return `Recorded while the laptop's clock had not been checked against HQ for ${CHECK_DAYS} days or more (or never): the time is what its clock read.`;
+    return `Recorded while no check against HQ vouched for the laptop's clock (none in ${CHECK_DAYS} days or more, never, or the clock was set back since): the time is what its clock read.`;
   }
-  const likely = formatLocal(new Date(Date.parse(at.utc) + mark.hqMinusDeviceMs).toISOString());
+  const likely = likelyTime(mark.hqMinusDeviceMs, at);
   return `Recorded with a clock that the last sync found ${amountText(mark.hqMinusDeviceMs)} ${mark.hqMinusDeviceMs > 0 ? 'behind' : 'ahead of'} HQ: the real time was probably about ${likely}.`;
 }

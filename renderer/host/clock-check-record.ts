@@ -10,27 +10,34 @@ export const CLOCK_CHECK_REFRESH_MS = 10 * 60 * 1000;
 /** Offsets closer than this are the same measurement (network jitter). */
 const SAME_OFFSET_MS = 1000;
 
-/** The check a status proves, or null: only a finished run got HQ's answers, so only then is its skew this run's. */
-export function clockCheckOf(status: SyncStatus): ClockCheck | null {
-  if (status.state !== 'up-to-date' || status.clockSkew === null || status.lastSuccessAt === null) return null;
+/**
+ * The check a status proves, or null. A run that succeeded got HQ's answers and measured the skew on each, so a
+ * success newer than `seenSuccessAt` pairs a fresh skew with its time; any other status may carry an older one.
+ */
+export function clockCheckOf(status: SyncStatus, seenSuccessAt: number | null): ClockCheck | null {
+  if (status.clockSkew === null || status.lastSuccessAt === null || status.lastSuccessAt === seenSuccessAt) return null;
   return { checkedAtMs: status.lastSuccessAt, hqMinusDeviceMs: status.clockSkew.ms };
 }
 
 /** Whether `next` should replace `stored`: newer by the refresh interval, another offset, or a clock set back before it. */
 export function worthStoring(stored: ClockCheck | undefined, next: ClockCheck): boolean {
-  if (!stored) return true;
+  // A damaged row never vouches for anything: replace it.
+  if (!stored || !Number.isFinite(stored.checkedAtMs) || !Number.isFinite(stored.hqMinusDeviceMs)) return true;
   if (Math.abs(next.hqMinusDeviceMs - stored.hqMinusDeviceMs) > SAME_OFFSET_MS) return true;
   return next.checkedAtMs < stored.checkedAtMs || next.checkedAtMs - stored.checkedAtMs >= CLOCK_CHECK_REFRESH_MS;
 }
 
 /**
  * Watches the sync status for as long as the app runs and stores each check worth keeping in meta, where the write
- * path reads it (commit-change.ts). Returns the unsubscribe function.
+ * path reads it (commit-change.ts). Give it the host's own sync, not one that fills in a remembered last success:
+ * that time may come from before the clock was set back, and would date the check wrongly. Returns the unsubscribe.
  */
 export function startClockCheckRecord(db: LanternDb, sync: Pick<HostSync, 'onStatus'>): () => void {
   let stored: Promise<ClockCheck | undefined> = readMeta(db, 'clockCheck').catch(() => undefined);
+  let seenSuccessAt: number | null = null;
   return sync.onStatus((status) => {
-    const next = clockCheckOf(status);
+    const next = clockCheckOf(status, seenSuccessAt);
+    if (status.lastSuccessAt !== null) seenSuccessAt = status.lastSuccessAt;
     if (!next) return;
     stored = stored.then(async (held) => {
       if (!worthStoring(held, next)) return held;

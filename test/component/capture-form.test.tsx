@@ -15,6 +15,15 @@ describe('capture form', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it("after saving, focus starts at the new incident's title, not on the page", async () => {
+    const { user } = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'New incident' }));
+    await user.type(screen.getByLabelText('Title'), 'Lift 3 stuck');
+    await user.click(screen.getByRole('button', { name: 'Save incident' }));
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Lift 3 stuck' });
+    expect(heading).toHaveFocus();
+  });
+
   it('shows the priority live from impact × urgency', async () => {
     const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: 'New incident' }));

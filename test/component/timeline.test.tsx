@@ -1,6 +1,7 @@
 // Timeline: communications as entries, filtering by kind, and corrections that point at the entry they correct.
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { writeMeta } from '../../renderer/db/meta';
 import { renderDesk } from './support/render-desk';
 
 describe('timeline', { timeout: 15_000 }, () => {
@@ -84,5 +85,43 @@ describe('timeline', { timeout: 15_000 }, () => {
     const note = stored.find((e) => e.kind === 'note');
     expect(note).toMatchObject({ text: 'Tank at 80 %' });
     expect(stored.find((e) => e.kind === 'correction')).toMatchObject({ corrects: note!.id });
+  });
+
+  it('saves a correction with Ctrl+Enter and puts focus back on the entry, not on the page', async () => {
+    const { user, openSeeded, services } = await renderDesk();
+    const incident = await openSeeded({ title: 'Fuel delivery' });
+    await services.incidents.addNote(incident.id, 'Tank at 80 %');
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    const original = (await within(timeline).findByText('Tank at 80 %')).closest('li')!;
+    await user.click(within(original).getByRole('button', { name: /^Correct entry/ }));
+    await user.type(within(original).getByLabelText('Correction'), 'Tank at 40 %');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+
+    await within(timeline).findByText('Tank at 40 %', { selector: '.timeline-body' });
+    expect(within(original).queryByLabelText('Correction')).toBeNull();
+    expect(within(original).getByRole('button', { name: 'Correct entry: Tank at 80 %' })).toHaveFocus();
+    // Escape from a second correction does the same.
+    await user.click(within(original).getByRole('button', { name: /^Correct entry/ }));
+    await user.keyboard('{Escape}');
+    expect(within(original).getByRole('button', { name: 'Correct entry: Tank at 80 %' })).toHaveFocus();
+    expect(screen.getByRole('article', { name: 'Fuel delivery' })).toBeInTheDocument();
+  });
+
+  it("marks entries whose time no check against HQ vouched for, and gives a clock found off with the likely real time", async () => {
+    const { openSeeded, services, db } = await renderDesk();
+    const incident = await openSeeded({ title: 'Generator B failed' });
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    // Never synced: the creation is marked, and the mark explains itself to screen readers too, not only in a tooltip.
+    const created = (await within(timeline).findByText('Incident recorded: Generator B failed')).closest('li')!;
+    expect(within(created).getByText('clock not checked')).toBeInTheDocument();
+    expect(created).toHaveTextContent(/clock not checked — Recorded while no check against HQ vouched for the laptop's clock/);
+
+    // A sync a moment ago found this clock 6 hours behind HQ.
+    await writeMeta(db, 'clockCheck', { checkedAtMs: Date.now() - 60_000, hqMinusDeviceMs: 6 * 3_600_000 });
+    await services.incidents.addNote(incident.id, 'Fuel at 40 %');
+    const note = (await within(timeline).findByText('Fuel at 40 %')).closest('li')!;
+    expect(within(note).getByText('clock about 6 hours behind HQ')).toBeInTheDocument();
+    expect(within(note).getByText(/^real time about \d{1,2} \w{3} \d{4} \d\d:\d\d$/)).toBeInTheDocument();
+    expect(within(note).queryByText('clock not checked')).toBeNull();
   });
 });

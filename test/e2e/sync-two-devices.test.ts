@@ -88,10 +88,13 @@ describe('sync between two devices and HQ', () => {
     };
     expect((await creationOf(TITLE_B)).clock).toEqual({ state: 'unchecked' });
     expect(await creationOf(ONLY_A)).not.toHaveProperty('clock');
+    // Counted once the timeline shows its entries (count() does not wait).
     await openIncident(pageB, ONLY_A);
-    expect(await ui.timeline(pageB).getByText('clock not checked').count()).toBe(0);
+    await ui.timeline(pageB).getByText(`Incident recorded: ${ONLY_A}`).waitFor();
+    expect(await ui.timeline(pageB).getByText('clock not checked', { exact: true }).count()).toBe(0);
     await openIncident(pageB, TITLE_B);
-    expect(await ui.timeline(pageB).getByText('clock not checked').count()).toBe(1);
+    await ui.timeline(pageB).getByText(`Incident recorded: ${SHARED}`).waitFor();
+    expect(await ui.timeline(pageB).getByText('clock not checked', { exact: true }).count()).toBe(1);
 
     // The losing device (A) lists the conflict with both values and who made them, and can pick its value again.
     const dialog = await openSync(pageA);

@@ -1,5 +1,5 @@
 // Incident detail: header (status, priority, major flag, escalation), actions, a section jump bar, editable fields, checklist and the timeline.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useIncidentDetail } from '../../db/detail-live';
@@ -36,6 +36,13 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
     setCommunicationOpen(true);
     setCommunicationFocus((n) => n + 1);
   };
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const shown = detail !== undefined && detail.incident !== null;
+  // Opened from a control that went away (the capture form after Save, a notification): focus starts at the incident's
+  // title rather than on the page, where Tab would begin at the top bar. Opened from the list, focus stays in the list.
+  useEffect(() => {
+    if (shown && (document.activeElement === null || document.activeElement === document.body)) headingRef.current?.focus();
+  }, [shown]);
   if (detail === undefined) return <p className="muted pad">Loading…</p>;
   const { incident, events } = detail;
   if (incident === null) {
@@ -51,7 +58,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
       <header className={`pane-header detail-header${incident.major ? ' major' : ''}`}>
         <div className="detail-heading">
           <span className="mono muted">{incident.number}</span>
-          <h2 id="detail-title">{incident.title}</h2>
+          <h2 id="detail-title" ref={headingRef} tabIndex={-1}>{incident.title}</h2>
           <EscalationSummary events={events} />
           <IncidentSlaClocks incident={incident} />
           <StakeholderUpdateDue incident={incident} events={events} majorDefault={majorUpdateDefault} onLogUpdate={logUpdate} />

@@ -1,9 +1,9 @@
 // The incident timeline: every recorded step in order, filterable by kind; corrections are new entries pointing at old ones.
 import { useBusy } from '../use-busy';
-import { memo, useCallback, useId, useMemo, useState, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { activityPeople, authorKey, TIMELINE_KIND_LABELS, type Incident, type TimelineEvent, type TimelineEventKind } from '../../../shared/domain';
 import { useServices } from '../../app/services';
-import { clockMarkExplanation, clockMarkTag } from '../clock-mark-words';
+import { clockMarkExplanation, clockMarkTag, likelyTime } from '../clock-mark-words';
 import { formatZoned } from '../format';
 import { ActivityLogDialog, personLabel } from './activity-log-dialog';
 import { describeEvent, summarizeEvent } from './timeline-text';
@@ -120,6 +120,14 @@ interface EntryProps {
 
 /** One entry; memoized, so a new entry (or opening one correction form) re-renders only the entries it changes. */
 const TimelineEntry = memo(function TimelineEntry({ incidentId, event, corrected, correctsText, correcting, onCorrect, onDone }: EntryProps) {
+  const correctButton = useRef<HTMLButtonElement>(null);
+  const wasCorrecting = useRef(correcting);
+  // A correction saved or dropped takes its form (and the focus in it) away: focus returns to this entry's Correct
+  // button, not to the page, where the next Tab would start from the top and Escape would close the incident.
+  useEffect(() => {
+    if (wasCorrecting.current && !correcting && (document.activeElement === null || document.activeElement === document.body)) correctButton.current?.focus();
+    wasCorrecting.current = correcting;
+  }, [correcting]);
   return (
     <li className={`timeline-entry kind-${event.kind}${corrected ? ' corrected' : ''}`}>
       <div className="timeline-meta">
@@ -128,13 +136,16 @@ const TimelineEntry = memo(function TimelineEntry({ incidentId, event, corrected
         {event.clock && (
           <span className={`clock-mark clock-${event.clock.state}`} title={clockMarkExplanation(event.clock, event.at)}>
             {event.clock.state === 'off' && <span aria-hidden="true">⚠ </span>}
-            {clockMarkTag(event.clock)}
+            <span>{clockMarkTag(event.clock)}</span>
+            {/* The tooltip is out of reach of keyboards, touch and screen readers: the explanation is in the text too. */}
+            <span className="visually-hidden">{` — ${clockMarkExplanation(event.clock, event.at)}`}</span>
           </span>
         )}
+        {event.clock?.state === 'off' && <span className="muted clock-likely">{`real time about ${likelyTime(event.clock.hqMinusDeviceMs, event.at)}`}</span>}
         <span className="muted">{event.author.position ? `${event.author.name} · ${event.author.position}` : event.author.name}</span>
         {corrected && <span className="badge corrected-badge">Corrected</span>}
         {CORRECTABLE.has(event.kind) && !correcting && (
-          <button type="button" className="ghost small" aria-label={`Correct entry: ${summarizeEvent(event)}`} onClick={() => onCorrect(event.id)}>
+          <button ref={correctButton} type="button" className="ghost small" aria-label={`Correct entry: ${summarizeEvent(event)}`} onClick={() => onCorrect(event.id)}>
             Correct
           </button>
         )}
@@ -169,11 +180,13 @@ function CorrectionForm({ incidentId, entry, onDone }: { incidentId: string; ent
       onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onDone(); } }}>
       <label htmlFor={id}>Correction</label>
       <textarea id={id} rows={2} value={text} autoFocus onChange={(e) => { setText(e.target.value); setError(null); }}
+        onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); e.currentTarget.form?.requestSubmit(); } }}
         aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
       {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>Save correction</button>
         <button type="button" onClick={onDone}>Back</button>
+        <span className="hint">Ctrl+Enter</span>
       </div>
     </form>
   );

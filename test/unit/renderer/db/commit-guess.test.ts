@@ -29,7 +29,11 @@ async function recordOk(repo: ReturnType<typeof createIncidentRepository>, title
 }
 
 describe('changes planned from the last committed meta', () => {
-  it('a save after a save on the same handle issues its writes without waiting for the meta read', async () => {
+  // Every meta key a change compares must be remembered, or the guess misses on every save (as a stored clock check once did).
+  it.each([
+    ['no clock check stored', false],
+    ['a clock check stored', true],
+  ])('a save after a save on the same handle issues its writes without waiting for the meta read (%s)', async (_case, withClockCheck) => {
     const db = freshDb('one-trip');
     open.push(db);
     const log: string[] = [];
@@ -57,11 +61,14 @@ describe('changes planned from the last committed meta', () => {
       }),
     });
     const repo = createIncidentRepository(db, testClock());
+    if (withClockCheck) await writeMeta(db, 'clockCheck', { checkedAtMs: Date.UTC(2026, 10, 26, 13, 0), hqMinusDeviceMs: 1_500 });
     await recordOk(repo, 'First: reads meta, then writes');
     const firstSave = log.splice(0);
     expect(firstSave.indexOf('answer meta')).toBeLessThan(firstSave.indexOf('write incidents'));
     await recordOk(repo, 'Second: writes with the meta read');
     expect(log.slice(0, 6)).toEqual(['read meta', 'write incidents', 'write timeline', 'write outbox', 'write meta', 'answer meta']);
+    // One attempt: a missed guess would roll back and write everything a second time.
+    expect(log.filter((entry) => entry === 'write incidents')).toHaveLength(1);
   });
 
   it('two tabs saving in turn still get consecutive numbers, deviceSeqs and increasing HLC stamps', async () => {

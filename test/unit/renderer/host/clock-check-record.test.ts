@@ -50,20 +50,34 @@ describe('clock check record', () => {
     expect(op.schemaVersion).toBe(4);
   });
 
-  it('stores the check of a finished sync only, and entries after a right clock carry no mark', async () => {
+  it('stores the check of each new success only, and entries after a right clock carry no mark', async () => {
     const { db, clock, sync, note } = await setUp();
-    // A run still going (or failing) keeps an older measurement in its status: it proves nothing about now.
-    sync.emit({ ...upToDate(START_MS, 2_000), state: 'syncing' });
-    sync.emit({ ...upToDate(START_MS, 2_000), state: 'failing', lastError: { kind: 'offline', message: 'HQ cannot be reached.' } });
+    // No success yet: a skew without a success time to pair it with proves nothing.
+    sync.emit({ ...INITIAL_SYNC_STATUS, state: 'failing', clockSkew: { ms: 2_000, large: false }, lastError: { kind: 'offline', message: 'HQ cannot be reached.' } });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await readMeta(db, 'clockCheck')).toBeUndefined();
 
     sync.emit(upToDate(START_MS, 2_000));
     await vi.waitFor(async () => expect(await readMeta(db, 'clockCheck')).toEqual({ checkedAtMs: START_MS, hqMinusDeviceMs: 2_000 }));
+    // Later statuses repeating that success (failing since, syncing again) may carry another run's skew: not paired with it.
+    sync.emit({ ...upToDate(START_MS, 6 * HOUR), state: 'failing', lastError: { kind: 'offline', message: 'HQ cannot be reached.' } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await readMeta(db, 'clockCheck')).toEqual({ checkedAtMs: START_MS, hqMinusDeviceMs: 2_000 });
+
     clock.advance(HOUR);
     const { event, op } = await note('Generator B running');
     expect(event).not.toHaveProperty('clock');
     expect(op.schemaVersion).toBe(1);
+  });
+
+  it('replaces a damaged stored check at the next success', async () => {
+    const db = freshDb('damaged-check');
+    await db.meta.put({ key: 'clockCheck', value: { checkedAtMs: Number.NaN, hqMinusDeviceMs: 0 } });
+    const sync = statusSource();
+    startClockCheckRecord(db, sync);
+    // Within the refresh interval of nothing at all: only the damage makes it worth storing.
+    sync.emit({ ...upToDate(START_MS, 0), state: 'idle' });
+    await vi.waitFor(async () => expect(await readMeta(db, 'clockCheck')).toEqual({ checkedAtMs: START_MS, hqMinusDeviceMs: 0 }));
   });
 
   it('marks entries with the offset a check found, and unchecked again once the check is over 7 days old', async () => {
