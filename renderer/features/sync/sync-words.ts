@@ -68,7 +68,9 @@ export function statusWords(status: SyncStatus, connected: boolean, online = tru
       return { text: synced, state: 'Up to date', detail: null, last, tone: 'ok' };
     default: {
       const waiting = status.pending ? `${status.pending} change${status.pending === 1 ? '' : 's'} waiting` : null;
-      return { text: waiting ?? synced, state: waiting ? `${waiting} to be sent to HQ` : 'Waiting for the next sync', detail: null, last, tone: 'muted' };
+      // HQ turned some away for now (an HQ older than this Lantern): say why, or the count would wait unexplained for good.
+      const why = waiting ? (status.waitingReason ?? null) : null;
+      return { text: waiting ?? synced, state: waiting ? `${waiting} to be sent to HQ` : 'Waiting for the next sync', detail: why, last, tone: why ? 'warn' : 'muted' };
     }
   }
 }

@@ -81,4 +81,5 @@ export const syncStatusSchema = z.strictObject({
   pending: z.number().int().min(0).nullable(),
   clockSkew: z.strictObject({ ms: z.number().finite(), large: z.boolean() }).nullable(),
   nextAttemptAt: z.number().min(0).nullable(),
+  waitingReason: message.nullable().optional(),
 }) satisfies z.ZodType<SyncStatus>;

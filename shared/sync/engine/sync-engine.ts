@@ -352,7 +352,11 @@ function tally(draft: ReportDraft, outcomes: readonly PushOutcome[]): void {
     else if (outcome.status === 'rejected') {
       draft.pushed.rejected += 1;
       draft.rejected.push({ opId: outcome.opId, deviceSeq: outcome.deviceSeq, code: outcome.code, reason: outcome.reason });
-    } else draft.pushed.retryLater += 1;
+    } else if (outcome.status === 'retry-later') {
+      draft.pushed.retryLater += 1;
+      // 'gap': only waiting behind an earlier operation of this device; the reason worth telling is that one's.
+      if (outcome.code !== 'gap') draft.waitingReason ??= outcome.reason;
+    }
     if ((outcome.status === 'applied' || outcome.status === 'duplicate') && outcome.capped) draft.pushed.capped += 1;
   }
 }

@@ -34,6 +34,8 @@ export interface SyncReport {
   readonly clockSkew: ClockSkew | null;
   /** Operations still pending after the run (retry-later ones, or edits made during the run). */
   readonly pendingAfter: number;
+  /** HQ's words for the first operation it could not take yet in this run (e.g. it runs an older Lantern); null: none. */
+  readonly waitingReason: string | null;
 }
 
 /** Mutable counters while a run is in progress. */
@@ -46,6 +48,7 @@ export interface ReportDraft {
   renumbered: number;
   epoch: string | null;
   clockSkew: ClockSkew | null;
+  waitingReason: string | null;
 }
 
 export function newReportDraft(startedAt: number): ReportDraft {
@@ -58,5 +61,6 @@ export function newReportDraft(startedAt: number): ReportDraft {
     renumbered: 0,
     epoch: null,
     clockSkew: null,
+    waitingReason: null,
   };
 }

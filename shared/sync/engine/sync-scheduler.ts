@@ -131,6 +131,7 @@ export class SyncScheduler {
         progress: null,
         pending: report.pendingAfter,
         clockSkew: report.clockSkew ?? this.status.clockSkew,
+        waitingReason: report.pendingAfter > 0 ? report.waitingReason : null,
       });
       // A backlog larger than one run's page budget continues right away.
       if (more && this.followUp === null) this.followUp = 'interval';

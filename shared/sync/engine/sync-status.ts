@@ -26,6 +26,8 @@ export interface SyncStatus {
   readonly clockSkew: ClockSkew | null;
   /** When the next automatic attempt is planned (null: none, e.g. a person has to act first). */
   readonly nextAttemptAt: number | null;
+  /** Why changes are still waiting after the last run, in HQ's words (absent or null: nothing HQ turned away). */
+  readonly waitingReason?: string | null;
 }
 
 export const INITIAL_SYNC_STATUS: SyncStatus = {

@@ -68,3 +68,36 @@ describe('pulled operations of a newer schema', () => {
     expect(b.replica.incident(incident.incidentId)?.title).toBe('Generator B failed');
   });
 });
+
+describe('pushed operations HQ cannot take yet', () => {
+  it("keeps them, and reports HQ's reason (not the 'waiting behind it' of the ones after) for the status to show", async () => {
+    const world = new World();
+    const hq = new FakeHq({ now: () => world.nowMs });
+    const a = new SimDevice('dev-a', hq, world);
+    const incident = a.create('Generator B failed');
+    a.note(incident.incidentId, 'Fuel delivered');
+    a.note(incident.incidentId, 'Fuel at 40 %');
+    const WHY = 'Written by a newer Lantern than HQ runs; it is kept on the device until HQ is updated.';
+    // An HQ not yet updated: the second operation is of a version it does not know, the third waits behind it.
+    a.faults.corrupt = (request, answer) => {
+      if (request.path !== '/v1/sync/push' || answer.status !== 200) return null;
+      const body = JSON.parse(answer.body) as { results: Record<string, unknown>[] };
+      body.results = body.results.map((result, index) =>
+        index === 0 ? result : { index, opId: result.opId, status: 'retry-later', ...(index === 1 ? { code: 'schema-newer', reason: WHY } : { code: 'gap', reason: 'Waits for an earlier operation.' }) },
+      );
+      return { status: 200, body: JSON.stringify(body) };
+    };
+    const report = await a.sync();
+    if (report instanceof Error) throw report;
+    expect(report.pushed.retryLater).toBe(2);
+    expect(report.pendingAfter).toBe(2);
+    expect(report.waitingReason).toBe(WHY);
+
+    // Once HQ takes them, nothing waits and there is nothing to explain.
+    a.faults.corrupt = undefined;
+    const after = await a.sync();
+    if (after instanceof Error) throw after;
+    expect(after.pendingAfter).toBe(0);
+    expect(after.waitingReason).toBeNull();
+  });
+});

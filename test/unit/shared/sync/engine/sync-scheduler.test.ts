@@ -14,6 +14,7 @@ const OK: SyncReport = {
   epoch: 'e1',
   clockSkew: { ms: 400_000, large: true },
   pendingAfter: 0,
+  waitingReason: null,
 };
 
 type Outcome = SyncReport | Error;
@@ -60,6 +61,17 @@ describe('SyncScheduler', () => {
     expect(runs()).toBe(1);
     timers.advance(1);
     expect(runs()).toBe(2);
+  });
+
+  it("keeps HQ's reason while changes wait, and drops it once nothing waits", async () => {
+    const { scheduler, finish } = setup();
+    scheduler.start();
+    const why = 'Written by a newer Lantern than HQ runs; it is kept on the device until HQ is updated.';
+    await finish({ ...OK, pendingAfter: 2, waitingReason: why });
+    expect(scheduler.getStatus()).toMatchObject({ state: 'idle', pending: 2, waitingReason: why });
+    scheduler.request('demand');
+    await finish(OK);
+    expect(scheduler.getStatus()).toMatchObject({ state: 'up-to-date', pending: 0, waitingReason: null });
   });
 
   it('runs one sync at a time: any number of requests during a run give exactly one follow-up', async () => {
