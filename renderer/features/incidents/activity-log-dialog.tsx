@@ -10,6 +10,7 @@ import { usePrintOnce } from '../use-print-once';
 import { useCurrentUser } from '../user/use-current-user';
 import { activityLogText, buildActivityLog, entryCount, type ActivityLog } from './activity-log-text';
 import { periodOf, type PeriodChoice, type PeriodErrors } from './activity-log-period';
+import { PrintHeader } from './print-header';
 import { FieldError, InlineDialog, useFocusFirstInvalid, useInlineDialog } from './inline-dialog';
 import './briefing.css';
 import './activity-log.css';
@@ -186,20 +187,7 @@ function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone, 
 function PrintableActivityLog({ log }: { log: ActivityLog }) {
   return (
     <section className="briefing-print activity-log-print" aria-label="Printable activity log">
-      <header className="briefing-print-header">
-        <p className="briefing-print-kicker">Activity log (HICS 214)</p>
-        <h1>{log.title}</h1>
-        {log.exercise && <p className="briefing-print-flag">Exercise — not a real incident</p>}
-        {log.exercise && <p className="briefing-print-every-page" aria-hidden="true">EXERCISE — NOT A REAL INCIDENT</p>}
-      </header>
-      <dl className="briefing-print-fields">
-        {log.fields.map((field) => (
-          <div key={field.label}>
-            <dt>{field.label}</dt>
-            <dd>{field.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <PrintHeader kicker="Activity log (HICS 214)" title={log.title} exercise={log.exercise} fields={log.fields} />
       <table className="activity-log-table">
         <caption>{`Notable activities (${entryCount(log.rows.length)})`}</caption>
         <thead>

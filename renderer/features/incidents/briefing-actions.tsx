@@ -10,6 +10,7 @@ import { useDrillMode } from '../drill/use-drill-mode';
 import { useClipboardCopy } from '../use-clipboard-copy';
 import { CopyFallbackBox, copyFallbackMessage } from '../copy-fallback-box';
 import { usePrintOnce } from '../use-print-once';
+import { PrintHeader } from './print-header';
 import './briefing.css';
 
 type CopyKind = 'update' | 'briefing';
@@ -93,22 +94,7 @@ export function BriefingActions({ incident, events }: { incident: Incident; even
 function PrintableBriefing({ briefing }: { briefing: Briefing }) {
   return (
     <section className="briefing-print" aria-label="Printable briefing">
-      <header className="briefing-print-header">
-        <p className="briefing-print-kicker">Incident briefing</p>
-        <h1>{briefing.title}</h1>
-        {briefing.exercise && <p className="briefing-print-flag">Exercise — not a real incident</p>}
-        {/* Fixed in print: Chromium repeats it on every page, so a page read on its own still says it is a drill. */}
-        {briefing.exercise && <p className="briefing-print-every-page" aria-hidden="true">EXERCISE — NOT A REAL INCIDENT</p>}
-        {briefing.major && <p className="briefing-print-flag">Major incident</p>}
-      </header>
-      <dl className="briefing-print-fields">
-        {briefing.fields.map((field) => (
-          <div key={field.label}>
-            <dt>{field.label}</dt>
-            <dd>{field.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <PrintHeader kicker="Incident briefing" title={briefing.title} exercise={briefing.exercise} major={briefing.major} fields={briefing.fields} />
       {briefing.sections.map((section) => (
         <section key={section.heading} className="briefing-print-section">
           <h2>
