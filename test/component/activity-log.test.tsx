@@ -146,6 +146,21 @@ describe('activity log (HICS 214)', { timeout: 20_000 }, () => {
     expect(within(dialog).getByLabelText('From')).toHaveValue('2026-11-27T07:00');
   });
 
+  it('lets S through with the log open and focus elsewhere (its choices are kept, nothing typed is lost)', async () => {
+    const { user } = await twoPeopleIncident();
+    await user.click(screen.getByRole('button', { name: 'Activity log' }));
+    const from = within(screen.getByRole('dialog', { name: 'Activity log (HICS 214)' })).getByLabelText('From');
+    await user.clear(from);
+    await user.type(from, '2026-11-27T07:00');
+    (document.activeElement as HTMLElement).blur();
+    await user.keyboard('s');
+    await screen.findByRole('region', { name: 'Statistics' });
+    await user.click(screen.getByRole('button', { name: 'Close statistics' }));
+    await screen.findByRole('article', { name: 'Generator B failed' });
+    await user.click(screen.getByRole('button', { name: 'Activity log' }));
+    expect(within(screen.getByRole('dialog', { name: 'Activity log (HICS 214)' })).getByLabelText('From')).toHaveValue('2026-11-27T07:00');
+  });
+
   it('prints the log as a table outside the app, removes it after printing, and Escape returns to the button', async () => {
     const { user, incident } = await twoPeopleIncident();
     let printedText = '';

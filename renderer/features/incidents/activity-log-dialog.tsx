@@ -128,7 +128,7 @@ function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone, 
   });
 
   return (
-    <InlineDialog label="Activity log (HICS 214)" panelRef={panelRef} onClose={onDone}>
+    <InlineDialog label="Activity log (HICS 214)" panelRef={panelRef} onClose={onDone} holdsTypedText={false}>
       {!person ? (
         <p>Nobody has made an entry on this incident on this device yet.</p>
       ) : (

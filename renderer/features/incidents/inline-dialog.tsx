@@ -2,23 +2,23 @@
 // and closing puts focus back on the button that opened it.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 
-/** Close functions of the inline dialogs now open, newest last (a global Escape closes the newest first). */
-const openDialogs: (() => void)[] = [];
+/** The inline dialogs now open, newest last (a global Escape closes the newest first). */
+const openDialogs: { close: () => void; holdsTypedText: boolean }[] = [];
 
 /**
  * Closes the newest open inline dialog, if any, and says whether it did. For the global Escape: when focus has
  * left the panel (a click beside it, a control that went away), Escape still closes the panel, not the incident.
  */
 export function closeNewestInlineDialog(): boolean {
-  const close = openDialogs.at(-1);
-  if (!close) return false;
-  close();
+  const newest = openDialogs.at(-1);
+  if (!newest) return false;
+  newest.close();
   return true;
 }
 
-/** Whether a status or escalation panel is open: a shortcut that would replace the pane waits, or its typed text is lost. */
+/** Whether a panel holding typed text (status, escalation) is open: a shortcut that would replace the pane waits, or the text is lost. */
 export function anyInlineDialogOpen(): boolean {
-  return openDialogs.length > 0;
+  return openDialogs.some((dialog) => dialog.holdsTypedText);
 }
 
 /**
@@ -42,11 +42,13 @@ export function useInlineDialog() {
   return { open, toggle, close, openerRef, panelRef };
 }
 
-export function InlineDialog({ label, onClose, panelRef, children }: {
+export function InlineDialog({ label, onClose, panelRef, children, holdsTypedText = true }: {
   label: string;
   onClose: () => void;
   panelRef: RefObject<HTMLElement | null>;
   children: ReactNode;
+  /** False for a panel whose choices survive it being replaced (the activity log keeps them): N and S need not wait. */
+  holdsTypedText?: boolean;
 }) {
   const onCloseRef = useRef(onClose);
   useLayoutEffect(() => {
@@ -56,12 +58,12 @@ export function InlineDialog({ label, onClose, panelRef, children }: {
     panelRef.current?.querySelector<HTMLElement>('select, input, textarea, button')?.focus();
   }, [panelRef]);
   useEffect(() => {
-    const close = () => onCloseRef.current();
-    openDialogs.push(close);
+    const entry = { close: () => onCloseRef.current(), holdsTypedText };
+    openDialogs.push(entry);
     return () => {
-      openDialogs.splice(openDialogs.indexOf(close), 1);
+      openDialogs.splice(openDialogs.indexOf(entry), 1);
     };
-  }, []);
+  }, [holdsTypedText]);
   return (
     <section
       ref={panelRef}
