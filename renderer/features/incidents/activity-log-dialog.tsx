@@ -28,6 +28,11 @@ function clockNow(): number {
   return Date.now();
 }
 
+/** The start of the next minute: an end there keeps every entry made so far (the end is where the next period starts). */
+function nextMinuteValue(): string {
+  return toDateTimeLocalValue(clockNow() + 60_000);
+}
+
 /**
  * The opener and, while open, the dialog. `preferredPerson` (the timeline's person filter) is chosen first when
  * set; otherwise the person at the keyboard when they made entries here, else whoever made the most.
@@ -68,7 +73,8 @@ function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone, 
 }) {
   const people = useMemo(() => activityPeople(events), [events]);
   const kept = keptChoices.get(incident.id);
-  const [personKey, setPersonKey] = useState(() => defaultPerson(people, preferredPerson ?? kept?.personKey ?? null, user));
+  // The person picked here last time comes first: a choice made in the dialog says more than the timeline's filter.
+  const [personKey, setPersonKey] = useState(() => defaultPerson(people, kept?.personKey ?? preferredPerson, user));
   const [choice, setChoice] = useState<PeriodChoice>(() => kept?.period ?? { fromTyped: null, upToNow: true, toTyped: '' });
   const [errors, setErrors] = useState<PeriodErrors>({});
   const focusFirstInvalid = useFocusFirstInvalid(panelRef);
@@ -79,7 +85,11 @@ function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone, 
 
   const person = people.find((candidate) => candidate.key === personKey) ?? people.find((candidate) => candidate.key === defaultPerson(people, null, user));
   const period = periodOf(choice, person);
-  const inPeriod = person && 'fromMs' in period ? activityLines(events, person.key, period.fromMs, period.toMs).length : null;
+  // Entries of theirs the log holds: its lines, and their own corrections shown under the entries they correct.
+  const inPeriod = person && 'fromMs' in period
+    ? activityLines(events, person.key, period.fromMs, period.toMs).reduce((n, line) => n + 1 + line.corrections.filter((c) => authorKey(c.author) === person.key).length, 0)
+    : null;
+  const periodProblem = 'fromMs' in period ? null : (period.to ?? period.from ?? null);
 
   const remember = (nextKey: string, nextChoice: PeriodChoice) => {
     keptChoices.set(incident.id, { personKey: nextKey, period: nextChoice });
@@ -153,7 +163,7 @@ function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone, 
               <label htmlFor={`${id}-to`}>To</label>
               <label className="activity-log-now">
                 <input type="checkbox" checked={choice.upToNow}
-                  onChange={(e) => changePeriod({ upToNow: e.target.checked, toTyped: choice.toTyped || toDateTimeLocalValue(clockNow()) })} />
+                  onChange={(e) => changePeriod({ upToNow: e.target.checked, toTyped: choice.toTyped || nextMinuteValue() })} />
                 Up to now
               </label>
               {!choice.upToNow && (
@@ -163,7 +173,7 @@ function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone, 
             </div>
           </fieldset>
           <p className="muted activity-log-count" aria-live="polite">
-            {inPeriod !== null ? `${entryCount(inPeriod)} by ${personLabel(person)} in this period, of ${entryCount(person.entries)} in all.` : 'Set a complete start and end to see what the log holds.'}
+            {inPeriod !== null ? `${entryCount(inPeriod)} by ${personLabel(person)} in this period, of ${entryCount(person.entries)} in all.` : periodProblem}
           </p>
           <div className="actions">
             <button ref={copyButton} type="submit" className="primary">Copy activity log</button>

@@ -1,6 +1,6 @@
 // An activity log (HICS 214) of one person on one incident: the header the form asks for and their timed entries, as plain text or for print.
 import { activityLines, formatUtcOffset, TIMELINE_KIND_LABELS, type ActivityPerson, type Author, type Incident, type TimelineEvent } from '../../../shared/domain';
-import { clockMarkTag } from '../clock-mark-words';
+import { clockMarkTag, likelyTime } from '../clock-mark-words';
 import { formatLocal, formatPathOrDash } from '../format';
 import { cleanText, localTimeWithOffset, oneLine, readerOffsetAt } from './briefing-words';
 import { describeEvent, summarizeEvent } from './timeline-text';
@@ -42,14 +42,18 @@ function authorText(author: Pick<Author, 'name' | 'position'>): string {
   return author.position ? `${oneLine(author.name)} (${oneLine(author.position)})` : oneLine(author.name);
 }
 
-/** The row's time in the log's zone, with what differs spelled out. */
-function rowTime(event: TimelineEvent, logOffset: number): string {
+/**
+ * The row's time in the log's zone, with what differs spelled out. A clock found off gives its likely real time too
+ * (the log is a formal record); "not checked" is said once in the header instead when it holds for every row.
+ */
+function rowTime(event: TimelineEvent, logOffset: number, uncheckedSaidOnce = false): string {
   const ms = Date.parse(event.at.utc);
   const offset = readerOffsetAt(ms);
   const parts = [formatLocal(event.at.utc)];
   if (offset !== logOffset) parts.push(formatUtcOffset(offset));
   if (event.at.offsetMinutes !== offset) parts.push(`(recorded at ${formatUtcOffset(event.at.offsetMinutes)})`);
-  if (event.clock) parts.push(`(${clockMarkTag(event.clock)})`);
+  if (event.clock?.state === 'off') parts.push(`(${clockMarkTag(event.clock)}; real time about ${likelyTime(event.clock.hqMinusDeviceMs, event.at)})`);
+  else if (event.clock && !uncheckedSaidOnce) parts.push(`(${clockMarkTag(event.clock)})`);
   return parts.join(' ');
 }
 
@@ -57,11 +61,13 @@ function rowTime(event: TimelineEvent, logOffset: number): string {
 export function buildActivityLog(incident: Incident, events: readonly TimelineEvent[], request: ActivityLogRequest, purpose: 'copied' | 'printed'): ActivityLog {
   const { person, nowMs } = request;
   const logOffset = readerOffsetAt(nowMs);
-  const rows = activityLines(events, person.key, request.fromMs, request.toMs).map(({ event, corrections, corrects }): ActivityLogRow => {
+  const lines = activityLines(events, person.key, request.fromMs, request.toMs);
+  const allUnchecked = lines.length > 0 && lines.every(({ event }) => event.clock?.state === 'unchecked');
+  const rows = lines.map(({ event, corrections, corrects }): ActivityLogRow => {
     const text = cleanText(describeEvent(event)).trim();
     const target = corrects === undefined ? null : corrects === null ? 'Corrects an entry not on this computer' : `Corrects ${TIMELINE_KIND_LABELS[corrects.kind]} of ${rowTime(corrects, logOffset)} by ${authorText(corrects.author)}: ${oneLine(summarizeEvent(corrects))}`;
     return {
-      time: rowTime(event, logOffset),
+      time: rowTime(event, logOffset, allUnchecked),
       kind: TIMELINE_KIND_LABELS[event.kind],
       activity: target === null ? text : `${target}\n${text}`,
       corrections: corrections.map((correction) => {
@@ -84,7 +90,8 @@ export function buildActivityLog(incident: Incident, events: readonly TimelineEv
       { label: 'Name', value: oneLine(person.name) },
       { label: 'Position', value: person.position === undefined ? '—' : oneLine(person.position) },
       { label: 'Operational period', value: `${formatLocal(new Date(request.fromMs).toISOString())} to ${end}` },
-      { label: 'Times', value: `local time, ${zone}` },
+      { label: 'Times', value: `local time, ${zone}, as each laptop's clock read it` },
+      ...(allUnchecked ? [{ label: 'Clock', value: 'not checked against HQ for any entry below (no recent sync)' }] : []),
     ],
     rows,
     preparedBy: `${authorText(person)}, ${localTimeWithOffset(nowMs)}`,

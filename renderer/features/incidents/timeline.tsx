@@ -137,8 +137,6 @@ const TimelineEntry = memo(function TimelineEntry({ incidentId, event, corrected
           <span className={`clock-mark clock-${event.clock.state}`} title={clockMarkExplanation(event.clock, event.at)}>
             {event.clock.state === 'off' && <span aria-hidden="true">⚠ </span>}
             <span>{clockMarkTag(event.clock)}</span>
-            {/* The tooltip is out of reach of keyboards, touch and screen readers: the explanation is in the text too. */}
-            <span className="visually-hidden">{` — ${clockMarkExplanation(event.clock, event.at)}`}</span>
           </span>
         )}
         {event.clock?.state === 'off' && <span className="muted clock-likely">{`real time about ${likelyTime(event.clock.hqMinusDeviceMs, event.at)}`}</span>}

@@ -43,7 +43,7 @@ describe('activity log text', () => {
         'Name:               Ana Diaz',
         'Position:           Facility Unit Leader',
         'Operational period: 26 Nov 2026 13:00 to 26 Nov 2026 13:45 (now)',
-        'Times:              local time, UTC+01:00',
+        "Times:              local time, UTC+01:00, as each laptop's clock read it",
         '',
         'NOTABLE ACTIVITIES (3 entries, oldest first)',
         '- 26 Nov 2026 13:02 · Status',
@@ -93,6 +93,27 @@ describe('activity log text', () => {
     expect(text).toMatch(/Printed 26 Nov 2026 13:03 UTC\+01:00 from Lantern on this device\n\*\*\* EXERCISE - NOT A REAL INCIDENT \*\*\*\n$/);
     expect(log.rows).toEqual([]);
     expect(log.pageHeading).toBe('K7QM-0042 · Ana Diaz');
+  });
+
+  it('says "not checked" once when it holds for every entry, and gives the likely real time of a clock found off', () => {
+    const unchecked = { state: 'unchecked' as const };
+    const events = [
+      { ...makeEvent(CREATED, { kind: 'note', text: 'a' }, ANA), clock: unchecked },
+      { ...makeEvent(CREATED + MIN, { kind: 'note', text: 'b' }, ANA), clock: unchecked },
+    ];
+    const log = buildActivityLog(makeIncident(), events, { person: personOf(events, ANA), fromMs: 0, toMs: Number.POSITIVE_INFINITY, nowMs: CREATED + 2 * MIN, madeBy: undefined }, 'copied');
+    expect(log.rows.map((row) => row.time)).toEqual(['26 Nov 2026 13:00', '26 Nov 2026 13:01']);
+    expect(log.fields.at(-1)).toEqual({ label: 'Clock', value: 'not checked against HQ for any entry below (no recent sync)' });
+
+    // A laptop 6 hours behind HQ: its 13:02 was about 19:02.
+    const off = [...events, { ...makeEvent(CREATED + 2 * MIN, { kind: 'note', text: 'c' }, ANA), clock: { state: 'off' as const, hqMinusDeviceMs: 6 * 60 * MIN } }];
+    const mixed = buildActivityLog(makeIncident(), off, { person: personOf(off, ANA), fromMs: 0, toMs: Number.POSITIVE_INFINITY, nowMs: CREATED + 3 * MIN, madeBy: undefined }, 'copied');
+    expect(mixed.rows.map((row) => row.time)).toEqual([
+      '26 Nov 2026 13:00 (clock not checked)',
+      '26 Nov 2026 13:01 (clock not checked)',
+      '26 Nov 2026 13:02 (clock about 6 hours behind HQ; real time about 26 Nov 2026 19:02)',
+    ]);
+    expect(mixed.fields.some((field) => field.label === 'Clock')).toBe(false);
   });
 
   it('gives a row its offset only where the period crosses a DST change', () => {
