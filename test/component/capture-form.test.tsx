@@ -15,6 +15,17 @@ describe('capture form', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it("saves with Ctrl+Enter from the description, and focus then starts at the new incident's title", async () => {
+    const { user, db } = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'New incident' }));
+    await user.type(screen.getByLabelText('Title'), 'Lift 3 stuck');
+    await user.type(screen.getByLabelText('Description'), 'Two people inside.{Enter}Alarm answered.');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Lift 3 stuck' })).toHaveFocus();
+    const [row] = await db.incidents.toArray();
+    expect(row?.description).toBe('Two people inside.\nAlarm answered.');
+  });
+
   it("after saving, focus starts at the new incident's title, not on the page", async () => {
     const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: 'New incident' }));

@@ -192,6 +192,13 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
       className={dragging ? 'capture dragging' : 'capture'}
       onSubmit={submit}
       onBlur={() => void autosave.flush()}
+      // Ctrl+Enter saves from any field, the description too (where Enter is a new line), as in the note and correction boxes.
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          e.currentTarget.requestSubmit();
+        }
+      }}
       {...dropHandlers}
       aria-labelledby="capture-heading"
       noValidate
@@ -282,10 +289,11 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
           Exercise
         </label>
         <span id={`${ids.exercise}-hint`} className="hint">{exercise ? (drillOn ? 'Drill mode is on: untick for a real incident.' : 'Recorded as an exercise, not a real incident.') : 'A real incident.'}</span>
-        <button type="submit" className="primary" disabled={saving}>
+        <button type="submit" className="primary" disabled={saving} aria-keyshortcuts="Control+Enter">
           {saving ? 'Saving…' : 'Save incident'}
         </button>
         <button type="button" onClick={onCancel}>Cancel</button>
+        <span className="hint">Ctrl+Enter</span>
       </div>
     </form>
   );

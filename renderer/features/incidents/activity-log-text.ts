@@ -1,5 +1,5 @@
 // An activity log (HICS 214) of one person on one incident: the header the form asks for and their timed entries, as plain text or for print.
-import { activityLines, formatUtcOffset, TIMELINE_KIND_LABELS, type ActivityPerson, type Author, type Incident, type TimelineEvent } from '../../../shared/domain';
+import { activityLines, correctedBy, formatUtcOffset, TIMELINE_KIND_LABELS, type ActivityPerson, type Author, type Incident, type TimelineEvent } from '../../../shared/domain';
 import { clockMarkTag, likelyTime } from '../clock-mark-words';
 import { formatLocal, formatPathOrDash } from '../format';
 import { cleanText, localTimeWithOffset, oneLine, readerOffsetAt } from './briefing-words';
@@ -72,7 +72,11 @@ export function buildActivityLog(incident: Incident, events: readonly TimelineEv
       activity: target === null ? text : `${target}\n${text}`,
       corrections: corrections.map((correction) => {
         const said = correction.kind === 'correction' || correction.kind === 'note' ? oneLine(correction.text) : '';
-        return `Corrected ${rowTime(correction, logOffset)} by ${authorText(correction.author)}: ${said}`;
+        // Deeper in the chain: say which correction it corrects, as the timeline does.
+        const target = correctedBy(correction);
+        const of = target === event.id ? undefined : corrections.find((earlier) => earlier.id === target);
+        const which = of ? ` (correcting the correction of ${rowTime(of, logOffset)} by ${authorText(of.author)})` : '';
+        return `Corrected ${rowTime(correction, logOffset)} by ${authorText(correction.author)}${which}: ${said}`;
       }),
     };
   });

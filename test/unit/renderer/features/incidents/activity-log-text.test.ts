@@ -52,7 +52,7 @@ describe('activity log text', () => {
         '  Generator A tripped.',
         '  Fuel at 40 %.',
         '  Corrected 26 Nov 2026 13:40 by Sam Okafor (Planning Section Chief): It was generator C.',
-        '  Corrected 26 Nov 2026 13:41 by Ana Diaz (Facility Unit Leader): Generator B, checked at the panel.',
+        '  Corrected 26 Nov 2026 13:41 by Ana Diaz (Facility Unit Leader) (correcting the correction of 26 Nov 2026 13:40 by Sam Okafor (Planning Section Chief)): Generator B, checked at the panel.',
         '- 26 Nov 2026 13:20 (recorded at UTC+02:00) (clock not checked) · Escalated',
         '  Functional escalation to Electrical contractor · Reason: Parts',
         '',
