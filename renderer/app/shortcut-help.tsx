@@ -9,7 +9,7 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['K', 'Previous incident in the list'],
   ['Enter', 'Open the incident under the cursor'],
   ['Esc', 'Back: close the dialog or the open incident'],
-  ['Ctrl+Enter', 'Add the work note'],
+  ['Ctrl+Enter', 'Save what you are writing: a new incident, a work note, a correction'],
   ['?', 'Show or hide this help'],
 ];
 
