@@ -1,5 +1,6 @@
 // The text a refused clipboard would not take, selected in a read-only box with a message saying how to copy it by hand.
 import { useId, type RefObject } from 'react';
+import './copy-fallback-box.css';
 
 export interface CopyFallbackBoxProps {
   /** Why it is here and what to do, announced when the box appears. */

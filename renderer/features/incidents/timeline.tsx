@@ -7,6 +7,7 @@ import { clockMarkExplanation, clockMarkTag, likelyTime } from '../clock-mark-wo
 import { formatZoned } from '../format';
 import { ActivityLogDialog, personLabel } from './activity-log-dialog';
 import { describeEvent, summarizeEvent } from './timeline-text';
+import './timeline.css';
 
 const FILTER_KINDS = Object.keys(TIMELINE_KIND_LABELS) as TimelineEventKind[];
 const CORRECTABLE = new Set<TimelineEventKind>(['note', 'communication', 'escalated', 'correction', 'status_changed', 'fields_changed']);
