@@ -15,6 +15,7 @@ import { useServices } from '../../app/services';
 import { discardDraft, listDrafts, useReferenceLists, type Draft, type RepoResult } from '../../db';
 import { createCaptureRecorder } from '../../db/attachments-record';
 import { formatLocal } from '../format';
+import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 import { AttachmentPicker } from './attachment-picker';
 import { FieldError, LevelSelect, TitleField } from './capture-fields';
 import { blankValues, fromDraftValues, hasContent, isExercise, splitLongTitle, timeProblems, titleLengthProblem, toDraftValues, toRecordInput, type CaptureValues } from './capture-values';
@@ -193,12 +194,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
       onSubmit={submit}
       onBlur={() => void autosave.flush()}
       // Ctrl+Enter saves from any field, the description too (where Enter is a new line), as in the note and correction boxes.
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          e.currentTarget.requestSubmit();
-        }
-      }}
+      onKeyDown={submitOnCtrlEnter}
       {...dropHandlers}
       aria-labelledby="capture-heading"
       noValidate

@@ -1,5 +1,6 @@
 // Plain-text briefings for working without network: a short SMS/radio update and a full printable briefing of one incident.
 import {
+  correctedBy,
   deriveChecklist,
   formatUtcOffset,
   lastStakeholderUpdateAt,
@@ -273,7 +274,10 @@ function reviewSection(events: readonly TimelineEvent[]): BriefingSection | null
 
 function timelineSection(events: readonly TimelineEvent[]): BriefingSection {
   const corrected = new Set<string>();
-  for (const event of events) if ('corrects' in event && typeof event.corrects === 'string') corrected.add(event.corrects);
+  for (const event of events) {
+    const target = correctedBy(event);
+    if (target !== undefined) corrected.add(target);
+  }
   const latest = [...events].sort(newerFirst).slice(0, BRIEFING_TIMELINE_ENTRIES);
   const shown = events.length > latest.length ? `${latest.length} of ${events.length}` : `${latest.length}`;
   return {

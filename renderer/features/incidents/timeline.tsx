@@ -1,10 +1,11 @@
 // The incident timeline: every recorded step in order, filterable by kind; corrections are new entries pointing at old ones.
 import { useBusy } from '../use-busy';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { activityPeople, authorKey, TIMELINE_KIND_LABELS, type Incident, type TimelineEvent, type TimelineEventKind } from '../../../shared/domain';
+import { activityPeople, authorKey, correctedBy, TIMELINE_KIND_LABELS, type Incident, type TimelineEvent, type TimelineEventKind } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { clockMarkExplanation, clockMarkTag, likelyTime } from '../clock-mark-words';
 import { formatZoned } from '../format';
+import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 import { ActivityLogDialog, personLabel } from './activity-log-dialog';
 import { describeEvent, summarizeEvent } from './timeline-text';
 import './timeline.css';
@@ -12,14 +13,9 @@ import './timeline.css';
 const FILTER_KINDS = Object.keys(TIMELINE_KIND_LABELS) as TimelineEventKind[];
 const CORRECTABLE = new Set<TimelineEventKind>(['note', 'communication', 'escalated', 'correction', 'status_changed', 'fields_changed']);
 
-/** The entry an entry corrects, if it corrects one. */
-function correctsOf(event: TimelineEvent): string | undefined {
-  return event.kind === 'correction' || event.kind === 'note' ? event.corrects : undefined;
-}
-
 /** Whether `event` corrects an entry of the person `key` (directly). */
 function correctsOneOf(event: TimelineEvent, key: string, byId: Map<string, TimelineEvent> | null): boolean {
-  const target = correctsOf(event);
+  const target = correctedBy(event);
   const original = target === undefined ? undefined : byId?.get(target);
   return original !== undefined && authorKey(original.author) === key;
 }
@@ -39,7 +35,7 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
     const all = events ?? [];
     const corrected = new Set<string>();
     for (const event of all) {
-      const target = correctsOf(event);
+      const target = correctedBy(event);
       if (target !== undefined) corrected.add(target);
     }
     const byId = corrected.size > 0 ? new Map(all.map((event) => [event.id, event])) : null;
@@ -89,7 +85,7 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
       {shown.length === 0 && <p className="muted">No entries match these filters.</p>}
       <ol className="timeline" aria-label="Timeline">
         {shown.map((event) => {
-          const target = correctsOf(event);
+          const target = correctedBy(event);
           return (
             <TimelineEntry
               key={event.id}
@@ -179,7 +175,7 @@ function CorrectionForm({ incidentId, entry, onDone }: { incidentId: string; ent
       onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onDone(); } }}>
       <label htmlFor={id}>Correction</label>
       <textarea id={id} rows={2} value={text} autoFocus onChange={(e) => { setText(e.target.value); setError(null); }}
-        onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); e.currentTarget.form?.requestSubmit(); } }}
+        onKeyDown={submitOnCtrlEnter}
         aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
       {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
       <div className="actions">
