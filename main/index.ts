@@ -1,7 +1,7 @@
 // Lantern's Electron main process: the composition root that wires scheme, single instance, session, IPC and window.
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, protocol, safeStorage, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, Notification, powerMonitor, protocol, safeStorage, session, shell, Tray } from 'electron';
 import { resolveBuildPaths } from './app-paths';
 import { appIconPath, composeNotifications, type NotificationComposition } from './compose-notifications';
 import { composeServices, type Services } from './compose-services';
@@ -14,6 +14,7 @@ import { hardenWebContents } from './electron/harden-web-contents';
 import { createSenderScope } from './electron/ipc-sender-scope';
 import { createMainWindow } from './electron/main-window';
 import { watchReplicaPage } from './electron/replica-page-watch';
+import { watchWindowRecovery } from './electron/window-recovery';
 import { claimSingleInstance } from './electron/single-instance';
 import { createCoreHandlers } from './ipc/core-handlers';
 import { registerIpcHandlers } from './ipc/register-ipc-handlers';
@@ -46,6 +47,12 @@ function openMainWindow(): void {
   });
   // The local database lives in this page: replica calls to it fail at once when it closes or reloads.
   watchReplicaPage(mainWindow.webContents, (pageId) => services?.replica.detach(pageId));
+  // A crashed or hung page comes back by reloading (its address keeps the open incident); the data is in IndexedDB.
+  const window = mainWindow;
+  watchWindowRecovery(window.webContents, {
+    ask: (options) => (window.isDestroyed() ? dialog.showMessageBox(options) : dialog.showMessageBox(window, options)),
+    quit: () => app.quit(),
+  });
   // Closing hides to the tray (setting) so alerts keep coming; a real quit still closes it.
   hideOnClose(mainWindow, () => notifications?.closeFacts(isQuitting()) ?? { closeToTray: false, quitting: true, trayAvailable: false });
   mainWindow.on('closed', () => {

@@ -12,6 +12,7 @@ import { withBrowserSync } from '../host/browser-sync-host';
 import { pickHost } from '../host/pick-host';
 import { withRememberedLastSync } from '../host/remembered-last-sync';
 import { startClockCheckRecord } from '../host/clock-check-record';
+import { keepPaneInAddress } from '../store/keep-pane-in-address';
 import { App } from './app';
 import { ServicesProvider } from './services';
 
@@ -43,6 +44,8 @@ export async function start(container: HTMLElement): Promise<void> {
   startClockCheckRecord(db, ownHost.sync);
   // Feeds SLA watches, automatic escalations and automatic closes from the database; they keep running with no network.
   startNotifications({ db, notifications: services.host.notifications, sync: services.host.sync });
+  // A reload (or the window coming back after a crash) reopens the incident that was open.
+  keepPaneInAddress(window);
   createRoot(container).render(
     <StrictMode>
       <ServicesProvider services={services}>

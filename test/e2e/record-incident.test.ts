@@ -1,6 +1,6 @@
 // Recording an incident end to end: capture form, live priority, list and detail, and survival across restarts.
 import { describe, expect, it } from 'vitest';
-import { fillCaptureForm, incidentNumber, openCaptureForm, recordIncident, saveScreenshot, textsOf, ui } from './support/incident-ui';
+import { fillCaptureForm, incidentNumber, openCaptureForm, openIncident, recordIncident, saveScreenshot, textsOf, ui } from './support/incident-ui';
 import { useAppSession } from './support/use-app-session';
 
 const session = useAppSession();
@@ -57,5 +57,19 @@ describe('recording an incident', () => {
 
     await session().reload();
     expect(await incidentNumber(page, CHILLER.title)).toBe(before);
+  });
+
+  it('reopens what was open after a reload: the incident, or the capture form', async () => {
+    const page = session().page;
+    await openIncident(page, EARLIER.title);
+    await session().reload();
+    // No click: the page address named the incident, so it is open again.
+    await ui.detailHeading(page, EARLIER.title).waitFor();
+    expect(new URL(page.url()).hash).toMatch(/^#incident\/[0-9a-f-]{36}$/);
+
+    await openCaptureForm(page);
+    await session().reload();
+    await ui.field(page, 'Title').waitFor();
+    expect(await ui.detailHeading(page, EARLIER.title).count()).toBe(0);
   });
 });

@@ -57,7 +57,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     readonly focus = vi.fn();
     readonly restore = vi.fn();
     readonly loadURL = vi.fn(async (_url: string) => undefined);
-    readonly webContents = Object.assign(new Emitter(), { id: BrowserWindow.instances.length + 1, isDestroyed: () => false, send: vi.fn() });
+    readonly webContents = Object.assign(new Emitter(), { id: BrowserWindow.instances.length + 1, isDestroyed: () => false, send: vi.fn(), reload: vi.fn() });
     constructor(readonly options: Record<string, unknown>) {
       super();
       calls.push('new BrowserWindow');
@@ -102,7 +102,10 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
   }
   const Menu = { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })), setApplicationMenu: vi.fn() };
 
+  const dialog = { showMessageBox: vi.fn(async () => ({ response: 0 })) };
+
   const module = {
+    dialog,
     Notification,
     Tray,
     Menu,

@@ -125,6 +125,22 @@ describe('after ready', () => {
   });
 });
 
+describe('a crashed or hung page', () => {
+  it('reloads the window after its page crashes, and asks before reloading a hung one', async () => {
+    const fake = await startReady();
+    const [window] = fake.module.BrowserWindow.instances;
+    if (!window) throw new Error('no window');
+    window.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: -1 });
+    expect(window.webContents.reload).toHaveBeenCalledTimes(1);
+
+    fake.module.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+    window.webContents.emit('unresponsive');
+    await flush();
+    expect(fake.module.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ buttons: ['Wait', 'Reload window'] }));
+    expect(window.webContents.reload).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('tray and close-to-tray', () => {
   it('puts Lantern in the tray and hides the window on close until the app quits', async () => {
     const fake = await startReady();
