@@ -40,8 +40,9 @@ export function toAttachmentRef({ sha256, name, type, size }: AttachmentRef): At
 /**
  * Links files to an incident. Must run inside the caller's rw transaction on `attachments`: a file
  * already stored (same hash) only gains the incident id, so the same photo twice is stored once.
- * A row known only from HQ (no bytes) also gains the picked bytes: the hash proves they are the same file,
- * and it keeps its upload mark (HQ holds it already).
+ * A row known only from HQ (no bytes) also gains the picked bytes: the hash proves they are the same file. Its
+ * upload mark goes: a pulled operation only proves HQ knows of the file, not that its bytes arrived (the device
+ * that named it may never have uploaded them), so the uploader asks HQ and sends them if HQ still lacks them.
  */
 export async function linkAttachments(db: LanternDb, incidentId: string, files: readonly PreparedAttachment[], createdAt: string): Promise<void> {
   const unique = [...new Map(files.map((file) => [file.sha256, file])).values()];
@@ -54,7 +55,10 @@ export async function linkAttachments(db: LanternDb, incidentId: string, files: 
     if (row) {
       const changes: Partial<StoredAttachment> = {};
       if (!row.incidentIds.includes(incidentId)) changes.incidentIds = [...row.incidentIds, incidentId];
-      if (row.blob === undefined) changes.blob = file.blob;
+      if (row.blob === undefined) {
+        changes.blob = file.blob;
+        changes.uploadedAt = undefined; // Dexie's update removes a property set to undefined
+      }
       if (Object.keys(changes).length > 0) writes.push(table.update(row.sha256, changes));
     } else {
       const fresh: AttachmentRow = { sha256: file.sha256, incidentIds: [incidentId], name: file.name, type: file.type, size: file.size, blob: file.blob, createdAt };
