@@ -52,6 +52,24 @@ describe('the last successful sync time', () => {
     await expect.poll(async () => (await db.meta.get('lastSyncSuccessAt'))?.value).toBe(1_700_000_600_000);
   });
 
+  it('follows a success that reads earlier than the stored one: the clock that stored it ran ahead and was set right', async () => {
+    const db = freshDb('last-sync-clock-fixed');
+    const aYearAhead = Date.UTC(2027, 10, 27, 12, 0);
+    await db.meta.put({ key: 'lastSyncSuccessAt', value: aYearAhead });
+    const engine = fakeSync(FAILING);
+    const sync = rememberLastSync(engine, db);
+    expect((await sync.getStatus()).lastSuccessAt).toBe(aYearAhead);
+    const seen: SyncStatus[] = [];
+    sync.onStatus((status) => seen.push(status));
+    const rightNow = Date.UTC(2026, 10, 27, 12, 0);
+    engine.emit({ ...INITIAL_SYNC_STATUS, state: 'up-to-date', lastSuccessAt: rightNow });
+    expect(seen.at(-1)?.lastSuccessAt).toBe(rightNow);
+    await expect.poll(async () => (await db.meta.get('lastSyncSuccessAt'))?.value).toBe(rightNow);
+    // A later failure in this session still names this session's success.
+    engine.emit({ ...FAILING, lastSuccessAt: rightNow });
+    expect(seen.at(-1)?.lastSuccessAt).toBe(rightNow);
+  });
+
   it('is forgotten on disconnect and when the device connects again (the time belongs to a connection)', async () => {
     const db = freshDb('last-sync-forget');
     await db.meta.put({ key: 'lastSyncSuccessAt', value: 1_600_000_000_000 });
