@@ -6,7 +6,7 @@ import { newerDatabaseErrorOf } from '../db/newer-database';
 import { onUpgradeProgress } from '../db/upgrade-progress';
 import { UpgradeScreen } from './upgrade-screen';
 import { createDexieFileSource } from '../db/sync-files';
-import { createDexieReplica } from '../db/sync-replica';
+import { clearSentMark, createDexieReplica } from '../db/sync-replica';
 import { startNotifications } from '../features/notifications';
 import { withBrowserSync } from '../host/browser-sync-host';
 import { pickHost } from '../host/pick-host';
@@ -37,6 +37,9 @@ export async function start(container: HTMLElement): Promise<void> {
   container.textContent = '';
   // Sync reaches the local database through the replica (and the attachments through the file source): main calls it over IPC (Electron), the page engine directly (browser).
   const replica = createDexieReplica(db);
+  // Nothing of this page is on its way to HQ yet: a "sent" mark left by a page that closed or crashed mid-push goes
+  // back (unsure means "only on this device"; a resend HQ already has is answered "duplicate").
+  await clearSentMark(db).catch((error: unknown) => console.warn('Lantern sync: could not take back an old "sent" mark', error));
   const ownHost = withBrowserSync(pickHost(window, { replica, files: createDexieFileSource(db), deviceId }), db, replica);
   const host = withRememberedLastSync(ownHost, db);
   const services = { db, incidents: createIncidentRepository(db), host };

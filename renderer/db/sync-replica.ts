@@ -26,7 +26,7 @@ export class SyncStorageFullError extends Error {
 
 const NO_POINT: SyncPoint = { epoch: null, cursor: null };
 
-export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): LocalReplica & Required<Pick<LocalReplica, 'pendingOpsAfter' | 'renumberPending'>> {
+export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): LocalReplica & Required<Pick<LocalReplica, 'pendingOpsAfter' | 'renumberPending' | 'markSent' | 'markNotSent'>> {
   // opId of every row handed out and not answered yet: a receipt for one of them is checked without a read.
   const handedOut = new Map<number, string>();
   const pendingAfter = async (after: number, limit: number) => {
@@ -39,6 +39,10 @@ export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): L
     pendingOps: (limit) => pendingAfter(0, limit),
 
     pendingOpsAfter: pendingAfter,
+
+    markSent: (deviceSeqs) => markOpsSent(db, deviceSeqs),
+
+    markNotSent: (deviceSeqs) => markOpsNotSent(db, deviceSeqs),
 
     recordPushResults: async (results) => {
       await inTransaction(db, [db.outbox, db.incidents, db.timeline, db.meta, conflictsTable(db)], () => recordResults(db, results, handedOut));

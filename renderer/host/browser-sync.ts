@@ -15,11 +15,12 @@ import {
   type FetchLike,
   type TimerApi,
   uploadPendingFiles,
+  withSentMarks,
 } from '../../shared/sync/engine';
 import { getDevice, isQuotaError, type LanternDb } from '../db';
 import { readMeta, writeMeta } from '../db/meta';
 import { createDexieFileSource } from '../db/sync-files';
-import { clearSentMark, createDexieReplica, markOpsNotSent, markOpsSent, SYNC_STORAGE_FULL_MESSAGE } from '../db/sync-replica';
+import { clearSentMark, createDexieReplica, SYNC_STORAGE_FULL_MESSAGE } from '../db/sync-replica';
 import type { StoredSyncConnection } from '../db/sync-rows';
 import type { ConnectInput, ConnectResult, HostSync, SyncConnection } from './host';
 
@@ -96,25 +97,8 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
     // Called off when this connection is replaced or dropped: its requests on their way are aborted, no new one leaves.
     const cancel = new AbortController();
     const base = transportFor(stored, deviceId, stored.hqUrl, cancel.signal);
-    // Marks each batch "sent" as it leaves, so the incident badge can say so while it travels and until HQ's receipt
-    // arrives. The answer does not wait for the mark: it only feeds the badge, and waiting queued every push behind the
-    // previous batch's receipt transaction. A push that fails (HQ unreachable, refused, revoked, any error answer) took
-    // nothing to HQ as far as this device knows, so the mark goes back before the engine hears of the failure: the
-    // badge says "only on this device" again instead of "sent" until some later sync.
-    const transport: SyncTransport = {
-      ...base,
-      push: async (ops, opsJson, pushOptions) => {
-        const seqs = ops.map((op) => op.deviceSeq);
-        const marking = markOpsSent(db, seqs).catch((error: unknown) => console.warn('Lantern sync: could not mark changes as sent', error));
-        try {
-          return await base.push(ops, opsJson, pushOptions);
-        } catch (error) {
-          await marking;
-          await markOpsNotSent(db, seqs).catch((problem: unknown) => console.warn('Lantern sync: could not take back the "sent" mark after a failed push', problem));
-          throw error;
-        }
-      },
-    };
+    // Each batch is marked "sent" while it travels (the incident badge), and unmarked if its push fails.
+    const transport = withSentMarks(base, replica, (message, error) => console.warn(message, error));
     const engine = new SyncEngine({ transport, replica, now });
     const scheduler = new SyncScheduler({
       run: async (onProgress) => {

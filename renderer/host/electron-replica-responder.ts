@@ -36,6 +36,13 @@ async function run(replica: LocalReplica, files: FileSource | undefined, call: R
     case 'renumberPending':
       // A replica that cannot renumber moves nothing (HQ's refusals then stand, as before).
       return replica.renumberPending ? replica.renumberPending(call.args[0]) : 0;
+    case 'markOpsSent':
+      // A replica without the marks shows no "sent" state; the push goes on regardless.
+      await replica.markSent?.(call.args[0]);
+      return null;
+    case 'markOpsNotSent':
+      await replica.markNotSent?.(call.args[0]);
+      return null;
     case 'pendingFiles':
       return fileSource(files).pendingFiles(call.args[0], call.args[1]);
     case 'readFileChunk':

@@ -109,6 +109,16 @@ export class RemoteReplica implements LocalReplica, FileSource {
     return this.call((callId) => ({ callId, method: 'renumberPending', args: [hqLastSeq] }), replicaResultSchemas.renumberPending);
   }
 
+  async markSent(deviceSeqs: readonly number[]): Promise<void> {
+    if (deviceSeqs.length === 0) return;
+    await this.call((callId) => ({ callId, method: 'markOpsSent', args: [[...deviceSeqs]] }), replicaResultSchemas.markOpsSent);
+  }
+
+  async markNotSent(deviceSeqs: readonly number[]): Promise<void> {
+    if (deviceSeqs.length === 0) return;
+    await this.call((callId) => ({ callId, method: 'markOpsNotSent', args: [[...deviceSeqs]] }), replicaResultSchemas.markOpsNotSent);
+  }
+
   countPending(): Promise<number> {
     return this.call((callId) => ({ callId, method: 'countPending', args: [] }), replicaResultSchemas.countPending);
   }

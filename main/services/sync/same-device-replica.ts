@@ -16,6 +16,8 @@ export function sameDeviceOnly(replica: LocalReplica, deviceId: string): LocalRe
   // leaving it out here once narrowed the app's push window to one batch without anyone noticing.
   const readAhead = replica.pendingOpsAfter?.bind(replica);
   const renumber = replica.renumberPending?.bind(replica);
+  const markSent = replica.markSent?.bind(replica);
+  const markNotSent = replica.markNotSent?.bind(replica);
   return {
     pendingOps: async (limit) => checked(await replica.pendingOps(limit)),
     ...(readAhead ? { pendingOpsAfter: async (after: number, limit: number) => checked(await readAhead(after, limit)) } : {}),
@@ -25,5 +27,6 @@ export function sameDeviceOnly(replica: LocalReplica, deviceId: string): LocalRe
     resetForNewEpoch: (epoch) => replica.resetForNewEpoch(epoch),
     countPending: () => replica.countPending(),
     ...(renumber ? { renumberPending: (hqLastSeq: number) => renumber(hqLastSeq) } : {}),
+    ...(markSent && markNotSent ? { markSent: (seqs: readonly number[]) => markSent(seqs), markNotSent: (seqs: readonly number[]) => markNotSent(seqs) } : {}),
   };
 }

@@ -5,6 +5,7 @@ import type { BackoffPolicy } from '../../../shared/sync/engine/backoff';
 import { createFetchTransport, TRANSPORT_CANCELLED_MESSAGE, type CancelSignalLike, type FetchLike, type TimerApi } from '../../../shared/sync/engine/fetch-transport';
 import { uploadPendingFiles, type FileSource } from '../../../shared/sync/engine/file-upload';
 import type { LocalReplica } from '../../../shared/sync/engine/replica';
+import { withSentMarks } from '../../../shared/sync/engine/sent-marks';
 import { SyncEngine } from '../../../shared/sync/engine/sync-engine';
 import { SyncError } from '../../../shared/sync/engine/sync-error';
 import { SyncScheduler } from '../../../shared/sync/engine/sync-scheduler';
@@ -220,7 +221,9 @@ export class SyncService<Signal = unknown> {
     this.cancelRuns = () => cancel.abort();
     this.fileAccess = { hqUrl: settings.hqUrl, token, deviceId: settings.deviceId, cancel: cancel.signal };
     const transport = this.transport(settings.hqUrl, token, settings.deviceId, cancel.signal);
-    const engine = new SyncEngine({ transport, replica, now: options.now });
+    // The engine's pushes mark their batch "sent" in the page's database while they travel (the incident badge).
+    const pushing = withSentMarks(transport, replica, (message, error) => options.warn?.(`${message} (${error instanceof Error ? error.message : String(error)}).`));
+    const engine = new SyncEngine({ transport: pushing, replica, now: options.now });
     const scheduler = new SyncScheduler({
       run: async (onProgress) => {
         // The run of a connection just replaced may still be ending (called off): only one run uses the replica.

@@ -8,7 +8,21 @@ import { MAX_FILE_BYTES, MAX_FILE_CHUNK_BYTES, MAX_PULL_LIMIT, MAX_PUSH_OPS } fr
 import { PUSH_REASON_CODES } from '../../sync/wire/push';
 
 /** LocalReplica methods, then FileSource methods (attachment bytes for the upload main runs after the operations). */
-export const REPLICA_METHODS = ['pendingOps', 'pendingOpsAfter', 'recordPushResults', 'getCursor', 'applyPulledPage', 'resetForNewEpoch', 'countPending', 'renumberPending', 'pendingFiles', 'readFileChunk', 'markFileUploaded'] as const;
+export const REPLICA_METHODS = [
+  'pendingOps',
+  'pendingOpsAfter',
+  'recordPushResults',
+  'getCursor',
+  'applyPulledPage',
+  'resetForNewEpoch',
+  'countPending',
+  'renumberPending',
+  'markOpsSent',
+  'markOpsNotSent',
+  'pendingFiles',
+  'readFileChunk',
+  'markFileUploaded',
+] as const;
 export type ReplicaMethod = (typeof REPLICA_METHODS)[number];
 
 /** Call ids are main's random UUIDs; anything else is not an answer to one of our calls. */
@@ -58,6 +72,8 @@ export const pendingFileSchema = z.strictObject({ sha256: sha256Schema, size: fi
 /** Bytes cross IPC as a Uint8Array (structured clone; a Node Buffer in main is one too). */
 export const fileChunkSchema = z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_FILE_CHUNK_BYTES, `A file chunk is at most ${MAX_FILE_CHUNK_BYTES} bytes.`);
 
+const deviceSeqsSchema = z.array(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)).min(1).max(MAX_PUSH_OPS);
+
 /** `replica:call` (main → page): one LocalReplica method with its arguments. */
 export const replicaCallSchema = z.discriminatedUnion('method', [
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('pendingOps'), args: z.tuple([z.number().int().min(1).max(MAX_PUSH_OPS)]) }),
@@ -68,6 +84,9 @@ export const replicaCallSchema = z.discriminatedUnion('method', [
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('resetForNewEpoch'), args: z.tuple([opaque]) }),
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('countPending'), args: z.tuple([]) }),
   z.strictObject({ callId: replicaCallIdSchema, method: z.literal('renumberPending'), args: z.tuple([z.number().int().min(0)]) }),
+  // A batch as the engine pushes it: at most one push's operations, each a device sequence number.
+  z.strictObject({ callId: replicaCallIdSchema, method: z.literal('markOpsSent'), args: z.tuple([deviceSeqsSchema]) }),
+  z.strictObject({ callId: replicaCallIdSchema, method: z.literal('markOpsNotSent'), args: z.tuple([deviceSeqsSchema]) }),
   z.strictObject({
     callId: replicaCallIdSchema,
     method: z.literal('pendingFiles'),
@@ -89,6 +108,8 @@ export const replicaResultSchemas = {
   resetForNewEpoch: z.null(),
   countPending: z.number().int().min(0),
   renumberPending: z.number().int().min(0),
+  markOpsSent: z.null(),
+  markOpsNotSent: z.null(),
   pendingFiles: z.array(pendingFileSchema).max(MAX_PENDING_FILES_PER_CALL),
   readFileChunk: fileChunkSchema,
   markFileUploaded: z.null(),

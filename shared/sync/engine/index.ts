@@ -9,6 +9,7 @@ export * from './http-errors';
 export * from './push-check';
 export * from './replica';
 export * from './replica-rules';
+export * from './sent-marks';
 export * from './sync-engine';
 export * from './sync-error';
 export * from './sync-report';

@@ -83,4 +83,11 @@ export interface LocalReplica {
    */
   renumberPending?(hqLastSeq: number): Promise<number>;
   countPending(): Promise<number>;
+  /**
+   * Optional: the batch `deviceSeqs` is leaving for HQ (the incident badge says "sent" until its receipt arrives).
+   * Only feeds the badge; `withSentMarks` calls it around each push.
+   */
+  markSent?(deviceSeqs: readonly number[]): Promise<void>;
+  /** Optional: the push of that batch failed; HQ holds none of it as far as this device knows ("only on this device"). */
+  markNotSent?(deviceSeqs: readonly number[]): Promise<void>;
 }

@@ -1,4 +1,4 @@
-// Electron mode: main's engine pushes through the page's Dexie replica, which never marks "sent", so a failed push stays "local".
+// Electron mode: main's engine pushes through the page's Dexie replica with the sent marks; a failed push ends "local".
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createIncidentRepository, ensureDevice } from '../../../../renderer/db';
@@ -6,13 +6,13 @@ import { writeMeta } from '../../../../renderer/db/meta';
 import { createDexieReplica } from '../../../../renderer/db/sync-replica';
 import { readOutboxMarks } from '../../../../renderer/db/sync-outbox';
 import { readIncidentSyncState } from '../../../../renderer/db/sync-state';
-import { createFetchTransport, SyncEngine, SyncError, type FetchLike } from '../../../../shared/sync/engine';
+import { createFetchTransport, SyncEngine, SyncError, withSentMarks, type FetchLike } from '../../../../shared/sync/engine';
 import { freshDb } from '../db/db-test-kit';
 
 /**
  * main/services/sync/sync-service.ts runs this engine over a RemoteReplica whose every call the page answers with
- * createDexieReplica (electron-replica-responder.ts); neither main nor the responder writes the sent mark. These runs
- * use that replica directly, as the responder does.
+ * createDexieReplica (electron-replica-responder.ts), its transport wrapped by withSentMarks. These runs use that
+ * replica directly, as the responder does (the whole IPC path: test/unit/main/services/sync/sent-mark-through-page).
  */
 async function pushFailingWith(fetch: FetchLike<unknown>) {
   const db = freshDb('electron-sent-mark');
@@ -22,7 +22,8 @@ async function pushFailingWith(fetch: FetchLike<unknown>) {
   // Synced with HQ before: the run starts with its push.
   await writeMeta(db, 'syncPoint', { epoch: 'epoch-1', cursor: null });
   const transport = createFetchTransport({ baseUrl: 'https://hq.example.org', token: 't'.repeat(40), deviceId, fetch, timers: { setTimeout, clearTimeout } });
-  const failure = await new SyncEngine({ transport, replica: createDexieReplica(db), now: () => Date.now() }).syncOnce().catch((e: unknown) => e);
+  const replica = createDexieReplica(db);
+  const failure = await new SyncEngine({ transport: withSentMarks(transport, replica, () => undefined), replica, now: () => Date.now() }).syncOnce().catch((e: unknown) => e);
   expect(failure).toBeInstanceOf(SyncError);
   return { db, id: made.value.id, failure: failure as SyncError };
 }

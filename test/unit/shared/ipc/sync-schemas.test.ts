@@ -89,6 +89,13 @@ describe('replica schemas', () => {
     expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'dropDatabase', args: [] }).success).toBe(false);
     expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'getCursor', args: ['x'] }).success).toBe(false);
     expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'applyPulledPage', args: [{ epoch: 'e', cursor: 'c', ops: [{}], highestStamp: null, serverTime: 1 }] }).success).toBe(false);
+    // The sent marks take one push's batch of device sequence numbers.
+    expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'markOpsSent', args: [[1, 2, 3]] }).success).toBe(true);
+    expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'markOpsNotSent', args: [[7]] }).success).toBe(true);
+    expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'markOpsSent', args: [[]] }).success).toBe(false);
+    expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'markOpsSent', args: [[0]] }).success).toBe(false);
+    expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'markOpsSent', args: [[1.5]] }).success).toBe(false);
+    expect(replicaCallSchema.safeParse({ callId: 'call-1234', method: 'markOpsNotSent', args: [Array.from({ length: 1001 }, (_, i) => i + 1)] }).success).toBe(false);
   });
 
   it('replies carry a short error without stacks, or a result checked per method in main', () => {
