@@ -14,6 +14,7 @@ import {
   type SyncTransport,
   type FetchLike,
   type TimerApi,
+  syncThenUploadFiles,
   uploadPendingFiles,
   withSentMarks,
 } from '../../shared/sync/engine';
@@ -105,10 +106,12 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
         // The run of a connection just replaced may still be ending (called off): only one run uses the replica.
         await retired;
         if (cancel.signal.aborted) throw new SyncError('offline', TRANSPORT_CANCELLED_MESSAGE);
-        const report = await engine.syncOnce({ onProgress });
-        // Files travel after the operations that reference them (HQ tracks them as missing until then).
-        await uploadPendingFiles({ source: createDexieFileSource(db, now), transport: base, onProgress });
-        return report;
+        return syncThenUploadFiles({
+          syncOnce: (runOptions) => engine.syncOnce(runOptions),
+          uploadFiles: () => uploadPendingFiles({ source: createDexieFileSource(db, now), transport: base, onProgress }),
+          onProgress,
+          warn: (message) => console.warn(message),
+        });
       },
       timers,
       now,

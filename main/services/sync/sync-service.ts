@@ -8,6 +8,7 @@ import type { LocalReplica } from '../../../shared/sync/engine/replica';
 import { withSentMarks } from '../../../shared/sync/engine/sent-marks';
 import { SyncEngine } from '../../../shared/sync/engine/sync-engine';
 import { SyncError } from '../../../shared/sync/engine/sync-error';
+import { syncThenUploadFiles } from '../../../shared/sync/engine/sync-run';
 import { SyncScheduler } from '../../../shared/sync/engine/sync-scheduler';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../../shared/sync/engine/sync-status';
 import { isSecretStoreError } from '../secrets/secret-store';
@@ -229,11 +230,13 @@ export class SyncService<Signal = unknown> {
         // The run of a connection just replaced may still be ending (called off): only one run uses the replica.
         await this.retired;
         if (cancel.signal.aborted) throw new SyncError('offline', TRANSPORT_CANCELLED_MESSAGE);
-        const report = await engine.syncOnce({ onProgress });
-        // Files travel after the operations that reference them (HQ tracks them as missing until then). A failed
-        // upload fails the run: the scheduler shows the reason and retries with backoff, resuming at HQ's offset.
-        await uploadPendingFiles({ source: options.files, transport, onProgress });
-        return report;
+        // A failed upload fails the run: the scheduler shows the reason and retries with backoff, resuming at HQ's offset.
+        return syncThenUploadFiles({
+          syncOnce: (runOptions) => engine.syncOnce(runOptions),
+          uploadFiles: () => uploadPendingFiles({ source: options.files, transport, onProgress }),
+          onProgress,
+          ...(options.warn ? { warn: options.warn } : {}),
+        });
       },
       timers: options.timers,
       now: options.now,

@@ -13,6 +13,7 @@ export * from './sent-marks';
 export * from './sync-engine';
 export * from './sync-error';
 export * from './sync-report';
+export * from './sync-run';
 export * from './sync-scheduler';
 export * from './sync-status';
 export * from './transport';

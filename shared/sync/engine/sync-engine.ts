@@ -39,6 +39,8 @@ export interface SyncEngineOptions {
 
 export interface SyncOnceOptions {
   onProgress?: (progress: SyncProgress) => void;
+  /** Called once HQ has answered every push of the run, before the pull starts (see syncThenUploadFiles). */
+  onPushed?: () => void;
 }
 
 /** Internal signal: HQ answered from another epoch; the run resets the replica and starts over. */
@@ -74,7 +76,7 @@ export class SyncEngine {
     return run;
   }
 
-  private async run({ onProgress }: SyncOnceOptions): Promise<SyncReport> {
+  private async run({ onProgress, onPushed }: SyncOnceOptions): Promise<SyncReport> {
     const { replica, now } = this.options;
     const draft = newReportDraft(now());
     const progress = (p: SyncProgress) => onProgress?.(p);
@@ -82,6 +84,7 @@ export class SyncEngine {
       try {
         await this.ensureEpoch(draft);
         await this.pushAll(draft, progress);
+        onPushed?.();
         await this.pullAll(draft, progress);
         break;
       } catch (error) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReplicaResponder } from '../../../../../renderer/host/electron-replica-responder';
 import { recordIncident } from '../../../../../shared/domain';
 import { FILE_UPLOAD_MESSAGES, type FetchLike, type LocalReplica, type SyncStatus } from '../../../../../shared/sync/engine';
-import { enrollmentResponseSchema, missingFilesResponseSchema } from '../../../../../shared/sync/wire';
+import { enrollmentResponseSchema, HQ_PATHS, missingFilesResponseSchema } from '../../../../../shared/sync/wire';
 import { STORE_FACTORIES } from '../../../server/support/store-factories';
 import { TestHq } from '../../../server/support/test-hq';
 import { fileBytes, MemoryFileSource } from '../../../shared/sync/support/memory-files';
@@ -26,11 +26,17 @@ interface Put {
   offset: number;
 }
 
-/** Node's fetch to the real HQ; `cutPut` drops the connection once at that PUT (1-based). */
-function fetchToHq(cutPut: number | null) {
+/**
+ * Node's fetch to the real HQ; `cutPut` drops the connection once at that PUT (1-based); `breakPulls` answers every
+ * pull after the first push with something this device cannot read (as a page of a newer Lantern would be).
+ */
+function fetchToHq(cutPut: number | null, breakPulls = false) {
   const puts: Put[] = [];
   let seen = 0;
+  let pushed = false;
   const fetchLike: FetchLike<AbortSignal> = async (url, init) => {
+    if (url.includes(HQ_PATHS.push)) pushed = true;
+    if (breakPulls && pushed && url.includes(HQ_PATHS.pull)) return { status: 200, headers: new Headers(), text: async () => '{"page":"from the future"}' };
     if (init.method === 'PUT') {
       seen += 1;
       if (seen === cutPut) throw new TypeError('fetch failed: connection reset');
@@ -46,9 +52,9 @@ function fetchToHq(cutPut: number | null) {
 let deviceCounter = 0;
 
 /** A device with one incident whose operation refers to `bytes` (as the capture form records it). */
-async function device(bytes: Uint8Array, options: { cutPut?: number } = {}) {
+async function device(bytes: Uint8Array, options: { cutPut?: number; breakPulls?: boolean } = {}) {
   const deviceId = `laptop-${++deviceCounter}`;
-  const network = fetchToHq(options.cutPut ?? null);
+  const network = fetchToHq(options.cutPut ?? null, options.breakPulls);
   const { ipc, h } = wireSyncMain({ files: true, fetch: network.fetchLike as FetchLike<unknown> });
 
   // The page's database: incidents and outbox (memory replica) and the attachments (memory file source).
@@ -133,6 +139,17 @@ describe('main’s sync service uploads attachments to HQ', { timeout: 30_000 },
     await settle(d.h);
     expect(d.h.service.status()).toMatchObject({ state: 'up-to-date', lastError: null });
     expect(d.puts.map((p) => p.offset)).toEqual([0, 512 * KIB, 1024 * KIB]);
+    expect((await contentAtHq(d.sha256))?.equals(bytes)).toBe(true);
+    expect(d.files.uploaded(d.sha256)).toBe(true);
+  });
+
+  it('still sends the files when the operations went but the pull failed, and reports the pull failure', async () => {
+    const bytes = fileBytes(600 * KIB, 14);
+    const d = await device(bytes, { breakPulls: true });
+    await d.connect();
+    await settle(d.h);
+
+    expect(d.h.service.status()).toMatchObject({ state: 'failing', lastError: { kind: 'bad-response' } });
     expect((await contentAtHq(d.sha256))?.equals(bytes)).toBe(true);
     expect(d.files.uploaded(d.sha256)).toBe(true);
   });
