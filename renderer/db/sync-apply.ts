@@ -2,6 +2,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { TimelineEvent } from '../../shared/domain';
 import { incidentIdsOf, planPage, stateChanged } from '../../shared/sync/engine';
+import { isAutomaticEntry, replacesAutomaticCopy } from '../../shared/sync/automatic-entries';
 import { incidentFromState, stateFromIncident, type IncidentState } from '../../shared/sync/merge';
 import type { Operation } from '../../shared/sync/operation';
 import { linkPulledFiles } from './attachments-pulled';
@@ -146,11 +147,15 @@ async function partialsOf(partials: Table<IncidentState, string>, ids: readonly 
 /**
  * Adds the page's events (each id once) without reading first: an event this device already holds fails
  * its add with ConstraintError, which is the "held" answer, and the rest of the page goes on. Any other
- * failure aborts the page.
+ * failure aborts the page. An automatic entry held in another copy gives way to a copy with a higher stamp
+ * (see shared/sync/automatic-entries.ts); it still counts as held.
  */
 async function addEventsNotHeld(db: LanternDb, events: readonly TimelineEvent[]): Promise<TimelineEvent[]> {
   const byId = new Map<string, TimelineEvent>();
-  for (const event of events) if (!byId.has(event.id)) byId.set(event.id, event);
+  for (const event of events) {
+    const seen = byId.get(event.id);
+    if (!seen || replacesAutomaticCopy(seen, event)) byId.set(event.id, event);
+  }
   const unique = [...byId.values()];
   if (unique.length === 0) return [];
   try {
@@ -160,8 +165,16 @@ async function addEventsNotHeld(db: LanternDb, events: readonly TimelineEvent[])
     if (!(error instanceof Dexie.BulkError)) throw error;
     const failed = error.failuresByPos;
     if (Object.values(failed).some((failure) => failure.name !== 'ConstraintError')) throw error;
+    await keepWinningAutomaticCopies(db, unique.filter((event, i) => failed[i] !== undefined && isAutomaticEntry(event)));
     return unique.filter((_, i) => failed[i] === undefined);
   }
+}
+
+async function keepWinningAutomaticCopies(db: LanternDb, pulled: readonly TimelineEvent[]): Promise<void> {
+  if (pulled.length === 0) return;
+  const held = await db.timeline.bulkGet(pulled.map((event) => event.id));
+  const winners = pulled.filter((event, i) => held[i] !== undefined && replacesAutomaticCopy(held[i]!, event));
+  if (winners.length > 0) await db.timeline.bulkPut(winners);
 }
 
 /** Stores the page's conflicts this device has not recorded yet (the same pair of changes keeps its first detectedAt). */

@@ -29,10 +29,10 @@ async function escalateDue(db: LanternDb, clock: TestClock, incidentId: string):
 }
 
 const automaticEntries = async (db: LanternDb, incidentId: string) =>
-  (await db.timeline.where('incidentId').equals(incidentId).toArray()).filter((e) => e.author.name === SYSTEM_AUTHOR.name).map((e) => e.id).sort();
+  (await db.timeline.where('incidentId').equals(incidentId).toArray()).filter((e) => e.author.name === SYSTEM_AUTHOR.name).sort((x, y) => x.id.localeCompare(y.id));
 
 describe('automatic escalation on two offline devices', () => {
-  it('both escalate the same breach offline; after syncing, each device and HQ hold it exactly once', async () => {
+  it('both escalate the same breach offline; after syncing, each device and HQ hold it exactly once, in the same copy', async () => {
     const hq = new FakeHq({ now: () => START_MS });
     const a = await device(hq, 'esc-a', testClock(START_MS));
     const b = await device(hq, 'esc-b', testClock(START_MS + 7_000));
@@ -47,15 +47,21 @@ describe('automatic escalation on two offline devices', () => {
     const onB = await escalateDue(b.db, b.clock, p1.id);
     expect(onA.length).toBeGreaterThan(0);
     expect(onB).toEqual(onA);
+    const [copiesA, copiesB] = [await automaticEntries(a.db, p1.id), await automaticEntries(b.db, p1.id)];
+    expect(copiesA).not.toEqual(copiesB); // each laptop wrote its own copy: its time, stamp and device
+    const highest = copiesA.map((copy, i) => (copiesB[i]!.hlc > copy.hlc ? copiesB[i]! : copy));
 
     await a.engine.syncOnce();
     await b.engine.syncOnce();
     await a.engine.syncOnce();
 
     const expected = [...onA].sort();
-    expect(await automaticEntries(a.db, p1.id)).toEqual(expected);
-    expect(await automaticEntries(b.db, p1.id)).toEqual(expected);
-    expect([...hq.timeline.values()].filter((e) => e.incidentId === p1.id && e.author.name === SYSTEM_AUTHOR.name).map((e) => e.id).sort()).toEqual(expected);
+    const onHq = [...hq.timeline.values()].filter((e) => e.incidentId === p1.id && e.author.name === SYSTEM_AUTHOR.name).sort((x, y) => x.id.localeCompare(y.id));
+    expect(onHq.map((e) => e.id)).toEqual(expected);
+    // The same entries, not only the same ids: every replica keeps the highest-stamped copy.
+    expect(onHq).toEqual(highest);
+    expect(await automaticEntries(a.db, p1.id)).toEqual(highest);
+    expect(await automaticEntries(b.db, p1.id)).toEqual(highest);
     // And the incidents agree field by field.
     const [rowA, rowB] = await Promise.all([a.db.incidents.get(p1.id), b.db.incidents.get(p1.id)]);
     expect(fromIncidentRow(rowA!)).toEqual(fromIncidentRow(rowB!));

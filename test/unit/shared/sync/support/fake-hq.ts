@@ -1,5 +1,6 @@
 // In-memory HQ implementing protocol v1 (docs/sync-protocol.md) behind an HTTP-shaped handler, for engine tests.
 import { type TimelineEvent } from '../../../../../shared/domain';
+import { replacesAutomaticCopy } from '../../../../../shared/sync/automatic-entries';
 import { capFutureStamp } from '../../../../../shared/sync/hlc-cap';
 import { mergeOperation, type Conflict, type IncidentState } from '../../../../../shared/sync/merge';
 import { OPERATION_SCHEMA_VERSION, operationSchema, type Operation } from '../../../../../shared/sync/operation';
@@ -217,7 +218,9 @@ export class FakeHq {
     if (op.hlc !== entry.originalHlc) this.capped.set(entry.originalHlc, op.hlc);
     const merged = mergeOperation(this.incidents.get(op.incidentId), op);
     this.incidents.set(op.incidentId, merged.state);
-    if (!this.timeline.has(op.event.id)) this.timeline.set(op.event.id, op.event);
+    const held = this.timeline.get(op.event.id);
+    // As HQ: one copy per entry id; an automatic entry written apart keeps its highest-stamped copy.
+    if (!held || replacesAutomaticCopy(held, op.event)) this.timeline.set(op.event.id, op.event);
     for (const conflict of merged.conflicts) this.conflicts.set(conflict.id, conflict);
   }
 }
