@@ -1,6 +1,7 @@
 // The number of incidents a find query matches, when an index can count it without reading rows (for an honest scrollbar).
 import { Dexie } from 'dexie';
 import { getCurrentUser } from './current-user';
+import { incidentNumberPrefix } from './find-number';
 import type { LanternDb } from './database';
 import type { FindQuery } from './find-query';
 import { countWordHolders, indexedWordsStartingWith } from './search-index';
@@ -35,6 +36,8 @@ function countedFilter(query: FindQuery, me: string | undefined): { field: strin
  */
 export async function countIncidents(db: LanternDb, rawQuery: FindQuery): Promise<number | undefined> {
   // Text without a searchable word (one letter, punctuation) does not filter (as in find-query.ts).
+  // A number lookup ("K7QM-0042", find-number.ts) lists its few rows without a count.
+  if (incidentNumberPrefix(rawQuery.text ?? '') !== null) return undefined;
   const words = queryWords(rawQuery.text ?? '');
   const { text: _text, ...rest } = rawQuery;
   const query: FindQuery = words.length > 0 ? rawQuery : rest;

@@ -2,6 +2,7 @@
 import { Dexie, type Collection } from 'dexie';
 import { OPEN_STATUSES, PRIORITY_LABELS, SLA_PAUSED, SLA_RUNNING, STATUSES, type Incident, type Priority, type SlaPolicySet, type Status } from '../../shared/domain';
 import { getCurrentUser } from './current-user';
+import { incidentNumberPrefix, rowsByNumber } from './find-number';
 import type { LanternDb } from './database';
 import { DEFAULT_SORT, listOrder, type FindSort, type ListKey, type ListOrder, type SortDirection } from './find-order';
 import { walkSegment, type Segment, type WalkFilter } from './find-walk';
@@ -86,6 +87,10 @@ async function findRows(db: LanternDb, query: FindQuery, bounds: PageBounds): Pr
   const policies = query.breachingSoon ? await readSlaPolicySet(db) : undefined;
   const filter = walkFilter(db, query, words, me, policies);
   if (query.breachingSoon && openStatuses(query).length === 0) return [];
+  // A number ("K7QM-0042") names incidents by their number; when none has it, its parts are searched as words.
+  const numberPrefix = incidentNumberPrefix(query.text ?? '');
+  const numbered = numberPrefix === null ? undefined : await rowsByNumber(db, numberPrefix);
+  if (numbered) return slice(await allMatching(numbered, walkFilter(db, query, [], me, policies)), order, { ...bounds, limit });
   if (words.length > 0) {
     const byWord = await searchByWordRanges(db, query, words, me, policies, bounds, limit);
     if (byWord) return byWord;

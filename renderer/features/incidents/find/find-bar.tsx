@@ -58,7 +58,7 @@ export function FindBar() {
           id={SEARCH_INPUT_ID}
           type="search"
           className="search-input"
-          placeholder="Search title, description, notes, checklist  ( / )"
+          placeholder="Search number, title, description, notes, checklist  ( / )"
           maxLength={200}
           value={query.text ?? ''}
           aria-keyshortcuts="/"

@@ -1,7 +1,7 @@
 // Find: the search index follows record/edit/note, and filters, sorts and search read through indexes.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIncidentRepository, findIncidents, setCurrentUser, type FindQuery, type IncidentRepository } from '../../../../renderer/db';
+import { countIncidents, createIncidentRepository, findIncidents, setCurrentUser, type FindQuery, type IncidentRepository } from '../../../../renderer/db';
 import type { LanternDb } from '../../../../renderer/db/database';
 import { wordsOfSearchKeys } from '../../../../renderer/db/search-words';
 import { OPEN_STATUSES, type Incident, type NewIncidentInput } from '../../../../shared/domain';
@@ -136,6 +136,22 @@ describe('findIncidents', () => {
     expect(await titles({ text: 'purged' })).toEqual([]);
     expect(await titles({ text: 'p' })).toEqual(['Generator failed', 'Phishing mail', 'Printer jam']);
     expect(await titles({ text: 'mail', statuses: ['new'] })).toEqual([]);
+  });
+
+  it('finds an incident by its number as read over the radio: any case, a leading #, spaces, or its start', async () => {
+    setup();
+    const first = await record({ title: 'Lift 3 stuck' });
+    const second = await record({ title: 'Chiller 2 tripped' });
+    const [prefix] = first.number.split('-') as [string];
+    expect(await titles({ text: first.number })).toEqual(['Lift 3 stuck']);
+    expect(await titles({ text: ` #${second.number.toLowerCase().replace('-', ' - ')} ` })).toEqual(['Chiller 2 tripped']);
+    expect(await titles({ text: `${prefix}-` })).toEqual(['Chiller 2 tripped', 'Lift 3 stuck']);
+    // Other filters still apply, and the list is not counted (it grows as its rows arrive).
+    expect(await titles({ text: first.number, statuses: ['closed'] })).toEqual([]);
+    expect(await countIncidents(db, { text: first.number })).toBeUndefined();
+    // A number no incident has is searched as words, so a title holding such a code is still found.
+    await record({ title: 'Breaker AB12-7 tripped' });
+    expect(await titles({ text: 'AB12-7' })).toEqual(['Breaker AB12-7 tripped']);
   });
 
   it('lists search hits newest update first, once each, whether a prefix matches a few indexed words or many', async () => {
