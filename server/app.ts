@@ -4,7 +4,7 @@ import { MAX_FILE_BYTES, MAX_FILE_CHUNK_BYTES, MAX_JSON_BODY_BYTES, MAX_PUSH_BOD
 import type { Clock, HqLimits, RouteContext } from './http/context';
 import { LostHistoryGuard } from './sync/lost-history';
 import { normalizeOrigin } from './http/cors';
-import { registerErrorHandling } from './http/error-handler';
+import { frameworkErrorHandler, registerErrorHandling } from './http/error-handler';
 import { registerGatekeeper } from './http/gatekeeper';
 import { RateLimiter } from './http/rate-limiter';
 import { registerAdminRoutes } from './routes/admin';
@@ -57,6 +57,8 @@ export async function buildHqApp(options: HqAppOptions): Promise<FastifyInstance
     // A request must be complete within 5 minutes (a 1 MiB chunk over a very slow link fits; a stalled client does not hold a socket forever).
     requestTimeout: 300_000,
     forceCloseConnections: 'idle',
+    // Errors met before routing (a broken %-escape in the path) in the protocol's shape and with CORS, not Fastify's own.
+    frameworkErrors: frameworkErrorHandler(allowOrigins),
   });
   // Every route but the file-chunk upload takes JSON only: any other body type is 415 before it is read or validated.
   app.removeContentTypeParser('text/plain');

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { fileChunkQuerySchema, fileParamsSchema, type FileStatus } from '../../shared/sync/wire';
 import type { RouteContext } from '../http/context';
+import { fileStream } from '../files/file-stream';
 import { accessEnded } from '../http/access-errors';
 import { deviceAuthOf } from '../http/gatekeeper';
 import { HqError } from '../http/hq-error';
@@ -51,13 +52,16 @@ export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): voi
 
   app.get('/v1/files/:sha256/content', access('device-or-admin', 'optional'), async (request, reply) => {
     const { sha256 } = parseOrThrow(fileParamsSchema, request.params, 'file address');
-    const chunks = await ctx.store.fileContent(sha256);
-    if (!chunks) throw new HqError('not-found', 'HQ does not have this whole file (yet).');
+    const size = await ctx.store.completeFileSize(sha256);
+    if (size === null) throw new HqError('not-found', 'HQ does not have this whole file (yet).');
     return reply
       .type('application/octet-stream')
+      .header('Content-Length', String(size))
+      // Named by its SHA-256, a file's bytes never change: the hash is a strong validator.
+      .header('ETag', `"${sha256}"`)
       .header('X-Content-Type-Options', 'nosniff')
       .header('Content-Disposition', 'attachment')
-      .send(Buffer.concat(chunks));
+      .send(fileStream(ctx.store, sha256, size));
   });
 }
 

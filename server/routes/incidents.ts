@@ -6,6 +6,7 @@ import { incidentFromState, type IncidentState } from '../../shared/sync/merge';
 import { decodeChangeMark, encodeChangeMark } from '../sync/change-mark';
 import { conflictSchema, DEFAULT_LIST_LIMIT, incidentListQuerySchema, type IncidentDetailResponse, type IncidentListResponse } from '../../shared/sync/wire';
 import type { RouteContext } from '../http/context';
+import type { HqMeta } from '../store/types';
 import { HqError } from '../http/hq-error';
 import { access } from '../http/route-access';
 import { parseOrThrow } from '../http/validate';
@@ -20,8 +21,9 @@ export function registerIncidentRoutes(app: FastifyInstance, ctx: RouteContext):
     const exercise = query.exercise === undefined ? undefined : query.exercise === 'true';
     if (query.changes !== undefined) {
       if (query.cursor !== undefined) throw new HqError('invalid-request', "The change feed pages with its mark: pass each answer's changeMark as changes, without cursor.");
-      const { epoch } = await ctx.store.meta();
-      const after = changedAfter(query.changes, epoch);
+      const meta = await ctx.store.meta();
+      const after = await changedAfter(ctx, query.changes, meta);
+      const { epoch } = meta;
       const page = await ctx.store.listIncidents({ statuses: query.status, updatedSince, exercise, changedAfterSeq: after, limit });
       return { incidents: completeIncidents(page.states), cursor: null, hasMore: page.hasMore, changeMark: encodeChangeMark({ epoch, seq: page.lastSeqs.at(-1) ?? after }) };
     }
@@ -54,12 +56,23 @@ function completeIncidents(states: readonly IncidentState[]): Incident[] {
 }
 
 /** The serverSeq a change-feed request continues after: 0 for `start`, else its mark's, in HQ's current epoch. */
-function changedAfter(changes: string, epoch: string): number {
+async function changedAfter(ctx: RouteContext, changes: string, meta: HqMeta): Promise<number> {
   if (changes === 'start') return 0;
   const mark = decodeChangeMark(changes);
   if (!mark) throw new HqError('invalid-cursor', 'HQ did not make this change mark. Start again with changes=start.');
-  if (mark.epoch !== epoch) {
-    throw new HqError('epoch-changed', 'HQ was restored from a backup since this mark, so it cannot say what changed after it. Start again with changes=start.', { epoch });
+  if (mark.epoch !== meta.epoch) {
+    throw new HqError('epoch-changed', 'HQ was restored from a backup since this mark, so it cannot say what changed after it. Start again with changes=start.', { epoch: meta.epoch });
+  }
+  // A mark past the last sequence number HQ holds: HQ was restored from a backup and nobody started a new epoch. Answered
+  // like a device's pull, never as "nothing changed": HQ will hand out those numbers again, and a feed that went on from
+  // this mark would skip the incidents changed under them for good. The admin's mark is proof enough for a new epoch.
+  if (mark.seq > meta.lastSeq) {
+    const epoch = await ctx.lostHistory.checkChangeMark(meta, mark.seq);
+    throw new HqError(
+      'epoch-changed',
+      `HQ holds changes only up to ${meta.lastSeq}, but this mark is at ${mark.seq}: HQ was restored from a backup and has lost changes it had reported. Start again with changes=start.`,
+      { epoch },
+    );
   }
   return mark.seq;
 }

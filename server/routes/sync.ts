@@ -37,9 +37,14 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: RouteContext): voi
     const query = parseOrThrow(pullQuerySchema, request.query, 'pull query');
     const meta = await ctx.store.meta();
     let afterSeq = 0;
+    let provenSeq: number | null = null;
     if (query.cursor) {
-      const position = decodeCursor(query.cursor);
+      const position = decodeCursor(query.cursor, meta.cursorKey);
       if (!position) throw new HqError('invalid-cursor', 'HQ did not make this cursor. Start again without one.');
+      // Checked before anything else: a forged cursor must not reach the lost-history check, which can start a new epoch.
+      if (position.signature === 'invalid') {
+        throw new HqError('invalid-cursor', 'HQ did not make this cursor (its signature does not match; it was altered, or made by another HQ database). Start again without one.');
+      }
       if (position.epoch !== meta.epoch) {
         throw new HqError(
           'epoch-changed',
@@ -47,9 +52,18 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: RouteContext): voi
           { epoch: meta.epoch },
         );
       }
+      // A cursor of an HQ before signing proves nothing: taken while HQ holds its position, refused (the device starts
+      // over) when it points past what HQ holds, since a forged one could otherwise make the whole fleet start over.
+      if (position.signature === 'none' && position.seq > meta.lastSeq) {
+        throw new HqError(
+          'invalid-cursor',
+          'This cursor was made by an older HQ and points past the operations HQ holds, so HQ cannot use it. Start again without one: the device sends what it holds again and pulls from the start.',
+        );
+      }
       afterSeq = position.seq;
-      await ctx.lostHistory.checkPull(meta, afterSeq, device.id);
+      if (position.signature === 'valid') provenSeq = position.seq;
     }
+    await ctx.lostHistory.checkPull(meta, provenSeq, device.id);
     const page = await ctx.store.pull(afterSeq, query.limit ?? DEFAULT_PULL_LIMIT);
     const lastSeq = page.rows.at(-1)?.serverSeq ?? afterSeq;
     const now = ctx.clock.now();
@@ -57,7 +71,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: RouteContext): voi
     // Operation bodies are stored as validated JSON; splice them in instead of parsing and re-serializing each one.
     const ops = page.rows.map((row) => `{"serverSeq":${row.serverSeq},"op":${row.body}}`).join(',');
     const json = `{"hqId":${JSON.stringify(meta.hqId)},"epoch":${JSON.stringify(meta.epoch)},"serverTime":${now},"ops":[${ops}],"cursor":${JSON.stringify(
-      encodeCursor({ epoch: meta.epoch, seq: lastSeq }),
+      encodeCursor({ epoch: meta.epoch, seq: lastSeq }, meta.cursorKey),
     )},"hasMore":${page.hasMore}}`;
     return reply.type('application/json; charset=utf-8').send(json);
   });

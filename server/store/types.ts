@@ -10,6 +10,8 @@ export interface HqMeta {
   readonly adminTokenHash: string | null;
   /** The highest serverSeq handed out (committed); no cursor HQ made can point past it. */
   readonly lastSeq: number;
+  /** HMAC key of pull cursors (secret; kept with the data, so a restored backup still recognises the cursors it made). */
+  readonly cursorKey: string;
 }
 
 export interface DeviceRecord {
@@ -118,6 +120,8 @@ export interface IncidentRow {
   readonly status: Status | null;
   readonly updatedAt: string | null;
   readonly lastSeq: number;
+  /** The incident's exercise (drill) mark; absent in its state reads as false (real). */
+  readonly exercise: boolean;
 }
 
 export interface RejectedRow {
@@ -247,8 +251,15 @@ export interface HqStore {
   file(sha256: string, deviceId?: string): Promise<FileRecord | null>;
   /** Stores one chunk of the device's own upload in order; on the last one verifies the SHA-256 of the whole (mismatch: discards it). */
   putFileChunk(upload: ChunkUpload): Promise<ChunkOutcome>;
-  /** The bytes of a complete file, chunk by chunk in order; null when not complete. */
+  /** The bytes of a complete file, chunk by chunk in order; null when not complete. All in memory: tests and tools only. */
   fileContent(sha256: string): Promise<Uint8Array[] | null>;
+  /** The size of a complete file; null when HQ does not have the whole file. */
+  completeFileSize(sha256: string): Promise<number | null>;
+  /**
+   * The stored chunk of a complete file that starts at `offset` (null: none starts there). One row per call, so a
+   * download holds one chunk in memory at a time (see server/files/file-stream.ts).
+   */
+  fileChunkAt(sha256: string, offset: number): Promise<Uint8Array | null>;
   missingFiles(limit: number): Promise<MissingFileRecord[]>;
   rejectedOps(limit: number): Promise<RejectedRecord[]>;
   stats(): Promise<HqStats>;

@@ -224,6 +224,8 @@ function incidentRow(state: IncidentState, lastSeq: number): IncidentRow {
     // Normalized (devices may send "…:00Z" or "…:00.5Z"), so the read API's updatedSince compares as text.
     updatedAt: state.updatedAt === null ? null : new Date(state.updatedAt).toISOString(),
     lastSeq,
+    // A column, so the read API filters on it without parsing state (PostgreSQL's jsonb cannot hold every stored text).
+    exercise: state.fields.exercise === true,
   };
 }
 

@@ -2,6 +2,7 @@
 import type { CommandContext, CommandResult, IncidentChange } from './commands';
 import { type Incident, incidentSchema, type SyncedField, type SyncedFields, syncedFieldsSchema } from './incident';
 import type { TransitionError } from './lifecycle';
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './limits';
 import { derivePriority, DEFAULT_PRIORITY_MATRIX, priorityMatrixSchema } from './priority';
 import { type FieldChange, type TimelineEvent, timelineEventSchema } from './timeline';
 
@@ -61,6 +62,11 @@ export function touchedAt(incident: Incident, ctx: CommandContext): string {
 }
 
 export function validated(incident: Incident, event: TimelineEvent, change: IncidentChange): CommandResult {
+  // Only what this command writes: an incident that already holds such text (from an older Lantern) can still be worked,
+  // and a field change's old value ("from") is not the person's input. Checked here, not in the schemas, because devices
+  // validate pulled operations with those schemas: text HQ stored before this check must still pull everywhere.
+  const unstorable = findUnstorableText(change.set) ?? findUnstorableText(event, (path) => path.length === 3 && path[0] === 'changes' && path[2] === 'from');
+  if (unstorable) return invalidInput({ path: unstorable, message: UNSTORABLE_TEXT_MESSAGE });
   const eventCheck = timelineEventSchema.safeParse(event);
   if (!eventCheck.success) return invalidInput(eventCheck.error.issues[0]);
   const incidentCheck = incidentSchema.safeParse(incident);

@@ -140,4 +140,20 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX incidents_last_seq ON incidents (last_seq);
     `,
   },
+  {
+    version: 4,
+    name: 'exercise column, pull-cursor signing key',
+    // The read API's exercise filter cast state::jsonb, which fails (22P05) on any incident whose text holds U+0000 or a
+    // lone surrogate (stored as JSON escapes): one such incident made every filtered list a 500. The mark is now a column
+    // written at push time, like status. The backfill casts too, so it first turns every \uXXXX escape into a harmless
+    // one (\u0020): a replacement that starts with the backslash it replaces keeps the JSON valid whatever precedes it,
+    // and only string contents change, never fields.exercise.
+    // cursor_key: the HMAC key of pull cursors, in the database so a restored backup still recognises genuine cursors.
+    sql: String.raw`
+      ALTER TABLE incidents ADD COLUMN exercise BOOLEAN NOT NULL DEFAULT FALSE;
+      UPDATE incidents SET exercise = TRUE
+        WHERE coalesce((regexp_replace(state, '\\u[0-9a-fA-F]{4}', '\\u0020', 'g')::jsonb -> 'fields' ->> 'exercise')::boolean, false);
+      ALTER TABLE hq_meta ADD COLUMN cursor_key TEXT;
+    `,
+  },
 ];

@@ -53,10 +53,10 @@ const WRITE_SQL = `WITH
     SELECT (r->>0)::bigint, r->>1, r->>2, (r->>3)::bigint, r->>4, r->>5, r->>6, r->>7, $1 FROM jsonb_array_elements($2::jsonb) AS r
     RETURNING 1),
   incidents_upsert AS (
-    INSERT INTO incidents (id, state, complete, status, updated_at, last_seq)
-    SELECT r->>0, r->>1, (r->>2)::boolean, r->>3, r->>4, (r->>5)::bigint FROM jsonb_array_elements($3::jsonb) AS r
+    INSERT INTO incidents (id, state, complete, status, updated_at, last_seq, exercise)
+    SELECT r->>0, r->>1, (r->>2)::boolean, r->>3, r->>4, (r->>5)::bigint, (r->>6)::boolean FROM jsonb_array_elements($3::jsonb) AS r
     ON CONFLICT (id) DO UPDATE SET state = excluded.state, complete = excluded.complete, status = excluded.status,
-      updated_at = excluded.updated_at, last_seq = excluded.last_seq
+      updated_at = excluded.updated_at, last_seq = excluded.last_seq, exercise = excluded.exercise
     RETURNING 1),
   events AS (
     INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body)
@@ -129,7 +129,7 @@ function writeParams(w: PushWrites): unknown[] {
   return [
     w.now,
     rows(w.ops, ['serverSeq', 'opId', 'deviceId', 'deviceSeq', 'incidentId', 'hlc', 'originalHlc', 'body']),
-    rows(w.incidents, ['id', 'state', 'complete', 'status', 'updatedAt', 'lastSeq']),
+    rows(w.incidents, ['id', 'state', 'complete', 'status', 'updatedAt', 'lastSeq', 'exercise']),
     rows(w.events, ['id', 'incidentId', 'hlc', 'serverSeq', 'body']),
     rows(w.conflicts, ['id', 'incidentId', 'field', 'serverSeq', 'body']),
     rows(

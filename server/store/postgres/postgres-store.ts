@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { PoolClient } from 'pg';
 import type { IncidentState } from '../../../shared/sync/merge';
 import { decideRedemption, OUTCOME_OF } from '../../auth/enrollment';
-import { newShortId } from '../../auth/secrets';
+import { newShortId, newToken } from '../../auth/secrets';
 import { applyChunk } from '../../files/chunk-upload';
 import type { DevicePosition, HqStore, IncidentListFilter, NewEnrollment, PushTx, RedeemOutcome, Redemption } from '../types';
 import { POSTGRES_MIGRATIONS } from './migrations';
@@ -36,6 +36,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       if (options.schema) await createSchema(client, options.schema);
       await migratePostgres(client, POSTGRES_MIGRATIONS);
       await client.query('INSERT INTO hq_meta (id, hq_id, epoch, created_at) VALUES (1, $1, $2, $3) ON CONFLICT (id) DO NOTHING', [newShortId(), newShortId(), Date.now()]);
+      // Once per database: instances starting together all run this, and only the first one's key is kept.
+      await client.query('UPDATE hq_meta SET cursor_key = $1 WHERE id = 1 AND cursor_key IS NULL', [newToken()]);
     } finally {
       client.release();
     }
@@ -52,9 +54,11 @@ class PostgresStore implements HqStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async meta() {
-    const { rows } = await this.pool.query<{ hq_id: string; epoch: string; admin_token_hash: string | null; last_seq: string }>('SELECT hq_id, epoch, admin_token_hash, last_seq FROM hq_meta WHERE id = 1');
+    const { rows } = await this.pool.query<{ hq_id: string; epoch: string; admin_token_hash: string | null; last_seq: string; cursor_key: string }>(
+      'SELECT hq_id, epoch, admin_token_hash, last_seq, cursor_key FROM hq_meta WHERE id = 1',
+    );
     const row = rows[0]!;
-    return { hqId: row.hq_id, epoch: row.epoch, adminTokenHash: row.admin_token_hash, lastSeq: Number(row.last_seq) };
+    return { hqId: row.hq_id, epoch: row.epoch, adminTokenHash: row.admin_token_hash, lastSeq: Number(row.last_seq), cursorKey: row.cursor_key };
   }
 
   async setAdminTokenHash(hash: string) {
@@ -168,9 +172,9 @@ class PostgresStore implements HqStore {
       where.push(`updated_at COLLATE "C" >= $${params.length}`);
     }
     if (filter.exercise !== undefined) {
-      // An incident without the field is real.
+      // A column written at push time: casting state to jsonb here failed on text jsonb cannot hold (U+0000, lone surrogates).
       params.push(filter.exercise);
-      where.push(`coalesce((state::jsonb -> 'fields' ->> 'exercise')::boolean, false) = $${params.length}`);
+      where.push(`exercise = $${params.length}`);
     }
     const byChange = filter.changedAfterSeq !== undefined;
     if (byChange) {
@@ -210,6 +214,16 @@ class PostgresStore implements HqStore {
   async fileContent(sha256: string) {
     const { rows } = await this.pool.query<{ complete: boolean }>('SELECT complete FROM files WHERE sha256 = $1', [sha256]);
     return rows[0]?.complete ? readChunks(this.pool, sha256) : null;
+  }
+
+  async completeFileSize(sha256: string) {
+    const { rows } = await this.pool.query<{ size: BigIntText | null }>('SELECT size FROM files WHERE sha256 = $1 AND complete', [sha256]);
+    return rows[0] ? numOrNull(rows[0].size) : null;
+  }
+
+  async fileChunkAt(sha256: string, offset: number) {
+    const { rows } = await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM file_chunks WHERE sha256 = $1 AND "offset" = $2', [sha256, offset]);
+    return rows[0]?.bytes ?? null;
   }
 
   missingFiles(limit: number) {

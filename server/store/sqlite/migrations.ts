@@ -140,4 +140,16 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX incidents_last_seq ON incidents (last_seq);
     `,
   },
+  {
+    version: 4,
+    name: 'exercise column, pull-cursor signing key',
+    // The same as on PostgreSQL (where reading the mark out of the JSON state could fail): the exercise mark is a column
+    // written at push time, like status; cursor_key is the HMAC key of pull cursors (kept with the data, so a restored
+    // backup still recognises genuine cursors).
+    sql: `
+      ALTER TABLE incidents ADD COLUMN exercise INTEGER NOT NULL DEFAULT 0;
+      UPDATE incidents SET exercise = 1 WHERE coalesce(json_extract(state, '$.fields.exercise'), 0) = 1;
+      ALTER TABLE hq_meta ADD COLUMN cursor_key TEXT;
+    `,
+  },
 ];

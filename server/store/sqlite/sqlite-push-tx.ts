@@ -60,11 +60,11 @@ function writeBatch(db: Database.Database, writes: PushWrites): void {
     insertOp.run(op.serverSeq, op.opId, op.deviceId, op.deviceSeq, op.incidentId, op.hlc, op.originalHlc, op.body, writes.now);
   }
   const upsertIncident = prepared(db, 
-    `INSERT INTO incidents (id, state, complete, status, updated_at, last_seq) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO incidents (id, state, complete, status, updated_at, last_seq, exercise) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET state = excluded.state, complete = excluded.complete, status = excluded.status,
-       updated_at = excluded.updated_at, last_seq = excluded.last_seq`,
+       updated_at = excluded.updated_at, last_seq = excluded.last_seq, exercise = excluded.exercise`,
   );
-  for (const row of writes.incidents) upsertIncident.run(row.id, row.state, row.complete ? 1 : 0, row.status, row.updatedAt, row.lastSeq);
+  for (const row of writes.incidents) upsertIncident.run(row.id, row.state, row.complete ? 1 : 0, row.status, row.updatedAt, row.lastSeq, row.exercise ? 1 : 0);
   const insertEvent = prepared(db, 'INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING');
   for (const event of writes.events) insertEvent.run(event.id, event.incidentId, event.hlc, event.serverSeq, event.body);
   const insertConflict = prepared(db, 'INSERT INTO conflicts (id, incident_id, field, server_seq, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { IncidentState } from '../../../shared/sync/merge';
 import { decideRedemption, OUTCOME_OF } from '../../auth/enrollment';
-import { newShortId } from '../../auth/secrets';
+import { newShortId, newToken } from '../../auth/secrets';
 import { applyChunk } from '../../files/chunk-upload';
 import { SerialQueue } from '../serial-queue';
 import type { DevicePosition, HqStore, IncidentListFilter, NewEnrollment, RedeemOutcome, Redemption, RejectedRecord } from '../types';
@@ -29,6 +29,7 @@ export function openSqliteStore(dataDir: string): HqStore {
   db.pragma('busy_timeout = 5000');
   migrateSqlite(db, SQLITE_MIGRATIONS);
   db.prepare('INSERT INTO hq_meta (id, hq_id, epoch, created_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(newShortId(), newShortId(), Date.now());
+  db.prepare('UPDATE hq_meta SET cursor_key = ? WHERE id = 1 AND cursor_key IS NULL').run(newToken());
   // Checkpoints run in a worker thread (see wal-checkpointer.ts), so no COMMIT waits for one.
   db.pragma('wal_autocheckpoint = 0');
   // After a WAL restart the file is cut back to this size, so one burst of load does not keep its disk space for good.
@@ -83,8 +84,14 @@ class SqliteStore implements HqStore {
 
   meta() {
     return this.read(() => {
-      const row = prepared(this.db, 'SELECT hq_id, epoch, admin_token_hash, last_seq FROM hq_meta WHERE id = 1').get() as { hq_id: string; epoch: string; admin_token_hash: string | null; last_seq: number };
-      return { hqId: row.hq_id, epoch: row.epoch, adminTokenHash: row.admin_token_hash, lastSeq: row.last_seq };
+      const row = prepared(this.db, 'SELECT hq_id, epoch, admin_token_hash, last_seq, cursor_key FROM hq_meta WHERE id = 1').get() as {
+        hq_id: string;
+        epoch: string;
+        admin_token_hash: string | null;
+        last_seq: number;
+        cursor_key: string;
+      };
+      return { hqId: row.hq_id, epoch: row.epoch, adminTokenHash: row.admin_token_hash, lastSeq: row.last_seq, cursorKey: row.cursor_key };
     });
   }
 
@@ -204,8 +211,8 @@ class SqliteStore implements HqStore {
         params.push(filter.updatedSince);
       }
       if (filter.exercise !== undefined) {
-        // JSON true reads as 1; an incident without the field is real.
-        where.push("coalesce(json_extract(state, '$.fields.exercise'), 0) = ?");
+        // A column written at push time (like status), the same as on PostgreSQL; an incident without the mark is real.
+        where.push('exercise = ?');
         params.push(filter.exercise ? 1 : 0);
       }
       const byChange = filter.changedAfterSeq !== undefined;
@@ -251,6 +258,21 @@ class SqliteStore implements HqStore {
     });
   }
 
+  completeFileSize(sha256: string) {
+    return this.read(() => {
+      const row = prepared(this.db, 'SELECT size FROM files WHERE sha256 = ? AND complete = 1').get(sha256) as { size: number | null } | undefined;
+      return row?.size ?? null;
+    });
+  }
+
+  fileChunkAt(sha256: string, offset: number) {
+    // One queued job per chunk (not one iterator held open): other requests run between two chunks of a slow download.
+    return this.read(() => {
+      const row = prepared(this.db, 'SELECT bytes FROM file_chunks WHERE sha256 = ? AND offset = ?').get(sha256, offset) as { bytes: Buffer } | undefined;
+      return row?.bytes ?? null;
+    });
+  }
+
   missingFiles(limit: number) {
     return this.read(() => readMissingFiles(this.db, limit));
   }
@@ -293,7 +315,8 @@ class SqliteStore implements HqStore {
   /** Every job, reads included, goes through the queue: a read must never see another job's open transaction. */
   private read<T>(job: () => T | Promise<T>): Promise<T> {
     return this.queue.run(() => {
-      if (this.closed) throw new Error('The HQ store is closed');
+      // Coded, so the error handler answers 503 (HQ is stopping; the device tries again), not 500.
+      if (this.closed) throw Object.assign(new Error('The HQ store is closed'), { code: 'HQ_STORE_CLOSED' });
       return job();
     });
   }

@@ -1,5 +1,5 @@
 // Read API change feed: an integration polling `changes` sees every incident HQ received a change of since its last poll,
-// including ones recorded offline hours before (which `updatedSince`, the laptop's time, misses); paging; bad marks.
+// including ones recorded offline hours before (which `updatedSince`, the laptop's time, misses); paging; bad marks and marks HQ lost.
 import { afterEach, describe, expect, it } from 'vitest';
 import { incidentListResponseSchema, type IncidentListResponse } from '../../../shared/sync/wire';
 import { announcePostgresSkip, STORE_FACTORIES } from './support/store-factories';
@@ -108,5 +108,23 @@ describe.each(STORE_FACTORIES)('GET /v1/incidents?changes= ($name)', (factory) =
 
     const anonymous = await hq.request('/v1/incidents?changes=start');
     expect(anonymous.status).toBe(401);
+  });
+
+  it('a mark past the changes HQ holds (restored from a backup without a new epoch) is 409 epoch-changed, not an empty page', async () => {
+    hq = await TestHq.start(factory);
+    const device = new TestDevice('device-a');
+    const token = await hq.enroll(device.id);
+    await hq.push(token, device.id, [device.create('Door 4 jammed')]);
+    const { epoch } = await hq.store.meta();
+    // The mark an integration holds after polling changes 1–5, of which the restored HQ has only the first.
+    const ahead = Buffer.from(`${epoch}:5`, 'utf8').toString('base64url');
+    const lost = await hq.request(`/v1/incidents?changes=${ahead}`, { token: hq.adminToken });
+    expect([lost.status, lost.json.error]).toEqual([409, 'epoch-changed']);
+    expect(lost.json.message).toMatch(/restored from a backup.*changes=start/);
+    // HQ would hand out 2–5 again: a new epoch sends the devices' history again, and the old mark stays refused.
+    expect(lost.json.epoch).not.toBe(epoch);
+    expect((await hq.store.meta()).epoch).toBe(lost.json.epoch);
+    expect((await hq.request(`/v1/incidents?changes=${ahead}`, { token: hq.adminToken })).status).toBe(409);
+    expect((await pollAll('start')).titles).toEqual(['Door 4 jammed']);
   });
 });

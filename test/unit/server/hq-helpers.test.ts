@@ -7,12 +7,22 @@ import { fileRefsOf } from '../../../shared/sync/wire';
 import { TestDevice } from './support/test-device';
 
 describe('pull cursor', () => {
-  it('round-trips and refuses anything HQ did not make', () => {
-    const cursor = encodeCursor({ epoch: 'abc', seq: 42 });
-    expect(decodeCursor(cursor)).toEqual({ epoch: 'abc', seq: 42 });
+  const key = 'k'.repeat(43);
+  it('round-trips signed and refuses anything that is not a cursor', () => {
+    const cursor = encodeCursor({ epoch: 'abc', seq: 42 }, key);
+    expect(decodeCursor(cursor, key)).toEqual({ epoch: 'abc', seq: 42, signature: 'valid' });
     for (const bad of ['', 'forged', Buffer.from('{"e":"x","s":-1}').toString('base64url'), Buffer.from('{"e":"x","s":1,"x":1}').toString('base64url'), 'a'.repeat(300)]) {
-      expect(decodeCursor(bad)).toBeNull();
+      expect(decodeCursor(bad, key)).toBeNull();
     }
+  });
+
+  it('tells a forged or altered cursor and one of an HQ before signing from a genuine one', () => {
+    const genuine = JSON.parse(Buffer.from(encodeCursor({ epoch: 'abc', seq: 42 }, key), 'base64url').toString('utf8')) as { e: string; s: number; m: string };
+    const altered = Buffer.from(JSON.stringify({ ...genuine, s: 99_999_999 })).toString('base64url');
+    expect(decodeCursor(altered, key)).toEqual({ epoch: 'abc', seq: 99_999_999, signature: 'invalid' });
+    expect(decodeCursor(encodeCursor({ epoch: 'abc', seq: 42 }, 'another key'), key)?.signature).toBe('invalid');
+    const unsigned = Buffer.from(JSON.stringify({ e: 'abc', s: 7 })).toString('base64url');
+    expect(decodeCursor(unsigned, key)).toEqual({ epoch: 'abc', seq: 7, signature: 'none' });
   });
 });
 

@@ -28,6 +28,7 @@ describe('SQLite store lifecycle', () => {
       { version: 1, name: 'initial schema' },
       { version: 2, name: 'device-bound enrollment codes, partial uploads per device' },
       { version: 3, name: 'change feed of the read API' },
+      { version: 4, name: 'exercise column, pull-cursor signing key' },
     ]);
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, ?, 0)').run('from the future');
     db.close();
@@ -45,7 +46,7 @@ describe.runIf(PG_URL)('PostgreSQL store lifecycle', () => {
       await Promise.all([a.close(), b.close()]);
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      expect((await client.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`)).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+      expect((await client.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`)).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
       await client.query(`INSERT INTO ${schema}.schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)`);
       await client.end();
       await expect(openPostgresStore({ url, schema })).rejects.toThrow(/schema version 99/);

@@ -205,59 +205,7 @@ describe.each(STORE_FACTORIES)('HQ merge, read API and epoch ($name)', (factory)
     expect(restart.ops).toHaveLength(1);
     expect(await hq.store.bumpEpoch()).not.toBe(epoch);
   });
-
-  it('epoch: a push saying HQ answered more than it holds (restored without a new epoch) starts one new epoch, once', async () => {
-    hq = await TestHq.start(factory);
-    const a = new TestDevice('device-a');
-    const b = new TestDevice('device-b');
-    const [tokenA, tokenB] = [await hq.enroll(a.id), await hq.enroll(b.id)];
-    const first = [a.create('One'), a.create('Two')];
-    const { epoch } = await hq.push(tokenA, a.id, first);
-    // In order: HQ holds 1–2, the batch starts at 3. Nothing happens.
-    const third = a.create('Three');
-    expect((await hq.pushRaw(tokenA, a.id, [third], undefined, { answeredBelowIn: epoch })).status).toBe(200);
-    // As if HQ had lost operations 4–5: the device's next batch starts at 6 and says 1–5 were answered.
-    a.create('Four (lost)');
-    a.create('Five (lost)');
-    const sixth = a.create('Six');
-    const lost = await hq.pushRaw(tokenA, a.id, [sixth], undefined, { answeredBelowIn: epoch });
-    expect(lost.status).toBe(409);
-    expect(lost.json).toMatchObject({ error: 'epoch-changed' });
-    expect(String(lost.json.message)).toMatch(/lost operations it had already confirmed/);
-    const renewed = String(lost.json.epoch);
-    expect(renewed).not.toBe(epoch);
-    expect((await hq.store.meta()).epoch).toBe(renewed);
-    // Another device noticing the same loss under the old epoch does not start yet another one.
-    b.create('B one');
-    const fromB = await hq.pushRaw(tokenB, b.id, [b.create('B two')], undefined, { answeredBelowIn: epoch });
-    expect(fromB.status).toBe(200);
-    expect(fromB.json).toMatchObject({ epoch: renewed });
-    // Nothing of the refused batch was stored; a batch sent behind another (no claim) is answered normally (gap).
-    expect((await hq.pushRaw(tokenA, a.id, [sixth])).json).toMatchObject({ epoch: renewed, results: [{ status: 'retry-later', code: 'gap' }] });
-    // One HQ process starts at most one epoch of its own: a second claim (a device claiming too much) changes nothing.
-    const again = await hq.pushRaw(tokenA, a.id, [sixth], undefined, { answeredBelowIn: renewed });
-    expect(again.status).toBe(200);
-    expect((await hq.store.meta()).epoch).toBe(renewed);
-  });
-
-  it('epoch: a pull cursor past the last sequence number HQ holds (restored without a new epoch) starts a new epoch', async () => {
-    hq = await TestHq.start(factory);
-    const a = new TestDevice('device-a');
-    const token = await hq.enroll(a.id);
-    await hq.push(token, a.id, [a.create('One'), a.create('Two'), a.create('Three')]);
-    const page = await hq.pull(token);
-    expect(page.ops).toHaveLength(3);
-    // The same cursor text for a position HQ no longer holds, as a device has it after HQ lost its last operations.
-    const ahead = Buffer.from(JSON.stringify({ e: page.epoch, s: 7 }), 'utf8').toString('base64url');
-    const lost = await hq.request(`/v1/sync/pull?cursor=${ahead}`, { token });
-    expect(lost.status).toBe(409);
-    expect(lost.json).toMatchObject({ error: 'epoch-changed' });
-    expect(lost.json.epoch).not.toBe(page.epoch);
-    // A cursor at the top is fine (an empty page, not a loss).
-    const restart = await hq.pull(token);
-    const top = await hq.request(`/v1/sync/pull?cursor=${restart.cursor}`, { token });
-    expect(top.status).toBe(200);
-  });
+  // Lost history noticed by HQ itself (signed cursors, a push's claim): lost-history.test.ts.
 });
 
 if (!PG_URL) describe.skip(`HQ merge, read API and epoch (postgres): ${PG_SKIP_REASON}`, () => it('runs with LANTERN_TEST_PG_URL', () => undefined));
