@@ -137,7 +137,11 @@ export interface PushWrites {
   readonly now: number;
   readonly ops: readonly OpRow[];
   readonly incidents: readonly IncidentRow[];
-  readonly events: readonly { id: string; incidentId: string; hlc: string; serverSeq: number; body: string }[];
+  /**
+   * `automatic`: an entry Lantern wrote by itself, whose id every device derives alike; a stored copy with a lower
+   * stamp gives way to it (shared/sync/automatic-entries.ts). Any other entry is stored once and never replaced.
+   */
+  readonly events: readonly { id: string; incidentId: string; hlc: string; serverSeq: number; body: string; automatic: boolean }[];
   readonly conflicts: readonly { id: string; incidentId: string; field: string; serverSeq: number; body: string }[];
   readonly rejected: readonly RejectedRow[];
   readonly fileRefs: readonly { sha256: string; size: number; opId: string }[];

@@ -1,5 +1,6 @@
 // Push semantics, per operation, for one or several pushes decided in one transaction: duplicate / gap / reject / cap stamp / merge.
-import { parseHlc } from '../../shared/domain';
+import { parseHlc, type TimelineEvent } from '../../shared/domain';
+import { isAutomaticEntry, replacesAutomaticCopy } from '../../shared/sync/automatic-entries';
 import { mergeOperation, type IncidentState } from '../../shared/sync/merge';
 import type { Operation } from '../../shared/sync/operation';
 import { capFutureStamp } from '../../shared/sync/hlc-cap';
@@ -135,8 +136,10 @@ export class PushDecider {
         originalHlc: stored.hlc === op.hlc ? null : op.hlc,
         body: JSON.stringify(stored),
       });
-      if (!this.out.events.has(stored.event.id)) {
-        this.out.events.set(stored.event.id, { id: stored.event.id, incidentId: op.incidentId, hlc: stored.event.hlc, serverSeq, body: JSON.stringify(stored.event) });
+      const heldEvent = this.out.events.get(stored.event.id);
+      if (!heldEvent || replacesAutomaticCopy(JSON.parse(heldEvent.body) as TimelineEvent, stored.event)) {
+        const automatic = isAutomaticEntry(stored.event);
+        this.out.events.set(stored.event.id, { id: stored.event.id, incidentId: op.incidentId, hlc: stored.event.hlc, serverSeq, body: JSON.stringify(stored.event), automatic });
       }
       for (const conflict of merged.conflicts) {
         if (!this.out.conflicts.has(conflict.id)) {

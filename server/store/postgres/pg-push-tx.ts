@@ -60,7 +60,15 @@ const WRITE_SQL = `WITH
     RETURNING 1),
   events AS (
     INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body)
-    SELECT r->>0, r->>1, r->>2, (r->>3)::bigint, r->>4 FROM jsonb_array_elements($4::jsonb) AS r ON CONFLICT (id) DO NOTHING
+    SELECT r->>0, r->>1, r->>2, (r->>3)::bigint, r->>4 FROM jsonb_array_elements($4::jsonb) AS r WHERE NOT (r->>5)::boolean
+    ON CONFLICT (id) DO NOTHING
+    RETURNING 1),
+  automatic_events AS (
+    INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body)
+    SELECT r->>0, r->>1, r->>2, (r->>3)::bigint, r->>4 FROM jsonb_array_elements($4::jsonb) AS r WHERE (r->>5)::boolean
+    -- Stamps compare as JavaScript compares them (code units), not in the database's collation.
+    ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc, server_seq = excluded.server_seq, body = excluded.body
+      WHERE excluded.hlc COLLATE "C" > timeline_events.hlc COLLATE "C"
     RETURNING 1),
   conflicts_insert AS (
     INSERT INTO conflicts (id, incident_id, field, server_seq, body)
@@ -130,7 +138,7 @@ function writeParams(w: PushWrites): unknown[] {
     w.now,
     rows(w.ops, ['serverSeq', 'opId', 'deviceId', 'deviceSeq', 'incidentId', 'hlc', 'originalHlc', 'body']),
     rows(w.incidents, ['id', 'state', 'complete', 'status', 'updatedAt', 'lastSeq', 'exercise']),
-    rows(w.events, ['id', 'incidentId', 'hlc', 'serverSeq', 'body']),
+    rows(w.events, ['id', 'incidentId', 'hlc', 'serverSeq', 'body', 'automatic']),
     rows(w.conflicts, ['id', 'incidentId', 'field', 'serverSeq', 'body']),
     rows(
       w.rejected.map((r) => ({ ...r, opId: r.opId === null ? null : storableText(r.opId), reason: storableText(r.reason) })),

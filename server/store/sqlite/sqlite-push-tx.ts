@@ -66,7 +66,12 @@ function writeBatch(db: Database.Database, writes: PushWrites): void {
   );
   for (const row of writes.incidents) upsertIncident.run(row.id, row.state, row.complete ? 1 : 0, row.status, row.updatedAt, row.lastSeq, row.exercise ? 1 : 0);
   const insertEvent = prepared(db, 'INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING');
-  for (const event of writes.events) insertEvent.run(event.id, event.incidentId, event.hlc, event.serverSeq, event.body);
+  // An automatic entry written apart on two laptops: the copy with the higher stamp stays (shared/sync/automatic-entries.ts).
+  const upsertAutomaticEvent = prepared(db,
+    `INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc, server_seq = excluded.server_seq, body = excluded.body WHERE excluded.hlc > timeline_events.hlc`,
+  );
+  for (const event of writes.events) (event.automatic ? upsertAutomaticEvent : insertEvent).run(event.id, event.incidentId, event.hlc, event.serverSeq, event.body);
   const insertConflict = prepared(db, 'INSERT INTO conflicts (id, incident_id, field, server_seq, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING');
   for (const conflict of writes.conflicts) insertConflict.run(conflict.id, conflict.incidentId, conflict.field, conflict.serverSeq, conflict.body);
   const insertRejected = prepared(db, 
