@@ -9,6 +9,7 @@ import {
   targetFor,
   type Incident,
   type SlaChange,
+  type SlaClock,
   type SlaClocks,
   type SlaPolicy,
   type SlaPolicySet,
@@ -142,20 +143,26 @@ export function slaClocksOf(inputs: SlaInputs, priority: Incident['priority'], n
 }
 
 /** Breaching soon: the resolve clock is at the second warning (75 %) or breached. */
+/** At or past the second warning on the time to resolve, or on a time to own still running (nobody owns it yet). */
 export function isBreachingSoon(clocks: SlaClocks): boolean {
-  return clocks.resolve.threshold === 'warn75' || clocks.resolve.threshold === 'breached';
+  const late = (clock: SlaClock) => clock.threshold === 'warn75' || clock.threshold === 'breached';
+  return late(clocks.resolve) || (clocks.response.state === 'running' && late(clocks.response));
 }
 
 /**
- * Wall-clock age bounds the resolve clock's elapsed time (on-hold time and calendars only subtract), so an incident
- * younger than its policy's second warning (75 % by default) cannot be breaching soon; its timeline is never read.
+ * Wall-clock age bounds a clock's elapsed time (on-hold time and calendars only subtract), so an incident younger than
+ * its policy's second warning (75 % by default) of its shortest running target cannot be breaching soon; its timeline
+ * is never read.
  * Pass the stored policy set (readSlaPolicySet): without it every incident is judged by the seed default (gold).
  */
 export function oldEnough(row: IncidentRow, nowMs: number, policies: SlaPolicySet = SEED_SLA_POLICY_SET): boolean {
   const age = nowMs - Date.parse(row.createdAt);
   if (!Number.isFinite(age)) return true;
   const policy = resolveSlaPolicy(row, policies);
-  return age * 100 >= targetFor(policy, row.priority).resolveMinutes * 60_000 * policy.warnPercents[1];
+  const target = targetFor(policy, row.priority);
+  // The time to own has the shorter target; it runs only while nobody owns the incident (status new).
+  const minutes = row.status === 'new' ? Math.min(target.responseMinutes, target.resolveMinutes) : target.resolveMinutes;
+  return age * 100 >= minutes * 60_000 * policy.warnPercents[1];
 }
 
 const WALK_PAGE = 500;

@@ -27,7 +27,10 @@ async function at<T>(ms: number, run: () => Promise<{ ok: true; value: T } | { o
   return result.value;
 }
 
-/** Four P1s: breached (recorded first), paused (on hold after 10 min), warned (24 min later) and fresh (60 min later). */
+/**
+ * Four P1s: breached (recorded first, never owned), paused (on hold after 10 min), warned (24 min later, owned at once)
+ * and fresh (60 min later, not owned yet).
+ */
 async function seedClocks(desk: Desk): Promise<Record<'breached' | 'paused' | 'warned' | 'fresh', Incident>> {
   const repo = desk.services.incidents;
   const breached = await at(BASE, () => repo.record({ title: 'Generator breached', impact: 1, urgency: 1 }));
@@ -35,6 +38,7 @@ async function seedClocks(desk: Desk): Promise<Record<'breached' | 'paused' | 'w
   await at(BASE + MIN + 1000, () => repo.changeStatus(paused.id, 'assigned', { team: 'Service desk' }));
   await at(BASE + 10 * MIN + 1000, () => repo.changeStatus(paused.id, 'on_hold', { holdReason: 'Awaiting vendor' }));
   const warned = await at(BASE + 24 * MIN, () => repo.record({ title: 'Pump warned', impact: 1, urgency: 1 }));
+  await at(BASE + 24 * MIN + 1000, () => repo.changeStatus(warned.id, 'assigned', { team: 'Facilities' }));
   const fresh = await at(BASE + 60 * MIN, () => repo.record({ title: 'Fresh switch', impact: 1, urgency: 1 }));
   return { breached, paused, warned, fresh };
 }
@@ -58,22 +62,24 @@ function slaCellOf(title: string): HTMLElement {
 const listed = () => within(screen.getByRole('table', { name: 'Incidents' })).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('button')[0]!.textContent);
 
 describe('SLA column', { timeout: 20_000 }, () => {
-  it('shows time left, paused and overdue with words beside the colour', async () => {
+  it('shows time left, paused and overdue with words beside the colour; time to own while nobody owns it', async () => {
     const desk = await renderDesk();
     await seedClocks(desk);
     await jumpTo(T0 + 69 * MIN);
     await waitFor(() => {
-      expect(slaCellOf('Generator breached')).toHaveTextContent(/^⛔ Overdue 9m, breached$/);
+      expect(slaCellOf('Generator breached')).toHaveTextContent(/^✖ Own: Overdue 54m, breached$/);
       expect(slaCellOf('Chiller paused')).toHaveTextContent(/^Paused$/);
       expect(slaCellOf('Pump warned')).toHaveTextContent(/^⚠ 15m left, 75 % warning$/);
-      expect(slaCellOf('Fresh switch')).toHaveTextContent(/^51m left$/);
+      expect(slaCellOf('Fresh switch')).toHaveTextContent(/^◔ Own: 6m left, 50 % warning$/);
     });
     expect(slaCellOf('Generator breached')).toHaveClass('sla-breached');
     expect(slaCellOf('Pump warned')).toHaveClass('sla-warn75');
-    expect(slaCellOf('Fresh switch')).toHaveClass('sla-none');
+    expect(slaCellOf('Fresh switch')).toHaveClass('sla-warn50');
+    // The tooltip names both clocks while the time to own runs.
+    expect(slaCellOf('Fresh switch').title).toMatch(/^Time to own: 9m of 15m \(63 %\), 50 % warning\nTime to resolve: 9m of 1h \(15 %\), on track$/);
     // One minute later, without any write, the clocks move on.
     await jumpTo(T0 + 70 * MIN);
-    await waitFor(() => expect(slaCellOf('Generator breached')).toHaveTextContent(/^⛔ Overdue 10m, breached$/));
+    await waitFor(() => expect(slaCellOf('Generator breached')).toHaveTextContent(/^✖ Own: Overdue 55m, breached$/));
   });
 
   it('sorts by time left and says how in the tooltip', async () => {
@@ -101,11 +107,11 @@ describe('incident header clocks', { timeout: 20_000 }, () => {
     await desk.user.click(screen.getByRole('button', { name: 'Generator breached' }));
     await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Generator breached' })).toBeInTheDocument());
     const breached = screen.getByRole('group', { name: 'SLA clocks' });
-    await waitFor(() => expect(breached).toHaveTextContent('Time to resolve: ⛔ 1h 10m of 1h (117 %) · Overdue 10m (breached)'));
-    expect(breached).toHaveTextContent('Time to own: ⛔ 1h 10m of 15m (470 %) · Overdue 55m (breached)');
+    await waitFor(() => expect(breached).toHaveTextContent('Time to resolve: ✖ 1h 10m of 1h (117 %) · Overdue 10m (breached)'));
+    expect(breached).toHaveTextContent('Time to own: ✖ 1h 10m of 15m (470 %) · Overdue 55m (breached)');
     // Live: a minute later, without any write.
     await jumpTo(T0 + 71 * MIN);
-    await waitFor(() => expect(screen.getByRole('group', { name: 'SLA clocks' })).toHaveTextContent('Time to resolve: ⛔ 1h 11m of 1h (119 %) · Overdue 11m (breached)'), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByRole('group', { name: 'SLA clocks' })).toHaveTextContent('Time to resolve: ✖ 1h 11m of 1h (119 %) · Overdue 11m (breached)'), { timeout: 10_000 });
   });
 });
 
@@ -119,9 +125,9 @@ describe('breaching soon filter', { timeout: 20_000 }, () => {
     await desk.user.click(screen.getByLabelText('Breaching soon'));
     await waitFor(() => expect([...listed()].sort()).toEqual(['Generator breached', 'Pump warned']));
     expect(screen.getByRole('button', { name: 'Filters (1)' })).toBeInTheDocument();
-    // Judged again each minute: a minute later the fresh one is still young, nothing else changed.
+    // Judged again each minute: a minute later nobody owns the fresh one yet and its time to own passed 75 %.
     await jumpTo(T0 + 71 * MIN);
-    await waitFor(() => expect([...listed()].sort()).toEqual(['Generator breached', 'Pump warned']));
+    await waitFor(() => expect([...listed()].sort()).toEqual(['Fresh switch', 'Generator breached', 'Pump warned']));
     await desk.user.click(screen.getByLabelText('Breaching soon'));
     await waitFor(() => expect(listed()).toHaveLength(4));
   });

@@ -83,7 +83,7 @@ describe('SLA clocks with a controlled clock', () => {
 
     // Past 100 %.
     await page.clock.fastForward('16:00');
-    await expect.poll(() => slaCell(page).innerText(), { timeout: 10_000 }).toMatch(/^⛔ Overdue 1m/);
+    await expect.poll(() => slaCell(page).innerText(), { timeout: 10_000 }).toMatch(/^✖ Overdue 1m/);
     await expect.poll(() => resolveLine(page).innerText()).toMatch(/1h 1m of 1h \(101 %\).*Overdue 1m.*\(breached\)/);
     const escalations = async () => (await timelineTexts(page)).filter((t) => t.includes('Hierarchical escalation to Duty manager')).length;
     await expect.poll(escalations, { timeout: 10_000 }).toBe(1);

@@ -1,21 +1,31 @@
-// The list's SLA column: resolve-clock time left / overdue with a mark and words per threshold; sortable by due time.
-import type { SlaClocks } from '../../../shared/domain';
+// The list's SLA column: the clock that matters now (time to own while nobody owns it, else time to resolve); sortable.
+import type { SlaClock, SlaClocks } from '../../../shared/domain';
 import { DEFAULT_SORT, type FindQuery } from '../../db';
 import { useFindStore } from '../../store/find-store';
 import { slaCellText, THRESHOLD_LABELS, THRESHOLD_MARKS, elapsedOfTarget } from './sla-format';
 
 export function SlaCell({ clocks }: { clocks: SlaClocks | undefined }) {
   if (!clocks) return <td role="cell" className="sla-cell muted" aria-busy="true">…</td>;
-  const clock = clocks.resolve;
+  const { clock, owning } = clockShown(clocks);
   const mark = clock.state === 'running' ? THRESHOLD_MARKS[clock.threshold] : '';
   const words = clock.state === 'stopped' ? '' : `, ${THRESHOLD_LABELS[clock.threshold]}`;
+  const resolveLine = owning ? `\nTime to resolve: ${elapsedOfTarget(clocks.resolve)}, ${THRESHOLD_LABELS[clocks.resolve.threshold]}` : '';
   return (
-    <td role="cell" className={`sla-cell nowrap sla-${clock.threshold} sla-${clock.state}`} title={`Time to resolve: ${elapsedOfTarget(clock)}${words}`}>
+    <td role="cell" className={`sla-cell nowrap sla-${clock.threshold} sla-${clock.state}`} title={`Time to ${owning ? 'own' : 'resolve'}: ${elapsedOfTarget(clock)}${words}${resolveLine}`}>
       {mark && <span aria-hidden="true">{mark} </span>}
+      {owning && 'Own: '}
       {slaCellText(clock)}
       {clock.threshold !== 'none' && clock.state !== 'stopped' && <span className="visually-hidden">{words}</span>}
     </td>
   );
+}
+
+/**
+ * While nobody owns the incident its time-to-own clock runs, with the shorter target (gold P1: 15 min against 1 h):
+ * that is the deadline someone must act on, so the cell shows it ("Own: 7m left"); afterwards, time to resolve.
+ */
+export function clockShown(clocks: SlaClocks): { clock: SlaClock; owning: boolean } {
+  return clocks.response.state === 'running' ? { clock: clocks.response, owning: true } : { clock: clocks.resolve, owning: false };
 }
 
 export const SLA_SORT_TOOLTIP = 'Sort by time left to resolve, over every incident: running clocks first, by when they breach; then paused ones, by the time they have left; resolved and closed incidents last';

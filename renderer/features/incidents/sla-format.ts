@@ -18,8 +18,8 @@ export const THRESHOLD_LABELS: Record<SlaThreshold, string> = {
   breached: 'breached',
 };
 
-/** A visible mark per threshold, beside the colour. */
-export const THRESHOLD_MARKS: Record<SlaThreshold, string> = { none: '', warn50: '◔', warn75: '⚠', breached: '⛔' };
+/** A visible mark per threshold, beside the colour; characters every system font has (⛔ is missing from many). */
+export const THRESHOLD_MARKS: Record<SlaThreshold, string> = { none: '', warn50: '◔', warn75: '⚠', breached: '✖' };
 
 /** The list cell: "42m left", "Overdue 1h 5m", "Paused", "Met" / "Missed" once stopped. */
 export function slaCellText(clock: SlaClock): string {

@@ -80,6 +80,8 @@ describe('SLA policy choice', () => {
     const gold = await record({ title: 'On gold' }, START_MS);
     const bronze = await record({ title: 'On bronze' }, START_MS);
     await ok(START_MS, () => repo.edit(bronze.id, { slaPolicyId: 'bronze' }));
+    // Owned at once: only the time to resolve runs.
+    for (const { id } of [gold, bronze]) await ok(START_MS, () => repo.changeStatus(id, 'assigned', { team: 'Service desk' }));
     const found = await findBreachingSoon(db, undefined, () => true, 50, START_MS + 50 * MIN);
     expect(found.map((row) => row.id)).toEqual([gold.id]);
   });
@@ -128,7 +130,9 @@ describe('breaching soon', () => {
     setup();
     const breached = await record({ title: 'Breached' }, START_MS);
     const at80 = await record({ title: 'At 80 %' }, START_MS + 22 * MIN);
-    await record({ title: 'Young' }, START_MS + 50 * MIN);
+    const young = await record({ title: 'Young' }, START_MS + 50 * MIN);
+    // Owned at once: their time to own stops, so their time to resolve decides (the others' never run past 75 %).
+    for (const { id } of [breached, at80, young]) await ok(START_MS + 50 * MIN, () => repo.changeStatus(id, 'assigned', { team: 'Service desk' }));
     const paused = await record({ title: 'Paused early' }, START_MS);
     await ok(START_MS + MIN, () => repo.changeStatus(paused.id, 'assigned', { team: 'Service desk' }));
     await ok(START_MS + 10 * MIN, () => repo.changeStatus(paused.id, 'on_hold', { holdReason: 'Awaiting vendor' }));
@@ -144,6 +148,19 @@ describe('breaching soon', () => {
     // Combined with another filter, and bounded by the limit.
     expect((await findIncidents(db, { breachingSoon: true, nowMs: now, text: 'breached' }, 50)).map((i) => i.title)).toEqual(['Breached']);
     expect(await findBreachingSoon(db, undefined, () => true, 1, now)).toHaveLength(1);
+  });
+
+  it('finds an incident nobody owns yet once its time to own passes 75 %, though its time to resolve is young', async () => {
+    setup();
+    const unowned = await record({ title: 'Nobody owns it' }, START_MS);
+    const owned = await record({ title: 'Owned at once' }, START_MS);
+    await ok(START_MS + MIN, () => repo.changeStatus(owned.id, 'assigned', { team: 'Service desk' }));
+    // Gold P1: own within 15 min, resolve within 1 h.
+    const ids = async (minutes: number) => (await findIncidents(db, { breachingSoon: true, nowMs: START_MS + minutes * MIN }, 50)).map((i) => i.id);
+    expect(await ids(10)).toEqual([]);
+    expect(await ids(12)).toEqual([unowned.id]);
+    await ok(START_MS + 13 * MIN, () => repo.changeStatus(unowned.id, 'assigned', { team: 'Service desk' }));
+    expect(await ids(14)).toEqual([]);
   });
 
   it('walks past more candidates than one page without offsets, keeping rows with equal updatedAt', async () => {
