@@ -9,7 +9,7 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['K', 'Previous incident in the list'],
   ['Enter', 'Open the incident under the cursor'],
   ['Esc', 'Back: close the dialog or the open incident'],
-  ['Ctrl+Enter', 'Save what you are writing: a new incident, a work note, a correction'],
+  ['Ctrl+Enter', 'Save or apply what you are writing: a new incident, a note, a correction, a communication, a review, evidence, a status change, an escalation'],
   ['?', 'Show or hide this help'],
 ];
 

@@ -1,12 +1,15 @@
-// Per-incident, per-person drafts of the detail view's entry forms (work note, communication, after-action review, facility systems snapshot, evidence), kept in the drafts table.
+// Per-incident, per-person drafts of the detail view's entry forms (work note, communication, review, systems snapshot, evidence, status change, escalation), kept in the drafts table.
 import type { LanternDb } from './database';
 import { discardDraft, getDraft, kindedDraftId, saveDraft, type Draft } from './drafts';
 import { saveDraftOnUnload } from './draft-unload';
 import type { JsonObject } from './json';
 import type { RepoResult } from './repo-result';
 
-/** evidence: collecting a new item; custody: a link of one item's chain (keyed by the item too, see custody.ts). */
-export type EntryDraftKind = 'note' | 'communication' | 'review' | 'system_status' | 'evidence' | 'custody';
+/**
+ * evidence: collecting a new item; custody: a link of one item's chain (keyed by the item too, see custody.ts);
+ * status_change and escalation: the Change status and Escalate panels (resolution notes, reasons).
+ */
+export type EntryDraftKind = 'note' | 'communication' | 'review' | 'system_status' | 'evidence' | 'custody' | 'status_change' | 'escalation';
 
 /**
  * Whose draft of which form on which incident. Drafts are personal: after "Who is working?" changes, the next person

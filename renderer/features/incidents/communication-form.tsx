@@ -8,6 +8,7 @@ import { createEntryRecorder } from '../../db/entry-record';
 import { useReference } from '../reference/use-reference';
 import { DraftNote } from './draft-note';
 import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
+import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 
 type Errors = Partial<Record<keyof CommunicationInput | 'form', string>>;
 const FIELDS_WITH_ERRORS: readonly string[] = ['direction', 'priority', 'from', 'to', 'subject', 'channel', 'message', 'actionTaken'];
@@ -158,7 +159,7 @@ function Form({ incidentId, focusRequest, askedForUpdate, onDone }: { incidentId
 
   return (
     <form ref={formRef} className="dialog-form communication-form" aria-label="Communication" onSubmit={submit} noValidate
-      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); if (!busy) onDone(); } }}>
+      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); if (!busy) onDone(); } else submitOnCtrlEnter(e); }}>
       <div className="field-row three">
         <div className="field">
           <label htmlFor={`${id}-direction`}>Direction</label>

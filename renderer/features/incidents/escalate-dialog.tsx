@@ -4,9 +4,24 @@ import type { EscalationLevel, Incident } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useReference } from '../reference/use-reference';
 import { useBusy } from '../use-busy';
+import { DraftNote } from './draft-note';
 import { FieldError, InlineDialog, useFocusFirstInvalid, useInlineDialog } from './inline-dialog';
+import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
+import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 
 type Errors = Partial<Record<'target' | 'reason' | 'form', string>>;
+type EscalationDraft = { level: EscalationLevel; target: string; reason: string };
+
+/** Kept while the panel is closed (Escape, Back, another incident): the reason is often long and typed under stress. */
+const ESCALATION_DRAFT: EntryDraftShape<EscalationDraft> = {
+  blank: { level: 'functional', target: '', reason: '' },
+  isBlank: (values) => values.target === '' && values.reason.trim() === '',
+  parse: (stored) => ({
+    level: stored.level === 'hierarchical' ? 'hierarchical' : 'functional',
+    target: typeof stored.target === 'string' ? stored.target : '',
+    reason: typeof stored.reason === 'string' ? stored.reason : '',
+  }),
+};
 
 export function EscalateDialog({ incident }: { incident: Incident }) {
   const { open, toggle, close, openerRef, panelRef } = useInlineDialog();
@@ -24,9 +39,8 @@ export function EscalateDialog({ incident }: { incident: Incident }) {
 function EscalateForm({ incident, panelRef, onDone }: { incident: Incident; panelRef: RefObject<HTMLElement | null>; onDone: () => void }) {
   const { incidents } = useServices();
   const reference = useReference();
-  const [level, setLevel] = useState<EscalationLevel>('functional');
-  const [target, setTarget] = useState('');
-  const [reason, setReason] = useState('');
+  const draft = useEntryDraft('escalation', incident.id, ESCALATION_DRAFT);
+  const { level, target, reason } = draft.values;
   const [errors, setErrors] = useState<Errors>({});
   const { busy: saving, run } = useBusy();
   const focusFirstInvalid = useFocusFirstInvalid(panelRef);
@@ -38,8 +52,10 @@ function EscalateForm({ incident, panelRef, onDone }: { incident: Incident; pane
     event.preventDefault();
     const result = await run(() => incidents.escalate(incident.id, { level, target, reason }));
     if (!result) return;
-    if (result.ok) onDone();
-    else {
+    if (result.ok) {
+      await draft.discard();
+      onDone();
+    } else {
       const field = result.error.field;
       setErrors(field === 'target' || field === 'reason' ? { [field]: result.error.message } : { form: result.error.message });
       focusFirstInvalid();
@@ -48,10 +64,10 @@ function EscalateForm({ incident, panelRef, onDone }: { incident: Incident; pane
 
   return (
     <InlineDialog label="Escalate" panelRef={panelRef} onClose={onDone}>
-      <form onSubmit={submit} noValidate className="dialog-form">
+      <form onSubmit={submit} onKeyDown={submitOnCtrlEnter} noValidate className="dialog-form">
         <div className="field">
           <label htmlFor={`${id}-level`}>Escalation type</label>
-          <select id={`${id}-level`} value={level} onChange={(e) => { setLevel(e.target.value as EscalationLevel); setTarget(''); setErrors({}); }}>
+          <select id={`${id}-level`} value={level} onChange={(e) => { draft.update({ ...draft.values, level: e.target.value as EscalationLevel, target: '' }); setErrors({}); }}>
             <option value="functional">Functional — to another team</option>
             <option value="hierarchical">Hierarchical — to a manager level</option>
           </select>
@@ -59,7 +75,7 @@ function EscalateForm({ incident, panelRef, onDone }: { incident: Incident; pane
         <div className="field">
           <label htmlFor={`${id}-target`}>{functional ? 'To team' : 'Manager level'}</label>
           <select id={`${id}-target`} value={target} aria-invalid={errors.target ? true : undefined} aria-describedby={errors.target ? `${id}-target-error` : undefined}
-            onChange={(e) => { setTarget(e.target.value); setErrors({}); }}>
+            onChange={(e) => { draft.update({ ...draft.values, target: e.target.value }); setErrors({}); }}>
             <option value="">— choose —</option>
             {targets.map((t) => <option key={t} value={t}>{t}</option>)}
           </select>
@@ -68,10 +84,11 @@ function EscalateForm({ incident, panelRef, onDone }: { incident: Incident; pane
         <div className="field">
           <label htmlFor={`${id}-reason`}>Escalation reason</label>
           <textarea id={`${id}-reason`} rows={2} value={reason} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
-            onChange={(e) => { setReason(e.target.value); setErrors({}); }} />
+            onChange={(e) => { draft.update({ ...draft.values, reason: e.target.value }); setErrors({}); }} />
           <FieldError id={`${id}-reason-error`} message={errors.reason} />
         </div>
         <FieldError id={`${id}-form-error`} message={errors.form} />
+        <DraftNote draft={draft} />
         <div className="actions">
           <button type="submit" className="primary" aria-disabled={saving || undefined}>{saving ? 'Escalating…' : 'Escalate incident'}</button>
           <button type="button" onClick={onDone}>Back</button>

@@ -10,6 +10,7 @@ import { useBusy } from '../use-busy';
 import { DraftNote } from './draft-note';
 import { FieldError, InlineDialog, useFocusFirstInvalid } from './inline-dialog';
 import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
+import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 
 type Field = 'action' | 'item' | 'from' | 'to' | 'location' | 'handledAt' | 'sha256' | 'notes';
 type Errors = Partial<Record<Field | 'form', string>>;
@@ -205,7 +206,7 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
 
   return (
     <InlineDialog label={collecting ? 'Collect evidence' : `Record custody: ${item.item}`} panelRef={panelRef} onClose={onDone}>
-      <form className="dialog-form evidence-form" onSubmit={submit} onBlur={() => void draft.flush()} noValidate>
+      <form className="dialog-form evidence-form" onSubmit={submit} onKeyDown={submitOnCtrlEnter} onBlur={() => void draft.flush()} noValidate>
         {ending && (
           <p id={`${id}-ended`} className="hint evidence-form-ended">
             {`This chain ended: ${CUSTODY_ACTION_LABELS[ending.action].toLowerCase()} `}

@@ -11,6 +11,7 @@ import { DraftNote } from './draft-note';
 import { FieldError, InlineDialog, useFocusFirstInvalid, useInlineDialog } from './inline-dialog';
 import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
 import './review.css';
+import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 
 const EMPTY_FIELDS: ReviewFields = { whatHappened: '', whatWorked: '', whatToChange: '', rootCause: '', problemRef: '' };
 
@@ -156,7 +157,7 @@ function ReviewForm({ incidentId, writable, cancelled, initial, revising, repo, 
 
   return (
     <InlineDialog label={revising ? 'Revise review' : 'Write review'} panelRef={panelRef} onClose={onDone}>
-      <form onSubmit={submit} onBlur={() => void draft.flush()} noValidate className="dialog-form review-form">
+      <form onSubmit={submit} onKeyDown={submitOnCtrlEnter} onBlur={() => void draft.flush()} noValidate className="dialog-form review-form">
         <p className="muted review-hint">Only “What happened” is needed; add the rest as you know it.</p>
         {REVIEW_PARTS.map((part) => {
           const fieldId = `${id}-${part}`;

@@ -6,12 +6,31 @@ import { useServices } from '../../app/services';
 import { addReferenceValue } from '../../db';
 import { useReference } from '../reference/use-reference';
 import { useBusy } from '../use-busy';
+import { DraftNote } from './draft-note';
 import { FieldError, InlineDialog, useFocusFirstInvalid, useInlineDialog } from './inline-dialog';
+import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
+import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 
 type Values = Required<Omit<TransitionInput, 'duplicateOf'>> & { duplicateNumber: string };
+/** What the panel keeps as a draft (Escape, Back or another incident lose nothing): the step chosen and the fields. */
+type StatusDraft = Values & { to: string };
 type Errors = Partial<Record<TransitionField | 'duplicateOf' | 'form', string>>;
 
 const EMPTY: Values = { assignee: '', team: '', holdReason: '', resolutionCode: '', resolutionNotes: '', cancelReason: '', reopenReason: '', duplicateNumber: '' };
+const VALUE_KEYS = Object.keys(EMPTY) as (keyof Values)[];
+
+/** The draft's shape for one incident: its current owner prefills the assignment, which alone is no draft. */
+function statusDraftShape(incident: Incident): EntryDraftShape<StatusDraft> {
+  const blank: StatusDraft = { ...EMPTY, team: incident.team ?? '', assignee: incident.assignee ?? '', to: '' };
+  return {
+    blank,
+    isBlank: (values) => VALUE_KEYS.every((key) => values[key].trim() === blank[key].trim()),
+    parse: (stored) => {
+      const text = (key: string) => (typeof stored[key] === 'string' ? (stored[key] as string) : '');
+      return { ...Object.fromEntries(VALUE_KEYS.map((key) => [key, text(key)])), to: text('to') } as StatusDraft;
+    },
+  };
+}
 const CANCEL_SUGGESTIONS = ['Logged in error', 'Duplicate', 'Test or drill entry', 'Not an incident'];
 
 /**
@@ -72,8 +91,13 @@ function StatusForm({ incident, panelRef, onDone }: {
   const { incidents, db } = useServices();
   const reference = useReference();
   const rules = allowedTransitions(incident.status);
-  const [to, setTo] = useState<Status>(rules[0]!.to);
-  const [values, setValues] = useState<Values>(() => ({ ...EMPTY, team: incident.team ?? '', assignee: incident.assignee ?? '' }));
+  // Built from the incident as the panel opened: a sync changing the owner meanwhile does not turn typing into "blank".
+  const [shape] = useState(() => statusDraftShape(incident));
+  const draft = useEntryDraft('status_change', incident.id, shape);
+  const values = draft.values;
+  // The kept step, if it is still allowed from the incident's status now (another laptop may have moved it on).
+  const to = rules.find((r) => r.to === values.to)?.to ?? rules[0]!.to;
+  const setTo = (next: Status) => draft.update({ ...values, to: next });
   const [errors, setErrors] = useState<Errors>({});
   const [confirming, setConfirming] = useState(false);
   const { busy: saving, run } = useBusy();
@@ -93,7 +117,7 @@ function StatusForm({ incident, panelRef, onDone }: {
   }, [confirming]);
 
   const update = (key: keyof Values, value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
+    draft.update({ ...values, [key]: value });
     setErrors({});
   };
 
@@ -155,6 +179,7 @@ function StatusForm({ incident, panelRef, onDone }: {
       return;
     }
     if (needs.has('assignment') && values.assignee.trim()) void addReferenceValue(db, 'person', values.assignee);
+    await draft.discard();
     onDone(rule.to);
   }
 
@@ -166,7 +191,7 @@ function StatusForm({ incident, panelRef, onDone }: {
 
   return (
     <InlineDialog label="Change status" panelRef={panelRef} onClose={() => onDone(null)}>
-      <form onSubmit={submit} noValidate className="dialog-form">
+      <form onSubmit={submit} onKeyDown={submitOnCtrlEnter} noValidate className="dialog-form">
         <div className="field">
           <label htmlFor={`${id}-to`}>New status</label>
           <select id={`${id}-to`} value={to} onChange={(e) => { setTo(e.target.value as Status); setErrors({}); setConfirming(false); }}>
@@ -242,6 +267,7 @@ function StatusForm({ incident, panelRef, onDone }: {
           </div>
         )}
         <FieldError id={`${id}-form-error`} message={errors.form} />
+        <DraftNote draft={draft} />
         {confirming ? (
           <div className="confirm-final" role="group" aria-labelledby={`${id}-confirm`}>
             <p id={`${id}-confirm`}>
