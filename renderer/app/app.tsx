@@ -35,14 +35,20 @@ export function App() {
     if (helpOpen) setHelpOpen(false);
     else if (!closeNewestInlineDialog()) closePane();
   }, [helpOpen, setHelpOpen, closePane]);
-  // Leaving the full-width statistics removes what had focus; put it back on the button that opened them.
+  // Closing a pane removes what had focus (Escape from a note, ✕): put it where the person came from, never on the page,
+  // where Tab would start again at the top bar. Statistics → its button; an incident → its list row (or the search when
+  // the row is scrolled away); the capture form → New incident.
   const statisticsButton = useRef<HTMLButtonElement>(null);
-  const wasStatistics = useRef(false);
+  const newIncidentButton = useRef<HTMLButtonElement>(null);
+  const previousPane = useRef(pane);
   useEffect(() => {
-    const isStatistics = pane.kind === 'statistics';
-    if (wasStatistics.current && !isStatistics && (document.activeElement === null || document.activeElement === document.body)) statisticsButton.current?.focus();
-    wasStatistics.current = isStatistics;
-  }, [pane.kind]);
+    const before = previousPane.current;
+    previousPane.current = pane;
+    if (before === pane || (document.activeElement !== null && document.activeElement !== document.body)) return;
+    if (before.kind === 'statistics') statisticsButton.current?.focus();
+    else if (before.kind === 'incident' && pane.kind !== 'incident') (listRowButton(before.id) ?? document.getElementById(SEARCH_INPUT_ID))?.focus();
+    else if (before.kind === 'capture' && pane.kind === 'empty') newIncidentButton.current?.focus();
+  }, [pane]);
   // N and S replace the working pane; with a status or escalation panel open (even with focus elsewhere), its typed text
   // would go with it, so they wait until it is applied or closed (Escape closes it first).
   const newFromKeyboard = useCallback(() => {
@@ -74,7 +80,7 @@ export function App() {
         <button type="button" className="ghost" onClick={toggleHelp} aria-keyshortcuts="?" aria-expanded={helpOpen}>
           Shortcuts <kbd>?</kbd>
         </button>
-        <button type="button" className="primary" onClick={openCapture} aria-keyshortcuts="N">
+        <button ref={newIncidentButton} type="button" className="primary" onClick={openCapture} aria-keyshortcuts="N">
           New incident
         </button>
       </header>
@@ -105,4 +111,10 @@ export function App() {
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
     </div>
   );
+}
+
+/** The title button of an incident's list row, when the row is rendered (the list is virtualized). */
+function listRowButton(incidentId: string): HTMLButtonElement | null {
+  // Ids are UUIDs (hex digits and dashes): nothing in them needs escaping inside the quoted attribute value.
+  return document.querySelector<HTMLButtonElement>(`tr[data-incident-id="${incidentId}"] button`);
 }

@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'react';
 
 export const SHORTCUTS: readonly [string, string][] = [
   ['N', 'New incident'],
-  ['/', 'Search incidents'],
+  ['/', 'Search incidents (words, or a number such as K7QM-0042)'],
+  ['↓ / Enter in search', 'Go to the first result / open it'],
   ['S', 'Statistics'],
   ['J', 'Next incident in the list'],
   ['K', 'Previous incident in the list'],

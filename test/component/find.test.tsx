@@ -215,6 +215,8 @@ describe('keyboard', { timeout: 15_000 }, () => {
     (document.activeElement as HTMLElement).blur();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('article')).toBeNull());
+    // Focus goes back to the incident's row, not to the page (where Tab would start again at the top bar).
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Generator failed' })).toHaveFocus());
 
     await user.keyboard('?');
     const help = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -222,6 +224,23 @@ describe('keyboard', { timeout: 15_000 }, () => {
     expect(help).toHaveTextContent('Next incident in the list');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
+  });
+});
+
+describe('from the search to the results', { timeout: 15_000 }, () => {
+  it('↓ moves to the first row and Enter opens it, its title taking focus; a number finds its incident', async () => {
+    const desk = await renderDesk();
+    const { user } = desk;
+    const { phishing } = await seedThree(desk);
+    await user.click(screen.getByLabelText('Search incidents'));
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Generator failed' })).toHaveFocus());
+
+    await user.click(screen.getByLabelText('Search incidents'));
+    await user.keyboard(phishing.number.toLowerCase());
+    await waitFor(async () => expect(await listed()).toEqual(['Phishing mail']));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Phishing mail' })).toHaveFocus());
   });
 });
 

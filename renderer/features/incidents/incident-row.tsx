@@ -25,7 +25,7 @@ export const IncidentRow = memo(function IncidentRow({ incident, timeline, nowMs
   const classes = ['row', incident.major ? 'major' : '', cursor ? 'cursor' : ''].filter(Boolean).join(' ');
   const clocks = timeline ? slaClocksOf(timeline, incident.priority, nowMs) : undefined;
   return (
-    <tr role="row" data-index={index} aria-rowindex={index + 2} aria-selected={selected} className={classes} style={{ transform: `translateY(${top}px)` }} onClick={() => onOpen(incident.id)}>
+    <tr role="row" data-index={index} data-incident-id={incident.id} aria-rowindex={index + 2} aria-selected={selected} className={classes} style={{ transform: `translateY(${top}px)` }} onClick={() => onOpen(incident.id)}>
       <td role="cell" className="mono">{incident.number}</td>
       <td role="cell"><PriorityBadge priority={incident.priority} /></td>
       <td role="cell" className="title-cell">

@@ -11,7 +11,7 @@ export const SEARCH_INPUT_ID = 'incident-search';
 
 export function FindBar() {
   const { db } = useServices();
-  const { viewId, query, applyView, patchQuery } = useFindStore();
+  const { viewId, query, applyView, patchQuery, setCursor } = useFindStore();
   const saved = useSavedViews() ?? [];
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [naming, setNaming] = useState(false);
@@ -63,7 +63,23 @@ export function FindBar() {
           value={query.text ?? ''}
           aria-keyshortcuts="/"
           onChange={(e) => patchQuery({ text: e.target.value === '' ? undefined : e.target.value })}
-          onKeyDown={(e) => { if (e.key === 'Escape' && e.currentTarget.value === '') e.currentTarget.blur(); }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && e.currentTarget.value === '') e.currentTarget.blur();
+            // From the search to its results: ↓ moves to the first row (J/K go on from there), Enter opens it.
+            else if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.altKey)) {
+              const first = document.querySelector<HTMLButtonElement>('tr[data-index="0"][data-incident-id] button');
+              if (!first) return;
+              e.preventDefault();
+              setCursor(0);
+              if (e.key === 'ArrowDown') {
+                first.focus();
+                return;
+              }
+              // Focus leaves the search first, so the opened incident takes it (its title, as when opened from a notification).
+              e.currentTarget.blur();
+              first.click();
+            }
+          }}
         />
         <button type="button" aria-expanded={filtersOpen} aria-controls={ids.filters} onClick={() => setFiltersOpen((o) => !o)}>
           {filterCount > 0 ? `Filters (${filterCount})` : 'Filters'}
