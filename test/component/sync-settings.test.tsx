@@ -199,6 +199,27 @@ describe('Settings → Sync', { timeout: 15_000 }, () => {
     expect(within(dialog).queryByRole('alert')).toBeNull();
   });
 
+  it('a missing code or device name is said at its field, which takes focus, and nothing is sent', async () => {
+    const { user } = await renderSync();
+    const dialog = await openSettings(user);
+    await user.type(within(dialog).getByLabelText('HQ address'), 'http://hq.test');
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    const code = within(dialog).getByLabelText('Enrollment code');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Enter the enrollment code your administrator gave you.');
+    expect(code).toHaveAttribute('aria-invalid', 'true');
+    expect(code).toHaveFocus();
+
+    await user.type(code, GOOD_CODE);
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    const name = within(dialog).getByLabelText('Device name');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(/Give this device a name/);
+    expect(name).toHaveAccessibleDescription(/Give this device a name/);
+    expect(name).toHaveFocus();
+    expect(name).toHaveAttribute('placeholder', 'e.g. Laptop 7');
+    // Still the connect form: HQ was never asked.
+    expect(within(dialog).getByRole('form', { name: 'Connect to HQ' })).toBeInTheDocument();
+  });
+
   it('after connecting in browser mode, the token-storage warning is shown once', async () => {
     const { user } = await renderSync();
     const dialog = await openSettings(user);

@@ -74,7 +74,7 @@ export function StatusDialog({ incident }: { incident: Incident }) {
       </button>
       {final && (
         <span id={noteId} ref={finalNoteRef} tabIndex={-1} className="hint final-note">
-          {`${STATUS_LABELS[incident.status]} is final: no further changes. Notes can still be added.`}
+          {`${STATUS_LABELS[incident.status]} is final: status and fields no longer change (only the exercise mark can be corrected). Notes can still be added.`}
         </span>
       )}
       {open && !final && <StatusForm incident={incident} panelRef={panelRef} onDone={done} />}

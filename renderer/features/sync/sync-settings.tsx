@@ -177,32 +177,57 @@ interface ConnectFormProps {
   onConnect: (input: ConnectInput) => Promise<void>;
 }
 
+/** What the connect form checks before asking HQ, each said at its own field. */
+type ConnectField = 'address' | 'code' | 'name';
+const CONNECT_FIELD_MESSAGES = {
+  code: 'Enter the enrollment code your administrator gave you.',
+  name: 'Give this device a name (1 to 120 characters) so the administrator can recognise it.',
+} as const;
+
 function ConnectForm({ busy, again, children, onEdit, onConnect }: ConnectFormProps) {
   const { host } = useServices();
   const [hqUrl, setHqUrl] = useState(again?.hqUrl ?? '');
   const [enrollmentCode, setCode] = useState('');
   const [deviceName, setDeviceName] = useState(again?.deviceName ?? '');
-  const [addressProblem, setAddressProblem] = useState<string | null>(null);
-  const addressErrorId = useId();
+  const [problem, setProblem] = useState<{ field: ConnectField; message: string } | null>(null);
+  const errorId = useId();
   const addressRef = useRef<HTMLInputElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
   const edit = (set: (value: string) => void, value: string) => {
     set(value);
-    setAddressProblem(null);
+    setProblem(null);
     onEdit();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    // The app's own check, not the browser's bubble (noValidate): it says what to type and sits at the field.
-    const problem = hqAddressProblem(hqUrl);
-    if (problem) {
-      setAddressProblem(problem);
+    // The app's own checks, not the browser's bubble (noValidate): each says what to type and sits at its field.
+    const addressProblem = hqAddressProblem(hqUrl);
+    const name = deviceName.trim();
+    const found: { field: ConnectField; message: string } | null = addressProblem
+      ? { field: 'address', message: addressProblem }
+      : enrollmentCode.trim() === ''
+        ? { field: 'code', message: CONNECT_FIELD_MESSAGES.code }
+        : name === '' || name.length > 120
+          ? { field: 'name', message: CONNECT_FIELD_MESSAGES.name }
+          : null;
+    if (found) {
+      setProblem(found);
       onEdit();
-      addressRef.current?.focus();
+      ({ address: addressRef, code: codeRef, name: nameRef })[found.field].current?.focus();
       return;
     }
     void onConnect({ hqUrl, enrollmentCode, deviceName });
   };
+  /** The invalid mark and the message, on the field the problem is about. */
+  const marked = (field: ConnectField) => (problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': errorId } : {});
+  const fieldError = (field: ConnectField) =>
+    problem?.field === field && (
+      <p id={errorId} role="alert" className="field-error">
+        {problem.message}
+      </p>
+    );
   return (
     <form className={again ? 'dialog-form sync-reconnect' : 'dialog-form'} onSubmit={submit} aria-label={again ? 'Connect again' : 'Connect to HQ'} noValidate>
       <label className="field">
@@ -215,23 +240,20 @@ function ConnectForm({ busy, again, children, onEdit, onConnect }: ConnectFormPr
           onChange={(e) => edit(setHqUrl, e.target.value)}
           placeholder={HQ_ADDRESS_EXAMPLE}
           autoComplete="url"
-          aria-invalid={addressProblem ? true : undefined}
-          aria-describedby={addressProblem ? addressErrorId : undefined}
+          {...marked('address')}
         />
       </label>
-      {addressProblem && (
-        <p id={addressErrorId} role="alert" className="field-error">
-          {addressProblem}
-        </p>
-      )}
+      {fieldError('address')}
       <label className="field">
         {again ? 'Re-enrollment code' : 'Enrollment code'}
-        <input value={enrollmentCode} onChange={(e) => edit(setCode, e.target.value)} autoComplete="off" spellCheck={false} />
+        <input ref={codeRef} value={enrollmentCode} onChange={(e) => edit(setCode, e.target.value)} autoComplete="off" spellCheck={false} {...marked('code')} />
       </label>
+      {fieldError('code')}
       <label className="field">
         Device name
-        <input value={deviceName} onChange={(e) => edit(setDeviceName, e.target.value)} placeholder="Laptop 7" />
+        <input ref={nameRef} value={deviceName} maxLength={200} onChange={(e) => edit(setDeviceName, e.target.value)} placeholder="e.g. Laptop 7" {...marked('name')} />
       </label>
+      {fieldError('name')}
       {host.kind === 'browser' && !again && <p className="hint">{BROWSER_TOKEN_WARNING}</p>}
       <div className="actions">
         {/* aria-disabled, not disabled, while connecting: a disabled button drops focus to the page. */}
