@@ -25,6 +25,8 @@ export interface MetaValues {
   counters: Counters;
   hlc: HlcState;
   currentUser: Author;
+  /** People who worked on this computer, most recent first (at most RECENT_USERS_KEPT): the quick switch offers them. */
+  recentUsers: Author[];
   /** Sync: the epoch and pull cursor, stored in the transaction that applies a pulled page. */
   syncPoint: SyncPoint;
   /** Browser-mode sync only: HQ address, device name and token (no safeStorage in a browser). */

@@ -46,4 +46,33 @@ describe('user switch', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Who is working' })).not.toBeInTheDocument();
   });
+
+  it('offers the people who worked here lately, so a handover back is one click', async () => {
+    const { user, db } = await renderApp();
+    const switchTo = async (opener: RegExp, name: string, position: string) => {
+      await user.click(screen.getByRole('button', { name: opener }));
+      const dialog = screen.getByRole('dialog', { name: 'Who is working' });
+      await user.clear(within(dialog).getByLabelText('Your name'));
+      await user.type(within(dialog).getByLabelText('Your name'), name);
+      await user.clear(within(dialog).getByLabelText('Position (optional)'));
+      await user.type(within(dialog).getByLabelText('Position (optional)'), position);
+      await user.click(within(dialog).getByRole('button', { name: 'Start working' }));
+      await screen.findByRole('button', { name: `Working as ${name}. Switch user` });
+    };
+    await switchTo(/Set your name/, 'Amira Haddad', 'Facility Unit Leader');
+    await switchTo(/Working as Amira/, 'Sam Okafor', 'Electrician');
+
+    await user.click(screen.getByRole('button', { name: 'Working as Sam Okafor. Switch user' }));
+    const dialog = screen.getByRole('dialog', { name: 'Who is working' });
+    const recent = within(dialog).getByRole('region', { name: 'Worked here recently' });
+    // The person at the keyboard is not offered to themselves.
+    expect(within(recent).getAllByRole('button').map((b) => b.textContent)).toEqual(['Amira Haddad · Facility Unit Leader']);
+    await user.click(within(recent).getByRole('button', { name: 'Amira Haddad · Facility Unit Leader' }));
+    expect(await screen.findByRole('button', { name: 'Working as Amira Haddad. Switch user' })).toBeInTheDocument();
+    expect(await db.meta.get('currentUser')).toMatchObject({ value: { name: 'Amira Haddad', position: 'Facility Unit Leader' } });
+    expect((await db.meta.get('recentUsers'))?.value).toEqual([
+      { name: 'Amira Haddad', position: 'Facility Unit Leader' },
+      { name: 'Sam Okafor', position: 'Electrician' },
+    ]);
+  });
 });

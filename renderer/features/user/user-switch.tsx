@@ -1,9 +1,12 @@
 // Shared laptops: a quick switch of who is using Lantern; every later entry names this person (and position).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Author } from '../../../shared/domain';
 import { DEFAULT_AUTHOR, setCurrentUser, useLanternDb } from '../../db';
+import { samePerson } from '../../db/current-user';
 import { DrillModeControl } from '../drill/drill-mode-control';
 import { useKeepFocusInside } from '../use-keep-focus-inside';
-import { useCurrentUser } from './use-current-user';
+import { useCurrentUser, useRecentUsers } from './use-current-user';
+import './user-switch.css';
 
 export function UserSwitch() {
   const user = useCurrentUser();
@@ -34,17 +37,24 @@ function UserDialog({ initialName, initialPosition, onClose }: { initialName: st
   // Modal (aria-modal, dimmed page): Tab stays in the dialog instead of wandering to the top bar behind it.
   const dialogRef = useRef<HTMLElement>(null);
   useKeepFocusInside(dialogRef, nameRef);
-  const ids = { name: useId(), position: useId(), error: useId() };
+  const ids = { name: useId(), position: useId(), error: useId(), recent: useId() };
+  // Everyone who worked here lately but the person at the keyboard now: a handover back is one click or Enter.
+  const current: Author = { name: initialName, ...(initialPosition ? { position: initialPosition } : {}) };
+  const recent = (useRecentUsers() ?? []).filter((person) => !samePerson(person, current));
   useEffect(() => {
     nameRef.current?.focus();
     nameRef.current?.select();
   }, []);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const result = await setCurrentUser(db, { name, ...(position.trim() ? { position } : {}) });
+  async function switchTo(author: Author) {
+    const result = await setCurrentUser(db, author);
     if (result.ok) onClose();
     else setError(result.error.message);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void switchTo({ name, ...(position.trim() ? { position } : {}) });
   }
 
   return (
@@ -56,6 +66,20 @@ function UserDialog({ initialName, initialPosition, onClose }: { initialName: st
             <h2>Who is working on this computer?</h2>
           </header>
           <p className="muted">Every entry you make from now on names you. Switch here when you hand the laptop over.</p>
+          {recent.length > 0 && (
+            <section className="recent-users" aria-labelledby={ids.recent}>
+              <h3 id={ids.recent}>Worked here recently</h3>
+              <ul>
+                {recent.map((person) => (
+                  <li key={`${person.name}\u0000${person.position ?? ''}`}>
+                    <button type="button" onClick={() => void switchTo(person)}>
+                      {person.position ? `${person.name} · ${person.position}` : person.name}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <div className="field">
             <label htmlFor={ids.name}>Your name</label>
             <input id={ids.name} ref={nameRef} value={name} maxLength={120} onChange={(e) => { setName(e.target.value); setError(null); }}
