@@ -65,4 +65,22 @@ describe('incident checklist', { timeout: 20_000 }, () => {
     await waitFor(() => expect(within(checklist).getByRole('checkbox', { name: 'Ask the gas supplier for a leak test' })).toBeDisabled());
     expect(within(checklist).queryByRole('button', { name: 'Add checklist step' })).not.toBeInTheDocument();
   });
+
+  it('adds a playbook checklist to an incident recorded without a template, its category\'s playbook offered first', async () => {
+    const { user, seed, db } = await renderDesk();
+    const incident = await seed({ title: 'Ward 4 lost power', category: ['Facility', 'Power & utility failure'] });
+    await user.click(await screen.findByRole('button', { name: 'Ward 4 lost power' }));
+    const article = await screen.findByRole('article', { name: 'Ward 4 lost power' });
+    const checklist = await within(article).findByRole('region', { name: /Checklist/ });
+    const playbook = within(checklist).getByLabelText('Playbook');
+    expect((playbook as HTMLSelectElement).selectedOptions[0]?.textContent).toMatch(/^Power outage \(\d+ steps\)$/);
+
+    await user.click(within(checklist).getByRole('button', { name: 'Add playbook checklist' }));
+    await waitFor(() => expect(within(checklist).getByRole('group', { name: '0–2 h' })).toBeInTheDocument());
+    expect(within(checklist).getAllByRole('checkbox').length).toBeGreaterThan(3);
+    // Offered once: the power outage playbook is no longer in the list.
+    expect(within(within(checklist).getByLabelText('Playbook')).queryByRole('option', { name: /^Power outage/ })).toBeNull();
+    const entries = await db.timeline.where('incidentId').equals(incident.id).toArray();
+    expect(entries.filter((e) => e.kind === 'checklist_added')).toHaveLength(1);
+  });
 });

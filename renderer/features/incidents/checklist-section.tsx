@@ -4,6 +4,7 @@ import { deriveChecklist, type ChecklistItem, type Incident, type TimelineEvent 
 import { useServices } from '../../app/services';
 import { createChecklistRepository } from '../../db/checklist';
 import { formatZoned } from '../format';
+import { ChecklistPlaybookForm } from './checklist-playbook-form';
 import { ChecklistStepForm } from './checklist-step-form';
 import './checklist.css';
 
@@ -39,7 +40,7 @@ export function ChecklistSection({ incident, events }: { incident: Incident; eve
         Checklist{' '}
         {checklist.total > 0 && <span className="muted checklist-progress">{`${checklist.done} of ${checklist.total} done`}</span>}
       </h3>
-      {checklist.total === 0 && <p className="muted">No checklist on this incident. Add steps below, or record it from a template.</p>}
+      {checklist.total === 0 && <p className="muted">No checklist on this incident. Add a playbook's checklist or steps of your own below.</p>}
       {checklist.phases.map((phase) => (
         <fieldset key={phase.id} className="checklist-phase-group">
           <legend>{phase.label}</legend>
@@ -51,6 +52,7 @@ export function ChecklistSection({ incident, events }: { incident: Incident; eve
         </fieldset>
       ))}
       {error && <p role="alert" className="field-error">{error}</p>}
+      {editable && <ChecklistPlaybookForm incident={incident} checklist={checklist} repo={repo} />}
       {editable && <ChecklistStepForm incidentId={incident.id} repo={repo} />}
     </section>
   );
