@@ -2,6 +2,7 @@
 import { Dexie } from 'dexie';
 import { getCurrentUser } from './current-user';
 import { incidentNumberPrefix } from './find-number';
+import { siteKeysUnder } from './find-sites';
 import type { LanternDb } from './database';
 import type { FindQuery } from './find-query';
 import { countWordHolders, indexedWordsStartingWith } from './search-index';
@@ -50,6 +51,8 @@ export async function countIncidents(db: LanternDb, rawQuery: FindQuery): Promis
   const counted = countedFilter(query, me);
   if (counted === null) return db.incidents.count();
   if (counted === undefined) return undefined;
+  // A site counts with every place under it (find-sites.ts): one range per site key, each incident in exactly one.
+  if (counted.field === 'siteKey' && query.site !== undefined) counted.values = await siteKeysUnder(db, query.site);
   const counts = await Promise.all(
     counted.values.map((value) => db.incidents.where(`[${counted.field}+updatedAt]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true).count()),
   );

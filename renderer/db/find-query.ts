@@ -3,6 +3,7 @@ import { Dexie, type Collection } from 'dexie';
 import { OPEN_STATUSES, PRIORITY_LABELS, SLA_PAUSED, SLA_RUNNING, STATUSES, type Incident, type Priority, type SlaPolicySet, type Status } from '../../shared/domain';
 import { getCurrentUser } from './current-user';
 import { incidentNumberPrefix, rowsByNumber } from './find-number';
+import { isWithinSite, siteKeysUnder } from './find-sites';
 import type { LanternDb } from './database';
 import { DEFAULT_SORT, listOrder, type FindSort, type ListKey, type ListOrder, type SortDirection } from './find-order';
 import { walkSegment, type Segment, type WalkFilter } from './find-walk';
@@ -21,7 +22,7 @@ export interface FindQuery {
   priorities?: Priority[];
   /** Formatted category path, exact ("Facility › HVAC"). */
   category?: string;
-  /** Formatted site path, exact. */
+  /** Formatted site path: that site and every place under it. */
   site?: string;
   team?: string;
   assignee?: string;
@@ -78,13 +79,18 @@ export async function findIncidentsPage(db: LanternDb, query: FindQuery, bounds:
   return rows.map(fromIncidentRow);
 }
 
-async function findRows(db: LanternDb, query: FindQuery, bounds: PageBounds): Promise<IncidentRow[]> {
+/** A query with its site filter resolved to the site keys it covers (find-sites.ts). */
+type ResolvedQuery = FindQuery & { readonly siteKeys?: readonly string[] };
+
+async function findRows(db: LanternDb, rawQuery: FindQuery, bounds: PageBounds): Promise<IncidentRow[]> {
   const limit = Math.max(1, Math.floor(bounds.limit));
-  const me = query.mine ? (await getCurrentUser(db)).name : undefined;
-  const words = queryWords(query.text ?? '');
-  const order = listOrder(query.sort ?? DEFAULT_SORT);
+  const me = rawQuery.mine ? (await getCurrentUser(db)).name : undefined;
+  const words = queryWords(rawQuery.text ?? '');
+  const order = listOrder(rawQuery.sort ?? DEFAULT_SORT);
   // Only Dexie promises are awaited before the reads: a live query tracks what its querier reads through Dexie's zone.
-  const policies = query.breachingSoon ? await readSlaPolicySet(db) : undefined;
+  const policies = rawQuery.breachingSoon ? await readSlaPolicySet(db) : undefined;
+  // The site filter's places (the site and those under it) drive the index walks, one [siteKey+updatedAt] range each.
+  const query: ResolvedQuery = rawQuery.site === undefined ? rawQuery : { ...rawQuery, siteKeys: await siteKeysUnder(db, rawQuery.site) };
   const filter = walkFilter(db, query, words, me, policies);
   if (query.breachingSoon && openStatuses(query).length === 0) return [];
   // A number ("K7QM-0042") names incidents by their number; when none has it, its parts are searched as words.
@@ -122,7 +128,7 @@ async function findRows(db: LanternDb, query: FindQuery, bounds: PageBounds): Pr
  * from that filter's own [filter+updatedAt] ranges (their order is this group's), not from every stopped incident.
  */
 async function slaRows(
-  db: LanternDb, query: FindQuery, me: string | undefined, filter: WalkFilter, order: ListOrder, dir: SortDirection, bounds: PageBounds, limit: number,
+  db: LanternDb, query: ResolvedQuery, me: string | undefined, filter: WalkFilter, order: ListOrder, dir: SortDirection, bounds: PageBounds, limit: number,
 ): Promise<IncidentRow[]> {
   const driving = drivingFilter(query, me);
   if (driving && SELECTIVE_FIELDS.has(driving.field)) {
@@ -178,16 +184,16 @@ function openStatuses(query: FindQuery): Status[] {
 }
 
 /** The equality filter with an index, most selective kind first, as index field + values (each once). */
-function drivingFilter(query: FindQuery, me: string | undefined): { field: string; values: (string | number)[] } | undefined {
+function drivingFilter(query: ResolvedQuery, me: string | undefined): { field: string; values: (string | number)[] } | undefined {
   const found = drivingFilterOf(query, me);
   return found && { field: found.field, values: [...new Set(found.values)] };
 }
 
-function drivingFilterOf(query: FindQuery, me: string | undefined): { field: string; values: (string | number)[] } | undefined {
+function drivingFilterOf(query: ResolvedQuery, me: string | undefined): { field: string; values: (string | number)[] } | undefined {
   const assignee = me ?? query.assignee;
   if (assignee !== undefined) return { field: 'assigneeKey', values: [assignee] };
   if (query.team !== undefined) return { field: 'teamKey', values: [query.team] };
-  if (query.site !== undefined) return { field: 'siteKey', values: [query.site] };
+  if (query.site !== undefined) return { field: 'siteKey', values: [...(query.siteKeys ?? [query.site])] };
   if (query.category !== undefined) return { field: 'categoryKey', values: [query.category] };
   if (query.unassigned) return { field: 'assigneeKey', values: [''] };
   if (query.breachingSoon) return { field: 'status', values: openStatuses(query) };
@@ -198,7 +204,7 @@ function drivingFilterOf(query: FindQuery, me: string | undefined): { field: str
 }
 
 /** Sorts by one field: one walk, or (by update time) one [filter+updatedAt] walk per driving value. */
-function mergedSegments(query: FindQuery, sort: FindSort, me: string | undefined, after: ListKey | undefined): Segment[] {
+function mergedSegments(query: ResolvedQuery, sort: FindSort, me: string | undefined, after: ListKey | undefined): Segment[] {
   const dir = sort.dir;
   const from = after ? { value: after.values[0]!, id: after.id } : undefined;
   const start = from ? { after: from } : {};
@@ -324,7 +330,7 @@ function predicate(query: FindQuery, words: readonly string[], me: string | unde
     (!statuses || statuses.has(row.status)) &&
     (!priorities || priorities.has(row.priority)) &&
     (query.category === undefined || row.categoryKey === query.category) &&
-    (query.site === undefined || row.siteKey === query.site) &&
+    (query.site === undefined || isWithinSite(row.siteKey, query.site)) &&
     (query.team === undefined || row.teamKey === query.team) &&
     (assignee === undefined || row.assigneeKey === assignee) &&
     (!query.unassigned || (row.assigneeKey === '' && row.teamKey === '')) &&

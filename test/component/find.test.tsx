@@ -79,6 +79,11 @@ describe('site and date filters', { timeout: 15_000 }, () => {
     expect(within(site).getByRole('group', { name: 'Other sites in use' })).toContainElement(typed);
     await desk.user.selectOptions(site, typed);
     await waitFor(async () => expect(await listed()).toEqual(['Door forced']));
+    // The campus above it is offered too, and covers every place under it.
+    await desk.seed({ title: 'Gate stuck', site: ['North Campus'] });
+    await desk.user.click(site);
+    await desk.user.selectOptions(site, await within(site).findByRole('option', { name: 'North Campus' }));
+    await waitFor(async () => expect(await listed()).toEqual(['Gate stuck', 'Door forced']));
     // A site recorded later is offered the next time the list is used (read on focus, not on every write).
     await desk.seed({ title: 'Smoke alarm', site: ['South Annex'] });
     await desk.user.click(screen.getByLabelText('Filter by status'));

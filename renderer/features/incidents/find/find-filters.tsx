@@ -1,7 +1,7 @@
 // The filter panel of the Find bar: only filters that an index or a bounded walk can answer.
 import { format } from 'date-fns';
 import { useId } from 'react';
-import { OPEN_STATUSES, PRIORITY_LABELS, STATUS_LABELS, STATUSES, type Priority, type Status } from '../../../../shared/domain';
+import { OPEN_STATUSES, PATH_SEPARATOR, PRIORITY_LABELS, STATUS_LABELS, STATUSES, type Priority, type Status } from '../../../../shared/domain';
 import type { FindQuery } from '../../../db';
 import { useFindStore } from '../../../store/find-store';
 import { useReference } from '../../reference/use-reference';
@@ -27,6 +27,20 @@ type Option = [value: string, text: string];
 interface Options {
   main: Option[];
   extra?: { label: string; options: Option[] };
+}
+
+/**
+ * Sites in use plus every place above them ("North Campus", "North Campus › Building B" for a room there): a site
+ * filter covers the places under it, so a whole campus or building is one choice.
+ */
+function withParentSites(used: readonly string[] | undefined): string[] | undefined {
+  if (!used) return undefined;
+  const all = new Set<string>();
+  for (const site of used) {
+    const parts = site.split(PATH_SEPARATOR);
+    for (let depth = 1; depth <= parts.length; depth++) all.add(parts.slice(0, depth).join(PATH_SEPARATOR));
+  }
+  return [...all];
 }
 
 /** Reference values first (their configured order), then the ones only incidents use; plus the current filter value. */
@@ -69,7 +83,7 @@ export function FindFilters({ id }: { id: string }) {
       <Select id={`${base}-category`} label="Filter by category" value={query.category ?? ''} onChange={(v) => text('category', v)}
         onFocus={usedCategories.refresh} options={referenceAndUsed('Any category', reference.category, usedCategories.values, query.category, 'Other categories in use')} />
       <Select id={`${base}-site`} label="Filter by site" value={query.site ?? ''} onChange={(v) => text('site', v)}
-        onFocus={usedSites.refresh} options={referenceAndUsed('Any site', reference.site, usedSites.values, query.site, 'Other sites in use')} />
+        onFocus={usedSites.refresh} options={referenceAndUsed('Any site', reference.site, withParentSites(usedSites.values), query.site, 'Other sites in use')} />
       <Select id={`${base}-team`} label="Filter by team" value={query.team ?? ''} onChange={(v) => text('team', v)}
         options={{ main: [['', 'Any team'], ...reference.team.map((c) => [c, c] as Option)] }} />
       <div className="field">

@@ -138,6 +138,26 @@ describe('findIncidents', () => {
     expect(await titles({ text: 'mail', statuses: ['new'] })).toEqual([]);
   });
 
+  it('a site filter covers the places under it, not sites that only share its first letters; counts follow', async () => {
+    setup();
+    await record({ title: 'Campus-wide alarm', site: ['Main campus'] });
+    await record({ title: 'Block A lift', site: ['Main campus', 'Block A'] });
+    await record({ title: 'Floor 2 leak', site: ['Main campus', 'Block A', 'Floor 2'] });
+    await record({ title: 'East annex door', site: ['Main campus-East'] });
+    await record({ title: 'Second campus', site: ['Main campus2'] });
+    await record({ title: 'Field office printer', site: ['Field office'] });
+    expect((await titles({ site: 'Main campus' })).sort()).toEqual(['Block A lift', 'Campus-wide alarm', 'Floor 2 leak']);
+    expect((await titles({ site: 'Main campus › Block A' })).sort()).toEqual(['Block A lift', 'Floor 2 leak']);
+    expect(await titles({ site: 'Main campus › Block A › Floor 2' })).toEqual(['Floor 2 leak']);
+    expect(await titles({ site: 'Main' })).toEqual([]);
+    // The other index walks honour it too: by SLA time left, by priority, and with a word.
+    expect((await titles({ site: 'Main campus', sort: { key: 'slaDue', dir: 'asc' } })).sort()).toEqual(['Block A lift', 'Campus-wide alarm', 'Floor 2 leak']);
+    expect((await titles({ site: 'Main campus › Block A', sort: { key: 'priority', dir: 'asc' } })).sort()).toEqual(['Block A lift', 'Floor 2 leak']);
+    expect(await titles({ site: 'Main campus', text: 'leak' })).toEqual(['Floor 2 leak']);
+    expect(await countIncidents(db, { site: 'Main campus' })).toBe(3);
+    expect(await countIncidents(db, { site: 'Main campus-East' })).toBe(1);
+  });
+
   it('finds an incident by its number as read over the radio: any case, a leading #, spaces, or its start', async () => {
     setup();
     const first = await record({ title: 'Lift 3 stuck' });
