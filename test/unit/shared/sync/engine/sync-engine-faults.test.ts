@@ -193,7 +193,7 @@ describe('HQ restored from a backup (epoch change)', () => {
     expectConverged(hq, [a!, b!]);
   });
 
-  it('HQ restored WITHOUT a new epoch: the next push reveals the lost history, HQ starts a new epoch itself, nothing is lost', async () => {
+  it('HQ restored WITHOUT a new epoch: the next sync reveals the lost history (its cursor is past what HQ holds), HQ starts a new epoch itself, nothing is lost', async () => {
     const { world, hq, devices: [a, b] } = setup();
     const ops: Operation[] = [];
     for (let i = 0; i < 4; i++) ops.push(b!.create(`Incident ${i}`));
@@ -211,7 +211,7 @@ describe('HQ restored from a backup (epoch change)', () => {
     world.advance(60_000);
     ops.push(b!.note(ops[0]!.incidentId, 'After the restore')!);
 
-    const fromB = report(await b!.sync()); // its push says "HQ answered up to 7 in epoch-1"; HQ holds fewer
+    const fromB = report(await b!.sync()); // its push says "HQ answered up to 7 in epoch-1" (remembered); its pull cursor proves it
     expect(fromB.epochResets).toBe(1);
     expect(hq.epoch).toBe('epoch-2');
     report(await a!.sync());

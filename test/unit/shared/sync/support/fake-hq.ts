@@ -45,6 +45,8 @@ export class FakeHq {
   private byOpId = new Map<string, { serverSeq: number; hlc: string }>();
   private rejectedOps = new Map<string, string>();
   private lastSeq = new Map<string, number>();
+  /** Devices whose push claimed HQ had answered more than it holds (deviceId → epoch of the claim). */
+  private readonly claims = new Map<string, string>();
   private lastHlc = new Map<string, string>();
   private capped = new Map<string, string>();
   readonly incidents = new Map<string, IncidentState>();
@@ -80,7 +82,8 @@ export class FakeHq {
 
   /**
    * HQ restored from a backup that lacks the newest `lostEntries` journal entries: a new epoch, unless the operator
-   * skipped that step (`newEpoch: false`; HQ then notices the loss from a device's push, as the real HQ does).
+   * skipped that step (`newEpoch: false`; HQ then notices the loss as the real HQ does: a device's pull cursor past
+   * the operations HQ holds starts a new epoch for all; a push's claim alone makes only that device start over).
    */
   restoreFromBackup(lostEntries: number, { newEpoch = true }: { newEpoch?: boolean } = {}): void {
     const keep = this.journal.slice(0, Math.max(0, this.journal.length - lostEntries));
@@ -108,7 +111,7 @@ export class FakeHq {
     if (!device) return error(401, 'unauthorized', 'Unknown token.');
     if (device.revoked) return error(403, 'device-revoked', 'This device was revoked.');
     if (request.method === 'POST' && request.path === '/v1/sync/push') return this.push(device.deviceId, request.body);
-    if (request.method === 'GET' && request.path === '/v1/sync/pull') return this.pull(request.query);
+    if (request.method === 'GET' && request.path === '/v1/sync/pull') return this.pull(device.deviceId, request.query);
     return error(404, 'not-found', 'No such endpoint.');
   }
 
@@ -117,12 +120,10 @@ export class FakeHq {
     if (!parsed.success) return error(400, 'invalid-request', 'Bad push request.');
     if (parsed.data.deviceId !== deviceId) return error(403, 'forbidden', 'Another device.');
     this.requests.push({ path: 'push', ops: parsed.data.ops.length });
-    // As server/routes/sync.ts: the device had earlier operations answered in this epoch that HQ no longer holds.
+    // As server/sync/lost-history.ts: the device says HQ answered operations in this epoch that HQ no longer holds. HQ
+    // never signed that claim, so it is remembered for the device's next pull, and the push goes on ("gap").
     const first = Math.min(...parsed.data.ops.map((op) => (op as { deviceSeq?: unknown }).deviceSeq).filter((seq): seq is number => typeof seq === 'number'));
-    if (parsed.data.answeredBelowIn === this.epoch && first > (this.lastSeq.get(deviceId) ?? 0) + 1) {
-      this.startEpoch();
-      return error(409, 'epoch-changed', 'HQ lost history and started a new epoch.', { epoch: this.epoch });
-    }
+    if (parsed.data.answeredBelowIn === this.epoch && first > (this.lastSeq.get(deviceId) ?? 0) + 1) this.claims.set(deviceId, this.epoch);
     const deviceLastSeq = this.lastSeq.get(deviceId) ?? 0;
     const results = parsed.data.ops.map((raw, index) => this.pushOne(deviceId, raw, index));
     return ok({ hqId: this.hqId, epoch: this.epoch, serverTime: this.options.now(), results, deviceLastSeq });
@@ -172,7 +173,7 @@ export class FakeHq {
     return { ...op, hlc, event: { ...op.event, hlc }, ...(base ? { base } : {}) };
   }
 
-  private pull(query: Record<string, string>): HqAnswer {
+  private pull(deviceId: string, query: Record<string, string>): HqAnswer {
     this.requests.push({ path: 'pull' });
     let after = 0;
     if (query.cursor) {
@@ -180,7 +181,16 @@ export class FakeHq {
       if (!match) return error(400, 'invalid-cursor', 'Not a cursor.');
       if (match[1] !== this.epoch) return error(409, 'epoch-changed', 'HQ was restored.', { epoch: this.epoch });
       after = Number(match[2]);
+      // A cursor HQ made (the real one is signed) past what HQ holds proves lost history: a new epoch for every device.
+      if (after > this.log.length) {
+        this.startEpoch();
+        this.claims.clear();
+        return error(409, 'epoch-changed', 'HQ lost history and started a new epoch.', { epoch: this.epoch });
+      }
     }
+    const claimed = this.claims.get(deviceId);
+    this.claims.delete(deviceId);
+    if (claimed === this.epoch) return error(409, 'epoch-changed', 'HQ does not hold all the operations this device says it confirmed.', { epoch: this.epoch });
     const limit = Math.min(MAX_PULL_LIMIT, Number(query.limit ?? 500));
     const page = this.log.slice(after, after + limit);
     const last = page.at(-1)?.serverSeq ?? after;
