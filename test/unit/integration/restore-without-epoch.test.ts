@@ -33,7 +33,8 @@ describe('HQ restored from a backup without new-epoch (real HQ, SQLite)', () => 
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('the laptops send what HQ lost again, in one new epoch, and converge', { timeout: 60_000 }, async () => {
+  /** A real HQ on a SQLite file that can be copied (the backup) and restored, and two enrolled app laptops. */
+  async function restorableHq() {
     const live = mkdtempSync(join(tmpdir(), 'lantern-restore-live-'));
     const backup = mkdtempSync(join(tmpdir(), 'lantern-restore-backup-'));
     dirs.push(live, backup);
@@ -54,16 +55,35 @@ describe('HQ restored from a backup without new-epoch (real HQ, SQLite)', () => 
       if (report instanceof Error) throw report;
       return report;
     };
+    return {
+      a,
+      b,
+      store,
+      synced,
+      /** Copies HQ's file as it is now (the store closed first, so everything is in it). */
+      takeBackup: async () => {
+        await hqStore.close();
+        cpSync(live, backup, { recursive: true });
+        hqStore = openSqliteStore(live);
+        swap(hqStore);
+      },
+      /** HQ runs on the backup from now on; nobody ran new-epoch. */
+      restoreBackup: async () => {
+        await hqStore.close();
+        hqStore = openSqliteStore(backup);
+        swap(hqStore);
+      },
+    };
+  }
+
+  it('the laptops send what HQ lost again, in one new epoch, and converge', { timeout: 60_000 }, async () => {
+    const { a, b, store, synced, takeBackup, restoreBackup } = await restorableHq();
     const ids = async () => (await b.db.incidents.toCollection().primaryKeys()).map(String).sort();
 
     for (let i = 0; i < 3; i++) expect((await b.repo.record({ title: `Incident ${i}` })).ok).toBe(true);
     await synced(b);
     await synced(a);
-    // The backup: a copy of HQ's file (the store closed, so everything is in it).
-    await hqStore.close();
-    cpSync(live, backup, { recursive: true });
-    hqStore = openSqliteStore(live);
-    swap(hqStore);
+    await takeBackup();
 
     const [first, second] = await ids();
     for (const id of [first!, second!]) expect((await a.repo.addNote(id, 'A was here')).ok).toBe(true);
@@ -74,9 +94,7 @@ describe('HQ restored from a backup without new-epoch (real HQ, SQLite)', () => 
     const before = (await store.meta()).epoch;
 
     // Restored from the backup, and nobody ran new-epoch: A's 2 notes and B's 3 are gone, the epoch is the same.
-    await hqStore.close();
-    hqStore = openSqliteStore(backup);
-    swap(hqStore);
+    await restoreBackup();
     expect((await store.meta()).epoch).toBe(before);
     expect((await b.repo.addNote(second!, 'After the restore')).ok).toBe(true);
 
@@ -100,41 +118,17 @@ describe('HQ restored from a backup without new-epoch (real HQ, SQLite)', () => 
   });
 
   it('when no cursor proves the loss, the laptop whose push claims it alone starts over, and nothing is lost', { timeout: 60_000 }, async () => {
-    const live = mkdtempSync(join(tmpdir(), 'lantern-restore-live-'));
-    const backup = mkdtempSync(join(tmpdir(), 'lantern-restore-backup-'));
-    dirs.push(live, backup);
-    let hqStore = openSqliteStore(live);
-    const { store, swap } = swappableStore(hqStore);
-    const adminToken = newToken();
-    const app = await buildHqApp({ store, adminTokenHash: hashSecret(adminToken), limits: { rateLimit: { perSecond: 1_000_000, burst: 1_000_000 } }, logError: () => undefined });
-    cleanups.push(async () => {
-      await app.close();
-      await hqStore.close();
-    });
-    let now = Date.UTC(2026, 2, 1, 9);
-    const clock = { nowMs: () => now, offsetMinutes: () => 60 };
-    const [a, b] = [await HqDexieDevice.enroll(app, adminToken, 'Laptop A', clock), await HqDexieDevice.enroll(app, adminToken, 'Laptop B', clock)];
-    const synced = async (device: HqDexieDevice) => {
-      now += 1_000;
-      const report = await device.sync();
-      if (report instanceof Error) throw report;
-      return report;
-    };
+    const { a, b, store, synced, takeBackup, restoreBackup } = await restorableHq();
     for (let i = 0; i < 3; i++) expect((await b.repo.record({ title: `Incident ${i}` })).ok).toBe(true);
     await synced(b);
     await synced(a);
-    await hqStore.close();
-    cpSync(live, backup, { recursive: true });
-    hqStore = openSqliteStore(live);
-    swap(hqStore);
+    await takeBackup();
     const [first] = (await b.db.incidents.toCollection().primaryKeys()).map(String).sort();
     for (let i = 0; i < 3; i++) expect((await b.repo.addNote(first!, `B later ${i}`)).ok).toBe(true);
     await synced(b); // HQ hands out 4–6; B's cursor is at 6
     const before = (await store.meta()).epoch;
 
-    await hqStore.close();
-    hqStore = openSqliteStore(backup);
-    swap(hqStore);
+    await restoreBackup();
     // A, which lost nothing, records 5 incidents: HQ hands out 4–8 again, past B's cursor, which so proves nothing.
     for (let i = 0; i < 5; i++) expect((await a.repo.record({ title: `A ${i}` })).ok).toBe(true);
     await synced(a);
