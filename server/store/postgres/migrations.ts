@@ -156,4 +156,16 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE hq_meta ADD COLUMN cursor_key TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'automatic timeline entries',
+    // As on SQLite: a copy with a higher stamp replaces a stored automatic copy, never a person's entry. The backfill
+    // reads the author through the same escape-neutralising cast as version 4 (the author name holds no escapes).
+    sql: String.raw`
+      ALTER TABLE timeline_events ADD COLUMN automatic BOOLEAN NOT NULL DEFAULT FALSE;
+      UPDATE timeline_events SET automatic = TRUE
+        WHERE (regexp_replace(body, '\\u[0-9a-fA-F]{4}', '\\u0020', 'g')::jsonb -> 'author' ->> 'name') = 'Lantern (automatic)'
+          AND (regexp_replace(body, '\\u[0-9a-fA-F]{4}', '\\u0020', 'g')::jsonb -> 'author' -> 'position') IS NULL;
+    `,
+  },
 ];

@@ -59,16 +59,18 @@ const WRITE_SQL = `WITH
       updated_at = excluded.updated_at, last_seq = excluded.last_seq, exercise = excluded.exercise
     RETURNING 1),
   events AS (
-    INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body)
-    SELECT r->>0, r->>1, r->>2, (r->>3)::bigint, r->>4 FROM jsonb_array_elements($4::jsonb) AS r WHERE NOT (r->>5)::boolean
+    INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body, automatic)
+    SELECT r->>0, r->>1, r->>2, (r->>3)::bigint, r->>4, FALSE FROM jsonb_array_elements($4::jsonb) AS r WHERE NOT (r->>5)::boolean
     ON CONFLICT (id) DO NOTHING
     RETURNING 1),
   automatic_events AS (
-    INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body)
-    SELECT r->>0, r->>1, r->>2, (r->>3)::bigint, r->>4 FROM jsonb_array_elements($4::jsonb) AS r WHERE (r->>5)::boolean
-    -- Stamps compare as JavaScript compares them (code units), not in the database's collation.
+    INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body, automatic)
+    SELECT r->>0, r->>1, r->>2, (r->>3)::bigint, r->>4, TRUE FROM jsonb_array_elements($4::jsonb) AS r WHERE (r->>5)::boolean
+    -- Only a stored automatic copy of the same incident gives way; stamps compare as JavaScript compares them (code
+    -- units), not in the database's collation.
     ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc, server_seq = excluded.server_seq, body = excluded.body
-      WHERE excluded.hlc COLLATE "C" > timeline_events.hlc COLLATE "C"
+      WHERE timeline_events.automatic AND timeline_events.incident_id = excluded.incident_id
+        AND excluded.hlc COLLATE "C" > timeline_events.hlc COLLATE "C"
     RETURNING 1),
   conflicts_insert AS (
     INSERT INTO conflicts (id, incident_id, field, server_seq, body)

@@ -152,4 +152,15 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE hq_meta ADD COLUMN cursor_key TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'automatic timeline entries',
+    // Entries Lantern writes by itself (author "Lantern (automatic)", no position) have ids every device derives alike;
+    // a copy with a higher stamp replaces a stored automatic copy, never a person's entry (shared/sync/automatic-entries.ts).
+    sql: `
+      ALTER TABLE timeline_events ADD COLUMN automatic INTEGER NOT NULL DEFAULT 0;
+      UPDATE timeline_events SET automatic = 1
+        WHERE json_extract(body, '$.author.name') = 'Lantern (automatic)' AND json_extract(body, '$.author.position') IS NULL;
+    `,
+  },
 ];

@@ -65,11 +65,13 @@ function writeBatch(db: Database.Database, writes: PushWrites): void {
        updated_at = excluded.updated_at, last_seq = excluded.last_seq, exercise = excluded.exercise`,
   );
   for (const row of writes.incidents) upsertIncident.run(row.id, row.state, row.complete ? 1 : 0, row.status, row.updatedAt, row.lastSeq, row.exercise ? 1 : 0);
-  const insertEvent = prepared(db, 'INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING');
-  // An automatic entry written apart on two laptops: the copy with the higher stamp stays (shared/sync/automatic-entries.ts).
+  const insertEvent = prepared(db, 'INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body, automatic) VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT (id) DO NOTHING');
+  // An automatic entry written apart on two laptops: the copy with the higher stamp replaces a stored automatic copy of
+  // the same incident, never a person's entry (shared/sync/automatic-entries.ts).
   const upsertAutomaticEvent = prepared(db,
-    `INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc, server_seq = excluded.server_seq, body = excluded.body WHERE excluded.hlc > timeline_events.hlc`,
+    `INSERT INTO timeline_events (id, incident_id, hlc, server_seq, body, automatic) VALUES (?, ?, ?, ?, ?, 1)
+     ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc, server_seq = excluded.server_seq, body = excluded.body
+       WHERE timeline_events.automatic = 1 AND timeline_events.incident_id = excluded.incident_id AND excluded.hlc > timeline_events.hlc`,
   );
   for (const event of writes.events) (event.automatic ? upsertAutomaticEvent : insertEvent).run(event.id, event.incidentId, event.hlc, event.serverSeq, event.body);
   const insertConflict = prepared(db, 'INSERT INTO conflicts (id, incident_id, field, server_seq, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING');

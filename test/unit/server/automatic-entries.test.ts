@@ -1,6 +1,6 @@
 // Protocol suite: an automatic entry two laptops wrote apart is held once at HQ, in its highest-stamped copy.
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyAutoClose, changeStatus, newId, type AutoClosePlan } from '../../../shared/domain';
+import { applyAutoClose, changeStatus, newId, SYSTEM_AUTHOR, type AutoClosePlan } from '../../../shared/domain';
 import type { Operation } from '../../../shared/sync/operation';
 import { incidentDetailResponseSchema } from '../../../shared/sync/wire';
 import { announcePostgresSkip, STORE_FACTORIES } from './support/store-factories';
@@ -47,5 +47,24 @@ describe.each(STORE_FACTORIES)('automatic entries written apart ($name)', (facto
     expect(incident.status).toBe('closed');
     const closes = timeline.filter((entry) => entry.id === plan.id);
     expect(closes).toEqual([fromB.event]);
+  });
+  it("never lets an 'automatic' copy replace a person's entry with the same id (a buggy or hostile laptop)", async () => {
+    hq = await TestHq.start(factory);
+    const now = Date.now();
+    const a = new TestDevice('laptop-a', () => now);
+    const b = new TestDevice('laptop-b', () => now + 60_000);
+    const [tokenA, tokenB] = [await hq.enroll(a.id), await hq.enroll(b.id)];
+    const create = a.create('Pharmacy fridge alarm');
+    const note = a.note(create.incidentId, 'Fridge at 9 °C, vaccines moved to fridge 2.');
+    await hq.push(tokenA, a.id, [create, note]);
+    b.adopt(a.incident(create.incidentId));
+    // B sends an "automatic" entry under the note's id, with a later stamp.
+    const forged = b.note(create.incidentId, 'Nothing happened.');
+    const sameId = { ...forged, event: { ...forged.event, id: note.event.id, author: SYSTEM_AUTHOR } };
+    await hq.push(tokenB, b.id, [sameId]);
+
+    const reply = await hq.request(`/v1/incidents/${create.incidentId}`, { token: hq.adminToken, protocol: false });
+    const { timeline } = incidentDetailResponseSchema.parse(reply.json);
+    expect(timeline.filter((entry) => entry.id === note.event.id)).toEqual([note.event]);
   });
 });
