@@ -14,7 +14,9 @@ export function isAutomaticEntry(event: Pick<TimelineEvent, 'author'>): boolean 
   return event.author.name === SYSTEM_AUTHOR.name && event.author.position === undefined;
 }
 
-/** Whether `incoming`, with the same id as the `held` entry, takes its place. */
-export function replacesAutomaticCopy(held: Pick<TimelineEvent, 'author' | 'hlc'>, incoming: Pick<TimelineEvent, 'author' | 'hlc'>): boolean {
-  return isAutomaticEntry(held) && isAutomaticEntry(incoming) && incoming.hlc > held.hlc;
+type EntryCopy = Pick<TimelineEvent, 'author' | 'hlc' | 'incidentId'>;
+
+/** Whether `incoming`, with the same id as the `held` entry, takes its place (both automatic, of the same incident). */
+export function replacesAutomaticCopy(held: EntryCopy, incoming: EntryCopy): boolean {
+  return isAutomaticEntry(held) && isAutomaticEntry(incoming) && held.incidentId === incoming.incidentId && incoming.hlc > held.hlc;
 }
