@@ -142,8 +142,7 @@ export function slaClocksOf(inputs: SlaInputs, priority: Incident['priority'], n
   return latest === nowMs ? clocks : computeIncidentSla(inputs, priority, inputs.policy, latest);
 }
 
-/** Breaching soon: the resolve clock is at the second warning (75 %) or breached. */
-/** At or past the second warning on the time to resolve, or on a time to own still running (nobody owns it yet). */
+/** Breaching soon: at or past the second warning (75 %) on the time to resolve, or on a time to own still running (nobody owns it yet). */
 export function isBreachingSoon(clocks: SlaClocks): boolean {
   const late = (clock: SlaClock) => clock.threshold === 'warn75' || clock.threshold === 'breached';
   return late(clocks.resolve) || (clocks.response.state === 'running' && late(clocks.response));

@@ -15,14 +15,14 @@ export interface AddressWindow {
  * leaves Lantern as before instead of walking through every incident opened. Returns a function that stops it.
  */
 export function keepPaneInAddress(win: AddressWindow): () => void {
-  useUiStore.setState({ pane: paneFromFragment(win.location.hash) });
+  const opened = paneFromFragment(win.location.hash);
+  useUiStore.setState({ pane: opened });
+  // An address naming nothing Lantern can open (typed by hand, damaged) is not left standing in the address bar.
+  if (paneToFragment(opened) !== win.location.hash) replaceFragment(win, paneToFragment(opened));
   const unsubscribe = useUiStore.subscribe((state, previous) => {
     if (state.pane === previous.pane) return;
     const fragment = paneToFragment(state.pane);
-    if (fragment === win.location.hash) return;
-    const url = new URL(win.location.href);
-    url.hash = fragment;
-    win.history.replaceState(win.history.state, '', url.href);
+    if (fragment !== win.location.hash) replaceFragment(win, fragment);
   });
   // Someone edits the address by hand (browser mode): open what it names.
   const followAddress = (): void => {
@@ -34,4 +34,10 @@ export function keepPaneInAddress(win: AddressWindow): () => void {
     unsubscribe();
     win.removeEventListener('hashchange', followAddress);
   };
+}
+
+function replaceFragment(win: AddressWindow, fragment: string): void {
+  const url = new URL(win.location.href);
+  url.hash = fragment;
+  win.history.replaceState(win.history.state, '', url.href);
 }

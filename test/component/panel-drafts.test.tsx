@@ -54,6 +54,13 @@ describe('panel drafts', { timeout: 20_000 }, () => {
     await waitFor(() => expect(within(dialog).getByLabelText('Escalation reason')).toHaveValue('Patient safety risk'));
     expect(within(dialog).getByLabelText('Escalation type')).toHaveValue('hierarchical');
     expect(within(dialog).getByLabelText('Manager level')).toHaveValue('Duty manager');
+    // Discard draft takes the draft away and puts focus in the panel's first field, not on the page.
+    await user.click(within(dialog).getByRole('button', { name: 'Discard draft' }));
+    await waitFor(() => expect(within(dialog).getByLabelText('Escalation type')).toHaveFocus());
+    expect(within(dialog).getByLabelText('Escalation reason')).toHaveValue('');
+    await user.selectOptions(within(dialog).getByLabelText('Escalation type'), 'hierarchical');
+    await user.selectOptions(within(dialog).getByLabelText('Manager level'), 'Duty manager');
+    await user.type(within(dialog).getByLabelText('Escalation reason'), 'Patient safety risk');
     await user.click(within(dialog).getByRole('button', { name: 'Escalate incident' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Escalate' })).toBeNull());
     expect((await db.drafts.toArray()).filter((d) => d.id.startsWith('escalation'))).toEqual([]);

@@ -67,7 +67,7 @@ describe('SLA column', { timeout: 20_000 }, () => {
     await seedClocks(desk);
     await jumpTo(T0 + 69 * MIN);
     await waitFor(() => {
-      expect(slaCellOf('Generator breached')).toHaveTextContent(/^✖ Own: Overdue 54m, breached$/);
+      expect(slaCellOf('Generator breached')).toHaveTextContent(/^✖ Own: 54m late, breached$/);
       expect(slaCellOf('Chiller paused')).toHaveTextContent(/^Paused$/);
       expect(slaCellOf('Pump warned')).toHaveTextContent(/^⚠ 15m left, 75 % warning$/);
       expect(slaCellOf('Fresh switch')).toHaveTextContent(/^◔ Own: 6m left, 50 % warning$/);
@@ -79,7 +79,7 @@ describe('SLA column', { timeout: 20_000 }, () => {
     expect(slaCellOf('Fresh switch').title).toMatch(/^Time to own: 9m of 15m \(63 %\), 50 % warning\nTime to resolve: 9m of 1h \(15 %\), on track$/);
     // One minute later, without any write, the clocks move on.
     await jumpTo(T0 + 70 * MIN);
-    await waitFor(() => expect(slaCellOf('Generator breached')).toHaveTextContent(/^✖ Own: Overdue 55m, breached$/));
+    await waitFor(() => expect(slaCellOf('Generator breached')).toHaveTextContent(/^✖ Own: 55m late, breached$/));
   });
 
   it('sorts by time left and says how in the tooltip', async () => {

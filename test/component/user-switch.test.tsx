@@ -74,5 +74,18 @@ describe('user switch', () => {
       { name: 'Amira Haddad', position: 'Facility Unit Leader' },
       { name: 'Sam Okafor', position: 'Electrician' },
     ]);
+
+    // A new name does not inherit the previous person's position; a returning one gets theirs back.
+    await user.click(screen.getByRole('button', { name: 'Working as Amira Haddad. Switch user' }));
+    const again = screen.getByRole('dialog', { name: 'Who is working' });
+    const name = within(again).getByLabelText('Your name');
+    const position = within(again).getByLabelText('Position (optional)');
+    expect(position).toHaveValue('Facility Unit Leader');
+    await user.clear(name);
+    await user.type(name, 'Noor Ali');
+    expect(position).toHaveValue('');
+    await user.clear(name);
+    await user.type(name, 'Sam Okafor');
+    expect(position).toHaveValue('Electrician');
   });
 });

@@ -8,7 +8,13 @@ export function DraftNote<T extends JsonObject>({ draft }: { draft: EntryDraft<T
   return (
     <span className="draft-note">
       <span className="hint" role="status">{draft.status === 'restored' ? 'Draft restored' : 'Draft kept'}</span>
-      <button type="button" className="ghost" onClick={() => void draft.discard()}>Discard draft</button>
+      <button type="button" className="ghost" onClick={(event) => discardAndRefocus(draft, event.currentTarget)}>Discard draft</button>
     </span>
   );
+}
+
+/** The button goes away with the draft: focus moves to the form's first field, not to the page. */
+function discardAndRefocus<T extends JsonObject>(draft: EntryDraft<T>, button: HTMLElement): void {
+  const form = button.closest('form');
+  void draft.discard().then(() => form?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled])')?.focus());
 }

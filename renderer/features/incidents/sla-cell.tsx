@@ -2,7 +2,7 @@
 import type { SlaClock, SlaClocks } from '../../../shared/domain';
 import { DEFAULT_SORT, type FindQuery } from '../../db';
 import { useFindStore } from '../../store/find-store';
-import { slaCellText, THRESHOLD_LABELS, THRESHOLD_MARKS, elapsedOfTarget } from './sla-format';
+import { elapsedOfTarget, formatSlaDuration, slaCellText, THRESHOLD_LABELS, THRESHOLD_MARKS } from './sla-format';
 
 export function SlaCell({ clocks }: { clocks: SlaClocks | undefined }) {
   if (!clocks) return <td role="cell" className="sla-cell muted" aria-busy="true">…</td>;
@@ -13,8 +13,7 @@ export function SlaCell({ clocks }: { clocks: SlaClocks | undefined }) {
   return (
     <td role="cell" className={`sla-cell nowrap sla-${clock.threshold} sla-${clock.state}`} title={`Time to ${owning ? 'own' : 'resolve'}: ${elapsedOfTarget(clock)}${words}${resolveLine}`}>
       {mark && <span aria-hidden="true">{mark} </span>}
-      {owning && 'Own: '}
-      {slaCellText(clock)}
+      {owning ? ownCellText(clock) : slaCellText(clock)}
       {clock.threshold !== 'none' && clock.state !== 'stopped' && <span className="visually-hidden">{words}</span>}
     </td>
   );
@@ -28,7 +27,13 @@ export function clockShown(clocks: SlaClocks): { clock: SlaClock; owning: boolea
   return clocks.response.state === 'running' ? { clock: clocks.response, owning: true } : { clock: clocks.resolve, owning: false };
 }
 
-export const SLA_SORT_TOOLTIP = 'Sort by time left to resolve, over every incident: running clocks first, by when they breach; then paused ones, by the time they have left; resolved and closed incidents last';
+/** The time to own, short enough for the column with its mark: "Own: 3m left", "Own: 26m late". */
+function ownCellText(clock: SlaClock): string {
+  const left = clock.targetMs - clock.elapsedMs;
+  return clock.state === 'running' && left <= 0 ? `Own: ${formatSlaDuration(-left)} late` : `Own: ${slaCellText(clock)}`;
+}
+
+export const SLA_SORT_TOOLTIP = 'Sort by time left to resolve, over every incident (the cell shows the time to own while nobody owns one): running clocks first, by when they breach; then paused ones, by the time they have left; resolved and closed incidents last';
 
 export function SlaSortHeader({ query }: { query: FindQuery }) {
   const patchQuery = useFindStore((s) => s.patchQuery);

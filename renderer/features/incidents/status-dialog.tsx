@@ -12,22 +12,31 @@ import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 
 type Values = Required<Omit<TransitionInput, 'duplicateOf'>> & { duplicateNumber: string };
-/** What the panel keeps as a draft (Escape, Back or another incident lose nothing): the step chosen and the fields. */
-type StatusDraft = Values & { to: string };
+/**
+ * What the panel keeps as a draft (Escape, Back or another incident lose nothing): the step chosen and the fields, and
+ * the owner the assignment fields were prefilled with, so an owner nobody typed follows the incident's current one.
+ */
+type StatusDraft = Values & { to: string; prefilledTeam: string; prefilledAssignee: string };
 type Errors = Partial<Record<TransitionField | 'duplicateOf' | 'form', string>>;
 
 const EMPTY: Values = { assignee: '', team: '', holdReason: '', resolutionCode: '', resolutionNotes: '', cancelReason: '', reopenReason: '', duplicateNumber: '' };
 const VALUE_KEYS = Object.keys(EMPTY) as (keyof Values)[];
 
 /** The draft's shape for one incident: its current owner prefills the assignment, which alone is no draft. */
-function statusDraftShape(incident: Incident): EntryDraftShape<StatusDraft> {
-  const blank: StatusDraft = { ...EMPTY, team: incident.team ?? '', assignee: incident.assignee ?? '', to: '' };
+export function statusDraftShape(incident: Incident): EntryDraftShape<StatusDraft> {
+  const team = incident.team ?? '';
+  const assignee = incident.assignee ?? '';
+  const blank: StatusDraft = { ...EMPTY, team, assignee, to: '', prefilledTeam: team, prefilledAssignee: assignee };
   return {
     blank,
     isBlank: (values) => VALUE_KEYS.every((key) => values[key].trim() === blank[key].trim()),
     parse: (stored) => {
       const text = (key: string) => (typeof stored[key] === 'string' ? (stored[key] as string) : '');
-      return { ...Object.fromEntries(VALUE_KEYS.map((key) => [key, text(key)])), to: text('to') } as StatusDraft;
+      const values = { ...Object.fromEntries(VALUE_KEYS.map((key) => [key, text(key)])), to: text('to') } as StatusDraft;
+      // Another laptop may have reassigned the incident since: an owner left as prefilled shows the current one.
+      if (values.team === text('prefilledTeam')) values.team = team;
+      if (values.assignee === text('prefilledAssignee')) values.assignee = assignee;
+      return { ...values, prefilledTeam: team, prefilledAssignee: assignee };
     },
   };
 }

@@ -40,11 +40,23 @@ function UserDialog({ initialName, initialPosition, onClose }: { initialName: st
   const ids = { name: useId(), position: useId(), error: useId(), recent: useId() };
   // Everyone who worked here lately but the person at the keyboard now: a handover back is one click or Enter.
   const current: Author = { name: initialName, ...(initialPosition ? { position: initialPosition } : {}) };
-  const recent = (useRecentUsers() ?? []).filter((person) => !samePerson(person, current));
+  const allRecent = useRecentUsers() ?? [];
+  const recent = allRecent.filter((person) => !samePerson(person, current));
   useEffect(() => {
     nameRef.current?.focus();
     nameRef.current?.select();
   }, []);
+
+  // The position shown belongs to whoever's name is typed: a new person does not inherit the previous one's position
+  // (every entry would name it), a returning one gets theirs back; one typed by hand is left alone.
+  const positionTyped = useRef(false);
+  function changeName(next: string) {
+    setName(next);
+    setError(null);
+    if (positionTyped.current) return;
+    const known = allRecent.find((person) => person.name === next.trim());
+    setPosition(known?.position ?? (next.trim() === initialName ? initialPosition : ''));
+  }
 
   async function switchTo(author: Author) {
     const result = await setCurrentUser(db, author);
@@ -82,13 +94,13 @@ function UserDialog({ initialName, initialPosition, onClose }: { initialName: st
           )}
           <div className="field">
             <label htmlFor={ids.name}>Your name</label>
-            <input id={ids.name} ref={nameRef} value={name} maxLength={120} onChange={(e) => { setName(e.target.value); setError(null); }}
+            <input id={ids.name} ref={nameRef} value={name} maxLength={120} onChange={(e) => changeName(e.target.value)}
               aria-invalid={error ? true : undefined} aria-describedby={error ? ids.error : undefined} autoComplete="name" />
             {error && <p id={ids.error} role="alert" className="field-error">{error}</p>}
           </div>
           <div className="field">
             <label htmlFor={ids.position}>Position (optional)</label>
-            <input id={ids.position} value={position} maxLength={120} onChange={(e) => setPosition(e.target.value)} placeholder="e.g. Facility Unit Leader" />
+            <input id={ids.position} value={position} maxLength={120} onChange={(e) => { setPosition(e.target.value); positionTyped.current = true; }} placeholder="e.g. Facility Unit Leader" />
           </div>
           <div className="actions">
             <button type="submit" className="primary">Start working</button>

@@ -166,12 +166,15 @@ describe('findIncidents', () => {
     expect(await titles({ text: first.number })).toEqual(['Lift 3 stuck']);
     expect(await titles({ text: ` #${second.number.toLowerCase().replace('-', ' - ')} ` })).toEqual(['Chiller 2 tripped']);
     expect(await titles({ text: `${prefix}-` })).toEqual(['Chiller 2 tripped', 'Lift 3 stuck']);
+    expect(await titles({ text: prefix.toLowerCase() })).toEqual(['Chiller 2 tripped', 'Lift 3 stuck']);
+    expect(await titles({ text: first.number.replace('-', '') })).toEqual(['Lift 3 stuck']);
     // Other filters still apply, and the list is not counted (it grows as its rows arrive).
     expect(await titles({ text: first.number, statuses: ['closed'] })).toEqual([]);
     expect(await countIncidents(db, { text: first.number })).toBeUndefined();
     // A number no incident has is searched as words, so a title holding such a code is still found.
-    await record({ title: 'Breaker AB12-7 tripped' });
-    expect(await titles({ text: 'AB12-7' })).toEqual(['Breaker AB12-7 tripped']);
+    await record({ title: 'Breaker AB12-7 tripped in the HVAC room' });
+    expect(await titles({ text: 'AB12-7' })).toEqual(['Breaker AB12-7 tripped in the HVAC room']);
+    expect(await titles({ text: 'hvac' })).toEqual(['Breaker AB12-7 tripped in the HVAC room']);
   });
 
   it('lists search hits newest update first, once each, whether a prefix matches a few indexed words or many', async () => {

@@ -88,6 +88,14 @@ describe('keepPaneInAddress', () => {
     expect(useUiStore.getState().pane).toEqual({ kind: 'empty' });
   });
 
+  it('takes an address naming nothing it can open out of the address bar', () => {
+    const win = new FakeWindow();
+    win.href = 'app://lantern/index.html#incident/does-not-exist';
+    stop = keepPaneInAddress(win);
+    expect(useUiStore.getState().pane).toEqual({ kind: 'empty' });
+    expect(win.href).toBe('app://lantern/index.html');
+  });
+
   it('stops following once stopped', () => {
     const win = new FakeWindow();
     keepPaneInAddress(win)();
