@@ -45,7 +45,10 @@ export function applyFieldChanges(
     stamps,
   };
   const event = { ...eventBase(incident.id, ctx), ...makeEvent(changes) } as TimelineEvent;
-  return validated(next, event, { incidentId: incident.id, set: effective, base, event });
+  // Text is checked only where this change writes a new value: a companion rewritten as it was (closing keeps the
+  // resolution) may hold text an older Lantern stored, and must not block the step.
+  const written = Object.fromEntries(changes.map((change) => [change.field, change.to]));
+  return validated(next, event, { incidentId: incident.id, set: effective, base, event }, written);
 }
 
 /**
@@ -61,11 +64,12 @@ export function touchedAt(incident: Incident, ctx: CommandContext): string {
   return Date.parse(incident.updatedAt) > Date.parse(ctx.now.utc) ? incident.updatedAt : ctx.now.utc;
 }
 
-export function validated(incident: Incident, event: TimelineEvent, change: IncidentChange): CommandResult {
-  // Only what this command writes: an incident that already holds such text (from an older Lantern) can still be worked,
-  // and a field change's old value ("from") is not the person's input. Checked here, not in the schemas, because devices
-  // validate pulled operations with those schemas: text HQ stored before this check must still pull everywhere.
-  const unstorable = findUnstorableText(change.set) ?? findUnstorableText(event, (path) => path.length === 3 && path[0] === 'changes' && path[2] === 'from');
+export function validated(incident: Incident, event: TimelineEvent, change: IncidentChange, written: Partial<SyncedFields> = change.set): CommandResult {
+  // Only what this command writes anew (`written`, by default all of `set`): an incident that already holds such text
+  // (from an older Lantern) can still be worked, and a field change's old value ("from") is not the person's input.
+  // Checked here, not in the schemas, because devices validate pulled operations with those schemas: text HQ stored
+  // before this check must still pull everywhere.
+  const unstorable = findUnstorableText(written) ?? findUnstorableText(event, (path) => path.length === 3 && path[0] === 'changes' && path[2] === 'from');
   if (unstorable) return invalidInput({ path: unstorable, message: UNSTORABLE_TEXT_MESSAGE });
   const eventCheck = timelineEventSchema.safeParse(event);
   if (!eventCheck.success) return invalidInput(eventCheck.error.issues[0]);

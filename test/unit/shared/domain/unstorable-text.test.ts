@@ -1,6 +1,6 @@
 // U+0000 and unpaired surrogates in what a person writes are refused by the commands with a message saying what to do; stored text is left alone.
 import { describe, expect, it } from 'vitest';
-import { addNote, editIncident, findUnstorableText, hasUnstorableChar, recordIncident, UNSTORABLE_TEXT_MESSAGE, type Incident } from '../../../../shared/domain';
+import { addNote, applyAutoClose, changeStatus, editIncident, findUnstorableText, hasUnstorableChar, newId, recordIncident, UNSTORABLE_TEXT_MESSAGE, type Incident } from '../../../../shared/domain';
 import { laterCtx, makeCtx, PREFIX, recorded } from './fixtures';
 
 const refusal = (field: string) => ({ ok: false, error: { code: 'invalid-input', field, message: UNSTORABLE_TEXT_MESSAGE } });
@@ -45,5 +45,15 @@ describe('commands refuse such text', () => {
     expect(addNote(old, 'Technician called', laterCtx()).ok).toBe(true);
     const fixed = editIncident(old, { title: 'Pump 3' }, laterCtx());
     expect(fixed.ok && fixed.value.incident.title).toBe('Pump 3');
+  });
+
+  it('nor in a resolution the close keeps as it was (the automatic close too), while a new resolution is checked', () => {
+    const resolved: Incident = { ...recorded(), status: 'resolved', resolutionCode: 'Fixed', resolutionNotes: 'Relay \u0000 replaced' };
+    const closed = changeStatus(resolved, 'closed', {}, laterCtx());
+    expect(closed.ok && closed.value.incident.status).toBe('closed');
+    const plan = { id: newId(), incidentId: resolved.id, resolvedEventId: newId(), resolvedAtMs: 0, dueAtMs: 0, days: 7 };
+    expect(applyAutoClose(resolved, plan, laterCtx()).ok).toBe(true);
+    const working: Incident = { ...recorded(), status: 'in_progress', assignee: 'Sam Okafor' };
+    expect(changeStatus(working, 'resolved', { resolutionCode: 'Fixed', resolutionNotes: 'Relay \uD800 replaced' }, laterCtx())).toEqual(refusal('resolutionNotes'));
   });
 });
