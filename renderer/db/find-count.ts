@@ -52,7 +52,12 @@ export async function countIncidents(db: LanternDb, rawQuery: FindQuery): Promis
   if (counted === null) return db.incidents.count();
   if (counted === undefined) return undefined;
   // A site counts with every place under it (find-sites.ts): one range per site key, each incident in exactly one.
-  if (counted.field === 'siteKey' && query.site !== undefined) counted.values = await siteKeysUnder(db, query.site);
+  if (counted.field === 'siteKey' && query.site !== undefined) {
+    const sites = await siteKeysUnder(db, query.site);
+    // More places than the skip-scan reads: the list grows its length as pages arrive instead.
+    if (sites === null) return undefined;
+    counted.values = sites;
+  }
   const counts = await Promise.all(
     counted.values.map((value) => db.incidents.where(`[${counted.field}+updatedAt]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true).count()),
   );

@@ -80,7 +80,7 @@ export async function findIncidentsPage(db: LanternDb, query: FindQuery, bounds:
 }
 
 /** A query with its site filter resolved to the site keys it covers (find-sites.ts). */
-type ResolvedQuery = FindQuery & { readonly siteKeys?: readonly string[] };
+type ResolvedQuery = FindQuery & { readonly siteKeys?: readonly string[] | null };
 
 async function findRows(db: LanternDb, rawQuery: FindQuery, bounds: PageBounds): Promise<IncidentRow[]> {
   const limit = Math.max(1, Math.floor(bounds.limit));
@@ -90,6 +90,7 @@ async function findRows(db: LanternDb, rawQuery: FindQuery, bounds: PageBounds):
   // Only Dexie promises are awaited before the reads: a live query tracks what its querier reads through Dexie's zone.
   const policies = rawQuery.breachingSoon ? await readSlaPolicySet(db) : undefined;
   // The site filter's places (the site and those under it) drive the index walks, one [siteKey+updatedAt] range each.
+  // Too many places (null): no site range drives the walk; every row walked is checked against the site instead.
   const query: ResolvedQuery = rawQuery.site === undefined ? rawQuery : { ...rawQuery, siteKeys: await siteKeysUnder(db, rawQuery.site) };
   const filter = walkFilter(db, query, words, me, policies);
   if (query.breachingSoon && openStatuses(query).length === 0) return [];
@@ -193,7 +194,7 @@ function drivingFilterOf(query: ResolvedQuery, me: string | undefined): { field:
   const assignee = me ?? query.assignee;
   if (assignee !== undefined) return { field: 'assigneeKey', values: [assignee] };
   if (query.team !== undefined) return { field: 'teamKey', values: [query.team] };
-  if (query.site !== undefined) return { field: 'siteKey', values: [...(query.siteKeys ?? [query.site])] };
+  if (query.site !== undefined && query.siteKeys !== null) return { field: 'siteKey', values: [...(query.siteKeys ?? [query.site])] };
   if (query.category !== undefined) return { field: 'categoryKey', values: [query.category] };
   if (query.unassigned) return { field: 'assigneeKey', values: [''] };
   if (query.breachingSoon) return { field: 'status', values: openStatuses(query) };

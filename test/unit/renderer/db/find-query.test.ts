@@ -3,8 +3,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countIncidents, createIncidentRepository, findIncidents, setCurrentUser, type FindQuery, type IncidentRepository } from '../../../../renderer/db';
 import type { LanternDb } from '../../../../renderer/db/database';
+import { toIncidentRow } from '../../../../renderer/db/incident-row';
 import { wordsOfSearchKeys } from '../../../../renderer/db/search-words';
-import { OPEN_STATUSES, type Incident, type NewIncidentInput } from '../../../../shared/domain';
+import { newId, OPEN_STATUSES, type Incident, type NewIncidentInput } from '../../../../shared/domain';
 import { freshDb, testClock, type TestClock } from './db-test-kit';
 
 let db: LanternDb;
@@ -156,6 +157,16 @@ describe('findIncidents', () => {
     expect(await titles({ site: 'Main campus', text: 'leak' })).toEqual(['Floor 2 leak']);
     expect(await countIncidents(db, { site: 'Main campus' })).toBe(3);
     expect(await countIncidents(db, { site: 'Main campus-East' })).toBe(1);
+  });
+
+  it('a site with more places under it than the skip-scan reads is still filtered completely (walked, not counted)', async () => {
+    setup();
+    const base = await record({ title: 'Room 0', site: ['Campus', 'Room 0'] });
+    const rooms = Array.from({ length: 520 }, (_, i) => toIncidentRow({ ...base, id: newId(), number: `${base.number.slice(0, 5)}${String(i + 2).padStart(4, '0')}`, title: `Room ${i + 1}`, site: ['Campus', `Room ${i + 1}`] }));
+    await db.incidents.bulkAdd(rooms);
+    await record({ title: 'Elsewhere', site: ['Campus 2'] });
+    expect(await titles({ site: 'Campus' }, 1000)).toHaveLength(521);
+    expect(await countIncidents(db, { site: 'Campus' })).toBeUndefined();
   });
 
   it('finds an incident by its number as read over the radio: any case, a leading #, spaces, or its start', async () => {
