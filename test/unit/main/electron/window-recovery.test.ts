@@ -120,7 +120,9 @@ describe('a hung page', () => {
     page.emit('unresponsive');
     questions[0]?.answer(0);
     await settle();
+    page.emit('responsive');
     page.emit('unresponsive');
+    expect(questions).toHaveLength(2);
     page.emit('responsive');
     questions[1]?.answer(1);
     await settle();
