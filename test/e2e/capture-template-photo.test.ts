@@ -82,7 +82,8 @@ describe('incident from a template with a photo', () => {
     expect(await step().isChecked()).toBe(true);
     expect(await checklist().innerText()).toContain('1 of 11 done');
     expect(await checklist().innerText()).toMatch(/Ticked by \S/);
-    expect(await entry().innerText()).toContain('Checklist tick');
+    // textContent, not innerText: the entry may be below the fold, where it skips layout (content-visibility: auto).
+    expect(await entry().textContent()).toContain('Checklist tick');
     await checklist().scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'detail-checklist.png');
     await page.getByLabel('Filter timeline', { exact: true }).selectOption('checklist_ticked');
