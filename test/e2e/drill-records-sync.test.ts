@@ -17,6 +17,8 @@ async function startDrill(page: Page) {
   await dialog.getByRole('textbox', { name: 'Your name' }).fill('Amira Haddad');
   await dialog.getByRole('button', { name: 'Start drill' }).click();
   await dialog.getByRole('button', { name: 'Start working' }).click();
+  // The dialog holds its own "Drill mode" section until it closes (after the name is stored).
+  await dialog.waitFor({ state: 'detached' });
   await page.getByRole('region', { name: 'Drill mode' }).waitFor();
 }
 
