@@ -89,7 +89,8 @@ describe('after-action review', { timeout: 20_000 }, () => {
     expect(await within(form).findByRole('alert')).toHaveTextContent('Write what happened first.');
     const whatHappened = within(form).getByLabelText('What happened');
     expect(whatHappened).toHaveAttribute('aria-invalid', 'true');
-    expect(whatHappened).toHaveFocus();
+    // Focus moves in an effect after the render that shows the message: on a loaded machine, a moment later.
+    await waitFor(() => expect(whatHappened).toHaveFocus());
     expect(await db.outbox.count()).toBe(opsBefore);
 
     await user.keyboard('{Escape}');
