@@ -1,6 +1,6 @@
 // Puts a playbook's time-phased checklist on an incident recorded without a template (one `checklist_added` entry).
 import { useId, useState, type FormEvent } from 'react';
-import { INCIDENT_TEMPLATES, type Incident, type IncidentChecklist } from '../../../shared/domain';
+import { INCIDENT_TEMPLATES, templateChecklistSteps, type Incident, type IncidentChecklist } from '../../../shared/domain';
 import type { ChecklistRepository } from '../../db/checklist';
 import { useBusy } from '../use-busy';
 
@@ -30,7 +30,7 @@ export function ChecklistPlaybookForm({ incident, checklist, repo }: { incident:
       <select id={`${id}-playbook`} value={templateId} onChange={(e) => { setChoice(e.target.value); setError(null); }}
         aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
         {offered.map((t) => (
-          <option key={t.id} value={t.id}>{`${t.name} (${t.checklist.reduce((n, phase) => n + phase.steps.length, 0)} steps)`}</option>
+          <option key={t.id} value={t.id}>{`${t.name} (${templateChecklistSteps(t).length} steps)`}</option>
         ))}
       </select>
       <button type="submit" className="small" aria-disabled={busy || undefined}>{busy ? 'Adding…' : 'Add playbook checklist'}</button>
@@ -41,7 +41,7 @@ export function ChecklistPlaybookForm({ incident, checklist, repo }: { incident:
 
 function playbooksFor(incident: Incident, checklist: IncidentChecklist) {
   const category = incident.category.join('\u0000');
-  return INCIDENT_TEMPLATES.filter((t) => t.checklist.some((phase) => phase.steps.length > 0) && !checklist.templateIds.includes(t.id)).sort(
+  return INCIDENT_TEMPLATES.filter((t) => templateChecklistSteps(t).length > 0 && !checklist.templateIds.includes(t.id)).sort(
     (a, b) => Number(b.category.join('\u0000') === category) - Number(a.category.join('\u0000') === category),
   );
 }
