@@ -39,6 +39,17 @@ export function watchWindowRecovery(page: RecoverablePageLike, options: WindowRe
   let askingAboutHang = false;
   let hung = false;
 
+  /** One message box (Enter or Escape pick the first button); `settled` runs once it is gone, answered or not. */
+  const question = (box: Pick<MessageBoxOptions, 'type' | 'message' | 'detail' | 'buttons'>, settled: () => void, answered: (response: number) => void): void => {
+    options
+      .ask({ ...box, title: 'Lantern', defaultId: 0, cancelId: 0, noLink: true })
+      .then(({ response }) => {
+        settled();
+        answered(response);
+      })
+      .catch(settled);
+  };
+
   const reload = (): void => {
     if (page.isDestroyed()) return;
     reloads.push(now());
@@ -58,29 +69,23 @@ export function watchWindowRecovery(page: RecoverablePageLike, options: WindowRe
       return;
     }
     askingAboutCrashes = true;
-    options
-      .ask({
+    question(
+      {
         type: 'error',
-        title: 'Lantern',
         message: 'Lantern’s window keeps stopping',
         detail: `The window stopped ${reloads.length + 1} times within a minute; the last time because ${why}. Everything already saved is kept on this device. Reload to try again, or quit and restart the computer if it goes on.`,
         buttons: ['Reload', 'Quit Lantern'],
-        defaultId: 0,
-        cancelId: 0,
-        noLink: true,
-      })
-      .then(({ response }) => {
-        askingAboutCrashes = false;
+      },
+      () => (askingAboutCrashes = false),
+      (response) => {
         if (response === 1) options.quit();
         else {
           // A deliberate try starts the count afresh.
           reloads = [];
           reload();
         }
-      })
-      .catch(() => {
-        askingAboutCrashes = false;
-      });
+      },
+    );
   });
 
   // A page busy for a long time (Electron's 'unresponsive', after several seconds): offer to reload, never force it.
@@ -91,24 +96,18 @@ export function watchWindowRecovery(page: RecoverablePageLike, options: WindowRe
     if (hung || askingAboutHang || askingAboutCrashes || page.isDestroyed()) return;
     hung = true;
     askingAboutHang = true;
-    options
-      .ask({
+    question(
+      {
         type: 'warning',
-        title: 'Lantern',
         message: 'Lantern’s window is not responding',
         detail: 'It may be busy with a large task. Wait, or reload the window: everything already saved is kept on this device; text typed since the last automatic save may be lost.',
         buttons: ['Wait', 'Reload window'],
-        defaultId: 0,
-        cancelId: 0,
-        noLink: true,
-      })
-      .then(({ response }) => {
-        askingAboutHang = false;
-        // It may have recovered while the question was up; then there is nothing to reload.
+      },
+      () => (askingAboutHang = false),
+      // It may have recovered while the question was up; then there is nothing to reload.
+      (response) => {
         if (response === 1 && hung) reload();
-      })
-      .catch(() => {
-        askingAboutHang = false;
-      });
+      },
+    );
   });
 }
