@@ -31,8 +31,9 @@ export interface IncidentIndexFields {
    */
   slaChanges?: SlaChange[];
   /**
-   * Index [slaGroup+slaKey] (v8), the list's SLA sort: group 0 while the resolve clock runs (key: its due instant),
-   * 1 while it is paused (key: ms left; both under the policies in force), 2 when it is stopped (key: updatedAt).
+   * Index [slaGroup+slaKey] (v8), the list's SLA sort by the clock its cell shows (time to own while unowned, since v9;
+   * then time to resolve): group 0 while it runs (key: its due instant), 1 while it is paused (key: ms left; both under
+   * the policies in force), 2 when it is stopped (key: updatedAt).
    * Every row is in the index, so the sorted list holds every incident. Absent only before v8's upgrade ran.
    */
   slaGroup?: RowSlaOrder['slaGroup'];

@@ -3,7 +3,7 @@ import type { Dexie, Transaction } from 'dexie';
 import type { Incident, SlaChange, TimelineEvent } from '../../shared/domain';
 import { toIncidentRow, type IncidentRow } from './incident-row';
 import { seedReference, type ReferenceRow } from './reference';
-import { policySetFrom, seedSlaPolicies, type SlaPolicyRow } from './sla-policies';
+import { policySetFrom, rekeySlaClocks, seedSlaPolicies, type SlaPolicyRow } from './sla-policies';
 import { withSlaChanges } from './sla-order';
 import { reportUpgradeProgress } from './upgrade-progress';
 import { mergeWords, wordsOf } from './search-words';
@@ -110,6 +110,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: upgradeToV8,
   },
+  {
+    version: 9,
+    // No index changes: [slaGroup+slaKey] now orders an unowned incident by its time to own (the clock its SLA cell
+    // shows), so the keys of open rows are recomputed.
+    stores: {},
+    upgrade: upgradeToV9,
+  },
 ];
 
 /** v1 → v2: seed the reference lists and index the words of every incident and its notes. */
@@ -196,6 +203,12 @@ async function upgradeToV8(tx: Transaction): Promise<void> {
     await incidents.bulkPut(rewritten);
     reportUpgradeProgress({ phase: 'Updating incidents', done: Math.min(ids.length, from + UPGRADE_CHUNK), total: ids.length });
   }
+}
+
+/** v8 → v9: open rows get the key of the clock the list shows (time to own while unowned); stopped rows keep theirs. */
+async function upgradeToV9(tx: Transaction): Promise<void> {
+  const policies = policySetFrom(await tx.table<SlaPolicyRow, string>('slaPolicies').orderBy('order').toArray(), (await tx.table('meta').get('slaAssignment'))?.value);
+  await rekeySlaClocks(tx.table<IncidentRow, string>('incidents'), policies, (done, total) => reportUpgradeProgress({ phase: 'Updating incidents', done, total }));
 }
 
 /** The incident in a stored row of any schema version (index-only fields of every version stripped). */

@@ -1,4 +1,4 @@
-// The SLA fields of an incident row: its clock-relevant changes, and the resolve clock's order key for the slaOrder index.
+// The SLA fields of an incident row: its clock-relevant changes, and the shown clock's order key for the SLA order index.
 import {
   resolveSlaPolicy,
   SLA_PAUSED,

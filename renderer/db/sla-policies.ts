@@ -103,7 +103,7 @@ export async function editSlaPolicies(db: LanternDb, edit: (current: SlaPolicySe
       { key: 'slaAssignment', value: parsed.data.assignment },
       { key: 'slaPolicyVersion', value: version },
     ]);
-    await replaceSlaClocks(db, parsed.data);
+    await rekeySlaClocks(db.incidents, parsed.data);
     committed = { version, set: parsed.data };
     return { ok: true, value: parsed.data };
   });
@@ -115,19 +115,21 @@ export async function editSlaPolicies(db: LanternDb, edit: (current: SlaPolicySe
 const REKEY_CHUNK = 2_000;
 
 /**
- * Every row whose resolve clock runs or is paused, with its key under `policies`. A policy edit cannot start a
+ * Every row whose SLA clock runs or is paused, with its key under `policies`. A policy edit cannot start a
  * stopped clock, so stopped rows keep theirs. Keys are read first: the index being rewritten is not walked as it changes.
+ * Also the v9 upgrade (a new meaning of the key), which reports its progress through `onChunk`.
  */
-async function replaceSlaClocks(db: LanternDb, policies: SlaPolicySet): Promise<void> {
-  const ids = await db.incidents.where('[slaGroup+slaKey]').between([SLA_RUNNING, Dexie.minKey], [SLA_PAUSED, Dexie.maxKey]).primaryKeys();
+export async function rekeySlaClocks(incidents: Table<IncidentRow, string>, policies: SlaPolicySet, onChunk?: (done: number, total: number) => void): Promise<void> {
+  const ids = await incidents.where('[slaGroup+slaKey]').between([SLA_RUNNING, Dexie.minKey], [SLA_PAUSED, Dexie.maxKey]).primaryKeys();
   for (let from = 0; from < ids.length; from += REKEY_CHUNK) {
-    const rows = await db.incidents.bulkGet(ids.slice(from, from + REKEY_CHUNK));
+    const rows = await incidents.bulkGet(ids.slice(from, from + REKEY_CHUNK));
     const changed: IncidentRow[] = [];
     for (const row of rows) {
       if (!row) continue;
       const place = slaOrderOf(row, { changes: row.slaChanges ?? [], policies }, row.updatedAt);
       if (place.slaGroup !== row.slaGroup || place.slaKey !== row.slaKey) changed.push({ ...row, ...place });
     }
-    if (changed.length > 0) await db.incidents.bulkPut(changed);
+    if (changed.length > 0) await incidents.bulkPut(changed);
+    onChunk?.(Math.min(ids.length, from + REKEY_CHUNK), ids.length);
   }
 }

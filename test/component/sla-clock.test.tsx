@@ -87,9 +87,12 @@ describe('SLA column', { timeout: 20_000 }, () => {
     await seedClocks(desk);
     await jumpTo(T0 + 70 * MIN);
     const sla = within(screen.getByRole('table', { name: 'Incidents' })).getByRole('button', { name: /^SLA/ });
-    expect(sla).toHaveAttribute('title', expect.stringContaining('over every incident'));
+    expect(sla).toHaveAttribute('title', expect.stringContaining('time to own while nobody owns an incident'));
     await desk.user.click(sla);
-    await waitFor(() => expect(listed()).toEqual(['Generator breached', 'Pump warned', 'Fresh switch', 'Chiller paused']), { timeout: 5_000 });
+    // As the cells read: the unowned Fresh switch must be owned in 5 minutes, before the owned Pump's 14 minutes to resolve.
+    await waitFor(() => expect(listed()).toEqual(['Generator breached', 'Fresh switch', 'Pump warned', 'Chiller paused']), { timeout: 5_000 });
+    expect(slaCellOf('Fresh switch')).toHaveTextContent('Own: 5m left');
+    expect(slaCellOf('Pump warned')).toHaveTextContent('14m left');
     expect(screen.getByRole('columnheader', { name: /SLA/ })).toHaveAttribute('aria-sort', 'ascending');
   });
 });

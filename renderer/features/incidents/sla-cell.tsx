@@ -33,7 +33,7 @@ function ownCellText(clock: SlaClock): string {
   return clock.state === 'running' && left <= 0 ? `Own: ${formatSlaDuration(-left)} late` : `Own: ${slaCellText(clock)}`;
 }
 
-export const SLA_SORT_TOOLTIP = 'Sort by time left to resolve, over every incident (the cell shows the time to own while nobody owns one): running clocks first, by when they breach; then paused ones, by the time they have left; resolved and closed incidents last';
+export const SLA_SORT_TOOLTIP = 'Sort by the time left on the clock each cell shows (time to own while nobody owns an incident, then time to resolve), over every incident: running clocks first, by when they breach; then paused ones, by the time they have left; resolved and closed incidents last';
 
 export function SlaSortHeader({ query }: { query: FindQuery }) {
   const patchQuery = useFindStore((s) => s.patchQuery);

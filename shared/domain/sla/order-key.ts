@@ -1,4 +1,4 @@
-// The resolve clock's place in "time left" order as a stored value: a fixed due instant, or frozen time left while paused.
+// The SLA clock that matters now, as a stored "time left" order value: a fixed due instant, or frozen time left while paused.
 import type { Priority } from '../priority';
 import { computeIncidentSla, type SlaTimeline } from './clock';
 import type { SlaPolicy } from './policy';
@@ -10,15 +10,18 @@ export const SLA_RUNNING = 0;
 export const SLA_PAUSED = 1;
 
 /**
- * What an index can hold of the resolve clock: neither value moves with time (a running clock's due instant is fixed
- * until the next change; a paused clock's time left is frozen), so it is computed once, when the incident changes.
- * Undefined when the clock is stopped (resolved, closed, cancelled). Computed as of the incident's latest change, so
- * the same timeline gives the same key on every device at any time.
+ * What an index can hold of the clock the list shows: the time to own while nobody owns the incident (its due instant;
+ * that clock never pauses), afterwards the resolve clock. Neither value moves with time (a running clock's due instant
+ * is fixed until the next change; a paused clock's time left is frozen), so it is computed once, when the incident
+ * changes. Undefined when the clock is stopped (resolved, closed, cancelled). Computed as of the incident's latest
+ * change, so the same timeline gives the same key on every device at any time.
  */
 export function slaOrderKey(timeline: SlaTimeline, priority: Priority, policy: SlaPolicy): SlaOrderKey | undefined {
   let asOf = Number.isFinite(timeline.createdAtMs) ? timeline.createdAtMs : 0;
   for (const change of timeline.changes) if (change.atMs > asOf) asOf = change.atMs;
-  const { resolve } = computeIncidentSla(timeline, priority, policy, asOf);
+  const { response, resolve } = computeIncidentSla(timeline, priority, policy, asOf);
+  // Sorting by the clock the cell shows: an unowned P1 due to be owned in 5 minutes comes before one due resolved in 50.
+  if (response.state === 'running' && response.dueAt !== null) return [SLA_RUNNING, response.dueAt];
   if (resolve.state === 'running' && resolve.dueAt !== null) return [SLA_RUNNING, resolve.dueAt];
   if (resolve.state === 'paused') return [SLA_PAUSED, resolve.targetMs - resolve.elapsedMs];
   return undefined;

@@ -70,9 +70,11 @@ async function seed(count = 150, walks = MOSTLY_OPEN): Promise<{ rows: IncidentR
  */
 function expectedOrder(rows: readonly IncidentRow[], changes: Map<string, SlaChange[]>, policies: SlaPolicySet, dir: 'asc' | 'desc'): string[] {
   const keyed = rows.map((row) => {
-    const { resolve } = computeIncidentSla({ createdAtMs: Date.parse(row.createdAt), changes: changes.get(row.id) ?? [] }, row.priority, resolveSlaPolicy(row, policies), NOW);
-    const group = resolve.state === 'running' ? 0 : resolve.state === 'paused' ? 1 : 2;
-    const key = resolve.state === 'running' ? resolve.dueAt! : resolve.targetMs - resolve.elapsedMs;
+    const { response, resolve } = computeIncidentSla({ createdAtMs: Date.parse(row.createdAt), changes: changes.get(row.id) ?? [] }, row.priority, resolveSlaPolicy(row, policies), NOW);
+    // The clock the list's cell shows: time to own while nobody owns the incident, then time to resolve.
+    const clock = response.state === 'running' ? response : resolve;
+    const group = clock.state === 'running' ? 0 : clock.state === 'paused' ? 1 : 2;
+    const key = clock.state === 'running' ? clock.dueAt! : clock.targetMs - clock.elapsedMs;
     return { id: row.id, group, key, updatedAt: row.updatedAt };
   });
   const sign = dir === 'asc' ? 1 : -1;
@@ -166,7 +168,7 @@ describe('sorting the list by SLA time left', { timeout: 30_000 }, () => {
     db = freshDb('sla-order-repo');
     const clock = testClock();
     const repo = createIncidentRepository(db, clock);
-    // P3 (gold: 4 h) recorded first, then a P1 (1 h) 10 minutes later: the P1 breaches first.
+    // P3 (gold: owned within 1 h) recorded first, then a P1 (owned within 15 min) 10 minutes later: the P1 breaches first.
     const slow = must(await repo.record({ title: 'Slow leak', impact: 2, urgency: 2 }));
     clock.advance(10 * MIN);
     const urgent = must(await repo.record({ title: 'Main breaker tripped', impact: 1, urgency: 1 }));
@@ -180,10 +182,15 @@ describe('sorting the list by SLA time left', { timeout: 30_000 }, () => {
     must(await repo.changeStatus(urgent.id, 'on_hold', { holdReason: 'Awaiting vendor' }));
     expect(await db.incidents.get(urgent.id)).toMatchObject({ slaGroup: 1, slaKey: 50 * MIN });
     expect(await ids()).toEqual([slow.id, urgent.id, done.id]);
-    // Work resumes 30 minutes later: due 30 minutes later than first set, and ahead of the P3 again.
+    // Work resumes 30 minutes later: due resolved 30 minutes later than first set (90 minutes after recording), which is
+    // after the still unowned P3 must be owned (60 minutes after its recording, 70 after the P1's).
     clock.advance(30 * MIN);
     must(await repo.changeStatus(urgent.id, 'in_progress', { team: 'Facilities' }));
     expect(await db.incidents.get(urgent.id)).toMatchObject({ slaGroup: 0, slaKey: Date.parse(urgent.createdAt) + 90 * MIN });
+    expect(await db.incidents.get(slow.id)).toMatchObject({ slaGroup: 0, slaKey: Date.parse(slow.createdAt) + 60 * MIN });
+    expect(await ids()).toEqual([slow.id, urgent.id, done.id]);
+    // Once someone owns the P3, its four hours to resolve place it behind the P1 again.
+    must(await repo.edit(slow.id, { assignee: 'Ada' }));
     expect(await ids()).toEqual([urgent.id, slow.id, done.id]);
   });
 });

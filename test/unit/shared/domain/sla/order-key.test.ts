@@ -1,4 +1,4 @@
-// slaOrderKey: the stored "time left" key equals what the clocks say at any later instant, on 24×7 and business calendars.
+// slaOrderKey: the stored "time left" key equals what the shown clock says at any later instant, on 24×7 and business calendars.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -46,8 +46,10 @@ describe('slaOrderKey', () => {
     fc.assert(
       fc.property(walk, ({ timeline, priority, policy, nowMs }) => {
         const key = slaOrderKey(timeline, priority, policy);
-        const { resolve } = computeIncidentSla(timeline, priority, policy, nowMs);
-        if (resolve.state === 'running') expect(key).toEqual([0, resolve.dueAt]);
+        const { response, resolve } = computeIncidentSla(timeline, priority, policy, nowMs);
+        // While nobody owns the incident the list shows (and sorts by) the time to own.
+        if (response.state === 'running') expect(key).toEqual([0, response.dueAt]);
+        else if (resolve.state === 'running') expect(key).toEqual([0, resolve.dueAt]);
         else if (resolve.state === 'paused') expect(key).toEqual([1, resolve.targetMs - resolve.elapsedMs]);
         else expect(key).toBeUndefined();
         // On the list's time axis: a paused clock sorts as if its time left started counting now.
@@ -67,10 +69,12 @@ describe('slaOrderKey', () => {
     );
   });
 
-  it('puts a new P1 on the gold policy due one hour after it was recorded, and has no key once the clock stops', () => {
+  it('puts a new P1 on the gold policy due to be owned 15 minutes after it was recorded, resolved an hour after once owned, and has no key once the clock stops', () => {
     const timeline = { createdAtMs: BASE, changes: [] as SlaChange[] };
     const gold = SEED_SLA_POLICIES[0]!;
-    expect(slaOrderKey(timeline, 1, gold)).toEqual([0, BASE + 60 * MINUTE]);
+    expect(slaOrderKey(timeline, 1, gold)).toEqual([0, BASE + 15 * MINUTE]);
+    const owned = { createdAtMs: BASE, changes: [{ atMs: BASE + 5 * MINUTE, hlc: 'a', to: null }] };
+    expect(slaOrderKey(owned, 1, gold)).toEqual([0, BASE + 60 * MINUTE]);
     const resolved = { createdAtMs: BASE, changes: [{ atMs: BASE + MINUTE, hlc: 'a', to: 'in_progress' as const }, { atMs: BASE + 2 * MINUTE, hlc: 'b', to: 'resolved' as const }] };
     expect(slaOrderKey(resolved, 1, gold)).toBeUndefined();
   });
