@@ -53,6 +53,9 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const touched = useRef(false);
+  // Set before the save starts (state would lag a render): while it runs the fields take no typing, which the saved
+  // incident would not hold and the draft, deleted by that save, must not keep.
+  const savingNow = useRef(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const attachments = usePendingAttachments(attachmentLimitBytes);
   const { dragging, handlers: dropHandlers } = useFileDrop((files) => void attachments.add(files));
@@ -90,6 +93,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   }, [db, load]);
 
   const change = (next: (v: CaptureValues) => CaptureValues, clear: (keyof CaptureValues)[]) => {
+    if (savingNow.current) return;
     touched.current = true;
     setValues(next);
     setDirty(true);
@@ -98,6 +102,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   const update = <K extends keyof CaptureValues>(key: K, value: CaptureValues[K]) => change((v) => ({ ...v, [key]: value }), [key]);
   // Said as soon as a future time (or a detected-at before the occurred-at) is picked, not only on save.
   const updateTime = (key: 'occurredAt' | 'detectedAt', value: string) => {
+    if (savingNow.current) return;
     update(key, value);
     const problems = timeProblems({ ...values, [key]: value }, Date.now());
     setErrors((e) => ({
@@ -172,17 +177,22 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
       return;
     }
     setSaving(true);
+    savingNow.current = true;
     // The latest keystrokes reach the draft first, so a refused save still leaves an up-to-date draft.
     await autosave.flush();
+    autosave.hold();
     const checklist = findTemplate(values.templateId) ? { checklistTemplateId: values.templateId } : {};
     const result = await record(toRecordInput(values, occurredMs, drillOn), { attachments: attachments.files, draftId, ...checklist });
+    savingNow.current = false;
     setSaving(false);
     if (result.ok) {
-      // Anything typed while saving belongs to the saved incident now, not to a new draft.
+      // The incident holds what the form held when Save was pressed; the draft went with that save, and the fields
+      // were read-only meanwhile, so nothing typed is dropped here.
       autosave.cancel();
       setDirty(false);
       onSaved(result.value.id);
     } else {
+      void autosave.release();
       const field = result.error.field && KNOWN_FIELDS.has(result.error.field) ? result.error.field : 'form';
       setErrors({ [field]: result.error.message });
     }
@@ -197,6 +207,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
       onKeyDown={submitOnCtrlEnter}
       {...dropHandlers}
       aria-labelledby="capture-heading"
+      aria-busy={saving || undefined}
       noValidate
     >
       <header className="pane-header">

@@ -14,8 +14,15 @@ interface PendingDraft {
 export interface DraftAutosave {
   /** Writes the pending change now (resolves at once when nothing is pending). */
   flush: () => Promise<void>;
-  /** Drops the pending change (the draft was saved as an incident or discarded). */
+  /** Drops the pending change (the draft was saved as an incident or discarded); ends a hold. */
   cancel: () => void;
+  /**
+   * Writes nothing until `release` or `cancel`: while the form is being saved as an incident, whose transaction deletes
+   * the draft, a keystroke's write landing after it would bring the saved draft back (offered again as "Draft restored").
+   */
+  hold: () => void;
+  /** Ends a hold (the save was refused) and writes what was typed meanwhile. */
+  release: () => Promise<void>;
 }
 
 /**
@@ -32,6 +39,7 @@ export function useDraftAutosave(
   const pending = useRef<PendingDraft | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const report = useRef(onResult);
+  const held = useRef(false);
 
   useEffect(() => {
     report.current = onResult;
@@ -40,14 +48,20 @@ export function useDraftAutosave(
   const flush = useCallback(async () => {
     clearTimeout(timer.current);
     timer.current = undefined;
+    if (held.current) return;
     const draft = pending.current;
     pending.current = null;
-    if (draft) report.current(await saveDraft(db, draft.id, draft.values));
+    if (!draft) return;
+    const result = await saveDraft(db, draft.id, draft.values);
+    // A refused write stays pending (unless newer typing replaced it), so blur, page hide or closing tries it again.
+    if (!result.ok && pending.current === null) pending.current = draft;
+    report.current(result);
   }, [db]);
 
   /** Page going away: write synchronously (no promise chain), else fall back to the normal save. */
   const flushNow = useCallback(() => {
     const draft = pending.current;
+    if (held.current) return;
     if (draft && saveDraftOnUnload(db, draft.id, draft.values)) {
       clearTimeout(timer.current);
       timer.current = undefined;
@@ -59,7 +73,17 @@ export function useDraftAutosave(
     clearTimeout(timer.current);
     timer.current = undefined;
     pending.current = null;
+    held.current = false;
   }, []);
+
+  const hold = useCallback(() => {
+    held.current = true;
+  }, []);
+
+  const release = useCallback(async () => {
+    held.current = false;
+    await flush();
+  }, [flush]);
 
   useEffect(() => {
     if (!values) return;
@@ -71,5 +95,5 @@ export function useDraftAutosave(
   // Closing the form (Cancel, Escape, switching panes) keeps what was typed.
   useFlushOnLeave(flushNow, flush);
 
-  return { flush, cancel };
+  return { flush, cancel, hold, release };
 }
