@@ -23,9 +23,15 @@ const cancel: TransitionRule = { to: 'cancelled', action: 'Cancel', requires: ['
 const hold: TransitionRule = { to: 'on_hold', action: 'Put on hold', requires: ['holdReason'] };
 const resolve: TransitionRule = { to: 'resolved', action: 'Resolve', requires: ['resolutionCode', 'resolutionNotes'] };
 
+/**
+ * Putting a new incident on hold names its owner too: leaving "new" stops the time-to-own clock (DOMAIN.md: "nobody
+ * owns it yet"), so without one an incident parked "Awaiting caller" would count as owned in time while nobody did.
+ */
+const holdUnowned: TransitionRule = { ...hold, requires: ['assignment', 'holdReason'] };
+
 /** DOMAIN.md's default table. Closed and cancelled are terminal (review notes are timeline entries, not status changes). */
 export const DEFAULT_TRANSITIONS: TransitionTable = {
-  new: [{ to: 'assigned', action: 'Assign', requires: ['assignment'] }, { to: 'in_progress', action: 'Start work', requires: ['assignment'] }, hold, resolve, cancel],
+  new: [{ to: 'assigned', action: 'Assign', requires: ['assignment'] }, { to: 'in_progress', action: 'Start work', requires: ['assignment'] }, holdUnowned, resolve, cancel],
   assigned: [{ to: 'in_progress', action: 'Start work', requires: [] }, hold, resolve, cancel],
   in_progress: [{ to: 'assigned', action: 'Reassign', requires: ['assignment'] }, hold, resolve, cancel],
   on_hold: [{ to: 'in_progress', action: 'Resume work', requires: ['assignment'] }, { to: 'assigned', action: 'Reassign', requires: ['assignment'] }, resolve, cancel],

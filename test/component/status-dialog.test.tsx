@@ -55,15 +55,22 @@ describe('status dialog', { timeout: 15_000 }, () => {
     await user.selectOptions(within(dialog).getByLabelText('New status'), 'on_hold');
     const reason = within(dialog).getByLabelText('Hold reason');
     expect(optionTexts(reason)).toContain('Awaiting vendor');
+    await user.type(within(dialog).getByLabelText('Assignee'), 'Sam Okafor');
     await user.click(within(dialog).getByRole('button', { name: 'Put on hold' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Choose why the incident is on hold.');
     expect(reason).toHaveAttribute('aria-invalid', 'true');
+    await user.clear(within(dialog).getByLabelText('Assignee'));
     expect(await db.timeline.where('incidentId').equals(incident.id).count()).toBe(1);
 
     await user.selectOptions(reason, 'Awaiting vendor');
+    // A new incident names its owner too: leaving New stops its time-to-own clock.
+    await user.click(within(dialog).getByRole('button', { name: 'Put on hold' }));
+    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('Choose a person or a team to assign the incident to.'));
+    expect(await db.timeline.where('incidentId').equals(incident.id).count()).toBe(1);
+    await user.type(within(dialog).getByLabelText('Assignee'), 'Sam Okafor');
     await user.click(within(dialog).getByRole('button', { name: 'Put on hold' }));
     await within(screen.getByRole('article')).findByText('Awaiting vendor');
-    expect(await db.incidents.get(incident.id)).toMatchObject({ status: 'on_hold', holdReason: 'Awaiting vendor' });
+    expect(await db.incidents.get(incident.id)).toMatchObject({ status: 'on_hold', holdReason: 'Awaiting vendor', assignee: 'Sam Okafor' });
   });
 
   it('resolve requires a resolution code and notes; then only Close and Reopen are offered', async () => {

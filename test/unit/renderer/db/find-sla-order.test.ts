@@ -179,7 +179,7 @@ describe('sorting the list by SLA time left', { timeout: 30_000 }, () => {
     expect(await ids()).toEqual([urgent.id, slow.id, done.id]);
     // On hold, the P1's clock stops counting: 50 of its 60 minutes are left however long it waits, and it moves behind
     // every running clock (which burn time), ahead of the resolved incident.
-    must(await repo.changeStatus(urgent.id, 'on_hold', { holdReason: 'Awaiting vendor' }));
+    must(await repo.changeStatus(urgent.id, 'on_hold', { holdReason: 'Awaiting vendor', team: 'Facilities' }));
     expect(await db.incidents.get(urgent.id)).toMatchObject({ slaGroup: 1, slaKey: 50 * MIN });
     expect(await ids()).toEqual([slow.id, urgent.id, done.id]);
     // Work resumes 30 minutes later: due resolved 30 minutes later than first set (90 minutes after recording), which is

@@ -201,7 +201,7 @@ describe('edit, changeStatus, addNote', () => {
 
     const skip = await repo.changeStatus(incident.id, 'closed', {});
     expect(skip).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
-    const missing = await repo.changeStatus(incident.id, 'on_hold', {});
+    const missing = await repo.changeStatus(incident.id, 'on_hold', { team: 'Facilities' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'missing-field', field: 'holdReason' } });
     const noChange = await repo.edit(incident.id, { title: incident.title });
     expect(noChange).toMatchObject({ ok: false, error: { code: 'no-change' } });

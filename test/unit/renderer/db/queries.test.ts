@@ -38,7 +38,7 @@ async function seed120(): Promise<void> {
     const id = result.value.id;
     // Mixed statuses, and status changes move some rows to a later updatedAt.
     if (i % 4 === 1) await expectOk(repo.changeStatus(id, 'assigned', { team: 'Facilities' }));
-    if (i % 4 === 2) await expectOk(repo.changeStatus(id, 'on_hold', { holdReason: 'Awaiting parts' }));
+    if (i % 4 === 2) await expectOk(repo.changeStatus(id, 'on_hold', { holdReason: 'Awaiting parts', team: 'Facilities' }));
     tick();
   }
 }

@@ -32,7 +32,7 @@ describe('schema v8 upgrade', () => {
     clock.advance(5 * MIN);
     const held = must(await repo.record({ title: 'Badge reader offline', impact: 2, urgency: 2 }));
     clock.advance(5 * MIN);
-    must(await repo.changeStatus(held.id, 'on_hold', { holdReason: 'Awaiting vendor' }));
+    must(await repo.changeStatus(held.id, 'on_hold', { holdReason: 'Awaiting vendor', team: 'Facilities' }));
     clock.advance(20 * MIN);
     must(await repo.changeStatus(held.id, 'in_progress', { assignee: 'Ada' }));
     const done = must(await repo.record({ title: 'Printer jam' }));

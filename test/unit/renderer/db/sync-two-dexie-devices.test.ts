@@ -62,7 +62,7 @@ describe('two Dexie devices through HQ', () => {
     // Offline: A puts it on hold; later B (whose clock is ahead) starts work on it. B's status wins the merge, but
     // both changes happened, and the clocks count the hold on both devices.
     a.clock.advance(10 * 60_000);
-    must(await a.repo.changeStatus(shared.id, 'on_hold', { holdReason: 'Awaiting vendor' }));
+    must(await a.repo.changeStatus(shared.id, 'on_hold', { holdReason: 'Awaiting vendor', team: 'Facilities' }));
     b.clock.advance(40 * 60_000);
     must(await b.repo.changeStatus(shared.id, 'in_progress', { assignee: 'Ada', team: 'Facilities' }));
     await a.engine.syncOnce();

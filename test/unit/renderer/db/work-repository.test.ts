@@ -53,9 +53,9 @@ describe('changeStatus with reference data', () => {
   it('validates hold reasons against the stored list', async () => {
     setup();
     const incident = await recorded();
-    expect(await repo.changeStatus(incident.id, 'on_hold', { holdReason: 'Awaiting fuel' })).toMatchObject({ ok: false, error: { field: 'holdReason' } });
+    expect(await repo.changeStatus(incident.id, 'on_hold', { holdReason: 'Awaiting fuel', team: 'Facilities' })).toMatchObject({ ok: false, error: { field: 'holdReason' } });
     await addReferenceValue(db, 'holdReason', 'Awaiting fuel');
-    expect(await repo.changeStatus(incident.id, 'on_hold', { holdReason: 'Awaiting fuel' })).toMatchObject({ ok: true, value: { holdReason: 'Awaiting fuel' } });
+    expect(await repo.changeStatus(incident.id, 'on_hold', { holdReason: 'Awaiting fuel', team: 'Facilities' })).toMatchObject({ ok: true, value: { holdReason: 'Awaiting fuel' } });
   });
 });
 

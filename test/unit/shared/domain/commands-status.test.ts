@@ -53,7 +53,7 @@ describe('changeStatus', () => {
   });
 
   it.each(['assigned', 'resolved', 'cancelled'] as const)('clears the hold reason when leaving hold for %s', (to) => {
-    const held = ok(move(recorded(), 'on_hold', { holdReason: 'Awaiting vendor' })).incident;
+    const held = ok(move(recorded(), 'on_hold', { holdReason: 'Awaiting vendor', team: 'IT' })).incident;
     const input = { assignee: 'Sam', cancelReason: 'Duplicate', ...RESOLVE };
     expect(ok(move(held, to, input)).incident.holdReason).toBeNull();
   });
@@ -109,12 +109,20 @@ describe('changeStatus', () => {
   });
 
   it('ignores companion fields that do not belong to the transition', () => {
-    const { change } = ok(move(recorded(), 'on_hold', { holdReason: 'Awaiting caller', ...RESOLVE, cancelReason: 'x', reopenReason: '' }));
-    expect(change.set).toEqual({ ...NO_COMPANIONS, status: 'on_hold', holdReason: 'Awaiting caller' });
+    const { change } = ok(move(recorded(), 'on_hold', { holdReason: 'Awaiting caller', team: 'IT', ...RESOLVE, cancelReason: 'x', reopenReason: '' }));
+    expect(change.set).toEqual({ ...NO_COMPANIONS, status: 'on_hold', holdReason: 'Awaiting caller', team: 'IT' });
   });
 
-  it('does not let work resume or reopen with nobody owning the incident (New → On hold → In progress)', () => {
-    const held = ok(move(recorded(), 'on_hold', { holdReason: 'Awaiting vendor' })).incident;
+  it('puts a new incident on hold only with an owner: leaving New stops the time-to-own clock', () => {
+    expect(move(recorded(), 'on_hold', { holdReason: 'Awaiting caller' })).toMatchObject({ ok: false, error: { code: 'missing-field', field: 'assignment' } });
+    const held = ok(move(recorded(), 'on_hold', { holdReason: 'Awaiting caller', assignee: 'Sam' }));
+    expect(held.incident).toMatchObject({ status: 'on_hold', assignee: 'Sam', holdReason: 'Awaiting caller' });
+    expect(held.event).toMatchObject({ kind: 'status_changed', from: 'new', to: 'on_hold', details: { assignee: 'Sam', holdReason: 'Awaiting caller' } });
+  });
+
+  it('does not let work resume or reopen with nobody owning the incident', () => {
+    // On hold with nobody owning it: the owner cleared while it waited, or put on hold by an older Lantern.
+    const held = { ...ok(move(recorded(), 'on_hold', { holdReason: 'Awaiting vendor', team: 'IT' })).incident, team: null };
     expect(held).toMatchObject({ assignee: null, team: null });
     expect(move(held, 'in_progress')).toMatchObject({ ok: false, error: { code: 'missing-field', field: 'assignment' } });
     expect(ok(move(held, 'in_progress', { team: 'IT' })).incident).toMatchObject({ status: 'in_progress', team: 'IT' });
@@ -134,8 +142,8 @@ describe('changeStatus', () => {
   it('passes lifecycle refusals through with their code, field and message', () => {
     const incident = recorded();
     expect(move(incident, 'closed')).toMatchObject({ ok: false, error: { code: 'not-allowed', message: expect.stringContaining('from New to Closed') } });
-    expect(move(incident, 'on_hold', {})).toMatchObject({ ok: false, error: { code: 'missing-field', field: 'holdReason' } });
-    expect(move(incident, 'on_hold', { holdReason: 'Lunch' })).toMatchObject({ ok: false, error: { code: 'invalid-value', field: 'holdReason' } });
+    expect(move(incident, 'on_hold', { team: 'IT' })).toMatchObject({ ok: false, error: { code: 'missing-field', field: 'holdReason' } });
+    expect(move(incident, 'on_hold', { holdReason: 'Lunch', team: 'IT' })).toMatchObject({ ok: false, error: { code: 'invalid-value', field: 'holdReason' } });
     expect(move(incident, 'resolved', { resolutionCode: 'Luck', resolutionNotes: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'invalid-value', field: 'resolutionCode' },
@@ -155,7 +163,7 @@ describe('changeStatus', () => {
 
   it('uses a custom reference', () => {
     const ref = { ...DEFAULT_TRANSITION_REFERENCE, holdReasons: ['Awaiting fuel delivery'] };
-    const result = changeStatus(recorded(), 'on_hold', { holdReason: 'Awaiting fuel delivery' }, laterCtx(), ref);
+    const result = changeStatus(recorded(), 'on_hold', { holdReason: 'Awaiting fuel delivery', team: 'Facilities' }, laterCtx(), ref);
     expect(ok(result).incident.holdReason).toBe('Awaiting fuel delivery');
   });
 

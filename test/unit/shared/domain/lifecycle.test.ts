@@ -21,7 +21,7 @@ const EXPECTED: Record<Status, Partial<Record<Status, TransitionField[]>>> = {
   new: {
     assigned: ['assignment'],
     in_progress: ['assignment'],
-    on_hold: ['holdReason'],
+    on_hold: ['assignment', 'holdReason'],
     resolved: ['resolutionCode', 'resolutionNotes'],
     cancelled: ['cancelReason'],
   },
