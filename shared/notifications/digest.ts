@@ -18,7 +18,8 @@ export function digestNotice(alerts: readonly Alert[]): NativeNotice {
   const incidents = new Set(alerts.map((a) => a.incidentId));
   return {
     title: `${alerts.length} updates in Lantern`,
-    body: `${parts.join(', ')}. Open Lantern's notification centre (the bell) to see them all.`,
+    // The top-bar button reads "Notifications" (there is no bell), so that is the word to look for.
+    body: `${parts.join(', ')}. Open Lantern and choose Notifications at the top to see them all.`,
     incidentId: incidents.size === 1 ? [...incidents][0]! : null,
     urgency: alerts.some((a) => a.urgency === 'critical') ? 'critical' : 'normal',
   };

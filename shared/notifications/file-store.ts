@@ -19,6 +19,7 @@ export const alertSchema = z.object({
   urgency: z.enum(['low', 'normal', 'critical']),
   priority: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).nullable(),
   major: z.boolean(),
+  silence: z.object({ sinceMs: z.number(), before: z.string().max(2000), after: z.string().max(2000) }).optional(),
 });
 
 export const schedulerStateSchema = z.object({

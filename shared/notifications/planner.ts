@@ -1,15 +1,29 @@
 // Pure planning: which alerts an incident (SLA thresholds, update reminders) or a reported activity needs, and when.
 import { computeIncidentSla, intervalText, OPEN_STATUSES, PRIORITY_LABELS, stakeholderUpdateCadence, type SlaClock, type SlaThreshold } from '../domain';
 import { samePerson, type NotificationSettings } from './settings';
-import type { Activity, Alert, AlertUrgency, IncidentWatch } from './types';
+import type { Activity, Alert, AlertUrgency, IncidentWatch, SilenceWording } from './types';
+import { findItText } from './wording';
 
 const MIN = 60_000;
 const LEVELS: readonly SlaThreshold[] = ['none', 'warn50', 'warn75', 'breached'];
 const CLOCK_LABEL = { response: 'Time to own', resolve: 'Time to resolve' } as const;
 
-/** Linux shows no action buttons reliably, so every body also says where to find the incident in the app. */
 function findIt(watch: Pick<IncidentWatch, 'number'>): string {
-  return `Open Lantern and search for ${watch.number}.`;
+  return findItText(watch.number);
+}
+
+/** "1 h 7 min": whole minutes elapsed, at least 1 (a notice a few seconds early must not say "0 min"). */
+function elapsedText(ms: number): string {
+  return intervalText(Math.max(1, Math.floor(ms / MIN)));
+}
+
+function silenceText(silence: SilenceWording, atMs: number): string {
+  return `${silence.before}${elapsedText(atMs - silence.sinceMs)}${silence.after}`;
+}
+
+/** The alert as worded when it is shown at `nowMs`: a reminder states the silence up to that moment, not up to its due time. */
+export function wordedAt(alert: Alert, nowMs: number): Alert {
+  return alert.silence ? { ...alert, body: silenceText(alert.silence, nowMs) } : alert;
 }
 
 /** Stable key of one SLA threshold; the target is part of it, so a priority change may warn again. */
@@ -70,16 +84,24 @@ function nextReminder(watch: IncidentWatch, nowMs: number, shown: ReadonlySet<st
   const step = passed >= 1 && !shown.has(reminderKey(watch.id, since + passed * every)) ? passed : passed + 1;
   const dueAt = since + step * every;
   const kind = watch.major ? 'the major incident' : 'the incident';
+  // The real silence (since the last update, or since the incident was recorded when there was none), not the
+  // interval: worded here for the due time, and again by the scheduler for the moment it is actually shown.
+  const subject = `No update to stakeholders on ${kind} "${watch.title}"`;
+  const silence: SilenceWording =
+    watch.lastUpdateAt === null
+      ? { sinceMs: since, before: `${subject} yet; it was recorded `, after: ` ago. ${findIt(watch)}` }
+      : { sinceMs: since, before: `${subject} for `, after: `. ${findIt(watch)}` };
   return {
     key: reminderKey(watch.id, dueAt),
     category: 'reminder',
     incidentId: watch.id,
     dueAt,
     title: `Stakeholder update due: ${watch.number}`,
-    body: `No update to stakeholders on ${kind} "${watch.title}" for ${intervalText(everyMinutes)}. ${findIt(watch)}`,
+    body: silenceText(silence, dueAt),
     urgency: 'normal',
     priority: watch.priority,
     major: watch.major,
+    silence,
   };
 }
 
@@ -93,7 +115,7 @@ export function planActivities(activities: readonly Activity[], user: string | n
   for (const activity of activities) {
     if (activity.actor !== null && samePerson(activity.actor, user)) continue;
     if (activity.kind === 'assignment' && !samePerson(activity.assignee, user)) continue;
-    const where = activity.incidentLabel ? ` Open Lantern and search for ${activity.incidentLabel.split(' ')[0]}.` : '';
+    const where = activity.incidentLabel ? ` ${findItText(activity.incidentLabel.split(' ')[0]!)}` : '';
     alerts.push({
       key: `${activity.kind}:${activity.id}`,
       category: activity.kind,

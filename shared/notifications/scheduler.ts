@@ -3,7 +3,7 @@ import { NotificationCentre } from './centre';
 import { ChangeLog } from './change-log';
 import { digestNotice } from './digest';
 import { DueQueue } from './due-queue';
-import { planActivities, planIncident } from './planner';
+import { planActivities, planIncident, wordedAt } from './planner';
 import { DEFAULT_NOTIFICATION_SETTINGS, mayInterrupt, type NotificationSettings } from './settings';
 import { ShownKeys } from './shown-keys';
 import type { Activity, Alert, CentreEntry, IncidentSource, Notifier, SchedulerClock, SchedulerState, SchedulerStore, TimerHandle } from './types';
@@ -251,7 +251,8 @@ export class NotificationScheduler {
 
   private wake(): void {
     const now = this.options.clock.now();
-    const due = this.queue.takeDue(now).map((key) => this.scheduled.get(key)!);
+    // Worded as of now: a reminder shown late (after sleep, at start-up) states the silence up to now.
+    const due = this.queue.takeDue(now).map((key) => wordedAt(this.scheduled.get(key)!, now));
     if (due.length > 0) this.fire(due, now);
     else if (this.saveDueAt !== null && this.saveDueAt <= now) this.saveNow();
     if (this.held.length > 0 && this.lastNoticeAt !== null && now >= this.lastNoticeAt + NOTICE_GAP_MS) this.showHeld(now);

@@ -17,6 +17,18 @@ export interface Alert {
   /** For the do-not-disturb exceptions. */
   readonly priority: Priority | null;
   readonly major: boolean;
+  /**
+   * Reminders: the body states how long stakeholders have heard nothing. A notice can be shown well after its due
+   * time (the computer slept, Lantern was closed), so the scheduler words it again when it shows it (planner's wordedAt).
+   */
+  readonly silence?: SilenceWording | undefined;
+}
+
+/** A body that states the time elapsed since `sinceMs`: `before`, then that time ("1 h 7 min"), then `after`. */
+export interface SilenceWording {
+  readonly sinceMs: number;
+  readonly before: string;
+  readonly after: string;
 }
 
 /** What the host OS shows. */

@@ -93,6 +93,30 @@ describe('notification centre', { timeout: 15_000 }, () => {
     expect(within(screen.getByRole('dialog', { name: 'Notification centre' })).queryByText('Unread')).toBeNull();
   });
 
+  it("words entries for someone already in Lantern (the entry opens the incident, no \"search for\") with the app's 24-hour times", async () => {
+    const { user, notifications, onOpenIncident } = await renderCentre();
+    await notifications.watch({ watches: [breached('inc-1', 'K7QM-0001')], removed: [] });
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
+    const panel = screen.getByRole('dialog', { name: 'Notification centre' });
+    expect(within(panel).getByText('Choose an alert to open its incident.')).toBeInTheDocument();
+    const entry = within(panel).getByRole('button', { name: /Time to own breached: K7QM-0001/ });
+    expect(entry).toHaveTextContent(/P1 Critical · Chiller down\.\s*\d/);
+    expect(entry).not.toHaveTextContent(/Open Lantern|search for/);
+
+    // "28 Nov 2026 00:31" as everywhere else in the app, not the locale's "Nov 28, 12:31 AM".
+    const time = within(entry).getByText((_, element) => element?.tagName === 'TIME');
+    const shown = new Date(time.getAttribute('datetime')!);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const month = shown.toLocaleString('en', { month: 'short' });
+    expect(time).toHaveTextContent(`${shown.getDate()} ${month} ${shown.getFullYear()} ${two(shown.getHours())}:${two(shown.getMinutes())}`);
+    expect(time).not.toHaveTextContent(/AM|PM/);
+
+    // What the entry promises: Enter on it opens the incident.
+    entry.focus();
+    await user.keyboard('{Enter}');
+    expect(onOpenIncident).toHaveBeenCalledWith('inc-1');
+  });
+
   it('opens the incident of a clicked system notification, or the centre for a digest', async () => {
     const { onOpenIncident, clickNotification } = await renderCentre();
     await screen.findByRole('button', { name: 'Notifications' });
@@ -178,8 +202,8 @@ describe('notification centre', { timeout: 15_000 }, () => {
     expect(dnd).toHaveDisplayValue('Off');
     expect(within(form).queryByRole('option', { name: /Choose/ })).toBeNull();
     await user.selectOptions(dnd, 'For 30 minutes');
-    // After midnight the end names its day too ("On until Sat 12:17 AM"): the test may run at 23:47.
-    await vi.waitFor(() => expect(dnd).toHaveDisplayValue(/^On until (\w{3} )?\d{1,2}:\d{2}/));
+    // The app's 24-hour clock ("On until 00:17", not "12:17 AM"); after midnight with the date too ("28 Nov 2026 00:17"): the test may run at 23:47.
+    await vi.waitFor(() => expect(dnd).toHaveDisplayValue(/^On until (\d{1,2} [A-Z][a-z]{2} \d{4} )?\d{2}:\d{2}$/));
     expect(dnd).toHaveAccessibleDescription(/Quiet until/);
     await user.selectOptions(dnd, 'Off');
     await vi.waitFor(() => expect(dnd).toHaveDisplayValue('Off'));

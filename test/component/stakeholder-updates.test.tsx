@@ -52,6 +52,19 @@ describe('stakeholder updates', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Log communication' })).toHaveFocus());
   });
 
+  it("names the due time on the app's 24-hour clock, with the date when it is another day", async () => {
+    // 13:10 local: the locale's clock would say "01:40 PM".
+    const afternoon = new Date(2026, 2, 2, 13, 10, 0).getTime();
+    vi.setSystemTime(afternoon);
+    const desk = await renderDesk();
+    await desk.openSeeded({ title: 'Sterile services flood', impact: 1, urgency: 1, major: true });
+    expect(dueLine()).toHaveTextContent(/^Next stakeholder update due 13:40 \(in 30 min, every 30 min\)/);
+
+    await jumpTo(new Date(2026, 2, 3, 9, 0, 0).getTime());
+    await waitFor(() => expect(dueLine()).toHaveTextContent(/\(due 2 Mar 2026 13:40, every 30 min\)/));
+    expect(dueLine()).not.toHaveTextContent(/AM|PM/);
+  });
+
   it('"Log update" makes the message outgoing even when the open form was set to incoming', async () => {
     const desk = await renderDesk();
     await desk.openSeeded({ title: 'Water main burst', impact: 1, urgency: 2, major: true });

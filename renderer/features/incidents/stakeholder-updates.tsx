@@ -14,6 +14,7 @@ import {
   type TimelineEvent,
 } from '../../../shared/domain';
 import { useServices } from '../../app/services';
+import { formatLocal } from '../format';
 import { InlineField } from './inline-field';
 import { useMinuteNow } from './sla-hooks';
 
@@ -47,11 +48,13 @@ function durationText(ms: number): string {
   return intervalText(Math.max(1, Math.round(ms / MIN)));
 }
 
-/** The due time; with its date when it is not today (a 4 h interval can fall due tomorrow). */
+/**
+ * The due time in the app's format: "01:03" today, "29 Nov 2026 01:03" on another day (a 4 h interval can fall due
+ * tomorrow). Not toLocaleTimeString: "01:03 AM" mixed 12- and 24-hour clocks with the rest of the app.
+ */
 function clockText(ms: number, nowMs: number): string {
-  const due = new Date(ms);
-  const time = due.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return due.toDateString() === new Date(nowMs).toDateString() ? time : `${due.toLocaleDateString([], { day: 'numeric', month: 'short' })} ${time}`;
+  const full = formatLocal(new Date(ms).toISOString());
+  return new Date(ms).toDateString() === new Date(nowMs).toDateString() ? full.slice(-5) : full;
 }
 
 /** The "Stakeholder updates" field: the device default, off, or an interval set for this incident (synced). */

@@ -2,13 +2,16 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useServices } from '../../app/services';
 import type { NotificationCentreEntry } from '../../../shared/domain';
+import { inAppBody } from '../../../shared/notifications/wording';
+import { formatLocal } from '../format';
 import { NotificationSettingsForm } from './notification-settings';
 import { PermissionPrompt } from './permission-prompt';
 import { useNotificationCentre } from './use-notification-centre';
 import './notifications.css';
 
+/** "28 Nov 2026 00:31", as every other time in the app (the locale's "Nov 28, 12:31 AM" mixed 12- and 24-hour clocks). */
 function shownAt(ms: number): string {
-  return new Date(ms).toLocaleString([], { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return formatLocal(new Date(ms).toISOString());
 }
 
 function Entry({ entry, onPick }: { entry: NotificationCentreEntry; onPick: (entry: NotificationCentreEntry) => void }) {
@@ -17,7 +20,7 @@ function Entry({ entry, onPick }: { entry: NotificationCentreEntry; onPick: (ent
       <button type="button" className="notification-open" onClick={() => onPick(entry)}>
         {!entry.read && <span className="notification-unread">Unread</span>}
         <strong>{entry.title}</strong>
-        <span className="notification-body">{entry.body}</span>
+        <span className="notification-body">{inAppBody(entry.body)}</span>
         <time dateTime={new Date(entry.shownAt).toISOString()}>{shownAt(entry.shownAt)}</time>
       </button>
     </li>
@@ -136,11 +139,15 @@ export function NotificationCentre({ onOpenIncident }: { onOpenIncident: (incide
           {centre.entries.length === 0 ? (
             <p className="hint">Nothing yet. SLA warnings, assignments, escalations and sync problems appear here.</p>
           ) : (
-            <ul className="notification-list" aria-label="Notification list">
-              {centre.entries.map((entry) => (
-                <Entry key={entry.id} entry={entry} onPick={pick} />
-              ))}
-            </ul>
+            <>
+              {/* In place of the OS notices' "Open Lantern and search for …": here the entry itself opens the incident. */}
+              {centre.entries.some((entry) => entry.incidentId !== null) && <p className="hint">Choose an alert to open its incident.</p>}
+              <ul className="notification-list" aria-label="Notification list">
+                {centre.entries.map((entry) => (
+                  <Entry key={entry.id} entry={entry} onPick={pick} />
+                ))}
+              </ul>
+            </>
           )}
         </section>
       )}

@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import { ALERT_CATEGORIES, updateEveryText, updateIntervalChoices, type AlertCategory, type NotificationSettings as Settings } from '../../../shared/domain';
 import type { HostKind } from '../../host/host';
+import { formatLocal } from '../format';
 import type { HostNotifications } from '../../host/host-notifications';
 
 export const CATEGORY_LABELS: Record<AlertCategory, string> = {
@@ -24,12 +25,14 @@ const DND_CHOICES = [
 /** The select's value while do-not-disturb runs: the current state, not one of the durations offered. */
 const DND_ACTIVE = 'active';
 
-/** When do-not-disturb ends, as a local time ("14:30"); with the day when that is not today. null when it is off. */
+/**
+ * When do-not-disturb ends, in the app's format: "14:30" today, "29 Nov 2026 01:30" on another day (the locale's
+ * "01:30 AM" mixed 12- and 24-hour clocks). null when it is off.
+ */
 function untilTime(until: number | null, now: number): string | null {
   if (until === null || until <= now) return null;
-  const end = new Date(until);
-  const time = end.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return end.toDateString() === new Date(now).toDateString() ? time : `${end.toLocaleDateString([], { weekday: 'short' })} ${time}`;
+  const full = formatLocal(new Date(until).toISOString());
+  return new Date(until).toDateString() === new Date(now).toDateString() ? full.slice(-5) : full;
 }
 
 /** Re-renders when do-not-disturb runs out, so the control never keeps showing a state that has ended. */
