@@ -1,11 +1,10 @@
 // Facility systems (HICS 251) form, UX review: the first snapshot records only what was set, a half-filled form is a draft, Enter does not save, every row says "as of".
+import { readFileSync } from 'node:fs';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SystemStatusEvent } from '../../shared/domain/system-status';
 import type { LanternDb } from '../../renderer/db';
 import { setCurrentUser } from '../../renderer/db/current-user';
-import sectionCss from '../../renderer/features/incidents/system-status.css?raw';
-import appCss from '../../renderer/styles/app.css?raw';
 import { renderDesk } from './support/render-desk';
 
 const ROUND = 'Also record the unchanged systems as checked now';
@@ -28,11 +27,19 @@ async function openForm(title: string) {
   return { ...desk, incident, article, section, open, form: await open() };
 }
 
+// Read from disk: vitest hands CSS imports (`?raw` included) to tests as empty strings, so a rule check would pass on nothing.
+// (By the repo root, where vitest runs: import.meta.url is not a file URL under jsdom.)
+const readCss = (path: string) => readFileSync(`${process.cwd()}/${path}`, 'utf8');
+const appCss = readCss('renderer/styles/app.css');
+const sectionCss = readCss('renderer/features/incidents/system-status.css');
+
 /** Puts a stylesheet of the app into the test document (vitest does not load CSS), so its rules can be checked. */
 function loadCss(css: string): CSSStyleSheet {
   const style = document.createElement('style');
   style.textContent = css;
   document.head.append(style);
+  // A sheet with no rules (a path read wrong, a parse failure) would make every check below vacuous.
+  expect(style.sheet!.cssRules.length).toBeGreaterThan(5);
   return style.sheet!;
 }
 
