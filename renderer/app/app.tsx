@@ -16,6 +16,7 @@ import { SyncStatusIndicator } from '../features/sync/sync-status-indicator';
 import { UserSwitch } from '../features/user/user-switch';
 import { useFindStore } from '../store/find-store';
 import { useUiStore } from '../store/ui-store';
+import { DatabaseLostBanner } from './database-lost-banner';
 import { ShortcutHelp } from './shortcut-help';
 import { useShortcuts } from './use-shortcuts';
 
@@ -84,6 +85,7 @@ export function App() {
           New incident
         </button>
       </header>
+      <DatabaseLostBanner />
       <DrillBanner />
       {pane.kind === 'statistics' ? (
         // Full width: the report's tables and charts need it more than the list does; Escape or ✕ brings the list back.

@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createIncidentRepository, ensureDevice, openLanternDb } from '../db';
 import { newerDatabaseErrorOf } from '../db/newer-database';
 import { onUpgradeProgress } from '../db/upgrade-progress';
+import { watchDatabaseLoss } from '../db/database-lost';
+import { useDatabaseLossStore } from '../store/database-loss-store';
 import { UpgradeScreen } from './upgrade-screen';
 import { createDexieFileSource } from '../db/sync-files';
 import { clearSentMark, createDexieReplica } from '../db/sync-replica';
@@ -35,6 +37,8 @@ export async function start(container: HTMLElement): Promise<void> {
     stopListening();
   }
   container.textContent = '';
+  // Another window's upgrade, or the browser removing the data: close for good and say so, instead of failing every save.
+  watchDatabaseLoss(db, (loss) => useDatabaseLossStore.getState().setLoss(loss));
   // Sync reaches the local database through the replica (and the attachments through the file source): main calls it over IPC (Electron), the page engine directly (browser).
   const replica = createDexieReplica(db);
   // Nothing of this page is on its way to HQ yet: a "sent" mark left by a page that closed or crashed mid-push goes

@@ -59,6 +59,10 @@ export const STORAGE_ERROR_MESSAGE =
   "Lantern could not save to this computer's storage. Nothing was saved. " +
   'Try again; if it keeps failing, close other Lantern windows and restart Lantern.';
 
+export const DATABASE_CLOSED_MESSAGE =
+  "Lantern could not save: this window's database was closed (Lantern was updated in another window, or its data was " +
+  'removed). Nothing was saved. Reload this window.';
+
 // Chromium and Safari say QuotaExceededError; older Firefox used NS_ERROR_DOM_QUOTA_REACHED.
 const QUOTA_ERROR_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 const LEGACY_QUOTA_CODE = 22;
@@ -100,5 +104,14 @@ export function describeWriteFailure(error: unknown, transaction: { idbtrans?: {
 }
 
 export function describeStorageError(error: unknown): StorageErrorDescription {
-  return isQuotaError(error) ? { code: 'storage-full', message: STORAGE_FULL_MESSAGE } : { code: 'storage-error', message: STORAGE_ERROR_MESSAGE };
+  if (isQuotaError(error)) return { code: 'storage-full', message: STORAGE_FULL_MESSAGE };
+  // Closed for good (database-lost.ts) or refused as newer: restarting or freeing disk space would not help, reloading does.
+  if (isClosedDatabaseError(error)) return { code: 'storage-error', message: DATABASE_CLOSED_MESSAGE };
+  return { code: 'storage-error', message: STORAGE_ERROR_MESSAGE };
+}
+
+function isClosedDatabaseError(error: unknown, depth = 0): boolean {
+  if (depth > MAX_WRAPPING_DEPTH || typeof error !== 'object' || error === null) return false;
+  const { name, inner } = error as { name?: unknown; inner?: unknown };
+  return name === 'DatabaseClosedError' || name === 'NewerDatabaseError' || isClosedDatabaseError(inner, depth + 1);
 }

@@ -1,0 +1,63 @@
+// The database taken away under an open window (another window's upgrade, the browser clearing site data): said plainly, drafts kept, nothing recreated.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openCaptureForm, recordIncident, ui } from './support/incident-ui';
+import { useAppSession } from './support/use-app-session';
+
+const session = useAppSession();
+
+/** IndexedDB's stored version of the app's database (Dexie's version × 10), or null when it does not exist. */
+function storedVersion(page: Page): Promise<number | null> {
+  return page.evaluate(async () => (await indexedDB.databases()).find((db) => db.name === 'lantern')?.version ?? null);
+}
+
+describe('the database taken away under an open window', () => {
+  it('removed by the browser: the window says so, refuses to save, and does not quietly start an empty database', async () => {
+    const page = session().page;
+    await recordIncident(page, { title: 'Chiller 2 tripped' });
+    // What Chromium does when the person clears the site's data (or the browser reclaims the space).
+    await page.evaluate(() => new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase('lantern');
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    }));
+    await page.getByRole('alert').filter({ hasText: "Lantern's data on this computer was removed" }).waitFor();
+
+    await openCaptureForm(page);
+    await ui.field(page, 'Title').fill('Lift stuck at level 3');
+    await ui.saveButton(page).click();
+    await page.getByRole('alert').filter({ hasText: "this window's database was closed" }).waitFor();
+    // Dexie on its own reopened on the next use: an empty database with a new device identity, whose changes HQ
+    // would refuse as another device's.
+    expect(await storedVersion(page)).toBeNull();
+    expect(session().problems.take().filter((problem) => !problem.includes('database was closed'))).toEqual([]);
+  });
+
+  it('upgraded by another window: this one says reload, keeps what was being typed as a draft, and unblocks the upgrade', async () => {
+    const page = await session().relaunch();
+    await openCaptureForm(page);
+    await ui.field(page, 'Title').fill('Generator fuel below 30 %');
+    const version = (await storedVersion(page))!;
+    // Another window of a newer Lantern opening the database at a higher version. It is not blocked: this window
+    // writes its draft and lets go. The draft is read back through the newer connection.
+    const drafts = await page.evaluate(
+      (newer) =>
+        new Promise<string[]>((resolve, reject) => {
+          const request = indexedDB.open('lantern', newer);
+          request.onblocked = () => reject(new Error('the upgrade was blocked by the open window'));
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const read = request.result.transaction('drafts').objectStore('drafts').getAll();
+            read.onsuccess = () => resolve(read.result.map((row: { values: { title?: string } }) => row.values.title ?? ''));
+          };
+        }),
+      version + 10,
+    );
+    expect(drafts).toContain('Generator fuel below 30 %');
+    await page.getByRole('alert').filter({ hasText: 'Lantern was updated in another window' }).waitFor();
+    await page.getByRole('button', { name: 'Reload this window' }).waitFor();
+    await ui.saveButton(page).click();
+    await page.getByRole('alert').filter({ hasText: "this window's database was closed" }).waitFor();
+    expect(session().problems.take().filter((problem) => !problem.includes('database was closed'))).toEqual([]);
+  });
+});
