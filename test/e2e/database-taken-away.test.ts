@@ -8,7 +8,8 @@ const session = useAppSession();
 
 /** IndexedDB's stored version of the app's database (Dexie's version × 10), or null when it does not exist. */
 function storedVersion(page: Page): Promise<number | null> {
-  return page.evaluate(async () => (await indexedDB.databases()).find((db) => db.name === 'lantern')?.version ?? null);
+  // Scripts as strings: they run in the page, and this file is type-checked without the DOM's types.
+  return page.evaluate<number | null>(`indexedDB.databases().then((list) => list.find((db) => db.name === 'lantern')?.version ?? null)`);
 }
 
 describe('the database taken away under an open window', () => {
@@ -16,11 +17,11 @@ describe('the database taken away under an open window', () => {
     const page = session().page;
     await recordIncident(page, { title: 'Chiller 2 tripped' });
     // What Chromium does when the person clears the site's data (or the browser reclaims the space).
-    await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    await page.evaluate(`new Promise((resolve, reject) => {
       const request = indexedDB.deleteDatabase('lantern');
       request.onsuccess = () => resolve();
       request.onerror = () => reject(request.error);
-    }));
+    })`);
     await page.getByRole('alert').filter({ hasText: "Lantern's data on this computer was removed" }).waitFor();
 
     await openCaptureForm(page);
@@ -40,19 +41,15 @@ describe('the database taken away under an open window', () => {
     const version = (await storedVersion(page))!;
     // Another window of a newer Lantern opening the database at a higher version. It is not blocked: this window
     // writes its draft and lets go. The draft is read back through the newer connection.
-    const drafts = await page.evaluate(
-      (newer) =>
-        new Promise<string[]>((resolve, reject) => {
-          const request = indexedDB.open('lantern', newer);
-          request.onblocked = () => reject(new Error('the upgrade was blocked by the open window'));
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const read = request.result.transaction('drafts').objectStore('drafts').getAll();
-            read.onsuccess = () => resolve(read.result.map((row: { values: { title?: string } }) => row.values.title ?? ''));
-          };
-        }),
-      version + 10,
-    );
+    const drafts = await page.evaluate<string[]>(`new Promise((resolve, reject) => {
+      const request = indexedDB.open('lantern', ${version + 10});
+      request.onblocked = () => reject(new Error('the upgrade was blocked by the open window'));
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const read = request.result.transaction('drafts').objectStore('drafts').getAll();
+        read.onsuccess = () => resolve(read.result.map((row) => row.values.title ?? ''));
+      };
+    })`);
     expect(drafts).toContain('Generator fuel below 30 %');
     await page.getByRole('alert').filter({ hasText: 'Lantern was updated in another window' }).waitFor();
     await page.getByRole('button', { name: 'Reload this window' }).waitFor();
