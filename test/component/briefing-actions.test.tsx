@@ -137,4 +137,27 @@ describe('briefing actions', { timeout: 30_000 }, () => {
     window.dispatchEvent(new Event('afterprint'));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Printable briefing' })).toBeNull());
   });
+
+  it('the printed briefing lists the linked incidents and names them by number in the timeline entries', async () => {
+    const desk = await renderDesk();
+    const major = await desk.seed({ title: 'Campus power outage' });
+    const related = await desk.seed({ title: 'Generator B alarm' });
+    const incident = await desk.openSeeded({ title: 'Ward 3 lights out' });
+    expect((await desk.services.incidents.link(incident.id, major.number, 'parent')).ok).toBe(true);
+    expect((await desk.services.incidents.link(incident.id, related.number, 'related')).ok).toBe(true);
+    const links = screen.getByRole('region', { name: 'Links' });
+    await within(links).findByRole('button', { name: `${related.number} Generator B alarm` });
+    vi.spyOn(window, 'print').mockImplementation(() => undefined);
+
+    await desk.user.click(within(briefingGroup()).getByRole('button', { name: 'Print briefing' }));
+
+    const block = screen.getByRole('region', { name: 'Printable briefing' });
+    const section = within(block).getByRole('heading', { name: /^Linked incidents\s*\(2\)/ }).closest('section')!;
+    expect(within(section).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      `${major.number} · Parent · Campus power outage · New`,
+      `${related.number} · Related · Generator B alarm · New`,
+    ]);
+    expect(within(block).getByText(`Linked ${major.number} (parent)`, { exact: false })).toBeInTheDocument();
+    expect(block).not.toHaveTextContent(major.id);
+  });
 });

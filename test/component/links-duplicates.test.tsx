@@ -1,4 +1,4 @@
-// Possible duplicates on the capture form: an open incident on the same site + category within 2 h is shown and can be opened.
+// Duplicates: possible ones on the capture form (same site + category within 2 h), and a cancelled one naming the incident it duplicates.
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { zonedTimeFromEpoch } from '../../shared/domain';
@@ -45,5 +45,39 @@ describe('possible duplicates', { timeout: 15_000 }, () => {
     const [item] = within(region).getAllByRole('listitem');
     expect(item).toHaveTextContent(drill.number);
     expect(within(item!).getByText('Exercise')).toBeInTheDocument();
+  });
+
+  it('a cancelled duplicate names the incident it duplicates by number, which opens it; never by its id', async () => {
+    const { user, seed, services } = await renderDesk();
+    const survivor = await seed({ title: 'Block A dark' });
+    const duplicate = await seed({ title: 'Block A no lights' });
+    const cancelled = await services.incidents.changeStatus(duplicate.id, 'cancelled', { cancelReason: 'Recorded twice', duplicateOf: survivor.id });
+    expect(cancelled.ok).toBe(true);
+    useUiStore.getState().openIncident(duplicate.id);
+    const article = await screen.findByRole('article', { name: 'Block A no lights' });
+
+    const timeline = within(article).getByRole('list', { name: 'Timeline' });
+    expect(await within(timeline).findByText(`New → Cancelled · Cancel reason: Recorded twice · Duplicate of: ${survivor.number}`)).toBeInTheDocument();
+    expect(article).not.toHaveTextContent(survivor.id);
+    const field = within(article).getByText('Duplicate of', { selector: 'dt' }).closest('div')!;
+    await user.click(await within(field).findByRole('button', { name: survivor.number }));
+    expect(useUiStore.getState().pane).toEqual({ kind: 'incident', id: survivor.id });
+    await screen.findByRole('article', { name: 'Block A dark' });
+  });
+
+  it('says so when the incident it duplicates is not on this computer', async () => {
+    const { seed, services, db } = await renderDesk();
+    const survivor = await seed({ title: 'Block A dark' });
+    const duplicate = await seed({ title: 'Block A no lights' });
+    expect((await services.incidents.changeStatus(duplicate.id, 'cancelled', { cancelReason: 'Recorded twice', duplicateOf: survivor.id })).ok).toBe(true);
+    // As on a laptop that received the cancellation but never the incident it names.
+    await db.incidents.delete(survivor.id);
+    useUiStore.getState().openIncident(duplicate.id);
+    const article = await screen.findByRole('article', { name: 'Block A no lights' });
+    const timeline = within(article).getByRole('list', { name: 'Timeline' });
+    expect(await within(timeline).findByText(/Duplicate of: an incident not on this computer$/)).toBeInTheDocument();
+    const field = within(article).getByText('Duplicate of', { selector: 'dt' }).closest('div')!;
+    expect(await within(field).findByText('An incident not on this computer')).toBeInTheDocument();
+    expect(article).not.toHaveTextContent(survivor.id);
   });
 });

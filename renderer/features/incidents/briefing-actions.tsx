@@ -1,7 +1,8 @@
 // "Copy update", "Copy briefing" and "Print briefing": an incident as plain text for SMS, radio and paper when there is no network.
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { DEFAULT_NOTIFICATION_SETTINGS, type Incident, type TimelineEvent } from '../../../shared/domain';
+import { useIncidentNumbers, useLinks } from '../../db/links-live';
 import { slaClocksOf } from '../../db/sla';
 import { buildBriefing, buildBriefingText, buildShortUpdate, SHORT_UPDATE_LIMIT, type Briefing, type BriefingContext } from './briefing-text';
 import { useSlaTimelines } from './sla-hooks';
@@ -11,6 +12,7 @@ import { useClipboardCopy } from '../use-clipboard-copy';
 import { CopyFallbackBox, copyFallbackMessage } from '../copy-fallback-box';
 import { usePrintOnce } from '../use-print-once';
 import { PrintHeader } from './print-header';
+import { referencedIncidentIds } from './timeline-text';
 import './briefing.css';
 
 type CopyKind = 'update' | 'briefing';
@@ -27,6 +29,10 @@ export function BriefingActions({ incident, events }: { incident: Incident; even
   const { confirmation, fallback, copy: copyText, dismissFallback, textareaRef } = useClipboardCopy<CopyKind>();
   const { printed, printError, print: printOnce } = usePrintOnce<Briefing>();
   const triggers = useRef<Partial<Record<CopyKind, HTMLButtonElement | null>>>({});
+  // The incidents it is linked to, and the numbers of those its entries name (links, the one it duplicates).
+  const links = useLinks(incident.id);
+  const referencedIds = useMemo(() => referencedIncidentIds(events).concat(incident.duplicateOf ?? []), [events, incident.duplicateOf]);
+  const numbers = useIncidentNumbers(referencedIds);
 
   /** Built at click time, so the text says what is true now (SLA, due update), not at the last render. */
   const context = (): BriefingContext => {
@@ -38,6 +44,8 @@ export function BriefingActions({ incident, events }: { incident: Incident; even
       majorUpdateDefault: majorDefault === undefined ? DEFAULT_NOTIFICATION_SETTINGS.majorUpdateEveryMinutes : majorDefault,
       sla: inputs && slaClocksOf(inputs, incident.priority, nowMs),
       drillOn: drill?.on === true,
+      numberOf: (id) => (numbers === undefined ? undefined : (numbers.get(id) ?? null)),
+      links,
     };
   };
 

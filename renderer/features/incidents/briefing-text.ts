@@ -12,8 +12,10 @@ import {
   TIMELINE_KIND_LABELS,
   updateEveryText,
   intervalText,
+  LINK_RELATION_LABELS,
   type Author,
   type Incident,
+  type LinkRelation,
   type SlaClock,
   type SlaClocks,
   type TimelineEvent,
@@ -21,9 +23,10 @@ import {
 import { currentResolution, currentReview, currentSystemStatus, CUSTODY_ACTION_LABELS, evidenceItems, FIELD_LABELS, REVIEW_FIELD_LABELS, REVIEW_PARTS, summariseSystemStatus, SYSTEM_STATE_LABELS } from '../../../shared/domain';
 import { fieldValueText } from '../field-words';
 import { formatPathOrDash } from '../format';
-import { asciiFriendly, cleanText, clip, clockText, entryTimeText, localTimeWithOffset, oneLine, readerOffsetAt, zonedTimeText } from './briefing-words';
+import { asciiFriendly, cleanText, clockText, entryTimeText, fitSegments, localTimeWithOffset, oneLine, readerOffsetAt, zonedTimeText, type Segment } from './briefing-words';
 import { elapsedOfTarget, slaCellText, THRESHOLD_LABELS } from './sla-format';
-import { describeEvent } from './timeline-text';
+import type { LinkView } from '../../db/links';
+import { describeEvent, otherIncidentText, type IncidentNumberOf } from './timeline-text';
 
 /** An SMS is 160 GSM characters; two joined parts stay readable on a phone and over the radio. */
 export const SHORT_UPDATE_LIMIT = 300;
@@ -39,6 +42,10 @@ export interface BriefingContext {
   readonly sla?: SlaClocks | undefined;
   /** A drill runs on this device: a real incident's update then says so first ("REAL WORLD"), as radio practice does. */
   readonly drillOn?: boolean;
+  /** Other incidents' numbers on this device, for entries naming one (links, duplicates); left out: "another incident". */
+  readonly numberOf?: IncidentNumberOf | undefined;
+  /** The incident's current links (number, title, status null: not on this computer), when read; left out otherwise. */
+  readonly links?: readonly Pick<LinkView, 'relation' | 'number' | 'title' | 'status'>[] | undefined;
 }
 
 export interface BriefingField {
@@ -125,14 +132,6 @@ function currentSlaClock(sla: SlaClocks | undefined): { name: string; clock: Sla
 // The short update (SMS / radio).
 // ---------------------------------------------------------------------------
 
-interface Segment {
-  readonly text: string;
-  /** Flexible segments are shortened (longest first) when the update would pass the limit; fixed ones never are. */
-  readonly flexible: boolean;
-}
-
-const SEPARATOR = ' - ';
-
 /**
  * One line, most important facts first: "K7QM-0042 P1 MAJOR In progress - Generator B failed - Site: Main campus >
  * Block A - Owner: Ana Diaz (Facilities) - SLA resolve: 42m left - Next update 14:30 - As of 13:05 UTC+01:00".
@@ -167,35 +166,6 @@ function systemsInBrief(events: readonly TimelineEvent[]): string | null {
   const partial = systems.filter((line) => line.state === 'partial').length;
   if (down.length === 0 && partial === 0) return null;
   return `Systems: ${[down.length > 0 ? `${down.length} down (${down.join(', ')})` : '', partial > 0 ? `${partial} partial` : ''].filter((part) => part !== '').join(', ')}`;
-}
-
-/** Joins the segments within `limit`: flexible ones share what the fixed ones leave, each cut to one common cap. */
-function fitSegments(segments: readonly Segment[], limit: number): string {
-  const joined = segments.map((s) => s.text).join(SEPARATOR);
-  if (joined.length <= limit) return joined;
-  const fixed = segments.filter((s) => !s.flexible).reduce((sum, s) => sum + s.text.length, 0);
-  const budget = limit - fixed - SEPARATOR.length * (segments.length - 1);
-  const lengths = segments.filter((s) => s.flexible).map((s) => s.text.length).sort((a, b) => a - b);
-  // The largest cap with sum(min(length, cap)) <= budget: short facts stay whole, the long ones are cut evenly.
-  let cap = 0;
-  let used = 0;
-  for (let i = 0; i < lengths.length; i += 1) {
-    const remaining = lengths.length - i;
-    const even = Math.floor((budget - used) / remaining);
-    if (lengths[i]! <= even) {
-      used += lengths[i]!;
-      cap = lengths[i]!;
-    } else {
-      cap = even;
-      break;
-    }
-  }
-  const fitted = segments
-    .map((s) => (s.flexible ? clip(s.text, cap) : s.text))
-    .filter((text) => text !== '')
-    .join(SEPARATOR);
-  // Only reachable with a tiny limit (the fixed facts alone do not fit): never hand out more than was asked for.
-  return fitted.length <= limit ? fitted : clip(fitted, limit);
 }
 
 // ---------------------------------------------------------------------------
@@ -272,7 +242,18 @@ function reviewSection(events: readonly TimelineEvent[]): BriefingSection | null
   };
 }
 
-function timelineSection(events: readonly TimelineEvent[]): BriefingSection {
+/** "NQJS-0002 · Parent · Campus power outage · In progress", parents first, so whoever takes over sees the whole picture. */
+function linksSection(links: BriefingContext['links']): BriefingSection | null {
+  if (links === undefined || links.length === 0) return null;
+  const rank: Record<LinkRelation, number> = { parent: 0, child: 1, related: 2 };
+  const items = [...links].sort((a, b) => rank[a.relation] - rank[b.relation]).map((link) => {
+    const facts = link.number === null ? ['An incident not on this computer'] : [link.number, oneLine(link.title ?? ''), link.status === null ? '' : STATUS_LABELS[link.status]];
+    return [facts[0], LINK_RELATION_LABELS[link.relation], ...facts.slice(1)].filter((part) => part !== '').join(' · ');
+  });
+  return { heading: 'Linked incidents', detail: `${links.length}`, kind: 'list', items };
+}
+
+function timelineSection(events: readonly TimelineEvent[], numberOf: IncidentNumberOf | undefined): BriefingSection {
   const corrected = new Set<string>();
   for (const event of events) {
     const target = correctedBy(event);
@@ -288,7 +269,7 @@ function timelineSection(events: readonly TimelineEvent[]): BriefingSection {
       ? latest.map((event) => {
           const label = TIMELINE_KIND_LABELS[event.kind];
           const meta = `${entryTimeText(event)} · ${label} · ${authorText(event.author)}${corrected.has(event.id) ? ' · corrected later' : ''}`;
-          const body = cleanText(describeEvent(event)).trim();
+          const body = cleanText(describeEvent(event, numberOf)).trim();
           return body === '' ? meta : `${meta}\n${body}`;
         })
       : ['No entries.'],
@@ -303,6 +284,7 @@ export function buildBriefing(incident: Incident, events: readonly TimelineEvent
     { label: 'Number', value: incident.number },
     { label: 'Title', value: oneLine(incident.title) },
     { label: 'Status', value: statusText(incident) },
+    ...(incident.duplicateOf ? [{ label: 'Duplicate of', value: otherIncidentText(incident.duplicateOf, context.numberOf) }] : []),
     {
       label: 'Priority',
       value: `${PRIORITY_LABELS[incident.priority]} (impact ${fieldValueText('impact', incident.impact)}, urgency ${fieldValueText('urgency', incident.urgency)})`,
@@ -335,11 +317,13 @@ export function buildBriefing(incident: Incident, events: readonly TimelineEvent
   const systems = systemsSection(events);
   const evidence = evidenceSection(events);
   const review = reviewSection(events);
+  const links = linksSection(context.links);
   const description = cleanText(incident.description).trim();
   const sections: BriefingSection[] = [
     ...(systems ? [systems] : []),
     ...(checklist ? [checklist] : []),
     ...(evidence ? [evidence] : []),
+    ...(links ? [links] : []),
     { heading: 'Description', kind: 'text', items: [description === '' ? '—' : description] },
     // NIST SP 800-61's record, where written: what happens next first, for whoever takes over.
     ...(['nextSteps', 'indicators', 'impactAssessment', 'contacts'] as const).flatMap((field): BriefingSection[] => {
@@ -347,7 +331,7 @@ export function buildBriefing(incident: Incident, events: readonly TimelineEvent
       return text === '' ? [] : [{ heading: FIELD_LABELS[field], kind: 'text', items: [text] }];
     }),
     ...(review ? [review] : []),
-    timelineSection(events),
+    timelineSection(events, context.numberOf),
   ];
   return {
     title: `${incident.number} — ${oneLine(incident.title)}`,

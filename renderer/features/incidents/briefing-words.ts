@@ -1,4 +1,4 @@
-// Words of a briefing: text from other devices made safe and plain (one line, ASCII for SMS, clipped), and times with their UTC offset.
+// Words of a briefing: text from other devices made safe and plain (one line, ASCII for SMS, clipped, fitted to an SMS), and times with their UTC offset.
 import { formatUtcOffset, type TimelineEvent, type ZonedTime } from '../../../shared/domain';
 import { clockMarkTag } from '../clock-mark-words';
 import { formatLocal } from '../format';
@@ -47,6 +47,44 @@ export function clip(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   const head = space >= cut.length * 0.6 ? cut.slice(0, space) : cut;
   return `${head.replace(/[\s,;:.>/(-]+$/, '')}...`;
+}
+
+/** A fact of the short update (SMS / radio), see fitSegments. */
+export interface Segment {
+  readonly text: string;
+  /** Flexible segments are shortened (longest first) when the update would pass the limit; fixed ones never are. */
+  readonly flexible: boolean;
+}
+
+const SEPARATOR = ' - ';
+
+/** Joins the segments within `limit`: flexible ones share what the fixed ones leave, each cut to one common cap. */
+export function fitSegments(segments: readonly Segment[], limit: number): string {
+  const joined = segments.map((s) => s.text).join(SEPARATOR);
+  if (joined.length <= limit) return joined;
+  const fixed = segments.filter((s) => !s.flexible).reduce((sum, s) => sum + s.text.length, 0);
+  const budget = limit - fixed - SEPARATOR.length * (segments.length - 1);
+  const lengths = segments.filter((s) => s.flexible).map((s) => s.text.length).sort((a, b) => a - b);
+  // The largest cap with sum(min(length, cap)) <= budget: short facts stay whole, the long ones are cut evenly.
+  let cap = 0;
+  let used = 0;
+  for (let i = 0; i < lengths.length; i += 1) {
+    const remaining = lengths.length - i;
+    const even = Math.floor((budget - used) / remaining);
+    if (lengths[i]! <= even) {
+      used += lengths[i]!;
+      cap = lengths[i]!;
+    } else {
+      cap = even;
+      break;
+    }
+  }
+  const fitted = segments
+    .map((s) => (s.flexible ? clip(s.text, cap) : s.text))
+    .filter((text) => text !== '')
+    .join(SEPARATOR);
+  // Only reachable with a tiny limit (the fixed facts alone do not fit): never hand out more than was asked for.
+  return fitted.length <= limit ? fitted : clip(fitted, limit);
 }
 
 // ---------------------------------------------------------------------------

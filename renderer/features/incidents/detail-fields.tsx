@@ -15,6 +15,8 @@ import {
   type TimelineEvent,
 } from '../../../shared/domain';
 import { useServices } from '../../app/services';
+import { useIncidentNumbers } from '../../db/links-live';
+import { useUiStore } from '../../store/ui-store';
 import { detectedAtProblem, occurredAtProblem, orderProblem } from '../capture/incident-times';
 import { formatLocal, formatPathOrDash, formatZoned } from '../format';
 import { useReference } from '../reference/use-reference';
@@ -117,6 +119,7 @@ export function DetailFields({ incident, events, majorUpdateDefault }: { inciden
           <dd>{incident.cancelReason}</dd>
         </div>
       )}
+      {incident.duplicateOf && <DuplicateOfField survivorId={incident.duplicateOf} />}
       <InlineField label="Description" display={incident.description || '—'} initial={incident.description} editor="textarea" maxLength={20_000} editable={editable} wide
         onSave={(v) => save({ description: v })} />
       {RECORD_FIELDS.map((field) => {
@@ -128,6 +131,23 @@ export function DetailFields({ incident, events, majorUpdateDefault }: { inciden
         );
       })}
     </dl>
+  );
+}
+
+/** The incident a cancelled one duplicates, by its number (a button that opens it); never its id. */
+function DuplicateOfField({ survivorId }: { survivorId: string }) {
+  const numbers = useIncidentNumbers([survivorId]);
+  const openIncident = useUiStore((s) => s.openIncident);
+  const number = numbers === undefined ? undefined : (numbers.get(survivorId) ?? null);
+  return (
+    <div className="field-view">
+      <dt>Duplicate of</dt>
+      <dd>
+        {number ? (
+          <button type="button" className="link-button" onClick={() => openIncident(survivorId)}>{number}</button>
+        ) : number === null ? 'An incident not on this computer' : '…'}
+      </dd>
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 // Links section of the detail view: related incidents and parent/child, added by number, listed, unlinked.
 import { useBusy } from '../use-busy';
 import { ExerciseBadge } from '../drill/exercise-badge';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LINK_RELATION_LABELS, LINK_RELATIONS, type LinkRelation } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useLinks } from '../../db/links-live';
@@ -17,6 +17,7 @@ export function LinksSection({ incidentId }: { incidentId: string }) {
   const [error, setError] = useState<string | null>(null);
   const { busy: saving, run } = useBusy();
   const id = useId();
+  const numberInput = useRef<HTMLInputElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -25,7 +26,20 @@ export function LinksSection({ incidentId }: { incidentId: string }) {
     if (result.ok) {
       setNumber('');
       setError(null);
-    } else setError(result.error.message);
+    } else {
+      setError(result.error.message);
+      // The number stays to be corrected, selected, so typing a new one replaces it instead of adding to it.
+      numberInput.current?.focus();
+      numberInput.current?.select();
+    }
+  }
+
+  /** Enter submits from anywhere in the form, as from the number: also from the relation chosen after it. */
+  function submitOnEnter(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing || event.target instanceof HTMLButtonElement) return;
+    // Prevented, so the browser's own submit from the number field does not make it twice.
+    event.preventDefault();
+    event.currentTarget.requestSubmit();
   }
 
   async function unlink(otherId: string) {
@@ -52,9 +66,9 @@ export function LinksSection({ incidentId }: { incidentId: string }) {
           })}
         </ul>
       )}
-      <form className="link-form" onSubmit={submit} noValidate>
+      <form className="link-form" onSubmit={submit} onKeyDown={submitOnEnter} noValidate>
         <label htmlFor={`${id}-number`}>Incident number to link</label>
-        <input id={`${id}-number`} value={number} onChange={(e) => setNumber(e.target.value)} placeholder="ABCD-0001"
+        <input ref={numberInput} id={`${id}-number`} value={number} onChange={(e) => setNumber(e.target.value)} placeholder="ABCD-0001"
           aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
         <label htmlFor={`${id}-relation`}>It is this incident's</label>
         <select id={`${id}-relation`} value={relation} onChange={(e) => setRelation(e.target.value as LinkRelation)}>

@@ -13,6 +13,46 @@ import {
 import { fieldLabel, fieldValueText } from '../field-words';
 import { formatZoned } from '../format';
 
+/**
+ * Another incident's number as this device knows it, for entries that name one (a link, a duplicate): null when that
+ * incident is not on this computer, undefined when not known (yet). Read from the local database where shown
+ * (useIncidentNumbers), as the entries hold only its id, which nobody can read.
+ */
+export type IncidentNumberOf = (incidentId: string) => string | null | undefined;
+
+const NOT_KNOWN: IncidentNumberOf = () => undefined;
+
+/** "NQJS-0002", or plain words when the number is not here: never the raw id. */
+export function otherIncidentText(id: unknown, numberOf: IncidentNumberOf = NOT_KNOWN): string {
+  if (typeof id !== 'string' || id === '') return '—';
+  const number = numberOf(id);
+  return number ?? (number === null ? 'an incident not on this computer' : 'another incident');
+}
+
+/** The fields whose value is another incident's id. */
+const INCIDENT_ID_FIELDS: ReadonlySet<string> = new Set(['duplicateOf']);
+
+/** The other incidents `events` name (link targets, the incident a cancelled one duplicates): what numberOf is asked. */
+export function referencedIncidentIds(events: readonly TimelineEvent[]): string[] {
+  const ids = new Set<string>();
+  const add = (value: unknown) => {
+    if (typeof value === 'string' && value !== '') ids.add(value);
+  };
+  for (const event of events) {
+    if (event.kind === 'linked') add(event.targetId);
+    else if (event.kind === 'status_changed') add(event.details.duplicateOf);
+    else if (event.kind === 'fields_changed') {
+      for (const change of event.changes) {
+        if (INCIDENT_ID_FIELDS.has(change.field)) {
+          add(change.from);
+          add(change.to);
+        }
+      }
+    }
+  }
+  return [...ids].sort();
+}
+
 /** Longer than this (or with line breaks), a text change reads as blocks, not "old → new" on one line. */
 const INLINE_TEXT_MAX = 60;
 
@@ -20,10 +60,11 @@ const INLINE_TEXT_MAX = 60;
  * One field's change. Short values: "Title: Chiller trip → Chiller 2 tripped". Long or multi-line text: the new text
  * under the field's name, then what it was, so where the old ends and the new begins is plain to see.
  */
-function changeText(change: { field: string; from: unknown; to: unknown }): string {
+function changeText(change: { field: string; from: unknown; to: unknown }, numberOf: IncidentNumberOf): string {
   const label = fieldLabel(change.field);
-  const from = fieldValueText(change.field, change.from);
-  const to = fieldValueText(change.field, change.to);
+  const valueText = (value: unknown) => (INCIDENT_ID_FIELDS.has(change.field) ? otherIncidentText(value, numberOf) : fieldValueText(change.field, value));
+  const from = valueText(change.from);
+  const to = valueText(change.to);
   const long = (value: unknown) => typeof value === 'string' && (value.includes('\n') || value.length > INLINE_TEXT_MAX);
   if (!long(change.from) && !long(change.to)) return `${label}: ${from} → ${to}`;
   const empty = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
@@ -32,18 +73,19 @@ function changeText(change: { field: string; from: unknown; to: unknown }): stri
   return `${label}:\n${to}\nIt was:\n${from}`;
 }
 
-export function describeEvent(event: TimelineEvent): string {
+/** `numberOf` names the other incidents an entry points at; without it they read "another incident". */
+export function describeEvent(event: TimelineEvent, numberOf: IncidentNumberOf = NOT_KNOWN): string {
   switch (event.kind) {
     case 'created':
       return `Incident recorded: ${event.title}`;
     case 'note':
       return event.text;
     case 'status_changed': {
-      const details = Object.entries(event.details).map(([key, value]) => `${fieldLabel(key)}: ${value}`);
+      const details = Object.entries(event.details).map(([key, value]) => `${fieldLabel(key)}: ${INCIDENT_ID_FIELDS.has(key) ? otherIncidentText(value, numberOf) : value}`);
       return [`${STATUS_LABELS[event.from]} → ${STATUS_LABELS[event.to]}`, ...details].join(' · ');
     }
     case 'fields_changed': {
-      const parts = event.changes.map(changeText);
+      const parts = event.changes.map((change) => changeText(change, numberOf));
       // A long text on its own lines; then every change of the entry goes on its own line too.
       return parts.join(parts.some((part) => part.includes('\n')) ? '\n' : ' · ');
     }
@@ -61,7 +103,7 @@ export function describeEvent(event: TimelineEvent): string {
     case 'correction':
       return event.text;
     case 'linked':
-      return `${event.action === 'link' ? 'Linked' : 'Unlinked'} incident (${event.relation})`;
+      return `${event.action === 'link' ? 'Linked' : 'Unlinked'} ${otherIncidentText(event.targetId, numberOf)} (${event.relation})`;
     case 'checklist_added': {
       if (event.templateId !== undefined) {
         const name = findTemplate(event.templateId)?.name ?? event.templateId;
@@ -95,7 +137,7 @@ export function describeEvent(event: TimelineEvent): string {
 }
 
 /** Short one-line summary of an entry, used where a correction names what it corrects. */
-export function summarizeEvent(event: TimelineEvent): string {
-  const text = describeEvent(event).replace(/\s+/g, ' ');
+export function summarizeEvent(event: TimelineEvent, numberOf: IncidentNumberOf = NOT_KNOWN): string {
+  const text = describeEvent(event, numberOf).replace(/\s+/g, ' ');
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }

@@ -3,11 +3,12 @@ import { useBusy } from '../use-busy';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { activityPeople, authorKey, correctedBy, TIMELINE_KIND_LABELS, type Incident, type TimelineEvent, type TimelineEventKind } from '../../../shared/domain';
 import { useServices } from '../../app/services';
+import { useIncidentNumbers } from '../../db/links-live';
 import { clockMarkExplanation, clockMarkTag, likelyTime } from '../clock-mark-words';
 import { formatZoned } from '../format';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 import { ActivityLogDialog, personLabel } from './activity-log-dialog';
-import { describeEvent, summarizeEvent } from './timeline-text';
+import { describeEvent, referencedIncidentIds, summarizeEvent, type IncidentNumberOf } from './timeline-text';
 import './timeline.css';
 
 const FILTER_KINDS = Object.keys(TIMELINE_KIND_LABELS) as TimelineEventKind[];
@@ -42,6 +43,10 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
     return { corrected, byId, people: activityPeople(all) };
   }, [events]);
   const { corrected, byId, people } = derived;
+  // Links and duplicates name other incidents by id: their numbers are read here, live (a renumber shows at once).
+  const referencedIds = useMemo(() => referencedIncidentIds(events ?? []), [events]);
+  const numbers = useIncidentNumbers(referencedIds);
+  const numberOf = useMemo<IncidentNumberOf>(() => (numbers === undefined ? () => undefined : (id) => numbers.get(id) ?? null), [numbers]);
   // A person who is no longer among the authors (never happens on an append-only timeline, but a stale choice must not hide everything).
   const personShown = person !== null && people.some((candidate) => candidate.key === person) ? person : null;
   // The person's entries, and anyone's corrections of them (a struck-through entry must show what replaced it); the kind counts follow.
@@ -92,7 +97,8 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
               incidentId={incidentId}
               event={event}
               corrected={corrected.has(event.id)}
-              correctsText={target === undefined ? null : referenced(byId, target)}
+              numberOf={numberOf}
+              correctsText={target === undefined ? null : referenced(byId, target, numberOf)}
               correcting={correcting === event.id}
               onCorrect={setCorrecting}
               onDone={stopCorrecting}
@@ -107,6 +113,8 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
 interface EntryProps {
   incidentId: string;
   event: TimelineEvent;
+  /** Other incidents' numbers, for entries that name one. */
+  numberOf: IncidentNumberOf;
   corrected: boolean;
   /** What this entry corrects, as text; null when it corrects nothing. */
   correctsText: string | null;
@@ -116,7 +124,7 @@ interface EntryProps {
 }
 
 /** One entry; memoized, so a new entry (or opening one correction form) re-renders only the entries it changes. */
-const TimelineEntry = memo(function TimelineEntry({ incidentId, event, corrected, correctsText, correcting, onCorrect, onDone }: EntryProps) {
+const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf, corrected, correctsText, correcting, onCorrect, onDone }: EntryProps) {
   const correctButton = useRef<HTMLButtonElement>(null);
   const wasCorrecting = useRef(correcting);
   // A correction saved or dropped takes its form (and the focus in it) away: focus returns to this entry's Correct
@@ -140,21 +148,21 @@ const TimelineEntry = memo(function TimelineEntry({ incidentId, event, corrected
         <span className="muted">{event.author.position ? `${event.author.name} · ${event.author.position}` : event.author.name}</span>
         {corrected && <span className="badge corrected-badge">Corrected</span>}
         {CORRECTABLE.has(event.kind) && !correcting && (
-          <button ref={correctButton} type="button" className="ghost small" aria-label={`Correct entry: ${summarizeEvent(event)}`} onClick={() => onCorrect(event.id)}>
+          <button ref={correctButton} type="button" className="ghost small" aria-label={`Correct entry: ${summarizeEvent(event, numberOf)}`} onClick={() => onCorrect(event.id)}>
             Correct
           </button>
         )}
       </div>
       {correctsText !== null && <div className="muted corrects">Corrects: {correctsText}</div>}
-      <div className="timeline-body">{describeEvent(event)}</div>
+      <div className="timeline-body">{describeEvent(event, numberOf)}</div>
       {correcting && <CorrectionForm incidentId={incidentId} entry={event} onDone={onDone} />}
     </li>
   );
 });
 
-function referenced(byId: Map<string, TimelineEvent> | null, id: string): string {
+function referenced(byId: Map<string, TimelineEvent> | null, id: string, numberOf: IncidentNumberOf): string {
   const original = byId?.get(id);
-  return original ? `${TIMELINE_KIND_LABELS[original.kind]} of ${formatZoned(original.at)} — ${summarizeEvent(original)}` : 'an entry not on this computer';
+  return original ? `${TIMELINE_KIND_LABELS[original.kind]} of ${formatZoned(original.at)} — ${summarizeEvent(original, numberOf)}` : 'an entry not on this computer';
 }
 
 function CorrectionForm({ incidentId, entry, onDone }: { incidentId: string; entry: TimelineEvent; onDone: () => void }) {

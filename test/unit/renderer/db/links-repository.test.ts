@@ -3,7 +3,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIncidentRepository, type IncidentRepository } from '../../../../renderer/db';
 import type { LanternDb } from '../../../../renderer/db/database';
-import { normaliseNumber, readLinks, readLinkViews } from '../../../../renderer/db/links';
+import { toIncidentRow } from '../../../../renderer/db/incident-row';
+import { normaliseNumber, readIncidentNumbers, readLinks, readLinkViews } from '../../../../renderer/db/links';
+import { newId, type Incident } from '../../../../shared/domain';
 import { operationSchema } from '../../../../shared/sync/operation';
 import { freshDb, snapshot, testClock } from './db-test-kit';
 
@@ -58,6 +60,54 @@ describe('link', () => {
     expect(await readLinks(db, a.id)).toEqual([]);
     expect(await readLinks(db, b.id)).toEqual([]);
     expect(await repo.unlink(b.id, a.id)).toMatchObject({ ok: false, error: { code: 'no-change' } });
+  });
+});
+
+/** An incident recorded on another laptop, arrived here with its own number (the sync's row, without its entries). */
+async function fromOtherDevice(like: Incident, number: string, title: string): Promise<Incident> {
+  const incident = { ...like, id: newId(), number, title };
+  await db.incidents.add(toIncidentRow(incident));
+  return incident;
+}
+
+describe('link by a number typed as the list search reads it', () => {
+  it('finds the incident from its digits alone, unpadded, lower case, spaced or without the dash', async () => {
+    setup();
+    const a = await recorded('One');
+    const b = await recorded('Two');
+    const c = await recorded('Three');
+    const [prefix] = b.number.split('-') as [string];
+    expect(await repo.link(a.id, b.number.slice(-4), 'related')).toMatchObject({ ok: true, value: { targetId: b.id } });
+    expect(await repo.link(a.id, `${prefix.toLowerCase()} 3`, 'child')).toMatchObject({ ok: true, value: { targetId: c.id } });
+    expect((await readLinkViews(db, a.id)).map((link) => link.number)).toEqual([b.number, c.number]);
+    const d = await recorded('Four');
+    expect(await repo.link(a.id, `#${d.number.replace('-', '')}`, 'related')).toMatchObject({ ok: true, value: { targetId: d.id } });
+  });
+
+  it('says a short number is ambiguous when two laptops used it, and takes the whole number', async () => {
+    setup();
+    const a = await recorded('One');
+    const b = await recorded('Two');
+    const other = await fromOtherDevice(b, 'QQQQ-0002', 'Two elsewhere');
+    const before = await snapshot(db);
+    expect(await repo.link(a.id, '0002', 'related')).toMatchObject({
+      ok: false,
+      error: { field: 'target', message: `0002 could be ${[b.number, 'QQQQ-0002'].sort().join(' or ')}. Type the whole number.` },
+    });
+    expect(await repo.link(a.id, '2', 'related')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^2 could be .* Type the whole number\.$/) } });
+    expect(await snapshot(db)).toEqual(before);
+    expect(await repo.link(a.id, 'qqqq-2', 'related')).toMatchObject({ ok: true, value: { targetId: other.id } });
+    // The incident being linked from is no candidate: "0001" from One can only mean the other laptop's.
+    const away = await fromOtherDevice(a, 'QQQQ-0001', 'One elsewhere');
+    expect(await repo.link(a.id, '0001', 'parent')).toMatchObject({ ok: true, value: { targetId: away.id } });
+    expect(await repo.link(a.id, '0009', 'related')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^No incident numbered 0009 is on this computer/) } });
+  });
+
+  it('reads other incidents\' numbers, leaving out those not on this computer', async () => {
+    setup();
+    const a = await recorded('One');
+    const missing = newId();
+    expect(await readIncidentNumbers(db, [a.id, missing, a.id])).toEqual(new Map([[a.id, a.number]]));
   });
 });
 

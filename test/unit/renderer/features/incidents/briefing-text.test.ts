@@ -255,4 +255,26 @@ describe('full briefing', () => {
     expect(text).toContain('Next update due:   none asked for\n');
     expect(text).toContain('LATEST TIMELINE ENTRIES (0, newest first)\n- No entries.\n');
   });
+
+  it('lists the linked incidents (number, relation, title, status) and names linked and duplicated incidents by number', () => {
+    const parent = '0190a000-0000-7000-8000-0000000000aa';
+    const numberOf = (id: string) => (id === parent ? 'NQJS-0002' : null);
+    const links = [
+      { relation: 'related' as const, number: null, title: null, status: null },
+      { relation: 'parent' as const, number: 'NQJS-0002', title: `Campus power\noutage ${HOSTILE}`, status: 'in_progress' as const },
+    ];
+    const incident = makeIncident({ status: 'cancelled', cancelReason: 'Recorded twice', duplicateOf: parent });
+    const events = [
+      makeEvent(CREATED + MIN, { kind: 'linked', targetId: parent, relation: 'parent', action: 'link' }),
+      makeEvent(CREATED + 2 * MIN, { kind: 'status_changed', from: 'in_progress', to: 'cancelled', details: { cancelReason: 'Recorded twice', duplicateOf: parent } }),
+    ];
+    const text = buildBriefingText(incident, events, context({ numberOf, links }), 'printed');
+    expect(text).toContain(`LINKED INCIDENTS (2)\n- NQJS-0002 · Parent · Campus power outage ${HOSTILE} · In progress\n- An incident not on this computer · Related\n`);
+    expect(text).toContain('Duplicate of:      NQJS-0002\n');
+    expect(text).toContain('\n  Linked NQJS-0002 (parent)\n');
+    expect(text).toContain('\n  In progress → Cancelled · Cancel reason: Recorded twice · Duplicate of: NQJS-0002\n');
+    expect(text).not.toContain(parent);
+    // No links: no section.
+    expect(buildBriefingText(makeIncident(), [], context({ links: [] }))).not.toContain('LINKED INCIDENTS');
+  });
 });

@@ -1,7 +1,7 @@
 // Plain-text timeline entries for the records DOMAIN.md asks for: system status, review, custody, HICS 213 communications.
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../../../../shared/domain';
-import { describeEvent } from '../../../../../renderer/features/incidents/timeline-text';
+import { describeEvent, referencedIncidentIds, summarizeEvent } from '../../../../../renderer/features/incidents/timeline-text';
 
 const base = {
   id: '0190a000-0000-7000-8000-000000000001',
@@ -55,5 +55,22 @@ describe('describeEvent', () => {
   it("puts a communication's HICS 213 priority and subject first and its action taken last", () => {
     const text = describeEvent(entry({ kind: 'communication', direction: 'incoming', from: 'Ward 3', to: 'Desk', channel: 'Radio', message: 'No water', subject: 'Water', priority: 'urgent', actionTaken: 'Bottles sent' }));
     expect(text).toBe('Urgent · Received by Radio · From Ward 3 to Desk · Subject: Water\nNo water\nAction taken: Bottles sent');
+  });
+
+  it('names a linked or duplicated incident by its number, or says it is not on this computer, never by its id', () => {
+    const other = '0190a000-0000-7000-8000-0000000000aa';
+    const away = '0190a000-0000-7000-8000-0000000000bb';
+    const numberOf = (id: string) => (id === other ? 'NQJS-0002' : null);
+    const linked = entry({ kind: 'linked', targetId: other, relation: 'related', action: 'link' });
+    expect(describeEvent(linked, numberOf)).toBe('Linked NQJS-0002 (related)');
+    expect(describeEvent(entry({ kind: 'linked', targetId: away, relation: 'parent', action: 'unlink' }), numberOf)).toBe('Unlinked an incident not on this computer (parent)');
+    // Before the numbers are read (or where nobody reads them), plain words still.
+    expect(describeEvent(linked)).toBe('Linked another incident (related)');
+
+    const cancelled = entry({ kind: 'status_changed', from: 'new', to: 'cancelled', details: { cancelReason: 'Recorded twice', duplicateOf: other } });
+    expect(describeEvent(cancelled, numberOf)).toBe('New → Cancelled · Cancel reason: Recorded twice · Duplicate of: NQJS-0002');
+    expect(summarizeEvent(entry({ kind: 'status_changed', from: 'new', to: 'cancelled', details: { duplicateOf: away } }), numberOf)).toBe('New → Cancelled · Duplicate of: an incident not on this computer');
+    for (const text of [describeEvent(linked), describeEvent(cancelled), describeEvent(cancelled, numberOf)]) expect(text).not.toContain('0190a000');
+    expect(referencedIncidentIds([linked, cancelled, entry({ kind: 'note', text: 'Hi' })])).toEqual([other]);
   });
 });
