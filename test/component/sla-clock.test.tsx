@@ -93,6 +93,9 @@ describe('SLA column', { timeout: 20_000 }, () => {
     await waitFor(() => expect(listed()).toEqual(['Generator breached', 'Fresh switch', 'Pump warned', 'Chiller paused']), { timeout: 5_000 });
     expect(slaCellOf('Fresh switch')).toHaveTextContent('Own: 5m left');
     expect(slaCellOf('Pump warned')).toHaveTextContent('14m left');
+    // The header opened now reads the same minute as the list (one shared tick), not a minute apart.
+    await desk.user.click(screen.getByRole('button', { name: 'Fresh switch' }));
+    await waitFor(() => expect(screen.getByRole('group', { name: 'SLA clocks' })).toHaveTextContent('Time to own: ◔ 10m of 15m (70 %) · 5m left'));
     expect(screen.getByRole('columnheader', { name: /SLA/ })).toHaveAttribute('aria-sort', 'ascending');
   });
 });
@@ -111,7 +114,7 @@ describe('incident header clocks', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Generator breached' })).toBeInTheDocument());
     const breached = screen.getByRole('group', { name: 'SLA clocks' });
     await waitFor(() => expect(breached).toHaveTextContent('Time to resolve: ✖ 1h 10m of 1h (117 %) · Overdue 10m (breached)'));
-    expect(breached).toHaveTextContent('Time to own: ✖ 1h 10m of 15m (470 %) · Overdue 55m (breached)');
+    expect(breached).toHaveTextContent('Time to own: ✖ 1h 10m of 15m (469 %) · Overdue 55m (breached)');
     // Live: a minute later, without any write.
     await jumpTo(T0 + 71 * MIN);
     await waitFor(() => expect(screen.getByRole('group', { name: 'SLA clocks' })).toHaveTextContent('Time to resolve: ✖ 1h 11m of 1h (119 %) · Overdue 11m (breached)'), { timeout: 10_000 });

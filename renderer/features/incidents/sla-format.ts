@@ -30,7 +30,8 @@ export function slaCellText(clock: SlaClock): string {
   return left > 0 ? `${formatSlaDuration(Math.ceil(left / 60_000) * 60_000)} left` : `Overdue ${formatSlaDuration(-left)}`;
 }
 
-/** "20m of 1h (33 %)". */
+/** "20m of 1h (33 %)"; "<1m of 15m (3 %)" in the first minute, where "0m" beside 3 % read as a contradiction. */
 export function elapsedOfTarget(clock: SlaClock): string {
-  return `${formatSlaDuration(clock.elapsedMs)} of ${formatSlaDuration(clock.targetMs)} (${Math.floor(clock.percent)} %)`;
+  const elapsed = clock.elapsedMs > 0 && clock.elapsedMs < 60_000 ? '<1m' : formatSlaDuration(clock.elapsedMs);
+  return `${elapsed} of ${formatSlaDuration(clock.targetMs)} (${Math.floor(clock.percent)} %)`;
 }

@@ -7,25 +7,7 @@ import { cachedSlaTimeline, loadTimelines, slaInputsOf, type SlaInputs } from '.
 import { readSlaPolicySet } from '../../db/sla-policies';
 import { rowSlaOf } from '../../db/row-sla';
 
-export const SLA_TICK_MS = 60_000;
-
-/** Date.now(), refreshed on each whole minute (clocks show minutes, so one render a minute). */
-export function useMinuteNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout>;
-    const schedule = () => {
-      const current = Date.now();
-      timer = setTimeout(() => {
-      setNow(Date.now());
-        schedule();
-      }, SLA_TICK_MS - (current % SLA_TICK_MS) + 5);
-    };
-    schedule();
-    return () => clearTimeout(timer);
-  }, []);
-  return now;
-}
+export { SLA_TICK_MS, useMinuteNow } from './minute-now';
 
 type SlaKeyed = Pick<Incident, 'id' | 'createdAt' | 'updatedAt'> & SlaSubject;
 
