@@ -19,6 +19,9 @@ export interface EscalationReference {
 
 export const DEFAULT_ESCALATION_REFERENCE: EscalationReference = { teams: DEFAULT_TEAMS, managerLevels: DEFAULT_MANAGER_LEVELS };
 
+export const NEW_INCIDENT_FUNCTIONAL_ESCALATION =
+  'A new incident gets its first team by being assigned: use Change status → Assign. Escalate to another team once one has it.';
+
 /**
  * Functional escalation hands the incident to another team (team changes, the personal assignee is
  * cleared because they belong to the old team); hierarchical escalation informs a manager level and
@@ -36,6 +39,11 @@ export function escalateIncident(incident: Incident, input: EscalationInput, ctx
   const functional = input.level === 'functional';
   if (target === '') {
     return { ok: false, error: { code: 'missing-field', field: 'target', message: functional ? 'Choose the team to escalate to.' : 'Choose the manager level to escalate to.' } };
+  }
+  // DOMAIN.md: "new" means nobody owns it, and a team taking it is the New → Assigned transition (which stops the
+  // time-to-own clock and is written as a status change). Handing it to a team here left it "New" with a team on it.
+  if (functional && incident.status === 'new') {
+    return { ok: false, error: { code: 'not-allowed', field: 'level', message: NEW_INCIDENT_FUNCTIONAL_ESCALATION } };
   }
   const known = functional ? ref.teams : ref.managerLevels;
   if (!known.includes(target)) {

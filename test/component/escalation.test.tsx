@@ -1,12 +1,13 @@
 // Escalation: functional (to another team) and hierarchical (to a manager level), with a reason, on the timeline and the header.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderDesk } from './support/render-desk';
 
 describe('escalation', { timeout: 15_000 }, () => {
   it('functional: hands the incident to another team and shows it on the header and the timeline', async () => {
-    const { user, openSeeded, db } = await renderDesk();
+    const { user, openSeeded, db, services } = await renderDesk();
     const incident = await openSeeded({ title: 'Core switch down' });
+    await services.incidents.changeStatus(incident.id, 'assigned', { team: 'Service desk' });
     await user.click(screen.getByRole('button', { name: 'Escalate' }));
     const dialog = screen.getByRole('dialog', { name: 'Escalate' });
     await user.selectOptions(within(dialog).getByLabelText('To team'), 'Network operations');
@@ -19,6 +20,22 @@ describe('escalation', { timeout: 15_000 }, () => {
     expect(await within(timeline).findByText('Functional escalation to Network operations · Reason: Needs routing specialist')).toBeInTheDocument();
     expect(await db.incidents.get(incident.id)).toMatchObject({ team: 'Network operations' });
     expect(screen.queryByRole('dialog', { name: 'Escalate' })).toBeNull();
+  });
+
+  it('a new incident goes to its first team by Assign, not by escalation: the functional choice is off and says so', async () => {
+    const { user, openSeeded, db } = await renderDesk();
+    const incident = await openSeeded({ title: 'Badge readers offline' });
+    await user.click(screen.getByRole('button', { name: 'Escalate' }));
+    const dialog = screen.getByRole('dialog', { name: 'Escalate' });
+    const type = within(dialog).getByLabelText('Escalation type');
+    expect(type).toHaveValue('hierarchical');
+    expect(within(type).getByRole('option', { name: 'Functional — to another team' })).toBeDisabled();
+    expect(type).toHaveAccessibleDescription(/use Change status → Assign/);
+    await user.selectOptions(within(dialog).getByLabelText('Manager level'), 'Duty manager');
+    await user.type(within(dialog).getByLabelText('Escalation reason'), 'Nobody free on the desk');
+    await user.click(within(dialog).getByRole('button', { name: 'Escalate incident' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Escalate' })).toBeNull());
+    expect(await db.incidents.get(incident.id)).toMatchObject({ status: 'new', team: null });
   });
 
   it('hierarchical: asks for a manager level and a reason, with inline messages', async () => {

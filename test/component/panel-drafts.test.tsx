@@ -67,8 +67,9 @@ describe('panel drafts', { timeout: 20_000 }, () => {
   });
 
   it('Ctrl+Enter in a text field applies the panel, as in the other entry forms', async () => {
-    const { user, openSeeded, db } = await renderDesk();
+    const { user, openSeeded, db, services } = await renderDesk();
     const incident = await openSeeded({ title: 'Nurse call down' });
+    await services.incidents.changeStatus(incident.id, 'assigned', { team: 'Service desk' });
     await user.click(screen.getByRole('button', { name: 'Escalate' }));
     const escalate = screen.getByRole('dialog', { name: 'Escalate' });
     await user.selectOptions(within(escalate).getByLabelText('To team'), 'Network operations');

@@ -1,6 +1,6 @@
 // Escalate: functional (hand to another team) or hierarchical (raise to a manager level), always with a reason.
 import { useId, useState, type FormEvent, type RefObject } from 'react';
-import type { EscalationLevel, Incident } from '../../../shared/domain';
+import { NEW_INCIDENT_FUNCTIONAL_ESCALATION, type EscalationLevel, type Incident } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useReference } from '../reference/use-reference';
 import { useBusy } from '../use-busy';
@@ -45,12 +45,14 @@ function EscalateForm({ incident, panelRef, onDone }: { incident: Incident; pane
   const { busy: saving, run } = useBusy();
   const focusFirstInvalid = useFocusFirstInvalid(panelRef);
   const id = useId();
-  const functional = level === 'functional';
+  // A new incident gets its first team through Change status → Assign (the domain refuses a functional escalation).
+  const unowned = incident.status === 'new';
+  const functional = level === 'functional' && !unowned;
   const targets = functional ? reference.team.filter((team) => team !== incident.team) : reference.managerLevel;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await run(() => incidents.escalate(incident.id, { level, target, reason }));
+    const result = await run(() => incidents.escalate(incident.id, { level: functional ? 'functional' : 'hierarchical', target, reason }));
     if (!result) return;
     if (result.ok) {
       await draft.discard();
@@ -67,10 +69,12 @@ function EscalateForm({ incident, panelRef, onDone }: { incident: Incident; pane
       <form onSubmit={submit} onKeyDown={submitOnCtrlEnter} noValidate className="dialog-form">
         <div className="field">
           <label htmlFor={`${id}-level`}>Escalation type</label>
-          <select id={`${id}-level`} value={level} onChange={(e) => { draft.update({ ...draft.values, level: e.target.value as EscalationLevel, target: '' }); setErrors({}); }}>
-            <option value="functional">Functional — to another team</option>
+          <select id={`${id}-level`} value={functional ? 'functional' : 'hierarchical'} aria-describedby={unowned ? `${id}-level-hint` : undefined}
+            onChange={(e) => { draft.update({ ...draft.values, level: e.target.value as EscalationLevel, target: '' }); setErrors({}); }}>
+            <option value="functional" disabled={unowned}>Functional — to another team</option>
             <option value="hierarchical">Hierarchical — to a manager level</option>
           </select>
+          {unowned && <span id={`${id}-level-hint`} className="hint">{NEW_INCIDENT_FUNCTIONAL_ESCALATION}</span>}
         </div>
         <div className="field">
           <label htmlFor={`${id}-target`}>{functional ? 'To team' : 'Manager level'}</label>

@@ -21,25 +21,33 @@ async function recorded() {
   return result.value;
 }
 
+/** Escalating to another team needs one to have it (a new incident is assigned instead). */
+async function assigned() {
+  const incident = await recorded();
+  const result = await repo.changeStatus(incident.id, 'assigned', { team: 'Facilities' });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
 describe('escalate', () => {
   it('stores the team change, the escalated event and one valid pending operation together', async () => {
     setup();
-    const incident = await recorded();
+    const incident = await assigned();
     const result = await repo.escalate(incident.id, { level: 'functional', target: 'Electrical', reason: 'Switchgear fault' });
     expect(result.ok).toBe(true);
     expect((await db.incidents.get(incident.id))?.teamKey).toBe('Electrical');
     const events = await db.timeline.where('incidentId').equals(incident.id).toArray();
-    expect(events.map((e) => e.kind)).toEqual(['created', 'escalated']);
+    expect(events.map((e) => e.kind)).toEqual(['created', 'status_changed', 'escalated']);
     const ops = await db.outbox.toArray();
-    expect(ops).toHaveLength(2);
-    expect(ops[1]).toMatchObject({ state: 'pending', set: { team: 'Electrical' }, event: { kind: 'escalated', reason: 'Switchgear fault' } });
-    const { state: _state, ...operation } = ops[1]!;
+    expect(ops).toHaveLength(3);
+    expect(ops[2]).toMatchObject({ state: 'pending', set: { team: 'Electrical' }, event: { kind: 'escalated', reason: 'Switchgear fault' } });
+    const { state: _state, ...operation } = ops[2]!;
     expect(operationSchema.safeParse(operation).success).toBe(true);
   });
 
   it('accepts a team added to the reference list, and a refusal writes nothing', async () => {
     setup();
-    const incident = await recorded();
+    const incident = await assigned();
     const before = await snapshot(db);
     const refused = await repo.escalate(incident.id, { level: 'functional', target: 'Radiology IT', reason: 'PACS down' });
     expect(refused).toMatchObject({ ok: false, error: { field: 'target' } });

@@ -42,12 +42,20 @@ describe('escalateIncident — functional', () => {
   });
 
   it('refuses a team that is not in the reference list, and a custom list is honoured', () => {
-    expect(escalateIncident(recorded(), { level: 'functional', target: 'Ghostbusters', reason: 'x' }, laterCtx())).toMatchObject({
+    const start = ok(changeStatus(recorded(), 'assigned', { team: 'Service desk' }, laterCtx(1))).incident;
+    expect(escalateIncident(start, { level: 'functional', target: 'Ghostbusters', reason: 'x' }, laterCtx(2))).toMatchObject({
       ok: false,
       error: { code: 'invalid-value', field: 'target', message: '"Ghostbusters" is not a known team. Pick one from the list.' },
     });
     const custom = { teams: ['Ghostbusters'], managerLevels: [] };
-    expect(escalateIncident(recorded(), { level: 'functional', target: 'Ghostbusters', reason: 'x' }, laterCtx(), custom).ok).toBe(true);
+    expect(escalateIncident(start, { level: 'functional', target: 'Ghostbusters', reason: 'x' }, laterCtx(2), custom).ok).toBe(true);
+  });
+
+  it('does not hand a new incident to a team: that is assigning it (New → Assigned), which stops the time-to-own clock', () => {
+    const result = escalateIncident(recorded(), { level: 'functional', target: 'Network operations', reason: 'Core switch fault' }, laterCtx());
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-allowed', field: 'level', message: expect.stringContaining('Change status → Assign') } });
+    // Raising it to a manager stays possible while nobody owns it.
+    expect(escalateIncident(recorded(), { level: 'hierarchical', target: 'Duty manager', reason: 'Nobody free' }, laterCtx()).ok).toBe(true);
   });
 });
 
