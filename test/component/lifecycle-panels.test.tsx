@@ -79,8 +79,9 @@ describe('status and escalation panels: focus and Escape', { timeout: 15_000 }, 
     const dialog = await openPanel(user, 'Escalate');
     await user.click(within(dialog).getByRole('button', { name: 'Escalate incident' }));
     await within(dialog).findByRole('alert');
-    await waitFor(() => expect(within(dialog).getByLabelText('To team')).toHaveFocus());
-    await user.selectOptions(within(dialog).getByLabelText('To team'), 'Network operations');
+    // A new incident is escalated to a manager level (it gets its first team by Assign).
+    await waitFor(() => expect(within(dialog).getByLabelText('Manager level')).toHaveFocus());
+    await user.selectOptions(within(dialog).getByLabelText('Manager level'), 'Duty manager');
     await user.click(within(dialog).getByRole('button', { name: 'Escalate incident' }));
     await waitFor(() => expect(within(dialog).getByLabelText('Escalation reason')).toHaveFocus());
 
