@@ -9,8 +9,18 @@ export function fieldLabel(field: string): string {
   return Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field as SyncedField] : (EXTRA_LABELS[field] ?? field);
 }
 
+/** The fields whose value is another incident's id (a UUID nobody can read): shown as that incident's number. */
+const INCIDENT_ID_FIELDS: ReadonlySet<string> = new Set(['duplicateOf']);
+
+/** Whether `field` holds another incident's id, so a view names it by number (otherIncidentText in timeline-text.ts). */
+export function namesIncident(field: string): boolean {
+  return INCIDENT_ID_FIELDS.has(field);
+}
+
 /** A field's value in words ("—" for nothing). */
 export function fieldValueText(field: string, value: unknown): string {
+  // Views that can look the number up do so before asking here; without it, plain words rather than the raw id.
+  if (namesIncident(field)) return typeof value === 'string' && value !== '' ? 'another incident' : '—';
   if (field === 'updateEveryMinutes') {
     if (value === null || value === undefined) return 'default';
     if (value === 0) return 'none';

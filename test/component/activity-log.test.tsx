@@ -166,6 +166,38 @@ describe('activity log (HICS 214)', { timeout: 20_000 }, () => {
     expect(within(screen.getByRole('dialog', { name: 'Activity log (HICS 214)' })).getByLabelText('From')).toHaveValue('2026-11-27T07:00');
   });
 
+  it('names linked and duplicated incidents by number in the copied and the printed log, never as "another incident"', async () => {
+    const desk = await renderDesk();
+    await setCurrentUser(desk.db, AMIRA);
+    const survivor = await desk.seed({ title: 'Block A dark' });
+    const incident = await desk.openSeeded({ title: 'Block A no lights' });
+    expect((await desk.services.incidents.link(incident.id, survivor.number, 'related')).ok).toBe(true);
+    expect((await desk.services.incidents.changeStatus(incident.id, 'cancelled', { cancelReason: 'Recorded twice', duplicateOf: survivor.id })).ok).toBe(true);
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    await within(timeline).findByText(`Linked ${survivor.number} (related)`);
+    const writeText = mockClipboard();
+    let printedText = '';
+    vi.spyOn(window, 'print').mockImplementation(() => {
+      printedText = screen.getByRole('region', { name: 'Printable activity log' }).textContent;
+    });
+
+    await desk.user.click(screen.getByRole('button', { name: 'Activity log' }));
+    const dialog = screen.getByRole('dialog', { name: 'Activity log (HICS 214)' });
+    await desk.user.click(within(dialog).getByRole('button', { name: 'Copy activity log' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    const text = writeText.mock.calls[0]![0];
+    expect(text).toContain(` · Link\n  Linked ${survivor.number} (related)\n`);
+    expect(text).toMatch(new RegExp(` · Status\\n {2}New → Cancelled · Cancel reason: Recorded twice · Duplicate of: ${survivor.number}\\n`));
+    expect(text).not.toContain('another incident');
+    expect(text).not.toContain(survivor.id);
+
+    await desk.user.click(within(dialog).getByRole('button', { name: 'Print activity log' }));
+    const table = within(screen.getByRole('region', { name: 'Printable activity log' })).getByRole('table');
+    expect(within(table).getByRole('row', { name: new RegExp(`Link Linked ${survivor.number} \\(related\\)$`) })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: new RegExp(`Duplicate of: ${survivor.number}$`) })).toBeInTheDocument();
+    expect(printedText).not.toContain('another incident');
+  });
+
   it('prints the log as a table outside the app, removes it after printing, and Escape returns to the button', async () => {
     const { user, incident } = await twoPeopleIncident();
     let printedText = '';

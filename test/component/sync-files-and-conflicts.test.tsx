@@ -93,4 +93,32 @@ describe('Settings → Sync while it is open', { timeout: 15_000 }, () => {
     const detail = screen.getByRole('article', { name: 'Pump 3 leaking' });
     expect(within(detail).getByText(incident.number)).toBeInTheDocument();
   });
+
+  it('a conflict over which incident one duplicates names both by number (or says one is not here), never by id', async () => {
+    const { user, db } = await renderApp();
+    const repo = createIncidentRepository(db);
+    const recorded = await Promise.all([repo.record({ title: 'Block A no lights' }), repo.record({ title: 'Block A dark' })]);
+    const [incident, survivor] = recorded.map((result) => {
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    });
+    const elsewhere = '01a21bfc-8cc1-7758-9ed0-4286e9dc4999';
+    const [own] = await syncOutbox(db).toArray();
+    await conflictsTable(db).put({
+      id: `${incident!.id}:duplicateOf:x`,
+      incidentId: incident!.id,
+      field: 'duplicateOf',
+      winner: { value: survivor!.id, hlc: own!.hlc, deviceId: own!.deviceId },
+      loser: { value: elsewhere, hlc: '0000000000000000:00000:other', deviceId: '01a21bfc-8cc1-7758-9ed0-4286e9dc4112' },
+      detectedAt: new Date().toISOString(),
+    });
+    await user.click(screen.getByRole('button', { name: 'Sync settings' }));
+    const item = await within(screen.getByRole('dialog', { name: 'Sync settings' })).findByRole('listitem', { name: `Conflict ${incident!.number} Block A no lights: Duplicate of` });
+    // Kept value, who and when, then the other value, who and when.
+    const sides = () => within(item).getAllByRole('definition').map((definition) => definition.textContent);
+    await waitFor(() => expect(sides()[0]).toBe(survivor!.number));
+    expect(sides()[2]).toBe('an incident not on this computer');
+    expect(item).not.toHaveTextContent(survivor!.id);
+    expect(item).not.toHaveTextContent(elsewhere);
+  });
 });

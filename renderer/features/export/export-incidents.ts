@@ -1,9 +1,10 @@
 // Reads the incidents of a list view page by page and builds an export file (CSV or JSON), with progress and cancel.
 import { format as formatDate } from 'date-fns';
 import { findIncidentsPage, listOrder, type FindQuery, type LanternDb, type ListKey } from '../../db';
-import type { Incident } from '../../../shared/domain';
+import { currentResolution, type Incident, type TimelineEvent } from '../../../shared/domain';
+import { readIncidentNumbers } from '../../db/links';
 import { incidentWriteMark } from '../../db/write-mark';
-import { incidentsToCsv } from './incident-csv';
+import { incidentsToCsv, type CsvFactsOf } from './incident-csv';
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -44,6 +45,32 @@ export function exportFileName(format: ExportFormat, now: Date): string {
 }
 
 /**
+ * What the CSV rows of `page` need besides the incidents: when each resolved or closed one was last resolved (its
+ * current resolution, as the briefing and detail view derive it, with the resolver's offset) and the numbers of the
+ * incidents duplicated. Only those incidents' timelines are read, in one query for the page.
+ */
+async function readCsvFacts(db: LanternDb, page: readonly Incident[]): Promise<CsvFactsOf> {
+  const resolvedIds = page.filter((incident) => incident.status === 'resolved' || incident.status === 'closed').map((incident) => incident.id);
+  const survivorIds = page.flatMap((incident) => (incident.duplicateOf ? [incident.duplicateOf] : []));
+  const [events, numbers] = await Promise.all([
+    resolvedIds.length === 0 ? Promise.resolve<TimelineEvent[]>([]) : db.timeline.where('incidentId').anyOf(resolvedIds).toArray(),
+    readIncidentNumbers(db, survivorIds),
+  ]);
+  // Status changes only: the rest of each timeline is dropped with this page.
+  const statusChanges = new Map<string, TimelineEvent[]>();
+  for (const event of events) {
+    if (event.kind !== 'status_changed') continue;
+    const list = statusChanges.get(event.incidentId);
+    if (list) list.push(event);
+    else statusChanges.set(event.incidentId, [event]);
+  }
+  return (incident) => ({
+    resolvedAt: incident.status === 'resolved' || incident.status === 'closed' ? (currentResolution(statusChanges.get(incident.id) ?? [])?.at ?? null) : null,
+    duplicateOfNumber: incident.duplicateOf ? (numbers.get(incident.duplicateOf) ?? null) : null,
+  });
+}
+
+/**
  * Every incident `query` lists, in the list's order, as one file. Pages continue from the previous page's last key
  * (as the list does). Not one read transaction for a consistent copy: a large export would hold every save and sync
  * back for its whole length; writes during the walk are detected instead (changedDuring). The file is built from one
@@ -66,7 +93,7 @@ export async function exportIncidents(db: LanternDb, query: FindQuery, format: E
     if (options.signal?.aborted) throw new ExportCancelled();
     const page: Incident[] = await findIncidentsPage(db, fixed, { limit: EXPORT_PAGE_SIZE, ...(after ? { after } : {}) });
     if (format === 'csv') {
-      const chunk = incidentsToCsv(page, count === 0);
+      const chunk = incidentsToCsv(page, count === 0, await readCsvFacts(db, page));
       if (chunk !== '') part(chunk);
     } else if (page.length > 0) {
       part(`${count === 0 ? '' : ','}${page.map((incident) => JSON.stringify(incident)).join(',')}`);

@@ -27,8 +27,24 @@ const text = (value: string | null | undefined) => value ?? '';
 const wholeSeconds = (iso: string) => iso.replace(/\.\d+Z$/, 'Z');
 const yesNo = (value: boolean | undefined) => (value === true ? 'Yes' : 'No');
 
-/** The columns, in order: header and value. The exercise mark is its own column (DOMAIN.md: marked on every export). */
-export const CSV_COLUMNS: readonly { readonly header: string; readonly value: (incident: Incident) => string }[] = [
+/** What a row says that the incident itself does not hold: read from the database per page (export-incidents.ts). */
+export interface CsvRowFacts {
+  /** When it was last resolved (its current resolution, as the briefing says); null unless resolved or closed. */
+  readonly resolvedAt: ZonedTime | null;
+  /** The number of the incident it duplicates; null when none or that incident is not on this computer. */
+  readonly duplicateOfNumber: string | null;
+}
+
+export type CsvFactsOf = (incident: Incident) => CsvRowFacts;
+
+const NO_FACTS: CsvFactsOf = () => ({ resolvedAt: null, duplicateOfNumber: null });
+
+/**
+ * The columns, in order: header and value. The exercise mark is its own column (DOMAIN.md: marked on every export).
+ * Times in the recorder's offset (Occurred, Detected, Reported, Resolved at), the record's own stamps in UTC; another
+ * incident is named by its number (Duplicate of), never by its id, which nobody can read.
+ */
+export const CSV_COLUMNS: readonly { readonly header: string; readonly value: (incident: Incident, facts: CsvRowFacts) => string }[] = [
   { header: 'Number', value: (i) => i.number },
   { header: 'Title', value: (i) => i.title },
   { header: 'Exercise', value: (i) => yesNo(i.exercise) },
@@ -45,6 +61,7 @@ export const CSV_COLUMNS: readonly { readonly header: string; readonly value: (i
   { header: 'Occurred at', value: (i) => isoWithOffset(i.occurredAt) },
   { header: 'Detected at', value: (i) => (i.detectedAt ? isoWithOffset(i.detectedAt) : '') },
   { header: 'Reported at', value: (i) => isoWithOffset(i.reportedAt) },
+  { header: 'Resolved at', value: (_, facts) => (facts.resolvedAt ? isoWithOffset(facts.resolvedAt) : '') },
   { header: 'Recorded at (UTC)', value: (i) => wholeSeconds(i.createdAt) },
   { header: 'Updated at (UTC)', value: (i) => wholeSeconds(i.updatedAt) },
   { header: 'Recorded by', value: (i) => i.createdBy.name },
@@ -52,6 +69,7 @@ export const CSV_COLUMNS: readonly { readonly header: string; readonly value: (i
   { header: 'Resolution code', value: (i) => text(i.resolutionCode) },
   { header: 'Resolution notes', value: (i) => text(i.resolutionNotes) },
   { header: 'Cancel reason', value: (i) => text(i.cancelReason) },
+  { header: 'Duplicate of', value: (_, facts) => text(facts.duplicateOfNumber) },
   { header: 'Tags', value: (i) => i.tags.join(', ') },
   { header: 'Description', value: (i) => i.description },
   { header: 'Indicators / symptoms', value: (i) => text(i.indicators) },
@@ -61,9 +79,15 @@ export const CSV_COLUMNS: readonly { readonly header: string; readonly value: (i
   { header: 'Id', value: (i) => i.id },
 ];
 
-/** CSV lines (CRLF, RFC 4180 quoting) for these incidents; with the header line when `header` is set. */
-export function incidentsToCsv(incidents: readonly Incident[], header: boolean): string {
-  const rows = incidents.map((incident) => CSV_COLUMNS.map((column) => column.value(incident)));
+/**
+ * CSV lines (CRLF, RFC 4180 quoting) for these incidents; with the header line when `header` is set. `factsOf` gives
+ * what the incident does not hold (left out: those cells stay empty).
+ */
+export function incidentsToCsv(incidents: readonly Incident[], header: boolean, factsOf: CsvFactsOf = NO_FACTS): string {
+  const rows = incidents.map((incident) => {
+    const facts = factsOf(incident);
+    return CSV_COLUMNS.map((column) => column.value(incident, facts));
+  });
   if (rows.length === 0 && !header) return '';
   const csv = Papa.unparse({ fields: CSV_COLUMNS.map((column) => column.header), data: rows }, { header, newline: '\r\n', escapeFormulae: FORMULA_START });
   // Every chunk ends with a line break, so chunks of pages concatenate into one file.

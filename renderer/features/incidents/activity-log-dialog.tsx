@@ -3,6 +3,7 @@ import { useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { activityLines, activityPeople, authorKey, type ActivityPerson, type Author, type Incident, type TimelineEvent } from '../../../shared/domain';
 import { DEFAULT_AUTHOR } from '../../db/current-user';
+import { useIncidentNumbers } from '../../db/links-live';
 import { CopyFallbackBox, copyFallbackMessage } from '../copy-fallback-box';
 import { toDateTimeLocalValue } from '../format';
 import { useClipboardCopy } from '../use-clipboard-copy';
@@ -11,6 +12,7 @@ import { useCurrentUser } from '../user/use-current-user';
 import { activityLogText, buildActivityLog, entryCount, type ActivityLog } from './activity-log-text';
 import { periodOf, type PeriodChoice, type PeriodErrors } from './activity-log-period';
 import { PrintHeader } from './print-header';
+import { referencedIncidentIds, type IncidentNumberOf } from './timeline-text';
 import { FieldError, InlineDialog, useFocusFirstInvalid, useInlineDialog } from './inline-dialog';
 import './briefing.css';
 import './activity-log.css';
@@ -40,6 +42,10 @@ function nextMinuteValue(): string {
 export function ActivityLogDialog({ incident, events, preferredPerson }: { incident: Incident; events: readonly TimelineEvent[]; preferredPerson: string | null }) {
   const { open, toggle, close, openerRef, panelRef } = useInlineDialog();
   const current = useCurrentUser();
+  // Read while the incident is open, not on opening: a log copied at once already names linked incidents by number.
+  const referencedIds = useMemo(() => referencedIncidentIds(events), [events]);
+  const numbers = useIncidentNumbers(referencedIds);
+  const numberOf = useMemo<IncidentNumberOf>(() => (numbers === undefined ? () => undefined : (id) => numbers.get(id) ?? null), [numbers]);
   return (
     <>
       <button ref={openerRef} type="button" aria-expanded={open} onClick={toggle} title="One person's entries over an operational period, to copy or print (HICS 214)">
@@ -47,7 +53,7 @@ export function ActivityLogDialog({ incident, events, preferredPerson }: { incid
       </button>
       {/* Rendered once the person at the keyboard is known, so the choices made on opening hold while it stays open. */}
       {open && current !== undefined && (
-        <ActivityLogForm incident={incident} events={events} preferredPerson={preferredPerson} panelRef={panelRef} onDone={close}
+        <ActivityLogForm incident={incident} events={events} preferredPerson={preferredPerson} panelRef={panelRef} onDone={close} numberOf={numberOf}
           user={current.name === DEFAULT_AUTHOR.name ? undefined : current} />
       )}
     </>
@@ -63,12 +69,14 @@ function defaultPerson(people: readonly ActivityPerson[], preferred: string | nu
   return (people.find((person) => !person.automatic) ?? people[0])?.key ?? '';
 }
 
-function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone, user }: {
+function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone, numberOf, user }: {
   incident: Incident;
   events: readonly TimelineEvent[];
   preferredPerson: string | null;
   panelRef: RefObject<HTMLElement | null>;
   onDone: () => void;
+  /** Other incidents' numbers, for the entries naming one (links, duplicates). */
+  numberOf: IncidentNumberOf;
   user: Author | undefined;
 }) {
   const people = useMemo(() => activityPeople(events), [events]);
@@ -114,7 +122,7 @@ function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone, 
       focusFirstInvalid();
       return null;
     }
-    return buildActivityLog(incident, events, { person, fromMs: period.fromMs, toMs: period.toMs, nowMs, madeBy: user }, purpose);
+    return buildActivityLog(incident, events, { person, fromMs: period.fromMs, toMs: period.toMs, nowMs, madeBy: user, numberOf }, purpose);
   };
   const copyLog = async () => {
     const log = build('copied', clockNow());

@@ -3,7 +3,7 @@ import { activityLines, correctedBy, formatUtcOffset, TIMELINE_KIND_LABELS, type
 import { clockMarkTag, likelyTime } from '../clock-mark-words';
 import { formatLocal, formatPathOrDash } from '../format';
 import { cleanText, localTimeWithOffset, oneLine, readerOffsetAt } from './briefing-words';
-import { describeEvent, summarizeEvent } from './timeline-text';
+import { describeEvent, summarizeEvent, type IncidentNumberOf } from './timeline-text';
 
 export interface ActivityLogRequest {
   readonly person: ActivityPerson;
@@ -13,6 +13,8 @@ export interface ActivityLogRequest {
   readonly nowMs: number;
   /** The person at the keyboard, named as who printed or copied it; undefined when nobody has said. */
   readonly madeBy: Author | undefined;
+  /** Other incidents' numbers, for entries naming one (a link, a duplicate); left out: "another incident". */
+  readonly numberOf?: IncidentNumberOf | undefined;
 }
 
 export interface ActivityLogRow {
@@ -59,13 +61,13 @@ function rowTime(event: TimelineEvent, logOffset: number, uncheckedSaidOnce = fa
 
 /** The log of `request.person` on `incident`: HICS 214's header fields, then every entry of theirs in the period. */
 export function buildActivityLog(incident: Incident, events: readonly TimelineEvent[], request: ActivityLogRequest, purpose: 'copied' | 'printed'): ActivityLog {
-  const { person, nowMs } = request;
+  const { person, nowMs, numberOf } = request;
   const logOffset = readerOffsetAt(nowMs);
   const lines = activityLines(events, person.key, request.fromMs, request.toMs);
   const allUnchecked = lines.length > 0 && lines.every(({ event }) => event.clock?.state === 'unchecked');
   const rows = lines.map(({ event, corrections, corrects }): ActivityLogRow => {
-    const text = cleanText(describeEvent(event)).trim();
-    const target = corrects === undefined ? null : corrects === null ? 'Corrects an entry not on this computer' : `Corrects ${TIMELINE_KIND_LABELS[corrects.kind]} of ${rowTime(corrects, logOffset)} by ${authorText(corrects.author)}: ${oneLine(summarizeEvent(corrects))}`;
+    const text = cleanText(describeEvent(event, numberOf)).trim();
+    const target = corrects === undefined ? null : corrects === null ? 'Corrects an entry not on this computer' : `Corrects ${TIMELINE_KIND_LABELS[corrects.kind]} of ${rowTime(corrects, logOffset)} by ${authorText(corrects.author)}: ${oneLine(summarizeEvent(corrects, numberOf))}`;
     return {
       time: rowTime(event, logOffset, allUnchecked),
       kind: TIMELINE_KIND_LABELS[event.kind],

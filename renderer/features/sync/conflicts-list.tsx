@@ -1,11 +1,13 @@
 // Conflicts HQ's merge resolved automatically: which incident, both values, who and when, and a way to act on each.
-import { useState, type MouseEvent } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import { DIRECTLY_EDITABLE_FIELDS, type EditableFields } from '../../../shared/domain';
 import { useServices } from '../../app/services';
+import { useIncidentNumbers } from '../../db/links-live';
 import { markConflictResolved, type ConflictSideView, type ConflictView } from '../../db/sync-state';
 import { useUiStore } from '../../store/ui-store';
 import { formatLocal } from '../format';
-import { fieldLabel, fieldValueText } from '../field-words';
+import { fieldLabel, fieldValueText, namesIncident } from '../field-words';
+import { otherIncidentText, type IncidentNumberOf } from '../incidents/timeline-text';
 import { closeEnclosingDialog } from './close-enclosing-dialog';
 import { useOpenConflicts } from './use-sync';
 
@@ -13,6 +15,7 @@ const EDITABLE = new Set<string>(DIRECTLY_EDITABLE_FIELDS);
 
 export function ConflictsList() {
   const conflicts = useOpenConflicts();
+  const numberOf = useNumbersOf(conflicts);
   return (
     <section aria-label="Conflicts" className="sync-conflicts">
       <h3>Conflicts resolved automatically</h3>
@@ -23,7 +26,7 @@ export function ConflictsList() {
       ) : (
         <ul className="conflict-list">
           {conflicts.map((conflict) => (
-            <ConflictItem key={conflict.id} conflict={conflict} />
+            <ConflictItem key={conflict.id} conflict={conflict} numberOf={numberOf} />
           ))}
         </ul>
       )}
@@ -31,7 +34,21 @@ export function ConflictsList() {
   );
 }
 
-function ConflictItem({ conflict }: { conflict: ConflictView }) {
+/** The numbers of the incidents the conflicts' values name (a clash over which incident one duplicates), read live. */
+function useNumbersOf(conflicts: readonly ConflictView[] | undefined): IncidentNumberOf {
+  const ids = useMemo(() => {
+    const named = new Set<string>();
+    for (const conflict of conflicts ?? []) {
+      if (!namesIncident(conflict.field)) continue;
+      for (const value of [conflict.winner.value, conflict.loser.value]) if (typeof value === 'string' && value !== '') named.add(value);
+    }
+    return [...named].sort();
+  }, [conflicts]);
+  const numbers = useIncidentNumbers(ids);
+  return useMemo<IncidentNumberOf>(() => (numbers === undefined ? () => undefined : (id) => numbers.get(id) ?? null), [numbers]);
+}
+
+function ConflictItem({ conflict, numberOf }: { conflict: ConflictView; numberOf: IncidentNumberOf }) {
   const { db, incidents } = useServices();
   const openIncident = useUiStore((s) => s.openIncident);
   const [message, setMessage] = useState<string | null>(null);
@@ -75,8 +92,8 @@ function ConflictItem({ conflict }: { conflict: ConflictView }) {
         )}
       </div>
       <dl className="conflict-sides">
-        <Side title="Kept value" field={conflict.field} side={conflict.winner} />
-        <Side title="Other value" field={conflict.field} side={conflict.loser} />
+        <Side title="Kept value" field={conflict.field} side={conflict.winner} numberOf={numberOf} />
+        <Side title="Other value" field={conflict.field} side={conflict.loser} numberOf={numberOf} />
       </dl>
       <div className="actions">
         {EDITABLE.has(conflict.field) ? (
@@ -103,14 +120,14 @@ function deviceWords(side: ConflictSideView): string {
   return side.thisDevice ? 'this device' : `another device (…${side.deviceId.slice(-6)})`;
 }
 
-function Side({ title, field, side }: { title: string; field: string; side: ConflictSideView }) {
+function Side({ title, field, side, numberOf }: { title: string; field: string; side: ConflictSideView; numberOf: IncidentNumberOf }) {
   const device = deviceWords(side);
   const who = side.author ? `${side.author} on ${device}` : device;
   const when = side.at ? formatLocal(side.at) : 'time unknown';
   return (
     <div className="conflict-side">
       <dt>{title}</dt>
-      <dd className="conflict-value">{fieldValueText(field, side.value)}</dd>
+      <dd className="conflict-value">{namesIncident(field) ? otherIncidentText(side.value, numberOf) : fieldValueText(field, side.value)}</dd>
       <dd className="hint">{`${who}, ${when}`}</dd>
     </div>
   );

@@ -1,6 +1,6 @@
 // Field names and values in the UI's words (timeline entries, conflicts): labels, statuses, levels, flags, paths, intervals.
 import { describe, expect, it } from 'vitest';
-import { fieldLabel, fieldValueText } from '../../../../renderer/features/field-words';
+import { fieldLabel, fieldValueText, namesIncident } from '../../../../renderer/features/field-words';
 import { describeEvent } from '../../../../renderer/features/incidents/timeline-text';
 
 describe('field words', () => {
@@ -21,6 +21,14 @@ describe('field words', () => {
     expect(fieldValueText('updateEveryMinutes', 0)).toBe('none');
     expect(fieldValueText('updateEveryMinutes', null)).toBe('default');
     expect(fieldValueText('title', 'Pump <b>3</b>')).toBe('Pump <b>3</b>');
+  });
+
+  it('never shows another incident\'s raw id for a field that names one (the views that can, show its number)', () => {
+    const id = '0190a000-0000-7000-8000-0000000000a1';
+    expect(namesIncident('duplicateOf')).toBe(true);
+    expect(namesIncident('title')).toBe(false);
+    expect(fieldValueText('duplicateOf', id)).toBe('another incident');
+    expect(fieldValueText('duplicateOf', null)).toBe('—');
   });
 
   it('a field change on the timeline reads in the same words', () => {

@@ -126,6 +126,29 @@ describe('activity log text', () => {
     expect(log.rows.map((row) => row.time)).toEqual(['25 Oct 2026 02:30 UTC+02:00', '25 Oct 2026 03:30']);
   });
 
+  it('names linked and duplicated incidents by number, also in what a correction corrects; never by their id', () => {
+    const here = '0190a000-0000-7000-8000-0000000000a1';
+    const gone = '0190a000-0000-7000-8000-0000000000a2';
+    // Sam's link, corrected by Ana: her log names what her correction corrects.
+    const samsLink = makeEvent(CREATED + MIN, { kind: 'linked', targetId: here, relation: 'related', action: 'link' }, SAM);
+    const events = [
+      samsLink,
+      makeEvent(CREATED + 2 * MIN, { kind: 'linked', targetId: gone, relation: 'parent', action: 'link' }, ANA),
+      makeEvent(CREATED + 3 * MIN, { kind: 'status_changed', from: 'new', to: 'cancelled', details: { cancelReason: 'Recorded twice', duplicateOf: here } }, ANA),
+      makeEvent(CREATED + 4 * MIN, { kind: 'correction', corrects: samsLink.id, text: 'Linked by mistake' }, ANA),
+    ];
+    const numbers = new Map([[here, 'NQJS-0002']]);
+    const log = buildActivityLog(makeIncident(), events, {
+      person: personOf(events, ANA), fromMs: CREATED, toMs: Number.POSITIVE_INFINITY, nowMs: CREATED + 5 * MIN, madeBy: undefined, numberOf: (id) => numbers.get(id) ?? null,
+    }, 'copied');
+    const text = activityLogText(log);
+    expect(text).toContain('· Link\n  Linked an incident not on this computer (parent)\n');
+    expect(text).toContain('· Status\n  New → Cancelled · Cancel reason: Recorded twice · Duplicate of: NQJS-0002\n');
+    expect(text).toContain('(Planning Section Chief): Linked NQJS-0002 (related)\n  Linked by mistake\n');
+    expect(text).not.toContain(here);
+    expect(text).not.toContain(gone);
+  });
+
   it('keeps hostile text literal and drops control characters that could steer what is printed', () => {
     const author: Author = { name: `Eve${'\u202E'}`, position: HOSTILE };
     const events = [makeEvent(CREATED, { kind: 'note', text: `${HOSTILE}\u0007 and more` }, author)];
