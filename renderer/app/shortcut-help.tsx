@@ -1,35 +1,67 @@
 // The visible list of keyboard shortcuts (opened with ? or the topbar button).
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
+import './shortcut-help.css';
 
-export const SHORTCUTS: readonly [string, string][] = [
-  ['N', 'New incident'],
-  ['/', 'Search incidents (words, or a number such as K7QM-0042)'],
-  ['↓ / Enter in search', 'Go to the first result / open it'],
-  ['S', 'Statistics'],
-  ['J', 'Next incident in the list'],
-  ['K', 'Previous incident in the list'],
-  ['Enter', 'Open the incident under the cursor'],
-  ['Esc', 'Back: close the dialog or the open incident'],
-  ['Ctrl+Enter', 'Save or apply what you are writing: a new incident, a note, a correction, a communication, a review, evidence, a status change, an escalation'],
-  ['?', 'Show or hide this help'],
+/**
+ * One row of the help: `keys` are alternatives ("↓ / Enter"), each a chord of keys pressed together ("Ctrl+Enter");
+ * every key gets its own key box, so a box never holds words that could wrap inside it.
+ */
+export interface Shortcut {
+  keys: readonly (readonly string[])[];
+  /** Where the keys work, when not everywhere: "in search". */
+  where?: string;
+  what: string;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: [['N']], what: 'New incident' },
+  { keys: [['/']], what: 'Search incidents (words, or a number such as K7QM-0042)' },
+  { keys: [['↓'], ['Enter']], where: 'in search', what: 'Go to the first result / open it' },
+  { keys: [['S']], what: 'Statistics' },
+  { keys: [['J']], what: 'Next incident in the list' },
+  { keys: [['K']], what: 'Previous incident in the list' },
+  { keys: [['Enter']], what: 'Open the incident under the cursor' },
+  { keys: [['Esc']], what: 'Back: close the dialog or the open incident' },
+  { keys: [['Ctrl', 'Enter']], what: 'Save or apply what you are writing: a new incident, a note, a correction, a communication, a review, evidence, a status change, an escalation' },
+  { keys: [['?']], what: 'Show or hide this help' },
 ];
+
+/** "↓ / Enter in search": key boxes joined by "/" (either) and "+" (together), then where they work. */
+function Keys({ shortcut }: { shortcut: Shortcut }) {
+  return (
+    <>
+      {shortcut.keys.map((chord, i) => (
+        <Fragment key={chord.join('+')}>
+          {i > 0 && ' / '}
+          {chord.map((key, j) => (
+            <Fragment key={key}>
+              {j > 0 && '+'}
+              <kbd>{key}</kbd>
+            </Fragment>
+          ))}
+        </Fragment>
+      ))}
+      {shortcut.where && <span className="shortcut-where"> {shortcut.where}</span>}
+    </>
+  );
+}
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
   return (
     <div className="help-backdrop">
-      <section role="dialog" aria-label="Keyboard shortcuts" className="help-dialog"
+      <section role="dialog" aria-label="Keyboard shortcuts" className="help-dialog shortcut-help"
         onKeyDown={(e) => { if (e.key === 'Escape' || e.key === '?') { e.preventDefault(); e.stopPropagation(); onClose(); } }}>
         <header className="help-header">
           <h2>Keyboard shortcuts</h2>
           <button ref={closeRef} type="button" className="ghost" onClick={onClose} aria-label="Close shortcuts">✕</button>
         </header>
         <dl className="shortcut-list">
-          {SHORTCUTS.map(([key, what]) => (
-            <div key={key}>
-              <dt><kbd>{key}</kbd></dt>
-              <dd>{what}</dd>
+          {SHORTCUTS.map((shortcut) => (
+            <div key={shortcut.what}>
+              <dt><Keys shortcut={shortcut} /></dt>
+              <dd>{shortcut.what}</dd>
             </div>
           ))}
         </dl>

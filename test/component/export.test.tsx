@@ -40,19 +40,19 @@ describe('export', { timeout: 20_000 }, () => {
     await desk.user.click(screen.getByRole('button', { name: 'Export' }));
     const panel = screen.getByRole('form', { name: 'Export incidents' });
     expect(within(panel).getByRole('radio', { name: /CSV for spreadsheets/ })).toBeChecked();
-    const button = within(panel).getByRole('button', { name: 'Export' });
+    const button = within(panel).getByRole('button', { name: 'Download CSV' });
     await desk.user.click(button);
     await waitFor(() => expect(within(panel).getByRole('status')).toHaveTextContent(/^Exported 2 incidents to lantern-incidents-\d{4}-\d\d-\d\d-\d{4}\.csv; see your downloads\. 1 of them is an exercise, marked in the Exercise column\.$/));
     // The same button from start to end (it reads "Cancel export" while running): focus never falls to the page.
     expect(button).toHaveFocus();
-    expect(button).toHaveAccessibleName('Export');
+    expect(button).toHaveAccessibleName('Download CSV');
     expect(downloads.names).toEqual([expect.stringMatching(/\.csv$/)]);
     const csv = await readText(downloads.blobs[0]!);
     expect(csv).toMatch(/^Number,Title,Exercise,/);
     expect(csv).toMatch(/Drill: lift stuck,Yes,/);
 
     await desk.user.click(within(panel).getByRole('radio', { name: /JSON with every field/ }));
-    await desk.user.click(within(panel).getByRole('button', { name: 'Export' }));
+    await desk.user.click(within(panel).getByRole('button', { name: 'Download JSON' }));
     await waitFor(() => expect(downloads.names).toHaveLength(2));
     await waitFor(() => expect(within(panel).getByRole('status')).toHaveTextContent(/\.json; see your downloads\. 1 of them is an exercise, marked with "exercise": true\.$/));
     const json = JSON.parse(await readText(downloads.blobs[1]!)) as { count: number; incidents: { title: string }[] };
@@ -69,7 +69,7 @@ describe('export', { timeout: 20_000 }, () => {
     const downloads = captureDownloads();
     await desk.user.click(screen.getByRole('button', { name: 'Export' }));
     const panel = screen.getByRole('form', { name: 'Export incidents' });
-    await desk.user.click(within(panel).getByRole('button', { name: 'Export' }));
+    await desk.user.click(within(panel).getByRole('button', { name: 'Download CSV' }));
     await waitFor(() => expect(within(panel).getByRole('status')).toHaveTextContent(/^Exported 1 incident \(search “chiller”\) to /));
     const csv = await readText(downloads.blobs[0]!);
     expect(csv).toContain('Chiller 2 tripped');
@@ -80,9 +80,29 @@ describe('export', { timeout: 20_000 }, () => {
     await waitFor(() => expect(within(panel).getByRole('status')).toHaveTextContent(''));
 
     // A view that lists nothing: no empty file, and a sentence saying what to change.
-    await desk.user.click(within(panel).getByRole('button', { name: 'Export' }));
+    await desk.user.click(within(panel).getByRole('button', { name: 'Download CSV' }));
     await waitFor(() => expect(within(panel).getByRole('status')).toHaveTextContent('Nothing to export: this list shows no incidents (search “chillerx”). Change the view, search or filters.'));
     expect(downloads.names).toHaveLength(1);
+  });
+
+  it('opens with the cursor on the chosen format; the button that opens it and the one that downloads have different names', async () => {
+    const desk = await renderDesk();
+    await desk.seed({ title: 'Chiller 2 tripped' });
+    await screen.findByRole('button', { name: 'Chiller 2 tripped' });
+    const opener = screen.getByRole('button', { name: 'Export' });
+    opener.focus();
+    await desk.user.keyboard('{Enter}');
+    const panel = screen.getByRole('form', { name: 'Export incidents' });
+    expect(within(panel).getByRole('radio', { name: /CSV for spreadsheets/ })).toHaveFocus();
+    // A screen reader hears "Export" then "Download CSV", never "Export, Export".
+    expect(within(panel).queryByRole('button', { name: 'Export' })).toBeNull();
+    expect(screen.getAllByRole('button', { name: /export/i }).map((b) => b.textContent)).toEqual(['Export']);
+    await desk.user.keyboard('{ArrowDown}');
+    expect(within(panel).getByRole('radio', { name: /JSON with every field/ })).toHaveFocus();
+    expect(within(panel).getByRole('button', { name: 'Download JSON' })).toBeInTheDocument();
+    await desk.user.keyboard('{Escape}');
+    expect(screen.queryByRole('form', { name: 'Export incidents' })).toBeNull();
+    expect(opener).toHaveFocus();
   });
 
   it('Escape closes the panel (not the open incident) and gives focus back to the Export button', async () => {

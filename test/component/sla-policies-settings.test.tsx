@@ -73,11 +73,40 @@ describe('SLA policy settings', { timeout: 20_000 }, () => {
     await within(dialog).findByRole('form', { name: 'Edit Night shift' });
     await desk.user.selectOptions(within(dialog).getByLabelText('Default policy'), 'Night shift');
     await waitFor(async () => expect((await readSlaPolicySet(desk.services.db)).assignment.defaultPolicyId).toBe('night-shift'));
-    await desk.user.click(within(dialog).getByRole('button', { name: 'Delete Night shift' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Night shift is the default policy. Make another policy the default first.');
+    // The default is not offered for deletion: the button says why it is unavailable, and a click changes nothing.
+    const deleteDefault = await within(dialog).findByRole('button', { name: 'Delete Night shift' });
+    await waitFor(() => expect(deleteDefault).toHaveAttribute('aria-disabled', 'true'));
+    expect(deleteDefault).toHaveAccessibleDescription('Night shift is the default policy. Make another policy the default first.');
+    await desk.user.click(deleteDefault);
+    expect(within(dialog).queryByRole('alert')).toBeNull();
     await desk.user.selectOptions(within(dialog).getByLabelText('Policy for Field office'), 'Bronze');
     await waitFor(async () => expect((await readSlaPolicySet(desk.services.db)).assignment.sitePolicies).toEqual([{ site: 'Field office', policyId: 'bronze' }]));
     expect((await readSlaPolicySet(desk.services.db)).policies.map((p) => p.id)).toEqual(['gold', 'silver', 'bronze', 'night-shift']);
+  });
+
+  it('names the target columns as the clocks are named: Time to own, Time to resolve', async () => {
+    const desk = await renderDesk();
+    const dialog = await openSettings(desk);
+    const targets = within(within(dialog).getByRole('form', { name: 'Edit Gold' })).getByRole('table');
+    expect(within(targets).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Priority', 'Time to own', 'Time to resolve']);
+  });
+
+  it('offers no Delete for the default policy (it says why); another policy can be deleted', async () => {
+    const desk = await renderDesk();
+    const dialog = await openSettings(desk);
+    const deleteGold = within(dialog).getByRole('button', { name: 'Delete Gold' });
+    expect(deleteGold).toHaveAttribute('aria-disabled', 'true');
+    expect(deleteGold).toHaveAccessibleDescription('Gold is the default policy. Make another policy the default first.');
+    await desk.user.click(deleteGold);
+    expect((await readSlaPolicySet(desk.services.db)).policies.map((p) => p.id)).toEqual(['gold', 'silver', 'bronze']);
+
+    await desk.user.click(within(within(dialog).getByRole('list', { name: 'Policies' })).getByRole('button', { name: 'Bronze' }));
+    const deleteBronze = within(dialog).getByRole('button', { name: 'Delete Bronze' });
+    expect(deleteBronze).not.toHaveAttribute('aria-disabled');
+    expect(deleteBronze).not.toHaveAccessibleDescription();
+    await desk.user.click(deleteBronze);
+    expect(await within(dialog).findByRole('status')).toHaveTextContent('Deleted Bronze.');
+    expect((await readSlaPolicySet(desk.services.db)).policies.map((p) => p.id)).toEqual(['gold', 'silver']);
   });
 
   it('sets an incident’s own policy from its detail view: one synced edit, and the header clock follows', async () => {

@@ -38,9 +38,12 @@ describe('stakeholder updates', { timeout: 30_000 }, () => {
 
     await desk.user.click(within(dueLine()!).getByRole('button', { name: 'Log update' }));
     const form = screen.getByRole('form', { name: 'Communication' });
-    const to = within(form).getByLabelText('To');
+    // The cursor starts at the form's first field (Direction), so Priority and Channel above "To" are not skipped.
     // Focus lands once the form has looked for a kept draft (an IndexedDB read), not necessarily on the click's tick.
-    await waitFor(() => expect(to).toHaveFocus());
+    await waitFor(() => expect(within(form).getByLabelText('Direction')).toHaveFocus());
+    await desk.user.tab();
+    expect(within(form).getByLabelText('Priority')).toHaveFocus();
+    const to = within(form).getByLabelText('To');
     await desk.user.type(to, 'Hospital executive on call');
     // Nobody said who is working on this desk, so "From" is left for the sender to fill.
     expect(within(form).getByLabelText('From')).toHaveValue('');
@@ -73,7 +76,7 @@ describe('stakeholder updates', { timeout: 30_000 }, () => {
     await desk.user.selectOptions(within(form).getByLabelText('Direction'), 'Incoming');
     await desk.user.click(within(dueLine()!).getByRole('button', { name: 'Log update' }));
     expect(within(form).getByLabelText('Direction')).toHaveDisplayValue('Outgoing');
-    expect(within(form).getByLabelText('To')).toHaveFocus();
+    expect(within(form).getByLabelText('Direction')).toHaveFocus();
   });
 
   it('keeps an interval that is not among the choices (set on another device) when the field is edited and saved', async () => {

@@ -23,6 +23,19 @@ describe('user switch', () => {
     expect(op?.event.author.name).toBe('Amira Haddad');
   });
 
+  it('gives the top bar button the whole name and position as its tooltip and description (it may be cut short on screen)', async () => {
+    const { user } = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Who is working? Set your name' }));
+    const dialog = screen.getByRole('dialog', { name: 'Who is working' });
+    await user.type(within(dialog).getByLabelText('Your name'), 'Dana Reyes');
+    await user.type(within(dialog).getByLabelText('Position (optional)'), 'IT Security Officer, Business Continuity');
+    await user.click(within(dialog).getByRole('button', { name: 'Start working' }));
+    const button = await screen.findByRole('button', { name: 'Working as Dana Reyes. Switch user' });
+    expect(button).toHaveAttribute('title', 'Dana Reyes · IT Security Officer, Business Continuity');
+    expect(button).toHaveAccessibleDescription('Dana Reyes · IT Security Officer, Business Continuity');
+    expect(button).toHaveTextContent('Dana Reyes · IT Security Officer, Business Continuity');
+  });
+
   it('keeps Tab inside the dialog: past its last control to its first, and back', async () => {
     const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: 'Who is working? Set your name' }));

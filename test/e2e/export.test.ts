@@ -21,7 +21,7 @@ describe('export', () => {
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const panel = page.getByRole('form', { name: 'Export incidents' });
     const csvDownload = page.waitForEvent('download');
-    await panel.getByRole('button', { name: 'Export', exact: true }).click();
+    await panel.getByRole('button', { name: 'Download CSV', exact: true }).click();
     const csvFile = join(TEST_RESULTS, 'export.csv');
     await (await csvDownload).saveAs(csvFile);
     await panel.getByRole('status').filter({ hasText: 'Exported 2 incidents' }).waitFor();
@@ -37,7 +37,7 @@ describe('export', () => {
 
     await panel.getByRole('radio', { name: /JSON with every field/ }).check();
     const jsonDownload = page.waitForEvent('download');
-    await panel.getByRole('button', { name: 'Export', exact: true }).click();
+    await panel.getByRole('button', { name: 'Download JSON', exact: true }).click();
     const json = JSON.parse(await readFile((await (await jsonDownload).path())!, 'utf8')) as { count: number; incidents: { title: string }[] };
     expect(json.count).toBe(2);
     expect(json.incidents.map((i) => i.title).sort()).toEqual([FORMULA, QUOTED].sort());

@@ -4,6 +4,8 @@ import { formatBytes, isPreviewableImage } from '../../../shared/domain';
 import type { PreparedAttachment } from '../../db/attachments';
 import type { PendingAttachments } from './use-pending-attachments';
 import { BlobThumbnail } from '../attachments/blob-thumbnail';
+// Its own import too: the note form uses this picker without the capture form, and the file button's theme lives there.
+import './capture.css';
 
 export function AttachmentPicker({ pending, limitBytes }: { pending: PendingAttachments; limitBytes: number }) {
   const inputId = useId();

@@ -42,9 +42,15 @@ export function ExportPanel({ id, query, onClose }: { id: string; query: FindQue
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
   const ids = { hint: useId(), progress: useId() };
+  const formats = useRef<HTMLFieldSetElement>(null);
   const view = JSON.stringify(query);
   // Closing the panel (or the app view going away) stops an export on its way; nothing is saved then.
   useEffect(() => () => abort.current?.abort(), []);
+  // Opened from the Find bar's Export button: the cursor goes to the chosen format (the panel's first control), so the
+  // keyboard lands where the choice is made instead of staying on the button that opened the panel.
+  useEffect(() => {
+    formats.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
+  }, []);
 
   const start = async () => {
     const controller = new AbortController();
@@ -89,7 +95,7 @@ export function ExportPanel({ id, query, onClose }: { id: string; query: FindQue
           else onClose();
         }
       }}>
-      <fieldset aria-describedby={ids.hint}>
+      <fieldset ref={formats} aria-describedby={ids.hint}>
         <legend>Format</legend>
         {(Object.keys(FORMAT_LABELS) as ExportFormat[]).map((value) => (
           <label key={value} className="export-format">
@@ -101,7 +107,8 @@ export function ExportPanel({ id, query, onClose }: { id: string; query: FindQue
       <p id={ids.hint} className="hint">
         The incidents this list shows{narrowing(query) ? ` (${narrowing(query)})` : ''}, in its order. Exercises are marked. Timelines stay in Lantern.
       </p>
-      <button type="submit" className={running ? undefined : 'primary'}>{running ? 'Cancel export' : 'Export'}</button>
+      {/* Named for what it does ("Download CSV"), not "Export" again: the Find bar's button that opens this panel is "Export". */}
+      <button type="submit" className={running ? undefined : 'primary'}>{running ? 'Cancel export' : `Download ${format.toUpperCase()}`}</button>
       {running && (
         <>
           <label htmlFor={ids.progress}>{`${count(phase.exported)} read so far`}</label>

@@ -50,8 +50,8 @@ const COMMUNICATION_DRAFT: EntryDraftShape<CommunicationDraft> = {
 
 /**
  * Open and closed by the parent, so the header's "Log update" (stakeholder update due) can open it too: `focusRequest`
- * changes each time someone asks for it, which brings the form into view and puts the cursor in "To". Opened with
- * this form's own button, it comes into view with the cursor in its first field (it may open below the fold).
+ * changes each time someone asks for it, which brings the form into view with the cursor in its first field, as
+ * opening it with its own button does (it may open below the fold).
  */
 export function CommunicationForm({ incidentId, open, onOpenChange, focusRequest = 0 }: {
   incidentId: string;
@@ -111,15 +111,12 @@ function Form({ incidentId, focusRequest, askedForUpdate, onDone }: { incidentId
     channel: stored.channel || (reference.channel[0] ?? ''),
   };
 
-  // Opening (or "Log update" again) brings the form into view and the cursor into it: "To" for an update, else the first field.
-  const openedForUpdate = useRef(askedForUpdate);
-  const focusedOnce = useRef(false);
+  // Opening (or "Log update" again) brings the form into view with the cursor in its first field, Direction: starting
+  // lower (at "To") had keyboard users skip Direction, Priority and Channel without seeing them.
   useEffect(() => {
     const form = formRef.current;
     if (!form) return;
-    const field = focusedOnce.current || openedForUpdate.current ? 'to' : 'direction';
-    focusedOnce.current = true;
-    form.querySelector<HTMLElement>(`#${CSS.escape(`${id}-${field}`)}`)?.focus({ preventScroll: true });
+    form.querySelector<HTMLElement>(`#${CSS.escape(`${id}-direction`)}`)?.focus({ preventScroll: true });
     form.scrollIntoView?.({ block: 'nearest' });
   }, [focusRequest, id]);
 

@@ -109,7 +109,8 @@ export function StakeholderUpdateDue({ incident, events, majorDefault, onLogUpda
           <>Next stakeholder update due {clockText(dueAt, nowMs)} (in {durationText(dueAt - nowMs)}, {updateEveryText(everyMinutes)})</>
         )}
       </span>{' '}
-      <button type="button" className={overdue ? 'primary small' : 'small'} onClick={onLogUpdate}>
+      {/* Full size like the other action buttons, not `small` (11 px, no vertical padding): it is the header's call to act. */}
+      <button type="button" className={overdue ? 'primary' : undefined} onClick={onLogUpdate}>
         Log update
       </button>
     </p>

@@ -26,10 +26,14 @@ export function SlaPoliciesSettings() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [newName, setNewName] = useState('');
-  const ids = { add: useId(), defaultPolicy: useId() };
+  const ids = { add: useId(), defaultPolicy: useId(), deleteReason: useId() };
 
   if (set === undefined) return <p className="muted">Loading SLA policies…</p>;
   const selected = set.policies.find((p) => p.id === selectedId) ?? set.policies[0]!;
+  // The domain's own rules decide (never the last policy, not the default, not one a site uses): asked before the click,
+  // so a Delete that would only be refused is shown disabled with the reason next to it instead of offered.
+  const deleteTrial = deletePolicy(set, selected.id);
+  const cannotDelete = deleteTrial.ok ? null : deleteTrial.message;
 
   /** Every change is one transaction on the stored set; a refusal shows its reason and writes nothing. */
   const apply = async (edit: (current: SlaPolicySet) => PolicySetResult, saved: string, select?: (next: SlaPolicySet) => string | null): Promise<string | null> => {
@@ -80,9 +84,14 @@ export function SlaPoliciesSettings() {
         <button type="button" onClick={() => void apply((current) => duplicatePolicy(current, selected.id), `Duplicated ${selected.name}.`, (next) => next.policies.at(-1)?.id ?? null)}>
           {`Duplicate ${selected.name}`}
         </button>
-        <button type="button" onClick={() => void apply((current) => deletePolicy(current, selected.id), `Deleted ${selected.name}.`, () => null)}>
+        {/* aria-disabled, not disabled: it stays focusable, so a keyboard or screen-reader user meets the reason too. */}
+        <button type="button" aria-disabled={cannotDelete ? true : undefined} aria-describedby={cannotDelete ? ids.deleteReason : undefined}
+          onClick={() => {
+            if (!cannotDelete) void apply((current) => deletePolicy(current, selected.id), `Deleted ${selected.name}.`, () => null);
+          }}>
           {`Delete ${selected.name}`}
         </button>
+        {cannotDelete && <span id={ids.deleteReason} className="hint">{cannotDelete}</span>}
       </div>
       <form className="actions" aria-label="Add a policy" onSubmit={addNew}>
         <label htmlFor={ids.add}>New policy name</label>

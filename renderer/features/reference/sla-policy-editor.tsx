@@ -59,8 +59,9 @@ export function SlaPolicyEditor({ policy, onSave }: SlaPolicyEditorProps) {
         <thead>
           <tr>
             <th scope="col">Priority</th>
-            <th scope="col">Response (own)</th>
-            <th scope="col">Resolve</th>
+            {/* The clocks' own names, as the incident header and alerts say them. */}
+            <th scope="col">Time to own</th>
+            <th scope="col">Time to resolve</th>
           </tr>
         </thead>
         <tbody>

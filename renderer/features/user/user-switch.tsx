@@ -17,11 +17,19 @@ export function UserSwitch() {
     setOpen(false);
     buttonRef.current?.focus();
   };
+  const whole = unknown ? undefined : user.position ? `${user.name} · ${user.position}` : user.name;
   return (
     <>
+      {/* A long name or position can still be cut short on a narrow bar: the title shows all of it on hover and gives
+          screen readers the position, which the short accessible name leaves out. */}
       <button ref={buttonRef} type="button" className={`ghost user-switch${unknown ? ' user-unknown' : ''}`} onClick={() => setOpen(true)}
-        aria-haspopup="dialog" aria-expanded={open} aria-label={unknown ? 'Who is working? Set your name' : `Working as ${user.name}. Switch user`}>
-        {unknown ? 'Who is working?' : user.position ? `${user.name} · ${user.position}` : user.name}
+        aria-haspopup="dialog" aria-expanded={open} aria-label={unknown ? 'Who is working? Set your name' : `Working as ${user.name}. Switch user`} title={whole}>
+        {unknown ? 'Who is working?' : (
+          <>
+            <span className="user-switch-name">{user.name}</span>
+            {user.position && <span className="user-switch-position">{` · ${user.position}`}</span>}
+          </>
+        )}
       </button>
       {open && <UserDialog initialName={unknown ? '' : user.name} initialPosition={user?.position ?? ''} onClose={close} />}
     </>
