@@ -49,6 +49,14 @@ export interface BrowserSyncOptions {
   intervalMs?: number;
 }
 
+/** The Web Locks name every window's sync run holds. */
+export const SYNC_RUN_LOCK = 'lantern-sync-run';
+
+/** The same HQ and token (a reconnect gets a new token, even to the same HQ). */
+function sameConnection(a: StoredSyncConnection | undefined | null, b: StoredSyncConnection): boolean {
+  return a !== undefined && a !== null && a.hqUrl === b.hqUrl && a.token === b.token;
+}
+
 interface Active {
   scheduler: SyncScheduler;
   connection: SyncConnection;
@@ -86,6 +94,21 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
     });
 
   /** Ends the current connection's syncing; `retired` resolves once its run (called off) has ended. */
+  /**
+   * One sync run at a time across every window of this browser profile (they share the database): two tabs syncing at
+   * once pushed the same batches twice and stored each other's cursors. Without the Web Locks API a run goes on alone.
+   */
+  const locks = (win.navigator as Navigator & { locks?: Pick<LockManager, 'request'> }).locks;
+  const runAlone = <T,>(work: () => Promise<T>): Promise<T> => (locks ? (locks.request(SYNC_RUN_LOCK, work) as Promise<T>) : work());
+
+  /** Another window connected this device to HQ again or disconnected it: this window follows what is stored. */
+  const follow = async (deviceId: string) => {
+    const stored = await readMeta(db, 'syncConnection');
+    retire();
+    if (stored) activate(stored, deviceId);
+    else emit(INITIAL_SYNC_STATUS);
+  };
+
   const retire = () => {
     if (!active) return;
     const { scheduler } = active;
@@ -105,12 +128,20 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
       run: async (onProgress) => {
         // The run of a connection just replaced may still be ending (called off): only one run uses the replica.
         await retired;
-        if (cancel.signal.aborted) throw new SyncError('offline', TRANSPORT_CANCELLED_MESSAGE);
-        return syncThenUploadFiles({
-          syncOnce: (runOptions) => engine.syncOnce(runOptions),
-          uploadFiles: () => uploadPendingFiles({ source: createDexieFileSource(db, now), transport: base, onProgress }),
-          onProgress,
-          warn: (message) => console.warn(message),
+        return runAlone(async () => {
+          if (cancel.signal.aborted) throw new SyncError('offline', TRANSPORT_CANCELLED_MESSAGE);
+          // Each window holds the connection it read at start; another window may have replaced or dropped it since
+          // (it kept syncing with the old token, or with another HQ, resetting the epoch on every run).
+          if (!sameConnection(await readMeta(db, 'syncConnection'), stored)) {
+            queueMicrotask(() => void follow(deviceId));
+            throw new SyncError('offline', TRANSPORT_CANCELLED_MESSAGE);
+          }
+          return syncThenUploadFiles({
+            syncOnce: (runOptions) => engine.syncOnce(runOptions),
+            uploadFiles: () => uploadPendingFiles({ source: createDexieFileSource(db, now), transport: base, onProgress }),
+            onProgress,
+            warn: (message) => console.warn(message),
+          });
         });
       },
       timers,
@@ -147,7 +178,8 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
   // Resume the connection stored by an earlier session. Nothing of this page has left for HQ yet, so a "sent" mark
   // left by an earlier page (closed while a push travelled) or by an older version goes back first.
   const ready: Promise<void> = (async () => {
-    await clearSentMark(db).catch((error: unknown) => console.warn('Lantern sync: could not take back an old "sent" mark', error));
+    // Under the run lock: another window's push may be on its way with its batch marked.
+    await runAlone(() => clearSentMark(db)).catch((error: unknown) => console.warn('Lantern sync: could not take back an old "sent" mark', error));
     const [stored, device] = await Promise.all([readMeta(db, 'syncConnection'), getDevice(db)]);
     if (stored && device && !active) activate(stored, device.deviceId);
   })().catch(() => undefined);
