@@ -42,6 +42,28 @@ describe('incident checklist', { timeout: 20_000 }, () => {
     expect(ops.map((op) => op.event.kind)).toEqual(['created', 'checklist_added', 'checklist_ticked', 'checklist_ticked']);
   });
 
+  it('says how many checklist steps are unticked before an incident is resolved, and still lets it be resolved', async () => {
+    const { user, seed, db } = await renderDesk();
+    const incident = await seed({ title: 'Ransomware on ward PCs' });
+    expect((await createChecklistRepository(db).attachTemplate(incident.id, 'security-breach')).ok).toBe(true);
+    await user.click(await screen.findByRole('button', { name: 'Ransomware on ward PCs' }));
+    const article = await screen.findByRole('article', { name: 'Ransomware on ward PCs' });
+    await user.click(within(article).getByRole('checkbox', { name: 'Reset or disable compromised accounts' }));
+    await within(article).findByText('1 of 8 done');
+
+    await user.click(within(article).getByRole('button', { name: 'Change status' }));
+    const dialog = screen.getByRole('dialog', { name: 'Change status' });
+    // Not a step towards resolving: nothing said.
+    expect(within(dialog).queryByText(/checklist steps are not ticked/)).toBeNull();
+    await user.selectOptions(within(dialog).getByLabelText('New status'), 'resolved');
+    const resolve = within(dialog).getByRole('button', { name: 'Resolve' });
+    expect(resolve).toHaveAccessibleDescription('7 of 8 checklist steps are not ticked. Tick what was done first, or go on if the rest no longer applies.');
+    await user.selectOptions(within(dialog).getByLabelText('Resolution code'), 'Fixed');
+    await user.type(within(dialog).getByLabelText('Resolution notes'), 'Machines reimaged.');
+    await user.click(resolve);
+    await waitFor(async () => expect((await db.incidents.get(incident.id))?.status).toBe('resolved'));
+  });
+
   it('adds a step by hand to a phase; a closed incident shows its checklist read-only', async () => {
     const { user, openSeeded, db } = await renderDesk();
     const incident = await openSeeded({ title: 'Odd smell in plant room' });

@@ -75,7 +75,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
         </div>
       </header>
       <div className="detail-actions">
-        <StatusDialog incident={incident} />
+        <StatusDialog incident={incident} events={events} />
         <EscalateDialog incident={incident} />
         <ExerciseToggle incident={incident} />
         <MajorToggle incident={incident} />

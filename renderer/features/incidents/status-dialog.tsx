@@ -1,7 +1,7 @@
 // Change status: offers only the transitions the lifecycle allows from here and asks for exactly what each one requires.
 // Closing is final, so it is named as such and asks for a confirmation (Enter confirms).
-import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { allowedTransitions, checkTransition, STATUS_LABELS, type Incident, type Status, type TransitionField, type TransitionInput } from '../../../shared/domain';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { allowedTransitions, checkTransition, deriveChecklist, STATUS_LABELS, type Incident, type Status, type TimelineEvent, type TransitionField, type TransitionInput } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { addReferenceValue } from '../../db';
 import { useReference } from '../reference/use-reference';
@@ -58,7 +58,7 @@ const FINAL_STEPS: Partial<Record<Status, { question: string; confirm: string; b
   cancelled: { question: 'Cancel this incident for good?', confirm: 'Yes, cancel incident', busy: 'Cancelling…' },
 };
 
-export function StatusDialog({ incident }: { incident: Incident }) {
+export function StatusDialog({ incident, events }: { incident: Incident; events: readonly TimelineEvent[] }) {
   const { open, toggle, close, openerRef, panelRef } = useInlineDialog();
   const final = allowedTransitions(incident.status).length === 0;
   const noteId = useId();
@@ -86,13 +86,14 @@ export function StatusDialog({ incident }: { incident: Incident }) {
           {`${STATUS_LABELS[incident.status]} is final: status and fields no longer change (only the exercise mark can be corrected). Notes can still be added.`}
         </span>
       )}
-      {open && !final && <StatusForm incident={incident} panelRef={panelRef} onDone={done} />}
+      {open && !final && <StatusForm incident={incident} events={events} panelRef={panelRef} onDone={done} />}
     </>
   );
 }
 
-function StatusForm({ incident, panelRef, onDone }: {
+function StatusForm({ incident, events, panelRef, onDone }: {
   incident: Incident;
+  events: readonly TimelineEvent[];
   panelRef: RefObject<HTMLElement | null>;
   /** Called with the new status after a change, or null when the person backs out. */
   onDone: (to: Status | null) => void;
@@ -116,6 +117,10 @@ function StatusForm({ incident, panelRef, onDone }: {
   const needs = new Set<TransitionField>(rule.requires);
   const finalStep = FINAL_STEPS[rule.to];
   const needsConfirmation = finalStep !== undefined;
+  // Resolving (or closing) with checklist steps unticked is allowed (a step may not apply), but said before it happens.
+  const checklist = useMemo(() => deriveChecklist(events), [events]);
+  const unticked = rule.to === 'resolved' || rule.to === 'closed' ? checklist.total - checklist.done : 0;
+  const untickedNote = unticked > 0 ? `${unticked} of ${checklist.total} checklist ${checklist.total === 1 ? 'step is' : 'steps are'} not ticked. Tick what was done first, or go on if the rest no longer applies.` : null;
   const confirmRef = useRef<HTMLButtonElement>(null);
   const actionRef = useRef<HTMLButtonElement>(null);
   const backedOut = useRef(false);
@@ -276,6 +281,7 @@ function StatusForm({ incident, panelRef, onDone }: {
           </div>
         )}
         <FieldError id={`${id}-form-error`} message={errors.form} />
+        {untickedNote && <p id={`${id}-unticked`} className="hint open-steps">{untickedNote}</p>}
         <DraftNote draft={draft} />
         {confirming ? (
           <div className="confirm-final" role="group" aria-labelledby={`${id}-confirm`}>
@@ -290,7 +296,9 @@ function StatusForm({ incident, panelRef, onDone }: {
           </div>
         ) : (
           <div className="actions">
-            <button ref={actionRef} type="submit" className="primary" aria-disabled={saving || undefined}>{saving ? 'Saving…' : actionLabel(rule.to, rule.action)}</button>
+            <button ref={actionRef} type="submit" className="primary" aria-disabled={saving || undefined} aria-describedby={untickedNote ? `${id}-unticked` : undefined}>
+              {saving ? 'Saving…' : actionLabel(rule.to, rule.action)}
+            </button>
             <button type="button" onClick={() => onDone(null)}>Back</button>
           </div>
         )}
