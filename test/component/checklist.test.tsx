@@ -105,4 +105,21 @@ describe('incident checklist', { timeout: 20_000 }, () => {
     const entries = await db.timeline.where('incidentId').equals(incident.id).toArray();
     expect(entries.filter((e) => e.kind === 'checklist_added')).toHaveLength(1);
   });
+
+  it('preselects the only playbook of the incident\'s area, and none for an area with several or without a category', async () => {
+    const { user, seed } = await renderDesk();
+    await seed({ title: 'Ransomware note on ward PCs', category: ['Security', 'Malware'] });
+    await seed({ title: 'Lift stuck between floors', category: ['Facility', 'Elevators & lifts'] });
+    const playbookOf = async (title: string) => {
+      await user.click(await screen.findByRole('button', { name: title }));
+      const article = await screen.findByRole('article', { name: title });
+      return within(await within(article).findByRole('region', { name: /Checklist/ })).getByLabelText('Playbook') as HTMLSelectElement;
+    };
+    expect((await playbookOf('Ransomware note on ward PCs')).selectedOptions[0]?.textContent).toMatch(/^Security breach/);
+    const lift = await playbookOf('Lift stuck between floors');
+    expect(lift).toHaveDisplayValue('— choose a playbook —');
+    const article = screen.getByRole('article', { name: 'Lift stuck between floors' });
+    await user.click(within(article).getByRole('button', { name: 'Add playbook checklist' }));
+    expect(await within(article).findByRole('alert')).toHaveTextContent('Choose the playbook whose checklist to add.');
+  });
 });
