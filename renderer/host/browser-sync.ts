@@ -51,6 +51,8 @@ export interface BrowserSyncOptions {
 
 /** The Web Locks name every window's sync run holds. */
 export const SYNC_RUN_LOCK = 'lantern-sync-run';
+/** The BroadcastChannel on which a window says it connected or disconnected this device. */
+export const SYNC_CONNECTION_CHANNEL = 'lantern-sync-connection';
 
 /** The same HQ and token (a reconnect gets a new token, even to the same HQ). */
 function sameConnection(a: StoredSyncConnection | undefined | null, b: StoredSyncConnection): boolean {
@@ -99,15 +101,27 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
    * once pushed the same batches twice and stored each other's cursors. Without the Web Locks API a run goes on alone.
    */
   const locks = (win.navigator as Navigator & { locks?: Pick<LockManager, 'request'> }).locks;
-  const runAlone = <T,>(work: () => Promise<T>): Promise<T> => (locks ? (locks.request(SYNC_RUN_LOCK, work) as Promise<T>) : work());
+  // A run called off while it waits for the lock stops waiting (a disconnect does not wait for another window's run).
+  const runAlone = <T,>(signal: AbortSignal, work: () => Promise<T>): Promise<T> =>
+    locks ? (locks.request(SYNC_RUN_LOCK, { signal }, work) as Promise<T>) : work();
 
-  /** Another window connected this device to HQ again or disconnected it: this window follows what is stored. */
-  const follow = async (deviceId: string) => {
-    const stored = await readMeta(db, 'syncConnection');
+  /**
+   * Another window connected this device to HQ again or disconnected it: this window follows what is stored. The old
+   * connection is retired first, so its run's last words ("the sync was stopped") never reach the status.
+   */
+  const follow = async () => {
     retire();
-    if (stored) activate(stored, deviceId);
+    const [stored, device] = await Promise.all([readMeta(db, 'syncConnection'), getDevice(db)]);
+    if (active) return; // a connect in this window came first
+    if (stored && device) activate(stored, device.deviceId);
     else emit(INITIAL_SYNC_STATUS);
   };
+  // Told at once by the window that changed it, whatever this window's sync is doing (a blocked sync starts no run
+  // that could notice); the check at the start of each run is the fallback where BroadcastChannel is missing.
+  const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
+  const channel = Channel ? new Channel(SYNC_CONNECTION_CHANNEL) : null;
+  if (channel) channel.onmessage = () => void follow();
+  const announce = () => channel?.postMessage('connection-changed');
 
   const retire = () => {
     if (!active) return;
@@ -128,12 +142,12 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
       run: async (onProgress) => {
         // The run of a connection just replaced may still be ending (called off): only one run uses the replica.
         await retired;
-        return runAlone(async () => {
+        return runAlone(cancel.signal, async () => {
           if (cancel.signal.aborted) throw new SyncError('offline', TRANSPORT_CANCELLED_MESSAGE);
           // Each window holds the connection it read at start; another window may have replaced or dropped it since
           // (it kept syncing with the old token, or with another HQ, resetting the epoch on every run).
           if (!sameConnection(await readMeta(db, 'syncConnection'), stored)) {
-            queueMicrotask(() => void follow(deviceId));
+            void follow();
             throw new SyncError('offline', TRANSPORT_CANCELLED_MESSAGE);
           }
           return syncThenUploadFiles({
@@ -178,8 +192,10 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
   // Resume the connection stored by an earlier session. Nothing of this page has left for HQ yet, so a "sent" mark
   // left by an earlier page (closed while a push travelled) or by an older version goes back first.
   const ready: Promise<void> = (async () => {
-    // Under the run lock: another window's push may be on its way with its batch marked.
-    await runAlone(() => clearSentMark(db)).catch((error: unknown) => console.warn('Lantern sync: could not take back an old "sent" mark', error));
+    // Only while no window syncs: another window's push may be on its way with its batch marked, and this window's
+    // panel must not wait for that run to end.
+    const clear = () => clearSentMark(db);
+    await (locks ? locks.request(SYNC_RUN_LOCK, { ifAvailable: true }, (lock) => (lock ? clear() : undefined)) : clear()).catch((error: unknown) => console.warn('Lantern sync: could not take back an old "sent" mark', error));
     const [stored, device] = await Promise.all([readMeta(db, 'syncConnection'), getDevice(db)]);
     if (stored && device && !active) activate(stored, device.deviceId);
   })().catch(() => undefined);
@@ -223,6 +239,7 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
       // The old connection's run is called off; the new one's first run waits for it to end before touching the replica.
       retire();
       activate(stored, device.deviceId);
+      announce();
       return { ok: true, connection: { hqUrl: stored.hqUrl, deviceName, connectedAt: stored.connectedAt }, warning: BROWSER_TOKEN_WARNING };
     },
     // Resolves once the run in progress (called off) has ended, so nothing more goes to HQ after that.
@@ -230,6 +247,7 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
       await ready;
       retire();
       await db.meta.delete('syncConnection');
+      announce();
       emit(INITIAL_SYNC_STATUS);
       await retired;
     },

@@ -1,7 +1,7 @@
 // Browser-mode sync in two windows of one profile (one database): one run at a time, and a disconnect in one reaches the other.
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { createIncidentRepository, ensureDevice } from '../../../../renderer/db';
+import { createIncidentRepository, ensureDevice, getDevice } from '../../../../renderer/db';
 import { createBrowserSync } from '../../../../renderer/host/browser-sync';
 import { freshDb } from '../db/db-test-kit';
 import { FakeHq } from '../../shared/sync/support/fake-hq';
@@ -14,18 +14,35 @@ async function settle(turns = 30): Promise<void> {
   for (let i = 0; i < turns; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** The Web Locks API as one browser profile gives it to all its windows: exclusive locks granted in request order. */
+/**
+ * The Web Locks API as one browser profile gives it to all its windows: exclusive locks granted in request order;
+ * `ifAvailable` answers null at once while the lock is held; a request called off before its turn is refused.
+ */
 function sharedLocks(): Pick<LockManager, 'request'> {
   let tail: Promise<unknown> = Promise.resolve();
-  const request = (_name: string, work: () => Promise<unknown>) => {
-    const run = tail.then(() => work());
+  let held = false;
+  type Work = (lock: { name: string } | null) => unknown;
+  const request = (name: string, optionsOrWork: LockOptions | Work, maybeWork?: Work) => {
+    const options = typeof optionsOrWork === 'function' ? {} : optionsOrWork;
+    const work = (typeof optionsOrWork === 'function' ? optionsOrWork : maybeWork)!;
+    if (options.ifAvailable && held) return Promise.resolve(work(null));
+    const run = tail.then(async () => {
+      if (options.signal?.aborted) throw new DOMException('The request was aborted', 'AbortError');
+      held = true;
+      try {
+        return await work({ name });
+      } finally {
+        held = false;
+      }
+    });
     tail = run.catch(() => undefined);
     return run;
   };
   return { request } as Pick<LockManager, 'request'>;
 }
 
-async function twoWindows() {
+/** `channel`: the windows have BroadcastChannel (Node's, shared by every instance in this process, as a browser's). */
+async function twoWindows({ channel = false }: { channel?: boolean } = {}) {
   const db = freshDb('browser-sync-windows');
   await ensureDevice(db);
   const timers = new ManualTimers();
@@ -35,6 +52,7 @@ async function twoWindows() {
   const open = () => {
     const { win } = fakeSyncWindow(timers);
     Object.assign(win.navigator, { locks });
+    if (channel) Object.assign(win, { BroadcastChannel });
     return createBrowserSync({ db, win, fetch, now: timers.now, intervalMs: 60_000 });
   };
   const first = open();
@@ -44,7 +62,7 @@ async function twoWindows() {
   const second = open();
   await untilStatus(second, (s) => s.state === 'up-to-date' && s.lastSuccessAt !== null);
   const incidents = createIncidentRepository(db);
-  return { db, hq, gate, first, second, incidents };
+  return { db, hq, gate, first, second, incidents, deviceId: (await getDevice(db))!.deviceId };
 }
 
 describe('browser sync across two windows of one profile', () => {
@@ -63,6 +81,19 @@ describe('browser sync across two windows of one profile', () => {
     await untilStatus(second, (s) => s.state === 'up-to-date');
     expect(Math.max(maxBefore, gate.maxInFlight)).toBe(1);
     expect([...hq.incidents.values()].map((state) => state.fields.title)).toContain('Pump 3 leaking');
+  });
+
+  it('a window whose sync is blocked (device revoked) follows a reconnect made in another window at once', async () => {
+    const { hq, first, second, deviceId } = await twoWindows({ channel: true });
+    hq.revoke(deviceId);
+    await first.syncNow();
+    await second.syncNow();
+    await untilStatus(first, (s) => s.state === 'failing' && s.lastError?.kind === 'revoked');
+    await untilStatus(second, (s) => s.state === 'failing' && s.lastError?.kind === 'revoked');
+    // A blocked sync starts no run by itself; only the other window's word can bring it back.
+    expect((await second.connect({ hqUrl: 'http://hq.test', enrollmentCode: 'ZZ9P-2X9P-HT4C-M8WB', deviceName: 'Laptop 7' })).ok).toBe(true);
+    await untilStatus(second, (s) => s.state === 'up-to-date');
+    await untilStatus(first, (s) => s.state === 'up-to-date');
   });
 
   it('a disconnect in one window stops the other at its next run, which sends nothing with the old token', async () => {
