@@ -5,8 +5,8 @@ import type { Dexie } from 'dexie';
 export type DatabaseLoss = 'updated' | 'removed';
 
 export const DATABASE_UPDATED_MESSAGE =
-  'Lantern was updated in another window, so this window can no longer save. Reload it to go on: ' +
-  'what you were typing is kept as a draft, and everything saved before is there.';
+  'Lantern was updated in another window, so this window can no longer save. Reload it to go on: everything saved ' +
+  'before is there, and so is what was typed in a new incident, a note or an open status, escalation or evidence panel.';
 
 export const DATABASE_REMOVED_MESSAGE =
   "Lantern's data on this computer was removed while this window was open (the browser cleared this site's data or " +
@@ -44,17 +44,14 @@ export function watchDatabaseLoss(db: Dexie, onLoss: (loss: DatabaseLoss) => voi
     db.close({ disableAutoOpen: true });
     return false;
   });
-  // The browser closing the connection itself (site data cleared, storage reclaimed). Dexie closes with auto-reopen in
-  // its own handler, which runs on; the final close comes after it.
+  // The browser closing the connection itself (site data cleared, storage reclaimed). Dexie's own handler closes with
+  // auto-reopen, and the next use would create an empty database: this one replaces it and closes for good at once.
   db.on(
     'ready',
     () => {
-      const connection = db.backendDB();
-      const dexieOnClose = connection.onclose;
-      connection.onclose = function (this: IDBDatabase, event: Event) {
+      db.backendDB().onclose = () => {
         lose('removed');
-        dexieOnClose?.call(this, event);
-        queueMicrotask(() => db.close({ disableAutoOpen: true }));
+        db.close({ disableAutoOpen: true });
       };
     },
     true,

@@ -34,6 +34,21 @@ describe('the database taken away under an open window', () => {
     expect(session().problems.take().filter((problem) => !problem.includes('database was closed'))).toEqual([]);
   });
 
+  it('site data cleared by the browser (the connection closed under the page): the same, and nothing recreated', async () => {
+    const page = await session().relaunch();
+    await recordIncident(page, { title: 'Boiler pressure low' });
+    // What Chromium's "Clear site data" does: the open connection is closed by the browser, not asked to close.
+    const cdp = await session().context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: new URL(session().url).origin, storageTypes: 'indexeddb' });
+    await page.getByRole('alert').filter({ hasText: "Lantern's data on this computer was removed" }).waitFor();
+    await openCaptureForm(page);
+    await ui.field(page, 'Title').fill('Chiller 1 tripped');
+    await ui.saveButton(page).click();
+    await page.getByRole('alert').filter({ hasText: "this window's database was closed" }).waitFor();
+    expect(await storedVersion(page)).toBeNull();
+    expect(session().problems.take().filter((problem) => !problem.includes('database was closed'))).toEqual([]);
+  });
+
   it('upgraded by another window: this one says reload, keeps what was being typed as a draft, and unblocks the upgrade', async () => {
     const page = await session().relaunch();
     await openCaptureForm(page);
