@@ -42,7 +42,7 @@ export function escalateIncident(incident: Incident, input: EscalationInput, ctx
   }
   // DOMAIN.md: "new" means nobody owns it, and a team taking it is the New → Assigned transition (which stops the
   // time-to-own clock and is written as a status change). Handing it to a team here left it "New" with a team on it.
-  if (functional && incident.status === 'new') {
+  if (functional && nobodyOwns(incident)) {
     return { ok: false, error: { code: 'not-allowed', field: 'level', message: NEW_INCIDENT_FUNCTIONAL_ESCALATION } };
   }
   const known = functional ? ref.teams : ref.managerLevels;
@@ -115,6 +115,11 @@ export function correctEntry(incident: Incident, corrected: Pick<TimelineEvent, 
   if (trimmed === '') return { ok: false, error: { code: 'missing-field', field: 'text', message: 'Write the correction first.' } };
   const event: TimelineEvent = { ...eventBase(incident.id, ctx), kind: 'correction', corrects: corrected.id, text: trimmed };
   return validated({ ...incident, updatedAt: touchedAt(incident, ctx) }, event, { incidentId: incident.id, set: {}, event });
+}
+
+/** New, with neither a team nor a person on it (an older Lantern or a sync may have put a team on a new incident). */
+export function nobodyOwns(incident: Pick<Incident, 'status' | 'team' | 'assignee'>): boolean {
+  return incident.status === 'new' && !incident.team && !incident.assignee;
 }
 
 function clip(value: string): string {

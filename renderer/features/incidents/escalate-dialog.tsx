@@ -1,6 +1,6 @@
 // Escalate: functional (hand to another team) or hierarchical (raise to a manager level), always with a reason.
 import { useId, useState, type FormEvent, type RefObject } from 'react';
-import { NEW_INCIDENT_FUNCTIONAL_ESCALATION, type EscalationLevel, type Incident } from '../../../shared/domain';
+import { NEW_INCIDENT_FUNCTIONAL_ESCALATION, nobodyOwns, type EscalationLevel, type Incident } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useReference } from '../reference/use-reference';
 import { useBusy } from '../use-busy';
@@ -46,13 +46,15 @@ function EscalateForm({ incident, panelRef, onDone }: { incident: Incident; pane
   const focusFirstInvalid = useFocusFirstInvalid(panelRef);
   const id = useId();
   // A new incident gets its first team through Change status → Assign (the domain refuses a functional escalation).
-  const unowned = incident.status === 'new';
+  const unowned = nobodyOwns(incident);
   const functional = level === 'functional' && !unowned;
   const targets = functional ? reference.team.filter((team) => team !== incident.team) : reference.managerLevel;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await run(() => incidents.escalate(incident.id, { level: functional ? 'functional' : 'hierarchical', target, reason }));
+    // A team kept in a draft from before the level was forced to hierarchical is no manager level: chosen afresh.
+    const chosen = functional || reference.managerLevel.includes(target) ? target : '';
+    const result = await run(() => incidents.escalate(incident.id, { level: functional ? 'functional' : 'hierarchical', target: chosen, reason }));
     if (!result) return;
     if (result.ok) {
       await draft.discard();

@@ -56,6 +56,9 @@ describe('escalateIncident — functional', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'not-allowed', field: 'level', message: expect.stringContaining('Change status → Assign') } });
     // Raising it to a manager stays possible while nobody owns it.
     expect(escalateIncident(recorded(), { level: 'hierarchical', target: 'Duty manager', reason: 'Nobody free' }, laterCtx()).ok).toBe(true);
+    // A new incident a team already has (set by an older Lantern, or merged from two laptops) can go on to another team.
+    const withTeam = { ...recorded(), team: 'Service desk' };
+    expect(escalateIncident(withTeam, { level: 'functional', target: 'Network operations', reason: 'Core switch fault' }, laterCtx()).ok).toBe(true);
   });
 });
 
