@@ -44,6 +44,9 @@ describe('typing while the capture form saves', () => {
     // The save has committed (and deleted the draft) but has not answered the form yet: typing now is refused, and
     // nothing is written when the autosave delay passes.
     const description = screen.getByLabelText('Description');
+    // Said as read-only (a screen reader announces it), not keystrokes vanishing.
+    expect(description).toHaveAttribute('readonly');
+    expect(screen.getByLabelText('Title')).toHaveAttribute('readonly');
     await user.type(description, 'Two people inside');
     expect(description).toHaveValue('');
     await new Promise((resolve) => setTimeout(resolve, 400));

@@ -15,13 +15,15 @@ interface TitleFieldProps {
   error: string | undefined;
   /** Keeps the first LIMITS.title characters (at a word) and moves the rest into the description. */
   onMoveExtra: () => void;
+  /** While the form saves: said (and heard) as read-only rather than dropping keystrokes silently. */
+  readOnly?: boolean;
 }
 
 /**
  * No maxLength: the browser would silently cut a pasted 600-character title to 200. Instead the text stays as
  * pasted, a counter shows near the limit, and over it a message says by how much (saving is refused until fixed).
  */
-export function TitleField({ id, inputRef, value, onChange, error, onMoveExtra }: TitleFieldProps) {
+export function TitleField({ id, inputRef, value, onChange, error, onMoveExtra, readOnly = false }: TitleFieldProps) {
   const length = value.trim().length;
   const tooLong = titleLengthProblem(value);
   const message = tooLong ?? error;
@@ -44,6 +46,7 @@ export function TitleField({ id, inputRef, value, onChange, error, onMoveExtra }
         ref={inputRef}
         value={value}
         required
+        readOnly={readOnly}
         aria-invalid={message ? true : undefined}
         aria-describedby={describedBy || undefined}
         onChange={(e) => onChange(e.target.value)}

@@ -58,7 +58,10 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   const savingNow = useRef(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const attachments = usePendingAttachments(attachmentLimitBytes);
-  const { dragging, handlers: dropHandlers } = useFileDrop((files) => void attachments.add(files));
+  // A file dropped while the save runs would be in neither the saved incident nor a draft.
+  const { dragging, handlers: dropHandlers } = useFileDrop((files) => {
+    if (!savingNow.current) void attachments.add(files);
+  });
   const drillOn = useDrillMode()?.on ?? false;
   const exercise = isExercise(values, drillOn);
   const ids = { exercise: useId(), title: useId(), description: useId(), category: useId(), site: useId(), impact: useId(), urgency: useId(), occurred: useId(), detected: useId(), priority: useId(), sites: useId() };
@@ -229,10 +232,10 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
         </p>
       )}
       <TemplatePicker value={values.templateId} onChange={chooseTemplate} />
-      <TitleField id={ids.title} inputRef={titleRef} value={values.title} onChange={(v) => update('title', v)} error={errors.title} onMoveExtra={moveExtraTitle} />
+      <TitleField id={ids.title} inputRef={titleRef} readOnly={saving} value={values.title} onChange={(v) => update('title', v)} error={errors.title} onMoveExtra={moveExtraTitle} />
       <div className="field">
         <label htmlFor={ids.description}>Description</label>
-        <textarea id={ids.description} rows={5} value={values.description} onChange={(e) => update('description', e.target.value)}
+        <textarea id={ids.description} rows={5} readOnly={saving} value={values.description} onChange={(e) => update('description', e.target.value)}
           aria-invalid={errors.description ? true : undefined} aria-describedby={errors.description ? `${ids.description}-error` : undefined} />
         {errors.description && <FieldError id={`${ids.description}-error`} message={errors.description} />}
       </div>
@@ -250,7 +253,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
         </div>
         <div className="field">
           <label htmlFor={ids.site}>Site</label>
-          <input id={ids.site} list={ids.sites} value={values.site} onChange={(e) => update('site', e.target.value)} placeholder="Campus / Building / Floor / Room"
+          <input id={ids.site} list={ids.sites} readOnly={saving} value={values.site} onChange={(e) => update('site', e.target.value)} placeholder="Campus / Building / Floor / Room"
             aria-invalid={errors.site ? true : undefined} aria-describedby={errors.site ? `${ids.site}-error` : undefined} />
           <datalist id={ids.sites}>
             {siteSuggestions.map((site) => (
