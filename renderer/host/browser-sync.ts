@@ -95,7 +95,6 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
       now,
     });
 
-  /** Ends the current connection's syncing; `retired` resolves once its run (called off) has ended. */
   /**
    * One sync run at a time across every window of this browser profile (they share the database): two tabs syncing at
    * once pushed the same batches twice and stored each other's cursors. Without the Web Locks API a run goes on alone.
@@ -123,6 +122,7 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
   if (channel) channel.onmessage = () => void follow();
   const announce = () => channel?.postMessage('connection-changed');
 
+  /** Ends the current connection's syncing; `retired` resolves once its run (called off) has ended. */
   const retire = () => {
     if (!active) return;
     const { scheduler } = active;
