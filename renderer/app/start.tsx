@@ -8,7 +8,8 @@ import { watchDatabaseLoss } from '../db/database-lost';
 import { useDatabaseLossStore } from '../store/database-loss-store';
 import { UpgradeScreen } from './upgrade-screen';
 import { createDexieFileSource } from '../db/sync-files';
-import { clearSentMark, createDexieReplica } from '../db/sync-replica';
+import { createDexieReplica } from '../db/sync-replica';
+import { clearOldSentMark } from '../host/browser-sync';
 import { startNotifications } from '../features/notifications';
 import { withBrowserSync } from '../host/browser-sync-host';
 import { pickHost } from '../host/pick-host';
@@ -43,7 +44,8 @@ export async function start(container: HTMLElement): Promise<void> {
   const replica = createDexieReplica(db);
   // Nothing of this page is on its way to HQ yet: a "sent" mark left by a page that closed or crashed mid-push goes
   // back (unsure means "only on this device"; a resend HQ already has is answered "duplicate").
-  await clearSentMark(db).catch((error: unknown) => console.warn('Lantern sync: could not take back an old "sent" mark', error));
+  // Not while another window of this browser profile is syncing: its batch on the way is marked for real.
+  await clearOldSentMark(db, window);
   const ownHost = withBrowserSync(pickHost(window, { replica, files: createDexieFileSource(db), deviceId }), db, replica);
   const host = withRememberedLastSync(ownHost, db);
   const services = { db, incidents: createIncidentRepository(db), host };

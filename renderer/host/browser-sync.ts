@@ -54,6 +54,18 @@ export const SYNC_RUN_LOCK = 'lantern-sync-run';
 /** The BroadcastChannel on which a window says it connected or disconnected this device. */
 export const SYNC_CONNECTION_CHANNEL = 'lantern-sync-connection';
 
+/**
+ * Takes back a "sent" mark left by a page that closed while its push travelled, unless a window of this profile is
+ * syncing right now (its batch on the way is marked for real); never waits for that run.
+ */
+export function clearOldSentMark(db: LanternDb, win: Pick<Window, 'navigator'>): Promise<void> {
+  const locks = (win.navigator as Navigator & { locks?: Pick<LockManager, 'request'> }).locks;
+  const clear = () => clearSentMark(db);
+  return (locks ? (locks.request(SYNC_RUN_LOCK, { ifAvailable: true }, (lock) => (lock ? clear() : undefined)) as Promise<void>) : clear()).catch(
+    (error: unknown) => console.warn('Lantern sync: could not take back an old "sent" mark', error),
+  );
+}
+
 /** The same HQ and token (a reconnect gets a new token, even to the same HQ). */
 function sameConnection(a: StoredSyncConnection | undefined | null, b: StoredSyncConnection): boolean {
   return a !== undefined && a !== null && a.hqUrl === b.hqUrl && a.token === b.token;
@@ -192,10 +204,8 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
   // Resume the connection stored by an earlier session. Nothing of this page has left for HQ yet, so a "sent" mark
   // left by an earlier page (closed while a push travelled) or by an older version goes back first.
   const ready: Promise<void> = (async () => {
-    // Only while no window syncs: another window's push may be on its way with its batch marked, and this window's
-    // panel must not wait for that run to end.
-    const clear = () => clearSentMark(db);
-    await (locks ? locks.request(SYNC_RUN_LOCK, { ifAvailable: true }, (lock) => (lock ? clear() : undefined)) : clear()).catch((error: unknown) => console.warn('Lantern sync: could not take back an old "sent" mark', error));
+    // Only while no window syncs, and without waiting for another window's run (this window's panel waits on `ready`).
+    await clearOldSentMark(db, win);
     const [stored, device] = await Promise.all([readMeta(db, 'syncConnection'), getDevice(db)]);
     if (stored && device && !active) activate(stored, device.deviceId);
   })().catch(() => undefined);

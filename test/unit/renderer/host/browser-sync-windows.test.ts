@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { createIncidentRepository, ensureDevice, getDevice } from '../../../../renderer/db';
+import { readOutboxMarks } from '../../../../renderer/db/sync-outbox';
 import { createBrowserSync } from '../../../../renderer/host/browser-sync';
 import { freshDb } from '../db/db-test-kit';
 import { FakeHq } from '../../shared/sync/support/fake-hq';
@@ -62,7 +63,7 @@ async function twoWindows({ channel = false }: { channel?: boolean } = {}) {
   const second = open();
   await untilStatus(second, (s) => s.state === 'up-to-date' && s.lastSuccessAt !== null);
   const incidents = createIncidentRepository(db);
-  return { db, hq, gate, first, second, incidents, deviceId: (await getDevice(db))!.deviceId };
+  return { db, hq, gate, first, second, incidents, open, deviceId: (await getDevice(db))!.deviceId };
 }
 
 describe('browser sync across two windows of one profile', () => {
@@ -93,6 +94,21 @@ describe('browser sync across two windows of one profile', () => {
     // A blocked sync starts no run by itself; only the other window's word can bring it back.
     expect((await second.connect({ hqUrl: 'http://hq.test', enrollmentCode: 'ZZ9P-2X9P-HT4C-M8WB', deviceName: 'Laptop 7' })).ok).toBe(true);
     await untilStatus(second, (s) => s.state === 'up-to-date');
+    await untilStatus(first, (s) => s.state === 'up-to-date');
+  });
+
+  it('a window opening while another window\'s push is on its way leaves that batch marked "sent", without waiting for it', async () => {
+    const { db, gate, first, incidents, open } = await twoWindows();
+    expect((await incidents.record({ title: 'Generator fuel low' })).ok).toBe(true);
+    gate.held = true;
+    await first.syncNow();
+    await vi.waitFor(async () => expect((await readOutboxMarks(db)).sentThrough).toBeGreaterThan(0), { timeout: 4_000, interval: 5 });
+    const marked = (await readOutboxMarks(db)).sentThrough;
+    const third = open();
+    // Its panel answers while the push is still held (it does not queue behind that run for the lock).
+    expect((await third.getConnection())?.deviceName).toBe('Laptop 7');
+    expect((await readOutboxMarks(db)).sentThrough).toBe(marked);
+    gate.release();
     await untilStatus(first, (s) => s.state === 'up-to-date');
   });
 
