@@ -13,6 +13,13 @@ export function formatLocal(utcIso: string): string {
   return localText(new Date(utcIso));
 }
 
+/** "14:30" when `ms` falls on the reader's today (as of `nowMs`), else "27 Nov 2026 14:30": due times and ends of pauses. */
+export function formatLocalClock(ms: number, nowMs: number): string {
+  const date = new Date(ms);
+  const full = localText(date);
+  return date.toDateString() === new Date(nowMs).toDateString() ? full.slice(-5) : full;
+}
+
 function localText(date: Date): string {
   if (Number.isNaN(date.getTime())) return format(date, 'd MMM yyyy HH:mm'); // throws its usual RangeError
   return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()} ${two(date.getHours())}:${two(date.getMinutes())}`;

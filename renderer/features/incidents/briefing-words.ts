@@ -1,7 +1,7 @@
 // Words of a briefing: text from other devices made safe and plain (one line, ASCII for SMS, clipped, fitted to an SMS), and times with their UTC offset.
 import { formatUtcOffset, type TimelineEvent, type ZonedTime } from '../../../shared/domain';
 import { clockMarkTag } from '../clock-mark-words';
-import { formatLocal } from '../format';
+import { formatLocal, formatLocalClock } from '../format';
 
 // ---------------------------------------------------------------------------
 // Text hygiene: entries come from other devices and HQ, so nothing in them may steer the layout.
@@ -116,7 +116,4 @@ export function entryTimeText(event: Pick<TimelineEvent, 'at' | 'clock'>): strin
 }
 
 /** "14:30" today, "27 Nov 2026 14:30" on another day (local). */
-export function clockText(ms: number, nowMs: number): string {
-  const full = formatLocal(new Date(ms).toISOString());
-  return new Date(ms).toDateString() === new Date(nowMs).toDateString() ? full.slice(-5) : full;
-}
+export const clockText = formatLocalClock;

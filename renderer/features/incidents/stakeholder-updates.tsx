@@ -14,7 +14,7 @@ import {
   type TimelineEvent,
 } from '../../../shared/domain';
 import { useServices } from '../../app/services';
-import { formatLocal } from '../format';
+import { formatLocalClock } from '../format';
 import { InlineField } from './inline-field';
 import { useMinuteNow } from './sla-hooks';
 
@@ -52,10 +52,7 @@ function durationText(ms: number): string {
  * The due time in the app's format: "01:03" today, "29 Nov 2026 01:03" on another day (a 4 h interval can fall due
  * tomorrow). Not toLocaleTimeString: "01:03 AM" mixed 12- and 24-hour clocks with the rest of the app.
  */
-function clockText(ms: number, nowMs: number): string {
-  const full = formatLocal(new Date(ms).toISOString());
-  return new Date(ms).toDateString() === new Date(nowMs).toDateString() ? full.slice(-5) : full;
-}
+const clockText = formatLocalClock;
 
 /** The "Stakeholder updates" field: the device default, off, or an interval set for this incident (synced). */
 export function StakeholderUpdateField({ incident, editable, majorDefault: loaded, save }: {

@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import { ALERT_CATEGORIES, updateEveryText, updateIntervalChoices, type AlertCategory, type NotificationSettings as Settings } from '../../../shared/domain';
 import type { HostKind } from '../../host/host';
-import { formatLocal } from '../format';
+import { formatLocalClock } from '../format';
 import type { HostNotifications } from '../../host/host-notifications';
 
 export const CATEGORY_LABELS: Record<AlertCategory, string> = {
@@ -31,8 +31,7 @@ const DND_ACTIVE = 'active';
  */
 function untilTime(until: number | null, now: number): string | null {
   if (until === null || until <= now) return null;
-  const full = formatLocal(new Date(until).toISOString());
-  return new Date(until).toDateString() === new Date(now).toDateString() ? full.slice(-5) : full;
+  return formatLocalClock(until, now);
 }
 
 /** Re-renders when do-not-disturb runs out, so the control never keeps showing a state that has ended. */
