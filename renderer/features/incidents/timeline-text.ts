@@ -10,7 +10,7 @@ import {
   SYSTEM_STATE_LABELS,
   type TimelineEvent,
 } from '../../../shared/domain';
-import { fieldLabel, fieldValueText } from '../field-words';
+import { fieldLabel, fieldValueText, namesIncident } from '../field-words';
 import { formatZoned } from '../format';
 
 /**
@@ -29,8 +29,6 @@ export function otherIncidentText(id: unknown, numberOf: IncidentNumberOf = NOT_
   return number ?? (number === null ? 'an incident not on this computer' : 'another incident');
 }
 
-/** The fields whose value is another incident's id. */
-const INCIDENT_ID_FIELDS: ReadonlySet<string> = new Set(['duplicateOf']);
 
 /** The other incidents `events` name (link targets, the incident a cancelled one duplicates): what numberOf is asked. */
 export function referencedIncidentIds(events: readonly TimelineEvent[]): string[] {
@@ -43,7 +41,7 @@ export function referencedIncidentIds(events: readonly TimelineEvent[]): string[
     else if (event.kind === 'status_changed') add(event.details.duplicateOf);
     else if (event.kind === 'fields_changed') {
       for (const change of event.changes) {
-        if (INCIDENT_ID_FIELDS.has(change.field)) {
+        if (namesIncident(change.field)) {
           add(change.from);
           add(change.to);
         }
@@ -62,7 +60,7 @@ const INLINE_TEXT_MAX = 60;
  */
 function changeText(change: { field: string; from: unknown; to: unknown }, numberOf: IncidentNumberOf): string {
   const label = fieldLabel(change.field);
-  const valueText = (value: unknown) => (INCIDENT_ID_FIELDS.has(change.field) ? otherIncidentText(value, numberOf) : fieldValueText(change.field, value));
+  const valueText = (value: unknown) => (namesIncident(change.field) ? otherIncidentText(value, numberOf) : fieldValueText(change.field, value));
   const from = valueText(change.from);
   const to = valueText(change.to);
   const long = (value: unknown) => typeof value === 'string' && (value.includes('\n') || value.length > INLINE_TEXT_MAX);
@@ -81,7 +79,7 @@ export function describeEvent(event: TimelineEvent, numberOf: IncidentNumberOf =
     case 'note':
       return event.text;
     case 'status_changed': {
-      const details = Object.entries(event.details).map(([key, value]) => `${fieldLabel(key)}: ${INCIDENT_ID_FIELDS.has(key) ? otherIncidentText(value, numberOf) : value}`);
+      const details = Object.entries(event.details).map(([key, value]) => `${fieldLabel(key)}: ${namesIncident(key) ? otherIncidentText(value, numberOf) : value}`);
       return [`${STATUS_LABELS[event.from]} → ${STATUS_LABELS[event.to]}`, ...details].join(' · ');
     }
     case 'fields_changed': {
