@@ -54,12 +54,17 @@ export const SYNC_RUN_LOCK = 'lantern-sync-run';
 /** The BroadcastChannel on which a window says it connected or disconnected this device. */
 export const SYNC_CONNECTION_CHANNEL = 'lantern-sync-connection';
 
+/** The Web Locks API of the page, shared by every window of the browser profile; absent in some embedders and tests. */
+function profileLocks(win: Pick<Window, 'navigator'>): Pick<LockManager, 'request'> | undefined {
+  return (win.navigator as Navigator & { locks?: Pick<LockManager, 'request'> }).locks;
+}
+
 /**
  * Takes back a "sent" mark left by a page that closed while its push travelled, unless a window of this profile is
  * syncing right now (its batch on the way is marked for real); never waits for that run.
  */
 export function clearOldSentMark(db: LanternDb, win: Pick<Window, 'navigator'>): Promise<void> {
-  const locks = (win.navigator as Navigator & { locks?: Pick<LockManager, 'request'> }).locks;
+  const locks = profileLocks(win);
   const clear = () => clearSentMark(db);
   return (locks ? (locks.request(SYNC_RUN_LOCK, { ifAvailable: true }, (lock) => (lock ? clear() : undefined)) as Promise<void>) : clear()).catch(
     (error: unknown) => console.warn('Lantern sync: could not take back an old "sent" mark', error),
@@ -111,7 +116,7 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
    * One sync run at a time across every window of this browser profile (they share the database): two tabs syncing at
    * once pushed the same batches twice and stored each other's cursors. Without the Web Locks API a run goes on alone.
    */
-  const locks = (win.navigator as Navigator & { locks?: Pick<LockManager, 'request'> }).locks;
+  const locks = profileLocks(win);
   // A run called off while it waits for the lock stops waiting (a disconnect does not wait for another window's run).
   const runAlone = <T,>(signal: AbortSignal, work: () => Promise<T>): Promise<T> =>
     locks ? (locks.request(SYNC_RUN_LOCK, { signal }, work) as Promise<T>) : work();
