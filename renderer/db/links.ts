@@ -97,7 +97,10 @@ export async function findByTypedNumber(db: LanternDb, typed: string, exceptId?:
     const counter = Number(counterOnly[1]);
     const tail = String(counter).padStart(4, '0');
     const prefixes = counter < 1 ? [] : await devicePrefixes(db);
-    const rows = prefixes.length === 0 ? [] : await db.incidents.where('number').anyOf(prefixes.map((prefix) => `${prefix}-${tail}`)).toArray();
+    const counterRows = prefixes.length === 0 ? [] : await db.incidents.where('number').anyOf(prefixes.map((prefix) => `${prefix}-${tail}`)).toArray();
+    // Five digits or more may also be a whole number without its dash: a device prefix can be all digits ("4821-0042").
+    const whole = counterOnly[1]!.length > 4 ? await db.incidents.where('number').equals(normaliseNumber(text)).toArray() : [];
+    const rows = [...new Map([...counterRows, ...whole].map((row) => [row.id, row])).values()];
     const others = rows.filter((row) => row.id !== exceptId);
     const candidates = others.length > 0 ? others : rows;
     if (candidates.length === 1) return { ok: true, row: candidates[0]! };

@@ -103,6 +103,24 @@ describe('link by a number typed as the list search reads it', () => {
     expect(await repo.link(a.id, '0009', 'related')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^No incident numbered 0009 is on this computer/) } });
   });
 
+  it('reads a whole number typed without its dash when the device prefix is all digits', async () => {
+    setup();
+    const a = await recorded('One');
+    const b = await recorded('Two');
+    const digits = await fromOtherDevice(b, '4821-0042', 'Pump room flooding');
+    // "48210042" is no counter here (nothing has counter 48,210,042) but spells 4821-0042 without the dash.
+    expect(await repo.link(a.id, '48210042', 'related')).toMatchObject({ ok: true, value: { targetId: digits.id } });
+    expect(await repo.link(b.id, '#4821 42', 'child')).toMatchObject({ ok: true, value: { targetId: digits.id } });
+    // When both readings name an incident, the person is asked for the dash.
+    const counter = await fromOtherDevice(b, 'QQQQ-48210042', 'Counter far along');
+    const before = await snapshot(db);
+    expect(await repo.link(a.id, '48210042', 'parent')).toMatchObject({
+      ok: false,
+      error: { message: `48210042 could be ${['4821-0042', counter.number].sort().join(' or ')}. Type the whole number.` },
+    });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it('reads other incidents\' numbers, leaving out those not on this computer', async () => {
     setup();
     const a = await recorded('One');
