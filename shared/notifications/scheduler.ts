@@ -36,6 +36,14 @@ function breaksGap(alert: Alert): boolean {
   return alert.priority === 1 || alert.major;
 }
 
+/** A timer this much late did not just run slow: the machine slept, or the app was not running. */
+const LATE_MS = 60_000;
+
+/** An SLA or reminder alert that fell due long before the timer could fire (see showLate). */
+function isLatePlan(alert: Alert, now: number): boolean {
+  return !isActivity(alert) && alert.incidentId !== null && alert.dueAt < now - LATE_MS;
+}
+
 function sameAlert(a: Alert, b: Alert): boolean {
   return a.dueAt === b.dueAt && a.title === b.title && a.body === b.body && a.urgency === b.urgency && a.priority === b.priority && a.major === b.major;
 }
@@ -251,12 +259,36 @@ export class NotificationScheduler {
 
   private wake(): void {
     const now = this.options.clock.now();
+    const taken = this.queue.takeDue(now).map((key) => this.scheduled.get(key)!);
+    const late = taken.filter((alert) => isLatePlan(alert, now));
     // Worded as of now: a reminder shown late (after sleep, at start-up) states the silence up to now.
-    const due = this.queue.takeDue(now).map((key) => wordedAt(this.scheduled.get(key)!, now));
+    const due = taken.filter((alert) => !isLatePlan(alert, now)).map((alert) => wordedAt(alert, now));
+    if (late.length > 0) this.showLate(late).catch((error: unknown) => this.options.onError?.(error));
     if (due.length > 0) this.fire(due, now);
     else if (this.saveDueAt !== null && this.saveDueAt <= now) this.saveNow();
     if (this.held.length > 0 && this.lastNoticeAt !== null && now >= this.lastNoticeAt + NOTICE_GAP_MS) this.showHeld(now);
     this.arm();
+  }
+
+  /**
+   * Planned alerts that fell due while the timer could not run (the laptop slept, the app was closed) may have been
+   * overtaken: 75 % planned before a sleep that lasted past the breach, or one reminder step of several missed.
+   * The incidents are planned again as of now first, and only what still holds is shown, so waking up brings the
+   * current state once instead of each stale step followed by it. An incident the source does not know (not fed
+   * yet after a start) keeps its alert as planned.
+   */
+  private async showLate(late: readonly Alert[]): Promise<void> {
+    const ids = [...new Set(late.map((alert) => alert.incidentId!))];
+    const watches = await this.options.incidents.get(ids);
+    const now = this.options.clock.now();
+    const current = new Set<string>();
+    const user = this.options.currentUser();
+    for (const watch of watches) for (const alert of planIncident(watch, now, this.shown.asSet(), this.settings, user)) current.add(alert.key);
+    const known = new Set(watches.map((watch) => watch.id));
+    const holding = late.filter((alert) => this.scheduled.has(alert.key) && (!known.has(alert.incidentId!) || current.has(alert.key)));
+    if (holding.length > 0) this.fire(holding.map((alert) => wordedAt(alert, now)), now);
+    // Drops the overtaken alerts and plans what holds now (due at once when it fell due in the sleep).
+    if (known.size > 0) await this.onIncidentsChanged([...known]);
   }
 
   private disarm(): void {

@@ -275,6 +275,29 @@ describe('one timer, restart-safe', () => {
     expect(notifier.titles()).toEqual(['Time to own breached: K7QM-0001', 'Time to resolve at 50 %: K7QM-0001']);
   });
 
+  it('after a sleep, shows what holds now: no stale threshold or reminder first', async () => {
+    const { clock, notifier, source, scheduler } = setup({ settings: { slaScope: 'all' } });
+    source.put(watch('1'));
+    source.put(watch('9', { major: true, priority: 3 }, [change(1, 'assigned')]));
+    await scheduler.onIncidentsChanged(['1', '9']);
+    await clock.advanceTo(T0 + 8 * MIN);
+    expect(notifier.titles()).toEqual(['Time to own at 50 %: K7QM-0001']);
+    // The lid closes at minute 8 and opens at minute 125: the pending timer runs late, once.
+    clock.nowMs = T0 + 125 * MIN;
+    await clock.advance(0);
+    await clock.advance(NOTICE_GAP_MS);
+    const since = scheduler.centre.list().filter((entry) => entry.shownAt > T0 + 8 * MIN);
+    expect(since.map((entry) => entry.title).sort()).toEqual([
+      'Stakeholder update due: K7QM-0009',
+      'Time to own breached: K7QM-0001',
+      'Time to resolve at 50 %: K7QM-0009',
+      'Time to resolve breached: K7QM-0001',
+    ]);
+    expect(since.find((entry) => entry.category === 'reminder')?.body).toMatch(/recorded 2 h 5 min ago/);
+    // The next reminder is planned from the latest step, not from those missed in the sleep.
+    expect(scheduler.pending().filter((a) => a.category === 'reminder').map((a) => (a.dueAt - T0) / MIN)).toEqual([150]);
+  });
+
   it('stop() disarms the timer', async () => {
     const { clock, source, scheduler } = setup();
     source.put(watch('1'));
