@@ -64,7 +64,7 @@ export const DEFAULT_TRANSITION_REFERENCE: TransitionReference = {
   resolutionCodes: DEFAULT_RESOLUTION_CODES,
 };
 
-export type TransitionErrorCode = 'not-allowed' | 'missing-field' | 'invalid-value';
+export type TransitionErrorCode = 'not-allowed' | 'missing-field' | 'invalid-value' | 'no-change';
 
 export interface TransitionError {
   readonly code: TransitionErrorCode;
@@ -113,6 +113,23 @@ function checkField(field: TransitionField, input: TransitionInput, ref: Transit
     case 'reopenReason':
       return isBlank(input.reopenReason) ? missing(field, 'Say why the incident is reopened.') : undefined;
   }
+}
+
+/**
+ * Whether the hold reason may change to `next` while the incident stays on hold (DOMAIN.md: "awaiting vendor" becomes
+ * "awaiting parts"). Not a transition: the status and so the SLA clocks stay as they are. Undefined: allowed.
+ */
+export function checkHoldReasonChange(status: Status, current: string | null, next: unknown, ref: Pick<TransitionReference, 'holdReasons'> = DEFAULT_TRANSITION_REFERENCE): TransitionError | undefined {
+  if (status !== 'on_hold') {
+    return { code: 'not-allowed', field: 'holdReason', message: `Only an incident on hold has a hold reason to change; this one is ${statusLabel(status)}. To wait for something, put it on hold.` };
+  }
+  const problem = checkField('holdReason', { holdReason: typeof next === 'string' ? next : undefined }, { ...DEFAULT_TRANSITION_REFERENCE, holdReasons: ref.holdReasons });
+  if (problem) return problem.code === 'missing-field' ? missing('holdReason', 'Choose the new hold reason.') : problem;
+  // Compared trimmed, as it is stored trimmed.
+  if (current !== null && (next as string).trim() === current.trim()) {
+    return { code: 'no-change', field: 'holdReason', message: `The incident is already on hold for this reason (${clip(current)}). Pick another reason, or go back.` };
+  }
+  return undefined;
 }
 
 function statusLabel(status: Status): string {

@@ -1,7 +1,8 @@
-// Commands for working an incident: escalate (functional or hierarchical), log a communication, correct an entry.
-import { applyFieldChanges, eventBase, touchedAt, validated } from './command-kit';
+// Commands for working an incident: escalate (functional or hierarchical), change the hold reason, log a communication, correct an entry.
+import { applyFieldChanges, eventBase, touchedAt, transitionFailure, validated } from './command-kit';
 import type { CommandContext, CommandResult } from './commands';
 import type { Incident, SyncedFields } from './incident';
+import { checkHoldReasonChange, DEFAULT_TRANSITION_REFERENCE, type TransitionReference } from './lifecycle';
 import { DEFAULT_MANAGER_LEVELS, DEFAULT_TEAMS } from './reference-defaults';
 import { COMMUNICATION_DIRECTIONS, COMMUNICATION_PRIORITIES, ESCALATION_LEVELS, type CommunicationDirection, type CommunicationPriority, type EscalationLevel, type TimelineEvent } from './timeline';
 
@@ -55,6 +56,17 @@ export function escalateIncident(incident: Incident, input: EscalationInput, ctx
   if (reason === '') return { ok: false, error: { code: 'missing-field', field: 'reason', message: 'Say why the incident is escalated.' } };
   const set: Partial<SyncedFields> = functional ? { team: target, ...(incident.assignee !== null ? { assignee: null } : {}) } : {};
   return applyFieldChanges(incident, set, ctx, () => ({ kind: 'escalated', level: input.level, target, reason }), true);
+}
+
+/**
+ * Changes why an incident on hold waits ("Awaiting vendor" → "Awaiting parts") while it stays on hold: one
+ * `fields_changed` entry of the hold reason, as any field edit travels (so every HQ and laptop version takes it). The
+ * status is not written, so the SLA clocks, which follow status changes only, neither resume nor pause again.
+ */
+export function changeHoldReason(incident: Incident, holdReason: string, ctx: CommandContext, ref: Pick<TransitionReference, 'holdReasons'> = DEFAULT_TRANSITION_REFERENCE): CommandResult {
+  const problem = checkHoldReasonChange(incident.status, incident.holdReason, holdReason, ref);
+  if (problem) return transitionFailure(problem);
+  return applyFieldChanges(incident, { holdReason: holdReason.trim() }, ctx, (changes) => ({ kind: 'fields_changed', changes }));
 }
 
 export interface CommunicationInput {

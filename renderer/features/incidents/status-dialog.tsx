@@ -4,22 +4,25 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefOb
 import { allowedTransitions, checkTransition, deriveChecklist, STATUS_LABELS, type Incident, type Status, type TimelineEvent, type TransitionField, type TransitionInput } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { addReferenceValue } from '../../db';
+import { createHoldReasonRepository } from '../../db/hold-reason';
 import { useReference } from '../reference/use-reference';
 import { useBusy } from '../use-busy';
 import { DraftNote } from './draft-note';
 import { FieldError, InlineDialog, useFocusFirstInvalid, useInlineDialog } from './inline-dialog';
 import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
+import { CHANGE_HOLD_REASON, CHANGE_HOLD_REASON_LABEL, HoldReasonFields, holdReasonErrorKey } from './status-dialog-hold-reason';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 
-type Values = Required<Omit<TransitionInput, 'duplicateOf'>> & { duplicateNumber: string };
+/** holdNote: the note that may go with a hold reason change (status-dialog-hold-reason.tsx). */
+type Values = Required<Omit<TransitionInput, 'duplicateOf'>> & { duplicateNumber: string; holdNote: string };
 /**
  * What the panel keeps as a draft (Escape, Back or another incident lose nothing): the step chosen and the fields, and
  * the owner the assignment fields were prefilled with, so an owner nobody typed follows the incident's current one.
  */
 type StatusDraft = Values & { to: string; prefilledTeam: string; prefilledAssignee: string };
-type Errors = Partial<Record<TransitionField | 'duplicateOf' | 'form', string>>;
+type Errors = Partial<Record<TransitionField | 'duplicateOf' | 'holdNote' | 'form', string>>;
 
-const EMPTY: Values = { assignee: '', team: '', holdReason: '', resolutionCode: '', resolutionNotes: '', cancelReason: '', reopenReason: '', duplicateNumber: '' };
+const EMPTY: Values = { assignee: '', team: '', holdReason: '', resolutionCode: '', resolutionNotes: '', cancelReason: '', reopenReason: '', duplicateNumber: '', holdNote: '' };
 const VALUE_KEYS = Object.keys(EMPTY) as (keyof Values)[];
 
 /** The draft's shape for one incident: its current owner prefills the assignment, which alone is no draft. */
@@ -99,6 +102,7 @@ function StatusForm({ incident, events, panelRef, onDone }: {
   onDone: (to: Status | null) => void;
 }) {
   const { incidents, db } = useServices();
+  const holdReasons = useMemo(() => createHoldReasonRepository(db), [db]);
   const reference = useReference();
   const rules = allowedTransitions(incident.status);
   // Built from the incident as the panel opened: a sync changing the owner meanwhile does not turn typing into "blank".
@@ -107,19 +111,21 @@ function StatusForm({ incident, events, panelRef, onDone }: {
   const values = draft.values;
   // The kept step, if it is still allowed from the incident's status now (another laptop may have moved it on).
   const to = rules.find((r) => r.to === values.to)?.to ?? rules[0]!.to;
-  const setTo = (next: Status) => draft.update({ ...values, to: next });
+  // On hold, the reason can change without a status change (the incident stays on hold, its clocks as they are).
+  const changingReason = incident.status === 'on_hold' && values.to === CHANGE_HOLD_REASON;
+  const setTo = (next: string) => draft.update({ ...values, to: next });
   const [errors, setErrors] = useState<Errors>({});
   const [confirming, setConfirming] = useState(false);
   const { busy: saving, run } = useBusy();
   const focusFirstInvalid = useFocusFirstInvalid(panelRef);
   const id = useId();
   const rule = rules.find((r) => r.to === to) ?? rules[0]!;
-  const needs = new Set<TransitionField>(rule.requires);
-  const finalStep = FINAL_STEPS[rule.to];
+  const needs = new Set<TransitionField>(changingReason ? [] : rule.requires);
+  const finalStep = changingReason ? undefined : FINAL_STEPS[rule.to];
   const needsConfirmation = finalStep !== undefined;
   // Resolving (or closing) with checklist steps unticked is allowed (a step may not apply), but said before it happens.
   const checklist = useMemo(() => deriveChecklist(events), [events]);
-  const unticked = rule.to === 'resolved' || rule.to === 'closed' ? checklist.total - checklist.done : 0;
+  const unticked = !changingReason && (rule.to === 'resolved' || rule.to === 'closed') ? checklist.total - checklist.done : 0;
   const untickedNote = unticked > 0 ? `${unticked} of ${checklist.total} checklist ${checklist.total === 1 ? 'step is' : 'steps are'} not ticked. Tick what was done first, or go on if the rest no longer applies.` : null;
   const confirmRef = useRef<HTMLButtonElement>(null);
   const actionRef = useRef<HTMLButtonElement>(null);
@@ -142,6 +148,10 @@ function StatusForm({ incident, events, panelRef, onDone }: {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (changingReason) {
+      await run(applyHoldReason);
+      return;
+    }
     const input = await gatherInput();
     if (!input) return;
     if (needsConfirmation && !confirming) {
@@ -197,6 +207,17 @@ function StatusForm({ incident, events, panelRef, onDone }: {
     onDone(rule.to);
   }
 
+  async function applyHoldReason() {
+    const result = await holdReasons.change(incident.id, { holdReason: values.holdReason, note: values.holdNote });
+    if (!result.ok) {
+      const key = holdReasonErrorKey(result.error.field);
+      refuse(key ? { [key]: result.error.message } : { form: result.error.message });
+      return;
+    }
+    await draft.discard();
+    onDone('on_hold');
+  }
+
   const fieldProps = (key: TransitionField | 'duplicateOf') => ({
     id: `${id}-${key}`,
     'aria-invalid': errors[key] ? true : undefined,
@@ -208,12 +229,17 @@ function StatusForm({ incident, events, panelRef, onDone }: {
       <form onSubmit={submit} onKeyDown={submitOnCtrlEnter} noValidate className="dialog-form">
         <div className="field">
           <label htmlFor={`${id}-to`}>New status</label>
-          <select id={`${id}-to`} value={to} onChange={(e) => { setTo(e.target.value as Status); setErrors({}); setConfirming(false); }}>
+          <select id={`${id}-to`} value={changingReason ? CHANGE_HOLD_REASON : to} onChange={(e) => { setTo(e.target.value); setErrors({}); setConfirming(false); }}>
             {rules.map((r) => (
               <option key={r.to} value={r.to}>{`${r.action} → ${STATUS_LABELS[r.to]}`}</option>
             ))}
+            {incident.status === 'on_hold' && <option value={CHANGE_HOLD_REASON}>{CHANGE_HOLD_REASON_LABEL}</option>}
           </select>
         </div>
+        {changingReason && (
+          <HoldReasonFields id={id} current={incident.holdReason} reasons={reference.holdReason} reason={values.holdReason} note={values.holdNote} errors={errors}
+            onReason={(value) => update('holdReason', value)} onNote={(value) => update('holdNote', value)} />
+        )}
         {needs.has('assignment') && (
           <div className="field-row">
             <div className="field">
@@ -297,7 +323,7 @@ function StatusForm({ incident, events, panelRef, onDone }: {
         ) : (
           <div className="actions">
             <button ref={actionRef} type="submit" className="primary" aria-disabled={saving || undefined} aria-describedby={untickedNote ? `${id}-unticked` : undefined}>
-              {saving ? 'Saving…' : actionLabel(rule.to, rule.action)}
+              {saving ? 'Saving…' : changingReason ? 'Change hold reason' : actionLabel(rule.to, rule.action)}
             </button>
             <button type="button" onClick={() => onDone(null)}>Back</button>
           </div>
