@@ -22,7 +22,7 @@ function jumpNames(article: HTMLElement): string[] {
 describe('incident sections jump bar', { timeout: 20_000 }, () => {
   it('lists the sections in page order; the review joins once the incident is resolved', async () => {
     const { openSeeded, db } = await renderDesk();
-    const incident = await openSeeded({ title: 'Generator B failed' });
+    const incident = await openSeeded({ title: 'Generator B failed', category: ['Facility', 'Generator & UPS'] });
     const article = screen.getByRole('article', { name: 'Generator B failed' });
     expect(jumpNames(article)).toEqual(['Fields', 'Links', 'Files', 'Checklist', 'Systems', 'Evidence', 'Timeline']);
 
@@ -59,7 +59,7 @@ describe('incident sections jump bar', { timeout: 20_000 }, () => {
   it('works from the keyboard: Tab reaches the bar, Enter jumps, and the heading is no extra Tab stop', async () => {
     spyOnScroll();
     const { user, openSeeded } = await renderDesk();
-    await openSeeded({ title: 'Fire alarm in Block A' });
+    await openSeeded({ title: 'Fire alarm in Block A', category: ['Facility', 'Fire & life safety'] });
     const article = screen.getByRole('article', { name: 'Fire alarm in Block A' });
     const nav = within(article).getByRole('navigation', { name: 'Incident sections' });
     // From the top of the page, Tab reaches the bar after the header and the actions.

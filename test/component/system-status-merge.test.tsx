@@ -27,7 +27,7 @@ async function arriveFromLaptopA(db: LanternDb, after: SystemStatusEvent): Promi
 async function withFirstSnapshot(title: string) {
   const desk = await renderDesk();
   const { user, openSeeded, db } = desk;
-  await openSeeded({ title });
+  await openSeeded({ title, category: ['Facility', 'Power & utility failure'] });
   const article = screen.getByRole('article', { name: title });
   const section = within(article).getByRole('region', { name: 'Facility systems' });
   await user.click(within(section).getByRole('button', { name: 'Record system status' }));
@@ -97,7 +97,7 @@ describe('facility system status across laptops', { timeout: 45_000 }, () => {
 
   it('Escape with focus outside the form closes the form, not the incident, and focus returns to "Record system status"', async () => {
     const { user, openSeeded, db } = await renderDesk();
-    await openSeeded({ title: 'Water outage, east wing' });
+    await openSeeded({ title: 'Water outage, east wing', category: ['Facility', 'Water & plumbing'] });
     const section = within(screen.getByRole('article', { name: 'Water outage, east wing' })).getByRole('region', { name: 'Facility systems' });
     await user.click(within(section).getByRole('button', { name: 'Record system status' }));
     const form = within(section).getByRole('form', { name: 'Record system status' });

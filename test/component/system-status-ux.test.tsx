@@ -17,7 +17,7 @@ const snapshots = async (db: LanternDb) =>
 async function openForm(title: string) {
   const desk = await renderDesk();
   await setCurrentUser(desk.db, { name: 'Ana Field', position: 'Facility Unit Leader' });
-  const incident = await desk.openSeeded({ title });
+  const incident = await desk.openSeeded({ title, category: ['Facility', 'Power & utility failure'] });
   const article = screen.getByRole('article', { name: title });
   const section = within(article).getByRole('region', { name: 'Facility systems' });
   const open = async () => {

@@ -8,7 +8,7 @@ describe('facility system status', { timeout: 45_000 }, () => {
   it('records a snapshot with Water non-functional; the summary, the table and the timeline show it; a second snapshot shows what changed', async () => {
     const { user, openSeeded, db } = await renderDesk();
     await setCurrentUser(db, { name: 'Ana Field', position: 'Facility Unit Leader' });
-    await openSeeded({ title: 'Hospital power failure' });
+    await openSeeded({ title: 'Hospital power failure', category: ['Facility', 'Power & utility failure'] });
     const article = screen.getByRole('article', { name: 'Hospital power failure' });
     const section = within(article).getByRole('region', { name: 'Facility systems' });
     expect(within(section).getByText(/No system status recorded/)).toBeInTheDocument();
@@ -75,7 +75,7 @@ describe('facility system status', { timeout: 45_000 }, () => {
 
   it('refuses a non-functional system without a reason next to its row, focuses the reason and saves nothing; Escape cancels', async () => {
     const { user, openSeeded, db } = await renderDesk();
-    await openSeeded({ title: 'Water outage, east wing' });
+    await openSeeded({ title: 'Water outage, east wing', category: ['Facility', 'Water & plumbing'] });
     const section = within(screen.getByRole('article', { name: 'Water outage, east wing' })).getByRole('region', { name: 'Facility systems' });
     await user.click(within(section).getByRole('button', { name: 'Record system status' }));
     const form = within(section).getByRole('form', { name: 'Record system status' });
@@ -109,7 +109,7 @@ describe('facility system status', { timeout: 45_000 }, () => {
 
   it('a closed incident shows its systems read-only', async () => {
     const { user, openSeeded, db } = await renderDesk();
-    const incident = await openSeeded({ title: 'Generator test' });
+    const incident = await openSeeded({ title: 'Generator test', category: ['Facility', 'Generator & UPS'] });
     const section = within(screen.getByRole('article', { name: 'Generator test' })).getByRole('region', { name: 'Facility systems' });
     await user.click(within(section).getByRole('button', { name: 'Record system status' }));
     // A full round: every system checked, so all 16 are recorded as shown.

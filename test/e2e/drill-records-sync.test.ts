@@ -32,7 +32,8 @@ describe('a drill across two laptops and HQ', () => {
     await startDrill(pageA);
     await recordIncident(pageA, { title: DRILL, site: 'Main campus / Block A' });
     await pageA.getByRole('article').getByText('Exercise', { exact: true }).first().waitFor();
-    await pageA.getByRole('button', { name: 'Record system status' }).click();
+    // Not a Facility incident (no category): the section waits behind its button, which opens the form.
+    await pageA.getByRole('button', { name: 'Record facility system status' }).click();
     await pageA.getByLabel('Normal power state').selectOption({ label: 'Non-functional' });
     await pageA.getByLabel('Normal power reason').fill('Grid feed lost (simulated)');
     await pageA.getByLabel('Normal power repair estimate').fill('2 h');

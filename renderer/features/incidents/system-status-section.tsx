@@ -1,9 +1,14 @@
 // "Facility systems" (HICS 251) on the incident: a one-line summary of the current status, the table of systems on demand, and the form.
+// Shown on Facility incidents and wherever status was recorded; elsewhere it waits behind one small button.
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { SYSTEM_STATE_LABELS, type Incident, type SystemState, type TimelineEvent, type ZonedTime } from '../../../shared/domain';
 import { currentSystemStatus, summariseSystemStatus, type CurrentSystemLine } from '../../../shared/domain/system-status';
 import { useServices } from '../../app/services';
+import { DEFAULT_AUTHOR } from '../../db/current-user';
+import { getEntryDraft } from '../../db/entry-drafts';
 import { createSystemStatusRepository } from '../../db/system-status';
+import { useCurrentUser } from '../user/use-current-user';
 import { formatZoned } from '../format';
 import { SystemStatusForm } from './system-status-form';
 import './system-status.css';
@@ -11,12 +16,73 @@ import './system-status.css';
 /** A shape per state next to its words, so the cue survives without colour (print, colour blindness). */
 const STATE_MARKS: Record<SystemState, string> = { functional: '✓', partial: '◐', non_functional: '✕', not_applicable: '–' };
 
+/** Facility incidents: their category path starts with "Facility" (DOMAIN.md's tree). */
+export function isFacilityIncident(incident: Pick<Incident, 'category'>): boolean {
+  return incident.category[0]?.trim().toLowerCase() === 'facility';
+}
+
+/**
+ * On a Facility incident, or one with a snapshot (recorded data is never hidden), the section shows. Elsewhere (an IT
+ * incident in a server room that overheats) it is one button away: "Record facility system status" opens the section
+ * with its form, and Cancel puts the button back. A draft kept from that form is said next to the button.
+ */
 export function SystemStatusSection({ incident, events }: { incident: Incident; events: readonly TimelineEvent[] }) {
+  const hasSnapshot = useMemo(() => events.some((event) => event.kind === 'system_status'), [events]);
+  const [revealed, setRevealed] = useState(false);
+  const offerRef = useRef<HTMLButtonElement>(null);
+  const [refocusOffer, setRefocusOffer] = useState(0);
+  useEffect(() => {
+    if (refocusOffer > 0) offerRef.current?.focus();
+  }, [refocusOffer]);
+  const editable = incident.status !== 'closed' && incident.status !== 'cancelled';
+  const draftKept = useSystemStatusDraftKept(incident.id);
+  const draftNoteId = useId();
+
+  if (isFacilityIncident(incident) || hasSnapshot) return <SystemStatusPanel incident={incident} events={events} />;
+  if (revealed) {
+    return (
+      <SystemStatusPanel incident={incident} events={events} startWithForm
+        onFormDone={(saved) => {
+          // Saved: the snapshot keeps the section on screen. Cancelled: back to the button, focus on it.
+          if (!saved) {
+            setRevealed(false);
+            setRefocusOffer((n) => n + 1);
+          }
+        }} />
+    );
+  }
+  if (!editable) return null;
+  return (
+    <div className="system-status-offer">
+      <button ref={offerRef} type="button" className="small" aria-describedby={draftKept ? draftNoteId : undefined} onClick={() => setRevealed(true)}>
+        Record facility system status
+      </button>
+      <span className="hint">HICS 251: power, water, HVAC… during a utility failure</span>
+      {draftKept && <span id={draftNoteId} className="system-status-offer-draft">Unsaved draft kept</span>}
+    </div>
+  );
+}
+
+/** Whether the person at the keyboard has a system status draft on this incident (the form's own draft key). */
+function useSystemStatusDraftKept(incidentId: string): boolean {
+  const { db } = useServices();
+  const user = useCurrentUser();
+  const owner = user === undefined ? undefined : user.name || DEFAULT_AUTHOR.name;
+  return useLiveQuery(async () => (owner === undefined ? false : (await getEntryDraft(db, { kind: 'system_status', incidentId, owner })) !== null), [db, incidentId, owner], false);
+}
+
+function SystemStatusPanel({ incident, events, startWithForm = false, onFormDone }: {
+  incident: Incident;
+  events: readonly TimelineEvent[];
+  /** Opened from "Record facility system status": the form is what the person asked for. */
+  startWithForm?: boolean;
+  onFormDone?: (saved: boolean) => void;
+}) {
   const { db } = useServices();
   const repo = useMemo(() => createSystemStatusRepository(db), [db]);
   const status = useMemo(() => currentSystemStatus(events), [events]);
   const [expanded, setExpanded] = useState(false);
-  const [formOpen, setFormOpen] = useState(false);
+  const [formOpen, setFormOpen] = useState(startWithForm);
   const recordRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
   const tableId = useId();
@@ -35,6 +101,7 @@ export function SystemStatusSection({ incident, events }: { incident: Incident; 
     // What was just recorded is worth seeing.
     if (saved) setExpanded(true);
     setRefocus((n) => n + 1);
+    onFormDone?.(saved);
   }
 
   return (
