@@ -22,13 +22,13 @@ async function setValue(desk: Desk, field: HTMLElement, value: string) {
 }
 
 describe('SLA policy settings', { timeout: 20_000 }, () => {
-  it('edits the P1 resolve target by label; the open incident’s header clock uses it at once', async () => {
+  it('edits the P1 time to resolve by label; the open incident’s header clock uses it at once', async () => {
     const desk = await renderDesk();
     await desk.openSeeded({ title: 'Core switch down', impact: 1, urgency: 1 });
     await waitFor(() => expect(resolveClock()).toHaveTextContent(/of 1h \(/));
 
     const dialog = await openSettings(desk);
-    await setValue(desk, within(dialog).getByLabelText('P1 resolve target hours'), '3');
+    await setValue(desk, within(dialog).getByLabelText('P1 time to resolve hours'), '3');
     await desk.user.click(within(dialog).getByRole('button', { name: 'Save policy' }));
     expect(await within(dialog).findByRole('status')).toHaveTextContent('Saved Gold');
     expect((await readSlaPolicySet(desk.services.db)).policies[0]!.targets.P1.resolveMinutes).toBe(180);
@@ -37,9 +37,9 @@ describe('SLA policy settings', { timeout: 20_000 }, () => {
   });
 
   it.each([
-    ['an empty target', 'P2 response target hours', '', 'Enter the P2 response target.'],
-    ['a negative target', 'P3 resolve target hours', '-4', 'The P3 resolve target cannot be negative.'],
-    ['a target over a year', 'P3 resolve target hours', '9000', 'The P3 resolve target is at most a year (8784 hours).'],
+    ['an empty target', 'P2 time to own hours', '', 'Enter the P2 time to own.'],
+    ['a negative target', 'P3 time to resolve hours', '-4', 'The P3 time to resolve cannot be negative.'],
+    ['a target over a year', 'P3 time to resolve hours', '9000', 'The P3 time to resolve is at most a year (8784 hours).'],
     ['a warning at 100 %', 'Second warning (%)', '100', 'Warnings must be below 100 % (the breach is always at 100 %)'],
     ['warnings out of order', 'First warning (%)', '80', 'The second warning must come after the first'],
   ])('refuses %s with a message and saves nothing', async (_label, field, value, message) => {
@@ -47,7 +47,7 @@ describe('SLA policy settings', { timeout: 20_000 }, () => {
     const dialog = await openSettings(desk);
     const form = within(dialog).getByRole('form', { name: 'Edit Gold' });
     await setValue(desk, within(form).getByLabelText(field), value);
-    if (field === 'P2 response target hours') await setValue(desk, within(form).getByLabelText('P2 response target minutes'), '');
+    if (field === 'P2 time to own hours') await setValue(desk, within(form).getByLabelText('P2 time to own minutes'), '');
     await desk.user.click(within(form).getByRole('button', { name: 'Save policy' }));
     expect(await within(form).findByRole('alert')).toHaveTextContent(message);
     expect(await readSlaPolicySet(desk.services.db)).toEqual(SEED_SLA_POLICY_SET);

@@ -127,12 +127,12 @@ describe('SLA clocks with a controlled clock', () => {
     await expect.poll(() => resolveLine(page).innerText()).toMatch(/of 4h \(0 %\)/);
     await expect.poll(() => scheduledKeys(page), { timeout: 10_000 }).toContainEqual(expect.stringMatching(/:resolve:warn50:14400000$/));
 
-    // Settings → SLA policies: Bronze's P1 resolve target becomes 6 h; the open header and the scheduler use it at once.
+    // Settings → SLA policies: Bronze's P1 time to resolve becomes 6 h; the open header and the scheduler use it at once.
     await page.getByRole('button', { name: 'SLA policies', exact: true }).click();
     const settings = page.getByRole('dialog', { name: 'SLA policy settings', exact: true });
     await settings.getByRole('button', { name: 'Bronze', exact: true }).click();
     const form = settings.getByRole('form', { name: 'Edit Bronze', exact: true });
-    await form.getByLabel('P1 resolve target hours', { exact: true }).fill('6');
+    await form.getByLabel('P1 time to resolve hours', { exact: true }).fill('6');
     await form.getByRole('button', { name: 'Save policy', exact: true }).click();
     await expect.poll(() => form.getByRole('status').innerText()).toMatch(/Saved Bronze/);
     await settings.getByRole('button', { name: 'Close SLA policy settings', exact: true }).click();

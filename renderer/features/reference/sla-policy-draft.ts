@@ -25,7 +25,8 @@ export interface PolicyDraft {
 
 export type DraftResult = { ok: true; policy: SlaPolicy } | { ok: false; message: string };
 
-export const TARGET_LABELS: Record<TargetKind, string> = { response: 'response target', resolve: 'resolve target' };
+/** The clocks' names, as the editor's columns, the incident header and alerts say them ("P1 time to own hours"). */
+export const TARGET_LABELS: Record<TargetKind, string> = { response: 'time to own', resolve: 'time to resolve' };
 
 function durationDraft(totalMinutes: number): DurationDraft {
   return { hours: String(Math.floor(totalMinutes / 60)), minutes: String(totalMinutes % 60) };

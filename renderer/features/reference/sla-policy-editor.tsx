@@ -1,4 +1,4 @@
-// Edits one SLA policy: name, response/resolve targets per priority, 24×7 or business hours, warning thresholds.
+// Edits one SLA policy: name, time-to-own / time-to-resolve targets per priority, 24×7 or business hours, warning thresholds.
 import { useId, useState, type FormEvent } from 'react';
 import { WEEKDAYS, type SlaPolicy, type Weekday } from '../../../shared/domain';
 import { DRAFT_PRIORITIES, draftOf, policyFromDraft, TARGET_LABELS, type DraftPriority, type PolicyDraft, type TargetKind } from './sla-policy-draft';
