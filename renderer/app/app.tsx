@@ -8,6 +8,7 @@ import { IncidentDetail } from '../features/incidents/incident-detail';
 import { anyInlineDialogOpen, closeNewestInlineDialog } from '../features/incidents/inline-dialog';
 import { IncidentList } from '../features/incidents/incident-list';
 import { NotificationCentre } from '../features/notifications';
+import { ListsButton } from '../features/reference/lists-button';
 import { SlaPoliciesButton } from '../features/reference/sla-policies-button';
 import { StatisticsPane } from '../features/stats/statistics-pane';
 import { StorageStatus } from '../features/status/storage-status';
@@ -74,6 +75,7 @@ export function App() {
         <UserSwitch />
         <SyncSettingsButton />
         <SlaPoliciesButton />
+        <ListsButton />
         <NotificationCentre onOpenIncident={openIncident} />
         <button ref={statisticsButton} type="button" className="ghost" onClick={openStatistics} aria-keyshortcuts="S" aria-pressed={pane.kind === 'statistics'}>
           Statistics
