@@ -7,8 +7,8 @@ import { checkTransition, DEFAULT_TRANSITION_REFERENCE, isBlank, type Transition
 import { derivePriority, DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from './priority';
 import { STATUS_LABELS, type Status } from './status';
 import type { TimelineEvent } from './timeline';
-import type { ZonedTime } from './zoned-time';
-import { applyFieldChanges, checkMatrix, emptyToNull, eventBase, invalidInput, touchedAt, transitionFailure, validated } from './command-kit';
+import { formatUtcOffset, type ZonedTime, zonedTimeSchema } from './zoned-time';
+import { applyFieldChanges, checkMatrix, emptyToNull, eventBase, invalidInput, sameValue, touchedAt, transitionFailure, validated } from './command-kit';
 
 /** Everything a command needs from the outside world, passed in so commands stay pure. */
 export interface CommandContext {
@@ -63,6 +63,8 @@ export interface NewIncidentInput {
   reporter?: string | null;
   occurredAt?: ZonedTime;
   detectedAt?: ZonedTime | null;
+  /** When it was reported (a phone call before anyone reached the laptop); absent: now, the moment it is recorded. */
+  reportedAt?: ZonedTime;
   tags?: string[];
   /** Recorded during a drill (the device's drill mode), not a real incident. */
   exercise?: boolean;
@@ -84,7 +86,7 @@ export function recordIncident(input: NewIncidentInput, counter: number, deviceP
     reporter: emptyToNull(input.reporter),
     occurredAt: input.occurredAt ?? ctx.now,
     detectedAt: input.detectedAt ?? null,
-    reportedAt: ctx.now,
+    reportedAt: input.reportedAt ?? ctx.now,
     resolutionCode: null,
     resolutionNotes: null,
     cancelReason: null,
@@ -98,6 +100,10 @@ export function recordIncident(input: NewIncidentInput, counter: number, deviceP
   };
   const parsed = syncedFieldsSchema.safeParse(fields);
   if (!parsed.success) return invalidInput(parsed.error.issues[0]);
+  // Only a reported-at the person gave is checked: the clock's own "now" may sit a tolerated minute or two before an
+  // occurred-at typed from a watch that runs fast.
+  const reportedProblem = input.reportedAt === undefined ? undefined : reportedAtRefusal(parsed.data.reportedAt, parsed.data.occurredAt, ctx.now, 'reportedAt');
+  if (reportedProblem) return reportedProblem;
   const matrixProblem = checkMatrix(ctx);
   if (matrixProblem) return matrixProblem;
   let number: string;
@@ -123,7 +129,7 @@ export function recordIncident(input: NewIncidentInput, counter: number, deviceP
 
 /** Fields a person may edit directly; status and its companions only move through changeStatus. */
 export const DIRECTLY_EDITABLE_FIELDS = [
-  'title', 'description', 'category', 'site', 'impact', 'urgency', 'major', 'reporter', 'occurredAt', 'detectedAt', 'tags', 'assignee', 'team', 'slaPolicyId',
+  'title', 'description', 'category', 'site', 'impact', 'urgency', 'major', 'reporter', 'occurredAt', 'detectedAt', 'reportedAt', 'tags', 'assignee', 'team', 'slaPolicyId',
   'updateEveryMinutes', 'exercise', 'indicators', 'impactAssessment', 'contacts', 'nextSteps',
 ] as const satisfies readonly SyncedField[];
 export type EditableFields = Pick<SyncedFields, (typeof DIRECTLY_EDITABLE_FIELDS)[number]>;
@@ -152,7 +158,48 @@ export function editIncident(incident: Incident, edits: Partial<EditableFields>,
       },
     };
   }
+  const timeProblem = reportedOrderOfEdit(incident, present, ctx);
+  if (timeProblem) return timeProblem;
   return applyFieldChanges(incident, present, ctx, (changes) => ({ kind: 'fields_changed', changes }));
+}
+
+/** How far ahead of the device clock a time a person gives may be: the clocks of two devices (or a watch) differ by minutes. */
+export const CLOCK_TOLERANCE_MS = 5 * 60_000;
+
+/** An edit that moves the reported-at, or the occurred-at it must not precede, is checked like a reported-at at capture. */
+function reportedOrderOfEdit(incident: Incident, present: Partial<SyncedFields>, ctx: CommandContext): CommandResult | undefined {
+  const moved = (key: 'reportedAt' | 'occurredAt') => present[key] !== undefined && !sameValue(present[key], incident[key]);
+  if (moved('reportedAt')) return reportedAtRefusal(present.reportedAt ?? incident.reportedAt, present.occurredAt ?? incident.occurredAt, ctx.now, 'reportedAt');
+  // Only the order: the occurred-at's own plausibility is the record schema's, and its future check the form's.
+  if (moved('occurredAt')) return reportedAtRefusal(incident.reportedAt, present.occurredAt ?? incident.occurredAt, ctx.now, 'occurredAt');
+  return undefined;
+}
+
+/**
+ * Why a reported-at cannot stand (undefined: fine), at the field being edited: later than the clock allows, or before
+ * the occurred-at (nothing is reported before it happens). Before the detected-at is fine: someone may report what the
+ * organisation only then detects. Times the schema refuses (no real date, implausible year) get its message instead.
+ */
+function reportedAtRefusal(reportedAt: ZonedTime, occurredAt: ZonedTime, now: ZonedTime, edited: 'reportedAt' | 'occurredAt'): CommandResult | undefined {
+  if (![reportedAt, occurredAt, now].every((time) => zonedTimeSchema.safeParse(time).success)) return undefined;
+  const reportedMs = Date.parse(reportedAt.utc);
+  const occurredMs = Date.parse(occurredAt.utc);
+  const refuse = (field: string, message: string): CommandResult => ({ ok: false, error: { code: 'invalid-value', field, message } });
+  if (edited === 'reportedAt' && reportedMs - Date.parse(now.utc) > CLOCK_TOLERANCE_MS) {
+    return refuse(
+      'reportedAt',
+      `Reported at is in the future (${zonedText(reportedAt)}). Enter when it was actually reported; at most ${CLOCK_TOLERANCE_MS / 60_000} minutes ahead of this computer’s clock is accepted. If the computer’s clock is wrong, correct it first.`,
+    );
+  }
+  if (reportedMs >= occurredMs) return undefined;
+  if (edited === 'occurredAt') return refuse('occurredAt', `Occurred at is after Reported at (${zonedText(reportedAt)}). Enter an earlier time, or correct Reported at first.`);
+  return refuse('reportedAt', `Reported at is before Occurred at (${zonedText(occurredAt)}). Enter a later time, or correct Occurred at.`);
+}
+
+/** "2026-03-29 01:30, UTC+01:00": the wall-clock time where it was recorded, as the domain has no locale to format in. */
+function zonedText(time: ZonedTime): string {
+  const wall = new Date(Date.parse(time.utc) + time.offsetMinutes * 60_000).toISOString();
+  return `${wall.slice(0, 10)} ${wall.slice(11, 16)}, ${formatUtcOffset(time.offsetMinutes)}`;
 }
 
 /**

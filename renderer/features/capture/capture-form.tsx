@@ -31,7 +31,7 @@ import './capture.css';
 
 /** Until the reference lists load (a few ms), the seed categories; a template's category is always offered. */
 const SEED_CATEGORY_OPTIONS = flattenCategoryPaths(DEFAULT_CATEGORIES).map(formatPath);
-const KNOWN_FIELDS = new Set<string>(['title', 'description', 'category', 'site', 'impact', 'urgency', 'occurredAt', 'detectedAt', 'attachments']);
+const KNOWN_FIELDS = new Set<string>(['title', 'description', 'category', 'site', 'impact', 'urgency', 'occurredAt', 'detectedAt', 'reportedAt', 'attachments']);
 
 type FieldErrors = Partial<Record<keyof CaptureValues | 'attachments' | 'form', string>>;
 
@@ -64,7 +64,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   });
   const drillOn = useDrillMode()?.on ?? false;
   const exercise = isExercise(values, drillOn);
-  const ids = { exercise: useId(), title: useId(), description: useId(), category: useId(), site: useId(), impact: useId(), urgency: useId(), occurred: useId(), detected: useId(), priority: useId(), sites: useId() };
+  const ids = { exercise: useId(), title: useId(), description: useId(), category: useId(), site: useId(), impact: useId(), urgency: useId(), occurred: useId(), detected: useId(), reported: useId(), priority: useId(), sites: useId() };
   const priority = derivePriority(values.impact, values.urgency);
   const reference = useReferenceLists();
   const categoryOptions = withValue(reference?.category ?? SEED_CATEGORY_OPTIONS, values.category);
@@ -103,16 +103,17 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
     if (clear.some((key) => errors[key])) setErrors((e) => ({ ...e, ...Object.fromEntries(clear.map((key) => [key, undefined])) }));
   };
   const update = <K extends keyof CaptureValues>(key: K, value: CaptureValues[K]) => change((v) => ({ ...v, [key]: value }), [key]);
-  // Said as soon as a future time (or a detected-at before the occurred-at) is picked, not only on save.
-  const updateTime = (key: 'occurredAt' | 'detectedAt', value: string) => {
+  // Said as soon as a future time (or a detected-at or reported-at before the occurred-at) is picked, not only on save.
+  const updateTime = (key: 'occurredAt' | 'detectedAt' | 'reportedAt', value: string) => {
     if (savingNow.current) return;
     update(key, value);
     const problems = timeProblems({ ...values, [key]: value }, Date.now());
     setErrors((e) => ({
       ...e,
       ...(key === 'occurredAt' && value !== '' ? { occurredAt: problems.occurredAt ?? undefined } : {}),
-      // The detected-at's order problem follows either time; an emptied detected-at has none.
+      // The detected-at's and reported-at's order problems follow the occurred-at too; an emptied one has none.
       detectedAt: problems.detectedAt ?? undefined,
+      reportedAt: problems.reportedAt ?? undefined,
     }));
   };
   const moveExtraTitle = () => {
@@ -171,12 +172,18 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
     const tooLong = titleLengthProblem(values.title);
     const occurredMs = new Date(values.occurredAt).getTime();
     const times = timeProblems(values, Date.now());
-    // A half-typed date-time reads as '' (empty); for the optional detected-at that must not silently mean "not known".
+    // A half-typed date-time reads as '' (empty); for the optional times that must not silently mean "not known" or "now".
     const detectedProblem = partlyTyped(ids.detected) ? 'Finish the date and time it was detected, or clear every part of it.' : times.detectedAt;
-    if (tooLong || times.occurredAt || detectedProblem) {
-      setErrors({ ...(tooLong ? { title: tooLong } : {}), ...(times.occurredAt ? { occurredAt: times.occurredAt } : {}), ...(detectedProblem ? { detectedAt: detectedProblem } : {}) });
+    const reportedProblem = partlyTyped(ids.reported) ? 'Finish the date and time it was reported, or clear every part of it.' : times.reportedAt;
+    if (tooLong || times.occurredAt || detectedProblem || reportedProblem) {
+      setErrors({
+        ...(tooLong ? { title: tooLong } : {}),
+        ...(times.occurredAt ? { occurredAt: times.occurredAt } : {}),
+        ...(detectedProblem ? { detectedAt: detectedProblem } : {}),
+        ...(reportedProblem ? { reportedAt: reportedProblem } : {}),
+      });
       if (tooLong) titleRef.current?.focus();
-      else document.getElementById(times.occurredAt ? ids.occurred : ids.detected)?.focus();
+      else document.getElementById(times.occurredAt ? ids.occurred : detectedProblem ? ids.detected : ids.reported)?.focus();
       return;
     }
     setSaving(true);
@@ -273,7 +280,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
           </output>
         </div>
       </div>
-      <div className="field-row">
+      <div className="field-row capture-times">
         <div className="field">
           <label htmlFor={ids.occurred}>Occurred at</label>
           <input id={ids.occurred} type="datetime-local" value={values.occurredAt} onChange={(e) => updateTime('occurredAt', e.target.value)}
@@ -287,6 +294,14 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
           {errors.detectedAt
             ? <FieldError id={`${ids.detected}-error`} message={errors.detectedAt} />
             : <span id={`${ids.detected}-hint`} className="hint">Optional: when it was noticed, if later</span>}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.reported}>Reported at</label>
+          <input id={ids.reported} type="datetime-local" value={values.reportedAt} onChange={(e) => updateTime('reportedAt', e.target.value)}
+            aria-invalid={errors.reportedAt ? true : undefined} aria-describedby={errors.reportedAt ? `${ids.reported}-error` : `${ids.reported}-hint`} />
+          {errors.reportedAt
+            ? <FieldError id={`${ids.reported}-error`} message={errors.reportedAt} />
+            : <span id={`${ids.reported}-hint`} className="hint">Optional: empty means now, when you save</span>}
         </div>
       </div>
       <DuplicateSuggestions site={values.site} category={values.category} occurredAt={values.occurredAt} />

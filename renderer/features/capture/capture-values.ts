@@ -2,7 +2,7 @@
 import { findTemplate, levelSchema, LIMITS, parsePath, PATH_SEPARATOR, templateTag, zonedTimeFromEpoch, type Impact, type NewIncidentInput } from '../../../shared/domain';
 import type { JsonObject } from '../../db';
 import { toDateTimeLocalValue } from '../format';
-import { detectedAtProblem, occurredAtProblem, zonedFromLocalValue } from './incident-times';
+import { detectedAtProblem, occurredAtProblem, reportedAtProblem, zonedFromLocalValue } from './incident-times';
 
 export interface CaptureValues {
   title: string;
@@ -14,6 +14,8 @@ export interface CaptureValues {
   occurredAt: string;
   /** Optional: '' when nobody knows (or has said) when it was noticed. */
   detectedAt: string;
+  /** Optional: '' means "now", the moment the form is saved (the report came in as it was typed). */
+  reportedAt: string;
   /** '' when no template was chosen. */
   templateId: string;
   /** Exercise or real as the person ticked it; null: as this device's drill mode says when saved. */
@@ -21,7 +23,7 @@ export interface CaptureValues {
 }
 
 export function blankValues(nowMs: number = Date.now()): CaptureValues {
-  return { title: '', description: '', category: '', site: '', impact: 3, urgency: 3, occurredAt: toDateTimeLocalValue(nowMs), detectedAt: '', templateId: '', exercise: null };
+  return { title: '', description: '', category: '', site: '', impact: 3, urgency: 3, occurredAt: toDateTimeLocalValue(nowMs), detectedAt: '', reportedAt: '', templateId: '', exercise: null };
 }
 
 export function toDraftValues(values: CaptureValues): JsonObject {
@@ -49,6 +51,8 @@ export function fromDraftValues(stored: JsonObject, nowMs: number = Date.now()):
     urgency: level('urgency'),
     occurredAt: text('occurredAt'),
     detectedAt: text('detectedAt'),
+    // Absent from drafts kept before it existed: empty, i.e. the time of saving, as those forms meant.
+    reportedAt: text('reportedAt'),
     templateId: findTemplate(templateId) ? templateId : '',
     exercise: typeof stored['exercise'] === 'boolean' ? stored['exercise'] : null,
   };
@@ -56,7 +60,7 @@ export function fromDraftValues(stored: JsonObject, nowMs: number = Date.now()):
 
 /** True when the person has entered something worth keeping as a draft. */
 export function hasContent(values: CaptureValues): boolean {
-  return [values.title, values.description, values.category, values.site, values.detectedAt, values.templateId].some((text) => text.trim() !== '');
+  return [values.title, values.description, values.category, values.site, values.detectedAt, values.reportedAt, values.templateId].some((text) => text.trim() !== '');
 }
 
 /** The draft's name in the Drafts list. */
@@ -83,20 +87,25 @@ export function toRecordInput(values: CaptureValues, occurredMs: number, drillOn
     urgency: values.urgency,
     occurredAt: zonedTimeFromEpoch(occurredMs, -new Date(occurredMs).getTimezoneOffset()),
     detectedAt: values.detectedAt === '' ? null : zonedFromLocalValue(values.detectedAt),
+    // Empty: the domain takes the clock at the moment of saving.
+    ...(values.reportedAt === '' ? {} : { reportedAt: zonedFromLocalValue(values.reportedAt) }),
     tags: template ? [templateTag(template)] : [],
     exercise: isExercise(values, drillOn),
   };
 }
 
+type TimeKey = 'occurredAt' | 'detectedAt' | 'reportedAt';
+
 /**
- * The problems with the two times as typed, each for its own field (null: fine). An empty occurred-at is a problem
- * (it has a suggested value); an empty detected-at is not (it is optional).
+ * The problems with the three times as typed, each for its own field (null: fine). An empty occurred-at is a problem
+ * (it has a suggested value); an empty detected-at or reported-at is not (optional; reported then means "now").
  */
-export function timeProblems(values: Pick<CaptureValues, 'occurredAt' | 'detectedAt'>, nowMs: number): { occurredAt: string | null; detectedAt: string | null } {
+export function timeProblems(values: Pick<CaptureValues, TimeKey>, nowMs: number): Record<TimeKey, string | null> {
   const occurredMs = new Date(values.occurredAt).getTime();
   return {
     occurredAt: occurredAtProblem(occurredMs, nowMs),
     detectedAt: values.detectedAt === '' ? null : detectedAtProblem(new Date(values.detectedAt).getTime(), occurredMs, nowMs),
+    reportedAt: values.reportedAt === '' ? null : reportedAtProblem(new Date(values.reportedAt).getTime(), occurredMs, nowMs, true),
   };
 }
 

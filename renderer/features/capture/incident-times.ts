@@ -1,9 +1,9 @@
-// When an incident happened and when it was detected: the checks and conversions shared by capture and the detail view.
-import { EARLIEST_PLAUSIBLE_YEAR, LATEST_PLAUSIBLE_YEAR, zonedTimeFromEpoch, type ZonedTime } from '../../../shared/domain';
+// When an incident happened, was detected and was reported: the checks and conversions shared by capture and the detail view.
+import { CLOCK_TOLERANCE_MS, EARLIEST_PLAUSIBLE_YEAR, LATEST_PLAUSIBLE_YEAR, zonedTimeFromEpoch, type ZonedTime } from '../../../shared/domain';
 import { formatLocal } from '../format';
 
-/** How far ahead of this device's clock a time may be: clocks of two devices (or a watch) differ by minutes. */
-export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** How far ahead of this device's clock a time may be: clocks of two devices (or a watch) differ by minutes. The domain's, which refuses a reported-at beyond it too. */
+export const FUTURE_TOLERANCE_MS = CLOCK_TOLERANCE_MS;
 
 /**
  * Why an occurred-at cannot be saved as typed, checked here because the record itself accepts any plausible year;
@@ -31,6 +31,27 @@ export function orderProblem(occurredMs: number, detectedMs: number, edited: 'oc
   if (!plausible(occurredMs) || !plausible(detectedMs) || detectedMs >= occurredMs) return null;
   if (edited === 'occurredAt') return `Occurred at is after Detected at (${localText(detectedMs)}). Enter an earlier time, or correct Detected at first.`;
   return `Detected at is before Occurred at (${localText(occurredMs)}). Enter a later time, correct Occurred at, or leave Detected at empty if not known.`;
+}
+
+/**
+ * Why a typed reported-at cannot be saved; null when it is fine. Not in the future, not before the occurred-at (nothing
+ * is reported before it happens); before the detected-at is fine: someone may report what the organisation only then
+ * detects. `emptyMeansNow`: at capture it may be left empty (the time of saving), which the messages offer.
+ */
+export function reportedAtProblem(reportedMs: number, occurredMs: number, nowMs: number, emptyMeansNow = false): string | null {
+  if (Number.isNaN(reportedMs)) return `Enter the date and time it was reported${emptyMeansNow ? ', or leave Reported at empty for the time you save' : ''}.`;
+  return futureProblem(reportedMs, nowMs, 'Enter when it was actually reported') ?? reportedOrderProblem(occurredMs, reportedMs, 'reportedAt', emptyMeansNow);
+}
+
+/**
+ * The message when reported-at is before occurred-at, for the field being edited (naming the other field's time, which
+ * is not in view); null when the order is fine. The domain refuses the same, in its own words.
+ */
+export function reportedOrderProblem(occurredMs: number, reportedMs: number, edited: 'occurredAt' | 'reportedAt', emptyMeansNow = false): string | null {
+  if (!plausible(occurredMs) || !plausible(reportedMs) || reportedMs >= occurredMs) return null;
+  if (edited === 'occurredAt') return `Occurred at is after Reported at (${localText(reportedMs)}). Enter an earlier time, or correct Reported at first.`;
+  const fixes = emptyMeansNow ? 'correct Occurred at, or leave Reported at empty for the time you save' : 'or correct Occurred at first';
+  return `Reported at is before Occurred at (${localText(occurredMs)}). Enter a later time, ${fixes}.`;
 }
 
 /** A datetime-local value ("2026-11-26T14:30", this computer's local time) as a zoned time with the offset it had then. */

@@ -17,7 +17,7 @@ import {
 import { useServices } from '../../app/services';
 import { useIncidentNumbers } from '../../db/links-live';
 import { useUiStore } from '../../store/ui-store';
-import { detectedAtProblem, occurredAtProblem, orderProblem } from '../capture/incident-times';
+import { detectedAtProblem, occurredAtProblem, orderProblem, reportedAtProblem, reportedOrderProblem } from '../capture/incident-times';
 import { formatLocal, formatPathOrDash, formatZoned } from '../format';
 import { useReference } from '../reference/use-reference';
 import { InlineField } from './inline-field';
@@ -82,15 +82,18 @@ export function DetailFields({ incident, events, majorUpdateDefault }: { inciden
         </>
       )}
       <TimeField label="Occurred" time={incident.occurredAt} editable={editable}
-        check={(ms) => occurredAtProblem(ms, Date.now()) ?? (incident.detectedAt ? orderProblem(ms, Date.parse(incident.detectedAt.utc), 'occurredAt') : null)}
+        check={(ms) =>
+          occurredAtProblem(ms, Date.now()) ??
+          (incident.detectedAt ? orderProblem(ms, Date.parse(incident.detectedAt.utc), 'occurredAt') : null) ??
+          reportedOrderProblem(ms, Date.parse(incident.reportedAt.utc), 'occurredAt')}
         onSave={(time) => save({ occurredAt: time ?? undefined })} />
       <TimeField label="Detected" time={incident.detectedAt} optional editable={editable}
         check={(ms) => detectedAtProblem(ms, Date.parse(incident.occurredAt.utc), Date.now())}
         onSave={(time) => save({ detectedAt: time })} />
-      <div className="field-view">
-        <dt>Reported</dt>
-        <dd>{formatZoned(incident.reportedAt)}</dd>
-      </div>
+      {/* Said at capture or left as the moment of saving; corrected here when the report came in earlier (a phone call). */}
+      <TimeField label="Reported" time={incident.reportedAt} editable={editable} emptyMessage="Enter the date and time it was reported."
+        check={(ms) => reportedAtProblem(ms, Date.parse(incident.occurredAt.utc), Date.now())}
+        onSave={(time) => save({ reportedAt: time ?? undefined })} />
       <div className="field-view">
         <dt>Recorded</dt>
         <dd>{`${formatLocal(incident.createdAt)} by ${incident.createdBy.name}`}</dd>

@@ -1,4 +1,4 @@
-// A time of an incident (occurred, detected) edited in place, in this computer's local time with its offset stored.
+// A time of an incident (occurred, detected, reported) edited in place, in this computer's local time with its offset stored.
 import { type FormEvent, type KeyboardEvent } from 'react';
 import { formatUtcOffset, type ZonedTime } from '../../../shared/domain';
 import { zonedFromLocalValue } from '../capture/incident-times';
@@ -10,6 +10,8 @@ export interface TimeFieldProps {
   time: ZonedTime | null;
   /** Optional times can be cleared (saved as null) and show "Not recorded" when empty. */
   optional?: boolean;
+  /** What a required time says when emptied (default: about when it happened). */
+  emptyMessage?: string;
   editable: boolean;
   /** Why a typed time (epoch ms) cannot be saved; null when fine. */
   check: (ms: number) => string | null;
@@ -20,7 +22,7 @@ export interface TimeFieldProps {
  * A time edited in place like InlineField, with a date-time picker in this computer's local time; the offset of
  * that moment is what gets stored. Unchanged values are not saved, so opening the editor never rewrites a zone.
  */
-export function TimeField({ label, time, optional, editable, check, onSave }: TimeFieldProps) {
+export function TimeField({ label, time, optional, emptyMessage = 'Enter the date and time it happened.', editable, check, onSave }: TimeFieldProps) {
   const initial = time ? toDateTimeLocalValue(Date.parse(time.utc)) : '';
   const { editing, setEditing, value, setValue, error, setError, saving, setSaving, id, editRef, fieldRef: inputRef, start } = useInlineEditor<HTMLInputElement>(initial);
 
@@ -30,7 +32,7 @@ export function TimeField({ label, time, optional, editable, check, onSave }: Ti
     // A half-typed date-time reads as ''; it must not silently clear the time.
     if (inputRef.current?.validity.badInput) return setError(`Finish the date and time${optional ? ', or clear every part of it' : ''}.`);
     if (value === initial) return setEditing(false);
-    if (value === '' && !optional) return setError('Enter the date and time it happened.');
+    if (value === '' && !optional) return setError(emptyMessage);
     const problem = value === '' ? null : check(new Date(value).getTime());
     if (problem) return setError(problem);
     setSaving(true);
