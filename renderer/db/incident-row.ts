@@ -95,6 +95,8 @@ export function eventText(event: TimelineEvent): string {
       return event.text;
     case 'communication':
       return [event.subject ?? '', event.message, event.actionTaken ?? ''].join('\n');
+    case 'communication_reply':
+      return [event.text, event.actionTaken ?? ''].join('\n');
     case 'checklist_added':
       return event.steps.map((step) => step.text).join('\n');
     case 'review':

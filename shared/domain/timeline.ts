@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { authorSchema } from './author';
 import { clockMarkSchema } from './clock-mark';
+import { communicationReplyFieldsSchema } from './communication-reply-schema';
 import { CHECKLIST_STEP_TEXT_MAX, CHECKLIST_STEPS_PER_ENTRY_MAX, checklistStepSchema } from './checklist-schema';
 import { custodyFieldsSchema } from './custody-schema';
 import { hlcStampSchema, SYNCED_FIELDS, uuidV7Schema } from './incident';
@@ -137,6 +138,8 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
   eventBase.extend({ kind: z.literal('system_status'), systems: systemStatusLinesSchema }),
   /** One link of an evidence item's chain of custody. */
   eventBase.extend({ kind: z.literal('custody'), ...custodyFieldsSchema.shape }),
+  /** The reply to a logged communication (HICS 213 "reply"): a new entry naming it, so the message itself is never rewritten. */
+  eventBase.extend({ kind: z.literal('communication_reply'), ...communicationReplyFieldsSchema.shape }),
 ]);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export type TimelineEventKind = TimelineEvent['kind'];
@@ -164,4 +167,5 @@ export const TIMELINE_KIND_LABELS: Record<TimelineEventKind, string> = {
   review: 'After-action review',
   system_status: 'System status',
   custody: 'Evidence',
+  communication_reply: 'Reply',
 };

@@ -19,9 +19,10 @@ import {
  * versions would misread (HQ answers retry-later to versions it does not know, so the device keeps them).
  * 2: reviews, system status snapshots and custody entries; the exercise mark; a communication's subject, priority
  * and action taken. 3: the NIST record fields (indicators, impact assessment, contacts, next steps). 4: the clock
- * mark on an event made while the device clock had not been checked against HQ, or was found off.
+ * mark on an event made while the device clock had not been checked against HQ, or was found off. 5: the reply to a
+ * communication (HICS 213 "reply"), an entry kind an older reader's schema refuses.
  */
-export const OPERATION_SCHEMA_VERSION = 4;
+export const OPERATION_SCHEMA_VERSION = 5;
 
 const KINDS_OF_VERSION_2: ReadonlySet<string> = new Set(['review', 'system_status', 'custody']);
 const FIELDS_OF_VERSION_3: readonly SyncedField[] = ['indicators', 'impactAssessment', 'contacts', 'nextSteps'];
@@ -37,6 +38,8 @@ function touches(change: Pick<IncidentChange, 'set' | 'event'>, fields: readonly
  * yet updated keeps taking everything else (an older one would drop the exercise mark or refuse the new entries for good).
  */
 export function operationVersionOf(change: Pick<IncidentChange, 'set' | 'event'>): number {
+  // An entry kind an older reader does not know: its schema would refuse the whole operation for good.
+  if (change.event.kind === 'communication_reply') return 5;
   // An older reader's schema strips fields it does not know: a version 2 HQ would keep the event but lose the value.
   if (change.event.clock !== undefined) return 4;
   if (touches(change, FIELDS_OF_VERSION_3)) return 3;

@@ -26,7 +26,8 @@ import { formatPathOrDash } from '../format';
 import { asciiFriendly, cleanText, clockText, entryTimeText, fitSegments, localTimeWithOffset, oneLine, readerOffsetAt, zonedTimeText, type Segment } from './briefing-words';
 import { elapsedOfTarget, slaCellText, THRESHOLD_LABELS } from './sla-format';
 import type { LinkView } from '../../db/links';
-import { describeEvent, otherIncidentText, type IncidentNumberOf } from './timeline-text';
+import { repliesByCommunication } from '../../../shared/domain/communication-reply';
+import { describeEvent, otherIncidentText, replyText, type IncidentNumberOf } from './timeline-text';
 
 /** An SMS is 160 GSM characters; two joined parts stay readable on a phone and over the radio. */
 export const SHORT_UPDATE_LIMIT = 300;
@@ -261,19 +262,32 @@ function timelineSection(events: readonly TimelineEvent[], numberOf: IncidentNum
   }
   const latest = [...events].sort(newerFirst).slice(0, BRIEFING_TIMELINE_ENTRIES);
   const shown = events.length > latest.length ? `${latest.length} of ${events.length}` : `${latest.length}`;
+  // A reply reads under its message (HICS 213: on the same form) when that message is listed too; else on its own.
+  const listed = new Set(latest.map((event) => event.id));
+  const replies = repliesByCommunication(latest);
   return {
     heading: 'Latest timeline entries',
     detail: `${shown}, newest first`,
     kind: 'list',
     items: latest.length > 0
-      ? latest.map((event) => {
+      ? latest.filter((event) => event.kind !== 'communication_reply' || !listed.has(event.communicationId)).map((event) => {
           const label = TIMELINE_KIND_LABELS[event.kind];
           const meta = `${entryTimeText(event)} · ${label} · ${authorText(event.author)}${corrected.has(event.id) ? ' · corrected later' : ''}`;
-          const body = cleanText(describeEvent(event, numberOf)).trim();
+          const body = cleanText(entryText(event, events, replies.get(event.id) ?? [], numberOf)).trim();
           return body === '' ? meta : `${meta}\n${body}`;
         })
       : ['No entries.'],
   };
+}
+
+/** An entry's text in the briefing: a communication with its listed replies; a reply standing alone says what it answers. */
+function entryText(event: TimelineEvent, events: readonly TimelineEvent[], replies: readonly Extract<TimelineEvent, { kind: 'communication_reply' }>[], numberOf: IncidentNumberOf | undefined): string {
+  if (event.kind === 'communication_reply') {
+    const message = events.find((candidate) => candidate.id === event.communicationId);
+    const answers = message ? `Reply to the communication of ${zonedTimeText(message.at)}: ${oneLine(describeEvent(message, numberOf))}` : 'Reply to a communication not on this computer';
+    return `${answers}\n${replyText(event, zonedTimeText)}`;
+  }
+  return [describeEvent(event, numberOf), ...replies.map((reply) => replyText(reply, zonedTimeText))].join('\n');
 }
 
 /** Every fact of the incident a person taking over (or a radio room) needs, in the app's own words. */

@@ -9,6 +9,7 @@ import {
   STATUS_LABELS,
   SYSTEM_STATE_LABELS,
   type TimelineEvent,
+  type ZonedTime,
 } from '../../../shared/domain';
 import { fieldLabel, fieldValueText, namesIncident } from '../field-words';
 import { formatZoned } from '../format';
@@ -98,6 +99,8 @@ export function describeEvent(event: TimelineEvent, numberOf: IncidentNumberOf =
       ];
       return [head.filter((part) => part !== '').join(' · '), event.message, event.actionTaken !== undefined ? `Action taken: ${event.actionTaken}` : ''].filter((part) => part !== '').join('\n');
     }
+    case 'communication_reply':
+      return replyText(event);
     case 'correction':
       return event.text;
     case 'linked':
@@ -132,6 +135,11 @@ export function describeEvent(event: TimelineEvent, numberOf: IncidentNumberOf =
     default:
       return '';
   }
+}
+
+/** A communication's reply as it reads on its own lines: who replied and when, what they said, what was done. */
+export function replyText(reply: Extract<TimelineEvent, { kind: 'communication_reply' }>, timeText: (time: ZonedTime) => string = formatZoned): string {
+  return [`Reply from ${reply.from} · ${timeText(reply.repliedAt)}`, reply.text, reply.actionTaken !== undefined ? `Action taken: ${reply.actionTaken}` : ''].filter((part) => part !== '').join('\n');
 }
 
 /** Short one-line summary of an entry, used where a correction names what it corrects. */

@@ -2,12 +2,15 @@
 import { useBusy } from '../use-busy';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { activityPeople, authorKey, correctedBy, TIMELINE_KIND_LABELS, type Incident, type TimelineEvent, type TimelineEventKind } from '../../../shared/domain';
+import { repliesByCommunication, type CommunicationReplyEvent } from '../../../shared/domain/communication-reply';
 import { useServices } from '../../app/services';
 import { useIncidentNumbers } from '../../db/links-live';
 import { clockMarkExplanation, clockMarkTag, likelyTime } from '../clock-mark-words';
 import { formatZoned } from '../format';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 import { ActivityLogDialog, personLabel } from './activity-log-dialog';
+import { CommunicationReplies } from './communication-replies';
+import { CommunicationReplyForm } from './communication-reply-form';
 import { describeEvent, referencedIncidentIds, summarizeEvent, type IncidentNumberOf } from './timeline-text';
 import './timeline.css';
 
@@ -39,10 +42,11 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
       const target = correctedBy(event);
       if (target !== undefined) corrected.add(target);
     }
-    const byId = corrected.size > 0 ? new Map(all.map((event) => [event.id, event])) : null;
-    return { corrected, byId, people: activityPeople(all) };
+    const replies = repliesByCommunication(all);
+    const byId = corrected.size > 0 || replies.size > 0 ? new Map(all.map((event) => [event.id, event])) : null;
+    return { corrected, byId, people: activityPeople(all), replies };
   }, [events]);
-  const { corrected, byId, people } = derived;
+  const { corrected, byId, people, replies } = derived;
   // Links and duplicates name other incidents by id: their numbers are read here, live (a renumber shows at once).
   const referencedIds = useMemo(() => referencedIncidentIds(events ?? []), [events]);
   const numbers = useIncidentNumbers(referencedIds);
@@ -61,7 +65,10 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
   const { mine, counts } = byPerson;
   // The entry being corrected stays in view whatever the filters, or its half-typed correction would be lost.
   const inMine = personShown === null ? null : new Set(mine);
-  const shown = events.filter((event) => event.id === correcting || ((inMine === null || inMine.has(event)) && (kind === 'all' || event.kind === kind)));
+  const listed = events.filter((event) => event.id === correcting || ((inMine === null || inMine.has(event)) && (kind === 'all' || event.kind === kind)));
+  // A reply shows under its message (HICS 213: on the same form); only one whose message is not in view stands alone.
+  const listedIds = new Set(listed.map((event) => event.id));
+  const shown = listed.filter((event) => event.kind !== 'communication_reply' || !listedIds.has(event.communicationId));
   return (
     <>
       <div className="timeline-tools">
@@ -99,6 +106,8 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
               corrected={corrected.has(event.id)}
               numberOf={numberOf}
               correctsText={target === undefined ? null : referenced(byId, target, numberOf)}
+              replies={event.kind === 'communication' ? replies.get(event.id) : undefined}
+              replyToText={event.kind === 'communication_reply' ? referenced(byId, event.communicationId, numberOf) : null}
               correcting={correcting === event.id}
               onCorrect={setCorrecting}
               onDone={stopCorrecting}
@@ -118,15 +127,27 @@ interface EntryProps {
   corrected: boolean;
   /** What this entry corrects, as text; null when it corrects nothing. */
   correctsText: string | null;
+  /** A communication's replies, shown under its message. */
+  replies?: readonly CommunicationReplyEvent[] | undefined;
+  /** For a reply standing alone (its message filtered out or not here): what it answers, as text. */
+  replyToText: string | null;
   correcting: boolean;
   onCorrect: (eventId: string) => void;
   onDone: () => void;
 }
 
 /** One entry; memoized, so a new entry (or opening one correction form) re-renders only the entries it changes. */
-const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf, corrected, correctsText, correcting, onCorrect, onDone }: EntryProps) {
+const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf, corrected, correctsText, replies, replyToText, correcting, onCorrect, onDone }: EntryProps) {
   const correctButton = useRef<HTMLButtonElement>(null);
   const wasCorrecting = useRef(correcting);
+  const [replying, setReplying] = useState(false);
+  const replyButton = useRef<HTMLButtonElement>(null);
+  const wasReplying = useRef(replying);
+  // The reply form saved or dropped: the cursor goes back to this message's Record reply button, as with corrections.
+  useEffect(() => {
+    if (wasReplying.current && !replying) replyButton.current?.focus();
+    wasReplying.current = replying;
+  }, [replying]);
   // A correction saved or dropped takes its form (and the focus in it) away: focus returns to this entry's Correct
   // button, not to the page, where the next Tab would start from the top and Escape would close the incident.
   useEffect(() => {
@@ -152,9 +173,17 @@ const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf,
             Correct
           </button>
         )}
+        {event.kind === 'communication' && !replying && (
+          <button ref={replyButton} type="button" className="ghost small" aria-label={`Record reply to: ${summarizeEvent(event, numberOf)}`} onClick={() => setReplying(true)}>
+            Record reply
+          </button>
+        )}
       </div>
       {correctsText !== null && <div className="muted corrects">Corrects: {correctsText}</div>}
+      {replyToText !== null && <div className="muted corrects">Reply to: {replyToText}</div>}
       <div className="timeline-body">{describeEvent(event, numberOf)}</div>
+      {replies !== undefined && <CommunicationReplies replies={replies} label={`Replies to: ${summarizeEvent(event, numberOf)}`} />}
+      {replying && event.kind === 'communication' && <CommunicationReplyForm incidentId={incidentId} communication={event} onDone={() => setReplying(false)} />}
       {correcting && <CorrectionForm incidentId={incidentId} entry={event} onDone={onDone} />}
     </li>
   );

@@ -43,7 +43,7 @@ describe('timelineEventSchema: valid events', () => {
   });
 
   it('has a label for every kind', () => {
-    expect(Object.keys(TIMELINE_KIND_LABELS).sort()).toEqual(['checklist_added', 'checklist_ticked', 'communication', 'correction', 'created', 'custody', 'escalated', 'fields_changed', 'linked', 'note', 'review', 'status_changed', 'system_status']);
+    expect(Object.keys(TIMELINE_KIND_LABELS).sort()).toEqual(['checklist_added', 'checklist_ticked', 'communication', 'communication_reply', 'correction', 'created', 'custody', 'escalated', 'fields_changed', 'linked', 'note', 'review', 'status_changed', 'system_status']);
   });
 });
 

@@ -36,7 +36,8 @@ describe('toOperation', () => {
   });
 
   it('writes version 4 only for an entry with a clock mark, whatever else it carries', () => {
-    expect(OPERATION_SCHEMA_VERSION).toBe(4);
+    // The newest version (5, the communication reply) is asserted in operation-reply-version.test.ts.
+    expect(OPERATION_SCHEMA_VERSION).toBeGreaterThanOrEqual(4);
     const start = recorded();
     const unchecked = laterCtx(1, { clock: { state: 'unchecked' } });
     const marked = [

@@ -33,6 +33,8 @@ export interface FakeHqOptions {
   capRule?: CapRule;
   minProtocol?: number;
   maxProtocol?: number;
+  /** The newest operation version this HQ reads (default: this build's); lower plays an HQ not yet updated. */
+  operationVersion?: number;
 }
 
 export class FakeHq {
@@ -132,7 +134,7 @@ export class FakeHq {
   private pushOne(deviceId: string, raw: unknown, index: number): PushOpResult {
     const record = (raw ?? {}) as Record<string, unknown>;
     const opId = typeof record.opId === 'string' ? record.opId : null;
-    if (typeof record.schemaVersion === 'number' && record.schemaVersion > OPERATION_SCHEMA_VERSION) {
+    if (typeof record.schemaVersion === 'number' && record.schemaVersion > (this.options.operationVersion ?? OPERATION_SCHEMA_VERSION)) {
       return { index, opId, status: 'retry-later', code: 'schema-newer', reason: 'Newer schema.' };
     }
     const parsed = operationSchema.safeParse(raw);
