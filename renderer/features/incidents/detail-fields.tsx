@@ -104,7 +104,8 @@ export function DetailFields({ incident, events, majorUpdateDefault }: { inciden
           <dd>{`${formatZoned(resolution.at)} by ${resolution.author.name}`}</dd>
         </div>
       )}
-      {incident.holdReason && (
+      {/* Only while on hold: a reason change merged after another laptop resumed work can leave one on the row. */}
+      {incident.status === 'on_hold' && incident.holdReason && (
         <div className="field-view">
           <dt>Hold reason</dt>
           <dd>{incident.holdReason}</dd>
