@@ -90,7 +90,10 @@ export function createNotificationService(deps: NotificationServiceDeps) {
     report: (activities: readonly NotificationActivity[]): Promise<void> => scheduler.report(activities),
     /** notifications:set-user — the person now using this device (quick user switch). */
     setUser(name: string | null): void {
+      if (name === user) return;
       user = name;
+      // With "only mine" the alerts follow the person: the one taking over gets theirs, the previous person's stop.
+      scheduler.onIncidentsChanged(watches.ids()).catch((error: unknown) => warn(`Notifications: ${error instanceof Error ? error.message : String(error)}`));
     },
     /** notifications:list */
     list: summary,

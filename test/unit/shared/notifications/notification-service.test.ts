@@ -57,6 +57,24 @@ describe('createNotificationService', () => {
     expect(notifier.shown).toHaveLength(0);
   });
 
+  it('plans again for the person who takes over: with "mine" scope, their incidents alert and the previous person\'s stop', async () => {
+    const { clock, notifier, service } = make(JSON.stringify({ ...DEFAULT_NOTIFICATION_SETTINGS, slaScope: 'mine' }));
+    await service.start();
+    service.setUser('Alice Day');
+    await service.watch({
+      watches: [
+        { ...watch, id: 'a1', number: 'K7QM-0001', assignee: 'Alice Day' },
+        { ...watch, id: 'b1', number: 'K7QM-0002', assignee: 'Bob Night' },
+      ],
+      removed: [],
+    });
+    await clock.advanceTo(T0 + 5 * MIN);
+    // Shift change before the first threshold.
+    service.setUser('Bob Night');
+    await clock.advanceTo(T0 + 8 * MIN);
+    expect(notifier.titles()).toEqual(['Time to own at 50 %: K7QM-0002']);
+  });
+
   it('loads, saves and toggles settings; unreadable settings fall back to the defaults', async () => {
     const { service, settings } = make('{"nonsense":true}');
     await service.start();
