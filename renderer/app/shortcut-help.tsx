@@ -22,7 +22,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: [['K']], what: 'Previous incident in the list' },
   { keys: [['Enter']], what: 'Open the incident under the cursor' },
   { keys: [['Esc']], what: 'Back: close the dialog or the open incident' },
-  { keys: [['Ctrl', 'Enter']], what: 'Save or apply what you are writing: a new incident, a note, a correction, a communication, a review, evidence, a status change, an escalation' },
+  { keys: [['Ctrl', 'Enter']], what: 'Save or apply what you are writing: a new incident, a note, a correction, a communication, a reply to a communication, a review, evidence, a status change, an escalation' },
   { keys: [['?']], what: 'Show or hide this help' },
 ];
 

@@ -1,4 +1,4 @@
-// Per-incident, per-person drafts of the detail view's entry forms (work note, communication, review, systems snapshot, evidence, status change, escalation), kept in the drafts table.
+// Per-incident, per-person drafts of the detail view's entry forms (work note, communication and its reply, review, systems snapshot, evidence, status change, escalation), kept in the drafts table.
 import type { LanternDb } from './database';
 import { discardDraft, getDraft, kindedDraftId, saveDraft, type Draft } from './drafts';
 import { saveDraftOnUnload } from './draft-unload';
@@ -7,9 +7,10 @@ import type { RepoResult } from './repo-result';
 
 /**
  * evidence: collecting a new item; custody: a link of one item's chain (keyed by the item too, see custody.ts);
- * status_change and escalation: the Change status and Escalate panels (resolution notes, reasons).
+ * status_change and escalation: the Change status and Escalate panels (resolution notes, reasons);
+ * communication_reply: the reply to one logged message (keyed by the message too, see communication-reply-record.ts).
  */
-export type EntryDraftKind = 'note' | 'communication' | 'review' | 'system_status' | 'evidence' | 'custody' | 'status_change' | 'escalation';
+export type EntryDraftKind = 'note' | 'communication' | 'review' | 'system_status' | 'evidence' | 'custody' | 'status_change' | 'escalation' | 'communication_reply';
 
 /**
  * Whose draft of which form on which incident. Drafts are personal: after "Who is working?" changes, the next person

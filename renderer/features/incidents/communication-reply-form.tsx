@@ -1,29 +1,53 @@
-// The small form under a logged communication that records its reply (HICS 213 "reply"): text, who replied, when, action taken.
+// The small form under a logged communication that records its reply (HICS 213 "reply"): text, who replied, when, action taken; half-typed ones stay as drafts.
 import { useId, useState, type FormEvent } from 'react';
 import { formatUtcOffset, type TimelineEvent } from '../../../shared/domain';
 import type { CommunicationEvent } from '../../../shared/domain/communication-reply';
 import { useServices } from '../../app/services';
-import { recordReply } from '../../db/communication-reply-record';
+import { recordReply, replyDraftPlace } from '../../db/communication-reply-record';
 import { zonedFromLocalValue } from '../capture/incident-times';
 import { toDateTimeLocalValue } from '../format';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 import { useBusy } from '../use-busy';
+import { DraftNote } from './draft-note';
+import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
 
 type Field = 'text' | 'from' | 'repliedAt' | 'actionTaken';
 const FIELDS: readonly string[] = ['text', 'from', 'repliedAt', 'actionTaken'];
 
-/** `onDone(saved)`: the reply was saved (the entry shows it), or the person went back without saving. */
+/**
+ * What the draft keeps: the fields, whether "Replied by" was typed (else it follows the message's recipient), and
+ * whether "Reply received" is kept (else it shows when the form opened). Any edit keeps the time shown, so a draft
+ * finished an hour later still says when the reply came, not when the typing resumed.
+ */
+type ReplyDraft = Record<Field, string> & { fromEdited: boolean; repliedAtKept: boolean };
+
+const REPLY_DRAFT: EntryDraftShape<ReplyDraft> = {
+  blank: { text: '', from: '', fromEdited: false, repliedAt: '', repliedAtKept: false, actionTaken: '' },
+  // The time alone is not worth a draft: it has a default.
+  isBlank: (v) => v.text.trim() === '' && v.actionTaken.trim() === '' && (!v.fromEdited || v.from.trim() === ''),
+  parse: (stored) => {
+    const text = (key: string) => (typeof stored[key] === 'string' ? stored[key] : '');
+    return { text: text('text'), from: text('from'), fromEdited: stored.fromEdited === true, repliedAt: text('repliedAt'), repliedAtKept: stored.repliedAtKept === true, actionTaken: text('actionTaken') };
+  },
+};
+
+/** `onDone(saved)`: the reply was saved (the entry shows it), or the person went back without saving (the draft stays). */
 export function CommunicationReplyForm({ incidentId, communication, onDone }: { incidentId: string; communication: CommunicationEvent; onDone: (saved: TimelineEvent | null) => void }) {
   const { db } = useServices();
+  const place = replyDraftPlace(incidentId, communication.id);
+  const draft = useEntryDraft(place.kind, place.incidentId, REPLY_DRAFT);
+  const [openedAt] = useState(() => toDateTimeLocalValue(Date.now()));
+  const stored = draft.values;
   // Who answers a message is, most often, the one it was sent to.
-  const [values, setValues] = useState<Record<Field, string>>(() => ({ text: '', from: communication.to, repliedAt: toDateTimeLocalValue(Date.now()), actionTaken: '' }));
+  const values: Record<Field, string> = { ...stored, from: stored.fromEdited ? stored.from : communication.to, repliedAt: stored.repliedAtKept ? stored.repliedAt : openedAt };
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
   const { busy, run } = useBusy();
   const id = useId();
 
   const update = (key: Field, value: string) => {
+    // While it saves, the form waits: an edit then would be cleared with the saved reply.
     if (busy) return;
-    setValues((current) => ({ ...current, [key]: value }));
+    draft.update({ ...values, fromEdited: stored.fromEdited || key === 'from', repliedAtKept: true, [key]: value });
     setErrors({});
   };
 
@@ -32,9 +56,16 @@ export function CommunicationReplyForm({ incidentId, communication, onDone }: { 
     const time = event.currentTarget.querySelector<HTMLInputElement>(`#${CSS.escape(`${id}-repliedAt`)}`);
     // A half-typed date-time reads as '': it must not be taken for "no time".
     if (time?.validity.badInput || values.repliedAt === '') return setErrors({ repliedAt: 'Enter the date and time the reply came.' });
-    const result = await run(() => recordReply(db, incidentId, communication.id, { text: values.text, from: values.from, repliedAt: zonedFromLocalValue(values.repliedAt), actionTaken: values.actionTaken }));
+    const result = await run(async () => {
+      // A refused save leaves an up-to-date draft (the save itself deletes it in its transaction).
+      await draft.flush();
+      return recordReply(db, incidentId, communication.id, { text: values.text, from: values.from, repliedAt: zonedFromLocalValue(values.repliedAt), actionTaken: values.actionTaken });
+    });
     if (!result) return;
-    if (result.ok) return onDone(result.value);
+    if (result.ok) {
+      draft.saved();
+      return onDone(result.value);
+    }
     const field = result.error.field;
     setErrors(field !== undefined && FIELDS.includes(field) ? { [field]: result.error.message } : { form: result.error.message });
   }
@@ -76,6 +107,7 @@ export function CommunicationReplyForm({ incidentId, communication, onDone }: { 
         <button type="submit" className="primary" disabled={busy}>Save reply</button>
         <button type="button" onClick={() => onDone(null)} disabled={busy}>Back</button>
         <span className="hint">Ctrl+Enter</span>
+        <DraftNote draft={draft} />
       </div>
     </form>
   );

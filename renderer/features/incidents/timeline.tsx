@@ -15,7 +15,7 @@ import { describeEvent, referencedIncidentIds, summarizeEvent, type IncidentNumb
 import './timeline.css';
 
 const FILTER_KINDS = Object.keys(TIMELINE_KIND_LABELS) as TimelineEventKind[];
-const CORRECTABLE = new Set<TimelineEventKind>(['note', 'communication', 'escalated', 'correction', 'status_changed', 'fields_changed']);
+const CORRECTABLE = new Set<TimelineEventKind>(['note', 'communication', 'communication_reply', 'escalated', 'correction', 'status_changed', 'fields_changed']);
 
 /** Whether `event` corrects an entry of the person `key` (directly). */
 function correctsOneOf(event: TimelineEvent, key: string, byId: Map<string, TimelineEvent> | null): boolean {
@@ -31,7 +31,16 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
   // A name and position pair (HICS 214 keeps a log per position), or everyone.
   const [person, setPerson] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<string | null>(null);
-  const stopCorrecting = useCallback(() => setCorrecting(null), []);
+  // The message under which a reply is being corrected: it stays in view, so the reply's form is not moved (and emptied).
+  const [correctingUnder, setCorrectingUnder] = useState<string | null>(null);
+  const startCorrecting = useCallback((eventId: string, under: string | null = null) => {
+    setCorrecting(eventId);
+    setCorrectingUnder(under);
+  }, []);
+  const stopCorrecting = useCallback(() => {
+    setCorrecting(null);
+    setCorrectingUnder(null);
+  }, []);
   const filterId = useId();
   const personId = useId();
   // One pass over the entries for everything the list needs; re-done only when the entries change.
@@ -65,7 +74,7 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
   const { mine, counts } = byPerson;
   // The entry being corrected stays in view whatever the filters, or its half-typed correction would be lost.
   const inMine = personShown === null ? null : new Set(mine);
-  const listed = events.filter((event) => event.id === correcting || ((inMine === null || inMine.has(event)) && (kind === 'all' || event.kind === kind)));
+  const listed = events.filter((event) => event.id === correcting || event.id === correctingUnder || ((inMine === null || inMine.has(event)) && (kind === 'all' || event.kind === kind)));
   // A reply shows under its message (HICS 213: on the same form); only one whose message is not in view stands alone.
   const listedIds = new Set(listed.map((event) => event.id));
   const shown = listed.filter((event) => event.kind !== 'communication_reply' || !listedIds.has(event.communicationId));
@@ -107,9 +116,11 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
               numberOf={numberOf}
               correctsText={target === undefined ? null : referenced(byId, target, numberOf)}
               replies={event.kind === 'communication' ? replies.get(event.id) : undefined}
+              correctedReplies={event.kind === 'communication' && replies.has(event.id) ? corrected : undefined}
+              correctingReply={event.id === correctingUnder ? correcting : null}
               replyToText={event.kind === 'communication_reply' ? referenced(byId, event.communicationId, numberOf) : null}
               correcting={correcting === event.id}
-              onCorrect={setCorrecting}
+              onCorrect={startCorrecting}
               onDone={stopCorrecting}
             />
           );
@@ -129,18 +140,26 @@ interface EntryProps {
   correctsText: string | null;
   /** A communication's replies, shown under its message. */
   replies?: readonly CommunicationReplyEvent[] | undefined;
+  /** The corrected entries' ids, for a communication with replies (each reply says whether it was corrected). */
+  correctedReplies?: ReadonlySet<string> | undefined;
+  /** The id of this communication's reply being corrected under it, or null. */
+  correctingReply: string | null;
   /** For a reply standing alone (its message filtered out or not here): what it answers, as text. */
   replyToText: string | null;
   correcting: boolean;
-  onCorrect: (eventId: string) => void;
+  /** `under`: the message under which the reply `eventId` is corrected. */
+  onCorrect: (eventId: string, under?: string | null) => void;
   onDone: () => void;
 }
 
 /** One entry; memoized, so a new entry (or opening one correction form) re-renders only the entries it changes. */
-const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf, corrected, correctsText, replies, replyToText, correcting, onCorrect, onDone }: EntryProps) {
+const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf, corrected, correctsText, replies, correctedReplies, correctingReply, replyToText, correcting, onCorrect, onDone }: EntryProps) {
   const correctButton = useRef<HTMLButtonElement>(null);
   const wasCorrecting = useRef(correcting);
   const [replying, setReplying] = useState(false);
+  // A reply under this message is corrected with the same form as any entry; stable, so the reply list stays memoized.
+  const correctReply = useCallback((replyId: string) => onCorrect(replyId, event.id), [onCorrect, event.id]);
+  const replyCorrection = useCallback((reply: CommunicationReplyEvent) => <CorrectionForm incidentId={incidentId} entry={reply} onDone={onDone} />, [incidentId, onDone]);
   const replyButton = useRef<HTMLButtonElement>(null);
   const wasReplying = useRef(replying);
   // The reply form saved or dropped: the cursor goes back to this message's Record reply button, as with corrections.
@@ -157,32 +176,42 @@ const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf,
   return (
     <li className={`timeline-entry kind-${event.kind}${corrected ? ' corrected' : ''}`}>
       <div className="timeline-meta">
-        <span className="timeline-kind">{TIMELINE_KIND_LABELS[event.kind]}</span>
-        <time dateTime={event.at.utc}>{formatZoned(event.at)}</time>
-        {event.clock && (
-          <span className={`clock-mark clock-${event.clock.state}`} title={clockMarkExplanation(event.clock, event.at)}>
-            {event.clock.state === 'off' && <span aria-hidden="true">⚠ </span>}
-            <span>{clockMarkTag(event.clock)}</span>
+        <span className="timeline-who">
+          <span className="timeline-kind">{TIMELINE_KIND_LABELS[event.kind]}</span>
+          <time dateTime={event.at.utc}>{formatZoned(event.at)}</time>
+          {event.clock && (
+            <span className={`clock-mark clock-${event.clock.state}`} title={clockMarkExplanation(event.clock, event.at)}>
+              {event.clock.state === 'off' && <span aria-hidden="true">⚠ </span>}
+              <span>{clockMarkTag(event.clock)}</span>
+            </span>
+          )}
+          {event.clock?.state === 'off' && <span className="muted clock-likely">{`real time about ${likelyTime(event.clock.hqMinusDeviceMs, event.at)}`}</span>}
+          <span className="muted">{event.author.position ? `${event.author.name} · ${event.author.position}` : event.author.name}</span>
+          {corrected && <span className="badge corrected-badge">Corrected</span>}
+        </span>
+        {/* The buttons wrap as one unit at the line's end: a narrow pane never leaves one alone on a line or splits its words. */}
+        {((CORRECTABLE.has(event.kind) && !correcting) || (event.kind === 'communication' && !replying)) && (
+          <span className="timeline-actions">
+            {CORRECTABLE.has(event.kind) && !correcting && (
+              <button ref={correctButton} type="button" className="ghost small" aria-label={`Correct entry: ${summarizeEvent(event, numberOf)}`} onClick={() => onCorrect(event.id)}>
+                Correct
+              </button>
+            )}
+            {event.kind === 'communication' && !replying && (
+              <button ref={replyButton} type="button" className="ghost small" aria-label={`Record reply to: ${summarizeEvent(event, numberOf)}`} onClick={() => setReplying(true)}>
+                Record reply
+              </button>
+            )}
           </span>
-        )}
-        {event.clock?.state === 'off' && <span className="muted clock-likely">{`real time about ${likelyTime(event.clock.hqMinusDeviceMs, event.at)}`}</span>}
-        <span className="muted">{event.author.position ? `${event.author.name} · ${event.author.position}` : event.author.name}</span>
-        {corrected && <span className="badge corrected-badge">Corrected</span>}
-        {CORRECTABLE.has(event.kind) && !correcting && (
-          <button ref={correctButton} type="button" className="ghost small" aria-label={`Correct entry: ${summarizeEvent(event, numberOf)}`} onClick={() => onCorrect(event.id)}>
-            Correct
-          </button>
-        )}
-        {event.kind === 'communication' && !replying && (
-          <button ref={replyButton} type="button" className="ghost small" aria-label={`Record reply to: ${summarizeEvent(event, numberOf)}`} onClick={() => setReplying(true)}>
-            Record reply
-          </button>
         )}
       </div>
       {correctsText !== null && <div className="muted corrects">Corrects: {correctsText}</div>}
       {replyToText !== null && <div className="muted corrects">Reply to: {replyToText}</div>}
       <div className="timeline-body">{describeEvent(event, numberOf)}</div>
-      {replies !== undefined && <CommunicationReplies replies={replies} label={`Replies to: ${summarizeEvent(event, numberOf)}`} />}
+      {replies !== undefined && (
+        <CommunicationReplies replies={replies} label={`Replies to: ${summarizeEvent(event, numberOf)}`} corrected={correctedReplies} correcting={correctingReply} onCorrect={correctReply}
+          correctionForm={replyCorrection} />
+      )}
       {replying && event.kind === 'communication' && <CommunicationReplyForm incidentId={incidentId} communication={event} onDone={() => setReplying(false)} />}
       {correcting && <CorrectionForm incidentId={incidentId} entry={event} onDone={onDone} />}
     </li>

@@ -67,6 +67,13 @@ describe('recordCommunicationReply', () => {
     expect(early.ok ? '' : early.error.message).toMatch(/before the incident happened/);
   });
 
+  it('accepts a reply time before the message was logged: the timeline knows when a message was written down, not when it was sent', () => {
+    // Radio traffic first, paperwork after: sent 01:00, answered 01:10, both written down at 01:30.
+    const repliedAt = { utc: new Date(Date.parse(message.at.utc) - 20 * 60_000).toISOString(), offsetMinutes: 120 };
+    const { event } = ok(recordCommunicationReply(start, message, { ...reply, repliedAt }, laterCtx(2)));
+    expect(event).toMatchObject({ kind: 'communication_reply', repliedAt });
+  });
+
   it('refuses a reply to an entry that is not a communication', () => {
     const note = ok(addNote(start, 'Fuel ordered', laterCtx(1))).event;
     expect(recordCommunicationReply(start, note, reply, laterCtx(2))).toEqual({
