@@ -130,7 +130,7 @@ export function recordIncident(input: NewIncidentInput, counter: number, deviceP
 /** Fields a person may edit directly; status and its companions only move through changeStatus. */
 export const DIRECTLY_EDITABLE_FIELDS = [
   'title', 'description', 'category', 'site', 'impact', 'urgency', 'major', 'reporter', 'occurredAt', 'detectedAt', 'reportedAt', 'tags', 'assignee', 'team', 'slaPolicyId',
-  'updateEveryMinutes', 'exercise', 'indicators', 'impactAssessment', 'contacts', 'nextSteps',
+  'updateEveryMinutes', 'exercise', 'indicators', 'impactAssessment', 'contacts', 'nextSteps', 'commander',
 ] as const satisfies readonly SyncedField[];
 export type EditableFields = Pick<SyncedFields, (typeof DIRECTLY_EDITABLE_FIELDS)[number]>;
 
@@ -146,6 +146,8 @@ export function editIncident(incident: Incident, edits: Partial<EditableFields>,
   if (unknownField) return { ok: false, error: { code: 'invalid-input', field: unknownField, message: `"${unknownField.slice(0, 40)}" cannot be edited directly.` } };
   // A form that sends `{ title: undefined }` means "title untouched", not "erase the title".
   const present = Object.fromEntries(Object.entries(edits).filter(([, value]) => value !== undefined)) as Partial<SyncedFields>;
+  // A name of spaces names nobody: the commander is then cleared, not set to blanks that read as someone on a briefing.
+  if (typeof present.commander === 'string') present.commander = present.commander.trim() === '' ? null : present.commander.trim();
   const ownerLeft = (key: 'team' | 'assignee') => (Object.hasOwn(present, key) ? present[key] : incident[key]);
   if (OWNED_STATUSES.has(incident.status) && isBlank(ownerLeft('team')) && isBlank(ownerLeft('assignee'))) {
     const field = Object.hasOwn(present, 'assignee') ? 'assignee' : 'team';

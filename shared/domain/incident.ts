@@ -75,6 +75,11 @@ export const syncedFieldsSchema = z.object({
   impactAssessment: longOptionalText('The impact assessment is').optional(),
   contacts: longOptionalText('Contacts are').optional(),
   nextSteps: longOptionalText('Next steps are').optional(),
+  /**
+   * The incident commander (HICS, ITIL major incident): the one person who owns the response and its communication,
+   * named mostly on major incidents. Optional like slaPolicyId; null or absent: nobody named.
+   */
+  commander: z.string().max(LIMITS.shortText, `Incident commander names are limited to ${LIMITS.shortText} characters; shorten it`).nullable().optional(),
 });
 export type SyncedFields = z.infer<typeof syncedFieldsSchema>;
 export type SyncedField = keyof SyncedFields;
@@ -126,4 +131,5 @@ export const FIELD_LABELS: Record<SyncedField, string> = {
   impactAssessment: 'Impact assessment',
   contacts: 'Contacts',
   nextSteps: 'Next steps',
+  commander: 'Incident commander',
 };

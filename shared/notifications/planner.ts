@@ -55,7 +55,8 @@ function slaAlert(watch: IncidentWatch, clockName: 'response' | 'resolve', clock
 export function planIncident(watch: IncidentWatch, nowMs: number, shown: ReadonlySet<string>, settings: NotificationSettings, user: string | null): Alert[] {
   if (!OPEN_STATUSES.includes(watch.status)) return [];
   const alerts: Alert[] = [];
-  const inScope = settings.slaScope === 'all' || watch.assignee === null || samePerson(watch.assignee, user);
+  // The commander answers for a major incident's response as the assignee does for the work: both hear of its SLA.
+  const inScope = settings.slaScope === 'all' || watch.assignee === null || samePerson(watch.assignee, user) || samePerson(watch.commander, user);
   if (inScope) {
     const clocks = computeIncidentSla(watch.sla, watch.priority, watch.policy, nowMs);
     for (const name of ['response', 'resolve'] as const) {

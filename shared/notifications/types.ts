@@ -98,6 +98,8 @@ export interface IncidentWatch {
   readonly major: boolean;
   readonly status: Status;
   readonly assignee: string | null;
+  /** The incident commander (absent from watches of a page that predates it): in the "mine" scope like the assignee. */
+  readonly commander?: string | null;
   readonly sla: SlaTimeline;
   readonly policy: SlaPolicy;
   /** Last stakeholder update (ms), for "next update due" reminders; null: none yet (counts from creation). */

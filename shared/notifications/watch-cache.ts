@@ -46,6 +46,7 @@ export class WatchCache implements IncidentSource {
         major: watch.major,
         status: watch.status,
         assignee: watch.assignee,
+        commander: watch.commander ?? null,
         sla: { createdAtMs: watch.createdAtMs, changes: watch.changes },
         policy,
         lastUpdateAt: watch.lastUpdateAt,

@@ -20,12 +20,14 @@ import {
  * 2: reviews, system status snapshots and custody entries; the exercise mark; a communication's subject, priority
  * and action taken. 3: the NIST record fields (indicators, impact assessment, contacts, next steps). 4: the clock
  * mark on an event made while the device clock had not been checked against HQ, or was found off. 5: the reply to a
- * communication (HICS 213 "reply"), an entry kind an older reader's schema refuses.
+ * communication (HICS 213 "reply"), an entry kind an older reader's schema refuses. 6: the incident commander
+ * (`commander`), a field an older reader's schema would strip.
  */
-export const OPERATION_SCHEMA_VERSION = 5;
+export const OPERATION_SCHEMA_VERSION = 6;
 
 const KINDS_OF_VERSION_2: ReadonlySet<string> = new Set(['review', 'system_status', 'custody']);
 const FIELDS_OF_VERSION_3: readonly SyncedField[] = ['indicators', 'impactAssessment', 'contacts', 'nextSteps'];
+const FIELDS_OF_VERSION_6: readonly SyncedField[] = ['commander'];
 
 /** Whether `change` sets or changes (in its event) one of `fields`. */
 function touches(change: Pick<IncidentChange, 'set' | 'event'>, fields: readonly SyncedField[]): boolean {
@@ -38,6 +40,8 @@ function touches(change: Pick<IncidentChange, 'set' | 'event'>, fields: readonly
  * yet updated keeps taking everything else (an older one would drop the exercise mark or refuse the new entries for good).
  */
 export function operationVersionOf(change: Pick<IncidentChange, 'set' | 'event'>): number {
+  // A field an older reader's schema strips: a version 5 HQ would keep the entry but lose the name.
+  if (touches(change, FIELDS_OF_VERSION_6)) return 6;
   // An entry kind an older reader does not know: its schema would refuse the whole operation for good.
   if (change.event.kind === 'communication_reply') return 5;
   // An older reader's schema strips fields it does not know: a version 2 HQ would keep the event but lose the value.

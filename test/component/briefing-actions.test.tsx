@@ -34,7 +34,7 @@ describe('briefing actions', { timeout: 30_000 }, () => {
     const text = writeText.mock.calls[0]![0];
     expect(text).toMatch(
       new RegExp(
-        `^${incident.number} P1 MAJOR New - Main campus power failure - Site: Main campus > Block A - Owner: none yet - ` +
+        `^${incident.number} P1 MAJOR New - Main campus power failure - Site: Main campus > Block A - Owner: none yet - Commander: none yet - ` +
           // The next update names its day too when it falls after midnight (this test may run at 23:31).
           'SLA own: \\d+m left - Next update (\\d{1,2} \\w{3} \\d{4} )?\\d\\d:\\d\\d - As of \\d\\d:\\d\\d UTC[+-]\\d\\d:\\d\\d$',
       ),

@@ -53,6 +53,8 @@ export const CSV_COLUMNS: readonly { readonly header: string; readonly value: (i
   { header: 'Impact', value: (i) => `${i.impact} ${LEVEL_LABELS[i.impact] ?? ''}`.trim() },
   { header: 'Urgency', value: (i) => `${i.urgency} ${LEVEL_LABELS[i.urgency] ?? ''}`.trim() },
   { header: 'Major incident', value: (i) => yesNo(i.major) },
+  // Next to the flag it goes with: who commands a major incident (empty when nobody is named).
+  { header: 'Incident commander', value: (i) => text(i.commander) },
   { header: 'Category', value: (i) => formatPath(i.category) },
   { header: 'Site', value: (i) => formatPath(i.site) },
   { header: 'Team', value: (i) => text(i.team) },

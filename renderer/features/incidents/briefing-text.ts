@@ -23,7 +23,7 @@ import {
 import { currentResolution, currentReview, currentSystemStatus, CUSTODY_ACTION_LABELS, evidenceItems, FIELD_LABELS, REVIEW_FIELD_LABELS, REVIEW_PARTS, summariseSystemStatus, SYSTEM_STATE_LABELS } from '../../../shared/domain';
 import { fieldValueText } from '../field-words';
 import { formatPathOrDash } from '../format';
-import { asciiFriendly, cleanText, clockText, entryTimeText, fitSegments, localTimeWithOffset, oneLine, readerOffsetAt, zonedTimeText, type Segment } from './briefing-words';
+import { asciiFriendly, cleanText, clockText, commanderText, entryTimeText, fitSegments, localTimeWithOffset, oneLine, readerOffsetAt, zonedTimeText, type Segment } from './briefing-words';
 import { elapsedOfTarget, slaCellText, THRESHOLD_LABELS } from './sla-format';
 import type { LinkView } from '../../db/links';
 import { repliesByCommunication } from '../../../shared/domain/communication-reply';
@@ -142,6 +142,7 @@ export function buildShortUpdate(incident: Incident, events: readonly TimelineEv
   const marker = incident.exercise === true ? 'EXERCISE ' : context.drillOn === true ? 'REAL WORLD ' : '';
   const head = `${marker}${incident.number} P${incident.priority}${incident.major ? ' MAJOR' : ''} ${statusText(incident)}`;
   const systems = systemsInBrief(events);
+  const commander = commanderText(incident);
   const owner = incident.assignee ? `Owner: ${oneLine(incident.assignee)}${incident.team ? ` (${oneLine(incident.team)})` : ''}` : incident.team ? `Team: ${oneLine(incident.team)}` : 'Owner: none yet';
   const escalation = latestEscalation(events);
   const sla = currentSlaClock(context.sla);
@@ -151,6 +152,7 @@ export function buildShortUpdate(incident: Incident, events: readonly TimelineEv
     { text: oneLine(incident.title), flexible: true },
     ...(incident.site.length > 0 ? [{ text: `Site: ${oneLine(formatPathOrDash(incident.site))}`, flexible: true }] : []),
     { text: owner, flexible: true },
+    ...(commander !== null ? [{ text: `Commander: ${commander}`, flexible: true }] : []),
     ...(escalation ? [{ text: `Escalated to ${oneLine(escalation.target)}`, flexible: true }] : []),
     ...(systems ? [{ text: systems, flexible: true }] : []),
     ...(sla ? [{ text: `SLA ${sla.name}: ${slaCellText(sla.clock)}`, flexible: false }] : []),
@@ -292,6 +294,7 @@ function entryText(event: TimelineEvent, events: readonly TimelineEvent[], repli
 
 /** Every fact of the incident a person taking over (or a radio room) needs, in the app's own words. */
 export function buildBriefing(incident: Incident, events: readonly TimelineEvent[], context: BriefingContext, purpose: BriefingPurpose = 'copied'): Briefing {
+  const commander = commanderText(incident);
   const escalation = latestEscalation(events);
   const resolution = incident.status === 'resolved' || incident.status === 'closed' ? currentResolution(events) : null;
   const fields: BriefingField[] = [
@@ -304,6 +307,7 @@ export function buildBriefing(incident: Incident, events: readonly TimelineEvent
       value: `${PRIORITY_LABELS[incident.priority]} (impact ${fieldValueText('impact', incident.impact)}, urgency ${fieldValueText('urgency', incident.urgency)})`,
     },
     { label: 'Major incident', value: fieldValueText('major', incident.major) },
+    ...(commander !== null ? [{ label: FIELD_LABELS.commander, value: commander }] : []),
     { label: 'Exercise', value: incident.exercise === true ? 'Yes (drill, not a real incident)' : 'No' },
     { label: 'Category', value: oneLine(formatPathOrDash(incident.category)) },
     { label: 'Site', value: oneLine(formatPathOrDash(incident.site)) },

@@ -1,7 +1,17 @@
 // Words of a briefing: text from other devices made safe and plain (one line, ASCII for SMS, clipped, fitted to an SMS), and times with their UTC offset.
-import { formatUtcOffset, type TimelineEvent, type ZonedTime } from '../../../shared/domain';
+import { formatUtcOffset, type Incident, type TimelineEvent, type ZonedTime } from '../../../shared/domain';
 import { clockMarkTag } from '../clock-mark-words';
 import { formatLocal, formatLocalClock } from '../format';
+
+/**
+ * The incident commander as a briefing names them, on one line; "none yet" on a major incident without one; null (left
+ * out) on an incident that is neither major nor commanded, as the detail view leaves the field out.
+ */
+export function commanderText(incident: Pick<Incident, 'major' | 'commander'>): string | null {
+  const name = oneLine(incident.commander ?? '').trim();
+  if (name !== '') return name;
+  return incident.major ? 'none yet' : null;
+}
 
 // ---------------------------------------------------------------------------
 // Text hygiene: entries come from other devices and HQ, so nothing in them may steer the layout.

@@ -20,6 +20,7 @@ import { useUiStore } from '../../store/ui-store';
 import { detectedAtProblem, occurredAtProblem, orderProblem, reportedAtProblem, reportedOrderProblem } from '../capture/incident-times';
 import { formatLocal, formatPathOrDash, formatZoned } from '../format';
 import { useReference } from '../reference/use-reference';
+import { CommanderField } from './commander-field';
 import { InlineField } from './inline-field';
 import { TimeField } from './time-field';
 import { SlaPolicyField } from './sla-policy-field';
@@ -81,6 +82,7 @@ export function DetailFields({ incident, events, majorUpdateDefault }: { inciden
             editable={editable} onSave={(v) => save({ assignee: v.trim() === '' ? null : v })} />
         </>
       )}
+      <CommanderField incident={incident} editable={editable} people={reference.person} save={save} />
       <TimeField label="Occurred" time={incident.occurredAt} editable={editable}
         check={(ms) =>
           occurredAtProblem(ms, Date.now()) ??

@@ -18,7 +18,7 @@ export const notificationSettingsSchema = z.object({
   coalesceMs: z.number().int().min(0).max(60_000),
   /** "Next update due" reminder interval for major incidents, in minutes; null: off. */
   majorUpdateEveryMinutes: z.number().int().min(5).max(24 * 60).nullable(),
-  /** SLA alerts for every open incident, or only those assigned to this device's user (and unassigned ones). */
+  /** SLA alerts for every open incident, or only those assigned to or commanded by this device's user (and unassigned ones). */
   slaScope: z.enum(['all', 'mine']),
   /** Whether closing the window hides it to the tray instead of quitting. */
   closeToTray: z.boolean(),

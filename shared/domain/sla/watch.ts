@@ -18,6 +18,8 @@ export const slaWatchSchema = z.object({
   major: z.boolean(),
   status: statusSchema,
   assignee: z.string().max(200).nullable(),
+  /** The incident commander, alerted like the assignee in the "mine" scope. Optional: a page that predates it sends none. */
+  commander: z.string().max(200).nullable().optional(),
   /** The SLA policy's id; unknown ids fall back to the default policy. */
   policyId: z.string().max(40),
   createdAtMs: z.number().finite(),
@@ -41,6 +43,7 @@ export function slaWatchFromIncident(incident: Incident, events: readonly Timeli
     major: incident.major,
     status: incident.status,
     assignee: incident.assignee,
+    commander: incident.commander ?? null,
     policyId,
     createdAtMs: timeline.createdAtMs,
     changes: timeline.changes.slice(-MAX_CHANGES).map((c) => ({ atMs: c.atMs, hlc: c.hlc, to: c.to, ...(c.yields === true ? { yields: true as const } : {}) })),

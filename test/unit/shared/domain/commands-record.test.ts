@@ -21,7 +21,7 @@ function ok(result: CommandResult) {
 }
 
 /** Fields a plain creation leaves out, so its operation stays version 1 (see operationVersionOf). */
-const NOT_AT_CREATION = new Set<string>(['exercise', 'indicators', 'impactAssessment', 'contacts', 'nextSteps']);
+const NOT_AT_CREATION = new Set<string>(['exercise', 'indicators', 'impactAssessment', 'contacts', 'nextSteps', 'commander']);
 
 describe('recordIncident', () => {
   it('fills defaults for everything but the title', () => {
@@ -123,7 +123,7 @@ describe('recordIncident', () => {
   it('stamps every synced field with the context HLC, and nothing else', () => {
     const ctx = makeCtx();
     const { incident } = ok(record({ title: 'x' }, ctx));
-    // Every field but the exercise mark, which only drills carry, and the NIST record, written later (version 3).
+    // Every field but the exercise mark, which only drills carry, the NIST record (version 3) and the commander (version 6), written later.
     expect(Object.keys(incident.stamps).sort()).toEqual(SYNCED_FIELDS.filter((field) => !NOT_AT_CREATION.has(field)).sort());
     expect(new Set(Object.values(incident.stamps))).toEqual(new Set([ctx.hlc]));
   });

@@ -177,8 +177,8 @@ describe('incidentSchema: hostile shapes', () => {
 });
 
 describe('synced fields', () => {
-  it('lists the 27 synced fields, without priority (each replica derives it)', () => {
-    expect(SYNCED_FIELDS).toHaveLength(27);
+  it('lists the 28 synced fields, without priority (each replica derives it)', () => {
+    expect(SYNCED_FIELDS).toHaveLength(28);
     expect(SYNCED_FIELDS).not.toContain('priority');
     expect(SYNCED_FIELDS).toEqual(Object.keys(syncedFieldsSchema.shape));
   });

@@ -19,8 +19,8 @@ describe('the version a communication reply needs', () => {
   const message = ok(logCommunication(start, { direction: 'outgoing', from: 'Ana', to: 'Ward 3', channel: 'Radio', message: 'Water off' }, laterCtx(1))).event;
   const input = { text: 'Tanks filled', from: 'Ward 3', repliedAt: laterCtx(2).now };
 
-  it('is 5, the newest this Lantern writes, also with a clock mark (which alone needs 4)', () => {
-    expect(OPERATION_SCHEMA_VERSION).toBe(5);
+  it('is 5, which this Lantern writes and reads, also with a clock mark (which alone needs 4)', () => {
+    expect(OPERATION_SCHEMA_VERSION).toBeGreaterThanOrEqual(5);
     const plain = opFor(ok(recordCommunicationReply(start, message, input, laterCtx(2))).change);
     expect(plain.schemaVersion).toBe(5);
     expect(operationSchema.parse(JSON.parse(JSON.stringify(plain)))).toEqual(plain);

@@ -29,7 +29,7 @@ describe('short update (SMS / radio)', () => {
   it('puts the most important facts first, in ASCII, on one line', () => {
     const text = buildShortUpdate(makeIncident(), [], context());
     expect(text).toBe(
-      'K7QM-0042 P1 MAJOR In progress - Generator B failed - Site: Main campus > Block A - Owner: Ana Diaz (Facilities) - Next update 13:30 - As of 13:05 UTC+01:00',
+      'K7QM-0042 P1 MAJOR In progress - Generator B failed - Site: Main campus > Block A - Owner: Ana Diaz (Facilities) - Commander: none yet - Next update 13:30 - As of 13:05 UTC+01:00',
     );
     expect(text).toMatch(/^[\x20-\x7E]+$/);
   });
@@ -43,7 +43,7 @@ describe('short update (SMS / radio)', () => {
     const sla: SlaClocks = { response: clock({ state: 'stopped' }), resolve: clock({ state: 'running', elapsedMs: 70 * MIN, threshold: 'breached' }) };
     const text = buildShortUpdate(incident, events, context({ nowMs: CREATED + 45 * MIN, sla }));
     expect(text).toBe(
-      'K7QM-0042 P1 MAJOR On hold (Awaiting parts) - Generator B failed - Team: Facilities - Escalated to Hospital director - SLA resolve: Overdue 10m - Update overdue since 13:30 - As of 13:45 UTC+01:00',
+      'K7QM-0042 P1 MAJOR On hold (Awaiting parts) - Generator B failed - Team: Facilities - Commander: none yet - Escalated to Hospital director - SLA resolve: Overdue 10m - Update overdue since 13:30 - As of 13:45 UTC+01:00',
     );
   });
 
@@ -51,7 +51,7 @@ describe('short update (SMS / radio)', () => {
     expect(buildShortUpdate(makeIncident({ exercise: true }), [], context())).toMatch(/^EXERCISE K7QM-0042 P1 MAJOR In progress - /);
     const text = buildBriefingText(makeIncident({ exercise: true }), [], context());
     expect(text.split('\n').slice(0, 4)).toEqual(['INCIDENT BRIEFING', 'K7QM-0042 — Generator B failed', '*** EXERCISE - NOT A REAL INCIDENT ***', '*** MAJOR INCIDENT ***']);
-    expect(text).toContain('Exercise:          Yes (drill, not a real incident)\n');
+    expect(text).toContain('Exercise:           Yes (drill, not a real incident)\n');
     // And at the end, so the last page read alone still says so.
     expect(text.trimEnd().split('\n').at(-1)).toBe('*** EXERCISE - NOT A REAL INCIDENT ***');
     expect(buildBriefingText(makeIncident(), [], context())).not.toContain('EXERCISE');
@@ -140,28 +140,29 @@ describe('full briefing', () => {
     const text = buildBriefingText(incident, events, context());
     const lines = text.split('\n');
     expect(lines.slice(0, 3)).toEqual(['INCIDENT BRIEFING', 'K7QM-0042 — Generator B failed', '*** MAJOR INCIDENT ***']);
-    const labels = ['Number', 'Title', 'Status', 'Priority', 'Major incident', 'Exercise', 'Category', 'Site', 'Team', 'Assignee', 'Reporter', 'Occurred at',
+    const labels = ['Number', 'Title', 'Status', 'Priority', 'Major incident', 'Incident commander', 'Exercise', 'Category', 'Site', 'Team', 'Assignee', 'Reporter', 'Occurred at',
       'Detected at', 'Reported at', 'Recorded by', 'Latest escalation', 'Next update due'];
     const positions = labels.map((label) => lines.findIndex((line) => line.startsWith(`${label}:`)));
     expect(positions.every((position) => position > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(text).toContain('Status:            In progress\n');
-    expect(text).toContain('Priority:          P1 Critical (impact 1 — High, urgency 1 — High)\n');
-    expect(text).toContain('Major incident:    Yes\n');
-    expect(text).toContain('Exercise:          No\n');
-    expect(text).toContain('Category:          Facility › Power\n');
-    expect(text).toContain('Site:              Main campus › Block A\n');
-    expect(text).toContain('Assignee:          Ana Diaz\n');
-    expect(text).toContain('Reporter:          Night porter\n');
+    expect(text).toContain('Status:             In progress\n');
+    expect(text).toContain('Priority:           P1 Critical (impact 1 — High, urgency 1 — High)\n');
+    expect(text).toContain('Major incident:     Yes\n');
+    expect(text).toContain('Incident commander: none yet\n');
+    expect(text).toContain('Exercise:           No\n');
+    expect(text).toContain('Category:           Facility › Power\n');
+    expect(text).toContain('Site:               Main campus › Block A\n');
+    expect(text).toContain('Assignee:           Ana Diaz\n');
+    expect(text).toContain('Reporter:           Night porter\n');
     // Recorded in New York: shown in our time, with the recorder's offset kept.
-    expect(text).toContain('Occurred at:       26 Nov 2026 12:40 UTC+01:00 (recorded at UTC−05:00)\n');
-    expect(text).toContain('Detected at:       not recorded\n');
-    expect(text).toContain('Reported at:       26 Nov 2026 13:00 UTC+01:00\n');
-    expect(text).toContain('Recorded by:       Sam Okafor (Duty manager)\n');
+    expect(text).toContain('Occurred at:        26 Nov 2026 12:40 UTC+01:00 (recorded at UTC−05:00)\n');
+    expect(text).toContain('Detected at:        not recorded\n');
+    expect(text).toContain('Reported at:        26 Nov 2026 13:00 UTC+01:00\n');
+    expect(text).toContain('Recorded by:        Sam Okafor (Duty manager)\n');
     expect(text).toContain(
-      'Latest escalation: Functional escalation to Electrical contractor · Reason: Transfer switch fault (26 Nov 2026 13:03 UTC+01:00, by Ana Diaz (Facility Unit Leader))\n',
+      'Latest escalation:  Functional escalation to Electrical contractor · Reason: Transfer switch fault (26 Nov 2026 13:03 UTC+01:00, by Ana Diaz (Facility Unit Leader))\n',
     );
-    expect(text).toContain('Next update due:   26 Nov 2026 13:30 UTC+01:00 (in 25 min, every 30 min)\n');
+    expect(text).toContain('Next update due:    26 Nov 2026 13:30 UTC+01:00 (in 25 min, every 30 min)\n');
     expect(text).not.toContain('SLA');
     expect(text.endsWith('--\nCopied 26 Nov 2026 13:05 UTC+01:00 from Lantern on this device\n')).toBe(true);
   });
@@ -207,9 +208,9 @@ describe('full briefing', () => {
     const incident = makeIncident({ title: HOSTILE, description: `${HOSTILE}\r\n<script>alert(2)</script>\u202E\u0000`, assignee: '<b>Ana</b>' });
     const text = buildBriefingText(incident, events, context());
     expect(text).toContain(`K7QM-0042 — ${HOSTILE}\n`);
-    expect(text).toContain(`Title:             ${HOSTILE}\n`);
+    expect(text).toContain(`Title:              ${HOSTILE}\n`);
     expect(text).toContain(`DESCRIPTION\n${HOSTILE}\n<script>alert(2)</script>\n`);
-    expect(text).toContain('Assignee:          <b>Ana</b>\n');
+    expect(text).toContain('Assignee:           <b>Ana</b>\n');
     for (const unwanted of ['&lt;', '&gt;', '&amp;', '\r', '\u202E', '\u0000']) expect(text).not.toContain(unwanted);
   });
 
@@ -270,7 +271,7 @@ describe('full briefing', () => {
     ];
     const text = buildBriefingText(incident, events, context({ numberOf, links }), 'printed');
     expect(text).toContain(`LINKED INCIDENTS (2)\n- NQJS-0002 · Parent · Campus power outage ${HOSTILE} · In progress\n- An incident not on this computer · Related\n`);
-    expect(text).toContain('Duplicate of:      NQJS-0002\n');
+    expect(text).toContain('Duplicate of:       NQJS-0002\n');
     expect(text).toContain('\n  Linked NQJS-0002 (parent)\n');
     expect(text).toContain('\n  In progress → Cancelled · Cancel reason: Recorded twice · Duplicate of: NQJS-0002\n');
     expect(text).not.toContain(parent);

@@ -1,0 +1,88 @@
+// The incident commander in the detail (HICS, ITIL major incident): shown on a major incident or one that has a commander.
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { FIELD_LABELS, LIMITS, type EditableFields, type Incident } from '../../../shared/domain';
+import { FieldReadView, InlineEditActions, useInlineEditor } from './inline-field';
+import './commander-field.css';
+
+const LABEL = FIELD_LABELS.commander;
+
+/**
+ * A name edited in place like the assignee, with the people list as suggestions; emptied: cleared. A major incident
+ * without one says so plainly, marked calmly: naming one is expected, not forced (the major flag saves on its own).
+ */
+export function CommanderField({ incident, editable, people, save }: {
+  incident: Incident;
+  editable: boolean;
+  people: readonly string[];
+  save: (edits: Partial<EditableFields>) => Promise<string | null>;
+}) {
+  const current = incident.commander ?? '';
+  const { editing, setEditing, value, setValue, error, setError, saving, setSaving, id, editRef, fieldRef, start } = useInlineEditor<HTMLInputElement>(current);
+  // Text typed and left with Escape or Back is kept while the stored name stays the same (as InlineField does).
+  const [kept, setKept] = useState<{ text: string; over: string } | null>(null);
+  const keptText = kept !== null && kept.over === current ? kept.text : null;
+  const [said, setSaid] = useState('');
+  if (!incident.major && current === '') return null;
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (saving) return;
+    if (value.trim() === current) {
+      setKept(null);
+      setEditing(false);
+      return;
+    }
+    setSaving(true);
+    const problem = await save({ commander: value.trim() === '' ? null : value });
+    setSaving(false);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setKept(null);
+    setEditing(false);
+    setSaid(`${LABEL} ${value.trim() === '' ? 'cleared' : 'saved'}.`);
+  }
+
+  function leave() {
+    setKept(value === current ? null : { text: value, over: current });
+    setEditing(false);
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    leave();
+  }
+
+  if (!editing) {
+    return (
+      <FieldReadView label={LABEL} editable={editable} editRef={editRef} onEdit={() => { start(); setSaid(''); if (keptText !== null) setValue(keptText); }}>
+        {current !== '' ? <span>{current}</span> : <span className="commander-none">{editable ? 'None yet — name one' : 'None named'}</span>}
+        {keptText !== null && editable && (
+          <span className="field-kept">
+            Not saved: your text is kept. Edit to finish it, or{' '}
+            <button type="button" className="link-button" aria-label={`Discard unsaved ${LABEL}`} onClick={() => { setKept(null); editRef.current?.focus(); }}>discard it</button>.
+          </span>
+        )}
+        <span role="status" className="visually-hidden">{said}</span>
+      </FieldReadView>
+    );
+  }
+  return (
+    <div className="field-view">
+      <dt><label htmlFor={id}>{LABEL}</label></dt>
+      <dd>
+        <form className="inline-edit" onSubmit={submit} noValidate>
+          <input id={id} ref={fieldRef} value={value} maxLength={LIMITS.shortText} list={`${id}-people`} autoComplete="off" placeholder="Name the person in command"
+            aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onKeyDown={onKeyDown}
+            onChange={(e) => { setValue(e.target.value); setError(null); }} />
+          <datalist id={`${id}-people`}>{people.map((person) => <option key={person} value={person} />)}</datalist>
+          {keptText !== null && value === keptText && <p className="field-kept">Your unsaved text is back. Save it, or change it.</p>}
+          <InlineEditActions id={id} label={LABEL} saving={saving} error={error} onBack={leave} />
+        </form>
+      </dd>
+    </div>
+  );
+}
