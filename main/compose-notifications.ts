@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createElectronNotifier, type NotificationClassLike } from './electron/notification-adapter';
 import { createAppTray, type AppTray, type MenuFactoryLike, type TrayClassLike } from './electron/tray-adapter';
 import { sendEvent, type EventTargetLike } from './ipc/event-sender';
+import { folderSchedulerStore } from './services/notifications/notification-state-store';
 import { fileSecretPersistence } from './services/secrets/file-persistence';
 import type { CloseFacts } from './services/tray/close-policy';
 import type { TrayState } from './services/tray/tray-menu';
@@ -64,7 +65,8 @@ export function composeNotifications(deps: NotificationCompositionDeps) {
       onUnsupported: () => warn('Notifications: this desktop cannot show notifications; the in-app centre still lists them.'),
     }),
     clock,
-    statePersistence: fileSecretPersistence(join(deps.userDataDir, 'notifications.json')),
+    // A journal of changes (not the whole state rewritten on every alert shown); notifications.json of earlier versions is its first base.
+    stateStore: folderSchedulerStore({ dir: join(deps.userDataDir, 'notification-state'), legacyFile: join(deps.userDataDir, 'notifications.json'), onProblem: warn }),
     settingsPersistence: fileSecretPersistence(join(deps.userDataDir, 'notification-settings.json')),
     // The policies are reference data in the page's database: the page sends them (notifications:set-policies)
     // before its first watches, so these seed tiers only stand in until then (main plans nothing without watches).

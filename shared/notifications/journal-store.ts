@@ -106,6 +106,16 @@ export function journalSchedulerStore(storage: KeyValueStorage, key: string, onP
   };
 }
 
+/**
+ * Makes `state` the base of an empty journal (moving from the whole-file store); returns false, writing nothing, when
+ * the journal already holds a base or changes (they are newer than anything it would be seeded from).
+ */
+export function seedJournal(storage: KeyValueStorage, key: string, state: SchedulerState): boolean {
+  if (storage.getItem(key) !== null || storage.getItem(`${key}.0.1`) !== null) return false;
+  storage.setItem(key, JSON.stringify({ version: 1, generation: 0, ...state }));
+  return true;
+}
+
 function parse<T>(text: string, schema: z.ZodType<T>, what: string, onProblem: (message: string) => void): T | null {
   let data: unknown;
   try {

@@ -77,7 +77,11 @@ export function createNotificationService(deps: NotificationServiceDeps) {
     flush: (): Promise<void> => scheduler.flush(),
     /** notifications:watch — the page sends fresh watches of changed incidents and ids that are gone or closed. */
     async watch(input: { watches: readonly SlaWatch[]; removed: readonly string[] }): Promise<void> {
-      await scheduler.onIncidentsChanged([...watches.put(input.watches), ...watches.remove(input.removed)]);
+      const changed = watches.put(input.watches);
+      const removed = watches.remove(input.removed);
+      await scheduler.onIncidentsChanged([...changed, ...removed]);
+      // Only an explicit removal forgets what was shown (an id the cache does not know yet after a start must not).
+      scheduler.forgetIncidents(removed);
     },
     /**
      * notifications:set-policies — the page's stored SLA policies, default first. Every watch is re-planned, so an

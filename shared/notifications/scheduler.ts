@@ -1,16 +1,23 @@
 // The notification scheduler: one timer for the earliest due alert (or batched save), quiet rules, digests, restart-safe state.
+import { OPEN_STATUSES } from '../domain';
 import { NotificationCentre } from './centre';
 import { ChangeLog } from './change-log';
 import { digestNotice } from './digest';
 import { DueQueue } from './due-queue';
 import { planActivities, planIncident, wordedAt } from './planner';
 import { DEFAULT_NOTIFICATION_SETTINGS, mayInterrupt, type NotificationSettings } from './settings';
-import { ShownKeys } from './shown-keys';
+import { ShownMemory } from './shown-keys';
 import type { Activity, Alert, CentreEntry, IncidentSource, Notifier, SchedulerClock, SchedulerState, SchedulerStore, TimerHandle } from './types';
 
 /** setTimeout cannot wait longer than this; a later alert re-arms on wake-up. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
-const SHOWN_KEYS_LIMIT = 10_000;
+/** Activity keys (unique per occurrence, never re-planned) remembered, newest first. */
+const SHOWN_ACTIVITY_LIMIT = 10_000;
+/**
+ * Safety net for SLA/reminder marks, which are kept per incident while it is watched and forgotten when it is removed
+ * or closed: far above any real desk (100k open incidents), it only bounds a host that never reports removals.
+ */
+export const MARKED_INCIDENTS_LIMIT = 250_000;
 const MAX_BATCH_WAITS = 5;
 /**
  * Re-planning (a start-up feed of 100k incidents arrives in hundreds of pages) saves at most this often. Losing
@@ -72,7 +79,7 @@ export class NotificationScheduler {
   private readonly planned = new Map<string, Set<string>>();
   private readonly activities = new Set<string>();
   private readonly queue = new DueQueue((key, dueAt) => this.scheduled.get(key)?.dueAt === dueAt);
-  private readonly shown = new ShownKeys(SHOWN_KEYS_LIMIT);
+  private readonly shown = new ShownMemory({ activityLimit: SHOWN_ACTIVITY_LIMIT, incidentLimit: MARKED_INCIDENTS_LIMIT });
   private readonly changes = new ChangeLog();
   /** When the batched save is due; null when nothing waits to be saved. */
   private saveDueAt: number | null = null;
@@ -113,7 +120,12 @@ export class NotificationScheduler {
     const stale = new Set<string>();
     for (const id of ids) for (const key of this.planned.get(id) ?? []) stale.add(key);
     for (const watch of watches) {
-      for (const alert of planIncident(watch, now, this.shown.asSet(), this.settings, user)) {
+      // A closed or resolved incident is done with: its marks go (a reopened one is alerted afresh, once per
+      // threshold it still stands at). An incident the source does not know keeps them: right after a start the
+      // host has not re-sent its watches yet, and only an explicit removal (forgetIncidents) means it is gone.
+      if (!OPEN_STATUSES.includes(watch.status)) this.shown.forget(watch.id);
+      else this.shown.touch(watch.id);
+      for (const alert of planIncident(watch, now, this.shown.marksOf(watch.id), this.settings, user)) {
         stale.delete(alert.key);
         this.schedule(alert);
       }
@@ -121,6 +133,14 @@ export class NotificationScheduler {
     for (const key of stale) this.unschedule(key);
     this.queue.compact(this.scheduled.size);
     this.afterChange();
+  }
+
+  /**
+   * The host no longer watches these incidents (deleted, closed, resolved, out of view): their shown marks are
+   * forgotten, so memory follows what is watched. Call with the ids also passed to onIncidentsChanged.
+   */
+  forgetIncidents(ids: readonly string[]): void {
+    for (const id of ids) this.shown.forget(id);
   }
 
   /** Things that happened (assignments, escalations, sync failures, conflicts): shown after the coalescing delay. */
@@ -157,6 +177,11 @@ export class NotificationScheduler {
   /** Pending alerts, earliest first (for diagnostics and tests). */
   pending(): readonly Alert[] {
     return [...this.scheduled.values()].sort((a, b) => a.dueAt - b.dueAt);
+  }
+
+  /** Keys of alerts already shown, as saved (for diagnostics and tests). */
+  shownKeys(): string[] {
+    return this.shown.list();
   }
 
   /** When the single timer will fire; null when none is armed. */
@@ -283,7 +308,7 @@ export class NotificationScheduler {
     const now = this.options.clock.now();
     const current = new Set<string>();
     const user = this.options.currentUser();
-    for (const watch of watches) for (const alert of planIncident(watch, now, this.shown.asSet(), this.settings, user)) current.add(alert.key);
+    for (const watch of watches) for (const alert of planIncident(watch, now, this.shown.marksOf(watch.id), this.settings, user)) current.add(alert.key);
     const known = new Set(watches.map((watch) => watch.id));
     const holding = late.filter((alert) => this.scheduled.has(alert.key) && (!known.has(alert.incidentId!) || current.has(alert.key)));
     if (holding.length > 0) this.fire(holding.map((alert) => wordedAt(alert, now)), now);

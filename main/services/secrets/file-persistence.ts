@@ -1,7 +1,7 @@
 // Keeps a small JSON file (secrets, settings) in userData: written atomically, one write at a time, readable by the user only.
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readFile, rename } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { writeAtomically } from '../files/write-atomically';
 import type { SecretPersistence } from './secret-store';
 
 /**
@@ -20,26 +20,6 @@ function inTurn(key: string, work: () => Promise<void>): Promise<void> {
     if (queues.get(key) === settled) queues.delete(key);
   });
   return run;
-}
-
-/** Write, flush, then rename: a crash or power cut mid-write leaves the previous file, never half a file. */
-async function writeAtomically(filePath: string, contents: string): Promise<void> {
-  await mkdir(dirname(filePath), { recursive: true });
-  // A temp name of its own per write, created exclusively ('wx'): no other writer can share or pre-create it.
-  const temporary = `${filePath}.${randomUUID()}.tmp`;
-  try {
-    const handle = await open(temporary, 'wx', 0o600);
-    try {
-      await handle.writeFile(contents, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, filePath);
-  } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
-    throw error;
-  }
 }
 
 export function fileSecretPersistence(filePath: string): SecretPersistence {
