@@ -55,7 +55,7 @@ export const SYNC_RUN_LOCK = 'lantern-sync-run';
 export const SYNC_CONNECTION_CHANNEL = 'lantern-sync-connection';
 
 /** The Web Locks API of the page, shared by every window of the browser profile; absent in some embedders and tests. */
-function profileLocks(win: Pick<Window, 'navigator'>): Pick<LockManager, 'request'> | undefined {
+export function profileLocks(win: Pick<Window, 'navigator'>): Pick<LockManager, 'request'> | undefined {
   return (win.navigator as Navigator & { locks?: Pick<LockManager, 'request'> }).locks;
 }
 

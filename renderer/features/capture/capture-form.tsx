@@ -18,13 +18,16 @@ import { formatLocal } from '../format';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 import { AttachmentPicker } from './attachment-picker';
 import { FieldError, LevelSelect, TitleField } from './capture-fields';
-import { blankValues, fromDraftValues, hasContent, isExercise, splitLongTitle, timeProblems, titleLengthProblem, toDraftValues, toRecordInput, type CaptureValues } from './capture-values';
+import { blankValues, draftLabel, fromDraftValues, hasContent, isExercise, splitLongTitle, timeProblems, titleLengthProblem, toDraftValues, toRecordInput, type CaptureValues } from './capture-values';
 import { useDrillMode } from '../drill/use-drill-mode';
 import '../drill/drill.css';
 import { DraftsPanel } from './drafts-panel';
+import { windowDraftClaims, type DraftClaims } from './draft-claims';
+import { RecordingAs } from './recording-as';
 import { DuplicateSuggestions } from '../incidents/duplicate-suggestions';
 import { ChecklistPreview, TemplatePicker } from './template-picker';
 import { useDraftAutosave } from './use-draft-autosave';
+import { claimNewestFreeDraft, useDraftClaim } from './use-draft-claim';
 import { useFileDrop } from './use-file-drop';
 import { usePendingAttachments } from './use-pending-attachments';
 import './capture.css';
@@ -40,15 +43,20 @@ interface CaptureFormProps {
   onCancel: () => void;
   /** Largest file accepted, in bytes (25 MB unless the deployment says otherwise). */
   attachmentLimitBytes?: number;
+  /** Which drafts this window works on (tests give each simulated window its own, on one shared lock manager). */
+  claims?: DraftClaims;
 }
 
-export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_ATTACHMENT_LIMIT_BYTES }: CaptureFormProps) {
+export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_ATTACHMENT_LIMIT_BYTES, claims = windowDraftClaims() }: CaptureFormProps) {
   const { db } = useServices();
   const record = useMemo(() => createCaptureRecorder(db), [db]);
   const [values, setValues] = useState<CaptureValues>(() => blankValues());
   const [draftId, setDraftId] = useState<string>(() => newId());
   const [dirty, setDirty] = useState(false);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  // This form started its own draft because another window is recording one (each draft is worked in one window).
+  const [separate, setSeparate] = useState(false);
+  const [claimProblem, setClaimProblem] = useState<string | null>(null);
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
@@ -57,6 +65,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   // incident would not hold and the draft, deleted by that save, must not keep.
   const savingNow = useRef(false);
   const titleRef = useRef<HTMLInputElement>(null);
+  const saveRef = useRef<HTMLButtonElement>(null);
   const attachments = usePendingAttachments(attachmentLimitBytes);
   // A file dropped while the save runs would be in neither the saved incident nor a draft.
   const { dragging, handlers: dropHandlers } = useFileDrop((files) => {
@@ -73,6 +82,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   const draftValues = useMemo(() => (dirty && hasContent(values) ? toDraftValues(values) : null), [dirty, values]);
   const onDraftResult = useCallback((result: RepoResult<unknown>) => setDraftProblem(result.ok ? null : result.error.message), []);
   const autosave = useDraftAutosave(db, draftId, draftValues, onDraftResult);
+  const claim = useDraftClaim(claims, draftId);
 
   const load = useCallback((draft: Draft) => {
     setValues(fromDraftValues(draft.values));
@@ -80,20 +90,27 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
     setDirty(false);
     setErrors({});
     setRestoredAt(draft.updatedAt);
+    setSeparate(false);
+    setClaimProblem(null);
   }, []);
 
   useEffect(() => titleRef.current?.focus(), []);
 
-  // After a crash or reload, carry on with the newest draft, unless the person has already started typing.
+  // After a crash or reload, carry on with the newest draft no other window has open, unless the person has already
+  // started typing. A draft another window has open stays there: this window starts its own, and says so.
   useEffect(() => {
     let current = true;
-    void listDrafts(db).then(([latest]) => {
-      if (current && latest && !touched.current) load(latest);
-    });
+    void listDrafts(db)
+      .then((drafts) => claimNewestFreeDraft(drafts, claim, claims, () => current && !touched.current))
+      .then(({ draft, othersRecording }) => {
+        if (!current) return;
+        if (draft) load(draft);
+        else if (othersRecording) setSeparate(true);
+      });
     return () => {
       current = false;
     };
-  }, [db, load]);
+  }, [db, load, claim, claims]);
 
   const change = (next: (v: CaptureValues) => CaptureValues, clear: (keyof CaptureValues)[]) => {
     if (savingNow.current) return;
@@ -140,13 +157,29 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
     setDirty(false);
     setErrors({});
     setRestoredAt(null);
+    setSeparate(false);
+    setClaimProblem(null);
     titleRef.current?.focus();
+  };
+
+  // Another window may have opened the draft since the list was drawn: it is not taken from that window.
+  const claimOther = async (draft: Draft): Promise<boolean> => {
+    const ok = await claim.take(draft.id);
+    setClaimProblem(ok ? null : `“${draftLabel(fromDraftValues(draft.values))}” is open in another window: carry on with it there, or close that window first.`);
+    return ok;
   };
 
   async function resume(draft: Draft) {
     await autosave.flush();
+    if (!(await claimOther(draft))) return;
     load(draft);
     titleRef.current?.focus();
+  }
+
+  async function discardOther(draft: Draft) {
+    if (!(await claimOther(draft))) return;
+    await discardDraft(db, draft.id);
+    claim.drop(draft.id);
   }
 
   async function discardCurrent() {
@@ -224,7 +257,9 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
         <h2 id="capture-heading">New incident</h2>
         <span className="hint">Only the title is required · saved as a draft while you type</span>
       </header>
-      <DraftsPanel currentId={draftId} onResume={(draft) => void resume(draft)} onDiscard={(draft) => void discardDraft(db, draft.id)} />
+      <DraftsPanel currentId={draftId} claims={claims} onResume={(draft) => void resume(draft)} onDiscard={(draft) => void discardOther(draft)} />
+      {claimProblem && <p role="alert" className="form-error">{claimProblem}</p>}
+      {separate && <p role="status" className="hint capture-separate">Another window is recording a new incident; this is a separate one.</p>}
       {(restoredAt || dirty) && (
         <div className="draft-bar">
           <span className="hint">{restoredAt ? `Draft restored (last saved ${formatLocal(restoredAt)}).` : 'Draft kept on this computer.'}</span>
@@ -308,13 +343,14 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
       <AttachmentPicker pending={attachments} limitBytes={attachmentLimitBytes} />
       {errors.attachments && <p role="alert" className="form-error">{errors.attachments}</p>}
       <ChecklistPreview templateId={values.templateId} />
+      <RecordingAs afterNamed={() => saveRef.current?.focus()} />
       <div className="actions">
         <label className={`capture-exercise${exercise ? ' on' : ''}`} htmlFor={ids.exercise}>
           <input id={ids.exercise} type="checkbox" checked={exercise} onChange={(e) => update('exercise', e.target.checked)} aria-describedby={`${ids.exercise}-hint`} />
           Exercise
         </label>
         <span id={`${ids.exercise}-hint`} className="hint">{exercise ? (drillOn ? 'Drill mode is on: untick for a real incident.' : 'Recorded as an exercise, not a real incident.') : 'A real incident.'}</span>
-        <button type="submit" className="primary" disabled={saving} aria-keyshortcuts="Control+Enter">
+        <button ref={saveRef} type="submit" className="primary" disabled={saving} aria-keyshortcuts="Control+Enter">
           {saving ? 'Saving…' : 'Save incident'}
         </button>
         <button type="button" onClick={onCancel}>Cancel</button>

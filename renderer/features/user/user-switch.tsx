@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Author } from '../../../shared/domain';
 import { DEFAULT_AUTHOR, setCurrentUser, useLanternDb } from '../../db';
 import { samePerson } from '../../db/current-user';
+import { useUserDialogStore } from '../../store/user-dialog-store';
 import { DrillModeControl } from '../drill/drill-mode-control';
 import { useKeepFocusInside } from '../use-keep-focus-inside';
 import { useCurrentUser, useRecentUsers } from './use-current-user';
@@ -10,19 +11,26 @@ import './user-switch.css';
 
 export function UserSwitch() {
   const user = useCurrentUser();
-  const [open, setOpen] = useState(false);
+  // In a store, not local state: the capture form's "Set your name" opens this same dialog.
+  const open = useUserDialogStore((s) => s.open);
+  const returnTo = useUserDialogStore((s) => s.returnTo);
+  const openDialog = useUserDialogStore((s) => s.openUserDialog);
+  const closeDialog = useUserDialogStore((s) => s.closeUserDialog);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const unknown = user === undefined || user.name === DEFAULT_AUTHOR.name;
-  const close = () => {
-    setOpen(false);
-    buttonRef.current?.focus();
+  // The dialog lives here: when the top bar goes (the app closes), so does the dialog, not left open for the next one.
+  useEffect(() => () => closeDialog(), [closeDialog]);
+  const close = (named: boolean) => {
+    closeDialog();
+    if (returnTo) returnTo(named);
+    else buttonRef.current?.focus();
   };
   const whole = unknown ? undefined : user.position ? `${user.name} · ${user.position}` : user.name;
   return (
     <>
       {/* A long name or position can still be cut short on a narrow bar: the title shows all of it on hover and gives
           screen readers the position, which the short accessible name leaves out. */}
-      <button ref={buttonRef} type="button" className={`ghost user-switch${unknown ? ' user-unknown' : ''}`} onClick={() => setOpen(true)}
+      <button ref={buttonRef} type="button" className={`ghost user-switch${unknown ? ' user-unknown' : ''}`} onClick={() => openDialog()}
         aria-haspopup="dialog" aria-expanded={open} aria-label={unknown ? 'Who is working? Set your name' : `Working as ${user.name}. Switch user`} title={whole}>
         {unknown ? 'Who is working?' : (
           <>
@@ -36,7 +44,7 @@ export function UserSwitch() {
   );
 }
 
-function UserDialog({ initialName, initialPosition, onClose }: { initialName: string; initialPosition: string; onClose: () => void }) {
+function UserDialog({ initialName, initialPosition, onClose }: { initialName: string; initialPosition: string; onClose: (named: boolean) => void }) {
   const db = useLanternDb();
   const [name, setName] = useState(initialName);
   const [position, setPosition] = useState(initialPosition);
@@ -68,7 +76,7 @@ function UserDialog({ initialName, initialPosition, onClose }: { initialName: st
 
   async function switchTo(author: Author) {
     const result = await setCurrentUser(db, author);
-    if (result.ok) onClose();
+    if (result.ok) onClose(true);
     else setError(result.error.message);
   }
 
@@ -80,7 +88,7 @@ function UserDialog({ initialName, initialPosition, onClose }: { initialName: st
   return (
     <div className="help-backdrop">
       <section ref={dialogRef} role="dialog" aria-modal="true" aria-label="Who is working" className="help-dialog user-dialog"
-        onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onClose(); } }}>
+        onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onClose(false); } }}>
         <form onSubmit={submit} noValidate>
           <header className="help-header">
             <h2>Who is working on this computer?</h2>
@@ -112,7 +120,7 @@ function UserDialog({ initialName, initialPosition, onClose }: { initialName: st
           </div>
           <div className="actions">
             <button type="submit" className="primary">Start working</button>
-            <button type="button" onClick={onClose}>Cancel</button>
+            <button type="button" onClick={() => onClose(false)}>Cancel</button>
           </div>
         </form>
         <DrillModeControl />
