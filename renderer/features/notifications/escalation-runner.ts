@@ -1,7 +1,20 @@
 // Once a minute: finds automatic escalations due on open incidents and writes each once (timeline + outbox op).
-import { systemClock, type Clock, type IncidentRow, type LanternDb } from '../../db';
+import { fromIncidentRow, systemClock, type Clock, type IncidentRow, type LanternDb } from '../../db';
 import { applyDueEscalation } from '../../db/system-changes';
-import { dueEscalations, SEED_ESCALATION_RULES, targetFor, type EscalationRule, type Incident, type SlaPolicy } from '../../../shared/domain';
+import {
+  computeIncidentSla,
+  dueEscalations,
+  nextEscalationCheckAt,
+  SEED_ESCALATION_RULES,
+  slaTimelineFromEvents,
+  targetFor,
+  type EscalationRule,
+  type Incident,
+  type SlaClocks,
+  type SlaPolicy,
+  type TimelineEvent,
+} from '../../../shared/domain';
+import { createEscalationMemo } from './escalation-memo';
 import { yieldToInput } from './idle-slices';
 import { startPeriodicPass, type PeriodicPass } from './periodic-pass';
 import { DEFAULT_POLICY, forEachOpenIncidentPage, WALK_SLICE_SIZE, withEvents, type Pause } from './incident-batches';
@@ -63,26 +76,72 @@ export function startEscalationRunner(options: EscalationRunnerOptions): Escalat
     }
   };
 
+  // Per open incident, when its next escalation can be due (for the row version it was computed from): an unchanged
+  // incident with nothing due is skipped without reading its timeline, so a pass after all escalations are written
+  // reads only the rows, and an idle desk's background work no longer grows with the timelines.
+  const memo = createEscalationMemo();
+
+  /** Checks clocks from the timeline as read, and from the row's own SLA changes (which a concurrent sync may have extended). */
+  const checkAt = (row: IncidentRow, events: readonly TimelineEvent[], nowMs: number, clocks?: SlaClocks): number => {
+    const incident = fromIncidentRow(row);
+    const policy = policyOf(incident);
+    const fromEvents = nextEscalationCheckAt(incident, events, policy, rules, nowMs, clocks);
+    if (row.slaChanges === undefined) return fromEvents;
+    const fromRow = computeIncidentSla({ createdAtMs: Date.parse(incident.createdAt), changes: row.slaChanges }, incident.priority, policy, nowMs);
+    return Math.min(fromEvents, nextEscalationCheckAt(incident, events, policy, rules, nowMs, fromRow));
+  };
+
+  /** The incident as it is after a write (its row, then its timeline, so the timeline holds what the row reflects). */
+  const reread = async (id: string) => {
+    const [row] = await db.incidents.bulkGet([id]);
+    return row === undefined ? undefined : { row, events: (await withEvents(db, [row]))[0]!.events };
+  };
+
   const pass = async (): Promise<number> => {
     let written = 0;
     let refusals = 0;
     let firstRefusal = '';
+    memo.beginPass();
     await forEachOpenIncidentPage(db, options.batchSize ?? WALK_SLICE_SIZE, async (rows) => {
       const nowMs = clock.nowMs();
-      const candidates = rows.filter((row) => refused.get(row.id) !== row.updatedAt && mayBeDue(row, policyOf(row), rules, nowMs));
+      const candidates = rows.filter(
+        (row) => refused.get(row.id) !== row.updatedAt && mayBeDue(row, policyOf(row), rules, nowMs) && !memo.skips(row, policyOf(row), nowMs),
+      );
       const byId = new Map(candidates.map((row) => [row.id, row]));
-      for (const { incident, events } of await withEvents(db, candidates)) {
-        for (const due of dueEscalations(incident, events, policyOf(incident), rules, nowMs)) {
-          if (periodic.stopped) return;
-          const result = await applyDueEscalation(db, clock, due);
-          if (!result.ok) {
-            refuse(byId.get(incident.id)!);
-            if (refusals++ === 0) firstRefusal = result.error.message;
+      for (const first of await withEvents(db, candidates)) {
+        let row: IncidentRow | undefined = byId.get(first.incident.id)!;
+        let events = first.events;
+        // A write can make more due at once (a raised priority has shorter targets): the incident is checked again
+        // after its writes, as the offset walk did when it met the moved row again at the end of the pass.
+        for (let round = 0; row !== undefined && round <= rules.length; round++) {
+          const incident = fromIncidentRow(row);
+          const policy = policyOf(incident);
+          const clocks = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, events), incident.priority, policy, nowMs);
+          const dues = dueEscalations(incident, events, policy, rules, nowMs, clocks);
+          if (dues.length === 0) {
+            memo.remember(row, policy, checkAt(row, events, nowMs, clocks));
             break;
-          } else if (result.value.applied) written++;
+          }
+          for (const due of dues) {
+            if (periodic.stopped) return;
+            const result = await applyDueEscalation(db, clock, due);
+            if (!result.ok) {
+              refuse(row);
+              memo.forget(row.id);
+              if (refusals++ === 0) firstRefusal = result.error.message;
+              row = undefined;
+              break;
+            } else if (result.value.applied) written++;
+          }
+          if (row === undefined) break;
+          const after = await reread(row.id);
+          if (after === undefined) memo.forget(row.id);
+          row = after?.row;
+          events = after?.events ?? [];
         }
       }
     }, options.pause ?? yieldToInput);
+    if (!periodic.stopped) memo.endPass();
     // One report per pass, not one per incident (a warning each was itself costly with thousands).
     if (refusals > 0) onError(new Error(refusals === 1 ? firstRefusal : `${refusals} escalations were refused, e.g.: ${firstRefusal}`));
     return written;

@@ -36,17 +36,21 @@ export async function forEachIncidentPage(db: LanternDb, size: number, visit: (r
 }
 
 /**
- * Open incidents only, through the [status+updatedAt] index (closed ones pile up and are never due). Offsets, not
- * keys: a row a visit writes moves to the end of its status and may be seen twice, which callers tolerate.
+ * Open incidents only, through the [status+updatedAt] index (closed ones pile up and are never due). The keys are
+ * taken once at the start and the rows read in slices by key: a row a visit writes moves within the index (its
+ * updatedAt changes), which shifted offset pages so that rows were skipped; with the snapshot each open incident is
+ * visited once. Rows deleted or no longer open by the time their slice is read are left out.
  */
 export async function forEachOpenIncidentPage(db: LanternDb, size: number, visit: (rows: readonly IncidentRow[]) => Promise<void>, pause: Pause = noPause): Promise<void> {
+  const ids: string[] = [];
   for (const status of OPEN_STATUSES) {
-    for (let offset = 0; ; offset += size) {
-      await pause();
-      const rows = await db.incidents.where('[status+updatedAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]).offset(offset).limit(size).toArray();
-      if (rows.length > 0) await visit(rows);
-      if (rows.length < size) break;
-    }
+    ids.push(...(await db.incidents.where('[status+updatedAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]).primaryKeys()));
+  }
+  const open = new Set<string>(OPEN_STATUSES);
+  for (let start = 0; start < ids.length; start += size) {
+    await pause();
+    const rows = (await db.incidents.bulkGet(ids.slice(start, start + size))).filter((row): row is IncidentRow => row !== undefined && open.has(row.status));
+    if (rows.length > 0) await visit(rows);
   }
 }
 

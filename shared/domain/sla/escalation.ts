@@ -116,6 +116,37 @@ export function dueEscalations(
   return due;
 }
 
+/**
+ * The earliest instant at which `dueEscalations` could return more than it does at `nowMs` for this incident and
+ * timeline (Infinity: never, unless the incident or its timeline changes). A lower bound: an SLA clock's elapsed time
+ * grows no faster than wall time (pauses and calendars only subtract), and stopped or paused states, the rules that
+ * apply and the escalations already written depend on the incident and its timeline, not on the time. Escalations due
+ * at `nowMs` itself give `nowMs`.
+ */
+export function nextEscalationCheckAt(
+  incident: Incident,
+  events: readonly TimelineEvent[],
+  policy: SlaPolicy,
+  rules: readonly EscalationRule[],
+  nowMs: number,
+  clocks: SlaClocks = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, events), incident.priority, policy, nowMs),
+): number {
+  if (incident.status === 'resolved' || incident.status === 'closed' || incident.status === 'cancelled') return Number.POSITIVE_INFINITY;
+  let next = Number.POSITIVE_INFINITY;
+  let present: Set<string> | null = null;
+  for (const rule of rules) {
+    const clock = clocks[rule.clock];
+    if (clock.state === 'stopped' || !applies(incident, rule)) continue;
+    present ??= new Set(events.map((event) => event.id));
+    if (present.has(escalationEventId(incident, rule))) continue;
+    const percent = rule.at === 'breached' ? 100 : rule.at === 'warn75' ? policy.warnPercents[1] : policy.warnPercents[0];
+    // Reached when elapsed × 100 ≥ target × percent; rounded down so rounding never makes the bound late.
+    const left = Math.floor((clock.targetMs * percent) / 100 - clock.elapsedMs) - 1;
+    next = Math.min(next, left > 0 ? nowMs + left : nowMs);
+  }
+  return next;
+}
+
 /** What the caller supplies to write a due escalation: this device, its clock and a fresh HLC stamp. */
 export interface EscalationContext {
   readonly deviceId: string;
