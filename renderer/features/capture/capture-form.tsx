@@ -27,6 +27,7 @@ import { RecordingAs } from './recording-as';
 import { DuplicateSuggestions } from '../incidents/duplicate-suggestions';
 import { ChecklistPreview, TemplatePicker } from './template-picker';
 import { useDraftAutosave } from './use-draft-autosave';
+import { draftFailureText } from '../draft-failure';
 import { claimNewestFreeDraft, useDraftClaim } from './use-draft-claim';
 import { useFileDrop } from './use-file-drop';
 import { usePendingAttachments } from './use-pending-attachments';
@@ -267,7 +268,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
           <button type="button" onClick={() => void discardCurrent()}>Discard draft</button>
         </div>
       )}
-      {draftProblem && <p role="alert" className="form-error">{`The draft could not be saved: ${draftProblem}`}</p>}
+      {draftProblem && <p role="alert" className="form-error">{draftFailureText(draftProblem, 'The draft could not be saved')}</p>}
       {errors.form && (
         <p role="alert" className="form-error">
           {errors.form}
