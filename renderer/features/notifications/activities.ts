@@ -1,4 +1,4 @@
-// Turns fresh timeline events (local or synced) into activities the scheduler may announce: assignments, escalations.
+// Turns fresh timeline events (local or synced) into activities the scheduler may announce: assignments (and a named commander), escalations.
 import type { LanternDb } from '../../db';
 import { FIELD_LABELS, type Incident, type NotificationActivity, type TimelineEvent } from '../../../shared/domain';
 import { isConflictSuperseded } from '../../db/conflict-superseded';
@@ -17,10 +17,17 @@ function assigneeOf(event: TimelineEvent): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
+/** The person newly named incident commander (a major incident's role, set as a field); null when none is named. */
+function commanderOf(event: TimelineEvent): string | null {
+  if (event.kind !== 'fields_changed') return null;
+  const value: unknown = event.changes.find((c) => c.field === 'commander')?.to;
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
 export async function activitiesFromEvents(db: LanternDb, events: readonly RecentEvent[], nowMs: number): Promise<NotificationActivity[]> {
   const fresh = events.filter((event) => {
     const at = Date.parse(event.at.utc);
-    return Number.isFinite(at) && nowMs - at <= NEWS_WINDOW_MS && (event.kind === 'escalated' || assigneeOf(event) !== null);
+    return Number.isFinite(at) && nowMs - at <= NEWS_WINDOW_MS && (event.kind === 'escalated' || assigneeOf(event) !== null || commanderOf(event) !== null);
   });
   if (fresh.length === 0) return [];
   const rows = await db.incidents.bulkGet([...new Set(fresh.map((event) => event.incidentId))]);
@@ -31,9 +38,23 @@ export async function activitiesFromEvents(db: LanternDb, events: readonly Recen
     const base = { id: event.id, incidentId: event.incidentId, incidentLabel: incidentLabel(row), actor: event.author.name.slice(0, 200), ...urgencyOf(row) };
     if (event.kind === 'escalated') {
       activities.push({ ...base, kind: 'escalation', text: `${event.author.name} escalated it (${event.level}) to ${event.target}.`.slice(0, 1000) });
-    } else {
-      const assignee = assigneeOf(event)!;
+      continue;
+    }
+    const assignee = assigneeOf(event);
+    if (assignee !== null) {
       activities.push({ ...base, kind: 'assignment', assignee: assignee.slice(0, 200), text: `${event.author.name} assigned it to ${assignee}.`.slice(0, 1000) });
+    }
+    // Being named commander is handed to the person like an assignment (only they are told); its own id, as one
+    // entry could name both.
+    const commander = commanderOf(event);
+    if (commander !== null) {
+      activities.push({
+        ...base,
+        id: `${event.id}:commander`,
+        kind: 'assignment',
+        assignee: commander.slice(0, 200),
+        text: `${event.author.name} named ${commander} incident commander.`.slice(0, 1000),
+      });
     }
   }
   return activities;

@@ -31,4 +31,18 @@ describe('activitiesFromEvents', () => {
     const { incident, activities } = await escalated(false);
     expect(activities[0]).toMatchObject({ kind: 'escalation', incidentLabel: `${incident.number} Generator B failed`, priority: 1, major: true });
   });
+
+  it('tells the person named incident commander, as an assignment tells the assignee', async () => {
+    const db = freshDb('activities-commander');
+    open.push(db);
+    await ensureDevice(db);
+    const repo = createIncidentRepository(db, testClock());
+    const incident = must(await repo.record({ title: 'Water outage, ward 3', impact: 1, urgency: 1, major: true }));
+    must(await repo.edit(incident.id, { commander: 'Ana Diaz' }));
+    must(await repo.edit(incident.id, { commander: null }));
+    const activities = await activitiesFromEvents(db, await getTimeline(db, incident.id), START_MS + 60_000);
+    expect(activities).toEqual([
+      expect.objectContaining({ kind: 'assignment', assignee: 'Ana Diaz', text: 'Unknown user named Ana Diaz incident commander.', major: true }),
+    ]);
+  });
 });
