@@ -14,13 +14,18 @@ interface Entry {
 }
 
 /**
- * Every change of an incident (local or synced) bumps updatedAt or one of its field stamps, and every change of its
- * timeline that moves an SLA clock adds to slaChanges: a row whose version is unchanged has the same clocks' inputs.
+ * Every field that wins a merge, local or synced, takes that change's stamp, and every change of the timeline that
+ * moves an SLA clock adds to slaChanges: a row whose version is unchanged has the same clocks' and rules' inputs.
+ * All stamps, not the newest: a synced edit older than the last local one (an urgency raised elsewhere a minute
+ * before a title edit here) moves neither updatedAt nor the newest stamp, yet changes the priority and the targets.
  */
 export function rowVersion(row: IncidentRow): string {
-  let stamp = '';
-  for (const value of Object.values(row.stamps)) if (value !== undefined && value > stamp) stamp = value;
-  return `${row.updatedAt}\u0000${stamp}\u0000${row.slaChanges?.length ?? -1}`;
+  const stamps = Object.entries(row.stamps)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([field, value]) => `${field}=${value}`)
+    .join(',');
+  return `${row.updatedAt}\u0000${stamps}\u0000${row.slaChanges?.length ?? -1}`;
 }
 
 export interface EscalationMemo {
