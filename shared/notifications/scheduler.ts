@@ -304,7 +304,8 @@ export class NotificationScheduler {
    */
   private async showLate(late: readonly Alert[]): Promise<void> {
     const ids = [...new Set(late.map((alert) => alert.incidentId!))];
-    const watches = await this.options.incidents.get(ids);
+    // Unreadable now: shown as planned rather than dropped (they are off the queue already).
+    const watches = await this.options.incidents.get(ids).catch((error: unknown) => (this.options.onError?.(error), []));
     const now = this.options.clock.now();
     const current = new Set<string>();
     const user = this.options.currentUser();

@@ -298,6 +298,25 @@ describe('one timer, restart-safe', () => {
     expect(scheduler.pending().filter((a) => a.category === 'reminder').map((a) => (a.dueAt - T0) / MIN)).toEqual([150]);
   });
 
+  it('after a sleep, shows late alerts as planned when their incidents cannot be read', async () => {
+    const clock = new FakeClock();
+    const notifier = new FakeNotifier(clock);
+    const source = new FakeSource();
+    const errors: unknown[] = [];
+    const scheduler = new NotificationScheduler({
+      clock, notifier, store: new MemoryStore(), incidents: source, currentUser: () => null, openIncident: () => undefined,
+      settings: DEFAULT_NOTIFICATION_SETTINGS, onError: (error) => errors.push(error),
+    });
+    source.put(watch('1'));
+    await scheduler.onIncidentsChanged(['1']);
+    source.get = () => Promise.reject(new Error('watch store unavailable'));
+    clock.nowMs = T0 + 10 * MIN;
+    await clock.advance(0);
+    expect(notifier.titles()).toEqual(['Time to own at 50 %: K7QM-0001']);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors).toEqual(errors.map(() => expect.objectContaining({ message: 'watch store unavailable' })));
+  });
+
   it('stop() disarms the timer', async () => {
     const { clock, source, scheduler } = setup();
     source.put(watch('1'));
