@@ -8,6 +8,7 @@ import {
   SEED_ESCALATION_RULES,
   slaTimelineFromEvents,
   targetFor,
+  thresholdPercent,
   type EscalationRule,
   type Incident,
   type SlaClocks,
@@ -38,10 +39,6 @@ export interface EscalationRunnerOptions {
 /** runOnce() resolves to how many escalations were written. */
 export type EscalationRunner = PeriodicPass;
 
-function percentAt(at: EscalationRule['at'], policy: SlaPolicy): number {
-  return at === 'breached' ? 100 : at === 'warn75' ? policy.warnPercents[1] : policy.warnPercents[0];
-}
-
 /**
  * Wall-clock age is an upper bound of any SLA clock's elapsed time (pauses and calendars only subtract), so an
  * incident younger than the earliest rule threshold cannot be due; its timeline is then not read at all.
@@ -52,7 +49,7 @@ export function mayBeDue(row: IncidentRow, policy: SlaPolicy, rules: readonly Es
   const target = targetFor(policy, row.priority);
   for (const rule of rules) {
     const minutes = rule.clock === 'response' ? target.responseMinutes : target.resolveMinutes;
-    if (age * 100 >= minutes * 60_000 * percentAt(rule.at, policy)) return true;
+    if (age * 100 >= minutes * 60_000 * thresholdPercent(rule.at, policy)) return true;
   }
   return false;
 }

@@ -100,20 +100,35 @@ export function dueEscalations(
   nowMs: number,
   clocks: SlaClocks = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, events), incident.priority, policy, nowMs),
 ): DueEscalation[] {
-  if (incident.status === 'resolved' || incident.status === 'closed' || incident.status === 'cancelled') return [];
   const due: DueEscalation[] = [];
-  let present: Set<string> | null = null;
-  for (const rule of rules) {
-    const clock = clocks[rule.clock];
-    if (clock.state === 'stopped') continue;
+  for (const { rule, clock, id } of unwrittenRules(incident, events, rules, clocks)) {
     if (SLA_THRESHOLDS.indexOf(clock.threshold) < SLA_THRESHOLDS.indexOf(rule.at)) continue;
-    if (!applies(incident, rule)) continue;
-    const id = escalationEventId(incident, rule);
-    present ??= new Set(events.map((event) => event.id));
-    if (present.has(id)) continue;
     due.push({ id, incidentId: incident.id, rule, clock, reason: describe(rule, clock, policy) });
   }
   return due;
+}
+
+/**
+ * The rules that could still escalate this incident: it is open, the rule's clock has not stopped, the rule applies
+ * and its escalation is not on the timeline yet. Whether the threshold is reached is the caller's question.
+ */
+function unwrittenRules(incident: Incident, events: readonly TimelineEvent[], rules: readonly EscalationRule[], clocks: SlaClocks): { rule: EscalationRule; clock: SlaClock; id: string }[] {
+  if (incident.status === 'resolved' || incident.status === 'closed' || incident.status === 'cancelled') return [];
+  const open: { rule: EscalationRule; clock: SlaClock; id: string }[] = [];
+  let present: Set<string> | null = null;
+  for (const rule of rules) {
+    const clock = clocks[rule.clock];
+    if (clock.state === 'stopped' || !applies(incident, rule)) continue;
+    const id = escalationEventId(incident, rule);
+    present ??= new Set(events.map((event) => event.id));
+    if (!present.has(id)) open.push({ rule, clock, id });
+  }
+  return open;
+}
+
+/** The percent of its target at which a clock reaches a rule's threshold under this policy (breached: 100). */
+export function thresholdPercent(at: EscalationRule['at'], policy: SlaPolicy): number {
+  return at === 'breached' ? 100 : at === 'warn75' ? policy.warnPercents[1] : policy.warnPercents[0];
 }
 
 /**
@@ -131,15 +146,9 @@ export function nextEscalationCheckAt(
   nowMs: number,
   clocks: SlaClocks = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, events), incident.priority, policy, nowMs),
 ): number {
-  if (incident.status === 'resolved' || incident.status === 'closed' || incident.status === 'cancelled') return Number.POSITIVE_INFINITY;
   let next = Number.POSITIVE_INFINITY;
-  let present: Set<string> | null = null;
-  for (const rule of rules) {
-    const clock = clocks[rule.clock];
-    if (clock.state === 'stopped' || !applies(incident, rule)) continue;
-    present ??= new Set(events.map((event) => event.id));
-    if (present.has(escalationEventId(incident, rule))) continue;
-    const percent = rule.at === 'breached' ? 100 : rule.at === 'warn75' ? policy.warnPercents[1] : policy.warnPercents[0];
+  for (const { rule, clock } of unwrittenRules(incident, events, rules, clocks)) {
+    const percent = thresholdPercent(rule.at, policy);
     // Reached when elapsed × 100 ≥ target × percent; rounded down so rounding never makes the bound late.
     const left = Math.floor((clock.targetMs * percent) / 100 - clock.elapsedMs) - 1;
     next = Math.min(next, left > 0 ? nowMs + left : nowMs);
