@@ -25,6 +25,11 @@ function localText(date: Date): string {
   return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
+/** The hint under a local date-time field: which clock its time is read in ("This computer’s time (UTC+01:00)"). */
+export function thisComputerTimeText(): string {
+  return `This computer’s time (${formatUtcOffset(-new Date().getTimezoneOffset())})`;
+}
+
 /** Local time plus the offset the recorder had, when it differs from ours: "26 Nov 2026 14:30 (recorded at UTC+01:00)". */
 export function formatZoned(time: ZonedTime, readerOffsetMinutes?: number): string {
   const date = new Date(time.utc);

@@ -1,11 +1,11 @@
 // The small form under a logged communication that records its reply (HICS 213 "reply"): text, who replied, when, action taken; half-typed ones stay as drafts.
 import { useId, useState, type FormEvent } from 'react';
-import { formatUtcOffset, type TimelineEvent } from '../../../shared/domain';
+import type { TimelineEvent } from '../../../shared/domain';
 import type { CommunicationEvent } from '../../../shared/domain/communication-reply';
 import { useServices } from '../../app/services';
 import { recordReply, replyDraftPlace } from '../../db/communication-reply-record';
 import { zonedFromLocalValue } from '../capture/incident-times';
-import { toDateTimeLocalValue } from '../format';
+import { thisComputerTimeText, toDateTimeLocalValue } from '../format';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 import { useBusy } from '../use-busy';
 import { DraftNote } from './draft-note';
@@ -94,7 +94,7 @@ export function CommunicationReplyForm({ incidentId, communication, onDone }: { 
         <div className="field">
           <label htmlFor={`${id}-repliedAt`}>Reply received</label>
           <input {...describe('repliedAt')} aria-describedby={errors.repliedAt ? `${id}-repliedAt-error` : `${id}-repliedAt-zone`} type="datetime-local" value={values.repliedAt} onChange={(e) => update('repliedAt', e.target.value)} />
-          {errors.repliedAt ? error('repliedAt') : <span id={`${id}-repliedAt-zone`} className="hint">{`This computer’s time (${formatUtcOffset(-new Date().getTimezoneOffset())})`}</span>}
+          {errors.repliedAt ? error('repliedAt') : <span id={`${id}-repliedAt-zone`} className="hint">{thisComputerTimeText()}</span>}
         </div>
       </div>
       <div className="field">

@@ -1,11 +1,11 @@
 // The form that collects an evidence item or records one link of its chain of custody, in an inline dialog; what is typed stays a draft until saved.
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { CUSTODY_ACTION_LABELS, formatUtcOffset, LIMITS, type CustodyAction } from '../../../shared/domain';
+import { CUSTODY_ACTION_LABELS, LIMITS, type CustodyAction } from '../../../shared/domain';
 import { CUSTODY_LINK_ACTIONS, custodyStateAt, isFinalCustodyAction, type CustodyLinkAction, type CustodyState, type EvidenceItem } from '../../../shared/domain/custody';
 import type { StoredAttachment } from '../../db/attachments-stored';
 import { evidenceDraftPlace, type CustodyRepository } from '../../db/custody';
 import { zonedFromLocalValue } from '../capture/incident-times';
-import { formatZoned, toDateTimeLocalValue } from '../format';
+import { formatZoned, thisComputerTimeText, toDateTimeLocalValue } from '../format';
 import { useBusy } from '../use-busy';
 import { DraftNote } from './draft-note';
 import { FieldError, InlineDialog, useFocusFirstInvalid } from './inline-dialog';
@@ -252,7 +252,7 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
           <div className="field">
             <label htmlFor={`${id}-handledAt`}>Handled at</label>
             <input {...describe('handledAt')} ref={timeRef} type="datetime-local" value={handledAt} onChange={(e) => chooseHandledAt(e.target.value)} />
-            {errors.handledAt ? error('handledAt') : <span id={`${id}-zone`} className="hint">{`This computer’s time (${formatUtcOffset(-new Date().getTimezoneOffset())})`}</span>}
+            {errors.handledAt ? error('handledAt') : <span id={`${id}-zone`} className="hint">{thisComputerTimeText()}</span>}
             {!collecting && <span id={`${id}-state`} className="hint evidence-form-state">{isTime(handledAt) ? stateText(state, item) : ''}</span>}
           </div>
         </div>

@@ -1,8 +1,8 @@
 // A time of an incident (occurred, detected, reported) edited in place, in this computer's local time with its offset stored.
 import { type FormEvent, type KeyboardEvent } from 'react';
-import { formatUtcOffset, type ZonedTime } from '../../../shared/domain';
+import type { ZonedTime } from '../../../shared/domain';
 import { zonedFromLocalValue } from '../capture/incident-times';
-import { formatZoned, toDateTimeLocalValue } from '../format';
+import { formatZoned, thisComputerTimeText, toDateTimeLocalValue } from '../format';
 import { FieldReadView, InlineEditActions, useInlineEditor } from './inline-field';
 
 export interface TimeFieldProps {
@@ -56,7 +56,7 @@ export function TimeField({ label, time, optional, emptyMessage = 'Enter the dat
       </FieldReadView>
     );
   }
-  const zone = `This computer’s time (${formatUtcOffset(-new Date().getTimezoneOffset())})${optional ? '; leave empty if not known' : ''}`;
+  const zone = `${thisComputerTimeText()}${optional ? '; leave empty if not known' : ''}`;
   return (
     <div className="field-view">
       <dt><label htmlFor={id}>{label}</label></dt>
