@@ -232,6 +232,22 @@ describe('keyboard', { timeout: 15_000 }, () => {
   });
 });
 
+describe('the keyboard cursor follows the row a person went to', { timeout: 15_000 }, () => {
+  it('after opening the third row with the mouse and going back, K moves to the second row, not from the first', async () => {
+    const desk = await renderDesk();
+    const { user } = desk;
+    await seedThree(desk);
+    await user.click(await screen.findByRole('button', { name: 'Printer jam' }));
+    expect(await screen.findByRole('article', { name: 'Printer jam' })).toBeInTheDocument();
+    (document.activeElement as HTMLElement).blur();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Printer jam' })).toHaveFocus());
+    expect(screen.getByRole('button', { name: 'Printer jam' }).closest('tr')).toHaveClass('cursor');
+    await user.keyboard('k');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Phishing mail' })).toHaveFocus());
+  });
+});
+
 describe('from the search to the results', { timeout: 15_000 }, () => {
   it('↓ moves to the first row and Enter opens it, its title taking focus; a number finds its incident', async () => {
     const desk = await renderDesk();

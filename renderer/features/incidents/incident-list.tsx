@@ -50,7 +50,7 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
   const rowAt = pages.rowAt;
   const scrollTo = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
 
-  useKeyboardCursor(total, rowAt, cursor, onOpen, scrollTo, scrollRef);
+  const followFocus = useKeyboardCursor(total, rowAt, cursor, onOpen, scrollTo, scrollRef);
 
   if (pages.total === undefined) return <p className="muted pad">Loading incidents…</p>;
   const filtered = Object.keys(query).some((key) => key !== 'sort');
@@ -67,7 +67,7 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
     );
   }
   return (
-    <div className="list-scroll" ref={scrollRef}>
+    <div className="list-scroll" ref={scrollRef} onFocus={followFocus}>
       {/* Explicit roles: the rows are laid out as positioned grids (not table layout), which must not cost table semantics. */}
       <table className="incident-table" role="table" aria-label="Incidents" aria-rowcount={pages.exact ? total + 1 : -1}>
         <ListHeader query={query} />

@@ -1,5 +1,5 @@
 // J/K move the list cursor across every row (pages load as it goes); Enter opens the cursor row.
-import { useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type FocusEvent, type RefObject } from 'react';
 import type { Incident } from '../../../../shared/domain';
 import { useFindStore } from '../../../store/find-store';
 
@@ -46,6 +46,14 @@ export function useKeyboardCursor(
     const frame = requestAnimationFrame(focusRow);
     return () => cancelAnimationFrame(frame);
   }, [cursor, rowReady, scrollTo, scrollRef]);
+
+  // The cursor follows the row a person went to by other means (a click, Tab, focus given back after closing an
+  // incident): J/K then step from that row rather than from wherever the keys last left the cursor.
+  return useCallback((event: FocusEvent<HTMLElement>) => {
+    const row = event.target instanceof Element ? event.target.closest<HTMLElement>('tr[data-index]') : null;
+    const index = row ? Number(row.dataset.index) : Number.NaN;
+    if (Number.isInteger(index) && index !== useFindStore.getState().cursor) setCursor(index);
+  }, [setCursor]);
 }
 
 function isTyping(target: EventTarget | null): boolean {
