@@ -9,8 +9,8 @@ import { DEFAULT_NOTIFICATION_SETTINGS, mayInterrupt, type NotificationSettings 
 import { ShownMemory } from './shown-keys';
 import type { Activity, Alert, CentreEntry, IncidentSource, Notifier, SchedulerClock, SchedulerState, SchedulerStore, TimerHandle } from './types';
 
-/** setTimeout cannot wait longer than this; a later alert re-arms on wake-up. */
-const MAX_DELAY_MS = 2 ** 31 - 1;
+/** Timers count awake time, alerts are due by the wall clock (NTP corrections, sleep): a wake-up at least this often re-checks. */
+const MAX_DELAY_MS = 60_000;
 /** Activity keys (unique per occurrence, never re-planned) remembered, newest first. */
 const SHOWN_ACTIVITY_LIMIT = 10_000;
 /**

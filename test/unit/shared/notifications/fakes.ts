@@ -72,7 +72,7 @@ export class FakeClock implements SchedulerClock {
 
 export class FakeNotifier implements Notifier {
   readonly shown: { notice: NativeNotice; click: () => void; at: number }[] = [];
-  constructor(private readonly clock: FakeClock) {}
+  constructor(private readonly clock: Pick<SchedulerClock, 'now'>) {}
 
   show(notice: NativeNotice): NoticeHandle {
     let listener: () => void = () => undefined;
