@@ -34,7 +34,7 @@ export function periodOf(id: PeriodId, now: Date): LabelledPeriod {
   if (id === '24h') {
     const fromMs = now.getTime() - 24 * 60 * 60 * 1000;
     const bucketStarts = [fromMs];
-    for (let hour = addHours(startOfHour(fromMs), 1); hour.getTime() <= now.getTime(); hour = addHours(hour, 1)) bucketStarts.push(hour.getTime());
+    for (let hour = nextClockHour(startOfHour(fromMs)); hour.getTime() <= now.getTime(); hour = nextClockHour(hour)) bucketStarts.push(hour.getTime());
     // +1: the period is half-open, and what was recorded at this very millisecond belongs in it.
     return { id, unit: 'hour', fromMs, toMs: now.getTime() + 1, bucketStarts };
   }
@@ -49,6 +49,15 @@ export function periodOf(id: PeriodId, now: Date): LabelledPeriod {
   const first = addDays(startOfDay(now), -(days - 1));
   const bucketStarts = Array.from({ length: days }, (_, i) => addDays(first, i).getTime());
   return { id, unit: 'day', fromMs: first.getTime(), toMs, bucketStarts };
+}
+
+/**
+ * The next whole clock hour: after a 30-minute change (Lord Howe Island) adding an hour lands on :30, and the buckets
+ * would stay there; where the whole hour does not exist (inside a gap) the plain hour later is taken.
+ */
+function nextClockHour(hour: Date): Date {
+  const next = startOfHour(addHours(hour, 1));
+  return next.getTime() > hour.getTime() ? next : addHours(hour, 1);
 }
 
 /**
@@ -75,7 +84,7 @@ export function axisTicks(starts: readonly number[], unit: LabelledPeriod['unit'
 
 /** A bucket's label in its table, whole: "Thu 26 Nov 22:00", "Fri 27 Nov", "week from Mon 2 Nov". */
 export function bucketLabel(startMs: number, unit: LabelledPeriod['unit']): string {
-  if (unit === 'hour') return format(startMs, 'EEE d MMM HH:mm');
+  if (unit === 'hour') return repeatedHour(startMs) ? `${format(startMs, 'EEE d MMM HH:mm')} (UTC${format(startMs, 'xxx')})` : format(startMs, 'EEE d MMM HH:mm');
   return unit === 'day' ? format(startMs, 'EEE d MMM') : `week from ${format(startMs, 'EEE d MMM')}`;
 }
 
@@ -85,4 +94,10 @@ export function periodRange(period: LabelledPeriod): string {
   return period.unit === 'hour'
     ? `${format(period.fromMs, 'd MMM HH:mm')} – ${format(last, 'd MMM HH:mm')}`
     : `${format(period.fromMs, 'EEE d MMM')} – ${format(last, 'EEE d MMM yyyy')}`;
+}
+
+/** True for a clock hour that happens twice (the night clocks go back): its two rows are told apart by their offset. */
+function repeatedHour(startMs: number): boolean {
+  const label = format(startMs, 'd HH');
+  return format(startMs - 60 * 60 * 1000, 'd HH') === label || format(startMs + 60 * 60 * 1000, 'd HH') === label;
 }

@@ -1,5 +1,5 @@
 // The statistics' periods and axis labels: exact 24 hours, calendar days, whole weeks, ticks that name days and reach today.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { axisLabel, axisTicks, bucketLabel, periodOf, periodRange } from '../../../../renderer/features/stats/stats-period';
 
 const NOW = new Date(2026, 10, 27, 16, 42); // Fri 27 Nov 2026, local time
@@ -46,5 +46,34 @@ describe('axis ticks', () => {
     expect(gaps).toEqual(new Set([4]));
     const weeks = periodOf('13w', NOW).bucketStarts;
     expect(axisTicks(weeks, 'week').at(-1)).toBe(weeks.at(-1));
+  });
+});
+
+describe('hour buckets across daylight-saving changes', () => {
+  const machineZone = process.env.TZ;
+  afterEach(() => {
+    if (machineZone === undefined) delete process.env.TZ;
+    else process.env.TZ = machineZone;
+  });
+
+  it('stay on whole clock hours after a 30-minute change (Lord Howe Island)', () => {
+    process.env.TZ = 'Australia/Lord_Howe';
+    // Clocks went from 02:00 to 02:30 on Sun 4 Oct 2026; 'now' is 10:00 that morning.
+    const period = periodOf('24h', new Date(Date.parse('2026-10-03T23:00:00Z')));
+    const minutes = period.bucketStarts.slice(1).map((start) => new Date(start).getMinutes());
+    // Only the half hour that follows the gap (02:30-03:00) starts off the hour.
+    expect(minutes.filter((minute) => minute !== 0)).toEqual([30]);
+    expect(minutes.at(-1)).toBe(0);
+    expect(axisTicks(period.bucketStarts, 'hour').length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('name the offset of an hour that happens twice (Berlin, 25 Oct 2026), so the two 02:00 rows differ', () => {
+    process.env.TZ = 'Europe/Berlin';
+    const period = periodOf('24h', new Date(Date.parse('2026-10-25T10:00:00Z')));
+    const labels = period.bucketStarts.map((start) => bucketLabel(start, 'hour'));
+    expect(labels).toContain('Sun 25 Oct 02:00 (UTC+02:00)');
+    expect(labels).toContain('Sun 25 Oct 02:00 (UTC+01:00)');
+    expect(labels).toContain('Sun 25 Oct 03:00');
+    expect(new Set(labels).size).toBe(labels.length);
   });
 });
