@@ -15,7 +15,13 @@ const isoUtcPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3
 function utcProblem(value: string): string | undefined {
   const parts = isoUtcPattern.exec(value);
   if (!parts) return 'Time must be an ISO 8601 UTC instant like 2026-11-26T14:30:00Z';
-  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  // Read one by one (no slice/map arrays): several instants in every operation validated.
+  const year = Number(parts[1]);
+  const month = Number(parts[2]);
+  const day = Number(parts[3]);
+  const hour = Number(parts[4]);
+  const minute = Number(parts[5]);
+  const second = Number(parts[6]);
   // No 2026-02-30 (Date.parse would roll it over to March 2), no 24:00, no leap seconds.
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return 'Time is not a real date';
   if (year < EARLIEST_PLAUSIBLE_YEAR || year > LATEST_PLAUSIBLE_YEAR) {

@@ -52,8 +52,10 @@ export function emptyIncidentState(id: string): IncidentState {
 export function mergeOperation(current: IncidentState | undefined, op: Operation): MergeResult {
   const state = current ?? emptyIncidentState(op.incidentId);
   if (state.id !== op.incidentId) throw new Error('mergeOperation: operation belongs to another incident');
-  const fields: Record<string, unknown> = { ...state.fields };
-  const stamps: Record<string, string> = { ...state.stamps };
+  // Copied on the first change only: an operation that sets nothing (a note, most timeline entries) keeps both as they are.
+  let fields = state.fields as Record<string, unknown>;
+  let stamps = state.stamps as Record<string, string>;
+  let copied = false;
   const conflicts: Conflict[] = [];
   const changedFields: (keyof SyncedFields)[] = [];
   const opDevice = op.deviceId;
@@ -78,6 +80,11 @@ export function mergeOperation(current: IncidentState | undefined, op: Operation
     }
     if (opWins) {
       if (!sameValue(value, curValue)) changedFields.push(key);
+      if (!copied) {
+        fields = { ...fields };
+        stamps = { ...stamps };
+        copied = true;
+      }
       fields[key] = value;
       stamps[key] = op.hlc;
     }
@@ -124,6 +131,9 @@ export function conflictIdOf(incidentId: string, field: keyof SyncedFields, winn
 
 /** Field values are JSON data (strings, numbers, arrays, small objects); compare them as JSON with sorted keys. */
 export function sameValue(a: unknown, b: unknown): boolean {
+  // Shortcuts with the same answers: identical values give identical text, and only undefined gives "undefined".
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
   return canonicalJson(a) === canonicalJson(b);
 }
 
