@@ -60,6 +60,11 @@ export function SlaPoliciesSettings() {
         An incident runs on its own policy when one is set in its detail view, else on its site’s policy, else on the default. Changes apply at once to the
         clocks and to scheduled alerts on this device.
       </p>
+      {/* Policies are rows in this device's database and never travel with sync: only an incident's policy id does. */}
+      <p className="hint sla-local-note">
+        SLA policies, their business hours and holidays are kept on this computer only: they do not sync to HQ or to other laptops. Set them up the same
+        way on each computer, or incidents will show different due times on different computers.
+      </p>
       <div className="field">
         <label htmlFor={ids.defaultPolicy}>Default policy</label>
         <select id={ids.defaultPolicy} value={set.assignment.defaultPolicyId}

@@ -1,5 +1,6 @@
 // The SLA policy form's values (text as typed) and their conversion to a validated policy, with one clear message per problem.
-import { MAX_TARGET_MINUTES, slaPolicySchema, WEEKDAYS, type SlaPolicy, type SlaTarget, type Weekday } from '../../../shared/domain';
+import { MAX_TARGET_MINUTES, slaPolicySchema, type SlaPolicy, type SlaTarget } from '../../../shared/domain';
+import { calendarFromDraft, windowDraft, type WindowDraft } from './sla-calendar-draft';
 
 export const DRAFT_PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export type DraftPriority = (typeof DRAFT_PRIORITIES)[number];
@@ -15,9 +16,10 @@ export interface PolicyDraft {
   name: string;
   targets: Record<DraftPriority, Record<TargetKind, DurationDraft>>;
   businessHours: boolean;
-  days: Weekday[];
-  from: string;
-  to: string;
+  /** Every window of the calendar (kept while 24×7 is picked, so switching back restores them). */
+  windows: WindowDraft[];
+  /** Local dates YYYY-MM-DD in the calendar's zone, in date order. */
+  holidays: string[];
   timeZone: string;
   warnFirst: string;
   warnSecond: string;
@@ -32,9 +34,9 @@ function durationDraft(totalMinutes: number): DurationDraft {
   return { hours: String(Math.floor(totalMinutes / 60)), minutes: String(totalMinutes % 60) };
 }
 
-/** The form's starting values; a calendar with several windows shows (and on save keeps) only its first. */
+/** The form's starting values: every window and holiday of the calendar, so an untouched save changes nothing. */
 export function draftOf(policy: SlaPolicy, fallbackZone: string): PolicyDraft {
-  const window = policy.calendar?.windows[0];
+  const calendar = policy.calendar;
   const targets = Object.fromEntries(
     DRAFT_PRIORITIES.map((p) => [p, { response: durationDraft(policy.targets[p].responseMinutes), resolve: durationDraft(policy.targets[p].resolveMinutes) }]),
   ) as PolicyDraft['targets'];
@@ -42,10 +44,9 @@ export function draftOf(policy: SlaPolicy, fallbackZone: string): PolicyDraft {
     name: policy.name,
     targets,
     businessHours: policy.calendar !== null,
-    days: window ? [...window.days] : ['mon', 'tue', 'wed', 'thu', 'fri'],
-    from: window?.from ?? '08:00',
-    to: window?.to ?? '20:00',
-    timeZone: policy.calendar?.timeZone ?? fallbackZone,
+    windows: (calendar?.windows ?? [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '20:00' }]).map(windowDraft),
+    holidays: [...(calendar?.holidays ?? [])],
+    timeZone: calendar?.timeZone ?? fallbackZone,
     warnFirst: String(policy.warnPercents[0]),
     warnSecond: String(policy.warnPercents[1]),
   };
@@ -94,15 +95,13 @@ export function policyFromDraft(id: string, draft: PolicyDraft): DraftResult {
   if (typeof first === 'string') return { ok: false, message: first };
   const second = percent(draft.warnSecond, 'second warning');
   if (typeof second === 'string') return { ok: false, message: second };
-  if (draft.businessHours && draft.from >= draft.to) return { ok: false, message: 'Business hours must end after they start (from must be before to).' };
-  const days = WEEKDAYS.filter((day) => draft.days.includes(day));
-  const candidate = {
-    id,
-    name: draft.name,
-    targets,
-    calendar: draft.businessHours ? { timeZone: draft.timeZone.trim(), windows: [{ days, from: draft.from, to: draft.to }] } : null,
-    warnPercents: [first, second],
-  };
+  let calendar = null;
+  if (draft.businessHours) {
+    const result = calendarFromDraft(draft.windows, draft.timeZone, draft.holidays);
+    if (!result.ok) return result;
+    calendar = result.calendar;
+  }
+  const candidate = { id, name: draft.name, targets, calendar, warnPercents: [first, second] };
   const parsed = slaPolicySchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'The policy is not valid.' };
   return { ok: true, policy: parsed.data };

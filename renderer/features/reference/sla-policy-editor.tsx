@@ -1,9 +1,9 @@
-// Edits one SLA policy: name, time-to-own / time-to-resolve targets per priority, 24×7 or business hours, warning thresholds.
+// Edits one SLA policy: name, time-to-own / time-to-resolve targets per priority, 24×7 or business hours and holidays, warnings.
 import { useId, useState, type FormEvent } from 'react';
-import { WEEKDAYS, type SlaPolicy, type Weekday } from '../../../shared/domain';
+import type { SlaPolicy, Weekday } from '../../../shared/domain';
+import { SlaHolidaysEditor } from './sla-holidays-editor';
 import { DRAFT_PRIORITIES, draftOf, policyFromDraft, TARGET_LABELS, type DraftPriority, type PolicyDraft, type TargetKind } from './sla-policy-draft';
-
-const DAY_LABELS: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+import { SlaWindowsEditor } from './sla-windows-editor';
 const ZONE_SUGGESTIONS = ['UTC', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney', 'Africa/Nairobi'];
 
 /** The device's zone, suggested for a new business-hours calendar. */
@@ -26,14 +26,17 @@ export function SlaPolicyEditor({ policy, onSave }: SlaPolicyEditorProps) {
   const [draft, setDraft] = useState<PolicyDraft>(() => draftOf(policy, deviceZone()));
   const [message, setMessage] = useState<{ tone: 'error' | 'saved'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { name: useId(), zone: useId(), zones: useId(), from: useId(), to: useId(), warn1: useId(), warn2: useId() };
+  const [savedCount, setSavedCount] = useState(0);
+  const ids = { name: useId(), zone: useId(), zones: useId(), warn1: useId(), warn2: useId(), allDay: useId() };
   const change = (patch: Partial<PolicyDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setMessage(null);
   };
   const setTarget = (p: DraftPriority, kind: TargetKind, part: 'hours' | 'minutes', value: string) =>
     change({ targets: { ...draft.targets, [p]: { ...draft.targets[p], [kind]: { ...draft.targets[p][kind], [part]: value } } } });
-  const toggleDay = (day: Weekday, on: boolean) => change({ days: on ? [...draft.days.filter((d) => d !== day), day] : draft.days.filter((d) => d !== day) });
+  const workingDays = new Set<Weekday>(draft.windows.flatMap((w) => w.days));
+  // Switching to 24×7 keeps the windows and holidays in the form; saving so removes them, and the form says it first.
+  const dropsCalendar = !draft.businessHours && policy.calendar !== null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -46,6 +49,7 @@ export function SlaPolicyEditor({ policy, onSave }: SlaPolicyEditorProps) {
     const error = await onSave(result.policy).catch(() => 'The policy could not be saved. Try again.');
     setBusy(false);
     setMessage(error ? { tone: 'error', text: error } : { tone: 'saved', text: `Saved ${result.policy.name}. Clocks and alerts now use it.` });
+    if (!error) setSavedCount((n) => n + 1);
   };
 
   return (
@@ -86,39 +90,30 @@ export function SlaPolicyEditor({ policy, onSave }: SlaPolicyEditorProps) {
       </table>
       <fieldset>
         <legend>When the clocks run</legend>
-        <label>
-          <input type="radio" name={`${ids.name}-calendar`} checked={!draft.businessHours} onChange={() => change({ businessHours: false })} /> 24×7
-        </label>{' '}
-        <label>
-          <input type="radio" name={`${ids.name}-calendar`} checked={draft.businessHours} onChange={() => change({ businessHours: true })} /> Business hours only
-        </label>
+        <div className="sla-calendar-choice">
+          <label>
+            <input type="radio" name={`${ids.name}-calendar`} checked={!draft.businessHours} aria-describedby={ids.allDay} onChange={() => change({ businessHours: false })} /> 24×7
+          </label>{' '}
+          <label>
+            <input type="radio" name={`${ids.name}-calendar`} checked={draft.businessHours} onChange={() => change({ businessHours: true })} /> Business hours only
+          </label>
+        </div>
+        <p className="hint" id={ids.allDay}>
+          24×7 clocks run every hour, public holidays included. To skip holidays round the clock, choose business hours on every day from 00:00 to 24:00.
+          {dropsCalendar && ` Saving as 24×7 removes this policy’s business hours${policy.calendar?.holidays?.length ? ` and its ${policy.calendar.holidays.length === 1 ? 'holiday' : `${policy.calendar.holidays.length} holidays`}` : ''}.`}
+        </p>
         {draft.businessHours && (
           <div className="dialog-form">
-            <fieldset className="sla-days">
-              <legend>Days</legend>
-              {WEEKDAYS.map((day) => (
-                <label key={day}>
-                  <input type="checkbox" checked={draft.days.includes(day)} onChange={(e) => toggleDay(day, e.target.checked)} /> {DAY_LABELS[day]}
-                </label>
-              ))}
-            </fieldset>
-            <div className="field-row three">
-              <div className="field">
-                <label htmlFor={ids.from}>From</label>
-                <input id={ids.from} type="time" value={draft.from} onChange={(e) => change({ from: e.target.value })} />
-              </div>
-              <div className="field">
-                <label htmlFor={ids.to}>To</label>
-                <input id={ids.to} type="time" value={draft.to} onChange={(e) => change({ to: e.target.value })} />
-              </div>
-              <div className="field">
-                <label htmlFor={ids.zone}>Time zone</label>
-                <input id={ids.zone} list={ids.zones} value={draft.timeZone} spellCheck={false} onChange={(e) => change({ timeZone: e.target.value })} />
-                <datalist id={ids.zones}>
-                  {ZONE_SUGGESTIONS.map((zone) => <option key={zone} value={zone} />)}
-                </datalist>
-              </div>
+            <div className="field sla-zone">
+              <label htmlFor={ids.zone}>Time zone</label>
+              <input id={ids.zone} list={ids.zones} value={draft.timeZone} spellCheck={false} onChange={(e) => change({ timeZone: e.target.value })} />
+              <datalist id={ids.zones}>
+                {ZONE_SUGGESTIONS.map((zone) => <option key={zone} value={zone} />)}
+              </datalist>
             </div>
+            <SlaWindowsEditor windows={draft.windows} onChange={(windows) => change({ windows })} />
+            <SlaHolidaysEditor holidays={draft.holidays} timeZone={draft.timeZone} workingDays={workingDays} savedCount={savedCount}
+              onChange={(holidays) => change({ holidays })} />
           </div>
         )}
       </fieldset>

@@ -1,5 +1,6 @@
-// Business-hours calendars: weekly wall-clock windows in a time zone; measure in-window time and advance by it.
+// Business-hours calendars: weekly wall-clock windows and holidays in a time zone; measure in-window time and advance by it.
 import { z } from 'zod';
+import { holidayDayNumber, holidaysSchema } from './holidays';
 import { isKnownTimeZone, zoneOffsets, type ZoneOffsets } from './zone-offset';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -26,11 +27,16 @@ export type BusinessWindow = z.infer<typeof businessWindowSchema>;
 
 /**
  * Windows are local wall-clock times in `timeZone`: an IANA name ("Europe/Berlin", DST-exact) or a fixed
- * offset ("UTC", "+05:30"). A minute counts when its local time falls inside a window of its local weekday.
+ * offset ("UTC", "+05:30"). A minute counts when its local time falls inside a window of its local weekday
+ * and its local date is not one of the holidays (whole local days, 23 or 25 hours long on DST change days).
+ * A 24×7 policy has no calendar and so no holidays: "round the clock except holidays" is a calendar of every
+ * day 00:00–24:00 with its holidays.
  */
 export const businessCalendarSchema = z.object({
   timeZone: z.string().refine(isKnownTimeZone, 'Unknown time zone: use an IANA name like Europe/Berlin or an offset like +02:00'),
   windows: z.array(businessWindowSchema).min(1, 'A calendar needs at least one window').max(28),
+  /** Absent on calendars stored before holidays existed, and read as none. */
+  holidays: holidaysSchema.optional(),
 });
 export type BusinessCalendar = z.infer<typeof businessCalendarSchema>;
 
@@ -38,7 +44,10 @@ function minutesOf(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
-/** A calendar compiled for fast arithmetic: merged week intervals (ms from Monday 00:00) and their prefix sums. */
+/**
+ * A calendar compiled for fast arithmetic: merged week intervals (ms from Monday 00:00) and their prefix sums, and the
+ * holidays as wall-clock days with the in-window time each one takes out (zero for a holiday on a day off).
+ */
 export class CompiledCalendar {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
@@ -46,6 +55,12 @@ export class CompiledCalendar {
   private readonly before: number[] = [];
   readonly weekTotal: number;
   private readonly zone: ZoneOffsets;
+  /** Wall-clock start of each holiday (local midnight), ascending; each lasts one wall-clock day. */
+  private readonly holidayStarts: number[] = [];
+  /** In-window ms taken out by the holidays before holiday i (length: holidays + 1). */
+  private readonly removedBefore: number[] = [0];
+  /** cumulative() at the start of holiday i: the value it holds flat through that day. */
+  private readonly atHoliday: number[] = [];
 
   constructor(calendar: BusinessCalendar) {
     this.zone = zoneOffsets(calendar.timeZone);
@@ -73,10 +88,57 @@ export class CompiledCalendar {
       total += end - start;
     }
     this.weekTotal = total;
+    for (const date of calendar.holidays ?? []) {
+      const day = holidayDayNumber(date);
+      // The schema refuses bad or unordered dates; a calendar built in code without it skips what it cannot use.
+      if (day === null || (this.holidayStarts.length > 0 && day * DAY_MS <= this.holidayStarts.at(-1)!)) continue;
+      const start = day * DAY_MS;
+      const removed = this.removedBefore.at(-1)!;
+      this.atHoliday.push(this.weekly(start) - removed);
+      this.holidayStarts.push(start);
+      this.removedBefore.push(removed + this.weekly(start + DAY_MS) - this.weekly(start));
+    }
   }
 
-  /** In-window ms from the wall-clock epoch up to wall-clock instant w (monotone, piecewise linear). */
+  /** How many holidays start before wall-clock instant w. */
+  private holidaysBefore(w: number): number {
+    const starts = this.holidayStarts;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]! < w) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** In-window ms from the wall-clock epoch up to wall-clock instant w, holidays taken out (monotone, piecewise linear). */
   private cumulative(w: number): number {
+    const k = this.holidaysBefore(w);
+    if (k === 0) return this.weekly(w);
+    // Inside holiday k-1 the count stands still; after it, every earlier holiday's time is taken out.
+    if (w < this.holidayStarts[k - 1]! + DAY_MS) return this.atHoliday[k - 1]!;
+    return this.weekly(w) - this.removedBefore[k]!;
+  }
+
+  /** The earliest wall-clock instant at which cumulative() reaches c (c > 0). */
+  private inverse(c: number): number {
+    // k = the holidays whose start the answer lies beyond (cumulative is still below c there), found by bisection.
+    const at = this.atHoliday;
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (at[mid]! < c) lo = mid + 1;
+      else hi = mid;
+    }
+    // Between the end of holiday k-1 and the start of holiday k, cumulative = weekly − removedBefore[k].
+    return this.weeklyInverse(c + this.removedBefore[lo]!);
+  }
+
+  /** In-window ms from the wall-clock epoch up to wall-clock instant w, ignoring holidays. */
+  private weekly(w: number): number {
     const shifted = w - MONDAY_EPOCH;
     const weeks = Math.floor(shifted / WEEK_MS);
     const within = shifted - weeks * WEEK_MS;
@@ -90,8 +152,8 @@ export class CompiledCalendar {
     return sum;
   }
 
-  /** The earliest wall-clock instant at which cumulative() reaches c (c > 0). */
-  private inverse(c: number): number {
+  /** The earliest wall-clock instant at which weekly() reaches c. */
+  private weeklyInverse(c: number): number {
     const weeks = Math.floor(c / this.weekTotal);
     const rest = c - weeks * this.weekTotal;
     if (rest === 0) return MONDAY_EPOCH + (weeks - 1) * WEEK_MS + this.ends[this.ends.length - 1]!;

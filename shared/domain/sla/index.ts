@@ -1,5 +1,6 @@
 // Public surface of SLA policies, clocks, calendars and automatic escalation.
 export * from './calendar';
+export * from './holidays';
 export * from './clock';
 export * from './deterministic-id';
 export * from './escalation';

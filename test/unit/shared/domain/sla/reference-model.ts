@@ -32,8 +32,11 @@ export function makeInWindow(calendar: BusinessCalendar | null): (utcMs: number)
     from: Number(w.from.slice(0, 2)) * 60 + Number(w.from.slice(3)),
     to: Number(w.to.slice(0, 2)) * 60 + Number(w.to.slice(3)),
   }));
+  // Local days since 1970-01-01 (Date.parse reads a bare date as UTC midnight, i.e. wall-clock midnight here).
+  const holidays = new Set((calendar.holidays ?? []).map((date) => Date.parse(date) / 86_400_000));
   return (utcMs) => {
     const local = new Date(utcMs + offsetMinutes(utcMs) * MINUTE);
+    if (holidays.size > 0 && holidays.has(Math.floor(local.getTime() / 86_400_000))) return false;
     const day = DAYS[(local.getUTCDay() + 6) % 7]!;
     const minuteOfDay = local.getUTCHours() * 60 + local.getUTCMinutes();
     return windows.some((w) => w.days.includes(day) && minuteOfDay >= w.from && minuteOfDay < w.to);
