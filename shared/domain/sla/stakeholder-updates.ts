@@ -1,6 +1,7 @@
 // "Next stakeholder update due": how often an incident's stakeholders must hear from people, and when the next update is due.
 import { SYSTEM_AUTHOR } from '../author';
 import type { TimelineEvent } from '../timeline';
+import { bestKnownTimeMs } from './best-known-time';
 
 const MIN = 60_000;
 
@@ -23,7 +24,8 @@ export function lastStakeholderUpdateAt(events: readonly TimelineEvent[]): numbe
   for (const event of events) {
     if (event.kind !== 'communication' || event.direction !== 'outgoing') continue;
     if (event.author.name === SYSTEM_AUTHOR.name) continue;
-    const at = Date.parse(event.at.utc);
+    // Corrected like the SLA times (and the start an interval counts from when no update was sent yet).
+    const at = bestKnownTimeMs(event);
     if (Number.isFinite(at) && (last === null || at > last)) last = at;
   }
   return last;
