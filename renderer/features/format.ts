@@ -1,6 +1,7 @@
 // Display formatting for times and paths: local time for the reader, with the recorder's offset kept visible.
 import { format } from 'date-fns';
 import { formatPath, formatUtcOffset, type ZonedTime } from '../../shared/domain';
+import { computerOffsetAt, localValueAt, readLocalTime } from './local-time';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -25,17 +26,34 @@ function localText(date: Date): string {
   return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
-/** The hint under a local date-time field: which clock its time is read in ("This computer’s time (UTC+01:00)"). */
-export function thisComputerTimeText(): string {
-  return `This computer’s time (${formatUtcOffset(-new Date().getTimezoneOffset())})`;
+/**
+ * The hint under a local date-time field: which clock its time is read in, with the offset of the entered moment
+ * (`atMs`; default now): a summer date typed in winter is read at summer time ("This computer’s time (UTC+02:00)").
+ */
+export function thisComputerTimeText(atMs: number = Date.now()): string {
+  return `This computer’s time (${formatUtcOffset(computerOffsetAt(Number.isNaN(atMs) ? Date.now() : atMs))})`;
 }
 
-/** Local time plus the offset the recorder had, when it differs from ours: "26 Nov 2026 14:30 (recorded at UTC+01:00)". */
+/**
+ * The reader's local time; when it was recorded on another clock, what that clock said, so nobody takes one for the
+ * other: "27 Nov 2026 08:30 your time (14:30 UTC+01:00 where recorded)". In the hour the clocks went back over, the
+ * reader's offset too ("25 Oct 2026 02:10 UTC+01:00"): both passes would otherwise read alike.
+ */
 export function formatZoned(time: ZonedTime, readerOffsetMinutes?: number): string {
   const date = new Date(time.utc);
-  const local = localText(date);
-  const reader = readerOffsetMinutes ?? -date.getTimezoneOffset();
-  return time.offsetMinutes === reader ? local : `${local} (recorded at ${formatUtcOffset(time.offsetMinutes)})`;
+  const ms = date.getTime();
+  const reader = readerOffsetMinutes ?? computerOffsetAt(ms);
+  const local = repeatedHere(ms) ? `${localText(date)} ${formatUtcOffset(reader)}` : localText(date);
+  if (time.offsetMinutes === reader) return local;
+  const there = new Date(ms + time.offsetMinutes * 60_000);
+  const day = there.getUTCDate() === date.getDate() ? '' : `${there.getUTCDate()} ${MONTHS[there.getUTCMonth()]} `;
+  return `${local} your time (${day}${two(there.getUTCHours())}:${two(there.getUTCMinutes())} ${formatUtcOffset(time.offsetMinutes)} where recorded)`;
+}
+
+/** Whether this computer's clock showed the instant's minute twice (cheap test first: a timeline formats hundreds). */
+function repeatedHere(ms: number): boolean {
+  if (Number.isNaN(ms) || computerOffsetAt(ms - 3 * 3_600_000) === computerOffsetAt(ms + 3 * 3_600_000)) return false;
+  return readLocalTime(localValueAt(ms)).kind === 'ambiguous';
 }
 
 export function formatPathOrDash(path: readonly string[]): string {

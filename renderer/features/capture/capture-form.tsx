@@ -18,7 +18,9 @@ import { formatLocal } from '../format';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 import { AttachmentPicker } from './attachment-picker';
 import { FieldError, LevelSelect, TitleField } from './capture-fields';
-import { blankValues, draftLabel, fromDraftValues, hasContent, isExercise, splitLongTitle, timeProblems, titleLengthProblem, toDraftValues, toRecordInput, type CaptureValues } from './capture-values';
+import { blankValues, draftLabel, fromDraftValues, hasContent, isExercise, splitLongTitle, timeProblems, titleLengthProblem, toDraftValues, toRecordInput, withTimeChosen, withTimeText, type CaptureValues, type TimeKey } from './capture-values';
+import { CaptureTimes } from './capture-times';
+import type { ZonedTime } from '../../../shared/domain';
 import { useDrillMode } from '../drill/use-drill-mode';
 import '../drill/drill.css';
 import { DraftsPanel } from './drafts-panel';
@@ -121,19 +123,21 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
     if (clear.some((key) => errors[key])) setErrors((e) => ({ ...e, ...Object.fromEntries(clear.map((key) => [key, undefined])) }));
   };
   const update = <K extends keyof CaptureValues>(key: K, value: CaptureValues[K]) => change((v) => ({ ...v, [key]: value }), [key]);
-  // Said as soon as a future time (or a detected-at or reported-at before the occurred-at) is picked, not only on save.
-  const updateTime = (key: 'occurredAt' | 'detectedAt' | 'reportedAt', value: string) => {
+  // Said as soon as a future or skipped time (or a detected-at or reported-at before the occurred-at) is picked, not only on save.
+  const changeTime = (next: CaptureValues, key: TimeKey) => {
     if (savingNow.current) return;
-    update(key, value);
-    const problems = timeProblems({ ...values, [key]: value }, Date.now());
+    change(() => next, [key]);
+    const problems = timeProblems(next, Date.now());
     setErrors((e) => ({
       ...e,
-      ...(key === 'occurredAt' && value !== '' ? { occurredAt: problems.occurredAt ?? undefined } : {}),
+      ...(key === 'occurredAt' && next.occurredAt !== '' ? { occurredAt: problems.occurredAt ?? undefined } : {}),
       // The detected-at's and reported-at's order problems follow the occurred-at too; an emptied one has none.
       detectedAt: problems.detectedAt ?? undefined,
       reportedAt: problems.reportedAt ?? undefined,
     }));
   };
+  const updateTime = (key: TimeKey, text: string) => changeTime(withTimeText(values, key, text), key);
+  const chooseTime = (key: TimeKey, time: ZonedTime) => changeTime(withTimeChosen(values, key, time), key);
   const moveExtraTitle = () => {
     const { title, rest } = splitLongTitle(values.title);
     change((v) => ({ ...v, title, description: v.description.trim() === '' ? rest : `${rest}\n\n${v.description}` }), ['title', 'description']);
@@ -204,8 +208,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
     }
     // Every problem the form can see is shown at once, each at its field; the keyboard goes to the first.
     const tooLong = titleLengthProblem(values.title);
-    const occurredMs = new Date(values.occurredAt).getTime();
-    const times = timeProblems(values, Date.now());
+    const times = timeProblems(values, Date.now(), true);
     // A half-typed date-time reads as '' (empty); for the optional times that must not silently mean "not known" or "now".
     const detectedProblem = partlyTyped(ids.detected) ? 'Finish the date and time it was detected, or clear every part of it.' : times.detectedAt;
     const reportedProblem = partlyTyped(ids.reported) ? 'Finish the date and time it was reported, or clear every part of it.' : times.reportedAt;
@@ -226,7 +229,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
     await autosave.flush();
     autosave.hold();
     const checklist = findTemplate(values.templateId) ? { checklistTemplateId: values.templateId } : {};
-    const result = await record(toRecordInput(values, occurredMs, drillOn), { attachments: attachments.files, draftId, ...checklist });
+    const result = await record(toRecordInput(values, drillOn), { attachments: attachments.files, draftId, ...checklist });
     savingNow.current = false;
     setSaving(false);
     if (result.ok) {
@@ -316,30 +319,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
           </output>
         </div>
       </div>
-      <div className="field-row capture-times">
-        <div className="field">
-          <label htmlFor={ids.occurred}>Occurred at</label>
-          <input id={ids.occurred} type="datetime-local" value={values.occurredAt} onChange={(e) => updateTime('occurredAt', e.target.value)}
-            aria-invalid={errors.occurredAt ? true : undefined} aria-describedby={errors.occurredAt ? `${ids.occurred}-error` : undefined} />
-          {errors.occurredAt && <FieldError id={`${ids.occurred}-error`} message={errors.occurredAt} />}
-        </div>
-        <div className="field">
-          <label htmlFor={ids.detected}>Detected at</label>
-          <input id={ids.detected} type="datetime-local" value={values.detectedAt} onChange={(e) => updateTime('detectedAt', e.target.value)}
-            aria-invalid={errors.detectedAt ? true : undefined} aria-describedby={errors.detectedAt ? `${ids.detected}-error` : `${ids.detected}-hint`} />
-          {errors.detectedAt
-            ? <FieldError id={`${ids.detected}-error`} message={errors.detectedAt} />
-            : <span id={`${ids.detected}-hint`} className="hint">Optional: when it was noticed, if later</span>}
-        </div>
-        <div className="field">
-          <label htmlFor={ids.reported}>Reported at</label>
-          <input id={ids.reported} type="datetime-local" value={values.reportedAt} onChange={(e) => updateTime('reportedAt', e.target.value)}
-            aria-invalid={errors.reportedAt ? true : undefined} aria-describedby={errors.reportedAt ? `${ids.reported}-error` : `${ids.reported}-hint`} />
-          {errors.reportedAt
-            ? <FieldError id={`${ids.reported}-error`} message={errors.reportedAt} />
-            : <span id={`${ids.reported}-hint`} className="hint">Optional: empty means now, when you save</span>}
-        </div>
-      </div>
+      <CaptureTimes ids={{ occurredAt: ids.occurred, detectedAt: ids.detected, reportedAt: ids.reported }} values={values} errors={errors} readOnly={saving} onText={updateTime} onChoose={chooseTime} />
       <DuplicateSuggestions site={values.site} category={values.category} occurredAt={values.occurredAt} />
       <AttachmentPicker pending={attachments} limitBytes={attachmentLimitBytes} />
       {errors.attachments && <p role="alert" className="form-error">{errors.attachments}</p>}

@@ -1,8 +1,10 @@
 // The capture form's values: defaults, the draft (JSON) round trip, and the record input they become.
-import { findTemplate, levelSchema, LIMITS, parsePath, PATH_SEPARATOR, templateTag, zonedTimeFromEpoch, type Impact, type NewIncidentInput } from '../../../shared/domain';
-import type { JsonObject } from '../../db';
-import { toDateTimeLocalValue } from '../format';
-import { detectedAtProblem, occurredAtProblem, reportedAtProblem, zonedFromLocalValue } from './incident-times';
+import { findTemplate, levelSchema, LIMITS, parsePath, PATH_SEPARATOR, templateTag, type Impact, type NewIncidentInput, type ZonedTime } from '../../../shared/domain';
+import type { JsonObject, JsonValue } from '../../db';
+import { localNow, localTimeOf, localValueAt, readLocalTime } from '../local-time';
+import { detectedAtProblem, occurredAtProblem, reportedAtProblem, typedTimeProblem } from './incident-times';
+
+export type TimeKey = 'occurredAt' | 'detectedAt' | 'reportedAt';
 
 export interface CaptureValues {
   title: string;
@@ -20,14 +22,51 @@ export interface CaptureValues {
   templateId: string;
   /** Exercise or real as the person ticked it; null: as this device's drill mode says when saved. */
   exercise: boolean | null;
+  /**
+   * The moment each time's text stands for, while the text still shows it (see localTimeOf): the default "now", a
+   * chosen pass of a repeated hour, a draft's moment typed on another clock. Null: read from the text when saved.
+   */
+  instants: Record<TimeKey, ZonedTime | null>;
 }
+
+const TIME_KEYS: readonly TimeKey[] = ['occurredAt', 'detectedAt', 'reportedAt'];
 
 export function blankValues(nowMs: number = Date.now()): CaptureValues {
-  return { title: '', description: '', category: '', site: '', impact: 3, urgency: 3, occurredAt: toDateTimeLocalValue(nowMs), detectedAt: '', reportedAt: '', templateId: '', exercise: null };
+  const now = localNow(nowMs);
+  return {
+    title: '', description: '', category: '', site: '', impact: 3, urgency: 3, occurredAt: now.value, detectedAt: '', reportedAt: '', templateId: '', exercise: null,
+    instants: { occurredAt: now.time, detectedAt: null, reportedAt: null },
+  };
 }
 
+/** The draft keeps each time's moment beside its text, so a draft finished on another clock keeps the moments meant. */
 export function toDraftValues(values: CaptureValues): JsonObject {
-  return { ...values };
+  const instants: Record<string, JsonValue> = {};
+  for (const key of TIME_KEYS) {
+    const time = values.instants[key];
+    instants[key] = time ? { utc: time.utc, offsetMinutes: time.offsetMinutes } : null;
+  }
+  return { ...values, instants };
+}
+
+/** The moment a time field's text stands for; null when there is none (empty, half-typed, skipped, or a repeated time not chosen). */
+export function timeOf(values: Pick<CaptureValues, TimeKey | 'instants'>, key: TimeKey): ZonedTime | null {
+  return localTimeOf(values[key], values.instants[key]);
+}
+
+/**
+ * The values with a time's new text. While the text was a repeated time with a pass chosen (or the default "now" in
+ * it), a change within that hour keeps the pass; any other text is read on this computer's clock anew.
+ */
+export function withTimeText<V extends Pick<CaptureValues, TimeKey | 'instants'>>(values: V, key: TimeKey, text: string): V {
+  const before = timeOf(values, key);
+  const prefer = before && readLocalTime(values[key]).kind === 'ambiguous' ? before.offsetMinutes : null;
+  return { ...values, [key]: text, instants: { ...values.instants, [key]: localTimeOf(text, before, prefer) } };
+}
+
+/** The values with a time's moment chosen (a pass of a repeated hour). */
+export function withTimeChosen<V extends Pick<CaptureValues, TimeKey | 'instants'>>(values: V, key: TimeKey, time: ZonedTime): V {
+  return { ...values, [key]: localValueAt(Date.parse(time.utc)), instants: { ...values.instants, [key]: time } };
 }
 
 /** Reads a stored draft defensively: a field of the wrong type (old version, damaged row) falls back to its default. */
@@ -42,6 +81,18 @@ export function fromDraftValues(stored: JsonObject, nowMs: number = Date.now()):
     return parsed.success ? parsed.data : blank[key];
   };
   const templateId = text('templateId');
+  // A time's moment, when the draft kept one: its text follows it on this computer's clock. Drafts kept before
+  // moments were (or with a damaged one) keep their text, read on this computer's clock as before.
+  const storedInstants = typeof stored['instants'] === 'object' && stored['instants'] !== null && !Array.isArray(stored['instants']) ? stored['instants'] : {};
+  const instants: Record<TimeKey, ZonedTime | null> = { occurredAt: null, detectedAt: null, reportedAt: null };
+  const texts: Record<TimeKey, string> = { occurredAt: text('occurredAt'), detectedAt: text('detectedAt'), reportedAt: text('reportedAt') };
+  for (const key of TIME_KEYS) {
+    const time = zonedOf(storedInstants[key]);
+    if (time) {
+      instants[key] = time;
+      texts[key] = localValueAt(Date.parse(time.utc));
+    } else if (key === 'occurredAt' && typeof stored['occurredAt'] !== 'string') instants[key] = blank.instants.occurredAt;
+  }
   return {
     title: text('title'),
     description: text('description'),
@@ -49,13 +100,22 @@ export function fromDraftValues(stored: JsonObject, nowMs: number = Date.now()):
     site: text('site'),
     impact: level('impact'),
     urgency: level('urgency'),
-    occurredAt: text('occurredAt'),
-    detectedAt: text('detectedAt'),
+    occurredAt: texts.occurredAt,
+    detectedAt: texts.detectedAt,
     // Absent from drafts kept before it existed: empty, i.e. the time of saving, as those forms meant.
-    reportedAt: text('reportedAt'),
+    reportedAt: texts.reportedAt,
     templateId: findTemplate(templateId) ? templateId : '',
     exercise: typeof stored['exercise'] === 'boolean' ? stored['exercise'] : null,
+    instants,
   };
+}
+
+/** A stored {utc, offsetMinutes}, or null when it is not one (damaged, or from a newer shape). */
+function zonedOf(value: JsonValue | undefined): ZonedTime | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { utc, offsetMinutes } = value;
+  if (typeof utc !== 'string' || Number.isNaN(Date.parse(utc)) || typeof offsetMinutes !== 'number' || !Number.isInteger(offsetMinutes) || Math.abs(offsetMinutes) > 840) return null;
+  return { utc: new Date(utc).toISOString(), offsetMinutes };
 }
 
 /** True when the person has entered something worth keeping as a draft. */
@@ -75,8 +135,12 @@ export function isExercise(values: Pick<CaptureValues, 'exercise'>, drillOn: boo
   return values.exercise ?? drillOn;
 }
 
-export function toRecordInput(values: CaptureValues, occurredMs: number, drillOn = false): NewIncidentInput {
+/** The record input; the times must have passed timeProblems (each time given has its one moment). */
+export function toRecordInput(values: CaptureValues, drillOn = false): NewIncidentInput {
   const template = findTemplate(values.templateId);
+  const occurredAt = timeOf(values, 'occurredAt');
+  if (!occurredAt) throw new RangeError('Occurred at has no single moment: check it with timeProblems first');
+  const reportedAt = values.reportedAt === '' ? null : timeOf(values, 'reportedAt');
   return {
     title: values.title,
     description: values.description,
@@ -85,27 +149,34 @@ export function toRecordInput(values: CaptureValues, occurredMs: number, drillOn
     site: parsePath(values.site),
     impact: values.impact,
     urgency: values.urgency,
-    occurredAt: zonedTimeFromEpoch(occurredMs, -new Date(occurredMs).getTimezoneOffset()),
-    detectedAt: values.detectedAt === '' ? null : zonedFromLocalValue(values.detectedAt),
+    occurredAt,
+    detectedAt: values.detectedAt === '' ? null : timeOf(values, 'detectedAt'),
     // Empty: the domain takes the clock at the moment of saving.
-    ...(values.reportedAt === '' ? {} : { reportedAt: zonedFromLocalValue(values.reportedAt) }),
+    ...(reportedAt ? { reportedAt } : {}),
     tags: template ? [templateTag(template)] : [],
     exercise: isExercise(values, drillOn),
   };
 }
 
-type TimeKey = 'occurredAt' | 'detectedAt' | 'reportedAt';
-
 /**
  * The problems with the three times as typed, each for its own field (null: fine). An empty occurred-at is a problem
- * (it has a suggested value); an empty detected-at or reported-at is not (optional; reported then means "now").
+ * (it has a suggested value); an empty detected-at or reported-at is not (optional; reported then means "now"). A
+ * skipped time is a problem at once; a repeated one with no pass chosen only `onSave` (the choice is on screen).
  */
-export function timeProblems(values: Pick<CaptureValues, TimeKey>, nowMs: number): Record<TimeKey, string | null> {
-  const occurredMs = new Date(values.occurredAt).getTime();
+export function timeProblems(values: Pick<CaptureValues, TimeKey | 'instants'>, nowMs: number, onSave = false): Record<TimeKey, string | null> {
+  const ms = (key: TimeKey) => {
+    const time = timeOf(values, key);
+    return time ? Date.parse(time.utc) : Number.NaN;
+  };
+  const occurredMs = ms('occurredAt');
+  const check = (key: TimeKey, otherwise: () => string | null): string | null => {
+    const zone = typedTimeProblem(values[key], timeOf(values, key), onSave);
+    return zone === undefined ? otherwise() : zone;
+  };
   return {
-    occurredAt: occurredAtProblem(occurredMs, nowMs),
-    detectedAt: values.detectedAt === '' ? null : detectedAtProblem(new Date(values.detectedAt).getTime(), occurredMs, nowMs),
-    reportedAt: values.reportedAt === '' ? null : reportedAtProblem(new Date(values.reportedAt).getTime(), occurredMs, nowMs, true),
+    occurredAt: check('occurredAt', () => occurredAtProblem(occurredMs, nowMs)),
+    detectedAt: values.detectedAt === '' ? null : check('detectedAt', () => detectedAtProblem(ms('detectedAt'), occurredMs, nowMs)),
+    reportedAt: values.reportedAt === '' ? null : check('reportedAt', () => reportedAtProblem(ms('reportedAt'), occurredMs, nowMs, true)),
   };
 }
 

@@ -1,6 +1,7 @@
 // When an incident happened, was detected and was reported: the checks and conversions shared by capture and the detail view.
-import { CLOCK_TOLERANCE_MS, EARLIEST_PLAUSIBLE_YEAR, LATEST_PLAUSIBLE_YEAR, zonedTimeFromEpoch, type ZonedTime } from '../../../shared/domain';
+import { CLOCK_TOLERANCE_MS, EARLIEST_PLAUSIBLE_YEAR, LATEST_PLAUSIBLE_YEAR, type ZonedTime } from '../../../shared/domain';
 import { formatLocal } from '../format';
+import { localTimeProblem, readLocalTime } from '../local-time';
 
 /** How far ahead of this device's clock a time may be: clocks of two devices (or a watch) differ by minutes. The domain's, which refuses a reported-at beyond it too. */
 export const FUTURE_TOLERANCE_MS = CLOCK_TOLERANCE_MS;
@@ -54,10 +55,17 @@ export function reportedOrderProblem(occurredMs: number, reportedMs: number, edi
   return `Reported at is before Occurred at (${localText(occurredMs)}). Enter a later time, ${fixes}.`;
 }
 
-/** A datetime-local value ("2026-11-26T14:30", this computer's local time) as a zoned time with the offset it had then. */
-export function zonedFromLocalValue(value: string): ZonedTime {
-  const ms = new Date(value).getTime();
-  return zonedTimeFromEpoch(ms, -new Date(ms).getTimezoneOffset());
+/**
+ * What this computer's clock says about a typed time with no single moment (`time` null): a skipped time's message;
+ * a repeated time's request to choose a pass, only `onSave` (until then the choice is on screen), else null. Undefined
+ * when the clock has nothing to say (a moment was found, or the text is empty or half-typed): the other checks apply.
+ */
+export function typedTimeProblem(value: string, time: ZonedTime | null, onSave: boolean): string | null | undefined {
+  if (time) return undefined;
+  const kind = readLocalTime(value).kind;
+  if (kind === 'skipped') return localTimeProblem(value, null);
+  if (kind === 'ambiguous') return onSave ? localTimeProblem(value, null) : null;
+  return undefined;
 }
 
 function futureProblem(ms: number, nowMs: number, whatToEnter: string): string | null {

@@ -1,11 +1,11 @@
 // The small form under a logged communication that records its reply (HICS 213 "reply"): text, who replied, when, action taken; half-typed ones stay as drafts.
 import { useId, useState, type FormEvent } from 'react';
-import type { TimelineEvent } from '../../../shared/domain';
+import type { TimelineEvent, ZonedTime } from '../../../shared/domain';
 import type { CommunicationEvent } from '../../../shared/domain/communication-reply';
 import { useServices } from '../../app/services';
 import { recordReply, replyDraftPlace } from '../../db/communication-reply-record';
-import { zonedFromLocalValue } from '../capture/incident-times';
-import { thisComputerTimeText, toDateTimeLocalValue } from '../format';
+import { localNow, localTimeOf, localTimeProblem, localValueAt, readLocalTime } from '../local-time';
+import { LocalTimeChoice, localTimeHint, localTimeNoteIds } from '../local-time-choice';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 import { useBusy } from '../use-busy';
 import { DraftNote } from './draft-note';
@@ -17,37 +17,55 @@ const FIELDS: readonly string[] = ['text', 'from', 'repliedAt', 'actionTaken'];
 /**
  * What the draft keeps: the fields, whether "Replied by" was typed (else it follows the message's recipient), and
  * whether "Reply received" is kept (else it shows when the form opened). Any edit keeps the time shown, so a draft
- * finished an hour later still says when the reply came, not when the typing resumed.
+ * finished an hour later still says when the reply came, not when the typing resumed. Beside the time's text, the
+ * moment it meant (repliedAtUtc, '' when none) and the offset it was typed at: a draft finished on another clock
+ * keeps that moment. Drafts kept before those read their text on this computer's clock, as before.
  */
-type ReplyDraft = Record<Field, string> & { fromEdited: boolean; repliedAtKept: boolean };
+type ReplyDraft = Record<Field, string> & { fromEdited: boolean; repliedAtKept: boolean; repliedAtUtc: string; repliedAtOffset: number };
 
 const REPLY_DRAFT: EntryDraftShape<ReplyDraft> = {
-  blank: { text: '', from: '', fromEdited: false, repliedAt: '', repliedAtKept: false, actionTaken: '' },
+  blank: { text: '', from: '', fromEdited: false, repliedAt: '', repliedAtKept: false, repliedAtUtc: '', repliedAtOffset: 0, actionTaken: '' },
   // The time alone is not worth a draft: it has a default.
   isBlank: (v) => v.text.trim() === '' && v.actionTaken.trim() === '' && (!v.fromEdited || v.from.trim() === ''),
   parse: (stored) => {
     const text = (key: string) => (typeof stored[key] === 'string' ? stored[key] : '');
-    return { text: text('text'), from: text('from'), fromEdited: stored.fromEdited === true, repliedAt: text('repliedAt'), repliedAtKept: stored.repliedAtKept === true, actionTaken: text('actionTaken') };
+    const offset = stored.repliedAtOffset;
+    const moment = !Number.isNaN(Date.parse(text('repliedAtUtc'))) && typeof offset === 'number' && Number.isInteger(offset) && Math.abs(offset) <= 840;
+    return {
+      text: text('text'), from: text('from'), fromEdited: stored.fromEdited === true, repliedAtKept: stored.repliedAtKept === true, actionTaken: text('actionTaken'),
+      repliedAt: moment ? localValueAt(Date.parse(text('repliedAtUtc'))) : text('repliedAt'),
+      repliedAtUtc: moment ? new Date(text('repliedAtUtc')).toISOString() : '', repliedAtOffset: moment ? offset : 0,
+    };
   },
 };
+
+/** The moment a draft kept for its time, or null. */
+function keptMoment(draft: ReplyDraft): ZonedTime | null {
+  return draft.repliedAtUtc === '' ? null : { utc: draft.repliedAtUtc, offsetMinutes: draft.repliedAtOffset };
+}
 
 /** `onDone(saved)`: the reply was saved (the entry shows it), or the person went back without saving (the draft stays). */
 export function CommunicationReplyForm({ incidentId, communication, onDone }: { incidentId: string; communication: CommunicationEvent; onDone: (saved: TimelineEvent | null) => void }) {
   const { db } = useServices();
   const place = replyDraftPlace(incidentId, communication.id);
   const draft = useEntryDraft(place.kind, place.incidentId, REPLY_DRAFT);
-  const [openedAt] = useState(() => toDateTimeLocalValue(Date.now()));
+  const [openedAt] = useState(() => localNow(Date.now()));
   const stored = draft.values;
   // Who answers a message is, most often, the one it was sent to.
-  const values: Record<Field, string> = { ...stored, from: stored.fromEdited ? stored.from : communication.to, repliedAt: stored.repliedAtKept ? stored.repliedAt : openedAt };
+  const values: Record<Field, string> = { ...stored, from: stored.fromEdited ? stored.from : communication.to, repliedAt: stored.repliedAtKept ? stored.repliedAt : openedAt.value };
+  // The moment the time stands for: the form's opening "now" left alone, a chosen pass of a repeated hour, a draft's.
+  const repliedTime = stored.repliedAtKept ? localTimeOf(stored.repliedAt, keptMoment(stored)) : openedAt.time;
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
   const { busy, run } = useBusy();
   const id = useId();
 
-  const update = (key: Field, value: string) => {
+  const update = (key: Field, value: string, chosen?: ZonedTime) => {
     // While it saves, the form waits: an edit then would be cleared with the saved reply.
     if (busy) return;
-    draft.update({ ...values, fromEdited: stored.fromEdited || key === 'from', repliedAtKept: true, [key]: value });
+    // A changed time is read anew; within a repeated hour whose pass was set, that pass stays.
+    const prefer = repliedTime && readLocalTime(values.repliedAt).kind === 'ambiguous' ? repliedTime.offsetMinutes : null;
+    const time = key !== 'repliedAt' ? repliedTime : (chosen ?? localTimeOf(value, repliedTime, prefer));
+    draft.update({ ...values, fromEdited: stored.fromEdited || key === 'from', repliedAtKept: true, [key]: value, repliedAtUtc: time?.utc ?? '', repliedAtOffset: time?.offsetMinutes ?? 0 });
     setErrors({});
   };
 
@@ -56,10 +74,12 @@ export function CommunicationReplyForm({ incidentId, communication, onDone }: { 
     const time = event.currentTarget.querySelector<HTMLInputElement>(`#${CSS.escape(`${id}-repliedAt`)}`);
     // A half-typed date-time reads as '': it must not be taken for "no time".
     if (time?.validity.badInput || values.repliedAt === '') return setErrors({ repliedAt: 'Enter the date and time the reply came.' });
+    if (!repliedTime) return setErrors({ repliedAt: localTimeProblem(values.repliedAt, null) ?? 'Enter the date and time the reply came.' });
+    const repliedAt = repliedTime;
     const result = await run(async () => {
       // A refused save leaves an up-to-date draft (the save itself deletes it in its transaction).
       await draft.flush();
-      return recordReply(db, incidentId, communication.id, { text: values.text, from: values.from, repliedAt: zonedFromLocalValue(values.repliedAt), actionTaken: values.actionTaken });
+      return recordReply(db, incidentId, communication.id, { text: values.text, from: values.from, repliedAt, actionTaken: values.actionTaken });
     });
     if (!result) return;
     if (result.ok) {
@@ -93,8 +113,10 @@ export function CommunicationReplyForm({ incidentId, communication, onDone }: { 
         </div>
         <div className="field">
           <label htmlFor={`${id}-repliedAt`}>Reply received</label>
-          <input {...describe('repliedAt')} aria-describedby={errors.repliedAt ? `${id}-repliedAt-error` : `${id}-repliedAt-zone`} type="datetime-local" value={values.repliedAt} onChange={(e) => update('repliedAt', e.target.value)} />
-          {errors.repliedAt ? error('repliedAt') : <span id={`${id}-repliedAt-zone`} className="hint">{thisComputerTimeText()}</span>}
+          <input {...describe('repliedAt')} aria-describedby={errors.repliedAt ? `${id}-repliedAt-error` : [`${id}-repliedAt-zone`, ...localTimeNoteIds(`${id}-repliedAt`, repliedTime)].join(' ')}
+            type="datetime-local" value={values.repliedAt} onChange={(e) => update('repliedAt', e.target.value)} />
+          {errors.repliedAt ? error('repliedAt') : <span id={`${id}-repliedAt-zone`} className="hint">{localTimeHint(values.repliedAt, repliedTime)}</span>}
+          <LocalTimeChoice id={`${id}-repliedAt`} value={values.repliedAt} time={repliedTime} disabled={busy} onChoose={(pass) => update('repliedAt', localValueAt(Date.parse(pass.utc)), pass)} />
         </div>
       </div>
       <div className="field">

@@ -1,11 +1,12 @@
 // The form that collects an evidence item or records one link of its chain of custody, in an inline dialog; what is typed stays a draft until saved.
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { CUSTODY_ACTION_LABELS, LIMITS, type CustodyAction } from '../../../shared/domain';
+import { CUSTODY_ACTION_LABELS, LIMITS, type CustodyAction, type ZonedTime } from '../../../shared/domain';
 import { CUSTODY_LINK_ACTIONS, custodyStateAt, isFinalCustodyAction, type CustodyLinkAction, type CustodyState, type EvidenceItem } from '../../../shared/domain/custody';
 import type { StoredAttachment } from '../../db/attachments-stored';
 import { evidenceDraftPlace, type CustodyRepository } from '../../db/custody';
-import { zonedFromLocalValue } from '../capture/incident-times';
-import { formatZoned, thisComputerTimeText, toDateTimeLocalValue } from '../format';
+import { formatZoned } from '../format';
+import { computerOffsetAt, localNow, localTimeOf, localTimeProblem, localValueAt, readLocalTime } from '../local-time';
+import { LocalTimeChoice, localTimeHint, localTimeNoteIds } from '../local-time-choice';
 import { useBusy } from '../use-busy';
 import { DraftNote } from './draft-note';
 import { FieldError, InlineDialog, useFocusFirstInvalid } from './inline-dialog';
@@ -43,6 +44,8 @@ type EvidenceDraft = {
   handledAt: string;
   /** The instant it means (ISO, '' while half-typed): a draft reopened after the clock's zone changed shows the same moment. */
   handledAtUtc: string;
+  /** The offset it was typed at (absent from older drafts: this computer's then), kept with the moment and said when it differs. */
+  handledAtOffset: number;
   handledAtEdited: boolean;
   sha256: string;
   notes: string;
@@ -51,13 +54,20 @@ type EvidenceDraft = {
 const SHA256 = /^[0-9a-f]{64}$/;
 const isLinkAction = (value: unknown): value is CustodyLinkAction => (CUSTODY_LINK_ACTIONS as readonly unknown[]).includes(value);
 
-/** The item's state at a complete Handled at (null for a new item, a half-typed time or one before the chain starts). */
-function stateAt(item: EvidenceItem | undefined, value: string): CustodyState | null {
-  return item && isTime(value) ? custodyStateAt(item.chain, zonedFromLocalValue(value)) : null;
+/** The item's state at a Handled at (null for a new item, no single moment typed, or one before the chain starts). */
+function stateAt(item: EvidenceItem | undefined, time: ZonedTime | null): CustodyState | null {
+  return item && time ? custodyStateAt(item.chain, time) : null;
 }
 
-function utcOf(value: string): string {
-  return isTime(value) ? new Date(value).toISOString() : '';
+/** The moment the draft's Handled at stands for (a chosen pass of a repeated hour, "now" left alone, a draft's), or null. */
+function handledTimeOf(draft: Pick<EvidenceDraft, 'handledAt' | 'handledAtUtc' | 'handledAtOffset'>): ZonedTime | null {
+  const kept = draft.handledAtUtc === '' ? null : { utc: draft.handledAtUtc, offsetMinutes: draft.handledAtOffset };
+  return localTimeOf(draft.handledAt, kept);
+}
+
+/** The draft fields for a Handled at text and the moment it stands for. */
+function handledFields(handledAt: string, time: ZonedTime | null): Pick<EvidenceDraft, 'handledAt' | 'handledAtUtc' | 'handledAtOffset'> {
+  return { handledAt, handledAtUtc: time?.utc ?? '', handledAtOffset: time?.offsetMinutes ?? 0 };
 }
 
 /**
@@ -65,11 +75,11 @@ function utcOf(value: string): string {
  * typed; the fields nobody typed into follow the item's chain as it is now (a link may have been synced in since).
  */
 function evidenceDraftShape(item: EvidenceItem | undefined, me: string): EntryDraftShape<EvidenceDraft> {
-  const now = toDateTimeLocalValue(Date.now());
-  const initial = stateAt(item, now);
+  const now = localNow(Date.now());
+  const initial = stateAt(item, now.time);
   const blank: EvidenceDraft = {
     item: '', action: 'transferred', from: initial?.holder ?? '', fromEdited: false, to: item ? '' : me, toEdited: false,
-    location: initial?.location ?? '', locationEdited: false, handledAt: now, handledAtUtc: utcOf(now), handledAtEdited: false, sha256: '', notes: '',
+    location: initial?.location ?? '', locationEdited: false, ...handledFields(now.value, now.time), handledAtEdited: false, sha256: '', notes: '',
   };
   const typed = (value: string, edited: boolean) => edited && value.trim() !== '';
   return {
@@ -87,18 +97,23 @@ function evidenceDraftShape(item: EvidenceItem | undefined, me: string): EntryDr
       // A time nobody typed is "now" when the form opens again, not when it was first opened: a draft finished the
       // next day must not record yesterday's time. A typed one: the instant first (the same moment whatever this
       // computer's zone is now), else the field as it was shown.
+      // Its offset then is kept with it (older drafts have none: this computer's, as they were restored before).
       const utcMs = new Date(text('handledAtUtc')).getTime();
-      const handledAt = !flag('handledAtEdited') ? blank.handledAt
-        : text('handledAtUtc') !== '' && !Number.isNaN(utcMs) ? toDateTimeLocalValue(utcMs)
-          : isTime(text('handledAt')) ? text('handledAt') : '';
+      const offset = stored.handledAtOffset;
+      const typed = text('handledAtUtc') !== '' && !Number.isNaN(utcMs)
+        ? { utc: new Date(utcMs).toISOString(), offsetMinutes: typeof offset === 'number' && Number.isInteger(offset) && Math.abs(offset) <= 840 ? offset : computerOffsetAt(utcMs) }
+        : null;
+      const handled = !flag('handledAtEdited') ? handledFields(blank.handledAt, now.time)
+        : typed ? handledFields(localValueAt(utcMs), typed)
+          : handledFields(isTime(text('handledAt')) ? text('handledAt') : '', localTimeOf(text('handledAt'), null));
       const action = isLinkAction(stored.action) ? stored.action : blank.action;
-      const then = stateAt(item, handledAt);
+      const then = stateAt(item, handledTimeOf(handled));
       const follows = (key: 'from' | 'location', fallback: string | undefined) => (flag(`${key}Edited`) ? text(key) : (fallback ?? text(key)));
       const followingTo = item ? (action === 'examined' ? (then?.holder ?? text('to')) : '') : me;
       return {
         item: item ? '' : text('item'), action, from: follows('from', then?.holder), fromEdited: flag('fromEdited'), to: flag('toEdited') ? text('to') : followingTo,
-        toEdited: flag('toEdited'), location: follows('location', then?.location), locationEdited: flag('locationEdited'), handledAt,
-        handledAtUtc: utcOf(handledAt), handledAtEdited: flag('handledAtEdited'), sha256: SHA256.test(text('sha256')) ? text('sha256') : '', notes: text('notes'),
+        toEdited: flag('toEdited'), location: follows('location', then?.location), locationEdited: flag('locationEdited'), ...handled,
+        handledAtEdited: flag('handledAtEdited'), sha256: SHA256.test(text('sha256')) ? text('sha256') : '', notes: text('notes'),
       };
     },
   };
@@ -132,7 +147,8 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
   // A link starts from the item's state at its Handled at: handed over by whoever held it then, kept where it was then.
   // Late paperwork (handled before later links) must not inherit where the item is now, so these follow Handled at
   // until the person types into them; what they typed is kept.
-  const state = stateAt(item, handledAt);
+  const handledTime = handledTimeOf(values);
+  const state = stateAt(item, handledTime);
   const [errors, setErrors] = useState<Errors>({});
   const { busy, run } = useBusy();
   const focusFirstInvalid = useFocusFirstInvalid(panelRef);
@@ -153,10 +169,13 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
     change(values.toEdited ? { action: next } : { action: next, to: next === 'examined' ? (state?.holder ?? '') : '' });
   }
 
-  function chooseHandledAt(value: string) {
-    const patch: Partial<EvidenceDraft> = { handledAt: value, handledAtUtc: utcOf(value), handledAtEdited: true };
+  /** A typed Handled at, or a chosen pass of a repeated one; within a repeated hour whose pass was set, that pass stays. */
+  function chooseHandledAt(value: string, chosen?: ZonedTime) {
+    const prefer = handledTime && readLocalTime(handledAt).kind === 'ambiguous' ? handledTime.offsetMinutes : null;
+    const time = chosen ?? localTimeOf(value, handledTime, prefer);
+    const patch: Partial<EvidenceDraft> = { ...handledFields(value, time), handledAtEdited: true };
     // A half-typed or out-of-chain time gives no state: the fields keep what they had.
-    const then = stateAt(item, value);
+    const then = stateAt(item, time);
     if (then) {
       if (!values.fromEdited) patch.from = then.holder;
       if (!values.locationEdited) patch.location = then.location;
@@ -175,7 +194,8 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
     if (busy) return;
     // A half-typed date-time reads as ''; say so instead of sending no time.
     if (timeRef.current?.validity.badInput || handledAt === '') return refuse({ handledAt: 'Enter the date and time the item was handled.' });
-    const common = { from, location, handledAt: zonedFromLocalValue(handledAt), sha256: sha256 === '' ? null : sha256, notes };
+    if (!handledTime) return refuse({ handledAt: localTimeProblem(handledAt, null) ?? 'Enter the date and time the item was handled.' });
+    const common = { from, location, handledAt: handledTime, sha256: sha256 === '' ? null : sha256, notes };
     const result = await run(async () => {
       // The latest keystrokes reach the draft first, so a refused save still leaves an up-to-date draft.
       await draft.flush();
@@ -199,7 +219,7 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
     'aria-describedby': field === 'handledAt' ? handledAtDescription() : errors[field] ? `${id}-${field}-error` : undefined,
   });
   function handledAtDescription(): string {
-    const ids = errors.handledAt ? [`${id}-handledAt-error`] : [`${id}-zone`, ...(ending ? [`${id}-ended`] : [])];
+    const ids = errors.handledAt ? [`${id}-handledAt-error`] : [`${id}-zone`, ...localTimeNoteIds(`${id}-handledAt`, handledTime), ...(ending ? [`${id}-ended`] : [])];
     return [...ids, ...(collecting ? [] : [`${id}-state`])].join(' ');
   }
   const error = (field: Field | 'form') => <FieldError id={`${id}-${field}-error`} message={errors[field]} />;
@@ -252,8 +272,9 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
           <div className="field">
             <label htmlFor={`${id}-handledAt`}>Handled at</label>
             <input {...describe('handledAt')} ref={timeRef} type="datetime-local" value={handledAt} onChange={(e) => chooseHandledAt(e.target.value)} />
-            {errors.handledAt ? error('handledAt') : <span id={`${id}-zone`} className="hint">{thisComputerTimeText()}</span>}
-            {!collecting && <span id={`${id}-state`} className="hint evidence-form-state">{isTime(handledAt) ? stateText(state, item) : ''}</span>}
+            {errors.handledAt ? error('handledAt') : <span id={`${id}-zone`} className="hint">{localTimeHint(handledAt, handledTime)}</span>}
+            <LocalTimeChoice id={`${id}-handledAt`} value={handledAt} time={handledTime} disabled={busy} onChoose={(pass) => chooseHandledAt(localValueAt(Date.parse(pass.utc)), pass)} />
+            {!collecting && <span id={`${id}-state`} className="hint evidence-form-state">{handledTime ? stateText(state, item) : ''}</span>}
           </div>
         </div>
         <div className="field">
