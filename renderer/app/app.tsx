@@ -17,6 +17,8 @@ import { SyncStatusIndicator } from '../features/sync/sync-status-indicator';
 import { UserSwitch } from '../features/user/user-switch';
 import { useFindStore } from '../store/find-store';
 import { useUiStore } from '../store/ui-store';
+import '../styles/placeholder.css';
+import { Announcer } from './announcer';
 import { DatabaseLostBanner } from './database-lost-banner';
 import { ShortcutHelp } from './shortcut-help';
 import { useShortcuts } from './use-shortcuts';
@@ -42,6 +44,7 @@ export function App() {
   // the row is scrolled away); the capture form → New incident.
   const statisticsButton = useRef<HTMLButtonElement>(null);
   const newIncidentButton = useRef<HTMLButtonElement>(null);
+  const shortcutsButton = useRef<HTMLButtonElement>(null);
   const previousPane = useRef(pane);
   useEffect(() => {
     const before = previousPane.current;
@@ -80,7 +83,7 @@ export function App() {
         <button ref={statisticsButton} type="button" className="ghost" onClick={openStatistics} aria-keyshortcuts="S" aria-pressed={pane.kind === 'statistics'}>
           Statistics
         </button>
-        <button type="button" className="ghost" onClick={toggleHelp} aria-keyshortcuts="?" aria-expanded={helpOpen}>
+        <button ref={shortcutsButton} type="button" className="ghost" onClick={toggleHelp} aria-keyshortcuts="?" aria-expanded={helpOpen} aria-haspopup="dialog">
           Shortcuts <kbd>?</kbd>
         </button>
         <button ref={newIncidentButton} type="button" className="primary" onClick={openCapture} aria-keyshortcuts="N">
@@ -112,7 +115,8 @@ export function App() {
           </section>
         </main>
       )}
-      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} fallbackRef={shortcutsButton} />}
+      <Announcer />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The visible list of keyboard shortcuts (opened with ? or the topbar button).
-import { Fragment, useEffect, useRef } from 'react';
+import { Fragment, useEffect, useId, useRef, type RefObject } from 'react';
+import { useKeepFocusInside } from '../features/use-keep-focus-inside';
 import './shortcut-help.css';
 
 /**
@@ -46,26 +47,46 @@ function Keys({ shortcut }: { shortcut: Shortcut }) {
   );
 }
 
-export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+/**
+ * A native modal <dialog> (as the settings dialogs): the page behind is inert and its keys wait. Closing gives focus
+ * back to what had it when the help opened (the Shortcuts button, or the row "?" was pressed on), else to `fallbackRef`.
+ */
+export function ShortcutHelp({ onClose, fallbackRef }: { onClose: () => void; fallbackRef?: RefObject<HTMLElement | null> }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), []);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    const fallback = fallbackRef?.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    closeRef.current?.focus();
+    return () => {
+      if (dialog?.open) dialog.close();
+      // After close(): while the dialog is modal nothing behind it can take focus.
+      if (opener?.isConnected) opener.focus();
+      else fallback?.focus();
+    };
+  }, [fallbackRef]);
+  useKeepFocusInside(dialogRef, titleRef);
   return (
-    <div className="help-backdrop">
-      <section role="dialog" aria-label="Keyboard shortcuts" className="help-dialog shortcut-help"
-        onKeyDown={(e) => { if (e.key === 'Escape' || e.key === '?') { e.preventDefault(); e.stopPropagation(); onClose(); } }}>
-        <header className="help-header">
-          <h2>Keyboard shortcuts</h2>
-          <button ref={closeRef} type="button" className="ghost" onClick={onClose} aria-label="Close shortcuts">✕</button>
-        </header>
-        <dl className="shortcut-list">
-          {SHORTCUTS.map((shortcut) => (
-            <div key={shortcut.what}>
-              <dt><Keys shortcut={shortcut} /></dt>
-              <dd>{shortcut.what}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-    </div>
+    <dialog ref={dialogRef} aria-labelledby={titleId} aria-modal="true" className="help-dialog shortcut-help"
+      // The browser's own Escape (cancel): closed through React, so focus goes back the same way every time.
+      onCancel={(e) => { e.preventDefault(); onClose(); }}
+      onKeyDown={(e) => { if (e.key === 'Escape' || e.key === '?') { e.preventDefault(); e.stopPropagation(); onClose(); } }}>
+      <header className="help-header">
+        <h2 id={titleId} ref={titleRef} tabIndex={-1}>Keyboard shortcuts</h2>
+        <button ref={closeRef} type="button" className="ghost" onClick={onClose} aria-label="Close shortcuts">✕</button>
+      </header>
+      <dl className="shortcut-list">
+        {SHORTCUTS.map((shortcut) => (
+          <div key={shortcut.what}>
+            <dt><Keys shortcut={shortcut} /></dt>
+            <dd>{shortcut.what}</dd>
+          </div>
+        ))}
+      </dl>
+    </dialog>
   );
 }

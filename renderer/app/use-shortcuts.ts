@@ -1,5 +1,6 @@
 // Global keyboard shortcuts: N new incident, / search, S statistics, ? shortcut help, Escape back (J/K/Enter live with the list).
 import { useEffect } from 'react';
+import { keyBelongsToDialog } from '../features/key-guard';
 
 export interface ShortcutHandlers {
   onNew: () => void;
@@ -20,7 +21,8 @@ export function useShortcuts(handlers: ShortcutHandlers) {
       }
       // Letters must reach text fields untouched; and a dialog being filled in (focus on one of its buttons) must not be
       // replaced by another pane, taking what was typed with it (the detail's own forms keep drafts; dialogs do not).
-      if (isTyping(event.target) || insideWorkInProgress(event.target)) return;
+      // A modal open (the shortcut help, a settings dialog) puts the page behind out of reach as well.
+      if (isTyping(event.target) || keyBelongsToDialog(event.target)) return;
       if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
         onNew();
@@ -38,10 +40,6 @@ export function useShortcuts(handlers: ShortcutHandlers) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onNew, onEscape, onSearch, onHelp, onStatistics]);
-}
-
-function insideWorkInProgress(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('[role="dialog"], dialog') !== null;
 }
 
 /** Inputs that take no letters: a shortcut typed while one has focus is meant for the app. */

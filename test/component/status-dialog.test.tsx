@@ -79,7 +79,8 @@ describe('status dialog', { timeout: 15_000 }, () => {
     let dialog = await openDialog(user);
     await user.selectOptions(within(dialog).getByLabelText('New status'), 'resolved');
     await user.click(within(dialog).getByRole('button', { name: 'Resolve' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Choose a resolution code.');
+    // Every missing field at once, each at its field.
+    await waitFor(() => expect(within(dialog).getAllByRole('alert').map((a) => a.textContent)).toEqual(['Choose a resolution code.', 'Describe how the service was restored (resolution notes).']));
     await user.selectOptions(within(dialog).getByLabelText('Resolution code'), 'Configuration changed');
     await user.click(within(dialog).getByRole('button', { name: 'Resolve' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Describe how the service was restored (resolution notes).');
@@ -93,10 +94,11 @@ describe('status dialog', { timeout: 15_000 }, () => {
     expect(optionTexts(within(dialog).getByLabelText('New status'))).toEqual(['Close → Closed', 'Reopen → In progress']);
     await user.selectOptions(within(dialog).getByLabelText('New status'), 'in_progress');
     await user.click(within(dialog).getByRole('button', { name: 'Reopen' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Say why the incident is reopened.');
+    // Resolved straight from New, nobody owns it: work cannot restart without an owner; both are asked for at once.
+    await waitFor(() => expect(within(dialog).getAllByRole('alert')).toHaveLength(2));
+    expect(within(dialog).getByLabelText('Reopen reason')).toHaveAccessibleDescription('Say why the incident is reopened.');
     await user.type(within(dialog).getByLabelText('Reopen reason'), 'Outage came back');
     await user.click(within(dialog).getByRole('button', { name: 'Reopen' }));
-    // Resolved straight from New, nobody owns it: work cannot restart without an owner.
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Choose a person or a team to assign the incident to.');
     expect((await db.incidents.get(incident.id))?.status).toBe('resolved');
     await user.type(within(dialog).getByLabelText('Assignee'), 'Dana');

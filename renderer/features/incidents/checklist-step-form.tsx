@@ -7,7 +7,7 @@ import { useTextEntry } from './use-text-entry';
 export function ChecklistStepForm({ incidentId, repo }: { incidentId: string; repo: ChecklistRepository }) {
   const [open, setOpen] = useState(false);
   const [phase, setPhase] = useState<ChecklistPhaseId>('immediate');
-  const { text, setText, error, setError, saving, submit } = useTextEntry('Write the step first.', (step) => repo.addStep(incidentId, { phase, text: step }));
+  const { text, setText, error, setError, saving, submit } = useTextEntry('Write the step first.', (step) => repo.addStep(incidentId, { phase, text: step }), { savedMessage: 'Checklist step added' });
   const id = useId();
 
   if (!open) {

@@ -7,8 +7,10 @@ import { DEFAULT_AUTHOR, useCurrentUser } from '../../db';
 import { createEntryRecorder } from '../../db/entry-record';
 import { useReference } from '../reference/use-reference';
 import { DraftNote } from './draft-note';
+import { useFocusFirstInvalid } from './inline-dialog';
 import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
+import { announce } from '../../store/announce-store';
 
 type Errors = Partial<Record<keyof CommunicationInput | 'form', string>>;
 const FIELDS_WITH_ERRORS: readonly string[] = ['direction', 'priority', 'from', 'to', 'subject', 'channel', 'message', 'actionTaken'];
@@ -93,6 +95,7 @@ function Form({ incidentId, focusRequest, askedForUpdate, onDone }: { incidentId
   const { busy, run } = useBusy();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef);
   // Asked for again as a stakeholder update ("Log update"): that is an outgoing message, whatever the form held.
   // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
   const [handledRequest, setHandledRequest] = useState(focusRequest);
@@ -139,10 +142,13 @@ function Form({ incidentId, focusRequest, askedForUpdate, onDone }: { incidentId
     if (!result) return;
     if (result.ok) {
       draft.saved();
+      announce('Communication logged');
       onDone();
     } else {
       const field = result.error.field as keyof CommunicationInput | undefined;
       setErrors(field && FIELDS_WITH_ERRORS.includes(field) ? { [field]: result.error.message } : { form: result.error.message });
+      // The cursor goes to the field to correct (else it stays in the form), as in the status and escalation panels.
+      focusFirstInvalid();
     }
   }
 

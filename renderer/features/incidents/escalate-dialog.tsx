@@ -8,6 +8,7 @@ import { DraftNote } from './draft-note';
 import { FieldError, InlineDialog, useFocusFirstInvalid, useInlineDialog } from './inline-dialog';
 import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
+import { announce } from '../../store/announce-store';
 
 type Errors = Partial<Record<'target' | 'reason' | 'form', string>>;
 type EscalationDraft = { level: EscalationLevel; target: string; reason: string };
@@ -58,6 +59,8 @@ function EscalateForm({ incident, panelRef, onDone }: { incident: Incident; pane
     if (!result) return;
     if (result.ok) {
       await draft.discard();
+      // The panel closes silently otherwise: focus only returns to the Escalate button.
+      announce(`Escalated to ${chosen}`);
       onDone();
     } else {
       const field = result.error.field;

@@ -10,12 +10,29 @@ import { DEFAULT_AUTHOR, useCurrentUser } from '../../db';
 import { formatZoned } from '../format';
 import { EvidenceForm, shortHash } from './evidence-form';
 import { useInlineDialog } from './inline-dialog';
+import { announce } from '../../store/announce-store';
 import './evidence.css';
+
+/** The form closes after a save with focus back on its button: a screen reader hears that the save happened. */
+function announcingSaves(repo: CustodyRepository): CustodyRepository {
+  return {
+    collect: async (incidentId, input) => {
+      const result = await repo.collect(incidentId, input);
+      if (result.ok) announce('Evidence collected');
+      return result;
+    },
+    record: async (incidentId, input) => {
+      const result = await repo.record(incidentId, input);
+      if (result.ok) announce('Custody recorded');
+      return result;
+    },
+  };
+}
 
 // Offered in every status, closed and cancelled included: custody of evidence outlives the incident.
 export function EvidenceSection({ incident, events }: { incident: Incident; events: readonly TimelineEvent[] }) {
   const { db } = useServices();
-  const repo = useMemo(() => createCustodyRepository(db), [db]);
+  const repo = useMemo(() => announcingSaves(createCustodyRepository(db)), [db]);
   const items = useMemo(() => evidenceItems(events), [events]);
   const files = useAttachments(incident.id) ?? [];
   const user = useCurrentUser();

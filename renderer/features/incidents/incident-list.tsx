@@ -1,8 +1,11 @@
 // The incident list: the active view read page by page (keyset pages near the viewport), virtualized over every match.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef } from 'react';
-import { DEFAULT_SORT, type FindQuery, type SortKey } from '../../db';
+import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
+import type { Incident } from '../../../shared/domain';
+import { DEFAULT_SORT, useIncidentCount, type FindQuery, type SortKey } from '../../db';
+import { announce } from '../../store/announce-store';
 import { useFindStore } from '../../store/find-store';
+import './incident-list.css';
 import { IncidentRow, PendingRow } from './incident-row';
 import { useIncidentPages } from './find/use-incident-pages';
 import { useKeyboardCursor } from './find/use-keyboard-cursor';
@@ -11,6 +14,9 @@ import { SlaSortHeader } from './sla-cell';
 import { useMinuteNow, useSlaTimelines } from './sla-hooks';
 
 export { LIST_PAGE } from './find/use-incident-pages';
+
+/** Every incident on this computer: what an empty list is measured against. */
+const EVERYTHING: FindQuery = {};
 
 /** Rows rendered beyond each edge of the viewport. */
 const LIST_OVERSCAN = 4;
@@ -50,46 +56,59 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
   const rowAt = pages.rowAt;
   const scrollTo = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
 
-  const followFocus = useKeyboardCursor(total, rowAt, cursor, onOpen, scrollTo, scrollRef);
+  // Opening from the list leaves focus on the row: the detail appearing beside it says nothing to a screen reader.
+  const openRow = useCallback((incident: Incident) => {
+    onOpen(incident.id);
+    announce(`Opened ${incident.number} ${incident.title}`);
+  }, [onOpen]);
+  const followFocus = useKeyboardCursor(total, rowAt, cursor, openRow, scrollTo, scrollRef);
 
-  if (pages.total === undefined) return <p className="muted pad">Loading incidents…</p>;
-  const filtered = Object.keys(query).some((key) => key !== 'sort');
-  if (total === 0) {
-    return filtered ? (
-      <div className="empty-state"><p>No incidents match this view.</p></div>
-    ) : (
-      <div className="empty-state">
+  // "Nothing matches" whenever the device holds incidents: a cleared search still shows the last query's (empty) rows
+  // for a moment, which must not flash "no incidents on this device" (and be read out) on its way back to the list.
+  const onDevice = useIncidentCount(EVERYTHING);
+  const anyOnDevice = onDevice === undefined ? Object.keys(query).some((key) => key !== 'sort') : onDevice > 0;
+  const listed = pages.total !== undefined && total > 0;
+  // One status element in every state (loading, empty, listed): a live region that is replaced is not read, so a
+  // search that leaves nothing would otherwise go unsaid.
+  let said: ReactNode;
+  if (pages.total === undefined) said = 'Loading incidents…';
+  else if (total === 0 && anyOnDevice) said = <p>No incidents match this view.</p>;
+  else if (total === 0) {
+    said = (
+      <>
         <p>No incidents on this device yet.</p>
         <p className="muted">
           Press <kbd>N</kbd> or choose <strong>New incident</strong> to record one. It is saved on this computer at once, with or without a network.
         </p>
-      </div>
+      </>
     );
-  }
+  } else if (pages.exact) said = `${total.toLocaleString('en')} ${total === 1 ? 'incident' : 'incidents'}`;
+  else said = `${pages.loaded.toLocaleString('en')} incidents read so far — scroll for more`;
+  const statusClass = listed ? 'list-footer muted' : pages.total === undefined ? 'list-status muted pad' : 'list-status empty-state';
   return (
-    <div className="list-scroll" ref={scrollRef} onFocus={followFocus}>
-      {/* Explicit roles: the rows are laid out as positioned grids (not table layout), which must not cost table semantics. */}
-      <table className="incident-table" role="table" aria-label="Incidents" aria-rowcount={pages.exact ? total + 1 : -1}>
-        <ListHeader query={query} />
-        {/* Rows sit at fixed offsets in a body as tall as the whole list: a scroll frame moves nothing already on screen. */}
-        <tbody role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const incident = rowAt(item.index);
-            return incident ? (
-              <IncidentRow key={incident.id} incident={incident} timeline={timelineOf(incident)} nowMs={nowMs} index={item.index} top={item.start}
-                selected={incident.id === selectedId} cursor={item.index === cursor} onOpen={onOpen} />
-            ) : (
-              <PendingRow key={`pending-${item.index}`} index={item.index} top={item.start} />
-            );
-          })}
-        </tbody>
-      </table>
-      <p className="list-footer muted" role="status">
-        {pages.exact
-          ? `${total.toLocaleString('en')} ${total === 1 ? 'incident' : 'incidents'}`
-          : `${pages.loaded.toLocaleString('en')} incidents read so far — scroll for more`}
-      </p>
-    </div>
+    <>
+      {listed && (
+        <div className="list-scroll" ref={scrollRef} onFocus={followFocus}>
+          {/* Explicit roles: the rows are laid out as positioned grids (not table layout), which must not cost table semantics. */}
+          <table className="incident-table" role="table" aria-label="Incidents" aria-rowcount={pages.exact ? total + 1 : -1}>
+            <ListHeader query={query} />
+            {/* Rows sit at fixed offsets in a body as tall as the whole list: a scroll frame moves nothing already on screen. */}
+            <tbody role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+              {items.map((item) => {
+                const incident = rowAt(item.index);
+                return incident ? (
+                  <IncidentRow key={incident.id} incident={incident} timeline={timelineOf(incident)} nowMs={nowMs} index={item.index} top={item.start}
+                    selected={incident.id === selectedId} cursor={item.index === cursor} onOpen={openRow} />
+                ) : (
+                  <PendingRow key={`pending-${item.index}`} index={item.index} top={item.start} />
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className={statusClass} role="status">{said}</div>
+    </>
   );
 }
 

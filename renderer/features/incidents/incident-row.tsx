@@ -7,6 +7,7 @@ import { formatLocal, formatPathOrDash } from '../format';
 import { PriorityBadge } from './priority-badge';
 import { SlaCell } from './sla-cell';
 import { StatusBadge } from './status-badge';
+import './incident-row.css';
 
 interface RowProps {
   incident: Incident;
@@ -18,22 +19,26 @@ interface RowProps {
   top: number;
   selected: boolean;
   cursor: boolean;
-  onOpen: (id: string) => void;
+  onOpen: (incident: Incident) => void;
 }
 
 export const IncidentRow = memo(function IncidentRow({ incident, timeline, nowMs, index, top, selected, cursor, onOpen }: RowProps) {
-  const classes = ['row', incident.major ? 'major' : '', cursor ? 'cursor' : ''].filter(Boolean).join(' ');
+  const classes = ['row', incident.major ? 'major' : '', cursor ? 'cursor' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
   const clocks = timeline ? slaClocksOf(timeline, incident.priority, nowMs) : undefined;
   return (
-    <tr role="row" data-index={index} data-incident-id={incident.id} aria-rowindex={index + 2} aria-selected={selected} className={classes} style={{ transform: `translateY(${top}px)` }} onClick={() => onOpen(incident.id)}>
+    <tr role="row" data-index={index} data-incident-id={incident.id} aria-rowindex={index + 2} className={classes} style={{ transform: `translateY(${top}px)` }} onClick={() => onOpen(incident)}>
       <td role="cell" className="mono">{incident.number}</td>
       <td role="cell"><PriorityBadge priority={incident.priority} /></td>
       <td role="cell" className="title-cell">
         {/* A real button gives every row a keyboard stop and an accessible name. */}
         {/* The title attribute shows the whole title on hover when the column cuts it with an ellipsis. */}
-        <button type="button" className="row-link" title={incident.title} onClick={(e) => { e.stopPropagation(); onOpen(incident.id); }}>
+        {/* aria-current, not the row's aria-selected: Chromium drops aria-selected on a row of a plain table. */}
+        <button type="button" className="row-link" title={incident.title} aria-current={selected ? 'true' : undefined}
+          onClick={(e) => { e.stopPropagation(); onOpen(incident); }}>
           {incident.title}
         </button>
+        {/* In words as well as colour and weight: a reader (or a colour-blind eye) learns it is major. */}
+        {incident.major && <span className="major-tag">Major</span>}
         {incident.exercise === true ? <ExerciseBadge compact /> : <RealBadge compact />}
       </td>
       <td role="cell"><StatusBadge status={incident.status} /></td>

@@ -5,6 +5,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { LINK_RELATION_LABELS, LINK_RELATIONS, type LinkRelation } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useLinks } from '../../db/links-live';
+import { announce } from '../../store/announce-store';
 import { useUiStore } from '../../store/ui-store';
 import './links.css';
 
@@ -26,6 +27,8 @@ export function LinksSection({ incidentId }: { incidentId: string }) {
     if (result.ok) {
       setNumber('');
       setError(null);
+      // Focus stays in the emptied number box: the new link below says nothing to a screen reader by itself.
+      announce('Incident linked');
     } else {
       setError(result.error.message);
       // The number stays to be corrected, selected, so typing a new one replaces it instead of adding to it.
@@ -45,6 +48,7 @@ export function LinksSection({ incidentId }: { incidentId: string }) {
   async function unlink(otherId: string) {
     const result = await incidents.unlink(incidentId, otherId);
     setError(result.ok ? null : result.error.message);
+    if (result.ok) announce('Link removed');
   }
 
   return (

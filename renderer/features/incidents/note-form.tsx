@@ -38,7 +38,7 @@ export function NoteForm({ incidentId, attachmentLimitBytes = DEFAULT_ATTACHMENT
       if (result.ok) files.forEach((file) => attachments.remove(file.sha256));
       return result;
     },
-    { store, allowEmpty: attachments.files.length > 0 },
+    { store, allowEmpty: attachments.files.length > 0, savedMessage: 'Note added' },
   );
   const id = useId();
 

@@ -10,8 +10,10 @@ import { useBusy } from '../use-busy';
 import { DraftNote } from './draft-note';
 import { FieldError, InlineDialog, useFocusFirstInvalid, useInlineDialog } from './inline-dialog';
 import { useEntryDraft, type EntryDraftShape } from './use-entry-draft';
+import { missingFields } from './status-dialog-problems';
 import { CHANGE_HOLD_REASON, CHANGE_HOLD_REASON_LABEL, HoldReasonFields, holdReasonErrorKey } from './status-dialog-hold-reason';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
+import { announce } from '../../store/announce-store';
 
 /** holdNote: the note that may go with a hold reason change (status-dialog-hold-reason.tsx). */
 type Values = Required<Omit<TransitionInput, 'duplicateOf'>> & { duplicateNumber: string; holdNote: string };
@@ -154,6 +156,13 @@ function StatusForm({ incident, events, panelRef, onDone }: {
     }
     const input = await gatherInput();
     if (!input) return;
+    // Every blank field at once (the lifecycle names one per attempt): a reopen asks for its reason and an owner together.
+    const missing = missingFields(incident.status, rule.to, input);
+    if (Object.keys(missing).length > 0) {
+      setConfirming(false);
+      refuse(missing);
+      return;
+    }
     if (needsConfirmation && !confirming) {
       // Ask only once the step could go through: a missing reason is said before "for good?", not after it.
       const check = checkTransition(incident.status, rule.to, input);
@@ -204,6 +213,8 @@ function StatusForm({ incident, events, panelRef, onDone }: {
     }
     if (needs.has('assignment') && values.assignee.trim()) void addReferenceValue(db, 'person', values.assignee);
     await draft.discard();
+    // The panel closes and focus goes back to its button: without this, nothing tells a screen reader it worked.
+    announce(`Status changed to ${STATUS_LABELS[rule.to]}`);
     onDone(rule.to);
   }
 
@@ -215,6 +226,7 @@ function StatusForm({ incident, events, panelRef, onDone }: {
       return;
     }
     await draft.discard();
+    announce('Hold reason changed');
     onDone('on_hold');
   }
 
@@ -251,7 +263,9 @@ function StatusForm({ incident, events, panelRef, onDone }: {
             </div>
             <div className="field">
               <label htmlFor={`${id}-assignee`}>Assignee</label>
-              <input id={`${id}-assignee`} list={`${id}-people`} value={values.assignee} maxLength={200} autoComplete="off" onChange={(e) => update('assignee', e.target.value)} />
+              {/* The refusal concerns both fields ("a person or a team"): both are marked and both point to it. */}
+              <input id={`${id}-assignee`} list={`${id}-people`} value={values.assignee} maxLength={200} autoComplete="off" onChange={(e) => update('assignee', e.target.value)}
+                aria-invalid={errors.assignment ? true : undefined} aria-describedby={errors.assignment ? `${id}-assignment-error` : undefined} />
               <datalist id={`${id}-people`}>{reference.person.map((p) => <option key={p} value={p} />)}</datalist>
             </div>
             <FieldError id={`${id}-assignment-error`} message={errors.assignment} />

@@ -11,6 +11,7 @@ import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 import { ActivityLogDialog, personLabel } from './activity-log-dialog';
 import { CommunicationReplies } from './communication-replies';
 import { CommunicationReplyForm } from './communication-reply-form';
+import { announce } from '../../store/announce-store';
 import { describeEvent, referencedIncidentIds, summarizeEvent, type IncidentNumberOf } from './timeline-text';
 import './timeline.css';
 
@@ -212,7 +213,7 @@ const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf,
         <CommunicationReplies replies={replies} label={`Replies to: ${summarizeEvent(event, numberOf)}`} corrected={correctedReplies} correcting={correctingReply} onCorrect={correctReply}
           correctionForm={replyCorrection} />
       )}
-      {replying && event.kind === 'communication' && <CommunicationReplyForm incidentId={incidentId} communication={event} onDone={() => setReplying(false)} />}
+      {replying && event.kind === 'communication' && <CommunicationReplyForm incidentId={incidentId} communication={event} onDone={(saved) => { setReplying(false); if (saved) announce('Reply recorded'); }} />}
       {correcting && <CorrectionForm incidentId={incidentId} entry={event} onDone={onDone} />}
     </li>
   );
@@ -233,8 +234,10 @@ function CorrectionForm({ incidentId, entry, onDone }: { incidentId: string; ent
     event.preventDefault();
     const result = await run(() => incidents.correct(incidentId, entry.id, text));
     if (!result) return;
-    if (result.ok) onDone();
-    else setError(result.error.message);
+    if (result.ok) {
+      announce('Correction saved');
+      onDone();
+    } else setError(result.error.message);
   }
   return (
     <form className="correction-form" onSubmit={submit} noValidate

@@ -1,5 +1,6 @@
 // State of a one-text entry form (note, checklist step): the text, its error, saving, and a submit that clears on success.
 import { useState, type FormEvent } from 'react';
+import { announce } from '../../store/announce-store';
 import { useBusy } from '../use-busy';
 
 type SaveResult = { ok: true } | { ok: false; error: { message: string } };
@@ -16,6 +17,8 @@ export interface TextEntryOptions {
   store?: TextStore;
   /** An empty text may be saved (a note that only carries files); the save decides what to write. */
   allowEmpty?: boolean;
+  /** Said to screen readers after a save ("Note added"): focus stays in the emptied box, which says nothing itself. */
+  savedMessage?: string;
 }
 
 /** `save` stores the text; an empty text gets `emptyMessage` and saves nothing; a refusal shows its message. */
@@ -23,7 +26,7 @@ export function useTextEntry(emptyMessage: string, save: (text: string) => Promi
   const [ownText, setOwnText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const { busy: saving, run } = useBusy();
-  const { store, allowEmpty = false } = options;
+  const { store, allowEmpty = false, savedMessage } = options;
   const text = store ? store.text : ownText;
   const setText = store ? store.setText : setOwnText;
 
@@ -39,6 +42,7 @@ export function useTextEntry(emptyMessage: string, save: (text: string) => Promi
       if (store) store.clear();
       else setOwnText('');
       setError(null);
+      if (savedMessage) announce(savedMessage);
     } else setError(result.error.message);
   }
 

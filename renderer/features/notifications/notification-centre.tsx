@@ -69,6 +69,18 @@ export function NotificationCentre({ onOpenIncident }: { onOpenIncident: (incide
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [open, close]);
 
+  // Focus arriving anywhere outside (Tab past the last control, a shortcut, Tab from a control inside that went away)
+  // closes it: a popover left behind would keep Escape and cover the page. Focus falling to nothing does not.
+  useEffect(() => {
+    if (!open) return;
+    const onFocusIn = (event: FocusEvent) => {
+      const container = containerRef.current;
+      if (container && event.target instanceof Node && !container.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, [open]);
+
   // A clicked system notification: show its incident, or this centre when it was a digest.
   useEffect(
     () =>

@@ -2,12 +2,13 @@
 import { useCallback, useEffect, useRef, type FocusEvent, type RefObject } from 'react';
 import type { Incident } from '../../../../shared/domain';
 import { useFindStore } from '../../../store/find-store';
+import { keyBelongsToDialog } from '../../key-guard';
 
 export function useKeyboardCursor(
   total: number,
   rowAt: (index: number) => Incident | undefined,
   cursor: number,
-  onOpen: (id: string) => void,
+  onOpen: (incident: Incident) => void,
   scrollTo: (index: number) => void,
   scrollRef: RefObject<HTMLDivElement | null>,
 ) {
@@ -16,7 +17,8 @@ export function useKeyboardCursor(
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || total === 0) return;
-      if (isTyping(event.target)) return;
+      // A dialog's keys are its own, and a modal means the list behind it is out of reach.
+      if (isTyping(event.target) || keyBelongsToDialog(event.target)) return;
       const key = event.key.toLowerCase();
       if (key === 'j' || key === 'k') {
         event.preventDefault();
@@ -26,7 +28,7 @@ export function useKeyboardCursor(
         const incident = rowAt(Math.min(cursor, total - 1));
         if (incident) {
           event.preventDefault();
-          onOpen(incident.id);
+          onOpen(incident);
         }
       }
     }
