@@ -2,6 +2,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_FILE_BYTES, MAX_FILE_CHUNK_BYTES, MAX_JSON_BODY_BYTES, MAX_PUSH_BODY_BYTES } from '../shared/sync/wire';
 import type { Clock, HqLimits, RouteContext } from './http/context';
+import { AdminTokenSource } from './http/admin-token-source';
+import { SecurityLog } from './http/security-log';
 import { LostHistoryGuard } from './sync/lost-history';
 import { normalizeOrigin } from './http/cors';
 import { frameworkErrorHandler, registerErrorHandling } from './http/error-handler';
@@ -29,12 +31,17 @@ export const DEFAULT_LIMITS: HqLimits = {
 
 export interface HqAppOptions {
   readonly store: HqStore;
-  /** SHA-256 (hex) of the admin token. */
-  readonly adminTokenHash: string;
+  /**
+   * SHA-256 (hex) of the admin token, stored before the app is built (tests, tools). Leave it out to use the hash
+   * the store holds: the CLI stores it only once HQ listens, and every request reads it from the store (cached 5 s).
+   */
+  readonly adminTokenHash?: string;
   /** Browser-mode origins allowed to call HQ (CORS), e.g. "http://127.0.0.1:5199". */
   readonly allowOrigins?: readonly string[];
   readonly limits?: Partial<HqLimits>;
   readonly clock?: Clock;
+  /** Where security events are logged, one line each (default: stdout). */
+  readonly log?: (line: string) => void;
   /** Where unexpected errors are reported (default: stderr). */
   readonly logError?: (error: unknown) => void;
 }
@@ -63,12 +70,23 @@ export async function buildHqApp(options: HqAppOptions): Promise<FastifyInstance
   // Every route but the file-chunk upload takes JSON only: any other body type is 415 before it is read or validated.
   app.removeContentTypeParser('text/plain');
 
-  const ctx: RouteContext = { store: options.store, pushes: new PushService(options.store), lostHistory: new LostHistoryGuard(options.store), clock, limits, allowOrigins };
+  if (options.adminTokenHash !== undefined) await options.store.setAdminTokenHash(options.adminTokenHash);
+  const securityLog = new SecurityLog(options.log ?? ((line) => console.log(line)), clock);
+  const ctx: RouteContext = {
+    store: options.store,
+    pushes: new PushService(options.store),
+    lostHistory: new LostHistoryGuard(options.store),
+    clock,
+    limits,
+    allowOrigins,
+    securityLog,
+  };
   registerErrorHandling(app, options.logError ?? ((error) => console.error('Lantern HQ error:', error)));
   registerGatekeeper(app, {
     store: options.store,
-    adminTokenHash: options.adminTokenHash,
+    adminToken: new AdminTokenSource(options.store, clock),
     allowOrigins,
+    securityLog,
     limiter: new RateLimiter(limits.rateLimit, () => clock.now()),
   });
   registerStatusRoutes(app, ctx);

@@ -1,10 +1,13 @@
-// Lantern HQ command line: start HQ (`npm run hq -- --data DIR`), print an enrollment code, or start a new epoch.
+// Lantern HQ command line: start HQ (`npm run hq -- --data DIR`), print an enrollment code, start a new epoch, back up.
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { issueEnrollmentCode, UnknownDeviceError } from './auth/enrollment';
 import { parseHqArgs, USAGE, type StoreLocation } from './cli/args';
-import { openStore } from './cli/open-store';
+import { backupSqlite, BackupRefusedError } from './cli/backup';
+import { deviceReport } from './cli/device-report';
+import { openExistingStore } from './cli/open-store';
 import { serve } from './cli/serve';
+import { StoreMissingError } from './store/store-missing';
 import type { HqStore } from './store/types';
 
 export async function main(argv: readonly string[]): Promise<void> {
@@ -28,7 +31,11 @@ export async function main(argv: readonly string[]): Promise<void> {
       await withStore(parsed.store, async (store) => {
         const epoch = await store.bumpEpoch();
         console.log(`New epoch ${epoch}: devices will re-send what HQ may have lost and pull everything again.`);
+        console.log(await deviceReport(store));
       });
+      return;
+    case 'backup':
+      await runBackup(parsed.store.dataDir, parsed.to, parsed.force);
       return;
     case 'serve':
       await serve(parsed.options);
@@ -36,12 +43,36 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
+/** Runs a command on an existing store; a missing one (a typo in --data) is a usage error: exit 2, nothing created. */
 async function withStore(location: StoreLocation, work: (store: HqStore) => Promise<void>): Promise<void> {
-  const store = await openStore(location);
+  let store: HqStore;
+  try {
+    store = await openExistingStore(location);
+  } catch (error) {
+    if (!(error instanceof StoreMissingError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
+    return;
+  }
   try {
     await work(store);
   } finally {
     await store.close();
+  }
+}
+
+async function runBackup(dataDir: string, to: string, force: boolean): Promise<void> {
+  try {
+    const done = await backupSqlite(dataDir, to, force, (line) => console.error(line));
+    const mb = (done.bytes / 1e6).toFixed(1);
+    console.log(
+      `Backup written to ${done.file} (${mb} MB; schema version ${done.schemaVersion}, ${done.devices} devices, ${done.operations} operations).\n` +
+        'To restore: stop HQ, copy it to lantern-hq.sqlite in the data folder, then follow the restore checklist in docs/sync-protocol.md.',
+    );
+  } catch (error) {
+    if (!(error instanceof StoreMissingError) && !(error instanceof BackupRefusedError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
   }
 }
 

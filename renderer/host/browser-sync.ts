@@ -247,7 +247,9 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
         if (error.details.code === 'device-exists') return { ok: false, message: BROWSER_SYNC_MESSAGES.deviceExists };
         // Connect's own words: the running sync's ("syncs when the connection is back") would promise a retry that no
         // one makes, since a failed connect leaves nothing to retry.
-        return { ok: false, message: describeConnectFailure(error, { hqUrl: url.url, deviceId: device.deviceId, hasConnection: active !== null }) };
+        // The page's origin: a refused one (HQ without --allow-origin for it) fails like an unreachable HQ in a browser.
+        const pageOrigin = typeof location === 'undefined' ? undefined : location.origin;
+        return { ok: false, message: describeConnectFailure(error, { hqUrl: url.url, deviceId: device.deviceId, hasConnection: active !== null, ...(pageOrigin ? { pageOrigin } : {}) }) };
       }
       const stored: StoredSyncConnection = { hqUrl: url.url, deviceName, connectedAt: now(), token };
       await writeMeta(db, 'syncConnection', stored);

@@ -8,6 +8,8 @@ export interface AdminTokenSetup {
   readonly hash: string;
   /** Set only when HQ generated a token now: print it once, it is not stored anywhere. */
   readonly generated: string | null;
+  /** For the log: what happened to the stored hash (never the token itself). */
+  readonly change: 'set' | 'replaced' | 'unchanged' | 'generated';
 }
 
 /** Reads --admin-token-file (surrounding whitespace and the final newline ignored); throws a message that says what to fix. */
@@ -25,15 +27,16 @@ export function readAdminTokenFile(path: string): string {
 }
 
 export async function setUpAdminToken(store: HqStore, given: string | undefined): Promise<AdminTokenSetup> {
+  const stored = (await store.meta()).adminTokenHash;
   if (given !== undefined) {
     const hash = hashSecret(given);
+    if (hash === stored) return { hash, generated: null, change: 'unchanged' };
     await store.setAdminTokenHash(hash);
-    return { hash, generated: null };
+    return { hash, generated: null, change: stored === null ? 'set' : 'replaced' };
   }
-  const stored = (await store.meta()).adminTokenHash;
-  if (stored) return { hash: stored, generated: null };
+  if (stored) return { hash: stored, generated: null, change: 'unchanged' };
   const token = newToken();
   const hash = hashSecret(token);
   await store.setAdminTokenHash(hash);
-  return { hash, generated: token };
+  return { hash, generated: token, change: 'generated' };
 }

@@ -29,6 +29,7 @@ export type ParsedHqArgs =
   | { kind: 'serve'; options: ServeOptions }
   | { kind: 'enroll'; store: StoreLocation; name: string; ttlHours: number | undefined; deviceId?: string }
   | { kind: 'new-epoch'; store: StoreLocation }
+  | { kind: 'backup'; store: Extract<StoreLocation, { kind: 'sqlite' }>; to: string; force: boolean }
   | { kind: 'help' }
   | { kind: 'error'; message: string };
 
@@ -40,6 +41,8 @@ Usage:
   npm run hq -- enroll --data DIR --name "Laptop 7" [--ttl-hours H]   print a one-time enrollment code
   npm run hq -- enroll --data DIR --name "Laptop 7" --device ID       a re-enrollment code for a known device
   npm run hq -- new-epoch --data DIR      run once after restoring HQ from a backup
+  npm run hq -- backup --data DIR --to FILE [--force]   a consistent copy of the SQLite store, also while
+                                          HQ runs (PostgreSQL: pg_dump, see docs/sync-protocol.md)
 
   --data DIR          folder for the SQLite database (created on first start)
   --database URL      use PostgreSQL instead of SQLite (not together with --data)
@@ -56,6 +59,7 @@ Usage:
   --device ID         enroll: only this already enrolled device may use the code (to connect it again,
                       e.g. after "Disconnect" or a revocation); codes without it are for new devices only
   --ttl-hours H       enroll: hours the code stays valid (default 72)
+  --to FILE           backup: the file to write (a new file; --force replaces an existing one)
   -h, --help          show this help
 
 Environment:
@@ -78,6 +82,8 @@ interface Raw {
   name?: string;
   ttlHours?: number;
   deviceId?: string;
+  to?: string;
+  force?: boolean;
 }
 
 /** Options that may be given more than once; any other repeated option is a mistake, not "the last one wins". */
@@ -90,7 +96,7 @@ export function parsePort(text: string): number | undefined {
 }
 
 export function parseHqArgs(argv: readonly string[], env: HqEnv = {}): ParsedHqArgs {
-  const command = argv[0] === 'enroll' || argv[0] === 'new-epoch' || argv[0] === 'serve' ? argv[0] : 'serve';
+  const command = argv[0] === 'enroll' || argv[0] === 'new-epoch' || argv[0] === 'backup' || argv[0] === 'serve' ? argv[0] : 'serve';
   const rest = argv[0] === command ? argv.slice(1) : argv;
   const raw: Raw = { allowOrigins: [] };
   const seen = new Set<string>();
@@ -121,6 +127,7 @@ export function parseHqArgs(argv: readonly string[], env: HqEnv = {}): ParsedHqA
     return { kind: 'enroll', store, name: raw.name, ttlHours: raw.ttlHours, ...(raw.deviceId !== undefined ? { deviceId: raw.deviceId } : {}) };
   }
   if (command === 'new-epoch') return { kind: 'new-epoch', store };
+  if (command === 'backup') return backupCommand(raw, store);
   if (raw.adminToken !== undefined && raw.adminTokenFile !== undefined) return error('Give the admin token one way: --admin-token or --admin-token-file, not both.');
   let adminToken = raw.adminToken;
   const fromEnv = env[ADMIN_TOKEN_ENV];
@@ -227,6 +234,15 @@ function applyFlag(raw: Raw, flag: string, value: () => string | undefined, comm
       raw.allowOrigins.push(origin);
       return serveOnly('--allow-origin');
     }
+    case '--to': {
+      const text = value()?.trim();
+      if (!text) return '--to needs a file, e.g. --to /backups/lantern-hq-2026-05-01.sqlite.';
+      raw.to = text;
+      return command === 'backup' ? undefined : '--to belongs to "backup": npm run hq -- backup --data DIR --to FILE.';
+    }
+    case '--force':
+      raw.force = true;
+      return command === 'backup' ? undefined : '--force belongs to "backup" (to replace an existing backup file).';
     case '--name': {
       const text = value()?.trim();
       if (!text || text.length > 120) return '--name needs a name of 1-120 characters, e.g. --name "Laptop 7".';
@@ -257,6 +273,17 @@ function storeLocation(raw: Raw, env: HqEnv): StoreLocation | string {
   if (raw.schema) return '--database-schema only works with --database.';
   if (!raw.data) return 'Tell HQ where to keep its data: --data DIR (SQLite, created on first start) or --database postgres://….';
   return { kind: 'sqlite', dataDir: raw.data };
+}
+
+function backupCommand(raw: Raw, store: StoreLocation): ParsedHqArgs {
+  if (store.kind === 'postgres') {
+    const schema = store.schema ?? 'SCHEMA';
+    return error(
+      `backup copies a SQLite store. For PostgreSQL use its own tool, e.g. pg_dump --format=custom -n ${schema} --file lantern-hq.dump "$URL" (see "Backup and restore" in docs/sync-protocol.md).`,
+    );
+  }
+  if (!raw.to) return error('backup needs --to FILE, e.g. npm run hq -- backup --data ./hq-data --to /backups/lantern-hq.sqlite.');
+  return { kind: 'backup', store, to: raw.to, force: raw.force === true };
 }
 
 function error(message: string): ParsedHqArgs {

@@ -1,26 +1,34 @@
-// `npm run hq`: opens the store, sets up the admin token, listens, and shuts down cleanly on SIGINT/SIGTERM.
+// `npm run hq`: opens the store, listens, then sets up the admin token (so a failed start stores none), and stops cleanly on SIGINT/SIGTERM.
 import { buildHqApp } from '../app';
 import { readAdminTokenFile, setUpAdminToken } from './admin-token';
 import type { ServeOptions } from './args';
 import { describeStore, openStore } from './open-store';
+import { newSqliteFiles } from './new-store-files';
 
 const FORCE_EXIT_AFTER_MS = 10_000;
 
 export async function serve(options: ServeOptions): Promise<void> {
   // Read before anything is opened: a bad file stops HQ without touching the store or generating a token.
   const givenToken = options.adminTokenFile !== undefined ? readAdminTokenFile(options.adminTokenFile) : options.adminToken;
+  const created = newSqliteFiles(options.store);
   const store = await openStore(options.store);
   let app;
   try {
+    app = await buildHqApp({ store, allowOrigins: options.allowOrigins });
+    await app.listen({ port: options.port, host: options.host });
+    // Only once HQ listens: a start that fails (port in use) must not replace the stored token, nor store a new one
+    // whose only copy went to the output of a start the operator is about to retry.
     const admin = await setUpAdminToken(store, givenToken);
+    // One log line when the stored token changes (never the token); other instances drop the old one within 5 s.
+    if (admin.change === 'replaced') console.log(`${new Date().toISOString()} The given admin token replaces the stored one; the old one stops working on every instance within 5 s.`);
+    if (admin.change === 'set') console.log(`${new Date().toISOString()} The given admin token is set (HQ stores only its hash).`);
     if (admin.generated) {
       console.log(`Admin token (shown once; HQ keeps only its hash, so store it safely now):\n  ${admin.generated}`);
     }
-    app = await buildHqApp({ store, adminTokenHash: admin.hash, allowOrigins: options.allowOrigins });
-    await app.listen({ port: options.port, host: options.host });
   } catch (error) {
     await app?.close().catch(() => undefined);
     await store.close().catch(() => undefined);
+    created?.removeIfStillNew();
     throw error;
   }
   const address = app.server.address();

@@ -3,6 +3,7 @@ import type { HqStore } from '../store/types';
 import type { LostHistoryGuard } from '../sync/lost-history';
 import type { PushService } from '../sync/push-service';
 import type { RateLimit } from './rate-limiter';
+import type { SecurityLog } from './security-log';
 
 export interface Clock {
   now(): number;
@@ -25,4 +26,5 @@ export interface RouteContext {
   readonly clock: Clock;
   readonly limits: HqLimits;
   readonly allowOrigins: ReadonlySet<string>;
+  readonly securityLog: SecurityLog;
 }

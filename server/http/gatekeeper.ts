@@ -3,16 +3,20 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hashSecret, sameHash } from '../auth/secrets';
 import type { HqStore } from '../store/types';
 import { deviceRevoked, unauthorized, UNKNOWN_DEVICE_TOKEN } from './access-errors';
+import type { AdminTokenSource } from './admin-token-source';
 import { applyCors } from './cors';
 import { HqError } from './hq-error';
 import { checkProtocol } from './protocol-check';
 import type { RateLimiter } from './rate-limiter';
+import type { SecurityLog } from './security-log';
 import type { Caller, HqAuth } from './route-access';
 
 export interface GatekeeperOptions {
   readonly store: HqStore;
-  readonly adminTokenHash: string;
+  /** The admin token's hash, read from the store (never a copy kept from the start: see admin-token-source.ts). */
+  readonly adminToken: AdminTokenSource;
   readonly allowOrigins: ReadonlySet<string>;
+  readonly securityLog: SecurityLog;
   readonly limiter: RateLimiter;
 }
 
@@ -23,14 +27,25 @@ export function registerGatekeeper(app: FastifyInstance, options: GatekeeperOpti
   app.decorateRequest('hqAuth', null);
   app.addHook('onRequest', async (request, reply) => {
     applyCors(request, reply, options.allowOrigins);
+    const origin = request.headers.origin;
+    // In the browser a refused origin looks like "HQ unreachable": the log is where the operator learns the fix.
+    if (typeof origin === 'string' && !options.allowOrigins.has(origin)) options.securityLog.refusedOrigin(origin);
     const rule = request.routeOptions.config.access;
     if (!rule) return; // unknown path: the 404 handler answers
     if (rule.protocol !== 'none') checkProtocol(request.headers['lantern-protocol'], rule.protocol === 'required');
     const addressKey = `ip:${request.ip}`;
-    const tokenHash = bearerTokenHash(request);
+    const bearer = bearerTokenHash(request);
+    const tokenHash = bearer === MALFORMED ? null : bearer;
     if (rule.caller === 'anyone' || tokenHash === null) {
       throttle(options.limiter.take(addressKey));
-      if (rule.caller !== 'anyone') throw unauthorized('Send a token as "Authorization: Bearer <token>".');
+      if (rule.caller !== 'anyone' && bearer === MALFORMED) {
+        options.securityLog.refusedToken(request.ip, 'a bearer token that cannot be a Lantern token (too short, too long or odd characters)');
+        throw unauthorized('This token is not valid: HQ tokens are 16-200 letters, digits and . _ ~ + / = -. Check that it was copied whole.');
+      }
+      if (rule.caller !== 'anyone') {
+        options.securityLog.refusedToken(request.ip, 'no token, or not in the form "Authorization: Bearer <token>"');
+        throw unauthorized('Send a token as "Authorization: Bearer <token>".');
+      }
       return;
     }
     // Only a token HQ has verified gets a bucket of its own (200 devices behind one address each keep theirs);
@@ -43,6 +58,7 @@ export function registerGatekeeper(app: FastifyInstance, options: GatekeeperOpti
     const identity = await identify(tokenHash, options);
     if (identity === null) {
       if (verifiedBefore) throttle(options.limiter.take(addressKey));
+      options.securityLog.refusedToken(request.ip, 'a token that is not valid here (not the admin token, no enrolled device)');
       throw unauthorized(rule.caller === 'admin' ? 'This needs the HQ admin token.' : UNKNOWN_DEVICE_TOKEN);
     }
     if (!verifiedBefore) {
@@ -70,16 +86,22 @@ function throttle(waitSeconds: number): void {
   }
 }
 
-function bearerTokenHash(request: FastifyRequest): string | null {
+const MALFORMED = Symbol('malformed bearer token');
+
+/** The token's hash; null without a bearer token; MALFORMED for a bearer token no HQ ever issues (the scheme's case is free, RFC 7235). */
+function bearerTokenHash(request: FastifyRequest): string | typeof MALFORMED | null {
   const header = request.headers.authorization;
   if (typeof header !== 'string') return null;
-  const match = /^Bearer ([A-Za-z0-9._~+/=-]{16,200})$/.exec(header.trim());
-  return match ? hashSecret(match[1]!) : null;
+  const bearer = /^bearer +(.*)$/is.exec(header.trim());
+  if (!bearer) return null;
+  const token = bearer[1]!;
+  return /^[A-Za-z0-9._~+/=-]{16,200}$/.test(token) ? hashSecret(token) : MALFORMED;
 }
 
 /** Who the token belongs to (the admin, or a device, revoked or not); null when HQ does not know it. */
 async function identify(tokenHash: string, options: GatekeeperOptions): Promise<HqAuth | null> {
-  if (sameHash(tokenHash, options.adminTokenHash)) return { kind: 'admin' };
+  const adminHash = await options.adminToken.hash();
+  if (adminHash !== null && sameHash(tokenHash, adminHash)) return { kind: 'admin' };
   const device = await options.store.deviceByTokenHash(tokenHash);
   return device ? { kind: 'device', device, tokenHash } : null;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { createEnrollmentRequestSchema, deviceIdSchema, deviceParamsSchema, queryInt, type DeviceInfo, type DeviceListResponse, type EnrollmentResponse, type MissingFile, type RejectedOp } from '../../shared/sync/wire';
 import { issueEnrollmentCode, UnknownDeviceError } from '../auth/enrollment';
 import type { RouteContext } from '../http/context';
+import { registerEnrollmentAdminRoutes } from './admin-enrollments';
 import { HqError } from '../http/hq-error';
 import { access } from '../http/route-access';
 import { parseOrThrow } from '../http/validate';
@@ -19,7 +20,10 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
   app.post('/v1/admin/enrollments', access('admin', 'optional'), async (request): Promise<EnrollmentResponse> => {
     const body = parseOrThrow(createEnrollmentRequestSchema, request.body, 'enrollment request');
     try {
-      return await issueEnrollmentCode(ctx.store, body, ctx.clock.now());
+      const issued = await issueEnrollmentCode(ctx.store, body, ctx.clock.now());
+      const forWhom = body.deviceId === undefined ? '(a new device)' : `(re-enrolling device ${body.deviceId})`;
+      ctx.securityLog.event(`Enrollment code issued for ${JSON.stringify(body.name)} ${forWhom}, valid until ${issued.expiresAt}.`);
+      return issued;
     } catch (error) {
       if (error instanceof UnknownDeviceError) throw new HqError('not-found', error.message);
       throw error;
@@ -38,6 +42,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     const { id } = parseOrThrow(deviceParamsSchema, request.params, 'device address');
     const device = await ctx.store.revokeDevice(id, ctx.clock.now());
     if (!device) throw new HqError('not-found', 'HQ has no device with this id.');
+    ctx.securityLog.event(`Device ${device.id} (${JSON.stringify(device.name)}) revoked.`);
     return { device: deviceInfo(device) };
   });
 
@@ -62,6 +67,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
       })),
     };
   });
+
+  registerEnrollmentAdminRoutes(app, ctx);
 
   // After restoring HQ from a backup: devices then re-send what HQ may have lost and pull from the start.
   app.post('/v1/admin/epoch', access('admin', 'optional'), async () => ({ epoch: await ctx.store.bumpEpoch() }));
@@ -88,7 +95,7 @@ function decodeDeviceCursor(cursor: string): DevicePosition {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-function deviceInfo(device: DeviceRecord): DeviceInfo {
+function deviceInfo(device: DeviceRecord): DeviceInfo & { lastRetryLater: { code: string; at: string } | null } {
   return {
     id: device.id,
     name: device.name,
@@ -97,5 +104,7 @@ function deviceInfo(device: DeviceRecord): DeviceInfo {
     revokedAt: iso(device.revokedAt),
     lastSeq: device.lastSeq,
     clockSkewMs: device.clockSkewMs,
+    // Not in the wire schema's DeviceInfo (shared): an extra field older readers ignore.
+    lastRetryLater: device.lastRetryLater ? { code: device.lastRetryLater.code, at: new Date(device.lastRetryLater.at).toISOString() } : null,
   };
 }

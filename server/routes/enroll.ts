@@ -23,6 +23,8 @@ export function registerEnrollRoute(app: FastifyInstance, ctx: RouteContext): vo
       now,
     });
     refuseUnless(outcome, body.deviceId);
+    const how = outcome === 'enrolled' ? 'enrolled' : outcome === 'rebound' ? 're-enrolled (new token; the old one no longer works)' : 're-enrolled after its revocation';
+    ctx.securityLog.event(`Device ${body.deviceId} (${JSON.stringify(body.deviceName)}) ${how}.`);
     // 'rebound' / 'reinstated' (a known device re-enrolled with a code issued for it) answer like a first enrollment.
     const meta = await ctx.store.meta();
     return { deviceToken, deviceId: body.deviceId, hqId: meta.hqId, epoch: meta.epoch, serverTime: now };

@@ -4,14 +4,23 @@ import { PROTOCOL_VERSION } from '../../shared/sync/wire';
 import { answerPreflight } from '../http/cors';
 import type { RouteContext } from '../http/context';
 import { access } from '../http/route-access';
+import { latestVersion } from '../store/migration';
+import { POSTGRES_MIGRATIONS } from '../store/postgres/migrations';
+import { SQLITE_MIGRATIONS } from '../store/sqlite/migrations';
+import { HQ_VERSION } from './hq-version';
+
+const DAY_MS = 86_400_000;
 
 export function registerStatusRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/', access('anyone', 'none'), async (_request, reply) => {
-    const [meta, stats] = await Promise.all([ctx.store.meta(), ctx.store.stats()]);
+    const now = ctx.clock.now();
+    const [meta, stats, waiting] = await Promise.all([ctx.store.meta(), ctx.store.stats(), ctx.store.countRetryLaterSince(now - DAY_MS)]);
     const lines = [
       'Lantern HQ is running.',
       '',
+      `hq version:     ${HQ_VERSION}`,
       `protocol:       ${PROTOCOL_VERSION}`,
+      `schema:         version ${latestVersion(ctx.store.kind === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS)} (${ctx.store.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`,
       `store:          ${ctx.store.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`,
       `hq id:          ${meta.hqId}`,
       `epoch:          ${meta.epoch}`,
@@ -19,6 +28,7 @@ export function registerStatusRoutes(app: FastifyInstance, ctx: RouteContext): v
       `operations:     ${stats.operations}`,
       `incidents:      ${stats.incidents}`,
       `missing files:  ${stats.missingFiles}`,
+      `waiting:        ${waiting} device${waiting === 1 ? '' : 's'} answered retry-later in the last 24 h (GET /v1/admin/devices shows which)`,
       `server time:    ${new Date(ctx.clock.now()).toISOString()}`,
       '',
       'API: /v1/… (see docs/sync-protocol.md). Read API and admin need the admin token.',

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_PULL_LIMIT, pullQuerySchema, pushRequestSchema, type PushResponse } from '../../shared/sync/wire';
 import type { RouteContext } from '../http/context';
+import { noteRetryLater } from '../sync/retry-later-trace';
 import { deviceAuthOf, deviceOf } from '../http/gatekeeper';
 import { HqError } from '../http/hq-error';
 import { checkProtocolVersion } from '../http/protocol-check';
@@ -29,6 +30,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: RouteContext): voi
       clockSkewMs: body.deviceTime === undefined ? null : Math.round(body.deviceTime - now),
       tokenHash,
     });
+    await noteRetryLater(ctx, device, results, now);
     return { hqId, epoch, serverTime: ctx.clock.now(), results, deviceLastSeq: device.lastSeq };
   });
 

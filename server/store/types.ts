@@ -25,6 +25,8 @@ export interface DeviceRecord {
   /** Stamp of the device's newest applied operation (after capping), to keep capped stamps increasing. */
   readonly lastHlc: string | null;
   readonly clockSkewMs: number | null;
+  /** The last retry-later answer HQ gave the device (schema-newer, gap) and when; null if never. */
+  readonly lastRetryLater: { readonly code: string; readonly at: number } | null;
 }
 
 export interface NewEnrollment {
@@ -35,6 +37,18 @@ export interface NewEnrollment {
   /** Set for a re-enrollment code: only this (existing) device id may redeem it. Null: a code for a new device. */
   readonly forDeviceId: string | null;
 }
+
+/** An outstanding enrollment code as the admin sees it: never the code, only an id derived from its hash. */
+export interface EnrollmentRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly forDeviceId: string | null;
+}
+
+/** Hex characters of the code's hash that identify it to the admin (80 bits: no two codes share them). */
+export const ENROLLMENT_ID_LENGTH = 20;
 
 export interface Redemption {
   readonly codeHash: string;
@@ -235,12 +249,20 @@ export interface HqStore {
   createEnrollment(enrollment: NewEnrollment): Promise<void>;
   /** Atomically uses the code (one-time, unexpired) as decideRedemption says: a new device, or a re-enrollment of the device the code names. */
   redeemEnrollment(redemption: Redemption): Promise<RedeemOutcome>;
+  /** Unused, unexpired codes, oldest first; `limit` at most. */
+  listEnrollments(now: number, limit: number): Promise<EnrollmentRecord[]>;
+  /** Ends an outstanding code now (it expires); null when there is no such outstanding code. */
+  cancelEnrollment(id: string, now: number): Promise<EnrollmentRecord | null>;
   deviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null>;
   device(id: string): Promise<DeviceRecord | null>;
   /** Devices in (enrolledAt, id) order after `after`; `limit` at most. */
   listDevices(page: { after?: DevicePosition; limit: number }): Promise<{ devices: DeviceRecord[]; hasMore: boolean }>;
   revokeDevice(id: string, now: number): Promise<DeviceRecord | null>;
   touchDevice(id: string, now: number): Promise<void>;
+  /** Remembers the last retry-later answer given to the device (for the admin's device list and the status page). */
+  recordRetryLater(id: string, code: string, now: number): Promise<void>;
+  /** Devices that got a retry-later answer at or after `since`. */
+  countRetryLaterSince(since: number): Promise<number>;
 
   /** Runs `work` in one transaction that holds the push lock (serverSeq order = commit order). */
   withPushTx<T>(work: (tx: PushTx) => Promise<T>): Promise<T>;

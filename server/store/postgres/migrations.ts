@@ -168,4 +168,13 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
           AND (regexp_replace(body, '\\u[0-9a-fA-F]{4}', '\\u0020', 'g')::jsonb -> 'author' -> 'position') IS NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'last retry-later answer per device',
+    // As on SQLite: the operator sees a device HQ keeps answering retry-later (written by a newer Lantern, or a gap).
+    sql: `
+      ALTER TABLE devices ADD COLUMN last_retry_code TEXT;
+      ALTER TABLE devices ADD COLUMN last_retry_at BIGINT;
+    `,
+  },
 ];

@@ -12,6 +12,8 @@ export interface PgDeviceRow {
   last_seq: BigIntText;
   last_hlc: string | null;
   clock_skew_ms: BigIntText | null;
+  last_retry_code: string | null;
+  last_retry_at: BigIntText | null;
 }
 
 export const num = (value: BigIntText | number): number => Number(value);
@@ -27,6 +29,7 @@ export function toDevice(row: PgDeviceRow): DeviceRecord {
     lastSeq: num(row.last_seq),
     lastHlc: row.last_hlc,
     clockSkewMs: numOrNull(row.clock_skew_ms),
+    lastRetryLater: row.last_retry_code !== null && row.last_retry_at !== null ? { code: row.last_retry_code, at: num(row.last_retry_at) } : null,
   };
 }
 
@@ -41,4 +44,4 @@ export function toFile(row: PgFileRow): FileRecord {
   return { sha256: row.sha256, size: numOrNull(row.size), received: num(row.received), complete: row.complete };
 }
 
-export const DEVICE_COLUMNS = 'id, name, enrolled_at, last_seen_at, revoked_at, last_seq, last_hlc, clock_skew_ms';
+export const DEVICE_COLUMNS = 'id, name, enrolled_at, last_seen_at, revoked_at, last_seq, last_hlc, clock_skew_ms, last_retry_code, last_retry_at';

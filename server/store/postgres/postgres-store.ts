@@ -6,6 +6,9 @@ import { decideRedemption, OUTCOME_OF } from '../../auth/enrollment';
 import { newShortId, newToken } from '../../auth/secrets';
 import { applyChunk } from '../../files/chunk-upload';
 import type { DevicePosition, HqStore, IncidentListFilter, NewEnrollment, PushTx, RedeemOutcome, Redemption } from '../types';
+import { StoreMissingError } from '../store-missing';
+import { toEnrollment, type EnrollmentRow } from '../enrollment-rows';
+import { ENROLLMENT_ID_LENGTH } from '../types';
 import { POSTGRES_MIGRATIONS } from './migrations';
 import { migratePostgres } from './pg-migrate';
 import { pgFileTx, readChunks, readFile, readMissingFiles } from './pg-files';
@@ -17,6 +20,8 @@ export interface PostgresStoreOptions {
   /** A schema to keep HQ's tables in (created if missing); default: the role's search_path. Tests use one each. */
   readonly schema?: string;
   readonly maxConnections?: number;
+  /** Open only a store that exists (HQ's tables are there): no schema created, nothing migrated into a wrong place. */
+  readonly mustExist?: boolean;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -33,6 +38,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   try {
     const client = await pool.connect();
     try {
+      if (options.mustExist) {
+        // to_regclass follows the search_path (the given schema, or the role's): null when HQ's tables are not there.
+        const found = await client.query<{ table: string | null }>(`SELECT to_regclass('hq_meta')::text AS table`);
+        if (found.rows[0]?.table == null) throw new StoreMissingError('No HQ tables there');
+      }
       if (options.schema) await createSchema(client, options.schema);
       await migratePostgres(client, POSTGRES_MIGRATIONS);
       await client.query('INSERT INTO hq_meta (id, hq_id, epoch, created_at) VALUES (1, $1, $2, $3) ON CONFLICT (id) DO NOTHING', [newShortId(), newShortId(), Date.now()]);
@@ -118,6 +128,22 @@ class PostgresStore implements HqStore {
     });
   }
 
+  async listEnrollments(now: number, limit: number) {
+    const { rows } = await this.pool.query<EnrollmentRow>(
+      `SELECT substr(code_hash, 1, ${ENROLLMENT_ID_LENGTH}) AS id, name, created_at, expires_at, for_device_id FROM enrollment_codes WHERE used_at IS NULL AND expires_at > $1 ORDER BY created_at, code_hash COLLATE "C" LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map(toEnrollment);
+  }
+
+  async cancelEnrollment(id: string, now: number) {
+    const { rows } = await this.pool.query<EnrollmentRow>(
+      `UPDATE enrollment_codes SET expires_at = $1 WHERE substr(code_hash, 1, ${ENROLLMENT_ID_LENGTH}) = $2 AND used_at IS NULL AND expires_at > $1 RETURNING substr(code_hash, 1, ${ENROLLMENT_ID_LENGTH}) AS id, name, created_at, expires_at, for_device_id`,
+      [now, id],
+    );
+    return rows[0] ? toEnrollment(rows[0]) : null;
+  }
+
   async deviceByTokenHash(tokenHash: string) {
     const { rows } = await this.pool.query<PgDeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE token_hash = $1`, [tokenHash]);
     return rows[0] ? toDevice(rows[0]) : null;
@@ -146,6 +172,15 @@ class PostgresStore implements HqStore {
 
   async touchDevice(id: string, now: number) {
     await this.pool.query('UPDATE devices SET last_seen_at = $1 WHERE id = $2', [now, id]);
+  }
+
+  async recordRetryLater(id: string, code: string, now: number) {
+    await this.pool.query('UPDATE devices SET last_retry_code = $1, last_retry_at = $2 WHERE id = $3', [code, now, id]);
+  }
+
+  async countRetryLaterSince(since: number) {
+    const { rows } = await this.pool.query<{ n: BigIntText }>('SELECT COUNT(*) AS n FROM devices WHERE last_retry_at >= $1', [since]);
+    return num(rows[0]!.n);
   }
 
   withPushTx<T>(work: (tx: PushTx) => Promise<T>): Promise<T> {

@@ -163,4 +163,13 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         WHERE json_extract(body, '$.author.name') = 'Lantern (automatic)' AND json_extract(body, '$.author.position') IS NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'last retry-later answer per device',
+    // So the operator can see a device that HQ keeps answering retry-later (written by a newer Lantern, or a gap).
+    sql: `
+      ALTER TABLE devices ADD COLUMN last_retry_code TEXT;
+      ALTER TABLE devices ADD COLUMN last_retry_at INTEGER;
+    `,
+  },
 ];

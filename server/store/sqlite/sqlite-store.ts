@@ -1,5 +1,5 @@
 // HQ store on SQLite (better-sqlite3): one file in the data directory, WAL, one connection, jobs run one at a time.
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { IncidentState } from '../../../shared/sync/merge';
@@ -7,21 +7,33 @@ import { decideRedemption, OUTCOME_OF } from '../../auth/enrollment';
 import { newShortId, newToken } from '../../auth/secrets';
 import { applyChunk } from '../../files/chunk-upload';
 import { SerialQueue } from '../serial-queue';
+import { StoreMissingError } from '../store-missing';
+import { ENROLLMENT_ID_LENGTH } from '../types';
 import type { DevicePosition, HqStore, IncidentListFilter, NewEnrollment, RedeemOutcome, Redemption, RejectedRecord } from '../types';
+import { prepareSqliteFiles } from './file-modes';
 import { SQLITE_MIGRATIONS } from './migrations';
 import { prepared } from './statements';
 import { migrateSqlite } from './sqlite-migrate';
 import { readChunks, readFile, readMissingFiles, sqliteFileTx } from './sqlite-files';
 import { sqlitePushTx } from './sqlite-push-tx';
 import { CHECKPOINT_THRESHOLD_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
+import { toEnrollment, type EnrollmentRow } from '../enrollment-rows';
 import { DEVICE_COLUMNS, toDevice, type DeviceRow } from './sqlite-rows';
 
 export const SQLITE_FILE_NAME = 'lantern-hq.sqlite';
 
-export function openSqliteStore(dataDir: string): HqStore {
-  mkdirSync(dataDir, { recursive: true });
+export interface SqliteStoreOptions {
+  /** Open only a database that exists (enroll, new-epoch): a mistyped --data must not create a new, empty HQ. */
+  readonly mustExist?: boolean;
+  /** Where a warning about the files' modes goes (default: stderr). */
+  readonly warn?: (line: string) => void;
+}
+
+export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): HqStore {
   const file = join(dataDir, SQLITE_FILE_NAME);
-  const db = new Database(file);
+  if (options.mustExist && !existsSync(file)) throw new StoreMissingError(`No HQ database at ${file}`);
+  prepareSqliteFiles(dataDir, file, options.warn ?? ((line) => console.warn(line)));
+  const db = new Database(file, { fileMustExist: options.mustExist === true });
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode survives a crash of HQ itself (every commit is in the WAL); only an OS crash may lose the last commits.
   db.pragma('synchronous = NORMAL');
@@ -150,6 +162,26 @@ class SqliteStore implements HqStore {
     );
   }
 
+  listEnrollments(now: number, limit: number) {
+    return this.read(() => {
+      const rows = prepared(
+        this.db,
+        `SELECT substr(code_hash, 1, ${ENROLLMENT_ID_LENGTH}) AS id, name, created_at, expires_at, for_device_id FROM enrollment_codes WHERE used_at IS NULL AND expires_at > ? ORDER BY created_at, code_hash LIMIT ?`,
+      ).all(now, limit) as EnrollmentRow[];
+      return rows.map(toEnrollment);
+    });
+  }
+
+  cancelEnrollment(id: string, now: number) {
+    return this.read(() => {
+      const row = prepared(
+        this.db,
+        `UPDATE enrollment_codes SET expires_at = ? WHERE substr(code_hash, 1, ${ENROLLMENT_ID_LENGTH}) = ? AND used_at IS NULL AND expires_at > ? RETURNING substr(code_hash, 1, ${ENROLLMENT_ID_LENGTH}) AS id, name, created_at, expires_at, for_device_id`,
+      ).get(now, id, now) as EnrollmentRow | undefined;
+      return row ? toEnrollment(row) : null;
+    });
+  }
+
   deviceByTokenHash(tokenHash: string) {
     return this.read(() => {
       const row = prepared(this.db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE token_hash = ?`).get(tokenHash) as DeviceRow | undefined;
@@ -185,6 +217,14 @@ class SqliteStore implements HqStore {
 
   touchDevice(id: string, now: number) {
     return this.read(() => void prepared(this.db, 'UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id));
+  }
+
+  recordRetryLater(id: string, code: string, now: number) {
+    return this.read(() => void prepared(this.db, 'UPDATE devices SET last_retry_code = ?, last_retry_at = ? WHERE id = ?').run(code, now, id));
+  }
+
+  countRetryLaterSince(since: number) {
+    return this.read(() => (prepared(this.db, 'SELECT COUNT(*) AS n FROM devices WHERE last_retry_at >= ?').get(since) as { n: number }).n);
   }
 
   withPushTx<T>(work: (tx: ReturnType<typeof sqlitePushTx>) => Promise<T>): Promise<T> {

@@ -9,6 +9,11 @@ export interface ConnectTarget {
   readonly deviceId: string;
   /** The device has a connection already (e.g. one HQ cut off): a failed connect leaves it as it was. */
   readonly hasConnection?: boolean;
+  /**
+   * The page's origin when connecting from a browser page: there a refused origin (HQ started without --allow-origin
+   * for it) fails like a network error, so the unreachable words also name the fix.
+   */
+  readonly pageOrigin?: string;
 }
 
 /** How a failed connect ends: the form stays, and nothing syncs on its own until a connect succeeds. */
@@ -17,9 +22,13 @@ export const CONNECT_OUTCOME = {
   unchanged: 'Nothing was changed: this device keeps the connection it had.',
 } as const;
 
+const CONNECT_UNREACHABLE = (hqUrl: string) => `Could not reach HQ at ${hqUrl}. Check the address, or try again when this computer has a connection.`;
+
 /** Each without its last sentence, which says what became of the connection (CONNECT_OUTCOME). */
 export const CONNECT_FAILURE_MESSAGES = {
-  unreachable: (hqUrl: string) => `Could not reach HQ at ${hqUrl}. Check the address, or try again when this computer has a connection.`,
+  unreachable: CONNECT_UNREACHABLE,
+  unreachableFromPage: (hqUrl: string, pageOrigin: string) =>
+    `${CONNECT_UNREACHABLE(hqUrl)} If HQ is running, it must also be started with --allow-origin ${pageOrigin} to accept this page.`,
   nameNotFound: (hqUrl: string, host: string) =>
     `The server name ${host} was not found, so HQ at ${hqUrl} could not be reached. Check the address for typing mistakes, or try again when this computer has a connection.`,
   tls: (hqUrl: string) =>
@@ -72,17 +81,18 @@ export function describeConnectFailure(error: SyncError, target: ConnectTarget):
       return error.message;
     default:
       if (error.details.code === 'device-exists') return DEVICE_ALREADY_ENROLLED;
-      return `${failureWords(error, target.hqUrl)} ${outcome}`;
+      return `${failureWords(error, target.hqUrl, target.pageOrigin)} ${outcome}`;
   }
 }
 
-function failureWords(error: SyncError, hqUrl: string): string {
+function failureWords(error: SyncError, hqUrl: string, pageOrigin: string | undefined): string {
   const m = CONNECT_FAILURE_MESSAGES;
   switch (error.kind) {
     case 'offline': {
       const cause = causeText(error.details.cause);
       if (TLS_PATTERN.test(cause)) return m.tls(hqUrl);
-      return NAME_NOT_FOUND_PATTERN.test(cause) ? m.nameNotFound(hqUrl, hostOf(hqUrl)) : m.unreachable(hqUrl);
+      if (NAME_NOT_FOUND_PATTERN.test(cause)) return m.nameNotFound(hqUrl, hostOf(hqUrl));
+      return pageOrigin ? m.unreachableFromPage(hqUrl, pageOrigin) : m.unreachable(hqUrl);
     }
     case 'timeout':
       return m.timeout(hqUrl);

@@ -30,7 +30,7 @@ export async function pgCluster(n: number, clock?: { now(): number }): Promise<C
   const instances: Instance[] = [];
   for (let i = 0; i < n; i++) {
     const store = await openPostgresStore({ url, schema, maxConnections: 8 });
-    const app = await buildHqApp({ store, adminTokenHash: hashSecret(adminToken), logError: () => undefined, ...(clock ? { clock } : {}) });
+    const app = await buildHqApp({ store, adminTokenHash: hashSecret(adminToken), log: () => undefined, logError: () => undefined, ...(clock ? { clock } : {}) });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     instances.push({ app, store, url: address });
   }

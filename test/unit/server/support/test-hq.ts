@@ -20,6 +20,8 @@ export interface TestHqOptions {
   readonly limits?: Partial<HqLimits>;
   readonly clock?: Clock;
   readonly allowOrigins?: readonly string[];
+  /** Where HQ's security log goes (default: dropped). */
+  readonly log?: (line: string) => void;
 }
 
 export interface RequestOptions {
@@ -58,6 +60,7 @@ export class TestHq {
       allowOrigins: options.allowOrigins,
       limits: options.limits,
       clock: options.clock,
+      log: options.log ?? (() => undefined),
       logError: () => undefined,
     });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -32,6 +32,15 @@ const failing =
   };
 
 describe('describeConnectFailure', () => {
+  it('in a browser page, unreachable also says HQ must allow this page (a refused origin looks like a network failure there)', async () => {
+    const error = await enrollFailure(failing(new TypeError('Failed to fetch')));
+    const message = describeConnectFailure(error, { ...target, pageOrigin: 'http://127.0.0.1:5199' });
+    expect(message).toBe(
+      `Could not reach HQ at ${HQ}. Check the address, or try again when this computer has a connection. ` +
+        'If HQ is running, it must also be started with --allow-origin http://127.0.0.1:5199 to accept this page. This device is not connected yet.',
+    );
+  });
+
   it('HQ unreachable (refused, a page’s "Failed to fetch"): names the address, promises nothing', async () => {
     const message = describeConnectFailure(await enrollFailure(failing(new TypeError('Failed to fetch'))), target);
     expect(message).toBe(`Could not reach HQ at ${HQ}. Check the address, or try again when this computer has a connection. This device is not connected yet.`);
