@@ -100,22 +100,9 @@ export class CompiledCalendar {
     }
   }
 
-  /** How many holidays start before wall-clock instant w. */
-  private holidaysBefore(w: number): number {
-    const starts = this.holidayStarts;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid]! < w) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   /** In-window ms from the wall-clock epoch up to wall-clock instant w, holidays taken out (monotone, piecewise linear). */
   private cumulative(w: number): number {
-    const k = this.holidaysBefore(w);
+    const k = countBelow(this.holidayStarts, w);
     if (k === 0) return this.weekly(w);
     // Inside holiday k-1 the count stands still; after it, every earlier holiday's time is taken out.
     if (w < this.holidayStarts[k - 1]! + DAY_MS) return this.atHoliday[k - 1]!;
@@ -124,17 +111,10 @@ export class CompiledCalendar {
 
   /** The earliest wall-clock instant at which cumulative() reaches c (c > 0). */
   private inverse(c: number): number {
-    // k = the holidays whose start the answer lies beyond (cumulative is still below c there), found by bisection.
-    const at = this.atHoliday;
-    let lo = 0;
-    let hi = at.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (at[mid]! < c) lo = mid + 1;
-      else hi = mid;
-    }
+    // k = the holidays whose start the answer lies beyond (cumulative is still below c there).
+    const k = countBelow(this.atHoliday, c);
     // Between the end of holiday k-1 and the start of holiday k, cumulative = weekly − removedBefore[k].
-    return this.weeklyInverse(c + this.removedBefore[lo]!);
+    return this.weeklyInverse(c + this.removedBefore[k]!);
   }
 
   /** In-window ms from the wall-clock epoch up to wall-clock instant w, ignoring holidays. */
@@ -214,4 +194,16 @@ export function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
 /** Mon–Fri 08:00–20:00, the sample business-hours calendar. */
 export function weekdayCalendar(timeZone: string, from = '08:00', to = '20:00'): BusinessCalendar {
   return { timeZone, windows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from, to }] };
+}
+
+/** How many values of an ascending list are below `x` (bisection). */
+function countBelow(ascending: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = ascending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ascending[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
