@@ -2,7 +2,7 @@
 import { formatPath, type Incident, SEED_SLA_POLICY_SET, type SlaChange, type SlaPolicySet, type TimelineEvent } from '../../shared/domain';
 import { mergeWords, searchKeysOf, wordsOf } from './search-words';
 import { keepRowSla } from './row-sla';
-import { slaOrderOf, withSlaChanges, withSlaStart, type RowSlaInputs, type RowSlaOrder } from './sla-order';
+import { slaOrderOf, withSlaChanges, type RowSlaInputs, type RowSlaOrder } from './sla-order';
 
 /**
  * IndexedDB cannot index booleans or null and cannot sort by an array, so every field we filter on
@@ -30,12 +30,6 @@ export interface IncidentIndexFields {
    * resolve clock without reading the timeline. Absent only on rows written before v8's upgrade ran.
    */
   slaChanges?: SlaChange[];
-  /**
-   * Schema v10: when the SLA clocks start, the creation entry's best known true time (best-known-time.ts: corrected
-   * for a clock found off). Absent when it is the incident's createdAt, or while the creation entry was not seen
-   * (createdAt stands in then).
-   */
-  slaStartMs?: number;
   /**
    * Index [slaGroup+slaKey] (v8), the list's SLA sort by the clock its cell shows (time to own while unowned, since v9;
    * then time to resolve): group 0 while it runs (key: its due instant), 1 while it is paused (key: ms left; both under
@@ -80,8 +74,8 @@ export function toIncidentRow(incident: Incident, noteWords: readonly string[] =
   };
 }
 
-function slaFields(incident: Incident, sla: RowSlaInputs, updatedAt: string): { slaChanges: SlaChange[]; slaStartMs?: number } & RowSlaOrder {
-  return { slaChanges: [...sla.changes], ...(sla.start !== undefined ? { slaStartMs: sla.start } : {}), ...slaOrderOf(incident, sla, updatedAt) };
+function slaFields(incident: Incident, sla: RowSlaInputs, updatedAt: string): { slaChanges: SlaChange[] } & RowSlaOrder {
+  return { slaChanges: [...sla.changes], ...slaOrderOf(incident, sla, updatedAt) };
 }
 
 /**
@@ -90,8 +84,7 @@ function slaFields(incident: Incident, sla: RowSlaInputs, updatedAt: string): { 
  */
 export function incidentRowAfter(previous: IncidentRow | undefined, incident: Incident, event: TimelineEvent | undefined, policies: SlaPolicySet): IncidentRow {
   const changes = withSlaChanges(previous?.slaChanges, incident.createdAt, event ? [event] : []);
-  const start = withSlaStart(previous?.slaStartMs, incident.createdAt, event ? [event] : []);
-  return toIncidentRow(incident, mergeWords(previous?.noteWords, event ? [...wordsOf(eventText(event))] : []), { changes, policies, ...(start !== undefined ? { start } : {}) });
+  return toIncidentRow(incident, mergeWords(previous?.noteWords, event ? [...wordsOf(eventText(event))] : []), { changes, policies });
 }
 
 /** The free text of a timeline entry that search should find ('' for entries without any). */
@@ -121,7 +114,7 @@ export function eventText(event: TimelineEvent): string {
 export function fromIncidentRow(row: IncidentRow): Incident {
   const {
     categoryKey: _category, siteKey: _site, majorFlag: _major, assigneeKey: _assignee, teamKey: _team,
-    searchKeys: _search, noteWords: _notes, slaChanges: _sla, slaGroup: _group, slaKey: _key, slaStartMs: _start, ...incident
+    searchKeys: _search, noteWords: _notes, slaChanges: _sla, slaGroup: _group, slaKey: _key, ...incident
   } = row;
   keepRowSla(incident, row);
   return incident;

@@ -6,7 +6,6 @@ export interface RowSla {
   slaGroup?: number;
   slaKey?: number | string;
   slaChanges?: readonly SlaChange[];
-  slaStartMs?: number;
 }
 
 /**
@@ -16,16 +15,11 @@ export interface RowSla {
 const kept = new WeakMap<object, RowSla>();
 
 export function keepRowSla(incident: object, row: RowSla): void {
-  kept.set(incident, { slaGroup: row.slaGroup, slaKey: row.slaKey, slaChanges: row.slaChanges, slaStartMs: row.slaStartMs });
+  kept.set(incident, { slaGroup: row.slaGroup, slaKey: row.slaKey, slaChanges: row.slaChanges });
 }
 
 /** The SLA fields of a row, or of the row an incident was read from. */
 export function rowSlaOf(incident: object): RowSla | undefined {
   const own = incident as RowSla;
   return own.slaGroup !== undefined || own.slaChanges !== undefined ? own : kept.get(incident);
-}
-
-/** When the row's SLA clocks start: the creation entry's best known time (schema v10), else the incident's createdAt. */
-export function rowSlaStartMs(incident: { readonly createdAt: string }): number {
-  return rowSlaOf(incident)?.slaStartMs ?? Date.parse(incident.createdAt);
 }

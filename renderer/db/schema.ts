@@ -4,7 +4,7 @@ import type { Incident, SlaChange, TimelineEvent } from '../../shared/domain';
 import { toIncidentRow, type IncidentRow } from './incident-row';
 import { seedReference, type ReferenceRow } from './reference';
 import { policySetFrom, rekeySlaClocks, seedSlaPolicies, type SlaPolicyRow } from './sla-policies';
-import { withSlaChanges, withSlaStart } from './sla-order';
+import { withSlaChanges } from './sla-order';
 import { reportUpgradeProgress } from './upgrade-progress';
 import { mergeWords, wordsOf } from './search-words';
 
@@ -117,13 +117,6 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {},
     upgrade: upgradeToV9,
   },
-  {
-    version: 10,
-    // No index changes: SLA times are the entries' best known true times (a clock found off is corrected, see
-    // best-known-time.ts) and rows gain slaStartMs, so rows with clock-marked entries get their SLA fields again.
-    stores: {},
-    upgrade: upgradeToV10,
-  },
 ];
 
 /** v1 → v2: seed the reference lists and index the words of every incident and its notes. */
@@ -218,65 +211,11 @@ async function upgradeToV9(tx: Transaction): Promise<void> {
   await rekeySlaClocks(tx.table<IncidentRow, string>('incidents'), policies, (done, total) => reportUpgradeProgress({ phase: 'Updating incidents', done, total }));
 }
 
-/**
- * v9 → v10: SLA changes, start and order key of the incidents whose creation or SLA-relevant entries carry a clock
- * mark, recomputed from the timeline (one chunked pass). Only a marked entry's time can move: other rows, and marked
- * ones whose times come out as before (an unchecked clock that was right), stay as they are (their start is their
- * createdAt, as before).
- */
-async function upgradeToV10(tx: Transaction): Promise<void> {
-  const policies = policySetFrom(await tx.table<SlaPolicyRow, string>('slaPolicies').orderBy('order').toArray(), (await tx.table('meta').get('slaAssignment'))?.value);
-  const relevant = new Map<string, TimelineEvent[]>();
-  const marked = new Set<string>();
-  const timeline = tx.table<TimelineEvent, string>('timeline');
-  const entries = await timeline.count();
-  let read = 0;
-  for (let after: string | undefined; ; ) {
-    const chunk = await (after === undefined ? timeline.orderBy(':id') : timeline.where(':id').above(after)).limit(UPGRADE_CHUNK).toArray();
-    read += chunk.length;
-    reportUpgradeProgress({ phase: 'Reading incident history', done: read, total: entries });
-    for (const event of chunk) {
-      if (event.kind !== 'created' && !SLA_EVENT_KINDS.has(event.kind)) continue;
-      const list = relevant.get(event.incidentId);
-      if (list) list.push(event);
-      else relevant.set(event.incidentId, [event]);
-      if (event.clock !== undefined) marked.add(event.incidentId);
-    }
-    if (chunk.length < UPGRADE_CHUNK) break;
-    after = chunk[chunk.length - 1]!.id;
-  }
-  if (marked.size === 0) return;
-  const incidents = tx.table<IncidentRow, string>('incidents');
-  const ids = [...marked];
-  for (let from = 0; from < ids.length; from += UPGRADE_CHUNK) {
-    const rows = await incidents.bulkGet(ids.slice(from, from + UPGRADE_CHUNK));
-    const rewritten = rows.flatMap((row) => {
-      if (!row) return [];
-      const events = relevant.get(row.id) ?? [];
-      const start = withSlaStart(undefined, row.createdAt, events);
-      const changes = withSlaChanges(undefined, row.createdAt, events);
-      if (start === row.slaStartMs && row.slaChanges !== undefined && sameChanges(row.slaChanges, changes)) return [];
-      return [toIncidentRow(incidentOf(row), row.noteWords ?? [], { changes, policies, ...(start !== undefined ? { start } : {}) })];
-    });
-    if (rewritten.length > 0) await incidents.bulkPut(rewritten);
-    reportUpgradeProgress({ phase: 'Updating incidents', done: Math.min(ids.length, from + UPGRADE_CHUNK), total: ids.length });
-  }
-}
-
-/** The same changes in any order (a row holds them in arrival order, a pass over the timeline in id order). */
-function sameChanges(held: readonly SlaChange[], fresh: readonly SlaChange[]): boolean {
-  if (held.length !== fresh.length) return false;
-  const key = (change: SlaChange) => `${change.hlc}\u0000${change.atMs}\u0000${change.to ?? ''}\u0000${change.yields === true ? 1 : 0}`;
-  const a = held.map(key).sort();
-  const b = fresh.map(key).sort();
-  return a.every((value, i) => value === b[i]);
-}
-
 /** The incident in a stored row of any schema version (index-only fields of every version stripped). */
 function incidentOf(row: IncidentRow & { searchWords?: unknown }): Incident {
   const {
     categoryKey: _c, siteKey: _s, majorFlag: _m, assigneeKey: _a, teamKey: _t, searchWords: _w, searchKeys: _k, noteWords: _n,
-    slaChanges: _sc, slaGroup: _sg, slaKey: _sk, slaStartMs: _ss, ...incident
+    slaChanges: _sc, slaGroup: _sg, slaKey: _sk, ...incident
   } = row;
   return incident;
 }

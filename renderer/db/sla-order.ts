@@ -4,7 +4,6 @@ import {
   SLA_PAUSED,
   SLA_RUNNING,
   slaOrderKey,
-  slaStartOf,
   slaTimelineFromEvents,
   type Incident,
   type SlaChange,
@@ -16,8 +15,6 @@ import {
 export interface RowSlaInputs {
   changes: readonly SlaChange[];
   policies: SlaPolicySet;
-  /** When the clocks start (slaStartOf the creation entry); absent: the incident's createdAt. */
-  start?: number;
 }
 
 /** A change's identity: the same event arriving twice (sync, a repeated page) is kept once. */
@@ -39,15 +36,6 @@ export function withSlaChanges(held: readonly SlaChange[] | undefined, createdAt
   return out;
 }
 
-/**
- * The held start, else that of a creation entry among `events`; undefined while none was seen or when it is the
- * incident's createdAt (a right clock): rows carry it only when it differs, so a row reads the same however written.
- */
-export function withSlaStart(held: number | undefined, createdAt: string, events: readonly TimelineEvent[]): number | undefined {
-  const start = held ?? (events.length === 0 ? undefined : slaStartOf(events));
-  return start === Date.parse(createdAt) ? undefined : start;
-}
-
 /** Stopped clocks (and unusable times) sort after every running and paused one, newest update first. */
 export const SLA_STOPPED = 2;
 
@@ -62,7 +50,7 @@ export type RowSlaOrder =
 
 /** The row's index fields under `sla.policies`; `updatedAt` in the row's canonical form (it orders the stopped ones). */
 export function slaOrderOf(incident: Incident, sla: RowSlaInputs, updatedAt: string): RowSlaOrder {
-  const timeline = { createdAtMs: sla.start ?? Date.parse(incident.createdAt), changes: sla.changes };
+  const timeline = { createdAtMs: Date.parse(incident.createdAt), changes: sla.changes };
   const key = slaOrderKey(timeline, incident.priority, resolveSlaPolicy(incident, sla.policies));
   return key && Number.isFinite(key[1]) ? { slaGroup: key[0], slaKey: key[1] } : { slaGroup: SLA_STOPPED, slaKey: updatedAt };
 }

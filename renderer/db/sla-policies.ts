@@ -126,7 +126,7 @@ export async function rekeySlaClocks(incidents: Table<IncidentRow, string>, poli
     const changed: IncidentRow[] = [];
     for (const row of rows) {
       if (!row) continue;
-      const place = slaOrderOf(row, { changes: row.slaChanges ?? [], policies, ...(row.slaStartMs !== undefined ? { start: row.slaStartMs } : {}) }, row.updatedAt);
+      const place = slaOrderOf(row, { changes: row.slaChanges ?? [], policies }, row.updatedAt);
       if (place.slaGroup !== row.slaGroup || place.slaKey !== row.slaKey) changed.push({ ...row, ...place });
     }
     if (changed.length > 0) await incidents.bulkPut(changed);

@@ -19,7 +19,7 @@ import {
 } from '../../shared/domain';
 import type { LanternDb } from './database';
 import type { IncidentRow } from './incident-row';
-import { rowSlaOf, rowSlaStartMs } from './row-sla';
+import { rowSlaOf } from './row-sla';
 import { readSlaPolicySet } from './sla-policies';
 
 /** What an incident's clocks are computed from: its status timeline and the policy that applies to it. */
@@ -53,18 +53,15 @@ function cacheOf(db: LanternDb): Map<string, Cached> {
 const rowTimelines = new WeakMap<readonly SlaChange[], SlaTimeline>();
 
 /**
- * The timeline from the incident's own row (schema v8 rows carry their SLA changes, v10 rows their corrected start):
- * no read, and always what the row's place in the SLA order was computed from, also after a pulled change that did
- * not move updatedAt.
+ * The timeline from the incident's own row (schema v8 rows carry their SLA changes): no read, and always what the
+ * row's place in the SLA order was computed from, also after a pulled change that did not move updatedAt.
  */
 function rowTimeline(incident: SlaKey): SlaTimeline | undefined {
   const changes = rowSlaOf(incident)?.slaChanges;
   if (!changes) return undefined;
-  const createdAtMs = rowSlaStartMs(incident);
   let timeline = rowTimelines.get(changes);
-  // NaN never equals itself: such a row's timeline is simply rebuilt each time.
-  if (!timeline || timeline.createdAtMs !== createdAtMs) {
-    timeline = { createdAtMs, changes };
+  if (!timeline) {
+    timeline = { createdAtMs: Date.parse(incident.createdAt), changes };
     rowTimelines.set(changes, timeline);
   }
   return timeline;
@@ -158,8 +155,7 @@ export function isBreachingSoon(clocks: SlaClocks): boolean {
  * Pass the stored policy set (readSlaPolicySet): without it every incident is judged by the seed default (gold).
  */
 export function oldEnough(row: IncidentRow, nowMs: number, policies: SlaPolicySet = SEED_SLA_POLICY_SET): boolean {
-  // From the clocks' start (corrected for a recording clock found off), as the clocks themselves count.
-  const age = nowMs - rowSlaStartMs(row);
+  const age = nowMs - Date.parse(row.createdAt);
   if (!Number.isFinite(age)) return true;
   const policy = resolveSlaPolicy(row, policies);
   const target = targetFor(policy, row.priority);

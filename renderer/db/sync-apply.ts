@@ -10,7 +10,7 @@ import type { LanternDb } from './database';
 import { eventText, fromIncidentRow, toIncidentRow, type IncidentRow } from './incident-row';
 import { mergeWords, wordsOf } from './search-words';
 import { policySetInForce } from './sla-policies';
-import { withSlaChanges, withSlaStart } from './sla-order';
+import { withSlaChanges } from './sla-order';
 import { conflictsTable, partialStatesTable, type ConflictRow } from './sync-rows';
 
 /** What a page changed on this device (for tests and for anyone who wants to react to a sync without table hooks). */
@@ -96,14 +96,13 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
     const incident = state ? incidentFromState(state) : undefined;
     const held = rows[i]?.slaChanges;
     const slaChanges = incident ? withSlaChanges(held, incident.createdAt, eventsByIncident.get(id) ?? []) : undefined;
-    const start = incident ? withSlaStart(rows[i]?.slaStartMs, incident.createdAt, eventsByIncident.get(id) ?? []) : undefined;
     // Operations this device already merged (its own coming back, a repeated page) change nothing: no write.
     // A status change that lost the merge still counts for the clocks (they follow the timeline), hence the SLA check.
-    const addsSla = slaChanges !== undefined && (slaChanges.length !== (held?.length ?? -1) || start !== rows[i]?.slaStartMs);
+    const addsSla = slaChanges !== undefined && slaChanges.length !== (held?.length ?? -1);
     if (!state || (!stateChanged(loaded.get(id), state) && !addsWords(rows[i]?.noteWords, words) && !addsSla)) return;
     written.push(id);
     if (incident && slaChanges) {
-      incidentRows.push(toIncidentRow(incident, mergeWords(rows[i]?.noteWords, words), { changes: slaChanges, policies, ...(start !== undefined ? { start } : {}) }));
+      incidentRows.push(toIncidentRow(incident, mergeWords(rows[i]?.noteWords, words), { changes: slaChanges, policies }));
       if (partialRows[i]) partialDeletes.push(id);
     } else {
       partialPuts.push(state);

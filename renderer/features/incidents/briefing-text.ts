@@ -20,7 +20,7 @@ import {
   type SlaClocks,
   type TimelineEvent,
 } from '../../../shared/domain';
-import { currentResolution, currentReview, currentSystemStatus, CUSTODY_ACTION_LABELS, evidenceItems, FIELD_LABELS, REVIEW_FIELD_LABELS, REVIEW_PARTS, slaStartOf, summariseSystemStatus, SYSTEM_STATE_LABELS } from '../../../shared/domain';
+import { currentResolution, currentReview, currentSystemStatus, CUSTODY_ACTION_LABELS, evidenceItems, FIELD_LABELS, REVIEW_FIELD_LABELS, REVIEW_PARTS, summariseSystemStatus, SYSTEM_STATE_LABELS } from '../../../shared/domain';
 import { fieldValueText } from '../field-words';
 import { formatPathOrDash } from '../format';
 import { asciiFriendly, cleanText, clockText, commanderText, entryTimeText, fitSegments, localTimeWithOffset, oneLine, readerOffsetAt, zonedTimeText, type Segment } from './briefing-words';
@@ -117,7 +117,7 @@ interface UpdateDue {
 function updateDue(incident: Incident, events: readonly TimelineEvent[], context: BriefingContext): UpdateDue | null {
   const { everyMinutes } = stakeholderUpdateCadence(incident, context.majorUpdateDefault);
   if (everyMinutes === null || !OPEN_STATUSES.includes(incident.status)) return null;
-  const dueAtMs = nextStakeholderUpdateDue(lastStakeholderUpdateAt(events), slaStartOf(events) ?? Date.parse(incident.createdAt), everyMinutes);
+  const dueAtMs = nextStakeholderUpdateDue(lastStakeholderUpdateAt(events), Date.parse(incident.createdAt), everyMinutes);
   return { dueAtMs, overdue: context.nowMs >= dueAtMs, everyMinutes };
 }
 

@@ -5,7 +5,6 @@ import {
   lastStakeholderUpdateAt,
   nextStakeholderUpdateDue,
   OPEN_STATUSES,
-  slaStartOf,
   stakeholderUpdateCadence,
   intervalText,
   updateEveryText,
@@ -94,8 +93,7 @@ export function StakeholderUpdateDue({ incident, events, majorDefault, onLogUpda
   if (majorDefault === undefined && incident.updateEveryMinutes == null) return null;
   const { everyMinutes } = stakeholderUpdateCadence(incident, majorDefault ?? null);
   if (everyMinutes === null || !OPEN_STATUSES.includes(incident.status)) return null;
-  // From the SLA start (the creation entry's best known time), as the reminders count.
-  const dueAt = nextStakeholderUpdateDue(lastStakeholderUpdateAt(events), slaStartOf(events) ?? Date.parse(incident.createdAt), everyMinutes);
+  const dueAt = nextStakeholderUpdateDue(lastStakeholderUpdateAt(events), Date.parse(incident.createdAt), everyMinutes);
   const overdue = nowMs >= dueAt;
   return (
     <p className={`stakeholder-due${overdue ? ' overdue' : ''}`} role="group" aria-label="Stakeholder update">

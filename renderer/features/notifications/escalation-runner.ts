@@ -1,10 +1,7 @@
 // Once a minute: finds automatic escalations due on open incidents and writes each once (timeline + outbox op).
 import { fromIncidentRow, systemClock, type Clock, type IncidentRow, type LanternDb } from '../../db';
-import { readMeta } from '../../db/meta';
-import { rowSlaStartMs } from '../../db/row-sla';
 import { applyDueEscalation } from '../../db/system-changes';
 import {
-  clockMarkAt,
   computeIncidentSla,
   dueEscalations,
   nextEscalationCheckAt,
@@ -16,7 +13,6 @@ import {
   type Incident,
   type SlaClocks,
   type SlaPolicy,
-  type ClockCheck,
   type TimelineEvent,
 } from '../../../shared/domain';
 import { createEscalationMemo } from './escalation-memo';
@@ -45,11 +41,10 @@ export type EscalationRunner = PeriodicPass;
 
 /**
  * Wall-clock age is an upper bound of any SLA clock's elapsed time (pauses and calendars only subtract), so an
- * incident younger than the earliest rule threshold cannot be due; its timeline is then not read at all. Age from the
- * clocks' start: the creation entry's best known time, so a recording clock found hours off does not make it old.
+ * incident younger than the earliest rule threshold cannot be due; its timeline is then not read at all.
  */
 export function mayBeDue(row: IncidentRow, policy: SlaPolicy, rules: readonly EscalationRule[], nowMs: number): boolean {
-  const age = nowMs - rowSlaStartMs(row);
+  const age = nowMs - Date.parse(row.createdAt);
   if (!Number.isFinite(age)) return true;
   const target = targetFor(policy, row.priority);
   for (const rule of rules) {
@@ -57,16 +52,6 @@ export function mayBeDue(row: IncidentRow, policy: SlaPolicy, rules: readonly Es
     if (age * 100 >= minutes * 60_000 * thresholdPercent(rule.at, policy)) return true;
   }
   return false;
-}
-
-/**
- * Now, as HQ's clock would say it: SLA times are best known true times (best-known-time.ts), so a laptop whose clock
- * its last check found off (and still vouches for, by clockMarkAt's rules) corrects its own clock the same way; one
- * 6 h behind would otherwise escalate 6 h late, one ahead 6 h early. Unchecked or right: the clock as it is.
- */
-export function correctedNowMs(check: ClockCheck | undefined, deviceNowMs: number): number {
-  const mark = clockMarkAt(check, deviceNowMs);
-  return mark?.state === 'off' ? deviceNowMs + mark.hqMinusDeviceMs : deviceNowMs;
 }
 
 export function startEscalationRunner(options: EscalationRunnerOptions): EscalationRunner {
@@ -99,7 +84,7 @@ export function startEscalationRunner(options: EscalationRunnerOptions): Escalat
     const policy = policyOf(incident);
     const fromEvents = nextEscalationCheckAt(incident, events, policy, rules, nowMs, clocks);
     if (row.slaChanges === undefined) return fromEvents;
-    const fromRow = computeIncidentSla({ createdAtMs: rowSlaStartMs(row), changes: row.slaChanges }, incident.priority, policy, nowMs);
+    const fromRow = computeIncidentSla({ createdAtMs: Date.parse(incident.createdAt), changes: row.slaChanges }, incident.priority, policy, nowMs);
     return Math.min(fromEvents, nextEscalationCheckAt(incident, events, policy, rules, nowMs, fromRow));
   };
 
@@ -114,9 +99,8 @@ export function startEscalationRunner(options: EscalationRunnerOptions): Escalat
     let refusals = 0;
     let firstRefusal = '';
     memo.beginPass();
-    const check = await readMeta(db, 'clockCheck');
     await forEachOpenIncidentPage(db, options.batchSize ?? WALK_SLICE_SIZE, async (rows) => {
-      const nowMs = correctedNowMs(check, clock.nowMs());
+      const nowMs = clock.nowMs();
       const candidates = rows.filter(
         (row) => refused.get(row.id) !== row.updatedAt && mayBeDue(row, policyOf(row), rules, nowMs) && !memo.skips(row, policyOf(row), nowMs),
       );

@@ -8,7 +8,6 @@ export * from './policy';
 export * from './assignment';
 export * from './policy-edits';
 export * from './timeline-input';
-export * from './best-known-time';
 export * from './order-key';
 export { isKnownTimeZone, parseFixedOffset } from './zone-offset';
 export * from './watch';

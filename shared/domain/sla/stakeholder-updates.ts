@@ -1,7 +1,6 @@
 // "Next stakeholder update due": how often an incident's stakeholders must hear from people, and when the next update is due.
 import { SYSTEM_AUTHOR } from '../author';
 import type { TimelineEvent } from '../timeline';
-import { bestKnownTimeMs } from './best-known-time';
 
 const MIN = 60_000;
 
@@ -24,8 +23,7 @@ export function lastStakeholderUpdateAt(events: readonly TimelineEvent[]): numbe
   for (const event of events) {
     if (event.kind !== 'communication' || event.direction !== 'outgoing') continue;
     if (event.author.name === SYSTEM_AUTHOR.name) continue;
-    // Corrected like the SLA times (and the start an interval counts from when no update was sent yet).
-    const at = bestKnownTimeMs(event);
+    const at = Date.parse(event.at.utc);
     if (Number.isFinite(at) && (last === null || at > last)) last = at;
   }
   return last;

@@ -1,7 +1,6 @@
 // Extracts the SLA clocks' input (creation time, status changes, first assignment) from timeline events.
 import { AUTO_CLOSE_DETAIL } from '../auto-close';
 import type { TimelineEvent } from '../timeline';
-import { bestKnownTimeMs, slaStartOf } from './best-known-time';
 import type { SlaChange, SlaTimeline } from './clock';
 
 const OWNER_FIELDS = new Set(['assignee', 'team']);
@@ -13,14 +12,12 @@ function isSet(value: unknown): boolean {
 /**
  * Status changes become `{ to }`; an assignee or team set while nothing else changed status (fields_changed, or a
  * functional escalation) becomes `{ to: null }`, which stops the response clock. Unparseable times count from creation.
- * Every time is the entry's best known true time (best-known-time.ts), the start that of the creation entry when it is
- * among `events` (else `createdAt`): a laptop whose clock ran hours off neither breaches nor hides a breach by it.
  */
 export function slaTimelineFromEvents(createdAt: string, events: readonly TimelineEvent[]): SlaTimeline {
-  const createdAtMs = slaStartOf(events) ?? Date.parse(createdAt);
+  const createdAtMs = Date.parse(createdAt);
   const changes: SlaChange[] = [];
   for (const event of events) {
-    const atMs = bestKnownTimeMs(event);
+    const atMs = Date.parse(event.at.utc);
     if (event.kind === 'status_changed') {
       // An automatic close yields to a later-stamped status change, in the merge and so in the clocks.
       changes.push(Object.hasOwn(event.details, AUTO_CLOSE_DETAIL) ? { atMs, hlc: event.hlc, to: event.to, yields: true } : { atMs, hlc: event.hlc, to: event.to });

@@ -50,9 +50,9 @@ describe('schema v9 upgrade', () => {
     const db = new LanternDb(name);
     open.push(db);
     await db.open().finally(stop);
-    expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+    expect(db.verno).toBe(9);
     // The two open incidents were checked; the resolved one keeps its place among the stopped.
-    expect(reported).toContainEqual({ phase: 'Updating incidents', done: 2, total: 2 });
+    expect(reported.at(-1)).toEqual({ phase: 'Updating incidents', done: 2, total: 2 });
     expect(await db.incidents.orderBy('id').toArray()).toEqual(expected);
     const newOrder = await db.incidents.where('[slaGroup+slaKey]').between([0, Dexie.minKey], [0, Dexie.maxKey]).primaryKeys();
     expect(newOrder).toEqual([unowned.id, owned.id]);
