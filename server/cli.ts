@@ -67,7 +67,7 @@ async function runBackup(dataDir: string, to: string, force: boolean): Promise<v
     const mb = (done.bytes / 1e6).toFixed(1);
     console.log(
       `Backup written to ${done.file} (${mb} MB; schema version ${done.schemaVersion}, ${done.devices} devices, ${done.operations} operations).\n` +
-        'To restore: stop HQ, copy it to lantern-hq.sqlite in the data folder, then follow the restore checklist in docs/sync-protocol.md.',
+        'To restore: stop HQ, move lantern-hq.sqlite-wal and lantern-hq.sqlite-shm out of the data folder (an old WAL would be replayed onto the copy), copy this file to lantern-hq.sqlite there, then follow the restore checklist in docs/sync-protocol.md.',
     );
   } catch (error) {
     if (!(error instanceof StoreMissingError) && !(error instanceof BackupRefusedError)) throw error;

@@ -1,5 +1,5 @@
 // `npm run hq -- backup`: SQLite's online backup of the HQ database into one file, consistent while HQ runs, then verified.
-import { chmodSync, closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { latestVersion } from '../store/migration';
@@ -34,6 +34,8 @@ export async function backupSqlite(dataDir: string, to: string, force: boolean, 
     if (!force) throw new BackupRefusedError(`${target} already exists; choose another --to, or add --force to replace it.`);
   }
   if (!existsSync(dirname(target))) throw new BackupRefusedError(`The folder ${dirname(target)} does not exist; create it first or choose another --to.`);
+  // Inside the data folder a copy could replace the live database's WAL or shm (or be taken for them): never there.
+  if (realpathSync(dirname(target)) === realpathSync(dataDir)) throw new BackupRefusedError(`--to is inside the data folder ${dataDir}; choose a file outside it.`);
   // Written beside the target, then renamed: an interrupted backup never leaves a half copy under the real name.
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });

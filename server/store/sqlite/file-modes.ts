@@ -1,5 +1,6 @@
 // The SQLite store holds token hashes and every incident: its folder is 0700 and its files 0600, whatever the umask.
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 
 const DIR_MODE = 0o700;
 const FILE_MODE = 0o600;
@@ -19,7 +20,10 @@ export function prepareSqliteFiles(dataDir: string, file: string, warn: (line: s
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error; // another process made it just now
     }
   }
-  tighten(dataDir, DIR_MODE, warn);
+  // A folder holding anything but HQ's own files (someone's home, a shared folder) is not HQ's to re-mode: warn only.
+  const own = basename(file);
+  if (readdirSync(dataDir).every((name) => name.startsWith(own))) tighten(dataDir, DIR_MODE, warn);
+  else if ((statSync(dataDir).mode & 0o077) !== 0) warn(`${dataDir} holds other files and is readable by other users (mode ${octal(statSync(dataDir).mode)}); HQ left it as it is. Give HQ a folder of its own, or: chmod 0700 "${dataDir}"`);
   for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) tighten(path, FILE_MODE, warn);
 }
 

@@ -84,4 +84,17 @@ describe('backup of a running HQ', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/is a folder/);
   });
+
+  it('a target inside the data folder (e.g. over the live WAL) is refused and the WAL stays as it was', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const store = openSqliteStore(dir);
+    await store.setAdminTokenHash('h'.repeat(64)); // a write, so the WAL exists
+    const wal = join(dir, 'lantern-hq.sqlite-wal');
+    const before = statSync(wal).size;
+    const result = await runHqCli(['backup', '--data', dir, '--to', wal, '--force']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/inside the data folder/);
+    expect(statSync(wal).size).toBe(before);
+    await store.close();
+  });
 });

@@ -47,4 +47,18 @@ describe('SQLite store file modes', () => {
     mkdirSync(join(dir, 'unrelated'), { mode: 0o755 });
     expect(modeOf(join(dir, 'unrelated'))).toBe(0o755); // only HQ's own files are touched
   });
+
+  it('a --data folder holding other files (a home folder) keeps its mode, with a warning; the database files are tightened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lantern-hq-modes-'));
+    dirs.push(dir);
+    chmodSync(dir, 0o755);
+    mkdirSync(join(dir, 'Documents'));
+    const warnings: string[] = [];
+    const store = openSqliteStore(dir, { warn: (line) => warnings.push(line) });
+    await store.setAdminTokenHash('h'.repeat(64));
+    expect(modeOf(dir)).toBe(0o755);
+    expect(modeOf(join(dir, SQLITE_FILE_NAME))).toBe(0o600);
+    expect(warnings.join('\n')).toMatch(/holds other files.*left it as it is/s);
+    await store.close();
+  });
 });
