@@ -35,19 +35,20 @@ export function thisComputerTimeText(atMs: number = Date.now()): string {
 }
 
 /**
- * The reader's local time; when it was recorded on another clock, what that clock said, so nobody takes one for the
- * other: "27 Nov 2026 08:30 your time (14:30 UTC+01:00 where recorded)". In the hour the clocks went back over, the
+ * The reader's local time; when it was recorded on another clock, both offsets, so nobody takes one for the other:
+ * "27 Nov 2026 08:30 UTC−05:00 (14:30 UTC+01:00 where recorded)". Offsets rather than "your time": the same words go
+ * into copied and printed briefings, read by people on other clocks. In the hour the clocks went back over, the
  * reader's offset too ("25 Oct 2026 02:10 UTC+01:00"): both passes would otherwise read alike.
  */
 export function formatZoned(time: ZonedTime, readerOffsetMinutes?: number): string {
   const date = new Date(time.utc);
   const ms = date.getTime();
   const reader = readerOffsetMinutes ?? computerOffsetAt(ms);
-  const local = repeatedHere(ms) ? `${localText(date)} ${formatUtcOffset(reader)}` : localText(date);
-  if (time.offsetMinutes === reader) return local;
+  if (time.offsetMinutes === reader) return repeatedHere(ms) ? `${localText(date)} ${formatUtcOffset(reader)}` : localText(date);
+  const local = `${localText(date)} ${formatUtcOffset(reader)}`;
   const there = new Date(ms + time.offsetMinutes * 60_000);
   const day = there.getUTCDate() === date.getDate() ? '' : `${there.getUTCDate()} ${MONTHS[there.getUTCMonth()]} `;
-  return `${local} your time (${day}${two(there.getUTCHours())}:${two(there.getUTCMinutes())} ${formatUtcOffset(time.offsetMinutes)} where recorded)`;
+  return `${local} (${day}${two(there.getUTCHours())}:${two(there.getUTCMinutes())} ${formatUtcOffset(time.offsetMinutes)} where recorded)`;
 }
 
 /** Whether this computer's clock showed the instant's minute twice (cheap test first: a timeline formats hundreds). */

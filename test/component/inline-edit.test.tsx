@@ -128,7 +128,7 @@ describe('detected-at in the detail', { timeout: 15_000 }, () => {
     await openSeeded({ title: 'Generator B failed', occurredAt: { utc: '2026-03-28T23:50:00.000Z', offsetMinutes: -570 }, detectedAt });
     const article = screen.getByRole('article', { name: 'Generator B failed' });
     expect(fieldRow(article, 'Detected')).toHaveTextContent(formatZoned(detectedAt));
-    expect(fieldRow(article, 'Detected')).toHaveTextContent(/your time \((28 Mar )?14:40 UTC−09:30 where recorded\)/);
+    expect(fieldRow(article, 'Detected')).toHaveTextContent(/UTC[+−]\d\d:\d\d \((28 Mar )?14:40 UTC−09:30 where recorded\)/);
     await openSeeded({ title: 'Nobody noted it' });
     expect(fieldRow(screen.getByRole('article', { name: 'Nobody noted it' }), 'Detected')).toHaveTextContent('Not recorded');
   });

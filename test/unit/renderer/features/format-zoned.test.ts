@@ -13,11 +13,11 @@ describe('formatZoned on a New York computer', () => {
   onClock('America/New_York');
 
   it('says which time is the reader’s and what the clock said where it was recorded', () => {
-    expect(formatZoned({ utc: '2026-11-27T13:30:00.000Z', offsetMinutes: 60 })).toBe('27 Nov 2026 08:30 your time (14:30 UTC+01:00 where recorded)');
+    expect(formatZoned({ utc: '2026-11-27T13:30:00.000Z', offsetMinutes: 60 })).toBe('27 Nov 2026 08:30 UTC−05:00 (14:30 UTC+01:00 where recorded)');
   });
 
   it('names the recorder’s day when it differs from the reader’s', () => {
-    expect(formatZoned({ utc: '2026-11-27T02:00:00.000Z', offsetMinutes: 60 })).toBe('26 Nov 2026 21:00 your time (27 Nov 03:00 UTC+01:00 where recorded)');
+    expect(formatZoned({ utc: '2026-11-27T02:00:00.000Z', offsetMinutes: 60 })).toBe('26 Nov 2026 21:00 UTC−05:00 (27 Nov 03:00 UTC+01:00 where recorded)');
   });
 
   it('shows a time recorded on the same clock as it is', () => {
