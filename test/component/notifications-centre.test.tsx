@@ -236,6 +236,8 @@ describe('notification centre', { timeout: 15_000 }, () => {
     const { user } = await renderCentre('default');
     await user.click(await screen.findByRole('button', { name: 'Notifications' }));
     await user.click(screen.getByRole('button', { name: 'Not now' }));
+    // The buttons went away with the note: focus stays in the centre (Tab goes on from there), not on the page.
+    expect(screen.getByRole('dialog', { name: 'Notification centre' })).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Notifications' }));
     await user.click(screen.getByRole('button', { name: 'Notifications' }));
     expect(screen.queryByRole('note', { name: 'Allow notifications' })).toBeNull();

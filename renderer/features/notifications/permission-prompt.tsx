@@ -1,5 +1,5 @@
 // Browser mode only: explains why Lantern wants to show notifications, then asks the browser once.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { HostNotifications } from '../../host/host-notifications';
 
 export const PERMISSION_ASKED_KEY = 'lantern.notification-permission-asked';
@@ -23,16 +23,19 @@ function rememberAsked(): void {
 export function PermissionPrompt({ notifications }: { notifications: HostNotifications }) {
   const [state, setState] = useState(() => notifications.permission());
   const [hidden, setHidden] = useState(wasAsked);
+  const noteRef = useRef<HTMLDivElement>(null);
   if (hidden || state !== 'default') return null;
 
   const decide = async (ask: boolean) => {
     rememberAsked();
+    // The buttons go away with the note: focus moves to the panel around it rather than falling to the page.
+    noteRef.current?.closest<HTMLElement>('[role="dialog"]')?.focus();
     setHidden(true);
     if (ask) setState(await notifications.requestPermission());
   };
 
   return (
-    <div className="notification-permission" role="note" aria-label="Allow notifications">
+    <div ref={noteRef} className="notification-permission" role="note" aria-label="Allow notifications">
       <p>
         Lantern can tell you when an incident nears or breaches its SLA target, is assigned to you or is escalated, even
         while this tab is in the background. Your browser asks once; everything is also listed here either way.
