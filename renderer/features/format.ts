@@ -61,7 +61,7 @@ export function formatPathOrDash(path: readonly string[]): string {
   return path.length > 0 ? formatPath(path) : '—';
 }
 
-/** datetime-local input value ("2026-11-26T14:30") for an instant, in local time. */
+/** datetime-local input value ("2026-11-26T14:30") for an instant, in local time (local-time.ts reads it back). */
 export function toDateTimeLocalValue(epochMs: number): string {
-  return format(new Date(epochMs), "yyyy-MM-dd'T'HH:mm");
+  return localValueAt(epochMs);
 }

@@ -1,4 +1,5 @@
 // Reading a typed local date-time ("2026-10-25T02:45") on a zone's clock: one instant, none (clocks went forward) or two (clocks went back).
+import { format } from 'date-fns';
 import { formatUtcOffset, zonedTimeFromEpoch, type ZonedTime } from '../../shared/domain';
 
 /** A zone's UTC offset in minutes (east positive) at an instant. */
@@ -94,6 +95,19 @@ export function localTimeOf(value: string, kept: ZonedTime | null, preferOffset:
   return [reading.first, reading.second].find((time) => time.offsetMinutes === preferOffset) ?? null;
 }
 
+/** A field's new text, read after it stood for `before`: within a repeated hour whose pass was set, that pass stays. */
+export function retypedLocalTime(previousText: string, before: ZonedTime | null, text: string, offsetAt: OffsetAt = computerOffsetAt): ZonedTime | null {
+  const prefer = before && readLocalTime(previousText, offsetAt).kind === 'ambiguous' ? before.offsetMinutes : null;
+  return localTimeOf(text, before, prefer, offsetAt);
+}
+
+/** The moment a draft kept beside a time's text (UTC text and offset), checked: null when absent or damaged. */
+export function keptMoment(utc: unknown, offsetMinutes: unknown): ZonedTime | null {
+  if (typeof utc !== 'string' || Number.isNaN(Date.parse(utc))) return null;
+  if (typeof offsetMinutes !== 'number' || !Number.isInteger(offsetMinutes) || Math.abs(offsetMinutes) > 14 * 60) return null;
+  return { utc: new Date(utc).toISOString(), offsetMinutes };
+}
+
 /** Why a field's text gives no instant to save, or null: the words for a skipped time and an unchosen repeated one. */
 export function localTimeProblem(value: string, time: ZonedTime | null, offsetAt: OffsetAt = computerOffsetAt): string | null {
   if (time) return null;
@@ -113,12 +127,10 @@ export function clock(value: string): string {
   return value.slice(11, 16);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "29 Mar 2026" of a datetime-local value. */
+/** "29 Mar 2026" of a datetime-local value (only for messages; a value's year has four or more digits). */
 export function dayText(value: string): string {
   const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1] ?? '?'} ${year}`;
+  return format(new Date(year, month - 1, day), 'd MMM yyyy');
 }
 
 /** The wall time read as if it were UTC (ms), or null when it is not a real date-time. */

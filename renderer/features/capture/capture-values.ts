@@ -1,7 +1,7 @@
 // The capture form's values: defaults, the draft (JSON) round trip, and the record input they become.
 import { findTemplate, levelSchema, LIMITS, parsePath, PATH_SEPARATOR, templateTag, type Impact, type NewIncidentInput, type ZonedTime } from '../../../shared/domain';
 import type { JsonObject, JsonValue } from '../../db';
-import { localNow, localTimeOf, localValueAt, readLocalTime } from '../local-time';
+import { keptMoment, localNow, localTimeOf, localValueAt, retypedLocalTime } from '../local-time';
 import { detectedAtProblem, occurredAtProblem, reportedAtProblem, typedTimeProblem } from './incident-times';
 
 export type TimeKey = 'occurredAt' | 'detectedAt' | 'reportedAt';
@@ -59,9 +59,7 @@ export function timeOf(values: Pick<CaptureValues, TimeKey | 'instants'>, key: T
  * it), a change within that hour keeps the pass; any other text is read on this computer's clock anew.
  */
 export function withTimeText<V extends Pick<CaptureValues, TimeKey | 'instants'>>(values: V, key: TimeKey, text: string): V {
-  const before = timeOf(values, key);
-  const prefer = before && readLocalTime(values[key]).kind === 'ambiguous' ? before.offsetMinutes : null;
-  return { ...values, [key]: text, instants: { ...values.instants, [key]: localTimeOf(text, before, prefer) } };
+  return { ...values, [key]: text, instants: { ...values.instants, [key]: retypedLocalTime(values[key], timeOf(values, key), text) } };
 }
 
 /** The values with a time's moment chosen (a pass of a repeated hour). */
@@ -113,9 +111,7 @@ export function fromDraftValues(stored: JsonObject, nowMs: number = Date.now()):
 /** A stored {utc, offsetMinutes}, or null when it is not one (damaged, or from a newer shape). */
 function zonedOf(value: JsonValue | undefined): ZonedTime | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const { utc, offsetMinutes } = value;
-  if (typeof utc !== 'string' || Number.isNaN(Date.parse(utc)) || typeof offsetMinutes !== 'number' || !Number.isInteger(offsetMinutes) || Math.abs(offsetMinutes) > 840) return null;
-  return { utc: new Date(utc).toISOString(), offsetMinutes };
+  return keptMoment(value['utc'], value['offsetMinutes']);
 }
 
 /** True when the person has entered something worth keeping as a draft. */

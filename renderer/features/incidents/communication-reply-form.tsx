@@ -4,7 +4,7 @@ import type { TimelineEvent, ZonedTime } from '../../../shared/domain';
 import type { CommunicationEvent } from '../../../shared/domain/communication-reply';
 import { useServices } from '../../app/services';
 import { recordReply, replyDraftPlace } from '../../db/communication-reply-record';
-import { localNow, localTimeOf, localTimeProblem, localValueAt, readLocalTime } from '../local-time';
+import { keptMoment, localNow, localTimeOf, localTimeProblem, localValueAt, retypedLocalTime } from '../local-time';
 import { LocalTimeChoice, localTimeHint, localTimeNoteIds } from '../local-time-choice';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 import { useBusy } from '../use-busy';
@@ -29,18 +29,17 @@ const REPLY_DRAFT: EntryDraftShape<ReplyDraft> = {
   isBlank: (v) => v.text.trim() === '' && v.actionTaken.trim() === '' && (!v.fromEdited || v.from.trim() === ''),
   parse: (stored) => {
     const text = (key: string) => (typeof stored[key] === 'string' ? stored[key] : '');
-    const offset = stored.repliedAtOffset;
-    const moment = !Number.isNaN(Date.parse(text('repliedAtUtc'))) && typeof offset === 'number' && Number.isInteger(offset) && Math.abs(offset) <= 840;
+    const moment = keptMoment(stored.repliedAtUtc, stored.repliedAtOffset);
     return {
       text: text('text'), from: text('from'), fromEdited: stored.fromEdited === true, repliedAtKept: stored.repliedAtKept === true, actionTaken: text('actionTaken'),
-      repliedAt: moment ? localValueAt(Date.parse(text('repliedAtUtc'))) : text('repliedAt'),
-      repliedAtUtc: moment ? new Date(text('repliedAtUtc')).toISOString() : '', repliedAtOffset: moment ? offset : 0,
+      repliedAt: moment ? localValueAt(Date.parse(moment.utc)) : text('repliedAt'),
+      repliedAtUtc: moment?.utc ?? '', repliedAtOffset: moment?.offsetMinutes ?? 0,
     };
   },
 };
 
 /** The moment a draft kept for its time, or null. */
-function keptMoment(draft: ReplyDraft): ZonedTime | null {
+function draftMoment(draft: ReplyDraft): ZonedTime | null {
   return draft.repliedAtUtc === '' ? null : { utc: draft.repliedAtUtc, offsetMinutes: draft.repliedAtOffset };
 }
 
@@ -54,7 +53,7 @@ export function CommunicationReplyForm({ incidentId, communication, onDone }: { 
   // Who answers a message is, most often, the one it was sent to.
   const values: Record<Field, string> = { ...stored, from: stored.fromEdited ? stored.from : communication.to, repliedAt: stored.repliedAtKept ? stored.repliedAt : openedAt.value };
   // The moment the time stands for: the form's opening "now" left alone, a chosen pass of a repeated hour, a draft's.
-  const repliedTime = stored.repliedAtKept ? localTimeOf(stored.repliedAt, keptMoment(stored)) : openedAt.time;
+  const repliedTime = stored.repliedAtKept ? localTimeOf(stored.repliedAt, draftMoment(stored)) : openedAt.time;
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
   const { busy, run } = useBusy();
   const id = useId();
@@ -63,8 +62,7 @@ export function CommunicationReplyForm({ incidentId, communication, onDone }: { 
     // While it saves, the form waits: an edit then would be cleared with the saved reply.
     if (busy) return;
     // A changed time is read anew; within a repeated hour whose pass was set, that pass stays.
-    const prefer = repliedTime && readLocalTime(values.repliedAt).kind === 'ambiguous' ? repliedTime.offsetMinutes : null;
-    const time = key !== 'repliedAt' ? repliedTime : (chosen ?? localTimeOf(value, repliedTime, prefer));
+    const time = key !== 'repliedAt' ? repliedTime : (chosen ?? retypedLocalTime(values.repliedAt, repliedTime, value));
     draft.update({ ...values, fromEdited: stored.fromEdited || key === 'from', repliedAtKept: true, [key]: value, repliedAtUtc: time?.utc ?? '', repliedAtOffset: time?.offsetMinutes ?? 0 });
     setErrors({});
   };

@@ -5,7 +5,7 @@ import { CUSTODY_LINK_ACTIONS, custodyStateAt, isFinalCustodyAction, type Custod
 import type { StoredAttachment } from '../../db/attachments-stored';
 import { evidenceDraftPlace, type CustodyRepository } from '../../db/custody';
 import { formatZoned } from '../format';
-import { computerOffsetAt, localNow, localTimeOf, localTimeProblem, localValueAt, readLocalTime } from '../local-time';
+import { computerOffsetAt, keptMoment, localNow, localTimeOf, localTimeProblem, localValueAt, retypedLocalTime } from '../local-time';
 import { LocalTimeChoice, localTimeHint, localTimeNoteIds } from '../local-time-choice';
 import { useBusy } from '../use-busy';
 import { DraftNote } from './draft-note';
@@ -98,13 +98,10 @@ function evidenceDraftShape(item: EvidenceItem | undefined, me: string): EntryDr
       // next day must not record yesterday's time. A typed one: the instant first (the same moment whatever this
       // computer's zone is now), else the field as it was shown.
       // Its offset then is kept with it (older drafts have none: this computer's, as they were restored before).
-      const utcMs = new Date(text('handledAtUtc')).getTime();
-      const offset = stored.handledAtOffset;
-      const typed = text('handledAtUtc') !== '' && !Number.isNaN(utcMs)
-        ? { utc: new Date(utcMs).toISOString(), offsetMinutes: typeof offset === 'number' && Number.isInteger(offset) && Math.abs(offset) <= 840 ? offset : computerOffsetAt(utcMs) }
-        : null;
+      const utc = text('handledAtUtc');
+      const typed = keptMoment(utc, stored.handledAtOffset) ?? keptMoment(utc, computerOffsetAt(Date.parse(utc)));
       const handled = !flag('handledAtEdited') ? handledFields(blank.handledAt, now.time)
-        : typed ? handledFields(localValueAt(utcMs), typed)
+        : typed ? handledFields(localValueAt(Date.parse(typed.utc)), typed)
           : handledFields(isTime(text('handledAt')) ? text('handledAt') : '', localTimeOf(text('handledAt'), null));
       const action = isLinkAction(stored.action) ? stored.action : blank.action;
       const then = stateAt(item, handledTimeOf(handled));
@@ -171,8 +168,7 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
 
   /** A typed Handled at, or a chosen pass of a repeated one; within a repeated hour whose pass was set, that pass stays. */
   function chooseHandledAt(value: string, chosen?: ZonedTime) {
-    const prefer = handledTime && readLocalTime(handledAt).kind === 'ambiguous' ? handledTime.offsetMinutes : null;
-    const time = chosen ?? localTimeOf(value, handledTime, prefer);
+    const time = chosen ?? retypedLocalTime(handledAt, handledTime, value);
     const patch: Partial<EvidenceDraft> = { ...handledFields(value, time), handledAtEdited: true };
     // A half-typed or out-of-chain time gives no state: the fields keep what they had.
     const then = stateAt(item, time);
