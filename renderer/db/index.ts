@@ -30,7 +30,7 @@ export {
   type StorageEstimate,
 } from './storage';
 export { LanternDbContext, LanternDbProvider, useLanternDb } from './db-context';
-export { useCurrentUser, useDrafts, useFindIncidents, useIncident, useIncidentCount, useIncidentsPage, usePendingOutboxCount, useReferenceLists, useSavedViews, useTimeline } from './live';
+export { useAnyIncidentOnDevice, useCurrentUser, useDrafts, useFindIncidents, useIncident, useIncidentCount, useIncidentsPage, usePendingOutboxCount, useReferenceLists, useSavedViews, useTimeline } from './live';
 export { DEFAULT_SORT, findIncidents, findIncidentsPage, SORT_KEYS, type FindQuery, type PageBounds, type SortDirection, type SortKey } from './find-query';
 export { keyString, listOrder, type FindSort, type ListKey, type ListOrder } from './find-order';
 export { countIncidents } from './find-count';

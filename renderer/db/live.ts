@@ -63,6 +63,15 @@ export function useIncidentCount(query: FindQuery): number | undefined {
   return useLiveQuery(() => countIncidents(db, JSON.parse(key) as FindQuery), [db, key]);
 }
 
+/**
+ * Whether this device holds any incident (undefined while loading). One key read: it tells "nothing matches" from
+ * "nothing here" without counting the whole table again after every write, as a count would on a large device.
+ */
+export function useAnyIncidentOnDevice(): boolean | undefined {
+  const db = useLanternDb();
+  return useLiveQuery(async () => (await db.incidents.limit(1).primaryKeys()).length > 0, [db]);
+}
+
 export function useReferenceLists(): ReferenceLists | undefined {
   const db = useLanternDb();
   return useLiveQuery(() => readReferenceLists(db), [db]);

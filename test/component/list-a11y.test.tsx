@@ -48,6 +48,20 @@ describe('incident list accessibility', { timeout: 30_000 }, () => {
     expect(listStatus()).toBe(status);
   });
 
+  it('tells an empty device from a view that matches nothing, and follows the first incident recorded', async () => {
+    const { user, seed } = await renderDesk();
+    await waitFor(() => expect(listStatus()).toHaveTextContent('No incidents on this device yet.'));
+    // On an empty device a search is not what hides the rows: it still says nothing is here, and how to record one.
+    await user.type(screen.getByRole('searchbox', { name: /Search/ }), 'zzzz');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(listStatus()).toHaveTextContent('No incidents on this device yet.');
+    await user.clear(screen.getByRole('searchbox', { name: /Search/ }));
+    await seed({ title: 'UPS alarm' });
+    await waitFor(() => expect(listStatus()).toHaveTextContent('1 incident'));
+    await user.type(screen.getByRole('searchbox', { name: /Search/ }), 'zzzz');
+    await waitFor(() => expect(listStatus()).toHaveTextContent('No incidents match this view'));
+  });
+
   it('says a major incident in words in its row, not only by colour', async () => {
     const { seed } = await renderDesk();
     await seed({ title: 'Campus power outage', major: true });

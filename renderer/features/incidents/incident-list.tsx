@@ -2,7 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
 import type { Incident } from '../../../shared/domain';
-import { DEFAULT_SORT, useIncidentCount, type FindQuery, type SortKey } from '../../db';
+import { DEFAULT_SORT, useAnyIncidentOnDevice, type FindQuery, type SortKey } from '../../db';
 import { announce } from '../../store/announce-store';
 import { useFindStore } from '../../store/find-store';
 import './incident-list.css';
@@ -16,7 +16,6 @@ import { useMinuteNow, useSlaTimelines } from './sla-hooks';
 export { LIST_PAGE } from './find/use-incident-pages';
 
 /** Every incident on this computer: what an empty list is measured against. */
-const EVERYTHING: FindQuery = {};
 
 /** Rows rendered beyond each edge of the viewport. */
 const LIST_OVERSCAN = 4;
@@ -65,8 +64,8 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
 
   // "Nothing matches" whenever the device holds incidents: a cleared search still shows the last query's (empty) rows
   // for a moment, which must not flash "no incidents on this device" (and be read out) on its way back to the list.
-  const onDevice = useIncidentCount(EVERYTHING);
-  const anyOnDevice = onDevice === undefined ? Object.keys(query).some((key) => key !== 'sort') : onDevice > 0;
+  const onDevice = useAnyIncidentOnDevice();
+  const anyOnDevice = onDevice ?? Object.keys(query).some((key) => key !== 'sort');
   const listed = pages.total !== undefined && total > 0;
   // One status element in every state (loading, empty, listed): a live region that is replaced is not read, so a
   // search that leaves nothing would otherwise go unsaid.
