@@ -1,7 +1,7 @@
 // The number of incidents a find query matches, when an index can count it without reading rows (for an honest scrollbar).
 import { Dexie } from 'dexie';
 import { getCurrentUser } from './current-user';
-import { incidentNumberPrefix } from './find-number';
+import { bareIncidentNumber, incidentNumberPrefix, rowsNumbered } from './find-number';
 import { siteKeysUnder } from './find-sites';
 import type { LanternDb } from './database';
 import type { FindQuery } from './find-query';
@@ -37,8 +37,9 @@ function countedFilter(query: FindQuery, me: string | undefined): { field: strin
  */
 export async function countIncidents(db: LanternDb, rawQuery: FindQuery): Promise<number | undefined> {
   // Text without a searchable word (one letter, punctuation) does not filter (as in find-query.ts).
-  // A number lookup ("K7QM-0042", find-number.ts) lists its few rows without a count.
+  // A number lookup ("K7QM-0042" or "42", find-number.ts) lists its few rows without a count.
   if (incidentNumberPrefix(rawQuery.text ?? '') !== null) return undefined;
+  if (bareIncidentNumber(rawQuery.text ?? '') !== null && (await rowsNumbered(db, rawQuery.text ?? '')) !== undefined) return undefined;
   const words = queryWords(rawQuery.text ?? '');
   const { text: _text, ...rest } = rawQuery;
   const query: FindQuery = words.length > 0 ? rawQuery : rest;

@@ -2,7 +2,7 @@
 import { Dexie, type Collection } from 'dexie';
 import { OPEN_STATUSES, PRIORITY_LABELS, SLA_PAUSED, SLA_RUNNING, STATUSES, type Incident, type Priority, type SlaPolicySet, type Status } from '../../shared/domain';
 import { getCurrentUser } from './current-user';
-import { incidentNumberPrefix, rowsByNumber } from './find-number';
+import { rowsNumbered } from './find-number';
 import { isWithinSite, siteKeysUnder } from './find-sites';
 import type { LanternDb } from './database';
 import { DEFAULT_SORT, listOrder, type FindSort, type ListKey, type ListOrder, type SortDirection } from './find-order';
@@ -94,9 +94,9 @@ async function findRows(db: LanternDb, rawQuery: FindQuery, bounds: PageBounds):
   const query: ResolvedQuery = rawQuery.site === undefined ? rawQuery : { ...rawQuery, siteKeys: await siteKeysUnder(db, rawQuery.site) };
   const filter = walkFilter(db, query, words, me, policies);
   if (query.breachingSoon && openStatuses(query).length === 0) return [];
-  // A number ("K7QM-0042") names incidents by their number; when none has it, its parts are searched as words.
-  const numberPrefix = incidentNumberPrefix(query.text ?? '');
-  const numbered = numberPrefix === null ? undefined : await rowsByNumber(db, numberPrefix);
+  // A number ("K7QM-0042", or "0042" on any device) names incidents by their number; when none has it, its parts are
+  // searched as words.
+  const numbered = await rowsNumbered(db, query.text ?? '');
   if (numbered) return slice(await allMatching(numbered, walkFilter(db, query, [], me, policies)), order, { ...bounds, limit });
   if (words.length > 0) {
     const byWord = await searchByWordRanges(db, query, words, me, policies, bounds, limit);

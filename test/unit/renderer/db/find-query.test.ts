@@ -188,6 +188,27 @@ describe('findIncidents', () => {
     expect(await titles({ text: 'hvac' })).toEqual(['Breaker AB12-7 tripped in the HVAC room']);
   });
 
+  it('finds an incident by the digits of its number alone, on every device, unless plain digits are a word incidents hold', async () => {
+    setup();
+    const first = await record({ title: 'Lift 3 stuck' });
+    await record({ title: 'Chiller 2 tripped' });
+    // Another laptop's incident 0001, pulled from HQ.
+    const other = toIncidentRow({ ...first, id: newId(), number: `${first.number.startsWith('ZZZZ') ? 'YYYY' : 'ZZZZ'}-0001`, title: 'Fire door alarm' });
+    await db.incidents.add(other);
+    expect((await titles({ text: '1' })).sort()).toEqual(['Fire door alarm', 'Lift 3 stuck']);
+    expect((await titles({ text: '#0001' })).sort()).toEqual(['Fire door alarm', 'Lift 3 stuck']);
+    expect(await titles({ text: '0002' })).toEqual(['Chiller 2 tripped']);
+    expect(await titles({ text: '0002', statuses: ['closed'] })).toEqual([]);
+    expect(await countIncidents(db, { text: '0002' })).toBeUndefined();
+    // Plain digits that no incident holds as a word are a number; held as a word ("2024"), they are searched as one.
+    for (let i = 3; i <= 24; i++) await record({ title: i === 24 ? 'Water leak ward three' : 'Filler' });
+    expect(await titles({ text: '24' })).toEqual(['Water leak ward three']);
+    await record({ title: 'Boiler service 24 months overdue' });
+    expect(await titles({ text: '24' })).toEqual(['Boiler service 24 months overdue']);
+    expect(await titles({ text: '#24' })).toEqual(['Water leak ward three']);
+    expect(await countIncidents(db, { text: '24' })).toBe(1);
+  });
+
   it('lists search hits newest update first, once each, whether a prefix matches a few indexed words or many', async () => {
     setup();
     // Each title holds two words with the prefix "gen", so each incident is in two of the word ranges walked.
