@@ -22,6 +22,24 @@ describe('escalation', { timeout: 15_000 }, () => {
     expect(screen.queryByRole('dialog', { name: 'Escalate' })).toBeNull();
   });
 
+  it('functional: says before escalating that the assigned person is cleared, and clears them', async () => {
+    const { user, openSeeded, db, services } = await renderDesk();
+    const incident = await openSeeded({ title: 'Chiller 2 tripped' });
+    await services.incidents.changeStatus(incident.id, 'assigned', { team: 'Service desk', assignee: 'Sam Ortiz' });
+    await user.click(screen.getByRole('button', { name: 'Escalate' }));
+    const dialog = screen.getByRole('dialog', { name: 'Escalate' });
+    expect(within(dialog).getByLabelText('To team')).toHaveAccessibleDescription('Sam Ortiz will no longer be assigned: the new team assigns it.');
+    // A manager level changes nobody: no such words there.
+    await user.selectOptions(within(dialog).getByLabelText('Escalation type'), 'hierarchical');
+    expect(within(dialog).getByLabelText('Manager level')).not.toHaveAccessibleDescription();
+    await user.selectOptions(within(dialog).getByLabelText('Escalation type'), 'functional');
+    await user.selectOptions(within(dialog).getByLabelText('To team'), 'Electrical');
+    await user.type(within(dialog).getByLabelText('Escalation reason'), 'Needs an electrician');
+    await user.click(within(dialog).getByRole('button', { name: 'Escalate incident' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Escalate' })).toBeNull());
+    expect(await db.incidents.get(incident.id)).toMatchObject({ team: 'Electrical', assignee: null });
+  });
+
   it('a new incident goes to its first team by Assign, not by escalation: the functional choice is off and says so', async () => {
     const { user, openSeeded, db } = await renderDesk();
     const incident = await openSeeded({ title: 'Badge readers offline' });

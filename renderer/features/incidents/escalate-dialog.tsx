@@ -49,6 +49,7 @@ function EscalateForm({ incident, panelRef, onDone }: { incident: Incident; pane
   // A new incident gets its first team through Change status → Assign (the domain refuses a functional escalation).
   const unowned = nobodyOwns(incident);
   const functional = level === 'functional' && !unowned;
+  const handsOver = functional && incident.assignee !== null;
   const targets = functional ? reference.team.filter((team) => team !== incident.team) : reference.managerLevel;
 
   async function submit(event: FormEvent) {
@@ -83,11 +84,14 @@ function EscalateForm({ incident, panelRef, onDone }: { incident: Incident; pane
         </div>
         <div className="field">
           <label htmlFor={`${id}-target`}>{functional ? 'To team' : 'Manager level'}</label>
-          <select id={`${id}-target`} value={target} aria-invalid={errors.target ? true : undefined} aria-describedby={errors.target ? `${id}-target-error` : undefined}
+          <select id={`${id}-target`} value={target} aria-invalid={errors.target ? true : undefined}
+            aria-describedby={[errors.target ? `${id}-target-error` : '', handsOver ? `${id}-target-hint` : ''].filter(Boolean).join(' ') || undefined}
             onChange={(e) => { draft.update({ ...draft.values, target: e.target.value }); setErrors({}); }}>
             <option value="">— choose —</option>
             {targets.map((t) => <option key={t} value={t}>{t}</option>)}
           </select>
+          {/* The domain clears the person: they belong to the old team. Said before, since the entry does not say it. */}
+          {handsOver && <span id={`${id}-target-hint`} className="hint">{incident.assignee} will no longer be assigned: the new team assigns it.</span>}
           <FieldError id={`${id}-target-error`} message={errors.target} />
         </div>
         <div className="field">
