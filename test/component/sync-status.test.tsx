@@ -56,6 +56,10 @@ describe('sync status indicator', () => {
   it('says so when the device is not connected', async () => {
     await renderIndicator(null);
     expect(await within(indicator()).findByText('Sync: not connected')).toBeInTheDocument();
+    // A narrow top bar shows "Sync off" instead (app.css); screen readers keep the full words only.
+    const short = within(indicator()).getByText('Sync off');
+    expect(short).toHaveClass('pill-short');
+    expect(short).toHaveAttribute('aria-hidden', 'true');
   });
 
   it('shows HQ not reachable, progress n of m, a compact synced time, and failing with a short reason, with the full words in its description', async () => {

@@ -26,7 +26,13 @@ export function SyncStatusIndicator() {
     <>
       <span className="sync-indicator" role="status" aria-label="Sync status" aria-describedby={descriptionId}>
         <span className={`status-pill sync-${words.tone}`} title={description}>
-          {words.text}
+          {words.short === undefined ? words.text : (
+            <>
+              <span className="pill-long">{words.text}</span>
+              {/* A narrow bar shows this instead (app.css); the long words stay for screen readers. */}
+              <span className="pill-short" aria-hidden="true">{words.short}</span>
+            </>
+          )}
         </span>
         {skew && (
           <span className="status-pill sync-warn" title={skew}>

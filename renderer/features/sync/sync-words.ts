@@ -6,6 +6,8 @@ import { formatLocal } from '../format';
 export interface StatusWords {
   /** Compact text for the top-bar pill ("Synced 07:45", "Sync failing: disconnected by HQ"); fits at 1024 px. */
   text: string;
+  /** A shorter pill for a narrow top bar ("Sync off"), where `text` would end in an ellipsis; absent: `text` fits. */
+  short?: string;
   /** The state in full words ("Up to date", "Sync failing"): the dialog's status line. */
   state: string;
   /** The longer explanation (reason, what happens next), or null. */
@@ -41,7 +43,7 @@ const NO_NETWORK = 'This computer has no network connection. Lantern keeps worki
  */
 export function statusWords(status: SyncStatus, connected: boolean, online = true, now = Date.now()): StatusWords {
   if (!connected) {
-    return { text: 'Sync: not connected', state: 'Not connected', detail: 'This device does not sync with HQ yet. Open Sync settings to connect it.', last: null, tone: 'muted' };
+    return { text: 'Sync: not connected', short: 'Sync off', state: 'Not connected', detail: 'This device does not sync with HQ yet. Open Sync settings to connect it.', last: null, tone: 'muted' };
   }
   const last = status.lastSuccessAt !== null ? `Last synced ${formatLocal(new Date(status.lastSuccessAt).toISOString())}` : 'Never synced';
   const synced = status.lastSuccessAt !== null ? `Synced ${compactTime(status.lastSuccessAt, now)}` : 'Not synced yet';
@@ -62,7 +64,7 @@ export function statusWords(status: SyncStatus, connected: boolean, online = tru
       return { text: 'HQ not reachable', state: 'HQ not reachable', detail: status.lastError?.message ?? 'HQ cannot be reached. Lantern keeps working and syncs when the connection is back.', last, tone: 'muted' };
     case 'failing': {
       const reason = status.lastError ? SHORT_REASONS[status.lastError.kind] : null;
-      return { text: reason ? `Sync failing: ${reason}` : 'Sync failing', state: 'Sync failing', detail: status.lastError?.message ?? 'The last sync failed.', last, tone: 'warn' };
+      return { text: reason ? `Sync failing: ${reason}` : 'Sync failing', short: 'Sync failing', state: 'Sync failing', detail: status.lastError?.message ?? 'The last sync failed.', last, tone: 'warn' };
     }
     case 'up-to-date':
       return { text: synced, state: 'Up to date', detail: null, last, tone: 'ok' };
