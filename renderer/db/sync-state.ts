@@ -151,6 +151,19 @@ export async function markConflictResolved(db: LanternDb, conflictId: string, no
   await conflictsTable(db).update(conflictId, { resolvedAt: new Date(nowMs).toISOString() });
 }
 
+/**
+ * Marks conflicts as looked at together, in one transaction: a status clash shown as one entry (its companion fields
+ * folded in) is kept as a whole, so none of its parts stays behind; and "Keep all" of the other devices' clashes.
+ */
+export async function markConflictsResolved(db: LanternDb, conflictIds: readonly string[], nowMs: number): Promise<void> {
+  if (conflictIds.length === 0) return;
+  const resolvedAt = new Date(nowMs).toISOString();
+  const table = conflictsTable(db);
+  await db.transaction('rw', table, async () => {
+    await Promise.all(conflictIds.map((id) => table.update(id, { resolvedAt })));
+  });
+}
+
 function eventAt(db: LanternDb, incidentId: string, hlc: string): Promise<TimelineEvent | undefined> {
   return db.timeline.where('[incidentId+hlc]').equals([incidentId, hlc]).first();
 }

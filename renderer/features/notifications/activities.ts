@@ -1,8 +1,14 @@
-// Turns fresh timeline events (local or synced) into activities the scheduler may announce: assignments (and a named commander), escalations.
+// Turns fresh timeline events (local or synced) and new sync conflicts into activities the scheduler may announce.
 import type { LanternDb } from '../../db';
-import { FIELD_LABELS, type Incident, type NotificationActivity, type TimelineEvent } from '../../../shared/domain';
+import { type Incident, type NotificationActivity, type TimelineEvent } from '../../../shared/domain';
+import { conflictIdOf } from '../../../shared/sync/merge';
 import { isConflictSuperseded } from '../../db/conflict-superseded';
-import type { ConflictRow } from '../../db/sync-rows';
+import { getDevice } from '../../db/device';
+import { conflictsTable, type ConflictRow } from '../../db/sync-rows';
+import { fieldLabel } from '../field-words';
+import { foldConflicts, isStatusCompanion, type ConflictGroup } from '../sync/conflict-fold';
+import { clashTimeMs, involvesDevice } from '../sync/conflict-involvement';
+import { sideWords } from '../sync/conflict-words';
 
 export type RecentEvent = TimelineEvent;
 
@@ -71,26 +77,60 @@ function urgencyOf(row: Pick<Incident, 'priority' | 'major' | 'exercise'> | unde
   return { priority: row.priority, major: row.major };
 }
 
-/** Conflicts a sync just recorded: a person may want to pick the other value (Sync settings → Conflicts). */
-export async function activitiesFromConflicts(db: LanternDb, conflicts: readonly ConflictRow[]): Promise<NotificationActivity[]> {
+export interface ConflictNewsContext {
+  readonly nowMs: number;
+  /** Ids of conflicts recorded while this device pulled HQ's history from the start (conflict-catch-up.ts). */
+  readonly history?: ReadonlySet<string>;
+}
+
+/**
+ * Conflicts a sync just recorded that are news here: one side was written on this device, or the clash is recent (the
+ * same window as other events) and did not come with a first sync's history. A status clash is one alert: its companion
+ * fields (hold reason, resolution, …) are folded into it, as in Sync settings → Conflicts.
+ */
+export async function activitiesFromConflicts(db: LanternDb, conflicts: readonly ConflictRow[], context: ConflictNewsContext): Promise<NotificationActivity[]> {
   const open = conflicts.filter((conflict) => conflict.resolvedAt === undefined);
   if (open.length === 0) return [];
+  const ownId = (await getDevice(db))?.deviceId ?? null;
   const rows = await db.incidents.bulkGet([...new Set(open.map((conflict) => conflict.incidentId))]);
   const byId = new Map(rows.filter((row) => row !== undefined).map((row) => [row.id, row]));
   // A clash the field has moved past (a device that pulls the history after someone settled it) needs no one.
   const live = open.filter((conflict) => !isConflictSuperseded(conflict, byId.get(conflict.incidentId)?.stamps[conflict.field]));
-  return live.map((conflict) => {
-    const row = byId.get(conflict.incidentId);
-    const field = FIELD_LABELS[conflict.field] ?? conflict.field;
+  const news = live.filter((conflict) => involvesDevice(conflict, ownId) || (context.history?.has(conflict.id) !== true && isRecentClash(conflict, context.nowMs)));
+  const groups = await withoutAnnouncedStatus(db, foldConflicts(news));
+  return groups.map((group) => {
+    const row = byId.get(group.lead.incidentId);
+    const text =
+      group.lead.field === 'status'
+        ? `Two people changed the status at the same time: ${sideWords(group, 'winner')} was kept; ${sideWords(group, 'loser')} was not. Open Sync settings → Conflicts to keep it, or change the status from the incident.`
+        : `Two people changed ${fieldLabel(group.lead.field)} at the same time. The newer value was kept; open Sync settings → Conflicts to pick the other one.`;
     return {
-      id: `conflict:${conflict.id}`.slice(0, 200),
+      id: `conflict:${group.lead.id}`.slice(0, 200),
       kind: 'conflict' as const,
-      incidentId: conflict.incidentId,
+      incidentId: group.lead.incidentId,
       incidentLabel: incidentLabel(row),
       // Made by sync, not by a person here: never suppressed as "your own action".
       actor: null,
-      text: `Two people changed ${field} at the same time. The newer value was kept; open Sync settings → Conflicts to pick the other one.`,
+      text: text.slice(0, 1000),
       ...urgencyOf(row),
     };
   });
+}
+
+/** The clash happened (its later change was made) within the news window; a stamp ahead of this clock counts as now. */
+function isRecentClash(conflict: ConflictRow, nowMs: number): boolean {
+  return nowMs - clashTimeMs(conflict) <= NEWS_WINDOW_MS;
+}
+
+/**
+ * Companion conflicts whose Status conflict came in an earlier batch (or is stored already) were announced with it.
+ * The Status conflict's id is derived from the same stamps (merge.ts conflictIdOf), so one lookup tells.
+ */
+async function withoutAnnouncedStatus(db: LanternDb, groups: readonly ConflictGroup<ConflictRow>[]): Promise<ConflictGroup<ConflictRow>[]> {
+  const lone = groups.filter((group) => group.companions.length === 0 && isStatusCompanion(group.lead.field));
+  if (lone.length === 0) return [...groups];
+  const statusIds = lone.map(({ lead }) => conflictIdOf(lead.incidentId, 'status', lead.winner.hlc, lead.loser.hlc));
+  const held = await conflictsTable(db).bulkGet(statusIds);
+  const folded = new Set(lone.filter((_, i) => held[i] !== undefined).map((group) => group.lead.id));
+  return groups.filter((group) => !folded.has(group.lead.id));
 }

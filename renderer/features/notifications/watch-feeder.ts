@@ -5,6 +5,7 @@ import { OPEN_STATUSES, slaWatchFromIncident, type Incident, type SlaWatch } fro
 import type { HostNotifications } from '../../host/host';
 import { conflictsTable, type ConflictRow } from '../../db/sync-rows';
 import { activitiesFromConflicts, activitiesFromEvents, type RecentEvent } from './activities';
+import { trackCatchUp } from './conflict-catch-up';
 import { yieldToInput } from './idle-slices';
 import { DEFAULT_BATCH_SIZE, DEFAULT_POLICY, forEachIncidentPage, WALK_SLICE_SIZE, withEvents, type Pause } from './incident-batches';
 
@@ -53,6 +54,9 @@ export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
   const changed = new Set<string>();
   let recent: RecentEvent[] = [];
   let newConflicts: ConflictRow[] = [];
+  // Conflicts recorded while pulling HQ's history from the start: listed in Sync settings, not announced.
+  let historyConflicts = new Set<string>();
+  const catchUp = trackCatchUp(db);
   let userChanged = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
@@ -84,6 +88,7 @@ export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
   };
   const onConflict = (_key: unknown, conflict: ConflictRow) => {
     if (newConflicts.length < 1000) newConflicts.push(conflict);
+    if (catchUp.catchingUp()) historyConflicts.add(conflict.id);
     schedule();
   };
   const userMayHaveChanged = (key: unknown) => {
@@ -137,9 +142,11 @@ export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
         }
         const conflicts = newConflicts;
         newConflicts = [];
+        const history = historyConflicts;
+        historyConflicts = new Set();
         const activities = [
           ...(await activitiesFromEvents(db, events, (options.now ?? Date.now)())),
-          ...(await activitiesFromConflicts(db, conflicts)),
+          ...(await activitiesFromConflicts(db, conflicts, { nowMs: (options.now ?? Date.now)(), history })),
         ];
         if (activities.length > 0) await notifications.report(activities);
       } catch (error) {
@@ -176,6 +183,7 @@ export function startWatchFeeder(options: WatchFeederOptions): WatchFeeder {
       db.meta.hook('creating').unsubscribe(onMeta);
       db.meta.hook('updating').unsubscribe(onMetaUpdate);
       conflictsTable(db).hook('creating').unsubscribe(onConflict);
+      catchUp.stop();
     },
   };
 }
