@@ -59,6 +59,8 @@ async function rowsByNumberPart(db: LanternDb, part: string): Promise<IncidentRo
  * The incidents a typed number names ("K7QM-0042", its start, or its digits alone on any device), or undefined when
  * `text` is no number or no incident has it: it is then searched as words. Plain digits ("2024") stay a word search
  * while some incident holds a word starting with them; "#2024" or "0042" always look the number up first.
+ * Call it only for text that looks like a number (incidentNumberPrefix or bareIncidentNumber not null): every path
+ * then reads through Dexie, which a live query needs of each awaited call.
  */
 export async function rowsNumbered(db: LanternDb, text: string): Promise<IncidentRow[] | undefined> {
   const prefix = incidentNumberPrefix(text);

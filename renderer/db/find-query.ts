@@ -2,7 +2,7 @@
 import { Dexie, type Collection } from 'dexie';
 import { OPEN_STATUSES, PRIORITY_LABELS, SLA_PAUSED, SLA_RUNNING, STATUSES, type Incident, type Priority, type SlaPolicySet, type Status } from '../../shared/domain';
 import { getCurrentUser } from './current-user';
-import { rowsNumbered } from './find-number';
+import { bareIncidentNumber, incidentNumberPrefix, rowsNumbered } from './find-number';
 import { isWithinSite, siteKeysUnder } from './find-sites';
 import type { LanternDb } from './database';
 import { DEFAULT_SORT, listOrder, type FindSort, type ListKey, type ListOrder, type SortDirection } from './find-order';
@@ -96,7 +96,10 @@ async function findRows(db: LanternDb, rawQuery: FindQuery, bounds: PageBounds):
   if (query.breachingSoon && openStatuses(query).length === 0) return [];
   // A number ("K7QM-0042", or "0042" on any device) names incidents by their number; when none has it, its parts are
   // searched as words.
-  const numbered = await rowsNumbered(db, query.text ?? '');
+  // Only text that looks like a number is looked up: an async call that reads nothing through Dexie would leave its
+  // zone, and the live query would stop following the reads after it (the list froze on its first rows).
+  const text = query.text ?? '';
+  const numbered = incidentNumberPrefix(text) !== null || bareIncidentNumber(text) !== null ? await rowsNumbered(db, text) : undefined;
   if (numbered) return slice(await allMatching(numbered, walkFilter(db, query, [], me, policies)), order, { ...bounds, limit });
   if (words.length > 0) {
     const byWord = await searchByWordRanges(db, query, words, me, policies, bounds, limit);

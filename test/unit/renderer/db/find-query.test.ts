@@ -1,6 +1,7 @@
 // Find: the search index follows record/edit/note, and filters, sorts and search read through indexes.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countIncidents, createIncidentRepository, findIncidents, setCurrentUser, type FindQuery, type IncidentRepository } from '../../../../renderer/db';
 import type { LanternDb } from '../../../../renderer/db/database';
 import { toIncidentRow } from '../../../../renderer/db/incident-row';
@@ -207,6 +208,22 @@ describe('findIncidents', () => {
     expect(await titles({ text: '24' })).toEqual(['Boiler service 24 months overdue']);
     expect(await titles({ text: '#24' })).toEqual(['Water leak ward three']);
     expect(await countIncidents(db, { text: '24' })).toBe(1);
+  });
+
+  it('a live list follows new incidents with no text, a word, a number or digits typed (its reads stay in the live query)', async () => {
+    setup();
+    const first = await record({ title: 'Lift 3 stuck' });
+    for (const text of [undefined, 'lift', first.number, '0001', '#1']) {
+      const seen: string[][] = [];
+      const subscription = liveQuery(() => findIncidents(db, text === undefined ? {} : { text }, 50)).subscribe((rows) => seen.push(rows.map((row) => row.title)));
+      await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0));
+      const added = await record({ title: 'Lift 4 stuck' });
+      await db.incidents.update(first.id, { title: 'Lift 3 stuck again' });
+      await vi.waitFor(() => expect(seen.at(-1)).toContain('Lift 3 stuck again'), { timeout: 3000 });
+      subscription.unsubscribe();
+      await db.incidents.update(first.id, { title: 'Lift 3 stuck' });
+      await db.incidents.delete(added.id);
+    }
   });
 
   it('lists search hits newest update first, once each, whether a prefix matches a few indexed words or many', async () => {
