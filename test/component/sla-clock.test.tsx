@@ -1,7 +1,7 @@
 // SLA on screen: the list column (running, paused, breached), the header's two clocks, live minutes, the breaching-soon filter.
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Incident } from '../../shared/domain';
+import { zonedTimeFromEpoch, type Incident } from '../../shared/domain';
 import { renderDesk } from './support/render-desk';
 
 const MIN = 60_000;
@@ -120,6 +120,19 @@ describe('incident header clocks', { timeout: 20_000 }, () => {
     // Live: a minute later, without any write.
     await jumpTo(T0 + 71 * MIN);
     await waitFor(() => expect(screen.getByRole('group', { name: 'SLA clocks' })).toHaveTextContent('Time to resolve: ✖ 1h 11m of 1h (119 %) · Overdue 11m (breached)'), { timeout: 10_000 });
+  });
+  it('says the clocks count from when it was recorded when it was reported well before, and not otherwise', async () => {
+    const desk = await renderDesk();
+    const repo = desk.services.incidents;
+    // A call taken at 07:20 (local time is UTC in this test) and logged at 08:00, during an outage.
+    const late = await at(T0, () => repo.record({ title: 'Lift alarm logged late', impact: 1, urgency: 1, occurredAt: zonedTimeFromEpoch(T0 - 45 * MIN, 0), reportedAt: zonedTimeFromEpoch(T0 - 40 * MIN, 0) }));
+    await at(T0, () => repo.record({ title: 'Logged at once', impact: 1, urgency: 1, occurredAt: zonedTimeFromEpoch(T0 - 3 * MIN, 0), reportedAt: zonedTimeFromEpoch(T0 - 2 * MIN, 0) }));
+    await desk.user.click(await screen.findByRole('button', { name: late.title }));
+    const clocks = await screen.findByRole('group', { name: 'SLA clocks' });
+    expect(clocks).toHaveTextContent('Counted from 08:00, when it was recorded in Lantern, not from when it was reported (07:20).');
+    await desk.user.click(await screen.findByRole('button', { name: 'Logged at once' }));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Logged at once' })).toBeInTheDocument());
+    expect(screen.getByRole('group', { name: 'SLA clocks' })).not.toHaveTextContent('Counted from');
   });
 });
 

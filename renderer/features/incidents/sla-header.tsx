@@ -1,6 +1,7 @@
 // The incident header's SLA clocks: response and resolve with elapsed / target, percent, paused state and threshold.
 import { STATUS_LABELS, type Incident, type SlaClock } from '../../../shared/domain';
 import { slaClocksOf } from '../../db/sla';
+import { formatLocalClock } from '../format';
 import { useMinuteNow, useSlaTimelines } from './sla-hooks';
 import { elapsedOfTarget, slaCellText, THRESHOLD_LABELS, THRESHOLD_MARKS } from './sla-format';
 
@@ -14,7 +15,26 @@ export function IncidentSlaClocks({ incident }: { incident: Incident }) {
     <div className="sla-clocks" role="group" aria-label="SLA clocks">
       <ClockLine name="Time to own" clock={clocks.response} incident={incident} />
       <ClockLine name="Time to resolve" clock={clocks.resolve} incident={incident} />
+      <LateRecordNote incident={incident} nowMs={nowMs} />
     </div>
+  );
+}
+
+/** Reported this long before it was recorded, the clocks' start is worth saying: they do not count the wait before. */
+const LATE_RECORD_MS = 5 * 60_000;
+
+/**
+ * The clocks run from when the incident was recorded (DOMAIN.md: "new" = recorded), not from the reported time a
+ * person types: said when the two are far apart (a call logged late during an outage), so a full clock is not misread.
+ */
+function LateRecordNote({ incident, nowMs }: { incident: Incident; nowMs: number }) {
+  const recorded = Date.parse(incident.createdAt);
+  const reported = Date.parse(incident.reportedAt.utc);
+  if (!(recorded - reported >= LATE_RECORD_MS)) return null;
+  return (
+    <p className="sla-clock-note muted">
+      Counted from {formatLocalClock(recorded, nowMs)}, when it was recorded in Lantern, not from when it was reported ({formatLocalClock(reported, nowMs)}).
+    </p>
   );
 }
 
