@@ -1,6 +1,15 @@
 // Reading a typed local date-time ("2026-10-25T02:45") on a zone's clock: one instant, none (clocks went forward) or two (clocks went back).
 import { format } from 'date-fns';
-import { formatUtcOffset, zonedTimeFromEpoch, type ZonedTime } from '../../shared/domain';
+import { EARLIEST_PLAUSIBLE_YEAR, formatUtcOffset, LATEST_PLAUSIBLE_YEAR, zonedTimeFromEpoch, type ZonedTime } from '../../shared/domain';
+
+/**
+ * The range every date-time field offers (spread as its min and max): the years the record accepts. Besides saying
+ * so, a max makes Chromium's year part take four digits and move on, instead of taking up to six ("11282026" then
+ * "1005A" typed straight through would otherwise give the year 202610).
+ */
+export const LOCAL_TIME_BOUNDS = { min: `${EARLIEST_PLAUSIBLE_YEAR}-01-01T00:00`, max: `${LATEST_PLAUSIBLE_YEAR}-12-31T23:59` } as const;
+/** The same range for a date field. */
+export const LOCAL_DATE_BOUNDS = { min: `${EARLIEST_PLAUSIBLE_YEAR}-01-01`, max: `${LATEST_PLAUSIBLE_YEAR}-12-31` } as const;
 
 /** A zone's UTC offset in minutes (east positive) at an instant. */
 export type OffsetAt = (epochMs: number) => number;
@@ -38,7 +47,9 @@ export type LocalTimeReading =
   /** The clocks went back over it: it happened twice, `first` (summer time, the larger offset) and an offset-change later `second`. */
   | { kind: 'ambiguous'; first: ZonedTime; second: ZonedTime }
   /** The clocks went forward over it: no such time. The last local time before the jump and the first after it. */
-  | { kind: 'skipped'; lastBefore: string; firstAfter: string };
+  | { kind: 'skipped'; lastBefore: string; firstAfter: string }
+  /** A real date-time whose year the record refuses (outside 1990–2200): said in words, never saved. */
+  | { kind: 'implausible-year'; year: number };
 
 const LOCAL_VALUE = /^(\d{4,6})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 const MINUTE = 60_000;
@@ -50,6 +61,9 @@ export function readLocalTime(value: string, offsetAt: OffsetAt = computerOffset
   if (value === '') return { kind: 'empty' };
   const wall = wallMs(value);
   if (wall === null) return { kind: 'invalid' };
+  // Checked on the year as typed (the record checks the instant's UTC year: only the first and last hours differ).
+  const year = yearOf(value);
+  if (year < EARLIEST_PLAUSIBLE_YEAR || year > LATEST_PLAUSIBLE_YEAR) return { kind: 'implausible-year', year };
   // Every offset the zone has around then; an instant counts when the zone really has that offset at it.
   const offsets = new Set([offsetAt(wall - REACH), offsetAt(wall), offsetAt(wall + REACH)]);
   const instants = [...new Set([...offsets].map((offset) => wall - offset * MINUTE).filter((ms) => offsetAt(ms) === Math.round((wall - ms) / MINUTE)))].sort((a, b) => a - b);
@@ -116,10 +130,29 @@ export function localTimeProblem(value: string, time: ZonedTime | null, offsetAt
     const from = localValueAt(wallMs(reading.lastBefore)! + MINUTE, () => 0);
     return `${clock(value)} does not exist on ${dayText(value)} here: the clocks went forward from ${clock(from)} to ${clock(reading.firstAfter)}. Enter ${clock(reading.firstAfter)} or later, or ${clock(reading.lastBefore)} or earlier.`;
   }
+  if (reading.kind === 'implausible-year') return yearProblem(value, reading.year);
   if (reading.kind === 'ambiguous') {
     return `${clock(value)} happened twice on ${dayText(value)} (the clocks went back): choose the first (${formatUtcOffset(reading.first.offsetMinutes)}) or the second (${formatUtcOffset(reading.second.offsetMinutes)}) under the field.`;
   }
   return null;
+}
+
+/**
+ * The year message, worded like the record's (which starts the same) and saying what to type. A year with too many
+ * digits is nearly always a year typed on past its four digits (202610 for 2026): it is offered back.
+ */
+function yearProblem(value: string, year: number): string {
+  const range = `Year must be between ${EARLIEST_PLAUSIBLE_YEAR} and ${LATEST_PLAUSIBLE_YEAR} (got ${year})`;
+  const digits = value.indexOf('-');
+  if (digits <= 4) return `${range}: correct the year.`;
+  const meant = Number(value.slice(0, 4));
+  const plausible = meant >= EARLIEST_PLAUSIBLE_YEAR && meant <= LATEST_PLAUSIBLE_YEAR;
+  return `${range}: type the year with four digits, ${plausible ? `such as ${meant}` : `from ${EARLIEST_PLAUSIBLE_YEAR} to ${LATEST_PLAUSIBLE_YEAR}`}.`;
+}
+
+/** The year of a datetime-local value (four to six digits before the first dash). */
+function yearOf(value: string): number {
+  return Number(value.slice(0, value.indexOf('-')));
 }
 
 /** "14:30" of a datetime-local value. */

@@ -5,7 +5,12 @@ import { z } from 'zod';
 export const EARLIEST_PLAUSIBLE_YEAR = 1990;
 export const LATEST_PLAUSIBLE_YEAR = 2200;
 
-const isoUtcPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/;
+// The year is four digits, or the signed six toISOString writes past 9999 (and before year 0): those are read, so a
+// five- or six-digit year typed into a date field gets the year message, not a format one.
+const isoUtcPattern = /^(\d{4}|[+-]\d{6})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/;
+
+/** Said to a person when a time cannot be read at all (the forms never send one; a damaged record or peer might). */
+const UNREADABLE_TIME = 'Time is not a complete date and time: enter the day, month, four-digit year, hour and minute';
 
 /**
  * The reason an ISO UTC string is not an acceptable instant, or undefined when it is fine. Checked by arithmetic on
@@ -14,7 +19,7 @@ const isoUtcPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3
  */
 function utcProblem(value: string): string | undefined {
   const parts = isoUtcPattern.exec(value);
-  if (!parts) return 'Time must be an ISO 8601 UTC instant like 2026-11-26T14:30:00Z';
+  if (!parts) return UNREADABLE_TIME;
   // Read one by one (no slice/map arrays): several instants in every operation validated.
   const year = Number(parts[1]);
   const month = Number(parts[2]);

@@ -1,5 +1,6 @@
 // The capture form's three times (occurred, detected, reported): local date-time fields with the pass of a repeated hour and the note on a draft from another clock.
 import type { ZonedTime } from '../../../shared/domain';
+import { LOCAL_TIME_BOUNDS } from '../local-time';
 import { LocalTimeChoice, localTimeNoteIds } from '../local-time-choice';
 import { FieldError } from './capture-fields';
 import { timeOf, type CaptureValues, type TimeKey } from './capture-values';
@@ -30,7 +31,7 @@ export function CaptureTimes({ ids, values, errors, onText, onChoose, readOnly }
         return (
           <div className="field" key={key}>
             <label htmlFor={id}>{label}</label>
-            <input id={id} type="datetime-local" value={values[key]} readOnly={readOnly} onChange={(e) => onText(key, e.target.value)}
+            <input id={id} type="datetime-local" {...LOCAL_TIME_BOUNDS} value={values[key]} readOnly={readOnly} onChange={(e) => onText(key, e.target.value)}
               aria-invalid={error ? true : undefined} aria-describedby={described.length > 0 ? described.join(' ') : undefined} />
             {error ? <FieldError id={`${id}-error`} message={error} /> : hint && <span id={`${id}-hint`} className="hint">{hint}</span>}
             <LocalTimeChoice id={id} value={values[key]} time={time} disabled={readOnly} onChoose={(chosen) => onChoose(key, chosen)} />

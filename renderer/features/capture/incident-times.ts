@@ -57,14 +57,18 @@ export function reportedOrderProblem(occurredMs: number, reportedMs: number, edi
 
 /**
  * What this computer's clock says about a typed time with no single moment (`time` null): a skipped time's message;
- * a repeated time's request to choose a pass, only `onSave` (until then the choice is on screen), else null. Undefined
- * when the clock has nothing to say (a moment was found, or the text is empty or half-typed): the other checks apply.
+ * a repeated time's request to choose a pass, only `onSave` (until then the choice is on screen), else null; a year
+ * outside 1990–2200, in words that say what to type. Undefined when the clock has nothing to say (a moment was
+ * found, or the text is empty or half-typed): the other checks apply.
  */
 export function typedTimeProblem(value: string, time: ZonedTime | null, onSave: boolean): string | null | undefined {
   if (time) return undefined;
-  const kind = readLocalTime(value).kind;
-  if (kind === 'skipped') return localTimeProblem(value, null);
-  if (kind === 'ambiguous') return onSave ? localTimeProblem(value, null) : null;
+  const reading = readLocalTime(value);
+  if (reading.kind === 'skipped') return localTimeProblem(value, null);
+  if (reading.kind === 'ambiguous') return onSave ? localTimeProblem(value, null) : null;
+  // A year past 2200 is said at once (typing more digits only makes it larger); an early one (0002, 0020, 0202…) may
+  // be a year still being typed digit by digit, so it waits for the save.
+  if (reading.kind === 'implausible-year') return onSave || reading.year > LATEST_PLAUSIBLE_YEAR ? localTimeProblem(value, null) : null;
   return undefined;
 }
 

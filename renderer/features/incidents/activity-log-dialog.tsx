@@ -6,6 +6,7 @@ import { DEFAULT_AUTHOR } from '../../db/current-user';
 import { useIncidentNumbers } from '../../db/links-live';
 import { CopyFallbackBox, copyFallbackMessage } from '../copy-fallback-box';
 import { toDateTimeLocalValue } from '../format';
+import { LOCAL_TIME_BOUNDS } from '../local-time';
 import { useClipboardCopy } from '../use-clipboard-copy';
 import { usePrintOnce } from '../use-print-once';
 import { useCurrentUser } from '../user/use-current-user';
@@ -163,7 +164,7 @@ function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone, 
             <legend>Operational period</legend>
             <div className="field">
               <label htmlFor={`${id}-from`}>From</label>
-              <input type="datetime-local" {...describe('from')} value={choice.fromTyped ?? toDateTimeLocalValue(person.firstAtMs)}
+              <input type="datetime-local" {...LOCAL_TIME_BOUNDS} {...describe('from')} value={choice.fromTyped ?? toDateTimeLocalValue(person.firstAtMs)}
                 onChange={(e) => changePeriod({ fromTyped: e.target.value })} />
               <FieldError id={`${id}-from-error`} message={errors.from} />
             </div>
@@ -175,7 +176,7 @@ function ActivityLogForm({ incident, events, preferredPerson, panelRef, onDone, 
                 Up to now
               </label>
               {!choice.upToNow && (
-                <input type="datetime-local" {...describe('to')} value={choice.toTyped} onChange={(e) => changePeriod({ toTyped: e.target.value })} />
+                <input type="datetime-local" {...LOCAL_TIME_BOUNDS} {...describe('to')} value={choice.toTyped} onChange={(e) => changePeriod({ toTyped: e.target.value })} />
               )}
               <FieldError id={`${id}-to-error`} message={errors.to} />
             </div>

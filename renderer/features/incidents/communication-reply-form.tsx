@@ -4,7 +4,7 @@ import type { TimelineEvent, ZonedTime } from '../../../shared/domain';
 import type { CommunicationEvent } from '../../../shared/domain/communication-reply';
 import { useServices } from '../../app/services';
 import { recordReply, replyDraftPlace } from '../../db/communication-reply-record';
-import { keptMoment, localNow, localTimeOf, localTimeProblem, localValueAt, retypedLocalTime } from '../local-time';
+import { keptMoment, LOCAL_TIME_BOUNDS, localNow, localTimeOf, localTimeProblem, localValueAt, retypedLocalTime } from '../local-time';
 import { LocalTimeChoice, localTimeHint, localTimeNoteIds } from '../local-time-choice';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 import { useBusy } from '../use-busy';
@@ -112,7 +112,7 @@ export function CommunicationReplyForm({ incidentId, communication, onDone }: { 
         <div className="field">
           <label htmlFor={`${id}-repliedAt`}>Reply received</label>
           <input {...describe('repliedAt')} aria-describedby={errors.repliedAt ? `${id}-repliedAt-error` : [`${id}-repliedAt-zone`, ...localTimeNoteIds(`${id}-repliedAt`, repliedTime)].join(' ')}
-            type="datetime-local" value={values.repliedAt} onChange={(e) => update('repliedAt', e.target.value)} />
+            type="datetime-local" {...LOCAL_TIME_BOUNDS} value={values.repliedAt} onChange={(e) => update('repliedAt', e.target.value)} />
           {errors.repliedAt ? error('repliedAt') : <span id={`${id}-repliedAt-zone`} className="hint">{localTimeHint(values.repliedAt, repliedTime)}</span>}
           <LocalTimeChoice id={`${id}-repliedAt`} value={values.repliedAt} time={repliedTime} disabled={busy} onChoose={(pass) => update('repliedAt', localValueAt(Date.parse(pass.utc)), pass)} />
         </div>

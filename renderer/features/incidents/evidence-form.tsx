@@ -5,7 +5,7 @@ import { CUSTODY_LINK_ACTIONS, custodyStateAt, isFinalCustodyAction, type Custod
 import type { StoredAttachment } from '../../db/attachments-stored';
 import { evidenceDraftPlace, type CustodyRepository } from '../../db/custody';
 import { formatZoned } from '../format';
-import { computerOffsetAt, keptMoment, localNow, localTimeOf, localTimeProblem, localValueAt, retypedLocalTime } from '../local-time';
+import { computerOffsetAt, keptMoment, LOCAL_TIME_BOUNDS, localNow, localTimeOf, localTimeProblem, localValueAt, retypedLocalTime } from '../local-time';
 import { LocalTimeChoice, localTimeHint, localTimeNoteIds } from '../local-time-choice';
 import { useBusy } from '../use-busy';
 import { DraftNote } from './draft-note';
@@ -267,7 +267,7 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
           </div>
           <div className="field">
             <label htmlFor={`${id}-handledAt`}>Handled at</label>
-            <input {...describe('handledAt')} ref={timeRef} type="datetime-local" value={handledAt} onChange={(e) => chooseHandledAt(e.target.value)} />
+            <input {...describe('handledAt')} ref={timeRef} type="datetime-local" {...LOCAL_TIME_BOUNDS} value={handledAt} onChange={(e) => chooseHandledAt(e.target.value)} />
             {errors.handledAt ? error('handledAt') : <span id={`${id}-zone`} className="hint">{localTimeHint(handledAt, handledTime)}</span>}
             <LocalTimeChoice id={`${id}-handledAt`} value={handledAt} time={handledTime} disabled={busy} onChoose={(pass) => chooseHandledAt(localValueAt(Date.parse(pass.utc)), pass)} />
             {!collecting && <span id={`${id}-state`} className="hint evidence-form-state">{handledTime ? stateText(state, item) : ''}</span>}

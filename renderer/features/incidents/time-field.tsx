@@ -2,7 +2,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ZonedTime } from '../../../shared/domain';
 import { formatZoned } from '../format';
-import { localTimeOf, localTimeProblem, localValueAt } from '../local-time';
+import { LOCAL_TIME_BOUNDS, localTimeOf, localTimeProblem, localValueAt } from '../local-time';
 import { LocalTimeChoice, localTimeHint } from '../local-time-choice';
 import { FieldReadView, InlineEditActions, useInlineEditor } from './inline-field';
 
@@ -68,7 +68,7 @@ export function TimeField({ label, time, optional, emptyMessage = 'Enter the dat
       <dt><label htmlFor={id}>{label}</label></dt>
       <dd>
         <form className="inline-edit" onSubmit={(e) => void save(e)} noValidate>
-          <input id={id} ref={inputRef} type="datetime-local" value={value} onKeyDown={onKeyDown} onChange={(e) => { setValue(e.target.value); setError(null); }}
+          <input id={id} ref={inputRef} type="datetime-local" {...LOCAL_TIME_BOUNDS} value={value} onKeyDown={onKeyDown} onChange={(e) => { setValue(e.target.value); setError(null); }}
             aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : `${id}-zone`} />
           {!error && <span id={`${id}-zone`} className="hint">{zone}</span>}
           <LocalTimeChoice id={id} value={value} time={entered} noteElsewhere={false} disabled={saving}

@@ -2,6 +2,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { Weekday } from '../../../shared/domain';
 import { addHolidays, holidayLabel, holidayWeekday, removeHoliday } from './sla-calendar-draft';
+import { LOCAL_DATE_BOUNDS } from '../local-time';
 
 export interface SlaHolidaysEditorProps {
   holidays: string[];
@@ -76,7 +77,7 @@ export function SlaHolidaysEditor({ holidays, timeZone, workingDays, onChange, s
       )}
       <div className="sla-holiday-add">
         <label htmlFor={ids.date}>Holiday date</label>
-        <input id={ids.date} type="date" value={date} aria-invalid={error('one') ? true : undefined} aria-describedby={error('one')}
+        <input id={ids.date} type="date" {...LOCAL_DATE_BOUNDS} value={date} aria-invalid={error('one') ? true : undefined} aria-describedby={error('one')}
           onChange={(e) => {
             setDate(e.target.value);
             setNote(null);

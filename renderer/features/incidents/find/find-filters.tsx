@@ -1,9 +1,10 @@
 // The filter panel of the Find bar: only filters that an index or a bounded walk can answer.
 import { format } from 'date-fns';
 import { useId } from 'react';
-import { OPEN_STATUSES, PATH_SEPARATOR, PRIORITY_LABELS, STATUS_LABELS, STATUSES, type Priority, type Status } from '../../../../shared/domain';
+import { EARLIEST_PLAUSIBLE_YEAR, LATEST_PLAUSIBLE_YEAR, OPEN_STATUSES, PATH_SEPARATOR, PRIORITY_LABELS, STATUS_LABELS, STATUSES, type Priority, type Status } from '../../../../shared/domain';
 import type { FindQuery } from '../../../db';
 import { useFindStore } from '../../../store/find-store';
+import { LOCAL_DATE_BOUNDS } from '../../local-time';
 import { useReference } from '../../reference/use-reference';
 import { extraValues, useUsedValues } from './used-values';
 import './find-filters.css';
@@ -20,6 +21,23 @@ export function dateRangeProblem(query: Pick<FindQuery, 'recordedFrom' | 'record
   if (recordedFrom === undefined || recordedTo === undefined) return null;
   // recordedTo is the midnight after the chosen day, so from ≥ to means the "from" day is after the "to" day.
   return Date.parse(recordedFrom) >= Date.parse(recordedTo) ? '‘From’ is after ‘To’; swap them or change one.' : null;
+}
+
+/**
+ * A recorded date whose year no incident can have (outside 1990–2200, a slip of a digit): which field and what to do,
+ * said instead of an empty list; null when both years are fine.
+ */
+export function dateYearProblem(query: Pick<FindQuery, 'recordedFrom' | 'recordedTo'>): { field: 'from' | 'to'; message: string } | null {
+  // recordedTo is the midnight after the chosen day: its day is the millisecond before.
+  const days = [['from', query.recordedFrom, 0], ['to', query.recordedTo, 1]] as const;
+  for (const [field, iso, after] of days) {
+    if (iso === undefined) continue;
+    const year = new Date(Date.parse(iso) - after).getFullYear();
+    if (year >= EARLIEST_PLAUSIBLE_YEAR && year <= LATEST_PLAUSIBLE_YEAR) continue;
+    const name = field === 'from' ? '‘From’' : '‘To’';
+    return { field, message: `Year must be between ${EARLIEST_PLAUSIBLE_YEAR} and ${LATEST_PLAUSIBLE_YEAR} (got ${year}) in ${name}: correct the year.` };
+  }
+  return null;
 }
 
 type Option = [value: string, text: string];
@@ -63,7 +81,9 @@ export function FindFilters({ id }: { id: string }) {
   // Sites are typed freely at capture and categories may arrive by sync: offer what incidents carry, not only the lists.
   const usedSites = useUsedValues('siteKey');
   const usedCategories = useUsedValues('categoryKey');
-  const rangeProblem = dateRangeProblem(query);
+  const yearProblem = dateYearProblem(query);
+  const rangeProblem = yearProblem?.message ?? dateRangeProblem(query);
+  const invalid = (field: 'from' | 'to') => rangeProblem !== null && (yearProblem === null || yearProblem.field === field);
   const rangeErrorId = `${base}-range-error`;
   const swapDates = () => {
     const { recordedFrom, recordedTo } = query;
@@ -93,20 +113,20 @@ export function FindFilters({ id }: { id: string }) {
       </div>
       <div className="field">
         <label htmlFor={`${base}-from`}>Recorded from</label>
-        <input id={`${base}-from`} type="date" value={query.recordedFrom ? format(new Date(query.recordedFrom), 'yyyy-MM-dd') : ''}
-          aria-invalid={rangeProblem ? true : undefined} aria-describedby={rangeProblem ? rangeErrorId : undefined}
+        <input id={`${base}-from`} type="date" {...LOCAL_DATE_BOUNDS} value={query.recordedFrom ? format(new Date(query.recordedFrom), 'yyyy-MM-dd') : ''}
+          aria-invalid={invalid('from') || undefined} aria-describedby={invalid('from') ? rangeErrorId : undefined}
           onChange={(e) => patchQuery({ recordedFrom: dayStart(e.target.value, 0) })} />
       </div>
       <div className="field">
         <label htmlFor={`${base}-to`}>Recorded to</label>
-        <input id={`${base}-to`} type="date" value={query.recordedTo ? format(new Date(Date.parse(query.recordedTo) - 1), 'yyyy-MM-dd') : ''}
-          aria-invalid={rangeProblem ? true : undefined} aria-describedby={rangeProblem ? rangeErrorId : undefined}
+        <input id={`${base}-to`} type="date" {...LOCAL_DATE_BOUNDS} value={query.recordedTo ? format(new Date(Date.parse(query.recordedTo) - 1), 'yyyy-MM-dd') : ''}
+          aria-invalid={invalid('to') || undefined} aria-describedby={invalid('to') ? rangeErrorId : undefined}
           onChange={(e) => patchQuery({ recordedTo: dayStart(e.target.value, 1) })} />
       </div>
       {rangeProblem && (
         <div className="find-range-problem">
           <p id={rangeErrorId} role="alert" className="field-error">{rangeProblem}</p>
-          <button type="button" onClick={swapDates}>Swap dates</button>
+          {!yearProblem && <button type="button" onClick={swapDates}>Swap dates</button>}
         </div>
       )}
       <div className="checks">

@@ -1,6 +1,6 @@
 // The local-time reading rules (valid, skipped, repeated) on three zones' clocks, through Intl so any machine zone gives the same answers.
 import { describe, expect, it } from 'vitest';
-import { localNow, localTimeOf, localTimeProblem, localValueAt, readLocalTime, zoneOffsetAt } from '../../../../renderer/features/local-time';
+import { LOCAL_DATE_BOUNDS, LOCAL_TIME_BOUNDS, localNow, localTimeOf, localTimeProblem, localValueAt, readLocalTime, zoneOffsetAt } from '../../../../renderer/features/local-time';
 
 const berlin = zoneOffsetAt('Europe/Berlin');
 const newYork = zoneOffsetAt('America/New_York');
@@ -80,5 +80,34 @@ describe('localTimeProblem', () => {
   it('asks which pass of a repeated time was meant until one is chosen', () => {
     expect(localTimeProblem('2026-11-01T01:30', null, newYork)).toBe('01:30 happened twice on 1 Nov 2026 (the clocks went back): choose the first (UTC−04:00) or the second (UTC−05:00) under the field.');
     expect(localTimeProblem('2026-11-01T01:30', { utc: '2026-11-01T06:30:00.000Z', offsetMinutes: -300 }, newYork)).toBeNull();
+  });
+});
+
+describe('years outside 1990–2200 (a five- or six-digit year typed straight through, a slip of a digit)', () => {
+  it('bounds every date and time field to the years the record accepts', () => {
+    expect(LOCAL_TIME_BOUNDS).toEqual({ min: '1990-01-01T00:00', max: '2200-12-31T23:59' });
+    expect(LOCAL_DATE_BOUNDS).toEqual({ min: '1990-01-01', max: '2200-12-31' });
+  });
+
+  it.each([
+    ['202610-11-28T05:48', 202610],
+    ['20261-11-28T10:05', 20261],
+    ['1989-12-31T23:59', 1989],
+    ['0202-11-28T10:05', 202],
+    ['2201-01-01T00:00', 2201],
+  ])('reads %s as an implausible year, not as a moment to save', (value, year) => {
+    expect(readLocalTime(value, berlin)).toEqual({ kind: 'implausible-year', year });
+    expect(localTimeOf(value, null, null, berlin)).toBeNull();
+  });
+
+  it('reads the first and last plausible years as moments', () => {
+    expect(readLocalTime('1990-01-01T12:00', berlin).kind).toBe('valid');
+    expect(readLocalTime('2200-12-31T12:00', berlin).kind).toBe('valid');
+  });
+
+  it('says the year is wrong and what to type, in plain words', () => {
+    expect(localTimeProblem('202610-11-28T05:48', null, berlin)).toBe('Year must be between 1990 and 2200 (got 202610): type the year with four digits, such as 2026.');
+    expect(localTimeProblem('99999-11-28T05:48', null, berlin)).toBe('Year must be between 1990 and 2200 (got 99999): type the year with four digits, from 1990 to 2200.');
+    expect(localTimeProblem('1900-06-01T10:00', null, berlin)).toBe('Year must be between 1990 and 2200 (got 1900): correct the year.');
   });
 });

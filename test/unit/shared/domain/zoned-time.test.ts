@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EARLIEST_PLAUSIBLE_YEAR, formatUtcOffset, LATEST_PLAUSIBLE_YEAR, zonedTimeFromEpoch, zonedTimeSchema } from '../../../../shared/domain/zoned-time';
 
+const UNREADABLE = 'Time is not a complete date and time: enter the day, month, four-digit year, hour and minute';
+
 function messages(value: unknown): string[] {
   const result = zonedTimeSchema.safeParse(value);
   return result.success ? [] : result.error.issues.map((i) => i.message);
@@ -43,8 +45,23 @@ describe('zonedTimeSchema', () => {
     ' 2026-11-26T14:30:00Z',
     '2026-11-26T14:30:00Z\n',
     '',
-  ])('refuses the non-UTC or non-ISO string %j with one clear message', (utc) => {
-    expect(messages({ utc, offsetMinutes: 0 })).toEqual(['Time must be an ISO 8601 UTC instant like 2026-11-26T14:30:00Z']);
+  ])('refuses the non-UTC or unreadable string %j with one message in plain words', (utc) => {
+    expect(messages({ utc, offsetMinutes: 0 })).toEqual([UNREADABLE]);
+  });
+
+  it.each([
+    ['+202610-11-28T05:48:00.000Z', 202610],
+    ['+010000-01-01T00:00:00.000Z', 10000],
+    ['+275760-09-13T00:00:00.000Z', 275760],
+    ['-000001-06-01T12:00:00.000Z', -1],
+  ])('refuses the six-digit year of %s (what toISOString gives past 9999) with the year message, not a format one', (utc, year) => {
+    expect(messages({ utc, offsetMinutes: 0 })).toEqual([`Year must be between 1990 and 2200 (got ${year}); check the date and the device clock`]);
+  });
+
+  it('never words a refused time in developer terms (ISO, UTC instant, Z)', () => {
+    for (const utc of ['2026-11-26T14:30:00', '+202610-11-28T05:48:00.000Z', 'garbage', '2026-02-30T00:00:00Z', '1900-01-01T00:00:00Z']) {
+      for (const message of messages({ utc, offsetMinutes: 0 })) expect(message).not.toMatch(/ISO|instant|8601|\dZ\b/);
+    }
   });
 
   it.each(['2026-02-30T00:00:00Z', '2026-02-29T00:00:00Z', '2026-04-31T10:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T23:60:00Z'])(
