@@ -1,4 +1,5 @@
 // buildHqApp: the HQ HTTP API as a Fastify instance over a store; tests start it on port 0, the CLI wires it.
+import { isIP } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_FILE_BYTES, MAX_FILE_CHUNK_BYTES, MAX_JSON_BODY_BYTES, MAX_PUSH_BODY_BYTES } from '../shared/sync/wire';
 import type { Clock, HqLimits, RouteContext } from './http/context';
@@ -36,6 +37,11 @@ export interface HqAppOptions {
    * the store holds: the CLI stores it only once HQ listens, and every request reads it from the store (cached 5 s).
    */
   readonly adminTokenHash?: string;
+  /**
+   * Addresses of the reverse proxies in front of HQ (--trust-proxy): only requests from them have their
+   * X-Forwarded-For believed, so rate limits and the security log see each client's own address.
+   */
+  readonly trustProxy?: readonly string[];
   /** Browser-mode origins allowed to call HQ (CORS), e.g. "http://127.0.0.1:5199". */
   readonly allowOrigins?: readonly string[];
   readonly limits?: Partial<HqLimits>;
@@ -55,9 +61,13 @@ export async function buildHqApp(options: HqAppOptions): Promise<FastifyInstance
     if (!normalized) throw new Error(`Not an http(s) origin: "${origin}"`);
     allowOrigins.add(normalized);
   }
+  const trustProxy = [...(options.trustProxy ?? [])];
+  for (const address of trustProxy) if (isIP(address) === 0) throw new Error(`Not an IP address to trust as a proxy: "${address}"`);
   const app = Fastify({
     logger: false,
     bodyLimit: limits.jsonBodyBytes,
+    // Exactly the given proxies (never "true": then any client could name its own address and get a fresh bucket).
+    trustProxy: trustProxy.length > 0 ? trustProxy : false,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,

@@ -1,7 +1,10 @@
 // The attachments table as the uploader's FileSource: files not yet at HQ, byte ranges of their Blobs, the uploaded mark.
 import type { FileSource, PendingFile } from '../../shared/sync/engine/file-upload';
+import { fileRefsOf } from '../../shared/sync/wire/file-refs';
 import type { StoredAttachment } from './attachments-stored';
 import type { LanternDb } from './database';
+import { readOutboxMarks } from './sync-outbox';
+import { syncOutbox } from './sync-rows';
 
 /**
  * An attachment row with the upload mark (absent: HQ may not have the bytes yet). A row without `blob` is a file
@@ -26,9 +29,10 @@ export function createDexieFileSource(db: LanternDb, nowMs: () => number = () =>
       // primary-key (hash) order, so (createdAt, sha256) is the order, and the key row says where to go on.
       // A key no longer stored starts the listing over; the uploader skips what it tried already.
       const from = after === undefined ? undefined : await table.get(after);
+      const waiting = await filesOfUnacknowledgedOps(db);
       const rows = await (from ? table.where('createdAt').aboveOrEqual(from.createdAt) : table.orderBy('createdAt'))
         // A row without bytes has nothing to send (HQ is where it came from), even if its mark were missing.
-        .filter((row) => row.uploadedAt === undefined && row.blob !== undefined && (!from || row.createdAt > from.createdAt || row.sha256 > from.sha256))
+        .filter((row) => row.uploadedAt === undefined && row.blob !== undefined && !waiting.has(row.sha256) && (!from || row.createdAt > from.createdAt || row.sha256 > from.sha256))
         .limit(Math.max(0, Math.floor(limit)))
         .toArray();
       return rows.map((row) => ({ sha256: row.sha256, size: row.size }));
@@ -49,6 +53,23 @@ export function createDexieFileSource(db: LanternDb, nowMs: () => number = () =>
         .modify({ uploadedAt: nowMs() });
     },
   };
+}
+
+/**
+ * Files named by operations HQ has not acknowledged yet (above the acknowledged mark: pending, on their way, or told to
+ * retry later). HQ takes a file only once an operation naming it has reached it, so these wait for a later run instead
+ * of being refused (a photo attached while a sync runs, or behind an operation HQ asked to send again later). After a
+ * push the rows above the mark are few. A file also named by an acknowledged operation waits too: one run later at most.
+ */
+async function filesOfUnacknowledgedOps(db: LanternDb): Promise<Set<string>> {
+  const marks = await readOutboxMarks(db);
+  const rows = await syncOutbox(db).where(':id').above(marks.acknowledgedThrough).toArray();
+  const waiting = new Set<string>();
+  for (const row of rows) {
+    if (row.state === 'acknowledged' || row.state === 'rejected') continue;
+    for (const ref of fileRefsOf(row)) waiting.add(ref.sha256);
+  }
+  return waiting;
 }
 
 /**

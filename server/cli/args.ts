@@ -18,6 +18,8 @@ export interface ServeOptions {
   /** From --admin-token-file: read at start, before anything is opened or generated. */
   readonly adminTokenFile?: string;
   readonly allowOrigins: readonly string[];
+  /** From --trust-proxy: the reverse proxies whose X-Forwarded-For HQ believes (absent: none). */
+  readonly trustProxy?: readonly string[];
 }
 
 /** The environment variables HQ reads (passed in, so parsing stays pure). */
@@ -37,6 +39,7 @@ export const USAGE = `Lantern HQ: the sync endpoint devices connect to.
 
 Usage:
   npm run hq -- --data DIR [--port N] [--host ADDR] [--admin-token-file F] [--allow-origin URL]...
+                [--trust-proxy ADDR[,ADDR]]
   npm run hq -- --database postgres://USER:PASS@HOST/DB [same options]
   npm run hq -- enroll --data DIR --name "Laptop 7" [--ttl-hours H]   print a one-time enrollment code
   npm run hq -- enroll --data DIR --name "Laptop 7" --device ID       a re-enrollment code for a known device
@@ -55,6 +58,9 @@ Usage:
                       the file or ${ADMIN_TOKEN_ENV}). Without any of them HQ generates one on first
                       start and prints it once; HQ stores only its hash
   --allow-origin URL  let a browser-mode page at this origin call HQ (repeatable)
+  --trust-proxy ADDR[,ADDR]  the IP address(es) of the TLS reverse proxy in front of HQ: requests from
+                      them are counted (rate limits) and logged by the client address in their
+                      X-Forwarded-For. Without it every client behind the proxy shares one budget
   --name NAME         enroll: who the code is for, e.g. "Laptop 7"
   --device ID         enroll: only this already enrolled device may use the code (to connect it again,
                       e.g. after "Disconnect" or a revocation); codes without it are for new devices only
@@ -79,6 +85,7 @@ interface Raw {
   adminToken?: string;
   adminTokenFile?: string;
   allowOrigins: string[];
+  trustProxy?: string[];
   name?: string;
   ttlHours?: number;
   deviceId?: string;
@@ -145,6 +152,7 @@ export function parseHqArgs(argv: readonly string[], env: HqEnv = {}): ParsedHqA
       adminToken,
       ...(raw.adminTokenFile !== undefined ? { adminTokenFile: raw.adminTokenFile } : {}),
       allowOrigins: raw.allowOrigins,
+      ...(raw.trustProxy !== undefined ? { trustProxy: raw.trustProxy } : {}),
     },
   };
 }
@@ -233,6 +241,16 @@ function applyFlag(raw: Raw, flag: string, value: () => string | undefined, comm
       if (!origin) return `--allow-origin needs an http(s) origin like http://127.0.0.1:5199 (got "${text ?? ''}").`;
       raw.allowOrigins.push(origin);
       return serveOnly('--allow-origin');
+    }
+    case '--trust-proxy': {
+      const text = value() ?? '';
+      const addresses = text.split(',').map((part) => part.trim());
+      const wrong = addresses.find((address) => isIP(address.replace(/^\[(.*)\]$/, '$1')) === 0);
+      if (wrong !== undefined) {
+        return `--trust-proxy needs the IP address of your TLS reverse proxy, or several separated by commas, e.g. --trust-proxy 127.0.0.1 or --trust-proxy 10.0.0.5,10.0.0.6 (got ${JSON.stringify(wrong)}${addresses.length > 1 ? ` in "${text}"` : ''}, which is not an IP address).`;
+      }
+      raw.trustProxy = addresses.map((address) => address.replace(/^\[(.*)\]$/, '$1'));
+      return serveOnly('--trust-proxy');
     }
     case '--to': {
       const text = value()?.trim();

@@ -14,7 +14,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const store = await openStore(options.store);
   let app;
   try {
-    app = await buildHqApp({ store, allowOrigins: options.allowOrigins });
+    app = await buildHqApp({ store, allowOrigins: options.allowOrigins, ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}) });
     await app.listen({ port: options.port, host: options.host });
     // Only once HQ listens: a start that fails (port in use) must not replace the stored token, nor store a new one
     // whose only copy went to the output of a start the operator is about to retry.
@@ -35,8 +35,12 @@ export async function serve(options: ServeOptions): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   console.log(`Lantern HQ listening on http://${host}:${port} (${describeStore(options.store)}; Ctrl+C to stop)`);
+  if (options.trustProxy) {
+    console.log(`Trusting X-Forwarded-For from ${options.trustProxy.join(', ')} only: rate limits and the log use each client's own address.`);
+  }
   if (options.host !== '127.0.0.1' && options.host !== 'localhost' && options.host !== '::1') {
     console.log('Note: HQ speaks plain HTTP; put it behind a TLS reverse proxy before devices connect over a network.');
+    if (!options.trustProxy) console.log('Behind a proxy, start HQ with --trust-proxy <proxy address>, so one client cannot use up every client\'s rate limit.');
   }
 
   let stopping = false;

@@ -15,8 +15,11 @@ export interface PartialUpload {
 export interface FileTx {
   /** The device's token and revocation as of now (on PostgreSQL its row stays locked against a revocation until commit). */
   deviceAccess(deviceId: string): Promise<DeviceAccess | null>;
-  /** Reads and locks the file row, creating it (size as first claimed, not complete) when absent. */
-  getOrCreate(sha256: string, size: number, now: number): Promise<FileRecord>;
+  /**
+   * Reads and locks the file row if an accepted operation names the file (a file_refs row; the push that recorded it
+   * created the row with the size the operation named); null when no operation names it.
+   */
+  referencedFile(sha256: string): Promise<FileRecord | null>;
   /** The device's own partial upload of the file, or null. */
   upload(sha256: string, deviceId: string): Promise<PartialUpload | null>;
   /** Starts the device's upload afresh (any earlier partial of it is dropped). */
@@ -38,9 +41,13 @@ export async function applyChunk(tx: FileTx, upload: ChunkUpload): Promise<Chunk
     const refusal = accessRefusal(await tx.deviceAccess(deviceId), upload.tokenHash);
     if (refusal !== null) return { kind: 'access-ended', refusal };
   }
-  const file = await tx.getOrCreate(sha256, size, now);
+  // Only files an accepted operation names, at the size it named: no device can park arbitrary files at HQ. A device
+  // sends a file after the operation naming it was acknowledged, so a refusal here only means "not yet".
+  const file = await tx.referencedFile(sha256);
+  if (file === null) return { kind: 'not-referenced', file: { sha256, size: null, received: 0, complete: false } };
   // Same content uploaded again (by this or another device): stored once, nothing to do.
   if (file.complete) return { kind: 'stored', file };
+  if (file.size !== null && file.size !== size) return { kind: 'not-referenced', file: { ...file, received: 0 } };
   let mine = await tx.upload(sha256, deviceId);
   const view = (partial: PartialUpload): FileRecord => ({ sha256, size: partial.size, received: partial.received, complete: false });
   if (mine && mine.size !== size) {

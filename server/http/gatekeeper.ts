@@ -30,14 +30,23 @@ export function registerGatekeeper(app: FastifyInstance, options: GatekeeperOpti
     const origin = request.headers.origin;
     // In the browser a refused origin looks like "HQ unreachable": the log is where the operator learns the fix.
     if (typeof origin === 'string' && !options.allowOrigins.has(origin)) options.securityLog.refusedOrigin(origin);
-    const rule = request.routeOptions.config.access;
-    if (!rule) return; // unknown path: the 404 handler answers
+    const access = request.routeOptions.config.access;
+    if (!access) return; // unknown path: the 404 handler answers
+    // A token sent to a public-or-admin route is checked as on an admin route: a wrong one is told so, not ignored.
+    const rule = access.caller === 'public-or-admin' ? { ...access, caller: request.headers.authorization === undefined ? 'anyone' : 'admin' } as const : access;
     if (rule.protocol !== 'none') checkProtocol(request.headers['lantern-protocol'], rule.protocol === 'required');
-    const addressKey = `ip:${request.ip}`;
+    // request.ip is the client's own address behind a proxy HQ was told to trust (--trust-proxy), else the peer's.
+    const addressKey = `${rule.bucket ?? 'ip'}:${request.ip}`;
     const bearer = bearerTokenHash(request);
     const tokenHash = bearer === MALFORMED ? null : bearer;
+    const throttle = (waitSeconds: number, bucket: string): void => {
+      if (waitSeconds <= 0) return;
+      options.securityLog.rateLimited(request.ip, bucket);
+      throw rateLimited(waitSeconds);
+    };
+    const addressBucket = rule.bucket === 'enroll' ? 'enrollments' : 'requests without a verified token';
     if (rule.caller === 'anyone' || tokenHash === null) {
-      throttle(options.limiter.take(addressKey));
+      throttle(options.limiter.take(addressKey), addressBucket);
       if (rule.caller !== 'anyone' && bearer === MALFORMED) {
         options.securityLog.refusedToken(request.ip, 'a bearer token that cannot be a Lantern token (too short, too long or odd characters)');
         throw unauthorized('This token is not valid: HQ tokens are 16-200 letters, digits and . _ ~ + / = -. Check that it was copied whole.');
@@ -54,17 +63,21 @@ export function registerGatekeeper(app: FastifyInstance, options: GatekeeperOpti
     const verifiedBefore = options.limiter.has(tokenKey);
     // An unverified token is charged to its address before the database is asked about it, not after: requests sent
     // all at once would otherwise all pass a look at the budget and cost a lookup each. A valid token gets it back.
-    throttle(options.limiter.take(verifiedBefore ? tokenKey : addressKey));
+    throttle(options.limiter.take(verifiedBefore ? tokenKey : addressKey), verifiedBefore ? 'a device or admin token' : addressBucket);
     const identity = await identify(tokenHash, options);
     if (identity === null) {
-      if (verifiedBefore) throttle(options.limiter.take(addressKey));
+      if (verifiedBefore) throttle(options.limiter.take(addressKey), addressBucket);
       options.securityLog.refusedToken(request.ip, 'a token that is not valid here (not the admin token, no enrolled device)');
       throw unauthorized(rule.caller === 'admin' ? 'This needs the HQ admin token.' : UNKNOWN_DEVICE_TOKEN);
     }
     if (!verifiedBefore) {
       options.limiter.refund(addressKey);
-      throttle(options.limiter.take(tokenKey));
+      throttle(options.limiter.take(tokenKey), identity.kind === 'admin' ? 'the admin token' : `device ${identity.device.id}`);
     }
+    const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+    if (identity.kind === 'device' && identity.device.revokedAt !== null) options.securityLog.revokedDevice(request.ip, identity.device);
+    else if (identity.kind === 'device' && rule.caller === 'admin') options.securityLog.wrongKindOfToken(request.ip, route, identity.device);
+    else if (identity.kind === 'admin' && rule.caller === 'device') options.securityLog.wrongKindOfToken(request.ip, route, null);
     request.hqAuth = authorize(rule.caller, identity);
   });
 
@@ -75,15 +88,16 @@ export function registerGatekeeper(app: FastifyInstance, options: GatekeeperOpti
     if (auth?.kind !== 'device' || !BODY_METHODS.has(request.method)) return;
     const device = await options.store.deviceByTokenHash(auth.tokenHash);
     if (device === null) throw unauthorized(UNKNOWN_DEVICE_TOKEN); // re-enrolled meanwhile: this token is no longer its
-    if (device.revokedAt !== null) throw deviceRevoked();
+    if (device.revokedAt !== null) {
+      options.securityLog.revokedDevice(request.ip, device);
+      throw deviceRevoked();
+    }
     request.hqAuth = { ...auth, device };
   });
 }
 
-function throttle(waitSeconds: number): void {
-  if (waitSeconds > 0) {
-    throw new HqError('rate-limited', `Too many requests; wait ${waitSeconds} s and try again.`, { retryAfterSeconds: waitSeconds }, { 'Retry-After': String(waitSeconds) });
-  }
+function rateLimited(waitSeconds: number): HqError {
+  return new HqError('rate-limited', `Too many requests; wait ${waitSeconds} s and try again.`, { retryAfterSeconds: waitSeconds }, { 'Retry-After': String(waitSeconds) });
 }
 
 const MALFORMED = Symbol('malformed bearer token');

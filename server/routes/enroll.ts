@@ -10,7 +10,7 @@ import { parseOrThrow } from '../http/validate';
 import type { RedeemOutcome } from '../store/types';
 
 export function registerEnrollRoute(app: FastifyInstance, ctx: RouteContext): void {
-  app.post('/v1/enroll', access('anyone', 'required'), async (request): Promise<EnrollResponse> => {
+  app.post('/v1/enroll', access('anyone', 'required', 'enroll'), async (request): Promise<EnrollResponse> => {
     const body = parseOrThrow(enrollRequestSchema, request.body, 'enrollment request');
     checkProtocolVersion(body.protocolVersion);
     const deviceToken = newToken();
@@ -22,6 +22,7 @@ export function registerEnrollRoute(app: FastifyInstance, ctx: RouteContext): vo
       tokenHash: hashSecret(deviceToken),
       now,
     });
+    if (outcome !== 'enrolled' && outcome !== 'rebound' && outcome !== 'reinstated') ctx.securityLog.refusedEnrollment(request.ip, body.deviceId, REFUSAL_LOG[outcome]);
     refuseUnless(outcome, body.deviceId);
     const how = outcome === 'enrolled' ? 'enrolled' : outcome === 'rebound' ? 're-enrolled (new token; the old one no longer works)' : 're-enrolled after its revocation';
     ctx.securityLog.event(`Device ${body.deviceId} (${JSON.stringify(body.deviceName)}) ${how}.`);
@@ -30,6 +31,14 @@ export function registerEnrollRoute(app: FastifyInstance, ctx: RouteContext): vo
     return { deviceToken, deviceId: body.deviceId, hqId: meta.hqId, epoch: meta.epoch, serverTime: now };
   });
 }
+
+/** The operator log's words for each refusal (never the code itself). */
+const REFUSAL_LOG = {
+  'invalid-code': 'the code is not valid (mistyped, already used or expired)',
+  'code-for-other-device': 'the code was issued to re-enroll another device',
+  'device-exists': 'the device id is already enrolled and the code is for a new device',
+  'device-revoked': 'the device id is revoked and the code is for a new device',
+} as const satisfies Record<Exclude<RedeemOutcome, 'enrolled' | 'rebound' | 'reinstated'>, string>;
 
 /** Every refusal says what happened and what to do; the code is left unused in each case. */
 function refuseUnless(outcome: RedeemOutcome, deviceId: string): void {

@@ -1,4 +1,4 @@
-// Files by SHA-256: PUT chunks in order (resumable per device, verified, stored once), GET the resume point or the content.
+// Files by SHA-256: PUT chunks in order (only files an accepted operation names; resumable per device, verified, stored once), GET the resume point or the content.
 import type { FastifyInstance } from 'fastify';
 import { fileChunkQuerySchema, fileParamsSchema, type FileStatus } from '../../shared/sync/wire';
 import type { RouteContext } from '../http/context';
@@ -37,6 +37,13 @@ export function registerFileRoutes(app: FastifyInstance, ctx: RouteContext): voi
         });
       case 'too-long':
         throw new HqError('invalid-request', `This chunk ends past the file's size of ${size} bytes.`, { received: file.received });
+      case 'not-referenced':
+        // "size-mismatch" is the answer devices already take as "skip this file, send the others, try again later".
+        throw new HqError(
+          'size-mismatch',
+          `HQ takes a file only once an operation naming it with this size (${size} bytes) has reached HQ, and none does yet. Send the operation that attaches it first, then the file again from offset 0.`,
+          { received: 0 },
+        );
       case 'hash-mismatch':
         throw new HqError('hash-mismatch', 'The bytes HQ received do not match the file\'s SHA-256, so HQ discarded them. Send the file again from the start.', { received: 0 });
     }

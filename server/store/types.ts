@@ -214,6 +214,8 @@ export type ChunkOutcome =
   | { readonly kind: 'size-mismatch'; readonly file: FileRecord }
   | { readonly kind: 'too-long'; readonly file: FileRecord }
   | { readonly kind: 'hash-mismatch'; readonly file: FileRecord }
+  /** No accepted operation names this file with this size (yet); nothing was stored. */
+  | { readonly kind: 'not-referenced'; readonly file: FileRecord }
   /** The device was revoked, or its token replaced, after the request was let in; nothing was stored. */
   | { readonly kind: 'access-ended'; readonly refusal: AccessRefusal };
 

@@ -33,7 +33,7 @@ const hqLoad = (id: string, kind: 'sqlite' | 'postgres', store: string): Benchma
     `commands) as ${HQ_LOAD.opsPerDevice / HQ_LOAD.batch} sequential pushes of ${HQ_LOAD.batch}, all devices at once over ` +
     `keep-alive fetch; bodies serialised before the clock starts. Figure: operations per second (all ${(HQ_LOAD.devices * HQ_LOAD.opsPerDevice).toLocaleString('en')} ` +
     `operations / wall time), a fresh HQ database per run, median of ${HQ_LOAD.runs} runs. Every run checks exactly-once: every ` +
-    `result "applied", and HQ's status page (GET /) counts ${(HQ_LOAD.devices * HQ_LOAD.opsPerDevice).toLocaleString('en')} operations and ` +
+    `result "applied", and HQ's status page (GET / with the admin token) counts ${(HQ_LOAD.devices * HQ_LOAD.opsPerDevice).toLocaleString('en')} operations and ` +
     `${((HQ_LOAD.devices * HQ_LOAD.opsPerDevice) / 5).toLocaleString('en')} incidents. p99 push latency in the extra figures, and HQ's ` +
     `CPU time (user + system, /proc) per 1,000 operations: the steadier measure when other work shares the machine. ` +
     `Load generator and HQ share the machine's 2 cores. Bar: ≥ 5,000 ops/s (issue 4).`,

@@ -6,6 +6,9 @@ import { num, numOrNull, toFile, type BigIntText, type PgFileRow } from './pg-ro
 
 const bytesOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
+/** An accepted operation names the file (rows of `files` alias f); files uploaded by an older HQ without one do not count. */
+export const REFERENCED = 'EXISTS (SELECT 1 FROM file_refs r WHERE r.sha256 = f.sha256)';
+
 export function pgFileTx(client: PoolClient): FileTx {
   return {
     async deviceAccess(deviceId) {
@@ -13,11 +16,10 @@ export function pgFileTx(client: PoolClient): FileTx {
       const { rows } = await client.query<{ token_hash: string; revoked_at: BigIntText | null }>('SELECT token_hash, revoked_at FROM devices WHERE id = $1 FOR SHARE', [deviceId]);
       return rows[0] ? { tokenHash: rows[0].token_hash, revokedAt: numOrNull(rows[0].revoked_at) } : null;
     },
-    async getOrCreate(sha256, size, now) {
-      await client.query('INSERT INTO files (sha256, size, created_at) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [sha256, size, now]);
+    async referencedFile(sha256) {
       // The lock serializes every upload of this file, so two devices completing it at once store it once.
-      const { rows } = await client.query<PgFileRow>('SELECT sha256, size, received, complete FROM files WHERE sha256 = $1 FOR UPDATE', [sha256]);
-      return toFile(rows[0]!);
+      const { rows } = await client.query<PgFileRow>(`SELECT f.sha256, f.size, f.received, f.complete FROM files f WHERE f.sha256 = $1 AND ${REFERENCED} FOR UPDATE OF f`, [sha256]);
+      return rows[0] ? toFile(rows[0]) : null;
     },
     async upload(sha256, deviceId) {
       const { rows } = await client.query<{ size: BigIntText; received: BigIntText }>('SELECT size, received FROM file_uploads WHERE sha256 = $1 AND device_id = $2', [sha256, deviceId]);

@@ -11,7 +11,7 @@ import { toEnrollment, type EnrollmentRow } from '../enrollment-rows';
 import { ENROLLMENT_ID_LENGTH } from '../types';
 import { POSTGRES_MIGRATIONS } from './migrations';
 import { migratePostgres } from './pg-migrate';
-import { pgFileTx, readChunks, readFile, readMissingFiles } from './pg-files';
+import { pgFileTx, readChunks, readFile, readMissingFiles, REFERENCED } from './pg-files';
 import { BEGIN_PUSH_SQL, pgPushTx } from './pg-push-tx';
 import { DEVICE_COLUMNS, num, numOrNull, toDevice, type BigIntText, type PgDeviceRow } from './pg-rows';
 
@@ -252,7 +252,7 @@ class PostgresStore implements HqStore {
   }
 
   async completeFileSize(sha256: string) {
-    const { rows } = await this.pool.query<{ size: BigIntText | null }>('SELECT size FROM files WHERE sha256 = $1 AND complete', [sha256]);
+    const { rows } = await this.pool.query<{ size: BigIntText | null }>(`SELECT size FROM files f WHERE sha256 = $1 AND complete AND ${REFERENCED}`, [sha256]);
     return rows[0] ? numOrNull(rows[0].size) : null;
   }
 

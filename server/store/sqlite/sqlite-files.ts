@@ -5,15 +5,18 @@ import type { FileRecord, MissingFileRecord } from '../types';
 import { toFile, type FileRow } from './sqlite-rows';
 import { prepared } from './statements';
 
+/** An accepted operation names the file (rows of `files` alias f); files uploaded by an older HQ without one do not count. */
+export const REFERENCED = 'EXISTS (SELECT 1 FROM file_refs r WHERE r.sha256 = f.sha256)';
+
 export function sqliteFileTx(db: Database.Database): FileTx {
   return {
     async deviceAccess(deviceId) {
       const row = prepared(db, 'SELECT token_hash, revoked_at FROM devices WHERE id = ?').get(deviceId) as { token_hash: string; revoked_at: number | null } | undefined;
       return row ? { tokenHash: row.token_hash, revokedAt: row.revoked_at } : null;
     },
-    async getOrCreate(sha256, size, now) {
-      prepared(db, 'INSERT INTO files (sha256, size, created_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING').run(sha256, size, now);
-      return toFile(prepared(db, 'SELECT sha256, size, received, complete FROM files WHERE sha256 = ?').get(sha256) as FileRow);
+    async referencedFile(sha256) {
+      const row = prepared(db, `SELECT sha256, size, received, complete FROM files f WHERE sha256 = ? AND ${REFERENCED}`).get(sha256) as FileRow | undefined;
+      return row ? toFile(row) : null;
     },
     async upload(sha256, deviceId) {
       return (prepared(db, 'SELECT size, received FROM file_uploads WHERE sha256 = ? AND device_id = ?').get(sha256, deviceId) as { size: number; received: number } | undefined) ?? null;

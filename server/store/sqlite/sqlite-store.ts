@@ -14,7 +14,7 @@ import { prepareSqliteFiles } from './file-modes';
 import { SQLITE_MIGRATIONS } from './migrations';
 import { prepared } from './statements';
 import { migrateSqlite } from './sqlite-migrate';
-import { readChunks, readFile, readMissingFiles, sqliteFileTx } from './sqlite-files';
+import { readChunks, readFile, readMissingFiles, REFERENCED, sqliteFileTx } from './sqlite-files';
 import { sqlitePushTx } from './sqlite-push-tx';
 import { CHECKPOINT_THRESHOLD_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 import { toEnrollment, type EnrollmentRow } from '../enrollment-rows';
@@ -300,7 +300,7 @@ class SqliteStore implements HqStore {
 
   completeFileSize(sha256: string) {
     return this.read(() => {
-      const row = prepared(this.db, 'SELECT size FROM files WHERE sha256 = ? AND complete = 1').get(sha256) as { size: number | null } | undefined;
+      const row = prepared(this.db, `SELECT size FROM files f WHERE sha256 = ? AND complete = 1 AND ${REFERENCED}`).get(sha256) as { size: number | null } | undefined;
       return row?.size ?? null;
     });
   }

@@ -14,7 +14,7 @@ export interface HqProcess {
   url: string;
   /** Admin issues a code (POST /v1/admin/enrollments), the device redeems it (POST /v1/enroll); returns the device token. */
   enroll(deviceId: string): Promise<string>;
-  /** Operation and incident counts from HQ's status page (GET /). */
+  /** Operation and incident counts from HQ's status page (GET / with the admin token). */
   counts(): Promise<{ operations: number; incidents: number }>;
   /** CPU time (user + system, ms) the HQ process has used so far; NaN where /proc is missing (not Linux). */
   cpuMs(): Promise<number>;
@@ -92,7 +92,10 @@ export async function startHqProcess(kind: 'sqlite' | 'postgres'): Promise<HqPro
       return enrolled.deviceToken;
     },
     async counts() {
-      const text = await (await fetch(`${url}/`)).text();
+      // The counts are on the status page for the admin only (without the token it only says HQ is running).
+      const response = await fetch(`${url}/`, { headers: { Authorization: `Bearer ${adminToken}` } });
+      if (!response.ok) throw new Error(`HQ's status page answered ${response.status} to the admin token`);
+      const text = await response.text();
       const read = (label: string) => Number(new RegExp(`^${label}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? NaN);
       return { operations: read('operations'), incidents: read('incidents') };
     },

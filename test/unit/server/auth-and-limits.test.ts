@@ -264,7 +264,7 @@ describe.each(STORE_FACTORIES)('HQ auth and limits ($name)', (factory) => {
   it('GET / is a plain-text status page without user text; unknown paths are 404 JSON', async () => {
     hq = await TestHq.start(factory);
     await hq.enroll('device-a', '<script>alert(1)</script>');
-    const page = await hq.request('/', { protocol: false });
+    const page = await hq.request('/', { protocol: false, token: hq.adminToken });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(page.text).toMatch(/Lantern HQ is running/);

@@ -1,6 +1,6 @@
 // Unit tests for the HQ command-line parser (server/cli/args.ts): every mistake gets a message that says what to do.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOST, DEFAULT_PORT, parseHqArgs, type ParsedHqArgs } from '../../../server/cli/args';
+import { DEFAULT_HOST, DEFAULT_PORT, parseHqArgs, USAGE, type ParsedHqArgs } from '../../../server/cli/args';
 import { normalizeOrigin } from '../../../server/http/cors';
 
 function errorOf(argv: string[]): string {
@@ -104,6 +104,18 @@ describe('parseHqArgs', () => {
   it('enroll --device issues a re-enrollment code for that device', () => {
     expect(parseHqArgs(['enroll', '--data', 'd', '--name', 'L', '--device', 'laptop-7'])).toMatchObject({ kind: 'enroll', deviceId: 'laptop-7' });
     expect(errorOf(['--data', 'd', '--device', 'laptop-7'])).toMatch(/belongs to "enroll"/);
+  });
+
+  it('--trust-proxy takes the reverse proxy addresses (comma-separated IPs) and refuses anything else', () => {
+    expect(serveOf(['--data', 'd', '--trust-proxy', '127.0.0.1']).trustProxy).toEqual(['127.0.0.1']);
+    expect(serveOf(['--data', 'd', '--trust-proxy=10.0.0.5, ::1']).trustProxy).toEqual(['10.0.0.5', '::1']);
+    expect(serveOf(['--data', 'd']).trustProxy).toBeUndefined();
+    for (const bad of ['', 'proxy.example.org', '10.0.0.5,', '10.0.0.300', 'true', '*', '10.0.0.0/8']) {
+      expect(errorOf(['--data', 'd', `--trust-proxy=${bad}`]), bad).toMatch(/--trust-proxy needs the IP address of your TLS reverse proxy.*e\.g\. --trust-proxy 127\.0\.0\.1/s);
+    }
+    expect(errorOf(['--data', 'd', '--trust-proxy'])).toMatch(/--trust-proxy needs/);
+    expect(errorOf(['enroll', '--data', 'd', '--name', 'L', '--trust-proxy', '127.0.0.1'])).toMatch(/option for starting HQ/);
+    expect(USAGE).toMatch(/--trust-proxy ADDR/);
   });
 
   it('shows help', () => {

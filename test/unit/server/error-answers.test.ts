@@ -55,19 +55,22 @@ describe.each(STORE_FACTORIES)('error answers over HTTP ($name)', (factory) => {
     const opened = await factory.open();
     const store: HqStore = Object.create(opened.store) as HqStore;
     Object.assign(store, { stats: () => Promise.reject(failure) });
-    const app = await buildHqApp({ store, adminTokenHash: hashSecret(newToken()), logError: (error) => logged.push(error) });
+    const adminToken = newToken();
+    const app = await buildHqApp({ store, adminTokenHash: hashSecret(adminToken), logError: (error) => logged.push(error) });
+    // The status page reads the figures only for the admin.
+    const admin = { authorization: `Bearer ${adminToken}` };
     try {
-      const broken = await app.inject({ method: 'GET', url: '/' });
+      const broken = await app.inject({ method: 'GET', url: '/', headers: admin });
       expect(broken.statusCode).toBe(500);
       expect(broken.json()).toEqual({ error: 'internal', message: expect.stringMatching(/unexpected error.*log/) as unknown });
       expect(broken.headers['retry-after']).toBeUndefined();
       expect(logged).toEqual([failure]);
 
       failure = zodError;
-      expect((await app.inject({ method: 'GET', url: '/' })).statusCode).toBe(500);
+      expect((await app.inject({ method: 'GET', url: '/', headers: admin })).statusCode).toBe(500);
 
       failure = coded('SQLITE_BUSY', 'database is locked');
-      const busy = await app.inject({ method: 'GET', url: '/' });
+      const busy = await app.inject({ method: 'GET', url: '/', headers: admin });
       expect(busy.statusCode).toBe(503);
       expect(busy.json()).toMatchObject({ error: 'unavailable' });
       expect(busy.headers['retry-after']).toBe('5');

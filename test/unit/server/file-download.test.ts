@@ -59,6 +59,7 @@ describe.each(STORE_FACTORIES)('HQ file downloads ($name)', (factory) => {
     hq = await TestHq.start(spiedFactory(factory, spy), { limits: { fileChunkBytes: Math.max(chunkBytes, 1024) } });
     const token = await hq.enroll('device-a');
     const hash = sha256(file);
+    await hq.referenceFile(hash, file.length);
     for (let offset = 0; offset < file.length; offset += chunkBytes) {
       const reply = await hq.request(`/v1/files/${hash}?offset=${offset}&size=${file.length}`, { method: 'PUT', token, rawBody: file.subarray(offset, offset + chunkBytes) });
       expect(reply.status, reply.text).toBe(200);

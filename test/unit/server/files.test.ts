@@ -25,7 +25,8 @@ describe.each(STORE_FACTORIES)('HQ files ($name)', (factory) => {
     const token = await hq.enroll('device-a');
     const file = randomBytes(250_000);
     const hash = sha256(file);
-    expect(await status(token, hash)).toEqual({ sha256: hash, size: null, received: 0, complete: false });
+    await hq.referenceFile(hash, file.length);
+    expect(await status(token, hash)).toEqual({ sha256: hash, size: file.length, received: 0, complete: false });
 
     expect((await put(token, hash, file.subarray(0, 100_000), 0, file.length)).json).toMatchObject({ received: 100_000, complete: false });
     // The connection dropped here; the device asks where to resume.
@@ -48,6 +49,7 @@ describe.each(STORE_FACTORIES)('HQ files ($name)', (factory) => {
     const [tokenA, tokenB] = [await hq.enroll('device-a'), await hq.enroll('device-b')];
     const file = randomBytes(5000);
     const hash = sha256(file);
+    await hq.referenceFile(hash, file.length);
     expect((await put(tokenA, hash, file, 0, file.length)).json).toMatchObject({ complete: true });
     const again = await put(tokenB, hash, file.subarray(0, 1000), 0, file.length);
     expect(again.status).toBe(200);
@@ -61,10 +63,13 @@ describe.each(STORE_FACTORIES)('HQ files ($name)', (factory) => {
     const [owner, attacker] = [await hq.enroll('device-a'), await hq.enroll('device-b')];
     const file = randomBytes(6000);
     const hash = sha256(file);
-    expect((await put(attacker, hash, randomBytes(10), 0, 999_999)).status).toBe(200);
+    await hq.referenceFile(hash, file.length);
+    // A size other than the one the operation named is refused outright; a bogus start at the named size is the attacker's own.
+    expect((await put(attacker, hash, randomBytes(10), 0, 999_999)).status).toBe(409);
+    expect((await put(attacker, hash, randomBytes(10), 0, file.length)).status).toBe(200);
     expect(await status(owner, hash)).toMatchObject({ received: 0, complete: false }); // the owner starts at 0 regardless
     expect((await put(owner, hash, file.subarray(0, 3000), 0, file.length)).json).toMatchObject({ received: 3000, complete: false });
-    expect((await put(attacker, hash, randomBytes(10), 10, 999_999)).status).toBe(200); // the attacker carries on; no effect on the owner
+    expect((await put(attacker, hash, randomBytes(10), 10, file.length)).status).toBe(200); // the attacker carries on; no effect on the owner
     expect((await put(owner, hash, file.subarray(3000), 3000, file.length)).json).toMatchObject({ received: file.length, complete: true });
     const stored = await hq.store.fileContent(hash);
     expect(Buffer.compare(Buffer.concat(stored!), file)).toBe(0);
@@ -77,6 +82,7 @@ describe.each(STORE_FACTORIES)('HQ files ($name)', (factory) => {
     const [tokenA, tokenB] = [await hq.enroll('device-a'), await hq.enroll('device-b')];
     const file = randomBytes(9000);
     const hash = sha256(file);
+    await hq.referenceFile(hash, file.length);
     await put(tokenA, hash, file.subarray(0, 3000), 0, file.length);
     await put(tokenB, hash, file.subarray(0, 6000), 0, file.length);
     expect(await status(tokenA, hash)).toMatchObject({ received: 3000 });
@@ -93,6 +99,7 @@ describe.each(STORE_FACTORIES)('HQ files ($name)', (factory) => {
     const token = await hq.enroll('device-a');
     const file = randomBytes(3000);
     const hash = sha256(file);
+    await hq.referenceFile(hash, file.length);
     const corrupted = Buffer.from(file);
     corrupted[1234] = corrupted[1234]! ^ 0xff;
     expect((await put(token, hash, corrupted.subarray(0, 2000), 0, file.length)).status).toBe(200);
@@ -109,6 +116,7 @@ describe.each(STORE_FACTORIES)('HQ files ($name)', (factory) => {
     const token = await hq.enroll('device-a');
     const file = randomBytes(2048);
     const hash = sha256(file);
+    await hq.referenceFile(hash, 50);
     expect((await put(token, hash, file, 0, file.length)).status).toBe(413);
     expect((await put(token, hash, file.subarray(0, 100), 0, 50)).status).toBe(400);
     expect((await put(token, hash, file.subarray(0, 100), 0, 20_000)).json.error).toBe('too-large');
@@ -127,7 +135,7 @@ describe.each(STORE_FACTORIES)('HQ files ($name)', (factory) => {
 
     const missing = async () => missingFilesResponseSchema.parse((await hq.request('/v1/admin/files/missing', { token: hq.adminToken })).json).files;
     expect(await missing()).toEqual([{ sha256: hash, size: file.length, received: 0, opIds: [create.opId] }]);
-    expect((await hq.request('/', { protocol: false })).text).toMatch(/missing files: +1/);
+    expect((await hq.request('/', { protocol: false, token: hq.adminToken })).text).toMatch(/missing files: +1/);
     await put(token, hash, file.subarray(0, 1000), 0, file.length);
     expect((await missing())[0]).toMatchObject({ received: 1000 });
     await put(token, hash, file.subarray(1000), 1000, file.length);

@@ -35,6 +35,7 @@ describe('hostile requests', () => {
     const file = randomBytes(2000);
     const { createHash } = await import('node:crypto');
     const hash = createHash('sha256').update(file).digest('hex');
+    await hq.referenceFile(hash, file.length);
     const put = await hq.request(`/v1/files/${hash}?offset=0&size=${file.length}`, { method: 'PUT', token, rawBody: file });
     expect(put.json).toMatchObject({ complete: true });
   });
@@ -52,7 +53,8 @@ describe('hostile requests', () => {
     expect(performance.now() - started).toBeLessThan(200);
   });
 
-  it('2,000 requests with made-up bearer tokens from one address get 429 after the address budget; an enrolled device keeps its own', async () => {
+  // 2,000 in-process requests take several seconds on a machine running other suites too.
+  it('2,000 requests with made-up bearer tokens from one address get 429 after the address budget; an enrolled device keeps its own', { timeout: 20_000 }, async () => {
     const now = Date.now();
     hq = await TestHq.start(sqlite, { clock: { now: () => now } });
     const device = await hq.enroll('device-a');
@@ -66,21 +68,22 @@ describe('hostile requests', () => {
       });
       statuses.set(reply.statusCode, (statuses.get(reply.statusCode) ?? 0) + 1);
     }
-    // The address had the default burst of 300, less the one enrollment it made; the clock stands still.
-    expect(statuses.get(401)).toBe(299);
-    expect(statuses.get(429)).toBe(1701);
+    // The address had the default burst of 300 (its enrollment came out of enrollment's own bucket); the clock stands still.
+    expect(statuses.get(401)).toBe(300);
+    expect(statuses.get(429)).toBe(1700);
     expect((await hq.request('/v1/sync/pull', { token: device })).status).toBe(200);
-    expect((await hq.request('/v1/enroll', { body: { code: 'AAAA-BBBB-CCCC-DDDD', deviceId: 'x', deviceName: 'x', protocolVersion: PROTOCOL_VERSION } })).status).toBe(429);
+    // Enrolling from the flooded address is still answered (here: the code is wrong), not 429.
+    expect((await hq.request('/v1/enroll', { body: { code: 'AAAA-BBBB-CCCC-DDDD', deviceId: 'x', deviceName: 'x', protocolVersion: PROTOCOL_VERSION } })).status).toBe(401);
   });
 
   it('a token HQ knew but no longer does (the device enrolled again) is charged to its address like a made-up one', async () => {
     const now = Date.now();
     hq = await TestHq.start(sqlite, { clock: { now: () => now } });
-    const old = await hq.enroll('device-a'); // the address's one anonymous request so far
+    const old = await hq.enroll('device-a'); // from enrollment's own bucket, not the address's
     expect((await hq.request('/v1/sync/pull', { token: old })).status).toBe(200);
     await hq.enroll('device-a', 'Laptop device-a', { reenroll: true }); // its second; the old token is replaced
     for (let i = 0; i < 20; i++) expect((await hq.request('/v1/sync/pull', { token: old })).status).toBe(401);
-    // What is left of the address's burst of 300: less the two enrollments and the twenty stale-token requests.
+    // What is left of the address's burst of 300: less the twenty stale-token requests (enrollments have their own bucket).
     let accepted = 0;
     for (let i = 0; i < 400; i++) {
       const reply = await hq.app.inject({
@@ -91,7 +94,7 @@ describe('hostile requests', () => {
       if (reply.statusCode === 429) break;
       accepted += 1;
     }
-    expect(accepted).toBe(300 - 2 - 20);
+    expect(accepted).toBe(300 - 20);
   });
 
   it('2,000 made-up tokens sent all at once cost the store no more lookups than the address budget', async () => {

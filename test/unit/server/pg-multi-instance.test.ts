@@ -63,6 +63,10 @@ describe.runIf(PG_URL)('several HQ instances on one PostgreSQL database', () => 
     const bytes = Buffer.alloc(3000, 7);
     bytes.write('lantern', 100);
     const sha = createHash('sha256').update(bytes).digest('hex');
+    // HQ takes only files an accepted operation names.
+    const dev = new TestDevice('device-f');
+    const create = dev.create('Photo attached');
+    expect((await call(a, '/v1/sync/push', { token, body: pushBody(dev.id, [create], { files: [{ opId: create.opId, sha256: sha, size: 3000 }] }) })).status).toBe(200);
     expect((await call(a, `/v1/files/${sha}?offset=0&size=3000`, { token, method: 'PUT', raw: bytes.subarray(0, 1000) })).json).toMatchObject({ received: 1000 });
     expect((await call(b, `/v1/files/${sha}`, { token })).json).toMatchObject({ received: 1000, complete: false });
     expect((await call(b, `/v1/files/${sha}?offset=1000&size=3000`, { token, method: 'PUT', raw: bytes.subarray(1000, 2000) })).json).toMatchObject({ received: 2000 });

@@ -35,7 +35,7 @@ describe.each(STORE_FACTORIES)('retry-later trace ($name)', (factory) => {
     const devices = (await hq.request('/v1/admin/devices', { token: hq.adminToken })).json.devices as Record<string, unknown>[];
     expect(devices.find((d) => d.id === 'device-a')).toMatchObject({ lastRetryLater: { code: 'schema-newer', at: '2026-05-01T10:00:01.000Z' } });
     expect(devices.find((d) => d.id === 'device-b')).toMatchObject({ lastRetryLater: null });
-    const status = (await hq.request('/', { protocol: false })).text;
+    const status = (await hq.request('/', { protocol: false, token: hq.adminToken })).text;
     expect(status).toMatch(/waiting:\s+1 device answered retry-later in the last 24 h \(GET \/v1\/admin\/devices shows which\)/);
     const logged = lines.filter((line) => /schema-newer|newer Lantern/.test(line));
     expect(logged).toHaveLength(1);

@@ -58,6 +58,24 @@ async function deviceWithUploadedPhoto() {
   return { ...device, hq, files, source, sha256: prepared.value.sha256, photo };
 }
 
+describe('files wait for their operation', () => {
+  it('lists a photo for upload only once HQ has acknowledged an operation naming it (HQ refuses files nothing names)', async () => {
+    const hq = new FakeHq({ now: () => START_MS });
+    const device = await syncedDexieDevice(hq, 'held-files');
+    db = device.db;
+    const photo = fileBytes(2000, 3);
+    const prepared = await prepareAttachment({ blob: new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), name: 'valve.jpg' });
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    expect((await recordCapture(device.db, device.clock, { title: 'Valve 7 stuck' }, { attachments: [prepared.value] })).ok).toBe(true);
+    const source = createDexieFileSource(device.db, device.clock.nowMs);
+    // Attached while a sync runs, or behind a retry-later: not sent yet, and still counted as only on this device.
+    expect(await source.pendingFiles(10)).toEqual([]);
+    expect(await readLocalOnlySummary(device.db)).toMatchObject({ files: 1 });
+    await device.engine.syncOnce();
+    expect(await source.pendingFiles(10)).toEqual([{ sha256: prepared.value.sha256, size: photo.byteLength }]);
+  });
+});
+
 describe('a new HQ epoch', () => {
   it('after HQ is restored from a backup older than the upload, the photo counts as only on this device and is sent again', async () => {
     const d = await deviceWithUploadedPhoto();

@@ -15,6 +15,7 @@ import {
   type PushResponse,
 } from '../../../../shared/sync/wire';
 import type { StoreFactory } from './store-factories';
+import { TestDevice } from './test-device';
 
 export interface TestHqOptions {
   readonly limits?: Partial<HqLimits>;
@@ -22,6 +23,8 @@ export interface TestHqOptions {
   readonly allowOrigins?: readonly string[];
   /** Where HQ's security log goes (default: dropped). */
   readonly log?: (line: string) => void;
+  /** The reverse proxy addresses whose X-Forwarded-For HQ believes (--trust-proxy). */
+  readonly trustProxy?: readonly string[];
 }
 
 export interface RequestOptions {
@@ -51,6 +54,9 @@ export class TestHq {
     private readonly cleanup: () => Promise<void>,
   ) {}
 
+  /** The device `referenceFile` pushes from, enrolled on first use. */
+  private namer: { device: TestDevice; token: string } | null = null;
+
   static async start(factory: StoreFactory, options: TestHqOptions = {}): Promise<TestHq> {
     const opened = await factory.open();
     const adminToken = newToken();
@@ -61,6 +67,7 @@ export class TestHq {
       limits: options.limits,
       clock: options.clock,
       log: options.log ?? (() => undefined),
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
       logError: () => undefined,
     });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -98,6 +105,17 @@ export class TestHq {
     const reply = await this.request('/v1/enroll', { body: { code, deviceId, deviceName: name, protocolVersion: PROTOCOL_VERSION } });
     if (reply.status !== 200) throw new Error(`enroll failed: ${reply.status} ${reply.text}`);
     return enrollResponseSchema.parse(reply.json).deviceToken;
+  }
+
+  /**
+   * Pushes an operation (a new incident) that names the file, as a device does before it uploads: HQ takes uploads only
+   * of files an accepted operation names, with that size.
+   */
+  async referenceFile(sha256: string, size: number): Promise<void> {
+    this.namer ??= { device: new TestDevice('file-namer'), token: await this.enroll('file-namer') };
+    const create = this.namer.device.create('Photo attached');
+    const reply = await this.push(this.namer.token, this.namer.device.id, [create], [{ opId: create.opId, sha256, size }]);
+    if (reply.results[0]?.status !== 'applied') throw new Error(`referenceFile: the operation was not applied (${JSON.stringify(reply.results[0])})`);
   }
 
   async pushRaw(token: string, deviceId: string, ops: readonly unknown[], files?: readonly FileClaim[], extra: Record<string, unknown> = {}): Promise<Reply> {

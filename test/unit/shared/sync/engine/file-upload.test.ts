@@ -29,6 +29,7 @@ afterAll(async () => {
   await hq?.close();
 });
 let devices = 0;
+const namedAtHq = new Set<string>();
 
 interface Put {
   sha256: string;
@@ -44,6 +45,13 @@ async function realHq(cutAfterPuts: number | null = null) {
   let cut = false;
   const fetchToHq: FetchLike<unknown> = async (url, init) => {
     if (init.method === 'PUT') {
+      // HQ takes only files an accepted operation names: each is named once, as a device's push before its upload does.
+      const target = new URL(url);
+      const named = target.pathname.split('/').pop()!;
+      if (!namedAtHq.has(named)) {
+        namedAtHq.add(named);
+        await hq.referenceFile(named, Number(target.searchParams.get('size')));
+      }
       if (!cut && cutAfterPuts !== null && puts.length === cutAfterPuts) {
         cut = true;
         throw new TypeError('fetch failed: connection reset');
