@@ -80,7 +80,8 @@ function start(): void {
     platform: process.platform,
     safeStorage,
     net,
-    fetchFile: (url, init) => net.fetch(url, init),
+    // HQ never redirects: a redirect would carry the device token to another address.
+    fetchFile: (url, init) => net.fetch(url, { ...init, redirect: 'error' }),
     powerMonitor,
     currentPage: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
     onSyncStatus: (status) => notifications?.onSyncStatus(status),

@@ -1,4 +1,4 @@
-// Wraps Electron's Notification as the scheduler's Notifier: supported check, urgency, click handling, Linux wording.
+// Wraps Electron's Notification as the scheduler's Notifier: supported check, urgency, click handling, Linux wording and markup escaping.
 import type { NotificationConstructorOptions } from 'electron';
 import type { NativeNotice, NoticeHandle, Notifier } from '../../shared/notifications/types';
 
@@ -53,14 +53,25 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Notifi
 }
 
 /**
+ * Linux notification servers read the body as markup (freedesktop "body-markup": <b>, <i>, <a href>, <img>, entities)
+ * and Electron hands it to libnotify as it is, so titles and names typed on other devices could show as tags or links,
+ * and a bare "&" or "<" makes some servers drop the whole body. The summary (title) is plain text in the spec: escaping
+ * it would show "&amp;" on screen. Windows and macOS show the body as plain text.
+ */
+export function escapeNotificationMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
  * Linux notification servers often ignore clicks and actions, so the body must say how to find the incident
  * without clicking (the scheduler's bodies already do; anything else gets a generic hint here).
  */
 export function notificationOptions(notice: NativeNotice, options: Pick<ElectronNotifierOptions, 'platform' | 'icon'>): NotificationConstructorOptions {
-  const linuxHint = options.platform === 'linux' && !notice.body.includes('Open Lantern') ? ' Open Lantern to see it.' : '';
+  const linux = options.platform === 'linux';
+  const linuxHint = linux && !notice.body.includes('Open Lantern') ? ' Open Lantern to see it.' : '';
   return {
     title: notice.title,
-    body: `${notice.body}${linuxHint}`,
+    body: `${linux ? escapeNotificationMarkup(notice.body) : notice.body}${linuxHint}`,
     urgency: notice.urgency,
     // Critical alerts stay on screen until dismissed (Linux, Windows); others time out as usual.
     timeoutType: notice.urgency === 'critical' ? 'never' : 'default',

@@ -5,7 +5,10 @@
  * - no 'unsafe-inline' anywhere: Vite emits external scripts and stylesheets, and React's `style={…}`
  *   props are applied through CSSOM (element.style), which style-src does not govern;
  * - img/media allow blob: and data: because incident attachments are Blobs in IndexedDB;
- * - connect-src allows any http(s) host because HQ lives at whatever address the user configures;
+ * - connect-src is the app's own files only: in Electron the page never talks to HQ (main syncs with net.fetch and
+ *   hands files over IPC), so a script injected into the page could not send data anywhere. Browser mode's policy
+ *   (scripts/web/security-headers.ts, and the meta tag in renderer/index.html, which both apply here too) allows
+ *   http(s) because there the page itself syncs; a test keeps every other directive equal;
  * - everything that could embed, frame, post or rebase the page is switched off.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -15,7 +18,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' blob: data:",
   "media-src 'self' blob:",
   "font-src 'self'",
-  "connect-src 'self' http: https:",
+  "connect-src 'self'",
   "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -48,7 +48,8 @@ function createBrowserFiles(win: Window, openDb: () => LanternDb): HostFiles {
       const headers = { Authorization: `Bearer ${connection.token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
       let response: Response;
       try {
-        response = await win.fetch(url, { headers, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+        // HQ never redirects: a redirect would carry the device token to another address.
+        response = await win.fetch(url, { headers, redirect: 'error', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
       } catch (error) {
         throw new Error(BROWSER_FILE_MESSAGES.offline, { cause: error });
       }

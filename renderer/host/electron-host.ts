@@ -41,6 +41,7 @@ export function createElectronHost(bridge: LanternBridge, options: ElectronHostO
     sync: createElectronSync(bridge, options.deviceId ?? null),
     notifications: createElectronNotifications(bridge),
     files: createElectronFiles(bridge),
+    secretsStatus: () => bridge.secrets.status(),
   };
 }
 

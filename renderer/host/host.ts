@@ -1,4 +1,5 @@
 // The Host API: everything the UI needs from its surroundings, so the same UI runs in Electron and in a browser.
+import type { SecretsStatus } from '../../shared/ipc/schemas/secrets';
 import type { SyncStatus } from '../../shared/sync/engine';
 import type { HostNotifications } from './host-notifications';
 
@@ -70,4 +71,9 @@ export interface Host {
    * where the token stays. Absent: the UI says where the file is and offers no download.
    */
   readonly files?: HostFiles;
+  /**
+   * Electron only: how main stores the device key (secrets:status). Without a system keyring (Linux `basic_text`) it is
+   * only obfuscated, and Settings → Sync keeps saying so. Absent in browser mode, which has its own storage warning.
+   */
+  secretsStatus?(): Promise<SecretsStatus>;
 }

@@ -74,12 +74,12 @@ describe('Settings → Sync', { timeout: 15_000 }, () => {
     // The id an HQ administrator needs for a re-enrollment code is on screen.
     expect(within(dialog).getByLabelText('Device id')).toHaveTextContent(deviceId);
 
-    await user.type(within(dialog).getByLabelText('HQ address'), 'http://hq.test/');
+    await user.type(within(dialog).getByLabelText('HQ address'), 'https://hq.test/');
     await user.type(within(dialog).getByLabelText('Enrollment code'), GOOD_CODE);
     await user.type(within(dialog).getByLabelText('Device name'), 'Laptop 7');
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
 
-    expect(await within(dialog).findByText(/Connected to http:\/\/hq\.test as “Laptop 7”/)).toBeInTheDocument();
+    expect(await within(dialog).findByText(/Connected to https:\/\/hq\.test as “Laptop 7”/)).toBeInTheDocument();
     expect(within(dialog).getAllByText(/not in the system keychain/).length).toBeGreaterThan(0);
     // The Connect button is gone; focus is on the line that says where sync stands, inside the dialog.
     await waitFor(() => expect(document.activeElement).toHaveClass('sync-state-line'));
@@ -108,7 +108,7 @@ describe('Settings → Sync', { timeout: 15_000 }, () => {
     const reported: NotificationActivity[] = [];
     reportSyncFailures(services.host.sync, { report: async (activities) => void reported.push(...activities) });
     const dialog = await openSettings(user);
-    await user.type(within(dialog).getByLabelText('HQ address'), 'http://hq.test/');
+    await user.type(within(dialog).getByLabelText('HQ address'), 'https://hq.test/');
     await user.type(within(dialog).getByLabelText('Enrollment code'), GOOD_CODE);
     await user.type(within(dialog).getByLabelText('Device name'), 'Laptop 7');
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
@@ -128,7 +128,7 @@ describe('Settings → Sync', { timeout: 15_000 }, () => {
     expect(within(dialog).getByLabelText('Device id')).toHaveTextContent(deviceId);
     expect(within(dialog).getByText(/^Last synced .*\.$/)).toBeInTheDocument();
     const again = within(dialog).getByRole('form', { name: 'Connect again' });
-    expect(within(again).getByLabelText('HQ address')).toHaveValue('http://hq.test');
+    expect(within(again).getByLabelText('HQ address')).toHaveValue('https://hq.test');
     expect(within(again).getByLabelText('Device name')).toHaveValue('Laptop 7');
     // The top bar says why in a few words; the full reason and the last successful sync are in its description.
     const indicator = screen.getByRole('status', { name: 'Sync status' });
@@ -154,7 +154,7 @@ describe('Settings → Sync', { timeout: 15_000 }, () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Only https:// and http:// addresses can be HQ addresses.');
 
     await user.clear(within(dialog).getByLabelText('HQ address'));
-    await user.type(within(dialog).getByLabelText('HQ address'), 'http://hq.test');
+    await user.type(within(dialog).getByLabelText('HQ address'), 'https://hq.test');
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('HQ did not accept this enrollment code');
     expect(within(dialog).getByRole('button', { name: 'Connect' })).toBeInTheDocument();
@@ -190,7 +190,7 @@ describe('Settings → Sync', { timeout: 15_000 }, () => {
 
     // A refusal from HQ clears as soon as the person edits the field it is about.
     await user.clear(address);
-    await user.type(address, 'http://hq.test');
+    await user.type(address, 'https://hq.test');
     await user.clear(within(dialog).getByLabelText('Enrollment code'));
     await user.type(within(dialog).getByLabelText('Enrollment code'), 'AAAA-BBBB-CCCC-DDDD');
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
@@ -202,7 +202,7 @@ describe('Settings → Sync', { timeout: 15_000 }, () => {
   it('a missing code or device name is said at its field, which takes focus, and nothing is sent', async () => {
     const { user } = await renderSync();
     const dialog = await openSettings(user);
-    await user.type(within(dialog).getByLabelText('HQ address'), 'http://hq.test');
+    await user.type(within(dialog).getByLabelText('HQ address'), 'https://hq.test');
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
     const code = within(dialog).getByLabelText('Enrollment code');
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Enter the enrollment code your administrator gave you.');
@@ -225,11 +225,11 @@ describe('Settings → Sync', { timeout: 15_000 }, () => {
     const dialog = await openSettings(user);
     // Before connecting: said once, beside the form.
     expect(within(dialog).getAllByText(/not in the system keychain/)).toHaveLength(1);
-    await user.type(within(dialog).getByLabelText('HQ address'), 'http://hq.test/');
+    await user.type(within(dialog).getByLabelText('HQ address'), 'https://hq.test/');
     await user.type(within(dialog).getByLabelText('Enrollment code'), GOOD_CODE);
     await user.type(within(dialog).getByLabelText('Device name'), 'Laptop 7');
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
-    expect(await within(dialog).findByText(/Connected to http:\/\/hq\.test as “Laptop 7”/)).toBeInTheDocument();
+    expect(await within(dialog).findByText(/Connected to https:\/\/hq\.test as “Laptop 7”/)).toBeInTheDocument();
     expect(within(dialog).getAllByText(/not in the system keychain/)).toHaveLength(1);
   });
 

@@ -1,6 +1,7 @@
 // Settings → Sync: connect this device to HQ (address, enrollment code, name), sync now, disconnect, local-only data, conflicts.
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { checkHqUrl, hqHostName, isUnencryptedHqUrl } from '../../../shared/ipc/schemas/hq-url';
 import { useServices } from '../../app/services';
 import { getDevice, useLanternDb } from '../../db';
 import { BROWSER_TOKEN_WARNING } from '../../host/browser-sync';
@@ -11,7 +12,10 @@ import { ConfirmDisconnect } from './confirm-disconnect';
 import { HQ_ADDRESS_EXAMPLE, hqAddressProblem } from './hq-address-check';
 import { LocalOnlyPanel } from './local-only-panel';
 import { RefusedChanges } from './refused-changes';
+import { KeyringNotice, UnencryptedNotice } from './security-notices';
 import { needsReEnrollment, skewWarning, statusWords } from './sync-words';
+import { UNENCRYPTED_MESSAGES, UnencryptedConsent } from './unencrypted-consent';
+import { useKeyObfuscated } from './use-keyring-status';
 import { useOnline } from './use-online';
 import { useSyncConnection, useSyncStatus } from './use-sync';
 
@@ -20,6 +24,7 @@ export function SyncSettings() {
   const { connection, reload } = useSyncConnection();
   const status = useSyncStatus();
   const online = useOnline();
+  const keyObfuscated = useKeyObfuscated();
   const deviceId = useDeviceId();
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'info' } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -78,7 +83,8 @@ export function SyncSettings() {
     setBusy(false);
     if (result.ok) {
       // In browser mode the connected view always shows the token-storage warning; saying it twice helps nobody.
-      const shownAnyway = host.kind === 'browser' && result.warning === BROWSER_TOKEN_WARNING;
+      // In Electron the only warning is the keyring one, which the lasting notice below says already.
+      const shownAnyway = host.kind === 'browser' ? result.warning === BROWSER_TOKEN_WARNING : keyObfuscated;
       setMessage(result.warning && !shownAnyway ? { text: result.warning, tone: 'info' } : null);
       setConfirming(false);
       focusState.current = 'connected';
@@ -99,6 +105,7 @@ export function SyncSettings() {
       ) : connection === null ? (
         <>
           <p ref={stateRef} tabIndex={-1} className="sync-state-line">Not connected: this device does not sync with HQ.</p>
+          {keyObfuscated && <KeyringNotice connected={false} />}
           {messageLine}
           <ConnectForm busy={busy} onEdit={() => setMessage(null)} onConnect={connect} />
         </>
@@ -121,6 +128,8 @@ export function SyncSettings() {
             {words.last && <p className="hint">{`${words.last}.`}</p>}
           </div>
           {!cutOff && <p>{`Connected to ${connection.hqUrl} as “${connection.deviceName}” since ${formatLocal(new Date(connection.connectedAt).toISOString())}.`}</p>}
+          {!cutOff && isUnencryptedHqUrl(connection.hqUrl) && <UnencryptedNotice hqUrl={connection.hqUrl} />}
+          {keyObfuscated && <KeyringNotice connected />}
           {skew && <p role="note">{skew}</p>}
           {host.kind === 'browser' && <p className="hint">{BROWSER_TOKEN_WARNING}</p>}
           {messageLine}
@@ -178,7 +187,7 @@ interface ConnectFormProps {
 }
 
 /** What the connect form checks before asking HQ, each said at its own field. */
-type ConnectField = 'address' | 'code' | 'name';
+type ConnectField = 'address' | 'consent' | 'code' | 'name';
 const CONNECT_FIELD_MESSAGES = {
   code: 'Enter the enrollment code your administrator gave you.',
   name: 'Give this device a name (1 to 120 characters) so the administrator can recognise it.',
@@ -190,11 +199,16 @@ function ConnectForm({ busy, again, children, onEdit, onConnect }: ConnectFormPr
   const [enrollmentCode, setCode] = useState('');
   const [deviceName, setDeviceName] = useState(again?.deviceName ?? '');
   const [problem, setProblem] = useState<{ field: ConnectField; message: string } | null>(null);
+  // The server the person said yes to sending over http://: a yes is for that server only, so another address asks again.
+  const [consentFor, setConsentFor] = useState<string | null>(null);
   const errorId = useId();
   const addressRef = useRef<HTMLInputElement>(null);
+  const consentRef = useRef<HTMLInputElement>(null);
+  const checked = checkHqUrl(hqUrl);
+  const plainHost = checked.ok && isUnencryptedHqUrl(checked.url) ? hqHostName(checked.url) : null;
   const codeRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
-  const edit = (set: (value: string) => void, value: string) => {
+  const edit = <T,>(set: (value: T) => void, value: T) => {
     set(value);
     setProblem(null);
     onEdit();
@@ -207,7 +221,9 @@ function ConnectForm({ busy, again, children, onEdit, onConnect }: ConnectFormPr
     const name = deviceName.trim();
     const found: { field: ConnectField; message: string } | null = addressProblem
       ? { field: 'address', message: addressProblem }
-      : enrollmentCode.trim() === ''
+      : plainHost !== null && consentFor !== plainHost
+        ? { field: 'consent', message: UNENCRYPTED_MESSAGES.needed(plainHost) }
+        : enrollmentCode.trim() === ''
         ? { field: 'code', message: CONNECT_FIELD_MESSAGES.code }
         : name === '' || name.length > 120
           ? { field: 'name', message: CONNECT_FIELD_MESSAGES.name }
@@ -215,7 +231,7 @@ function ConnectForm({ busy, again, children, onEdit, onConnect }: ConnectFormPr
     if (found) {
       setProblem(found);
       onEdit();
-      ({ address: addressRef, code: codeRef, name: nameRef })[found.field].current?.focus();
+      ({ address: addressRef, consent: consentRef, code: codeRef, name: nameRef })[found.field].current?.focus();
       return;
     }
     void onConnect({ hqUrl, enrollmentCode, deviceName });
@@ -244,6 +260,16 @@ function ConnectForm({ busy, again, children, onEdit, onConnect }: ConnectFormPr
         />
       </label>
       {fieldError('address')}
+      {plainHost !== null && (
+        <UnencryptedConsent
+          host={plainHost}
+          checked={consentFor === plainHost}
+          onChange={(yes) => edit(setConsentFor, yes ? plainHost : null)}
+          inputRef={consentRef}
+          marks={marked('consent')}
+          error={fieldError('consent')}
+        />
+      )}
       <label className="field">
         {again ? 'Re-enrollment code' : 'Enrollment code'}
         <input ref={codeRef} value={enrollmentCode} onChange={(e) => edit(setCode, e.target.value)} autoComplete="off" spellCheck={false} {...marked('code')} />

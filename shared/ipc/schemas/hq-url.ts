@@ -35,3 +35,34 @@ export function checkHqUrl(raw: string): HqUrlCheck {
   if (!PATH.test(path)) return { ok: false, message: `The HQ address has characters that do not belong in an address. ${ASK}` };
   return { ok: true, url: `${protocol}://${authority.toLowerCase()}${path.replace(/\/+$/, '')}` };
 }
+
+/** The server name of an address checkHqUrl accepted: lower-case, without the port or the brackets' contents changed. */
+function hostOf(url: string): string {
+  const authority = /^[a-z]+:\/\/([^/]*)/i.exec(url)?.[1] ?? '';
+  return authority.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+}
+
+/**
+ * Whether the address names this computer itself: "localhost" (and *.localhost, RFC 6761), 127.0.0.0/8 or [::1].
+ * Traffic to these never leaves the machine, so http:// there exposes nothing on the network.
+ */
+export function isLoopbackHqUrl(url: string): boolean {
+  const host = hostOf(url);
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === '[::1]' || host === '[0:0:0:0:0:0:0:1]') return true;
+  const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return v4 !== null && v4.slice(1).every((part) => Number(part) <= 255);
+}
+
+/**
+ * Whether talking to this HQ address sends the enrollment code, the device token and incident data unencrypted over
+ * a network: http:// to anything but this computer itself.
+ */
+export function isUnencryptedHqUrl(url: string): boolean {
+  return /^http:\/\//i.test(url.trim()) && !isLoopbackHqUrl(url.trim());
+}
+
+/** The server name of an address, for messages ("hq.lan", "192.168.1.20"). */
+export function hqHostName(url: string): string {
+  return hostOf(url.trim());
+}

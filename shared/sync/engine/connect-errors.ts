@@ -1,4 +1,5 @@
 // Plain words for a failed "Connect" (enrollment) in both hosts: nothing retries a connect, so no message promises a later sync.
+import { HQ_REDIRECT_CODE } from './fetch-transport';
 import { DEVICE_ALREADY_ENROLLED } from './http-errors';
 import type { SyncError } from './sync-error';
 
@@ -81,6 +82,8 @@ export function describeConnectFailure(error: SyncError, target: ConnectTarget):
       return error.message;
     default:
       if (error.details.code === 'device-exists') return DEVICE_ALREADY_ENROLLED;
+      // The transport's own words name where HQ's answer pointed; "not a Lantern HQ" would hide that.
+      if (error.details.code === HQ_REDIRECT_CODE) return `${error.message} ${outcome}`;
       return `${failureWords(error, target.hqUrl, target.pageOrigin)} ${outcome}`;
   }
 }

@@ -1,9 +1,11 @@
-// SyncTransport over an injected fetch (page fetch or Electron's net.fetch): headers, timeout, schema checks, error kinds.
+// SyncTransport over an injected fetch (page fetch or Electron's net.fetch): headers, timeout, size cap, no redirects, schema checks, error kinds.
 import { z } from 'zod';
+import { checkHqUrl } from '../../ipc/schemas/hq-url';
 import type { Operation } from '../operation';
 import { enrollResponseSchema, fileStatusSchema, HQ_PATHS, PROTOCOL_HEADER, PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema } from '../wire';
 import { syncErrorFromAnswer } from './http-errors';
 import { NEWER_OPERATIONS_MESSAGE, newerOperationIn } from './newer-operations';
+import { isAnswerTooLarge, MAX_ANSWER_BYTES, MAX_PULL_ANSWER_BYTES, readAnswer, tooLargeError, type ByteStreamLike } from './read-answer';
 import { SyncError } from './sync-error';
 import type { EnrollInput, PushOptions, SyncTransport, UploadChunkInput } from './transport';
 
@@ -11,6 +13,10 @@ import type { EnrollInput, PushOptions, SyncTransport, UploadChunkInput } from '
 export interface FetchLikeResponse {
   readonly status: number;
   readonly headers: { get(name: string): string | null };
+  /** The body as a stream, so it can be read up to a cap (both real fetches have it; without it, text() is used). */
+  readonly body?: ByteStreamLike | null;
+  /** "opaqueredirect": a page's fetch met a redirect it was told not to follow (status 0, no Location to read). */
+  readonly type?: string;
   text(): Promise<string>;
 }
 
@@ -19,6 +25,11 @@ export interface FetchLikeInit<Signal> {
   headers: Record<string, string>;
   body?: string | Uint8Array<ArrayBuffer>;
   signal?: Signal;
+  /**
+   * Never follow a redirect: it would carry the Authorization header (or the enrollment code) to wherever HQ's answer
+   * points. A page's fetch then answers "opaqueredirect"; Electron's adapter turns its refusal into the same.
+   */
+  redirect?: 'manual';
 }
 
 export type FetchLike<Signal> = (url: string, init: FetchLikeInit<Signal>) => Promise<FetchLikeResponse>;
@@ -32,6 +43,33 @@ export interface CancelSignalLike {
 
 /** Why a request failed once its transport was called off; shown nowhere (the host dropped that run), kept for logs. */
 export const TRANSPORT_CANCELLED_MESSAGE = 'The sync was stopped: this device was disconnected from HQ or connected again.';
+
+/** Header of the SyncError for a redirect (not one of HQ's codes): connecting shows its message as it is. */
+export const HQ_REDIRECT_CODE = 'hq-redirect';
+
+/**
+ * HQ never redirects, so a redirect is a wrong address (often http:// to https://) or something else in the way.
+ * Names the address it points to when that is a usable HQ address, the request's own path taken off.
+ */
+export function redirectError(base: string, path: string, status: number, location: string | null): SyncError {
+  const target = location === null ? null : redirectTarget(base, path, location);
+  const message =
+    `HQ at ${base} answered with a redirect to ${target ?? 'another address'}. Lantern does not follow redirects, so nothing was sent there; ` +
+    (target ? 'if that is HQ’s address, connect with it directly in Settings → Sync.' : 'ask your HQ administrator for the address HQ answers at directly (often the same with https://).');
+  return new SyncError('bad-response', message, { status, code: HQ_REDIRECT_CODE });
+}
+
+function redirectTarget(base: string, path: string, location: string): string | null {
+  const origin = /^[a-z]+:\/\/[^/]*/i.exec(base)?.[0] ?? '';
+  const scheme = /^[a-z]+:/i.exec(base)?.[0] ?? 'https:';
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(location) ? location : location.startsWith('//') ? `${scheme}${location}` : location.startsWith('/') ? `${origin}${location}` : null;
+  if (absolute === null) return null;
+  let address = absolute.replace(/[?#].*$/, '');
+  const ownPath = path.replace(/\?.*$/, '');
+  if (address.endsWith(ownPath)) address = address.slice(0, -ownPath.length);
+  const checked = checkHqUrl(address);
+  return checked.ok && checked.url.length <= 200 ? checked.url : null;
+}
 
 /** setTimeout/clearTimeout of the host (method syntax: any handle type fits). */
 export interface TimerApi {
@@ -72,6 +110,7 @@ export function createFetchTransport<Signal>(options: FetchTransportOptions<Sign
     method: FetchLikeInit<Signal>['method'],
     path: string,
     body?: { json: unknown } | { jsonText: string } | { bytes: Uint8Array<ArrayBuffer> },
+    maxBytes = MAX_ANSWER_BYTES,
   ): Promise<z.infer<S>> {
     const headers: Record<string, string> = { Accept: 'application/json', [PROTOCOL_HEADER]: String(protocolVersion) };
     if (options.token !== null) headers.Authorization = `Bearer ${options.token}`;
@@ -84,20 +123,25 @@ export function createFetchTransport<Signal>(options: FetchTransportOptions<Sign
       payload = body.bytes;
     }
     const { status, text, retryAfter } = await withTimeout(options, timeoutMs, async (signal) => {
-      const init: FetchLikeInit<Signal> = { method, headers, ...(payload !== undefined ? { body: payload } : {}), ...(signal !== undefined ? { signal } : {}) };
+      const init: FetchLikeInit<Signal> = { method, headers, redirect: 'manual', ...(payload !== undefined ? { body: payload } : {}), ...(signal !== undefined ? { signal } : {}) };
       let response: FetchLikeResponse;
       try {
         response = await options.fetch(`${base}${path}`, init);
       } catch (error) {
         throw new SyncError('offline', undefined, { cause: error });
       }
-      let text: string;
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status <= 399)) {
+        await response.body?.getReader().cancel().catch(() => undefined);
+        throw redirectError(base, path, response.status, response.headers.get('Location'));
+      }
+      let text: string | null;
       try {
-        text = await response.text();
+        text = await readAnswer(response, maxBytes);
       } catch (error) {
         // The connection broke while the answer was arriving: HQ may have committed; resending is safe.
         throw new SyncError('offline', undefined, { status: response.status, cause: error });
       }
+      if (text === null) throw tooLargeError(response.status, maxBytes);
       return { status: response.status, text, retryAfter: response.headers.get('Retry-After') };
     });
     const json = parseJson(text);
@@ -105,6 +149,18 @@ export function createFetchTransport<Signal>(options: FetchTransportOptions<Sign
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new SyncError('bad-response', undefined, { status, cause: parsed.error });
     return parsed.data;
+  }
+
+  /** A page over the cap is asked for again with half the operations, down to one (which always fits). */
+  async function pullPage(cursor: string | null, limit: number): Promise<unknown> {
+    for (let size = limit; ; size = Math.ceil(size / 2)) {
+      const query = queryString({ ...(cursor ? { cursor } : {}), limit: String(size) });
+      try {
+        return await request(z.unknown(), 'GET', `${HQ_PATHS.pull}?${query}`, undefined, MAX_PULL_ANSWER_BYTES);
+      } catch (error) {
+        if (size <= 1 || !isAnswerTooLarge(error)) throw error;
+      }
+    }
   }
 
   return {
@@ -120,8 +176,7 @@ export function createFetchTransport<Signal>(options: FetchTransportOptions<Sign
       return request(pushResponseSchema, 'POST', HQ_PATHS.push, { jsonText: `${envelope.slice(0, -1)},"ops":${opsJson ?? JSON.stringify(ops)}}` });
     },
     pull: async (cursor: string | null, limit: number) => {
-      const query = queryString({ ...(cursor ? { cursor } : {}), limit: String(limit) });
-      const raw = await request(z.unknown(), 'GET', `${HQ_PATHS.pull}?${query}`);
+      const raw = await pullPage(cursor, limit);
       // Before the page's shape is checked: a newer operation may hold what this version cannot parse.
       const newer = newerOperationIn(raw);
       if (newer) throw new SyncError('bad-response', NEWER_OPERATIONS_MESSAGE, { status: 200, cause: new Error(`operation ${String(newer.opId)} has schema version ${newer.schemaVersion}`) });

@@ -20,6 +20,7 @@ describe('createNetFetch', () => {
       headers: { 'Content-Type': 'application/json' },
       body: '{}',
       signal: expect.any(AbortSignal),
+      redirect: 'error',
     });
   });
 

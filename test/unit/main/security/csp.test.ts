@@ -23,7 +23,8 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(parsed.get('frame-ancestors')).toEqual(["'none'"]);
     expect(parsed.get('form-action')).toEqual(["'none'"]);
     expect(parsed.get('img-src')).toEqual(["'self'", 'blob:', 'data:']);
-    expect(parsed.get('connect-src')).toEqual(["'self'", 'http:', 'https:']);
+    // The Electron page never talks to HQ itself (main does, with net.fetch): it may connect to its own files only.
+    expect(parsed.get('connect-src')).toEqual(["'self'"]);
   });
 
   it('never allows inline or eval script', () => {
@@ -41,7 +42,7 @@ describe('devContentSecurityPolicy', () => {
     const parsed = directives(devContentSecurityPolicy('http://localhost:5173'));
     expect(parsed.get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(parsed.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
-    expect(parsed.get('connect-src')).toEqual(["'self'", 'ws://localhost:5173', 'http:', 'https:']);
+    expect(parsed.get('connect-src')).toEqual(["'self'", 'ws://localhost:5173']);
     expect(parsed.get('object-src')).toEqual(["'none'"]);
     expect(parsed.get('frame-ancestors')).toEqual(["'none'"]);
   });
