@@ -1,9 +1,9 @@
-// Attachment files: SHA-256 at capture, size check before anything is stored, one row per content hash.
+// Attachment files: SHA-256 at capture, size check before anything is stored, one row per content hash, a name per attach.
 import { checkAttachmentSize, cleanAttachmentName, DEFAULT_ATTACHMENT_LIMIT_BYTES, type AttachmentRef } from '../../shared/domain';
-import { attachmentsTable, type StoredAttachment } from './attachments-stored';
+import { attachedNamesOf, incidentFileOf, withAttachedNames, type AttachedName, type IncidentFile } from './attachments-names';
+import { attachmentsTable, type LocalAttachment, type StoredAttachment } from './attachments-stored';
 import type { LanternDb } from './database';
 import { fail, succeed, type RepoResult } from './repo-result';
-import type { AttachmentRow } from './rows';
 
 /** A file checked and hashed at capture, waiting to be saved with its incident. */
 export interface PreparedAttachment extends AttachmentRef {
@@ -39,7 +39,8 @@ export function toAttachmentRef({ sha256, name, type, size }: AttachmentRef): At
 
 /**
  * Links files to an incident. Must run inside the caller's rw transaction on `attachments`: a file
- * already stored (same hash) only gains the incident id, so the same photo twice is stored once.
+ * already stored (same hash) only gains the incident id and the name it was attached under here (attachedAs), so the
+ * same photo twice is stored once and each incident still shows its own name for it.
  * A row known only from HQ (no bytes) also gains the picked bytes: the hash proves they are the same file. Its
  * upload mark goes: a pulled operation only proves HQ knows of the file, not that its bytes arrived (the device
  * that named it may never have uploaded them), so the uploader asks HQ and sends them if HQ still lacks them.
@@ -52,16 +53,19 @@ export async function linkAttachments(db: LanternDb, incidentId: string, files: 
   const writes: Promise<unknown>[] = [];
   unique.forEach((file, index) => {
     const row = existing[index];
+    const attached: AttachedName = { incidentId, name: file.name, type: file.type, at: createdAt };
     if (row) {
       const changes: Partial<StoredAttachment> = {};
       if (!row.incidentIds.includes(incidentId)) changes.incidentIds = [...row.incidentIds, incidentId];
+      const names = withAttachedNames(attachedNamesOf(row), [attached]);
+      if (names) changes.attachedAs = names;
       if (row.blob === undefined) {
         changes.blob = file.blob;
         changes.uploadedAt = undefined; // Dexie's update removes a property set to undefined
       }
       if (Object.keys(changes).length > 0) writes.push(table.update(row.sha256, changes));
     } else {
-      const fresh: AttachmentRow = { sha256: file.sha256, incidentIds: [incidentId], name: file.name, type: file.type, size: file.size, blob: file.blob, createdAt };
+      const fresh: LocalAttachment = { sha256: file.sha256, incidentIds: [incidentId], name: file.name, type: file.type, size: file.size, blob: file.blob, createdAt, attachedAs: [attached] };
       writes.push(db.attachments.add(fresh));
     }
   });
@@ -77,8 +81,12 @@ export async function attachToChange(db: LanternDb, incidentId: string, deviceSe
   await Promise.all([linkAttachments(db, incidentId, files, at), db.outbox.update(deviceSeq, { attachments: files.map(toAttachmentRef) })]);
 }
 
-/** The files of one incident, oldest first; a file only HQ holds comes without `blob` (see attachments-stored.ts). */
-export async function listAttachments(db: LanternDb, incidentId: string): Promise<StoredAttachment[]> {
+/**
+ * The files of one incident, in the order they were attached to it, each under the name and type this incident
+ * attached it with (attachments-names.ts); a file only HQ holds comes without `blob` (see attachments-stored.ts).
+ */
+export async function listAttachments(db: LanternDb, incidentId: string): Promise<IncidentFile[]> {
   const rows = await attachmentsTable(db).where('incidentIds').equals(incidentId).toArray();
-  return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const files = rows.map((row) => incidentFileOf(row, incidentId));
+  return files.sort((a, b) => a.attachedAt.localeCompare(b.attachedAt) || a.sha256.localeCompare(b.sha256));
 }

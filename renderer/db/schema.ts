@@ -1,11 +1,12 @@
 // Schema versions of the local database: append-only. Never edit a shipped entry; add version N+1 with an upgrade.
 import type { Dexie, Transaction } from 'dexie';
-import type { Incident, SlaChange, TimelineEvent } from '../../shared/domain';
+import type { Incident, SlaChange, SlaPolicySet, TimelineEvent } from '../../shared/domain';
+import { fillAttachedNames } from './attachments-names-upgrade';
 import { toIncidentRow, type IncidentRow } from './incident-row';
 import { seedReference, type ReferenceRow } from './reference';
 import { policySetFrom, rekeySlaClocks, seedSlaPolicies, type SlaPolicyRow } from './sla-policies';
-import { withSlaChanges } from './sla-order';
-import { reportUpgradeProgress } from './upgrade-progress';
+import { slaOrderOf, withSlaChanges } from './sla-order';
+import { upgradeStepReporter, type ReportUpgradeStep } from './upgrade-progress';
 import { mergeWords, wordsOf } from './search-words';
 
 export interface SchemaVersion {
@@ -13,8 +14,17 @@ export interface SchemaVersion {
   /** Dexie store specs; only indexed fields are listed (rows may hold more). null deletes a table. */
   stores: Record<string, string | null>;
   /** Rewrites existing rows when a version changes their shape; runs once, inside the upgrade transaction. */
-  upgrade?: (tx: Transaction) => Promise<void>;
+  upgrade?: (tx: Transaction, report: ReportUpgradeStep) => Promise<void>;
+  /** The words of each step the upgrade reports progress under, in order (each its own: see upgrade-progress.ts). */
+  steps?: readonly string[];
 }
+
+// The words of the upgrades' steps: each its own, so a step starting from zero never reads as the previous one restarting.
+const V8_READ = 'Reading incident history';
+const V8_WRITE = 'Placing incidents in SLA order';
+const V9_REKEY = 'Sorting open incidents by time to own';
+const V11_READ = 'Checking incident history';
+const V11_CHECK = 'Checking the SLA times of incidents';
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
@@ -109,6 +119,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         '[siteKey+updatedAt], [assigneeKey+updatedAt], [teamKey+updatedAt], [majorFlag+updatedAt], *searchKeys, [slaGroup+slaKey]',
     },
     upgrade: upgradeToV8,
+    steps: [V8_READ, V8_WRITE],
   },
   {
     version: 9,
@@ -116,6 +127,30 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // shows), so the keys of open rows are recomputed.
     stores: {},
     upgrade: upgradeToV9,
+    steps: [V9_REKEY],
+  },
+  {
+    version: 10,
+    // Shipped by d929c90 (SLA times corrected for clocks found off, rows gaining slaStartMs) and reverted by d24178b,
+    // which also took this entry out: a database that build opened is stored at 10, and without the entry it was
+    // refused as "last used by a newer version". Kept without an upgrade: a database at 10 never runs a v10 upgrade,
+    // so v11 puts every row back under the current logic, for databases at 9 and at 10 alike.
+    stores: {},
+  },
+  {
+    version: 11,
+    // No index changes: every row's SLA fields are recomputed from the timeline and rewritten where they differ (rows of
+    // the reverted v10 build, rows an old build wrote without SLA fields, so missing from the SLA order).
+    stores: {},
+    upgrade: upgradeToV11,
+    steps: [V11_READ, V11_CHECK],
+  },
+  {
+    version: 12,
+    // No index changes: attachment rows gain attachedAs, the name and type each incident attached the file under (the
+    // bytes stay one row per SHA-256), filled from this device's own operations (attachments-names-upgrade.ts).
+    stores: {},
+    upgrade: fillAttachedNames,
   },
 ];
 
@@ -177,11 +212,34 @@ const SLA_EVENT_KINDS = new Set(['status_changed', 'fields_changed', 'escalated'
  * v7 → v8: every incident row gains its SLA changes (one chunked pass over the timeline) and its place in the SLA
  * order under the stored policies ([slaGroup+slaKey]). Rows are rewritten a chunk at a time.
  */
-async function upgradeToV8(tx: Transaction): Promise<void> {
-  const policies = policySetFrom(await tx.table<SlaPolicyRow, string>('slaPolicies').orderBy('order').toArray(), (await tx.table('meta').get('slaAssignment'))?.value);
+async function upgradeToV8(tx: Transaction, report: ReportUpgradeStep): Promise<void> {
+  const policies = await upgradePolicies(tx);
+  // Every row is rewritten with all its index entries: ~1 ms per incident on a slow laptop, so the start screen shows progress.
+  const changes = await slaChangesInTimeline(tx, (done, total) => report(V8_READ, done, total));
+  const incidents = tx.table<IncidentRow, string>('incidents');
+  const ids = await incidents.toCollection().primaryKeys();
+  for (let from = 0; from < ids.length; from += UPGRADE_CHUNK) {
+    const rows = await incidents.bulkGet(ids.slice(from, from + UPGRADE_CHUNK));
+    const rewritten = rows.flatMap((row) => (row ? [toIncidentRow(incidentOf(row), row.noteWords ?? [], { changes: changes.get(row.id) ?? [], policies })] : []));
+    await incidents.bulkPut(rewritten);
+    report(V8_WRITE, Math.min(ids.length, from + UPGRADE_CHUNK), ids.length);
+  }
+}
+
+/** v8 → v9: open rows get the key of the clock the list shows (time to own while unowned); stopped rows keep theirs. */
+async function upgradeToV9(tx: Transaction, report: ReportUpgradeStep): Promise<void> {
+  await rekeySlaClocks(tx.table<IncidentRow, string>('incidents'), await upgradePolicies(tx), (done, total) => report(V9_REKEY, done, total));
+}
+
+/** The SLA policies in force, read through the upgrade transaction. */
+async function upgradePolicies(tx: Transaction): Promise<SlaPolicySet> {
+  return policySetFrom(await tx.table<SlaPolicyRow, string>('slaPolicies').orderBy('order').toArray(), (await tx.table('meta').get('slaAssignment'))?.value);
+}
+
+/** Each incident's SLA changes in its timeline (kinds the clocks read), from one pass over the timeline in chunks. */
+async function slaChangesInTimeline(tx: Transaction, onChunk: (done: number, total: number) => void): Promise<Map<string, SlaChange[]>> {
   const changes = new Map<string, SlaChange[]>();
   const timeline = tx.table<TimelineEvent, string>('timeline');
-  // Every row is rewritten with all its index entries: ~1 ms per incident on a slow laptop, so the start screen shows progress.
   const entries = await timeline.count();
   let read = 0;
   for (let after: string | undefined; ; ) {
@@ -191,38 +249,84 @@ async function upgradeToV8(tx: Transaction): Promise<void> {
       if (SLA_EVENT_KINDS.has(event.kind)) changes.set(event.incidentId, withSlaChanges(changes.get(event.incidentId), '', [event]));
     }
     read += chunk.length;
-    reportUpgradeProgress({ phase: 'Reading incident history', done: read, total: entries });
+    onChunk(read, entries);
     if (chunk.length < UPGRADE_CHUNK) break;
     after = chunk[chunk.length - 1]!.id;
   }
-  const incidents = tx.table<IncidentRow, string>('incidents');
+  return changes;
+}
+
+/**
+ * v9 (or d929c90's v10) → v11: every incident row's SLA fields as the current code computes them. The reverted v10
+ * build stored SLA times corrected for clocks found off, and slaStartMs (a field nothing reads now: it would travel
+ * with the incident); a build from before the newer-database guard (7764d2c) wrote rows without SLA fields (absent
+ * from [slaGroup+slaKey], so from the SLA sort and exports following it) or with v8's key. Only rows whose fields
+ * differ are written: a healthy database costs one read of the timeline and of the incidents, in chunks.
+ */
+async function upgradeToV11(tx: Transaction, report: ReportUpgradeStep): Promise<void> {
+  const policies = await upgradePolicies(tx);
+  const fromTimeline = await slaChangesInTimeline(tx, (done, total) => report(V11_READ, done, total));
+  const incidents = tx.table<IncidentRow & { slaStartMs?: unknown }, string>('incidents');
   const ids = await incidents.toCollection().primaryKeys();
+  report(V11_CHECK, 0, ids.length);
   for (let from = 0; from < ids.length; from += UPGRADE_CHUNK) {
     const rows = await incidents.bulkGet(ids.slice(from, from + UPGRADE_CHUNK));
-    const rewritten = rows.flatMap((row) => (row ? [toIncidentRow(incidentOf(row), row.noteWords ?? [], { changes: changes.get(row.id) ?? [], policies })] : []));
-    await incidents.bulkPut(rewritten);
-    reportUpgradeProgress({ phase: 'Updating incidents', done: Math.min(ids.length, from + UPGRADE_CHUNK), total: ids.length });
+    const rewritten: IncidentRow[] = [];
+    for (const row of rows) {
+      if (!row) continue;
+      const changes = slaChangesOf(row.slaChanges, fromTimeline.get(row.id));
+      // The row serves as the incident for its place (the index fields are extra); it is only stripped to be rewritten.
+      const place = slaOrderOf(row, { changes, policies }, row.updatedAt);
+      const stale = 'slaStartMs' in row || !row.slaChanges || !sameChanges(row.slaChanges, changes) || place.slaGroup !== row.slaGroup || place.slaKey !== row.slaKey;
+      if (stale) rewritten.push(toIncidentRow(incidentOf(row), row.noteWords ?? [], { changes, policies }));
+    }
+    if (rewritten.length > 0) await incidents.bulkPut(rewritten);
+    report(V11_CHECK, Math.min(ids.length, from + UPGRADE_CHUNK), ids.length);
   }
 }
 
-/** v8 → v9: open rows get the key of the clock the list shows (time to own while unowned); stopped rows keep theirs. */
-async function upgradeToV9(tx: Transaction): Promise<void> {
-  const policies = policySetFrom(await tx.table<SlaPolicyRow, string>('slaPolicies').orderBy('order').toArray(), (await tx.table('meta').get('slaAssignment'))?.value);
-  await rekeySlaClocks(tx.table<IncidentRow, string>('incidents'), policies, (done, total) => reportUpgradeProgress({ phase: 'Updating incidents', done, total }));
+/**
+ * The changes of the timeline's entries, at their recorded times; a held change whose entry is not in the timeline
+ * is kept (nothing here drops what a row knew), in the row's order first.
+ */
+function slaChangesOf(held: readonly SlaChange[] | undefined, timeline: readonly SlaChange[] = []): SlaChange[] {
+  const inTimeline = new Set(timeline.map((change) => change.hlc));
+  const kept = (held ?? []).filter((change) => !inTimeline.has(change.hlc));
+  return kept.length === 0 ? [...timeline] : [...kept, ...timeline];
+}
+
+/** The same changes in any order (a row holds them in arrival order, a pass over the timeline in id order). */
+function sameChanges(held: readonly SlaChange[], fresh: readonly SlaChange[]): boolean {
+  if (held.length !== fresh.length) return false;
+  const key = (change: SlaChange) => `${change.hlc}\u0000${change.atMs}\u0000${change.to ?? ''}\u0000${change.yields === true ? 1 : 0}`;
+  const a = held.map(key).sort();
+  const b = fresh.map(key).sort();
+  return a.every((value, i) => value === b[i]);
 }
 
 /** The incident in a stored row of any schema version (index-only fields of every version stripped). */
-function incidentOf(row: IncidentRow & { searchWords?: unknown }): Incident {
+function incidentOf(row: IncidentRow & { searchWords?: unknown; slaStartMs?: unknown }): Incident {
   const {
     categoryKey: _c, siteKey: _s, majorFlag: _m, assigneeKey: _a, teamKey: _t, searchWords: _w, searchKeys: _k, noteWords: _n,
-    slaChanges: _sc, slaGroup: _sg, slaKey: _sk, ...incident
+    slaChanges: _sc, slaGroup: _sg, slaKey: _sk, slaStartMs: _ss, ...incident
   } = row;
   return incident;
 }
 
 export function applySchema(db: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {
+  // Dexie runs every pending upgrade of one open with the same transaction: the first to run plans the steps of all.
+  const reporters = new WeakMap<Transaction, ReportUpgradeStep>();
   for (const entry of versions) {
     const version = db.version(entry.version).stores(entry.stores);
-    if (entry.upgrade) version.upgrade(entry.upgrade);
+    const upgrade = entry.upgrade;
+    if (!upgrade) continue;
+    version.upgrade((tx) => {
+      let report = reporters.get(tx);
+      if (!report) {
+        report = upgradeStepReporter(versions.filter((later) => later.version >= entry.version && later.upgrade).flatMap((later) => later.steps ?? []));
+        reporters.set(tx, report);
+      }
+      return upgrade(tx, report);
+    });
   }
 }

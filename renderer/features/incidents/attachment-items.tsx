@@ -1,6 +1,7 @@
 // One row of the Attachments list: a file on this device (preview, Open) or one only HQ holds (Download from HQ).
 import { formatBytes } from '../../../shared/domain';
-import type { LocalAttachment, StoredAttachment } from '../../db/attachments-stored';
+import type { IncidentFile } from '../../db/attachments-names';
+import type { LocalAttachment } from '../../db/attachments-stored';
 import { saveBlob } from '../save-blob';
 import { AttachmentPreview } from './attachment-preview';
 import { useFetchFromHq } from './use-fetch-from-hq';
@@ -8,17 +9,29 @@ import { useFetchFromHq } from './use-fetch-from-hq';
 /** Characters of the SHA-256 shown as the evidence reference: enough to tell files apart and to quote by phone. */
 const EVIDENCE_REF_CHARS = 12;
 
-function FileFacts({ file }: { file: StoredAttachment }) {
+/** A file this incident holds with its bytes here. */
+type LocalIncidentFile = IncidentFile & LocalAttachment;
+
+/**
+ * The name is the one this incident attached the file under (another incident may know the same bytes by another
+ * name); the same bytes attached here again under other names are one file, and those names are said, so every
+ * "Attached …" entry of the timeline can be found in this list.
+ */
+function FileFacts({ file }: { file: IncidentFile }) {
+  const others = file.names.filter((name) => name !== file.name);
   return (
     <>
-      <span className="attachment-name">{file.name}</span>
+      <span className="attachment-label">
+        <span className="attachment-name">{file.name}</span>
+        {others.length > 0 && <span className="hint attachment-aliases">{`Also attached here as ${others.join(', ')}`}</span>}
+      </span>
       <span className="hint">{formatBytes(file.size)}</span>
       <span className="hint mono" title={`SHA-256 ${file.sha256}`}>{`SHA-256 ${file.sha256.slice(0, EVIDENCE_REF_CHARS)}`}</span>
     </>
   );
 }
 
-export function LocalAttachmentItem({ file }: { file: LocalAttachment }) {
+export function LocalAttachmentItem({ file }: { file: LocalIncidentFile }) {
   return (
     <li className="attachment-item">
       <AttachmentPreview file={file} />
@@ -29,7 +42,7 @@ export function LocalAttachmentItem({ file }: { file: LocalAttachment }) {
 }
 
 /** A file another device attached: HQ holds it, this device knows its name, size and hash only. */
-export function RemoteAttachmentItem({ file }: { file: StoredAttachment }) {
+export function RemoteAttachmentItem({ file }: { file: IncidentFile }) {
   const { state, start } = useFetchFromHq(file.sha256);
   const busy = state.kind === 'busy';
   return (
@@ -47,7 +60,7 @@ export function RemoteAttachmentItem({ file }: { file: StoredAttachment }) {
   );
 }
 
-/** Hands the file to the system as a download (see saveBlob). */
-function openFile(file: LocalAttachment) {
+/** Hands the file to the system as a download (see saveBlob) under this incident's name for it. */
+function openFile(file: LocalIncidentFile) {
   saveBlob(file.blob, file.name);
 }

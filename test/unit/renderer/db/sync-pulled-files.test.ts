@@ -54,7 +54,7 @@ describe('files referenced by pulled operations', () => {
     await replica.applyPulledPage(page([op], 'c:1'));
 
     const rows = await listAttachments(db, op.incidentId);
-    expect(rows).toEqual([{ ...ref, incidentIds: [op.incidentId], createdAt: op.event.at.utc, uploadedAt: clock.nowMs() }]);
+    expect(rows).toEqual([{ ...ref, incidentIds: [op.incidentId], createdAt: op.event.at.utc, uploadedAt: clock.nowMs(), names: ['photo.jpg'], attachedAt: op.event.at.utc }]);
     expect(rows[0]).not.toHaveProperty('blob');
     expect(await readLocalOnlySummary(db)).toEqual({ incidents: 0, files: 0, bytes: 0 });
     const source = createDexieFileSource(db);

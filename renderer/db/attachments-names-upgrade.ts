@@ -1,0 +1,42 @@
+// Schema v10: every stored file gains the name and type each incident attached it under (attachedAs), from this device's operations.
+import type { Transaction } from 'dexie';
+import { withAttachedNames, type AttachedName } from './attachments-names';
+import type { StoredAttachment } from './attachments-stored';
+import type { OutboxRow } from './rows';
+
+/** Outbox rows read per request (one request per chunk, as the timeline upgrades read). */
+const CHUNK = 5_000;
+
+/**
+ * The outbox keeps every operation this device made (acknowledged ones too), and each attaching operation carries
+ * its files' refs: that gives the exact name per incident for files attached here. Files this device only learned
+ * of from pulled operations have no copy of those refs here, so they keep their one stored name (what they showed
+ * before); operations pulled from now on record their names (attachments-pulled.ts).
+ */
+export async function fillAttachedNames(tx: Transaction): Promise<void> {
+  const bySha = new Map<string, AttachedName[]>();
+  const outbox = tx.table<OutboxRow, number>('outbox');
+  for (let after: number | undefined; ; ) {
+    const chunk = await (after === undefined ? outbox.orderBy(':id') : outbox.where(':id').above(after)).limit(CHUNK).toArray();
+    for (const op of chunk) {
+      for (const ref of op.attachments ?? []) {
+        const list = bySha.get(ref.sha256) ?? [];
+        list.push({ incidentId: op.incidentId, name: ref.name, type: ref.type, at: op.event.at.utc });
+        bySha.set(ref.sha256, list);
+      }
+    }
+    if (chunk.length < CHUNK) break;
+    after = chunk[chunk.length - 1]!.deviceSeq;
+  }
+  await tx.table<StoredAttachment, string>('attachments').toCollection().modify((row) => {
+    const made = bySha.get(row.sha256) ?? [];
+    const names: AttachedName[] = [];
+    for (const incidentId of row.incidentIds) {
+      const own = made.filter((entry) => entry.incidentId === incidentId);
+      // No operation of this device attached it there: the stored name, as the incident showed it until now.
+      const entries = own.length > 0 ? own : [{ incidentId, name: row.name, type: row.type, at: row.createdAt }];
+      names.push(...(withAttachedNames([], entries) ?? []));
+    }
+    row.attachedAs = names;
+  });
+}
