@@ -1,6 +1,7 @@
-// Global keyboard shortcuts: N new incident, / search, S statistics, ? shortcut help, Escape back (J/K/Enter live with the list).
+// Global keyboard shortcuts: N new incident, / search, S statistics, C/E/G the open incident, ? help, Escape back (J/K/Enter live with the list).
 import { useEffect } from 'react';
 import { keyBelongsToDialog } from '../features/key-guard';
+import { focusOpenIncident, pressIncidentButton } from './incident-keys';
 
 export interface ShortcutHandlers {
   onNew: () => void;
@@ -35,6 +36,13 @@ export function useShortcuts(handlers: ShortcutHandlers) {
       } else if (event.key === '?' && onHelp) {
         event.preventDefault();
         onHelp();
+      } else if (event.key === 'c' || event.key === 'C' || event.key === 'e' || event.key === 'E') {
+        // Change status / Escalate on the open incident, from the list row or anywhere on the page.
+        event.preventDefault();
+        pressIncidentButton(event.key.toUpperCase());
+      } else if (event.key === 'g' || event.key === 'G') {
+        event.preventDefault();
+        focusOpenIncident();
       }
     }
     window.addEventListener('keydown', onKey);

@@ -1,4 +1,4 @@
-// Whether a page shortcut (J/K, N, S, /, ?) must leave a key alone: it was pressed in a dialog, or a modal is open.
+// Whether a page shortcut (J/K, N, S, C, E, G, /, ?) must leave a key alone: it was pressed in a dialog, or a modal is open.
 /** True when `target` is inside a dialog (inline panel, popover, <dialog>) or a modal dialog covers the page. */
 export function keyBelongsToDialog(target: EventTarget | null): boolean {
   if (target instanceof Element && target.closest('[role="dialog"], [role="alertdialog"], dialog') !== null) return true;

@@ -29,7 +29,7 @@ export function EscalateDialog({ incident }: { incident: Incident }) {
   const finished = incident.status === 'closed' || incident.status === 'cancelled';
   return (
     <>
-      <button ref={openerRef} type="button" aria-expanded={finished ? undefined : open} disabled={finished} onClick={toggle}>
+      <button ref={openerRef} type="button" aria-expanded={finished ? undefined : open} disabled={finished} aria-keyshortcuts="E" onClick={toggle}>
         Escalate
       </button>
       {open && !finished && <EscalateForm incident={incident} panelRef={panelRef} onDone={close} />}

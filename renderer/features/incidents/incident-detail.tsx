@@ -58,7 +58,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
       <header className={`pane-header detail-header${incident.major ? ' major' : ''}`}>
         <div className="detail-heading">
           <span className="mono muted">{incident.number}</span>
-          <h2 id="detail-title" ref={headingRef} tabIndex={-1}>{incident.title}</h2>
+          <h2 id="detail-title" ref={headingRef} tabIndex={-1} aria-keyshortcuts="G">{incident.title}</h2>
           <EscalationSummary events={events} />
           <IncidentSlaClocks incident={incident} />
           <StakeholderUpdateDue incident={incident} events={events} majorDefault={majorUpdateDefault} onLogUpdate={logUpdate} />

@@ -1,6 +1,6 @@
 // The incident list: the active view read page by page (keyset pages near the viewport), virtualized over every match.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Incident } from '../../../shared/domain';
 import { DEFAULT_SORT, useAnyIncidentOnDevice, type FindQuery, type SortKey } from '../../db';
 import { announce } from '../../store/announce-store';
@@ -33,6 +33,11 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
 
   const pages = useIncidentPages(query.breachingSoon ? { ...query, nowMs } : query);
   const total = pages.total ?? 0;
+  // The cursor row (kept inside the list when it shrank, as Enter does): the list's one Tab stop.
+  const at = total > 0 ? Math.min(cursor, total - 1) : -1;
+  // It stays rendered wherever the list is scrolled: a wheel that carries it out of the window must not unmount the
+  // focused button (focus would fall to the page, where Tab starts again at the top bar), nor take the Tab stop away.
+  const rangeExtractor = useCallback((range: Range) => withIndex(defaultRangeExtractor(range), at), [at]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose; nothing here is memoized by the compiler.
   const virtualizer = useVirtualizer({
@@ -44,15 +49,20 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
     overscan: LIST_OVERSCAN,
     observeElementRect: observeRectWithFallback,
     scrollToFn: scrollSafely,
+    rangeExtractor,
+    // The rows on screen (and the overscan) decide which pages are read, not the cursor row held far away.
     onChange: (instance) => {
-      const items = instance.getVirtualItems();
-      if (items.length > 0) pages.setView(items[0]!.index, items[items.length - 1]!.index);
+      const range = instance.range;
+      if (range && instance.options.count > 0) {
+        pages.setView(Math.max(0, range.startIndex - LIST_OVERSCAN), Math.min(instance.options.count - 1, range.endIndex + LIST_OVERSCAN));
+      }
     },
   });
   const items = virtualizer.getVirtualItems();
   // Timelines only for the rendered rows (one indexed read for the misses).
   const timelineOf = useSlaTimelines(items.flatMap((item) => pages.rowAt(item.index) ?? []));
   const rowAt = pages.rowAt;
+  const cursorIncident = useHeldCursorRow(queryKey, at, at >= 0 ? rowAt(at) : undefined);
   const scrollTo = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
 
   // Opening from the list leaves focus on the row: the detail appearing beside it says nothing to a screen reader.
@@ -94,10 +104,10 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
             {/* Rows sit at fixed offsets in a body as tall as the whole list: a scroll frame moves nothing already on screen. */}
             <tbody role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
               {items.map((item) => {
-                const incident = rowAt(item.index);
+                const incident = rowAt(item.index) ?? (item.index === at ? cursorIncident : undefined);
                 return incident ? (
                   <IncidentRow key={incident.id} incident={incident} timeline={timelineOf(incident)} nowMs={nowMs} index={item.index} top={item.start}
-                    selected={incident.id === selectedId} cursor={item.index === cursor} onOpen={openRow} />
+                    selected={incident.id === selectedId} cursor={item.index === at} onOpen={openRow} />
                 ) : (
                   <PendingRow key={`pending-${item.index}`} index={item.index} top={item.start} />
                 );
@@ -109,6 +119,23 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
       <div className={statusClass} role="status">{said}</div>
     </>
   );
+}
+
+/** `indexes` (ascending) with `index` in its place, when it is a row. */
+function withIndex(indexes: number[], index: number): number[] {
+  if (index < 0 || indexes.includes(index)) return indexes;
+  return [...indexes, index].sort((a, b) => a - b);
+}
+
+/**
+ * The cursor row's incident, held while its page is dropped (scrolled far away): the focused row keeps its button
+ * rather than turning into "Loading…". Held for this query and position only; the page's own read replaces it.
+ */
+function useHeldCursorRow(queryKey: string, index: number, live: Incident | undefined): Incident | undefined {
+  const [held, setHeld] = useState<{ queryKey: string; index: number; incident: Incident } | null>(null);
+  // Set during render (React's pattern for state derived from the previous render): no extra paint without the row.
+  if (live && (held?.incident !== live || held.index !== index || held.queryKey !== queryKey)) setHeld({ queryKey, index, incident: live });
+  return live ?? (held && held.queryKey === queryKey && held.index === index ? held.incident : undefined);
 }
 
 /** The column headers; memoized, so a scroll frame does not re-render them. */

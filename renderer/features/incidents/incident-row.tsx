@@ -18,6 +18,7 @@ interface RowProps {
   /** Offset of the row in the list body (px). */
   top: number;
   selected: boolean;
+  /** Under the J/K cursor: its button is the list's one Tab stop (roving tabindex); other rows are reached with J/K or the arrows. */
   cursor: boolean;
   onOpen: (incident: Incident) => void;
 }
@@ -30,10 +31,11 @@ export const IncidentRow = memo(function IncidentRow({ incident, timeline, nowMs
       <td role="cell" className="mono">{incident.number}</td>
       <td role="cell"><PriorityBadge priority={incident.priority} /></td>
       <td role="cell" className="title-cell">
-        {/* A real button gives every row a keyboard stop and an accessible name. */}
+        {/* A real button gives every row an accessible name and Enter; only the cursor row's is in the Tab order, so Tab
+            leaves the list in one press for the open incident however many rows there are. */}
         {/* The title attribute shows the whole title on hover when the column cuts it with an ellipsis. */}
         {/* aria-current, not the row's aria-selected: Chromium drops aria-selected on a row of a plain table. */}
-        <button type="button" className="row-link" title={incident.title} aria-current={selected ? 'true' : undefined}
+        <button type="button" className="row-link" title={incident.title} aria-current={selected ? 'true' : undefined} tabIndex={cursor ? 0 : -1}
           onClick={(e) => { e.stopPropagation(); onOpen(incident); }}>
           {incident.title}
         </button>

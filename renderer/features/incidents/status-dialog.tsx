@@ -82,7 +82,7 @@ export function StatusDialog({ incident, events }: { incident: Incident; events:
   };
   return (
     <>
-      <button ref={openerRef} type="button" aria-expanded={final ? undefined : open} disabled={final}
+      <button ref={openerRef} type="button" aria-expanded={final ? undefined : open} disabled={final} aria-keyshortcuts="C"
         aria-describedby={final ? noteId : undefined} onClick={toggle}>
         Change status
       </button>
