@@ -4,14 +4,29 @@ import type { Dexie } from 'dexie';
 /** 'updated': a newer Lantern in another window upgraded the schema. 'removed': the database was deleted or closed by the browser. */
 export type DatabaseLoss = 'updated' | 'removed';
 
-export const DATABASE_UPDATED_MESSAGE =
-  'Lantern was updated in another window, so this window can no longer save. Reload it to go on: everything saved ' +
-  'before is there, and so is what was typed in a new incident, a note or an open status, escalation or evidence panel.';
-
-export const DATABASE_REMOVED_MESSAGE =
-  "Lantern's data on this computer was removed while this window was open (the browser cleared this site's data or " +
-  'reclaimed the space). Nothing more can be saved here. Reload to start again; incidents HQ already has come back ' +
-  'once this computer is connected to HQ again.';
+/**
+ * What the banner says, the most urgent first: once the database is gone, text in open forms lives only there,
+ * and reloading (the way out) empties the forms. `lead` is that instruction, `detail` why and what comes next.
+ */
+export const DATABASE_LOSS_WORDS: Record<DatabaseLoss, { lead: string; detail: string }> = {
+  // Open forms wrote their drafts as the other window's upgrade began (DATABASE_CLOSING_EVENT); later typing has no
+  // database. A reload runs whatever Lantern this window loads: if that is still the older one, its start screen says
+  // a newer version is needed, so the reload is not promised to be enough.
+  updated: {
+    lead: 'Copy anything typed in open forms since Lantern was updated in another window: this window can no longer save or keep it.',
+    detail:
+      'What was typed before that in a new incident, a note or an open status, escalation or evidence panel was kept as a ' +
+      'draft. Reload to go on with the updated Lantern; if this window then says a newer version of Lantern is needed, ' +
+      'close it and go on in the window that was updated.',
+  },
+  removed: {
+    lead: "Copy anything you typed in open forms now: Lantern's data on this computer was removed, so it cannot be kept here.",
+    detail:
+      "The browser cleared this site's data or reclaimed the space while this window was open; nothing more can be saved " +
+      'in it. Reloading empties the open forms and starts again; incidents HQ already has come back once this computer is ' +
+      'connected to HQ again.',
+  },
+};
 
 /** Fired on window, synchronously, just before the database closes: open forms write their drafts while they still can. */
 export const DATABASE_CLOSING_EVENT = 'lantern:database-closing';

@@ -59,9 +59,12 @@ export const STORAGE_ERROR_MESSAGE =
   "Lantern could not save to this computer's storage. Nothing was saved. " +
   'Try again; if it keeps failing, close other Lantern windows and restart Lantern.';
 
+// Copying comes first: the text now lives only in the form, and the way out (reloading) clears the form. What to do
+// after copying depends on why the database went (the banner says it), so no reload is promised here.
 export const DATABASE_CLOSED_MESSAGE =
-  "Lantern could not save: this window's database was closed (Lantern was updated in another window, or its data was " +
-  'removed). Nothing was saved. Reload this window.';
+  'Copy what you typed in this form first: Lantern could not save it, and it cannot be kept in this window, because ' +
+  "this window's database was closed (Lantern was updated in another window, or its data was removed). Nothing was " +
+  'saved. The message at the top of the window says what to do next.';
 
 // Chromium and Safari say QuotaExceededError; older Firefox used NS_ERROR_DOM_QUOTA_REACHED.
 const QUOTA_ERROR_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
@@ -105,7 +108,7 @@ export function describeWriteFailure(error: unknown, transaction: { idbtrans?: {
 
 export function describeStorageError(error: unknown): StorageErrorDescription {
   if (isQuotaError(error)) return { code: 'storage-full', message: STORAGE_FULL_MESSAGE };
-  // Closed for good (database-lost.ts) or refused as newer: restarting or freeing disk space would not help, reloading does.
+  // Closed for good (database-lost.ts) or refused as newer: restarting or freeing disk space would not help.
   if (isClosedDatabaseError(error)) return { code: 'storage-error', message: DATABASE_CLOSED_MESSAGE };
   return { code: 'storage-error', message: STORAGE_ERROR_MESSAGE };
 }

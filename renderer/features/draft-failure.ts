@@ -3,11 +3,11 @@ import { DATABASE_CLOSED_MESSAGE } from '../db/storage';
 
 /**
  * `lead` introduces an ordinary refusal ("Draft not kept"). A closed database gets its own words: the usual advice
- * ("Reload this window") would throw away what was typed, which no draft holds, so the person copies it first.
+ * (reload the window) would throw away what was typed, which no draft holds, so copying comes first.
  */
 export function draftFailureText(problem: string, lead: string): string {
   if (problem === DATABASE_CLOSED_MESSAGE) {
-    return "What you typed is only in this form: this window's database was closed. Copy your text before you reload this window.";
+    return "Copy what you typed in this form before you reload or close this window: it is only here, and cannot be kept as a draft because this window's database was closed.";
   }
   return `${lead}: ${problem}`;
 }

@@ -14,7 +14,6 @@ import {
 import { useServices } from '../../app/services';
 import { discardDraft, listDrafts, useReferenceLists, type Draft, type RepoResult } from '../../db';
 import { createCaptureRecorder } from '../../db/attachments-record';
-import { formatLocal } from '../format';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 import { AttachmentPicker } from './attachment-picker';
 import { FieldError, LevelSelect, TitleField } from './capture-fields';
@@ -30,6 +29,10 @@ import { DuplicateSuggestions } from '../incidents/duplicate-suggestions';
 import { ChecklistPreview, TemplatePicker } from './template-picker';
 import { useDraftAutosave } from './use-draft-autosave';
 import { draftFailureText } from '../draft-failure';
+import { DATABASE_CLOSED_MESSAGE } from '../../db/storage';
+import { useDatabaseLossStore } from '../../store/database-loss-store';
+import { CaptureDraftBar, type DraftState } from './capture-draft-bar';
+import { captureAsText } from './capture-copy';
 import { claimNewestFreeDraft, useDraftClaim } from './use-draft-claim';
 import { useFileDrop } from './use-file-drop';
 import { usePendingAttachments } from './use-pending-attachments';
@@ -69,6 +72,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   const savingNow = useRef(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
+  const formErrorRef = useRef<HTMLParagraphElement>(null);
   const attachments = usePendingAttachments(attachmentLimitBytes);
   // A file dropped while the save runs would be in neither the saved incident nor a draft.
   const { dragging, handlers: dropHandlers } = useFileDrop((files) => {
@@ -81,6 +85,16 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   const reference = useReferenceLists();
   const categoryOptions = withValue(reference?.category ?? SEED_CATEGORY_OPTIONS, values.category);
   const siteSuggestions = reference?.site ?? [];
+
+  // The database gone (the banner's store, or a write refused as closed before it says so): the text is only in the form.
+  const loss = useDatabaseLossStore((s) => s.loss);
+  const lost = loss !== null || draftProblem === DATABASE_CLOSED_MESSAGE || errors.form === DATABASE_CLOSED_MESSAGE;
+  const draftState: DraftState | null =
+    lost ? (dirty || restoredAt || hasContent(values) ? { kind: 'lost', loss } : null)
+    : !(restoredAt || dirty) ? null
+    : draftProblem ? { kind: 'not-kept' }
+    : restoredAt ? { kind: 'restored', at: restoredAt }
+    : { kind: 'kept' };
 
   const draftValues = useMemo(() => (dirty && hasContent(values) ? toDraftValues(values) : null), [dirty, values]);
   const onDraftResult = useCallback((result: RepoResult<unknown>) => setDraftProblem(result.ok ? null : result.error.message), []);
@@ -98,6 +112,10 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   }, []);
 
   useEffect(() => titleRef.current?.focus(), []);
+  // A refusal for the whole form shows at its top, out of sight of the Save button pressed at its foot (jsdom has no scrolling).
+  useEffect(() => {
+    if (errors.form) formErrorRef.current?.scrollIntoView?.({ block: 'center' });
+  }, [errors.form]);
 
   // After a crash or reload, carry on with the newest draft no other window has open, unless the person has already
   // started typing. A draft another window has open stays there: this window starts its own, and says so.
@@ -261,19 +279,18 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
         <h2 id="capture-heading">New incident</h2>
         <span className="hint">Only the title is required · saved as a draft while you type</span>
       </header>
-      <DraftsPanel currentId={draftId} claims={claims} onResume={(draft) => void resume(draft)} onDiscard={(draft) => void discardOther(draft)} />
+      {/* Resuming another draft would replace the text that is now only in this form. */}
+      {!lost && <DraftsPanel currentId={draftId} claims={claims} onResume={(draft) => void resume(draft)} onDiscard={(draft) => void discardOther(draft)} />}
       {claimProblem && <p role="alert" className="form-error">{claimProblem}</p>}
       {separate && <p role="status" className="hint capture-separate">Another window is recording a new incident; this is a separate one.</p>}
-      {(restoredAt || dirty) && (
-        <div className="draft-bar">
-          <span className="hint">{restoredAt ? `Draft restored (last saved ${formatLocal(restoredAt)}).` : 'Draft kept on this computer.'}</span>
-          <button type="button" onClick={() => void startBlank()}>Start blank</button>
-          <button type="button" onClick={() => void discardCurrent()}>Discard draft</button>
-        </div>
+      {draftState && (
+        <CaptureDraftBar state={draftState} onStartBlank={() => void startBlank()} onDiscard={() => void discardCurrent()}
+          copyText={() => captureAsText(values, attachments.files.map((file) => file.name), exercise)} />
       )}
-      {draftProblem && <p role="alert" className="form-error">{draftFailureText(draftProblem, 'The draft could not be saved')}</p>}
+      {/* Once the database is gone the bar above says it, with the way to copy the text. */}
+      {draftProblem && !lost && <p role="alert" className="form-error">{draftFailureText(draftProblem, 'The draft could not be saved')}</p>}
       {errors.form && (
-        <p role="alert" className="form-error">
+        <p ref={formErrorRef} role="alert" className="form-error">
           {errors.form}
         </p>
       )}
