@@ -1,6 +1,6 @@
 // Commands for working an incident: escalate (functional or hierarchical), change the hold reason, log a communication, correct an entry.
 import { applyFieldChanges, eventBase, touchedAt, transitionFailure, validated } from './command-kit';
-import type { CommandContext, CommandResult } from './commands';
+import type { CommandContext, CommandError, CommandResult } from './commands';
 import type { Incident, SyncedFields } from './incident';
 import { checkHoldReasonChange, DEFAULT_TRANSITION_REFERENCE, type TransitionReference } from './lifecycle';
 import { DEFAULT_MANAGER_LEVELS, DEFAULT_TEAMS } from './reference-defaults';
@@ -82,10 +82,14 @@ export interface CommunicationInput {
   actionTaken?: string;
 }
 
-/** Logs a message sent or received (HICS 213 shape, trimmed); allowed in every status, like notes. */
-export function logCommunication(incident: Incident, input: CommunicationInput, ctx: CommandContext): CommandResult {
+/**
+ * Every problem with a communication, in the order of the form (direction, the required fields, priority), so a form
+ * can mark them all at once; empty when it can be logged. `logCommunication` refuses with the first.
+ */
+export function communicationProblems(input: CommunicationInput): CommandError[] {
+  const problems: CommandError[] = [];
   if (!(COMMUNICATION_DIRECTIONS as readonly string[]).includes(input.direction)) {
-    return { ok: false, error: { code: 'invalid-value', field: 'direction', message: 'Choose whether the message was outgoing or incoming.' } };
+    problems.push({ code: 'invalid-value', field: 'direction', message: 'Choose whether the message was outgoing or incoming.' });
   }
   const required: [keyof CommunicationInput, string][] = [
     ['from', 'Say who the message is from.'],
@@ -95,11 +99,18 @@ export function logCommunication(incident: Incident, input: CommunicationInput, 
   ];
   for (const [field, message] of required) {
     const value = input[field];
-    if (typeof value !== 'string' || value.trim() === '') return { ok: false, error: { code: 'missing-field', field, message } };
+    if (typeof value !== 'string' || value.trim() === '') problems.push({ code: 'missing-field', field, message });
   }
   if (input.priority !== undefined && !(COMMUNICATION_PRIORITIES as readonly string[]).includes(input.priority)) {
-    return { ok: false, error: { code: 'invalid-value', field: 'priority', message: 'Choose the priority: urgent, non-urgent or informational.' } };
+    problems.push({ code: 'invalid-value', field: 'priority', message: 'Choose the priority: urgent, non-urgent or informational.' });
   }
+  return problems;
+}
+
+/** Logs a message sent or received (HICS 213 shape, trimmed); allowed in every status, like notes. */
+export function logCommunication(incident: Incident, input: CommunicationInput, ctx: CommandContext): CommandResult {
+  const [problem] = communicationProblems(input);
+  if (problem) return { ok: false, error: problem };
   const optionalText = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
   const subject = optionalText(input.subject);
   const actionTaken = optionalText(input.actionTaken);

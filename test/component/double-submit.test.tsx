@@ -15,7 +15,7 @@ async function setup() {
   const services: Services = { db, incidents: createIncidentRepository(db), host: createBrowserHost() };
   const created = await services.incidents.record({ title: 'Generator fault' });
   if (!created.ok) throw new Error(created.error.message);
-  return { db, services, id: created.value.id };
+  return { db, services, id: created.value.id, incident: created.value };
 }
 
 describe('double submit', () => {
@@ -33,10 +33,10 @@ describe('double submit', () => {
   });
 
   it('CommunicationForm: "Save communication" clicked twice logs the message once', async () => {
-    const { db, services, id } = await setup();
+    const { db, services, id, incident } = await setup();
     render(
       <ServicesProvider services={services}>
-        <CommunicationForm incidentId={id} open onOpenChange={() => undefined} />
+        <CommunicationForm incident={incident} events={[]} open onOpenChange={() => undefined} />
       </ServicesProvider>,
     );
     fireEvent.change(screen.getByLabelText('From'), { target: { value: 'Desk' } });

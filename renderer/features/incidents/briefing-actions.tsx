@@ -1,18 +1,15 @@
 // "Copy update", "Copy briefing" and "Print briefing": an incident as plain text for SMS, radio and paper when there is no network.
-import { useMemo, useRef } from 'react';
+import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { DEFAULT_NOTIFICATION_SETTINGS, type Incident, type TimelineEvent } from '../../../shared/domain';
-import { useIncidentNumbers, useLinks } from '../../db/links-live';
-import { slaClocksOf } from '../../db/sla';
-import { buildBriefing, buildBriefingText, buildShortUpdate, SHORT_UPDATE_LIMIT, type Briefing, type BriefingContext } from './briefing-text';
-import { useSlaTimelines } from './sla-hooks';
-import { useMajorUpdateDefault } from './stakeholder-updates';
-import { useDrillMode } from '../drill/use-drill-mode';
+import type { Incident, TimelineEvent } from '../../../shared/domain';
+import { buildBriefing, buildBriefingText, buildShortUpdate, SHORT_UPDATE_LIMIT, type Briefing } from './briefing-text';
+import { useBriefingContext } from './briefing-context';
+import { requestUpdateLog } from './communication-request';
+import { updateLogged } from './communication-update';
 import { useClipboardCopy } from '../use-clipboard-copy';
 import { CopyFallbackBox, copyFallbackMessage } from '../copy-fallback-box';
 import { usePrintOnce } from '../use-print-once';
 import { PrintHeader } from './print-header';
-import { referencedIncidentIds } from './timeline-text';
 import './briefing.css';
 
 type CopyKind = 'update' | 'briefing';
@@ -23,34 +20,18 @@ const KIND_WORDS: Record<CopyKind, { noun: string; label: string }> = {
 };
 
 export function BriefingActions({ incident, events }: { incident: Incident; events: readonly TimelineEvent[] }) {
-  const majorDefault = useMajorUpdateDefault();
-  const drill = useDrillMode();
-  const timelineOf = useSlaTimelines([incident]);
+  const { context } = useBriefingContext(incident, events);
   const { confirmation, fallback, copy: copyText, dismissFallback, textareaRef } = useClipboardCopy<CopyKind>();
   const { printed, printError, print: printOnce } = usePrintOnce<Briefing>();
   const triggers = useRef<Partial<Record<CopyKind, HTMLButtonElement | null>>>({});
-  // The incidents it is linked to, and the numbers of those its entries name (links, the one it duplicates).
-  const links = useLinks(incident.id);
-  const referencedIds = useMemo(() => referencedIncidentIds(events).concat(incident.duplicateOf ?? []), [events, incident.duplicateOf]);
-  const numbers = useIncidentNumbers(referencedIds);
-
-  /** Built at click time, so the text says what is true now (SLA, due update), not at the last render. */
-  const context = (): BriefingContext => {
-    const nowMs = Date.now();
-    const inputs = timelineOf(incident);
-    return {
-      nowMs,
-      // Until the device setting is read, the built-in default: a briefing rather names a due update than hides one.
-      majorUpdateDefault: majorDefault === undefined ? DEFAULT_NOTIFICATION_SETTINGS.majorUpdateEveryMinutes : majorDefault,
-      sla: inputs && slaClocksOf(inputs, incident.priority, nowMs),
-      drillOn: drill?.on === true,
-      numberOf: (id) => (numbers === undefined ? undefined : (numbers.get(id) ?? null)),
-      links,
-    };
-  };
+  // The short update last copied: copying sends nothing and records nothing, so it is offered for logging until it is.
+  const [copiedUpdate, setCopiedUpdate] = useState<{ text: string; atMs: number } | null>(null);
+  const offerLog = copiedUpdate !== null && !updateLogged(events, copiedUpdate.text, copiedUpdate.atMs);
 
   const copy = async (kind: CopyKind) => {
     const text = kind === 'update' ? buildShortUpdate(incident, events, context()) : buildBriefingText(incident, events, context(), 'copied');
+    // Offered even when the clipboard refused: the text is then copied by hand from the box, and sent all the same.
+    if (kind === 'update') setCopiedUpdate({ text, atMs: Date.now() });
     await copyText(kind, text, kind === 'update' ? `Copied the update (${text.length} characters).` : 'Copied the briefing.');
   };
 
@@ -86,6 +67,13 @@ export function BriefingActions({ incident, events }: { incident: Incident; even
             </>
           )}
         </span>
+        {/* Opens the communication form filled in rather than logging at once: who it went to is not known here. */}
+        {offerLog && (
+          <button type="button" className="briefing-log-sent" onClick={() => requestUpdateLog(incident.id, copiedUpdate.text)}
+            title="Record the copied update as an outgoing communication (opens the form with the text filled in)">
+            Log it as sent
+          </button>
+        )}
       </div>
       {printError && <p role="alert" className="field-error">{printError}</p>}
       {fallback && (

@@ -97,7 +97,7 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
         <h3 id="timeline-heading">Timeline</h3>
         <Timeline incident={incident} events={events} />
         <NoteForm incidentId={incident.id} />
-        <CommunicationForm incidentId={incident.id} open={communicationOpen} onOpenChange={setCommunicationOpen} focusRequest={communicationFocus} />
+        <CommunicationForm incident={incident} events={events} open={communicationOpen} onOpenChange={setCommunicationOpen} focusRequest={communicationFocus} />
       </section>
     </article>
   );
