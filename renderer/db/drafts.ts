@@ -46,6 +46,15 @@ export function listDrafts(db: LanternDb): Promise<Draft[]> {
     .toArray();
 }
 
+/**
+ * The person left the capture form with this draft in it: it is offered in the Drafts list, and no longer restored into
+ * the next form opened, where new typing would run on from its title. `setAside` false puts it back in play (resumed).
+ * A draft that is gone stays gone.
+ */
+export async function setDraftAside(db: LanternDb, id: string, setAside: boolean, nowMs: number = Date.now()): Promise<void> {
+  await db.drafts.update(id, { setAsideAt: setAside ? new Date(nowMs).toISOString() : undefined });
+}
+
 /** Removes the draft; discarding one that is already gone is not an error (the form may save and discard twice). */
 export async function discardDraft(db: LanternDb, id: string): Promise<RepoResult<void>> {
   try {

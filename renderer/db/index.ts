@@ -17,7 +17,7 @@ export {
   type IncidentPageQuery,
   type PageCursor,
 } from './queries';
-export { discardDraft, getDraft, listDrafts, saveDraft, type Draft } from './drafts';
+export { discardDraft, getDraft, listDrafts, saveDraft, setDraftAside, type Draft } from './drafts';
 export {
   describeStorageError,
   estimateStorage,

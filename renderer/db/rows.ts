@@ -32,4 +32,10 @@ export interface DraftRow {
   /** ISO 8601 UTC (canonical toISOString form, so it sorts as time). */
   updatedAt: string;
   values: JsonObject;
+  /**
+   * ISO 8601 UTC when the person left the form with this draft in it (Escape, another pane): it waits in the Drafts list
+   * instead of coming back into the next new incident. Absent: the window went away (crash, reload), so it carries on.
+   * The next autosave of the draft drops it (a put replaces the row).
+   */
+  setAsideAt?: string;
 }

@@ -1,7 +1,7 @@
 // Capture drafts: autosaved while typing, restored after a reload, listed with resume/discard, gone once saved.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { freshCaptureDb, renderCapture } from './support/render-capture';
+import { freshCaptureDb, renderCapture, unmountAsReload } from './support/render-capture';
 
 describe('capture form drafts', () => {
   it('restores everything typed after a reload (unmount and mount again)', async () => {
@@ -11,7 +11,7 @@ describe('capture form drafts', () => {
     await first.user.type(screen.getByLabelText('Description'), 'Smell near the lift, no alarm yet.');
     await first.user.selectOptions(screen.getByLabelText('Urgency'), '1 — High');
     await waitFor(async () => expect((await db.drafts.toArray())[0]?.values.urgency).toBe(1));
-    first.unmount();
+    await unmountAsReload(first, db);
 
     renderCapture(db);
     expect(await screen.findByDisplayValue('Smoke in corridor B')).toBe(screen.getByLabelText('Title'));
@@ -20,14 +20,22 @@ describe('capture form drafts', () => {
     expect(screen.getByText(/Draft restored/)).toBeInTheDocument();
   });
 
-  it('keeps the last keystrokes when the form closes before the autosave delay', async () => {
+  it('keeps the last keystrokes when the form closes before the autosave delay, set aside in the Drafts list', async () => {
     const db = await freshCaptureDb();
     const first = renderCapture(db);
     await first.user.type(screen.getByLabelText('Title'), 'Water on floor 2');
     first.unmount();
-    await waitFor(async () => expect((await db.drafts.toArray())[0]?.values.title).toBe('Water on floor 2'));
-    renderCapture(db);
-    expect(await screen.findByDisplayValue('Water on floor 2')).toBeInTheDocument();
+    await waitFor(async () => expect((await db.drafts.toArray())[0]).toMatchObject({ values: { title: 'Water on floor 2' }, setAsideAt: expect.any(String) }));
+    // The next new incident starts blank: typing there must not run on from the draft's title.
+    const next = renderCapture(db);
+    const drafts = await screen.findByRole('region', { name: 'Drafts' });
+    expect(screen.getByLabelText('Title')).toHaveValue('');
+    await next.user.type(screen.getByLabelText('Title'), 'Fire alarm panel fault');
+    expect(screen.getByLabelText('Title')).toHaveValue('Fire alarm panel fault');
+    await next.user.click(within(drafts).getByRole('button', { name: 'Resume draft: Water on floor 2' }));
+    await waitFor(() => expect(screen.getByLabelText('Title')).toHaveValue('Water on floor 2'));
+    // Resumed, it is in play again: a crash now would bring it back in the next form.
+    await waitFor(async () => expect((await db.drafts.get((await db.drafts.toArray()).find((d) => d.values.title === 'Water on floor 2')!.id))?.setAsideAt).toBeUndefined());
   });
 
   it('does not make a draft from an untouched form', async () => {

@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/domain';
 import { formatLocal, toDateTimeLocalValue } from '../../renderer/features/format';
-import { freshCaptureDb, renderCapture } from './support/render-capture';
+import { freshCaptureDb, renderCapture, unmountAsReload } from './support/render-capture';
 
 describe('capture: occurred-at in the future', { timeout: 15_000 }, () => {
   it('refuses a time years ahead with a message next to the field, and stores nothing', async () => {
@@ -120,7 +120,7 @@ describe('capture: detected-at (optional)', { timeout: 15_000 }, () => {
     const typed = toDateTimeLocalValue(Date.now());
     await user.type(screen.getByLabelText('Detected at'), typed);
     await waitFor(async () => expect((await db.drafts.toArray())[0]?.values.detectedAt).toBe(typed));
-    unmount();
+    await unmountAsReload({ unmount }, db);
     renderCapture(db);
     expect(await screen.findByDisplayValue('Power dip')).toBe(screen.getByLabelText('Title'));
     expect(screen.getByLabelText('Detected at')).toHaveValue(typed);

@@ -1,7 +1,7 @@
 // Capture times across the clocks' changes (Europe/Berlin): the repeated hour, the skipped hour, and a draft finished in another zone.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { freshCaptureDb, renderCapture } from './support/render-capture';
+import { freshCaptureDb, renderCapture, unmountAsReload } from './support/render-capture';
 import { moveClockTo, nowIs, onClock, realTimeAfterEach } from './support/on-clock';
 
 onClock('Europe/Berlin');
@@ -67,7 +67,7 @@ describe('capture times on a clock that changes', { timeout: 30_000 }, () => {
     await first.user.clear(screen.getByLabelText('Occurred at'));
     await first.user.type(screen.getByLabelText('Occurred at'), '2026-11-25T22:15');
     await first.user.type(screen.getByLabelText('Detected at'), '2026-11-25T22:40');
-    first.unmount();
+    await unmountAsReload(first, db);
     await waitFor(async () => expect((await db.drafts.toArray())[0]?.values.detectedAt).toBe('2026-11-25T22:40'));
 
     moveClockTo('America/New_York');

@@ -1,7 +1,7 @@
 // Templates on the capture form: prefill category, impact, urgency and title; show the checklist; link the incident to it.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { freshCaptureDb, renderCapture } from './support/render-capture';
+import { freshCaptureDb, renderCapture, unmountAsReload } from './support/render-capture';
 
 describe('capture form templates', () => {
   it('prefills from the template, shows its checklist and records the incident with them', async () => {
@@ -57,7 +57,7 @@ describe('capture form templates', () => {
     const db = await freshCaptureDb();
     const first = renderCapture(db);
     await first.user.selectOptions(screen.getByLabelText('Template'), 'Network outage');
-    first.unmount();
+    await unmountAsReload(first, db);
     await waitFor(async () => expect((await db.drafts.toArray())[0]?.values.templateId).toBe('network-outage'));
     renderCapture(db);
     await waitFor(() => expect(screen.getByLabelText('Template')).toHaveValue('network-outage'));

@@ -8,7 +8,7 @@ import { CaptureForm } from '../../renderer/features/capture/capture-form';
 import { createDraftClaims } from '../../renderer/features/capture/draft-claims';
 import { createBrowserHost } from '../../renderer/host/browser-host';
 import { FakeLockManager } from '../unit/renderer/db/capture-draft-claim-locks';
-import { freshCaptureDb } from './support/render-capture';
+import { freshCaptureDb, unmountAsReload } from './support/render-capture';
 
 const SEPARATE = 'Another window is recording a new incident; this is a separate one.';
 
@@ -51,7 +51,7 @@ describe('capture form in two windows', () => {
     expect(within(drafts).queryByRole('button', { name: /Smoke in corridor B/ })).not.toBeInTheDocument();
 
     // Reloading the second window brings back its own draft, not the first one's.
-    second.unmount();
+    await unmountAsReload(second, db);
     locks.crash('second');
     const reloaded = openWindow(db, locks, 'second-reloaded');
     await waitFor(() => expect(reloaded.title()).toHaveValue('Printer on fire'));
@@ -140,8 +140,11 @@ describe('capture form in two windows', () => {
     const drafts = await first.form.findByRole('region', { name: 'Drafts' });
     const resume = await within(drafts).findByRole('button', { name: 'Resume draft: Chiller fault' });
     const second = openWindow(db, locks, 'second');
-    // The second window restored the free draft; the first window's list, drawn before, still offers it, and Resume
-    // checks the claim: the first window is refused.
+    // Start blank set the draft aside: the second window starts blank and offers it; resumed there, the first window's
+    // list, drawn before, still offers it, and Resume checks the claim: the first window is refused.
+    const secondDrafts = await second.form.findByRole('region', { name: 'Drafts' });
+    expect(second.title()).toHaveValue('');
+    await second.user.click(await within(secondDrafts).findByRole('button', { name: 'Resume draft: Chiller fault' }));
     await waitFor(() => expect(second.title()).toHaveValue('Chiller fault'));
     await first.user.click(resume);
     expect(await first.form.findByRole('alert')).toHaveTextContent('“Chiller fault” is open in another window: carry on with it there, or close that window first.');

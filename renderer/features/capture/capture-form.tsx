@@ -12,7 +12,7 @@ import {
   PRIORITY_LABELS,
 } from '../../../shared/domain';
 import { useServices } from '../../app/services';
-import { discardDraft, listDrafts, useReferenceLists, type Draft, type RepoResult } from '../../db';
+import { discardDraft, listDrafts, setDraftAside, useReferenceLists, type Draft, type RepoResult } from '../../db';
 import { createCaptureRecorder } from '../../db/attachments-record';
 import { submitOnCtrlEnter } from '../submit-on-ctrl-enter';
 import { AttachmentPicker } from './attachment-picker';
@@ -118,11 +118,13 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   }, [errors.form]);
 
   // After a crash or reload, carry on with the newest draft no other window has open, unless the person has already
-  // started typing. A draft another window has open stays there: this window starts its own, and says so.
+  // started typing. A draft another window has open stays there: this window starts its own, and says so. A draft the
+  // person left the form with (set aside) waits in the Drafts list: restored into a form opened for a new call, the
+  // new typing ran on from its title ("Water leak ward 3Fire alarm panel fault").
   useEffect(() => {
     let current = true;
     void listDrafts(db)
-      .then((drafts) => claimNewestFreeDraft(drafts, claim, claims, () => current && !touched.current))
+      .then((drafts) => claimNewestFreeDraft(drafts.filter((draft) => draft.setAsideAt === undefined), claim, claims, () => current && !touched.current))
       .then(({ draft, othersRecording }) => {
         if (!current) return;
         if (draft) load(draft);
@@ -132,6 +134,20 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
       current = false;
     };
   }, [db, load, claim, claims]);
+
+  // Leaving the form (Escape, another pane) sets its draft aside once the last keystrokes are written. Closing or
+  // reloading the window runs no cleanup, so a crashed or reloaded window's draft still carries on in the next form.
+  const leaving = useRef({ autosave, draftId });
+  useEffect(() => {
+    leaving.current = { autosave, draftId };
+  });
+  useEffect(
+    () => () => {
+      const { autosave: pending, draftId: id } = leaving.current;
+      void pending.flush().finally(() => setDraftAside(db, id, true).catch(() => undefined));
+    },
+    [db],
+  );
 
   const change = (next: (v: CaptureValues) => CaptureValues, clear: (keyof CaptureValues)[]) => {
     if (savingNow.current) return;
@@ -196,6 +212,7 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
     await autosave.flush();
     if (!(await claimOther(draft))) return;
     load(draft);
+    await setDraftAside(db, draft.id, false).catch(() => undefined);
     titleRef.current?.focus();
   }
 
@@ -212,8 +229,11 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
   }
 
   async function startBlank() {
+    const left = draftId;
     await autosave.flush();
     startOver(newId());
+    // The draft left behind waits in the Drafts list rather than coming back on the next open.
+    await setDraftAside(db, left, true).catch(() => undefined);
   }
 
   async function submit(event: FormEvent) {

@@ -1,7 +1,7 @@
 // Renders the capture form alone against a database the test keeps, so it can be unmounted and mounted again like a reload.
-import { render } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { ServicesProvider, type Services } from '../../../renderer/app/services';
 import { createIncidentRepository, ensureDevice, openLanternDb, type LanternDb } from '../../../renderer/db';
 import { CaptureForm } from '../../../renderer/features/capture/capture-form';
@@ -38,4 +38,20 @@ export async function testFile(content: string | Uint8Array<ArrayBuffer>, name: 
   Object.defineProperty(blob, 'name', { value: name });
   Object.defineProperty(blob, 'lastModified', { value: 0 });
   return blob as File;
+}
+
+/**
+ * Closes the form the way a reload or a crash does. A page going away runs no React cleanup, so its draft is not set
+ * aside and the next form carries on with it; unmounting does run the cleanup (the person left the form), so the mark
+ * it writes is taken off again once it has landed.
+ */
+export async function unmountAsReload(view: { unmount(): void }, db: LanternDb): Promise<void> {
+  view.unmount();
+  await waitFor(async () => {
+    const drafts = await db.drafts.toArray();
+    expect(drafts.some((draft) => draft.setAsideAt !== undefined)).toBe(true);
+  });
+  await db.drafts.toCollection().modify((draft) => {
+    delete draft.setAsideAt;
+  });
 }
