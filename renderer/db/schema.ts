@@ -1,7 +1,7 @@
 // Schema versions of the local database: append-only. Never edit a shipped entry; add version N+1 with an upgrade.
 import type { Dexie, Transaction } from 'dexie';
 import type { Incident, SlaChange, SlaPolicySet, TimelineEvent } from '../../shared/domain';
-import { fillAttachedNames } from './attachments-names-upgrade';
+import { fillAttachedNames, V12_NAMES } from './attachments-names-upgrade';
 import { toIncidentRow, type IncidentRow } from './incident-row';
 import { seedReference, type ReferenceRow } from './reference';
 import { policySetFrom, rekeySlaClocks, seedSlaPolicies, type SlaPolicyRow } from './sla-policies';
@@ -151,6 +151,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // bytes stay one row per SHA-256), filled from this device's own operations (attachments-names-upgrade.ts).
     stores: {},
     upgrade: fillAttachedNames,
+    steps: [V12_NAMES],
   },
 ];
 

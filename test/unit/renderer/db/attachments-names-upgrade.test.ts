@@ -68,5 +68,7 @@ describe('the attached-names schema upgrade', () => {
     expect(await db.attachments.count()).toBe(2);
     expect(await (await db.attachments.get(shared))?.blob.text()).toBe(BYTES);
     expect(await db.table('attachments').get(meter.sha256)).toMatchObject({ uploadedAt: 1 });
+    // A row whose names are what it showed before is not rewritten (each row holds its file's bytes).
+    expect(await db.table('attachments').get(meter.sha256)).not.toHaveProperty('attachedAs');
   });
 });

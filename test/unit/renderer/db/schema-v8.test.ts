@@ -59,8 +59,8 @@ describe('schema v8 upgrade', () => {
     // The start screen's progress: the history read, then every incident rewritten.
     const timelineEntries = await db.timeline.count();
     // Steps of v8, v9 and v11 run: 5 in all, each under its own words.
-    expect(reported.at(0)).toEqual({ phase: 'Reading incident history (step 1 of 5)', step: 1, steps: 5, done: timelineEntries, total: timelineEntries });
-    expect(reported).toContainEqual({ phase: 'Placing incidents in SLA order (step 2 of 5)', step: 2, steps: 5, done: 3, total: 3 });
+    expect(reported.at(0)).toEqual({ phase: 'Reading incident history (step 1 of 6)', step: 1, steps: 6, done: timelineEntries, total: timelineEntries });
+    expect(reported).toContainEqual({ phase: 'Placing incidents in SLA order (step 2 of 6)', step: 2, steps: 6, done: 3, total: 3 });
     const upgraded = await db.incidents.orderBy('id').toArray();
     expect(upgraded).toEqual(expected);
     // The held P3 (gold: 4 h to resolve) is due 20 minutes later for its 20 minutes on hold.

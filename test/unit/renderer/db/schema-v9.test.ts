@@ -51,8 +51,8 @@ describe('schema v9 upgrade', () => {
     open.push(db);
     await db.open().finally(stop);
     expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
-    // The two open incidents were checked; the resolved one keeps its place among the stopped. (Then v11's two steps.)
-    expect(reported).toContainEqual({ phase: 'Sorting open incidents by time to own (step 1 of 3)', step: 1, steps: 3, done: 2, total: 2 });
+    // The two open incidents were checked; the resolved one keeps its place among the stopped. (Then v11's two steps and v12's one.)
+    expect(reported).toContainEqual({ phase: 'Sorting open incidents by time to own (step 1 of 4)', step: 1, steps: 4, done: 2, total: 2 });
     expect(await db.incidents.orderBy('id').toArray()).toEqual(expected);
     const newOrder = await db.incidents.where('[slaGroup+slaKey]').between([0, Dexie.minKey], [0, Dexie.maxKey]).primaryKeys();
     expect(newOrder).toEqual([unowned.id, owned.id]);
