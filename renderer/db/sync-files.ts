@@ -57,16 +57,19 @@ export function createDexieFileSource(db: LanternDb, nowMs: () => number = () =>
 
 /**
  * Files named by operations HQ has not acknowledged yet (above the acknowledged mark: pending, on their way, or told to
- * retry later). HQ takes a file only once an operation naming it has reached it, so these wait for a later run instead
- * of being refused (a photo attached while a sync runs, or behind an operation HQ asked to send again later). After a
- * push the rows above the mark are few. A file also named by an acknowledged operation waits too: one run later at most.
+ * retry later) or has refused for good: HQ takes a file only once an operation naming it has reached it, so these wait
+ * for a later run (a photo attached while a sync runs, or behind an operation HQ asked to send again later) or, named
+ * only by a refused change, stay on this device with it instead of failing every run. Few rows: those above the mark
+ * after a push, and the refused ones (by the state index). A file also named by an acknowledged operation waits too.
  */
 async function filesOfUnacknowledgedOps(db: LanternDb): Promise<Set<string>> {
   const marks = await readOutboxMarks(db);
-  const rows = await syncOutbox(db).where(':id').above(marks.acknowledgedThrough).toArray();
+  const outbox = syncOutbox(db);
+  const above = await outbox.where(':id').above(marks.acknowledgedThrough).toArray();
+  const refused = await outbox.where('state').equals('rejected').toArray();
   const waiting = new Set<string>();
-  for (const row of rows) {
-    if (row.state === 'acknowledged' || row.state === 'rejected') continue;
+  for (const row of [...above, ...refused]) {
+    if (row.state === 'acknowledged') continue;
     for (const ref of fileRefsOf(row)) waiting.add(ref.sha256);
   }
   return waiting;

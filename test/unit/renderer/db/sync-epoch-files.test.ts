@@ -74,6 +74,25 @@ describe('files wait for their operation', () => {
     await device.engine.syncOnce();
     expect(await source.pendingFiles(10)).toEqual([{ sha256: prepared.value.sha256, size: photo.byteLength }]);
   });
+
+  it('keeps a photo named only by a change HQ refused on this device, instead of failing every upload run', async () => {
+    const hq = new FakeHq({ now: () => START_MS });
+    const device = await syncedDexieDevice(hq, 'refused-files');
+    db = device.db;
+    const photo = fileBytes(1500, 5);
+    const prepared = await prepareAttachment({ blob: new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), name: 'gauge.jpg' });
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    expect((await recordCapture(device.db, device.clock, { title: 'Gauge 2 cracked' }, { attachments: [prepared.value] })).ok).toBe(true);
+    await device.engine.syncOnce();
+    const source = createDexieFileSource(device.db, device.clock.nowMs);
+    expect(await source.pendingFiles(10)).toHaveLength(1);
+    // HQ refused the change for good (as a newer schema or a failed check would be).
+    await device.db.outbox.toCollection().modify((row) => {
+      row.state = 'rejected';
+    });
+    expect(await source.pendingFiles(10)).toEqual([]);
+    expect(await readLocalOnlySummary(device.db)).toMatchObject({ files: 1 });
+  });
 });
 
 describe('a new HQ epoch', () => {
