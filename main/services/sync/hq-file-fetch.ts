@@ -4,6 +4,7 @@ import { MAX_FETCHED_FILE_BYTES, type SyncFetchFileResult } from '../../../share
 import type { TimerApi } from '../../../shared/sync/engine/fetch-transport';
 import { FILE_FETCH_MESSAGES } from '../../../shared/sync/engine/file-fetch-messages';
 import { syncErrorFromAnswer } from '../../../shared/sync/engine/http-errors';
+import { readAtMost, type ByteStreamLike } from '../../../shared/sync/engine/read-answer';
 import { HQ_PATHS, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../shared/sync/wire/protocol';
 
 /** A photo of up to the attachment limit over a slow link; a download taking longer is given up (as in browser mode). */
@@ -23,12 +24,7 @@ export const HQ_FILE_MESSAGES = {
 } as const;
 
 /** Reads a body chunk by chunk (Electron's net.fetch Response.body fits), so a download can stop at the limit. */
-export interface ByteStreamLike {
-  getReader(): {
-    read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
-    cancel(reason?: unknown): Promise<void>;
-  };
-}
+export type { ByteStreamLike };
 
 export interface FileResponseLike {
   readonly status: number;
@@ -94,7 +90,7 @@ async function download(request: HqFileRequest, signal: AbortSignal): Promise<Sy
   // HQ states the size: a file over the limit is refused before its bytes are read.
   const declared = Number(response.headers.get('Content-Length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > MAX_FETCHED_FILE_BYTES) return refuse(HQ_FILE_MESSAGES.tooBig(declared));
-  const bytes = await readAtMost(response.body, MAX_FETCHED_FILE_BYTES);
+  const bytes = await readBodyAtMost(response.body, MAX_FETCHED_FILE_BYTES);
   return bytes === null ? refuse(HQ_FILE_MESSAGES.tooBig(null)) : { ok: true, bytes };
 }
 
@@ -102,7 +98,7 @@ async function download(request: HqFileRequest, signal: AbortSignal): Promise<Sy
 async function describeRefusal(response: FileResponseLike, deviceId: string): Promise<string> {
   let body: unknown;
   try {
-    const bytes = await readAtMost(response.body, MAX_ERROR_BODY_BYTES);
+    const bytes = await readBodyAtMost(response.body, MAX_ERROR_BODY_BYTES);
     body = bytes === null ? undefined : JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     body = undefined;
@@ -121,33 +117,9 @@ async function describeRefusal(response: FileResponseLike, deviceId: string): Pr
   }
 }
 
-/**
- * The whole body in one exact-size Uint8Array, or null once it passes `max` (reading stops there). Exact size matters:
- * a structured clone of a view carries its whole backing buffer across IPC.
- */
-async function readAtMost(body: ByteStreamLike | null, max: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!body) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (!value) continue;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+/** The whole body, or null once it passes `max` (see readAtMost); no body reads as empty. */
+function readBodyAtMost(body: ByteStreamLike | null, max: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  return body ? readAtMost(body, max) : Promise.resolve(new Uint8Array(0));
 }
 
 function refuse(message: string): SyncFetchFileResult {

@@ -60,7 +60,16 @@ export async function readAnswer(response: AnswerSource, maxBytes: number): Prom
     return text.length > maxBytes || utf8ByteLength(text) > maxBytes ? null : text;
   }
   if (response.body === null) return '';
-  const reader = response.body.getReader();
+  const bytes = await readAtMost(response.body, maxBytes);
+  return bytes === null ? null : decodeUtf8(bytes);
+}
+
+/**
+ * A whole body in one exact-size Uint8Array, or null once it passes `max` (reading stops there and the rest is
+ * cancelled). Exact size also matters across IPC: a structured clone of a view carries its whole backing buffer.
+ */
+export async function readAtMost(body: ByteStreamLike, max: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -68,7 +77,7 @@ export async function readAnswer(response: AnswerSource, maxBytes: number): Prom
     if (done) break;
     if (!value) continue;
     total += value.byteLength;
-    if (total > maxBytes) {
+    if (total > max) {
       await reader.cancel().catch(() => undefined);
       return null;
     }
@@ -80,7 +89,7 @@ export async function readAnswer(response: AnswerSource, maxBytes: number): Prom
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return decodeUtf8(bytes);
+  return bytes;
 }
 
 /** The host's UTF-8 decoder (TextDecoder: every page, Electron and Node have it); shared/ sees it only by this shape. */
