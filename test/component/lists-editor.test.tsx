@@ -200,7 +200,8 @@ describe('lists editor', { timeout: 20_000 }, () => {
     await desk.user.click(within(dialog).getByRole('button', { name: 'Close lists' }));
     await desk.user.click(screen.getByRole('button', { name: 'New incident' }));
     const category = screen.getByLabelText('Category');
-    expect(within(category).getByRole('option', { name: 'Facility › Lifts' })).toBeInTheDocument();
+    // The form reads the lists live: the option is there as soon as that read lands (a moment under load).
+    expect(await within(category).findByRole('option', { name: 'Facility › Lifts' })).toBeInTheDocument();
     await desk.user.selectOptions(category, 'Facility › Lifts');
     expect(category).toHaveValue('Facility › Lifts');
   });
