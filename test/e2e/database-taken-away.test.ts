@@ -72,10 +72,12 @@ describe('the database taken away under an open window', () => {
       };
     })`);
     expect(drafts).toContain('Generator fuel below 30 %');
-    await page.getByRole('alert').filter({ hasText: 'Lantern was updated in another window' }).waitFor();
+    // The banner, and the capture form saying its draft can no longer be kept up to date: both name the update.
+    await page.getByRole('alert').filter({ hasText: 'Copy anything typed in open forms' }).filter({ hasText: 'Lantern was updated in another window' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'This draft can no longer be kept up to date' }).waitFor();
     await page.getByRole('button', { name: 'Reload this window' }).waitFor();
     await ui.saveButton(page).click();
-    await page.getByRole('alert').filter({ hasText: "this window's database was closed" }).waitFor();
+    await page.getByRole('alert').filter({ hasText: "this window's database was closed" }).first().waitFor();
     expect(session().problems.take().filter((problem) => !problem.includes('database was closed'))).toEqual([]);
   });
 });
