@@ -1,8 +1,9 @@
 // createNetFetch under the sync transport: no redirect is followed with the token, and answers are read up to the cap.
 import { describe, expect, it } from 'vitest';
 import { createNetFetch, type NetFetchLike } from '../../../../main/electron/net-fetch-adapter';
-import { createFetchTransport, SyncError } from '../../../../shared/sync/engine';
+import { createFetchTransport } from '../../../../shared/sync/engine';
 import { ManualTimers } from '../services/sync/support';
+import { rejection } from '../../shared/sync/support/sync-rejection';
 
 function transportOver(net: NetFetchLike, timers = new ManualTimers()) {
   return createFetchTransport<AbortSignal>({
@@ -13,15 +14,6 @@ function transportOver(net: NetFetchLike, timers = new ManualTimers()) {
     timers: { setTimeout, clearTimeout },
     createAbortController: () => new AbortController(),
   });
-}
-
-async function rejection(request: Promise<unknown>): Promise<SyncError> {
-  const error = await request.then(
-    () => new Error('expected the request to fail'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof SyncError)) throw error;
-  return error;
 }
 
 describe('createNetFetch hardening', () => {

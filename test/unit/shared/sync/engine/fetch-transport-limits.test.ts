@@ -1,7 +1,8 @@
 // createFetchTransport against a hostile or misconfigured HQ: answers read up to a byte cap, redirects refused in plain words.
 import { describe, expect, it, vi } from 'vitest';
-import { createFetchTransport, describeConnectFailure, SyncError, type FetchLike, type FetchLikeInit, type FetchLikeResponse } from '../../../../../shared/sync/engine';
+import { createFetchTransport, describeConnectFailure, type FetchLike, type FetchLikeInit, type FetchLikeResponse } from '../../../../../shared/sync/engine';
 import { MAX_ANSWER_BYTES, MAX_PULL_ANSWER_BYTES } from '../../../../../shared/sync/engine/read-answer';
+import { rejection } from '../support/sync-rejection';
 
 const encoder = new TextEncoder();
 
@@ -34,15 +35,6 @@ function respond(status: number, body: FetchLikeResponse['body'], headers: Recor
 
 function transportWith(fetch: FetchLike<unknown>) {
   return createFetchTransport<unknown>({ baseUrl: 'http://hq.example.org/', token: 'secret-token', deviceId: 'dev-a', fetch, timers: { setTimeout, clearTimeout } });
-}
-
-async function rejection(request: Promise<unknown>): Promise<SyncError> {
-  const error = await request.then(
-    () => new Error('expected the request to fail'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof SyncError)) throw error;
-  return error;
 }
 
 const PULL_OK = { hqId: 'hq', epoch: 'e1', serverTime: 5, ops: [], cursor: 'c1', hasMore: false };

@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createFetchTransport, revokedMessage, SyncError, SYNC_ERROR_MESSAGES, type FetchLike, type FetchLikeInit, type SyncErrorKind } from '../../../../../shared/sync/engine';
 import { PROTOCOL_MESSAGES, PROTOCOL_VERSION } from '../../../../../shared/sync/wire';
+import { rejection } from '../support/sync-rejection';
 
 interface Call {
   url: string;
@@ -19,16 +20,6 @@ function answering(status: number, body: unknown, headers: Record<string, string
 
 function transportWith(fetch: FetchLike<unknown>, extra: Partial<Parameters<typeof createFetchTransport<unknown>>[0]> = {}) {
   return createFetchTransport<unknown>({ baseUrl: 'https://hq.example.org/', token: 'secret-token', deviceId: 'dev-a', fetch, timers: { setTimeout, clearTimeout }, now: () => 1234, ...extra });
-}
-
-/** The SyncError a request failed with (fails the test if it succeeded or failed otherwise). */
-async function rejection(request: Promise<unknown>): Promise<SyncError> {
-  const error = await request.then(
-    () => new Error('expected the request to fail'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof SyncError)) throw error;
-  return error;
 }
 
 const PULL_OK = { hqId: 'hq', epoch: 'e1', serverTime: 5, ops: [], cursor: 'c1', hasMore: false };
