@@ -1,20 +1,18 @@
 // Which sync conflicts a device is alerted about: its own clashes and recent news, never a first sync's history; one per status clash.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIncidentRepository, ensureDevice, openLanternDb, type LanternDb } from '../../renderer/db';
+import type { LanternDb } from '../../renderer/db';
 import { writeMeta } from '../../renderer/db/meta';
-import { createDexieReplica } from '../../renderer/db/sync-replica';
 import { conflictsTable } from '../../renderer/db/sync-rows';
 import { startWatchFeeder, type WatchFeeder } from '../../renderer/features/notifications/watch-feeder';
 import { changeStatus, editIncident, recordIncident, type NotificationActivity } from '../../shared/domain';
-import { highestStamp, type PulledPage } from '../../shared/sync/engine';
+import { highestStamp } from '../../shared/sync/engine';
 import type { Operation } from '../../shared/sync/operation';
-import { MemoryReplica } from '../unit/shared/sync/support/memory-replica';
+import { FLEET_START, openFleet } from './support/conflict-fleet';
 import { fakeNotifications } from './support/fake-notifications';
 
-const START = Date.UTC(2026, 10, 26, 14, 0, 0);
+const START = FLEET_START;
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-let counter = 0;
 let db: LanternDb;
 let feeder: WatchFeeder | null = null;
 
@@ -26,34 +24,26 @@ afterEach(() => {
 
 /** This device (fake IndexedDB, the real replica and feeder), two other laptops, and pulls as the engine makes them. */
 async function fleet() {
-  counter += 1;
-  db = openLanternDb(`conflict-news-${Date.now()}-${counter}`);
-  await ensureDevice(db);
-  let now = START;
-  const clock = { nowMs: () => now, offsetMinutes: () => 0 };
-  const repo = createIncidentRepository(db, clock);
-  const replica = createDexieReplica(db, clock);
-  const b = new MemoryReplica('0190a000-0000-7000-8000-00000000000b', () => now);
-  const c = new MemoryReplica('0190a000-0000-7000-8000-00000000000c', () => now);
-  let pages = 0;
-  const page = (ops: readonly Operation[]): PulledPage => ({ epoch: 'e1', cursor: `c${++pages}`, ops, highestStamp: highestStamp(ops), serverTime: now });
+  const f = await openFleet('conflict-news');
+  db = f.db;
+  const { repo, replica, b, c, page, now } = f;
   const reports: NotificationActivity[][] = [];
   const notifications = fakeNotifications({ report: async (activities) => void reports.push([...activities]) });
-  feeder = startWatchFeeder({ db, notifications, debounceMs: 10_000, now: () => now });
+  feeder = startWatchFeeder({ db, notifications, debounceMs: 10_000, now });
   await feeder.ready;
   return {
     repo,
     b,
     c,
-    advance: (ms: number) => (now += ms),
+    advance: f.advance,
     /** A first sync (or one after HQ's epoch changed): the engine adopts the epoch, then pulls from the start. */
     firstSync: async (ops: readonly Operation[]) => {
       await replica.resetForNewEpoch('e1');
       await replica.applyPulledPage(page(ops));
-      await writeMeta(db, 'lastSyncSuccessAt', now);
+      await writeMeta(db, 'lastSyncSuccessAt', now());
     },
-    pull: (ops: readonly Operation[]) => replica.applyPulledPage(page(ops)),
-    own: () => replica.pendingOps(1000),
+    pull: f.pull,
+    own: f.own,
     conflictAlerts: async () => {
       await feeder!.flush();
       return reports.flat().filter((activity) => activity.kind === 'conflict');

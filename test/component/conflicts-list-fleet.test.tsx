@@ -3,35 +3,25 @@ import { configure, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServicesProvider, type Services } from '../../renderer/app/services';
-import { createIncidentRepository, ensureDevice, openLanternDb, type LanternDb } from '../../renderer/db';
-import { createDexieReplica } from '../../renderer/db/sync-replica';
+import type { LanternDb } from '../../renderer/db';
 import { conflictsTable } from '../../renderer/db/sync-rows';
 import { ConflictsList } from '../../renderer/features/sync/conflicts-list';
 import { createBrowserHost } from '../../renderer/host/browser-host';
 import { changeStatus, editIncident, recordIncident } from '../../shared/domain';
-import { highestStamp, type PulledPage } from '../../shared/sync/engine';
+import { highestStamp } from '../../shared/sync/engine';
 import type { Operation } from '../../shared/sync/operation';
-import { MemoryReplica } from '../unit/shared/sync/support/memory-replica';
+import { FLEET_START, openFleet } from './support/conflict-fleet';
 
 configure({ asyncUtilTimeout: 4000 });
-const START = Date.UTC(2026, 10, 26, 14, 0, 0);
-let counter = 0;
+const START = FLEET_START;
 let db: LanternDb;
 
 afterEach(() => db?.close());
 
 async function setup() {
-  counter += 1;
-  db = openLanternDb(`conflicts-list-fleet-${Date.now()}-${counter}`);
-  await ensureDevice(db);
-  let now = START;
-  const clock = { nowMs: () => now, offsetMinutes: () => 0 };
-  const repo = createIncidentRepository(db, clock);
-  const replica = createDexieReplica(db, clock);
-  const b = new MemoryReplica('0190a000-0000-7000-8000-00000000000b', () => now);
-  const c = new MemoryReplica('0190a000-0000-7000-8000-00000000000c', () => now);
-  let pages = 0;
-  const page = (ops: readonly Operation[]): PulledPage => ({ epoch: 'e1', cursor: `c${++pages}`, ops, highestStamp: highestStamp(ops), serverTime: now });
+  const f = await openFleet('conflicts-list-fleet');
+  db = f.db;
+  const { repo } = f;
   const services: Services = { db, incidents: repo, host: createBrowserHost() };
   const user = userEvent.setup();
   const show = () =>
@@ -40,7 +30,7 @@ async function setup() {
         <ConflictsList />
       </ServicesProvider>,
     );
-  return { repo, b, c, user, show, advance: (ms: number) => (now += ms), pull: (ops: readonly Operation[]) => replica.applyPulledPage(page(ops)), own: () => replica.pendingOps(1000) };
+  return { repo, b: f.b, c: f.c, user, show, advance: f.advance, pull: f.pull, own: f.own };
 }
 
 type Setup = Awaited<ReturnType<typeof setup>>;
