@@ -1,6 +1,6 @@
 // Bench runner (npm run bench): builds the bench page, serves it, drives Chromium through each benchmark, writes results.
 import { existsSync } from 'node:fs';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { startWebServer } from '../../scripts/web/server';
@@ -28,8 +28,10 @@ import {
 import { BENCH_OUT } from './vite.config';
 
 const HERE = import.meta.dirname;
-const RESULTS_JSON = join(HERE, 'results.json');
-const RESULTS_MD = join(HERE, 'RESULTS.md');
+// LANTERN_BENCH_RESULTS=<folder> writes the figures there instead, so a trial run leaves the committed ones alone.
+const RESULTS_DIR = process.env['LANTERN_BENCH_RESULTS'] || HERE;
+const RESULTS_JSON = join(RESULTS_DIR, 'results.json');
+const RESULTS_MD = join(RESULTS_DIR, 'RESULTS.md');
 
 /** `tsx test/bench/run.ts [id…]` runs only the named benchmarks (results of the others are kept). */
 function selectBenchmarks(ids: readonly string[]): Benchmark[] {
@@ -130,6 +132,7 @@ async function main(): Promise<number> {
   const machine = await collectMachineInfo(CHROMIUM_PATH);
   const write = async (fresh: readonly BenchResult[]) => {
     const merged = mergeResults(previous.results, [...fresh]);
+    await mkdir(RESULTS_DIR, { recursive: true });
     await writeFile(RESULTS_JSON, formatResultsJson(merged));
     await writeFile(RESULTS_MD, formatResultsMarkdown(merged, barsById, descriptions, machine));
   };
