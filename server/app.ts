@@ -7,7 +7,7 @@ import { AdminTokenSource } from './http/admin-token-source';
 import { SecurityLog } from './http/security-log';
 import { LostHistoryGuard } from './sync/lost-history';
 import { normalizeOrigin } from './http/cors';
-import { frameworkErrorHandler, registerErrorHandling } from './http/error-handler';
+import { frameworkErrorHandler, OutageLog, registerErrorHandling } from './http/error-handler';
 import { registerGatekeeper } from './http/gatekeeper';
 import { RateLimiter } from './http/rate-limiter';
 import { registerAdminRoutes } from './routes/admin';
@@ -50,6 +50,8 @@ export interface HqAppOptions {
   readonly log?: (line: string) => void;
   /** Where unexpected errors are reported (default: stderr). */
   readonly logError?: (error: unknown) => void;
+  /** Where a database outage is logged, one timestamped line a minute (default: stderr). */
+  readonly logOutage?: (line: string) => void;
 }
 
 export async function buildHqApp(options: HqAppOptions): Promise<FastifyInstance> {
@@ -91,7 +93,8 @@ export async function buildHqApp(options: HqAppOptions): Promise<FastifyInstance
     allowOrigins,
     securityLog,
   };
-  registerErrorHandling(app, options.logError ?? ((error) => console.error('Lantern HQ error:', error)));
+  const outageLog = new OutageLog(options.logOutage ?? ((line) => console.error(line)), clock);
+  registerErrorHandling(app, options.logError ?? ((error) => console.error(`${new Date(clock.now()).toISOString()} Lantern HQ error:`, error)), outageLog);
   registerGatekeeper(app, {
     store: options.store,
     adminToken: new AdminTokenSource(options.store, clock),

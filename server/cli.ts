@@ -1,17 +1,29 @@
-// Lantern HQ command line: start HQ (`npm run hq -- --data DIR`), print an enrollment code, start a new epoch, back up.
+// Lantern HQ command line: start HQ (`npm run hq -- --data DIR`), print an enrollment code, start a new epoch, revoke a device, back up.
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { issueEnrollmentCode, UnknownDeviceError } from './auth/enrollment';
-import { parseHqArgs, USAGE, type StoreLocation } from './cli/args';
+import { issueEnrollmentCode } from './auth/enrollment';
+import { parseHqArgs, USAGE, type ParsedHqArgs, type StoreLocation } from './cli/args';
 import { backupSqlite, BackupRefusedError } from './cli/backup';
 import { deviceReport } from './cli/device-report';
+import { describeFailure } from './cli/failure-message';
 import { openExistingStore } from './cli/open-store';
+import { revokeInStore, revokeMessage, unknownRevokeMessage } from './cli/revoke';
 import { serve } from './cli/serve';
 import { StoreMissingError } from './store/store-missing';
 import type { HqStore } from './store/types';
 
 export async function main(argv: readonly string[]): Promise<void> {
   const parsed = parseHqArgs(argv, process.env);
+  try {
+    await run(parsed);
+  } catch (error) {
+    // Said here, where the store is known: a failure names the file or the --database part to fix.
+    console.error(describeFailure(error, 'store' in parsed ? parsed.store : parsed.kind === 'serve' ? parsed.options.store : undefined));
+    process.exitCode = 1;
+  }
+}
+
+async function run(parsed: ParsedHqArgs): Promise<void> {
   switch (parsed.kind) {
     case 'help':
       console.log(USAGE);
@@ -31,7 +43,18 @@ export async function main(argv: readonly string[]): Promise<void> {
       await withStore(parsed.store, async (store) => {
         const epoch = await store.bumpEpoch();
         console.log(`New epoch ${epoch}: devices will re-send what HQ may have lost and pull everything again.`);
-        console.log(await deviceReport(store));
+        console.log(await deviceReport(store, parsed.store));
+      });
+      return;
+    case 'revoke':
+      await withStore(parsed.store, async (store) => {
+        const result = await revokeInStore(store, parsed.deviceId, Date.now());
+        if (result.kind === 'unknown') {
+          console.error(unknownRevokeMessage(parsed.deviceId));
+          process.exitCode = 2;
+          return;
+        }
+        console.log(revokeMessage(result));
       });
       return;
     case 'backup':
@@ -74,16 +97,6 @@ async function runBackup(dataDir: string, to: string, force: boolean): Promise<v
     console.error(error.message);
     process.exitCode = 2;
   }
-}
-
-function describeFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EADDRINUSE') return 'That port is already in use. Stop whatever is using it, or pick another with --port.';
-  if (code === 'EACCES') return 'Not allowed to listen on that port; use a port above 1023.';
-  if (code === 'EADDRNOTAVAIL') return 'No such address on this machine; check --host.';
-  if (error instanceof UnknownDeviceError) return error.message;
-  if (code === 'ECONNREFUSED') return 'Cannot reach the PostgreSQL server; check --database and that PostgreSQL is running.';
-  return `Lantern HQ could not start: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;

@@ -31,6 +31,7 @@ export type ParsedHqArgs =
   | { kind: 'serve'; options: ServeOptions }
   | { kind: 'enroll'; store: StoreLocation; name: string; ttlHours: number | undefined; deviceId?: string }
   | { kind: 'new-epoch'; store: StoreLocation }
+  | { kind: 'revoke'; store: StoreLocation; deviceId: string }
   | { kind: 'backup'; store: Extract<StoreLocation, { kind: 'sqlite' }>; to: string; force: boolean }
   | { kind: 'help' }
   | { kind: 'error'; message: string };
@@ -44,6 +45,8 @@ Usage:
   npm run hq -- enroll --data DIR --name "Laptop 7" [--ttl-hours H]   print a one-time enrollment code
   npm run hq -- enroll --data DIR --name "Laptop 7" --device ID       a re-enrollment code for a known device
   npm run hq -- new-epoch --data DIR      run once after restoring HQ from a backup
+  npm run hq -- revoke --data DIR --device ID   revoke a device in the store, also while HQ is stopped
+                                          (after a restore: before starting HQ)
   npm run hq -- backup --data DIR --to FILE [--force]   a consistent copy of the SQLite store, also while
                                           HQ runs (PostgreSQL: pg_dump, see docs/sync-protocol.md)
 
@@ -63,7 +66,8 @@ Usage:
                       X-Forwarded-For. Without it every client behind the proxy shares one budget
   --name NAME         enroll: who the code is for, e.g. "Laptop 7"
   --device ID         enroll: only this already enrolled device may use the code (to connect it again,
-                      e.g. after "Disconnect" or a revocation); codes without it are for new devices only
+                      e.g. after "Disconnect" or a revocation); codes without it are for new devices only.
+                      revoke: the device to revoke
   --ttl-hours H       enroll: hours the code stays valid (default 72)
   --to FILE           backup: the file to write (a new file; --force replaces an existing one)
   -h, --help          show this help
@@ -93,6 +97,8 @@ interface Raw {
   force?: boolean;
 }
 
+const COMMANDS = ['enroll', 'new-epoch', 'revoke', 'backup', 'serve'] as const;
+
 /** Options that may be given more than once; any other repeated option is a mistake, not "the last one wins". */
 const REPEATABLE = new Set(['--allow-origin']);
 
@@ -103,7 +109,7 @@ export function parsePort(text: string): number | undefined {
 }
 
 export function parseHqArgs(argv: readonly string[], env: HqEnv = {}): ParsedHqArgs {
-  const command = argv[0] === 'enroll' || argv[0] === 'new-epoch' || argv[0] === 'backup' || argv[0] === 'serve' ? argv[0] : 'serve';
+  const command = COMMANDS.find((name) => name === argv[0]) ?? 'serve';
   const rest = argv[0] === command ? argv.slice(1) : argv;
   const raw: Raw = { allowOrigins: [] };
   const seen = new Set<string>();
@@ -134,6 +140,10 @@ export function parseHqArgs(argv: readonly string[], env: HqEnv = {}): ParsedHqA
     return { kind: 'enroll', store, name: raw.name, ttlHours: raw.ttlHours, ...(raw.deviceId !== undefined ? { deviceId: raw.deviceId } : {}) };
   }
   if (command === 'new-epoch') return { kind: 'new-epoch', store };
+  if (command === 'revoke') {
+    if (raw.deviceId === undefined) return error('revoke needs --device ID, the id of the device to revoke (new-epoch and GET /v1/admin/devices list them).');
+    return { kind: 'revoke', store, deviceId: raw.deviceId };
+  }
   if (command === 'backup') return backupCommand(raw, store);
   if (raw.adminToken !== undefined && raw.adminTokenFile !== undefined) return error('Give the admin token one way: --admin-token or --admin-token-file, not both.');
   let adminToken = raw.adminToken;
@@ -230,7 +240,9 @@ function applyFlag(raw: Raw, flag: string, value: () => string | undefined, comm
       const text = value()?.trim() ?? '';
       if (!deviceIdSchema.safeParse(text).success) return '--device needs the id of an enrolled device (1-100 characters on one line), as GET /v1/admin/devices lists them.';
       raw.deviceId = text;
-      return command === 'enroll' ? undefined : '--device belongs to "enroll": npm run hq -- enroll --data DIR --name "Laptop 7" --device ID.';
+      return command === 'enroll' || command === 'revoke'
+        ? undefined
+        : '--device belongs to "enroll" or "revoke": npm run hq -- enroll --data DIR --name "Laptop 7" --device ID, or npm run hq -- revoke --data DIR --device ID.';
     }
     case '--allow-origin': {
       const text = value()?.trim();

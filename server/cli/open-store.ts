@@ -1,19 +1,31 @@
 // Opens the store the command line names: SQLite in a folder or PostgreSQL at a URL; only `serve` may create one.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPostgresStore } from '../store/postgres/postgres-store';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../store/sqlite/sqlite-store';
 import { StoreMissingError } from '../store/store-missing';
 import type { HqStore } from '../store/types';
 import type { StoreLocation } from './args';
+import { NotAnHqStoreError, postgresContents, sqliteContents } from './store-check';
 
 /** Opens the store, creating it (and migrating it) when it is not there yet: for starting HQ. */
 export async function openStore(location: StoreLocation): Promise<HqStore> {
+  // A database that holds another program's tables is not made into an HQ (HQ's tables beside theirs, a new admin token).
+  const contents = location.kind === 'sqlite' ? sqliteContents(sqliteFile(location)) : await postgresContents(location.url, location.schema);
+  if (contents === 'foreign') throw new NotAnHqStoreError(foreignStoreMessage(location));
   if (location.kind === 'sqlite') return openSqliteStore(location.dataDir);
   return openPostgresStore({ url: location.url, schema: location.schema });
 }
 
 /** Opens a store that exists (enroll, new-epoch, backup); throws StoreMissingError, with what to check, when there is none. */
 export async function openExistingStore(location: StoreLocation): Promise<HqStore> {
+  if (location.kind === 'sqlite') {
+    const file = sqliteFile(location);
+    // The file exists but is empty or another program's: opening it would make a new HQ there (new id, epoch, tables).
+    if (existsSync(file) && sqliteContents(file) !== 'hq') {
+      throw new StoreMissingError(`${file} is empty or not an HQ database; check the restore (${RESTORE_DOC}) or --data. Nothing was changed.`);
+    }
+  }
   try {
     if (location.kind === 'sqlite') return openSqliteStore(location.dataDir, { mustExist: true });
     return await openPostgresStore({ url: location.url, schema: location.schema, mustExist: true });
@@ -21,6 +33,19 @@ export async function openExistingStore(location: StoreLocation): Promise<HqStor
     if (error instanceof StoreMissingError) throw new StoreMissingError(missingStoreMessage(location));
     throw error;
   }
+}
+
+const RESTORE_DOC = 'see "Backup and restore" in docs/sync-protocol.md';
+
+function sqliteFile(location: Extract<StoreLocation, { kind: 'sqlite' }>): string {
+  return join(location.dataDir, SQLITE_FILE_NAME);
+}
+
+function foreignStoreMessage(location: StoreLocation): string {
+  if (location.kind === 'sqlite') {
+    return `${sqliteFile(location)} holds another program's tables, not HQ's; HQ will not add its own beside them. Choose another --data (an empty folder for a new HQ). Nothing was changed.`;
+  }
+  return `${describeStore(location)} holds another program's tables, not HQ's; HQ will not add its own beside them. Give HQ a schema of its own with --database-schema (e.g. --database-schema lantern). Nothing was changed.`;
 }
 
 export function missingStoreMessage(location: StoreLocation): string {

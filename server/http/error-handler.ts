@@ -1,13 +1,25 @@
-// Turns every failure into the protocol's error body ({ error, message, … }) with the right status code.
+// Turns every failure into the protocol's error body ({ error, message, … }) with the right status code; logs an outage once a minute.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendStatusText, unreachableStatusText } from '../routes/status';
+import type { Clock } from './context';
 import { applyCors } from './cors';
 import { HqError } from './hq-error';
 
-export function registerErrorHandling(app: FastifyInstance, logError: (error: unknown) => void): void {
-  app.setErrorHandler((error, _request, reply) => {
+/** While the database is unreachable, one log line per this period (with a count), not one stack trace per request. */
+export const OUTAGE_LOG_PERIOD_MS = 60_000;
+
+export function registerErrorHandling(app: FastifyInstance, logError: (error: unknown) => void, outage: OutageLog): void {
+  app.setErrorHandler((error, request, reply) => {
     const answer = toHqError(error);
-    if (answer.statusCode >= 500) logError(error);
+    if (answer.code === 'unavailable') outage.unavailable(error);
+    else if (answer.statusCode >= 500) logError(error);
+    // The status page stays plain text for a person or a monitor, also for the admin (whose token check may be what failed).
+    if (answer.code === 'unavailable' && request.method === 'GET' && request.routeOptions.url === '/') return sendStatusText(reply, 503, unreachableStatusText());
     return reply.code(answer.statusCode).headers(answer.headers).type('application/json; charset=utf-8').send(answer.body());
+  });
+  // A request answered without error (not a preflight, which never reads the store) means the database answers again.
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode < 400 && request.method !== 'OPTIONS') outage.answered();
   });
   app.setNotFoundHandler((_request, reply) => {
     const answer = new HqError('not-found', 'There is nothing at this address on HQ.');
@@ -71,4 +83,56 @@ export function isTemporaryStoreError(error: unknown): boolean {
   }
   const message = error instanceof Error ? error.message : '';
   return PG_CONNECTION_MESSAGES.test(message) || message === 'The HQ store is closed';
+}
+
+/**
+ * The operator's log of a database outage: one timestamped line when it starts, then at most one a minute with the
+ * number of requests answered 503, and one when requests succeed again.
+ */
+export class OutageLog {
+  private outage: { since: number; lastLineAt: number; unlogged: number; total: number } | null = null;
+
+  constructor(
+    private readonly write: (line: string) => void,
+    private readonly clock: Clock,
+  ) {}
+
+  unavailable(error: unknown): void {
+    const now = this.clock.now();
+    const outage = this.outage ?? { since: now, lastLineAt: -Infinity, unlogged: 0, total: 0 };
+    this.outage = outage;
+    outage.unlogged++;
+    outage.total++;
+    if (now - outage.lastLineAt < OUTAGE_LOG_PERIOD_MS && now >= outage.lastLineAt) return;
+    const requests = `${outage.unlogged} request${outage.unlogged === 1 ? '' : 's'} since ${iso(outage.lastLineAt === -Infinity ? outage.since : outage.lastLineAt)}`;
+    this.line(now, `Database unreachable (${describeStoreError(error)}): answering 503 (${requests}).`);
+    outage.lastLineAt = now;
+    outage.unlogged = 0;
+  }
+
+  answered(): void {
+    const outage = this.outage;
+    if (!outage) return;
+    this.outage = null;
+    const now = this.clock.now();
+    this.line(now, `Database reachable again: answering normally (${outage.total} request${outage.total === 1 ? '' : 's'} answered 503 since ${iso(outage.since)}).`);
+  }
+
+  private line(now: number, message: string): void {
+    this.write(`${iso(now)} ${message}`);
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A short cause for the log: "ECONNREFUSED 127.0.0.1:5321", "SQLITE_BUSY: database is locked", or the first line of the message. */
+export function describeStoreError(error: unknown): string {
+  const fields = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; address?: unknown; port?: unknown; message?: unknown; errors?: unknown };
+  const nested = Array.isArray(fields.errors) ? (fields.errors[0] as typeof fields | undefined) : undefined;
+  const address = typeof fields.address === 'string' ? fields.address : typeof nested?.address === 'string' ? nested.address : undefined;
+  const port = typeof fields.port === 'number' ? fields.port : typeof nested?.port === 'number' ? nested.port : undefined;
+  const message = (typeof fields.message === 'string' ? fields.message : String(error)).split('\n')[0] ?? '';
+  if (typeof fields.code !== 'string') return message || 'no answer';
+  if (address !== undefined) return `${fields.code} ${address}${port !== undefined ? `:${port}` : ''}`;
+  return message && !message.includes(fields.code) ? `${fields.code}: ${message}` : message || fields.code;
 }

@@ -14,7 +14,15 @@ const listQuerySchema = z.strictObject({ limit: z.string().regex(/^\d{1,4}$/).tr
 
 /** Devices per page: the default is also the most, so one answer stays small however many devices enroll. */
 export const MAX_DEVICE_PAGE = 500;
-const deviceListQuerySchema = z.strictObject({ limit: queryInt(1, MAX_DEVICE_PAGE).optional(), cursor: z.string().max(400).optional() });
+/** An ISO instant with its offset (2026-05-01T10:00:00Z): a bare date or local time would be read in HQ's time zone. */
+const instantSchema = z.iso.datetime({ offset: true, message: 'Expected an ISO 8601 instant with a time zone, e.g. 2026-05-01T08:00:00Z' });
+const deviceListQuerySchema = z.strictObject({
+  limit: queryInt(1, MAX_DEVICE_PAGE).optional(),
+  cursor: z.string().max(400).optional(),
+  notSeenSince: instantSchema.optional(),
+});
+/** Pages of the store's list one filtered answer reads at most (then it answers with what it found and a cursor). */
+const MAX_SCANNED_PAGES = 20;
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/v1/admin/enrollments', access('admin', 'optional'), async (request): Promise<EnrollmentResponse> => {
@@ -33,9 +41,14 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
   app.get('/v1/admin/devices', access('admin', 'optional'), async (request): Promise<DeviceListResponse> => {
     const query = parseOrThrow(deviceListQuerySchema, request.query, 'device query');
     const after = query.cursor === undefined ? undefined : decodeDeviceCursor(query.cursor);
-    const page = await ctx.store.listDevices({ after, limit: query.limit ?? MAX_DEVICE_PAGE });
-    const last = page.devices.at(-1);
-    return { devices: page.devices.map(deviceInfo), cursor: page.hasMore && last ? encodeDeviceCursor(last) : null, hasMore: page.hasMore };
+    const limit = query.limit ?? MAX_DEVICE_PAGE;
+    if (query.notSeenSince === undefined) {
+      const page = await ctx.store.listDevices({ after, limit });
+      const last = page.devices.at(-1);
+      return { devices: page.devices.map(deviceInfo), cursor: page.hasMore && last ? encodeDeviceCursor(last) : null, hasMore: page.hasMore };
+    }
+    const found = await devicesNotSeenSince(ctx, Date.parse(query.notSeenSince), after, limit);
+    return { devices: found.devices.map(deviceInfo), cursor: found.next ? encodeDeviceCursor(found.next) : null, hasMore: found.next !== null };
   });
 
   app.post('/v1/admin/devices/:id/revoke', access('admin', 'optional'), async (request) => {
@@ -71,7 +84,34 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
   registerEnrollmentAdminRoutes(app, ctx);
 
   // After restoring HQ from a backup: devices then re-send what HQ may have lost and pull from the start.
-  app.post('/v1/admin/epoch', access('admin', 'optional'), async () => ({ epoch: await ctx.store.bumpEpoch() }));
+  app.post('/v1/admin/epoch', access('admin', 'optional'), async (request) => {
+    const epoch = await ctx.store.bumpEpoch();
+    ctx.securityLog.event(`New epoch ${epoch} started by the admin from ${request.ip} (POST /v1/admin/epoch): devices send everything again and pull from the start.`);
+    return { epoch };
+  });
+}
+
+/** True for an active device that has not synced since `since` (or never has): the laptops an operator should look for. */
+export function notSeenSince(device: DeviceRecord, since: number): boolean {
+  return device.revokedAt === null && (device.lastSeenAt === null || device.lastSeenAt < since);
+}
+
+/**
+ * The filter over the store's (enrolledAt, id) order: the cursor is the last device read, matching or not, so paging
+ * never skips or repeats one. Up to `limit` matches, reading at most MAX_SCANNED_PAGES pages of the store's list.
+ */
+async function devicesNotSeenSince(ctx: RouteContext, since: number, after: DevicePosition | undefined, limit: number): Promise<{ devices: DeviceRecord[]; next: DevicePosition | null }> {
+  const devices: DeviceRecord[] = [];
+  let position = after;
+  for (let pages = 0; pages < MAX_SCANNED_PAGES; pages++) {
+    const page = await ctx.store.listDevices({ after: position, limit: limit - devices.length });
+    devices.push(...page.devices.filter((device) => notSeenSince(device, since)));
+    const last = page.devices.at(-1);
+    if (!page.hasMore || !last) return { devices, next: null };
+    position = { enrolledAt: last.enrolledAt, id: last.id };
+    if (devices.length >= limit) break;
+  }
+  return { devices, next: position ?? null };
 }
 
 /** Opaque to callers: the last device's position (enrolledAt, id), base64url JSON. */

@@ -33,7 +33,8 @@ export class LostHistoryGuard {
 
   constructor(
     private readonly store: Pick<HqStore, 'meta' | 'bumpEpochFrom'>,
-    private readonly warn: (message: string) => void = (message) => console.warn(message),
+    // Timestamped like HQ's other log lines, so the operator can tell when history was lost.
+    private readonly warn: (message: string) => void = (message) => console.warn(`${new Date().toISOString()} ${message}`),
   ) {}
 
   /**
