@@ -3,7 +3,8 @@ import { parseHlc } from '../../shared/domain';
 import type { Operation } from '../../shared/sync/operation';
 import { MAX_FUTURE_HLC_MS } from '../../shared/sync/wire';
 
-function isFutureStamp(stamp: string, nowMs: number): boolean {
+/** The test capFutureStamp (shared/sync/hlc-cap.ts) makes before anything else: whether HQ caps this stamp. */
+export function isFutureStamp(stamp: string, nowMs: number): boolean {
   return parseHlc(stamp).wallMs > nowMs + MAX_FUTURE_HLC_MS;
 }
 

@@ -39,7 +39,9 @@ export async function runPushGroup(tx: PushTx, members: readonly PushMember[]): 
       if (opId !== null) opIds.add(opId);
       if (item.kind !== 'valid') continue;
       incidentIds.add(item.op.incidentId);
-      for (const stamp of Object.values(item.op.base ?? {})) {
+      // Most operations carry no base stamps: no empty object and array per operation for them.
+      if (!item.op.base) continue;
+      for (const stamp of Object.values(item.op.base)) {
         if (typeof stamp === 'string' && parseHlc(stamp).node === input.deviceId) baseStamps.add(stamp);
       }
     }

@@ -362,10 +362,11 @@ class SqliteStore implements HqStore {
   }
 
   private async inTransaction<T>(work: () => Promise<T>): Promise<T> {
-    this.db.exec('BEGIN IMMEDIATE');
+    // Prepared once (as better-sqlite3's own transaction() does), not compiled again by exec() for every push.
+    prepared(this.db, 'BEGIN IMMEDIATE').run();
     try {
       const result = await work();
-      this.db.exec('COMMIT');
+      prepared(this.db, 'COMMIT').run();
       return result;
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
