@@ -9,12 +9,42 @@ export const MAX_WORDS_PER_INCIDENT = 3000;
 /** The distinct search words in a text, in first-seen order. */
 export function wordsOf(text: string, into: Set<string> = new Set()): Set<string> {
   if (typeof text !== 'string' || text === '') return into;
+  if (!NOT_ASCII.test(text)) return asciiWordsOf(text, into);
   const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
   for (const match of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
     const word = match[0];
     if (word.length < MIN_WORD_LENGTH) continue;
     if (into.size >= MAX_WORDS_PER_INCIDENT) break;
     into.add(word.slice(0, MAX_WORD_LENGTH));
+  }
+  return into;
+}
+
+/** Any UTF-16 code unit above ASCII (surrogate halves included). */
+const NOT_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * wordsOf for ASCII text, with the same result: ASCII is unchanged by NFKD, holds no combining marks, lower-cases to
+ * ASCII, and its letters and digits are exactly a–z, A–Z and 0–9. A scan by character codes instead of the Unicode
+ * regular expressions: every pulled operation and every save goes through here, and most text is plain ASCII.
+ */
+function asciiWordsOf(text: string, into: Set<string>): Set<string> {
+  const lower = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 0;
+    const inWord = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+    if (inWord) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const length = i - start;
+    if (length >= MIN_WORD_LENGTH) {
+      if (into.size >= MAX_WORDS_PER_INCIDENT) break;
+      into.add(lower.slice(start, start + Math.min(length, MAX_WORD_LENGTH)));
+    }
+    start = -1;
   }
   return into;
 }

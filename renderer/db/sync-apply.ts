@@ -1,9 +1,9 @@
 // Writes one pulled page's operations into the local tables with bulk requests (call inside the page's transaction).
 import { Dexie, type Table } from 'dexie';
 import type { TimelineEvent } from '../../shared/domain';
-import { incidentIdsOf, planPage, stateChanged } from '../../shared/sync/engine';
+import { conflictsFound, incidentIdsOf, planPage, stateChanged } from '../../shared/sync/engine';
 import { isAutomaticEntry, replacesAutomaticCopy } from '../../shared/sync/automatic-entries';
-import { incidentFromState, stateFromIncident, type IncidentState } from '../../shared/sync/merge';
+import { incidentFromState, stateFromIncident, type Conflict, type IncidentState } from '../../shared/sync/merge';
 import type { Operation } from '../../shared/sync/operation';
 import { linkPulledFiles } from './attachments-pulled';
 import type { LanternDb } from './database';
@@ -35,10 +35,11 @@ const NOTHING: AppliedPage = { incidentIds: [], addedEvents: [], newConflicts: [
  *
  * Every table is read once and written once for the whole page: each IndexedDB request is a round trip to
  * the browser's storage process, so a request per incident (the old way) was most of a pull's time.
- * The event adds do not depend on what is stored, so they are issued right behind the reads: the browser
- * stores the events while this side waits for the reads and builds the incident rows, instead of the two
- * sides taking turns (IndexedDB answers a transaction's requests in the order they were made, so the reads
- * still come back first).
+ * The event adds do not depend on what is stored, so they are issued right behind the reads, and the incident
+ * rows are built and put as soon as the reads answer, while the browser is still storing the events: the rows
+ * do not depend on which events were new (only the conflicts do, settled once the adds answer). Storing the
+ * rows and their index entries is most of a page's time, so neither side waits for the other to finish first
+ * (IndexedDB answers a transaction's requests in the order they were made, so the reads still come back first).
  */
 export async function writePageOps(db: LanternDb, ops: readonly Operation[], nowMs: number): Promise<AppliedPage> {
   if (ops.length === 0) return NOTHING;
@@ -46,19 +47,18 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
   const partials = partialStatesTable(db);
   const reading = Promise.all([db.incidents.bulkGet(ids), partialsOf(partials, ids), policySetInForce(db)]);
   // planPage's events are the operations' events in page order, so the adds need no plan.
-  const adding = addEventsNotHeld(db, ops.map((op) => op.event));
   // Independent of the incidents too: a file is linked even while its incident waits in syncPartial.
-  const linking = linkPulledFiles(db, ops, nowMs);
-  // The adds answer right after the reads (one transaction's requests are answered in order), and say which
-  // operations this device had merged before: those find no conflicts (see planPage).
-  const [[rows, partialRows, policies], addedEvents, newFiles] = await Promise.all([reading, adding, linking]);
-  const added = new Set(addedEvents.map((event) => event.id));
+  // Awaited after the rows are put; caught here so a failed read (the page aborts) leaves no unhandled rejection.
+  const adding = Promise.all([addEventsNotHeld(db, ops.map((op) => op.event)), linkPulledFiles(db, ops, nowMs)]);
+  adding.catch(() => undefined);
+  const [rows, partialRows, policies] = await reading;
   const loaded = new Map<string, IncidentState | undefined>();
   ids.forEach((id, i) => {
     const row = rows[i];
     loaded.set(id, row ? stateFromIncident(fromIncidentRow(row)) : partialRows[i]);
   });
-  const plan = planPage(ops, loaded, (eventId) => !added.has(eventId));
+  // The states and events do not depend on which operations were merged before; the conflicts do (conflictsFound below).
+  const plan = planPage(ops, loaded);
 
   // Words of every event of the page, held or not: those of a held event are in the row's noteWords already.
   // Likewise the events themselves, for the SLA changes (withSlaChanges keeps each change once).
@@ -108,12 +108,16 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
       partialPuts.push(state);
     }
   });
-  const [newConflicts] = await Promise.all([
-    addNewConflicts(db, plan.conflicts, nowMs),
+  const writing = Promise.all([
     incidentRows.length > 0 ? db.incidents.bulkPut(incidentRows) : undefined,
     partialPuts.length > 0 ? partials.bulkPut(partialPuts) : undefined,
     partialDeletes.length > 0 ? partials.bulkDelete(partialDeletes) : undefined,
   ]);
+  writing.catch(() => undefined);
+  // The adds say which operations this device had merged before: those find no conflicts (see planPage).
+  const [addedEvents, newFiles] = await adding;
+  const added = new Set(addedEvents.map((event) => event.id));
+  const [newConflicts] = await Promise.all([addNewConflicts(db, conflictsFound(plan, (eventId) => !added.has(eventId)), nowMs), writing]);
   return { incidentIds: written, addedEvents, newConflicts, newFiles };
 }
 
@@ -178,7 +182,7 @@ async function keepWinningAutomaticCopies(db: LanternDb, pulled: readonly Timeli
 }
 
 /** Stores the page's conflicts this device has not recorded yet (the same pair of changes keeps its first detectedAt). */
-async function addNewConflicts(db: LanternDb, conflicts: ReturnType<typeof planPage>['conflicts'], nowMs: number): Promise<ConflictRow[]> {
+async function addNewConflicts(db: LanternDb, conflicts: readonly Conflict[], nowMs: number): Promise<ConflictRow[]> {
   if (conflicts.length === 0) return [];
   const table = conflictsTable(db);
   const held = await table.bulkGet(conflicts.map((c) => c.id));

@@ -11,6 +11,8 @@ export interface PagePlan {
   readonly events: readonly TimelineEvent[];
   /** Conflicts found on this page; upsert by id (the same pair of changes gives the same id everywhere). */
   readonly conflicts: readonly Conflict[];
+  /** Every conflict the merge found, held operations' too, with the event of the operation that found it (conflictsFound). */
+  readonly found: readonly { readonly eventId: string; readonly conflict: Conflict }[];
 }
 
 /**
@@ -27,14 +29,25 @@ export function planPage(ops: readonly Operation[], loaded: ReadonlyMap<string, 
   const states = new Map<string, IncidentState>();
   const events: TimelineEvent[] = [];
   const conflicts: Conflict[] = [];
+  const found: { eventId: string; conflict: Conflict }[] = [];
   for (const op of ops) {
     const current = states.get(op.incidentId) ?? loaded.get(op.incidentId);
     const merged = mergeOperation(current, op);
     states.set(op.incidentId, merged.state);
     events.push(op.event);
+    for (const conflict of merged.conflicts) found.push({ eventId: op.event.id, conflict });
     if (!heldBefore(op.event.id)) conflicts.push(...merged.conflicts);
   }
-  return { states, events, conflicts };
+  return { states, events, conflicts, found };
+}
+
+/**
+ * The conflicts of `plan` that count under `heldBefore` (what planPage with it would list): the states and events do
+ * not depend on which operations were merged before, so a replica can plan and write the rows first and settle the
+ * conflicts once it knows (the Dexie replica learns it from its timeline adds, which answer after its reads).
+ */
+export function conflictsFound(plan: PagePlan, heldBefore: (eventId: string) => boolean): Conflict[] {
+  return plan.found.filter((entry) => !heldBefore(entry.eventId)).map((entry) => entry.conflict);
 }
 
 /** The incident ids a page touches, for the bulk read that precedes planPage. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { editIncident, recordIncident } from '../../../../../shared/domain';
 import {
   checkPushResponse,
+  conflictsFound,
   packBatch,
   highestStamp,
   incidentIdsOf,
@@ -35,6 +36,18 @@ describe('planPage', () => {
     expect(plan.events.map((e) => e.id)).toEqual([a.event.id, b.event.id]);
     expect(plan.conflicts).toEqual(expected.conflicts);
     expect(incidentIdsOf([created, a, b])).toEqual([created.incidentId]);
+  });
+
+  it('tells later which conflicts count once it is known which operations were merged before', () => {
+    const { created, a, b } = incidentWithEdits();
+    const stored = mergeOperation(undefined, created).state;
+    const loaded = new Map([[created.incidentId, stored]]);
+    const plan = planPage([a, b], loaded);
+    expect(plan.conflicts.length).toBeGreaterThan(0);
+    for (const held of [new Set<string>(), new Set([a.event.id]), new Set([b.event.id]), new Set([a.event.id, b.event.id])]) {
+      const heldBefore = (eventId: string) => held.has(eventId);
+      expect(conflictsFound(plan, heldBefore)).toEqual(planPage([a, b], loaded, heldBefore).conflicts);
+    }
   });
 
   it('starts from nothing for an incident the replica does not hold', () => {
