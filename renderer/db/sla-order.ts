@@ -51,7 +51,7 @@ export type RowSlaOrder =
 /** The row's index fields under `sla.policies`; `updatedAt` in the row's canonical form (it orders the stopped ones). */
 export function slaOrderOf(incident: Incident, sla: RowSlaInputs, updatedAt: string): RowSlaOrder {
   const timeline = { createdAtMs: Date.parse(incident.createdAt), changes: sla.changes };
-  const key = slaOrderKey(timeline, incident.priority, resolveSlaPolicy(incident, sla.policies));
+  const key = slaOrderKey(timeline, incident, resolveSlaPolicy(incident, sla.policies));
   return key && Number.isFinite(key[1]) ? { slaGroup: key[0], slaKey: key[1] } : { slaGroup: SLA_STOPPED, slaKey: updatedAt };
 }
 

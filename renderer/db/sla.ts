@@ -13,6 +13,7 @@ import {
   type SlaClocks,
   type SlaPolicy,
   type SlaPolicySet,
+  type SlaPriorityNow,
   type SlaSubject,
   type SlaTimeline,
   type Status,
@@ -134,7 +135,7 @@ export async function loadTimelines(db: LanternDb, incidents: readonly SlaKey[])
  * saying "Missed", for up to a minute, or for days after a sleep). Once the clocks have stopped, any time after every
  * change gives the same verdict, so the common case stays one computation.
  */
-export function slaClocksOf(inputs: SlaInputs, priority: Incident['priority'], nowMs: number): SlaClocks {
+export function slaClocksOf(inputs: SlaInputs, priority: Incident['priority'] | SlaPriorityNow, nowMs: number): SlaClocks {
   const clocks = computeIncidentSla(inputs, priority, inputs.policy, nowMs);
   if (clocks.resolve.state !== 'stopped') return clocks;
   let latest = nowMs;
@@ -157,6 +158,8 @@ export function isBreachingSoon(clocks: SlaClocks): boolean {
 export function oldEnough(row: IncidentRow, nowMs: number, policies: SlaPolicySet = SEED_SLA_POLICY_SET): boolean {
   const age = nowMs - Date.parse(row.createdAt);
   if (!Number.isFinite(age)) return true;
+  // A priority that changed may have breached under a stricter target than today's (the breach stays): not judged by age.
+  if (row.slaChanges?.some((change) => change.levels !== undefined)) return true;
   const policy = resolveSlaPolicy(row, policies);
   const target = targetFor(policy, row.priority);
   // The time to own has the shorter target; it runs only while nobody owns the incident (status new).

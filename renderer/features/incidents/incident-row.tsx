@@ -25,7 +25,7 @@ interface RowProps {
 
 export const IncidentRow = memo(function IncidentRow({ incident, timeline, nowMs, index, top, selected, cursor, onOpen }: RowProps) {
   const classes = ['row', incident.major ? 'major' : '', cursor ? 'cursor' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
-  const clocks = timeline ? slaClocksOf(timeline, incident.priority, nowMs) : undefined;
+  const clocks = timeline ? slaClocksOf(timeline, incident, nowMs) : undefined;
   return (
     <tr role="row" data-index={index} data-incident-id={incident.id} aria-rowindex={index + 2} className={classes} style={{ transform: `translateY(${top}px)` }} onClick={() => onOpen(incident)}>
       <td role="cell" className="mono">{incident.number}</td>
@@ -47,7 +47,7 @@ export const IncidentRow = memo(function IncidentRow({ incident, timeline, nowMs
       <TextCell text={[incident.team, incident.assignee].filter(Boolean).join(' · ') || '—'} />
       <TextCell text={formatPathOrDash(incident.site)} />
       <td role="cell" className="muted nowrap">{formatLocal(incident.updatedAt)}</td>
-      <SlaCell clocks={clocks} />
+      <SlaCell clocks={clocks} cancelled={incident.status === 'cancelled'} nowMs={nowMs} />
     </tr>
   );
 }, sameRowProps);

@@ -2,21 +2,32 @@
 import type { SlaClock, SlaClocks } from '../../../shared/domain';
 import { DEFAULT_SORT, type FindQuery } from '../../db';
 import { useFindStore } from '../../store/find-store';
-import { elapsedOfTarget, formatSlaDuration, slaCellText, THRESHOLD_LABELS, THRESHOLD_MARKS } from './sla-format';
+import { breachText, elapsedOfTarget, formatSlaDuration, NOT_JUDGED, shownThreshold, slaCellText, THRESHOLD_LABELS, THRESHOLD_MARKS } from './sla-format';
 
-export function SlaCell({ clocks }: { clocks: SlaClocks | undefined }) {
+/** `cancelled`: the incident was cancelled, so its clocks are not judged (as in Statistics). */
+export function SlaCell({ clocks, cancelled = false, nowMs }: { clocks: SlaClocks | undefined; cancelled?: boolean; nowMs: number }) {
   if (!clocks) return <td role="cell" className="sla-cell muted" aria-busy="true">…</td>;
+  if (cancelled) return <td role="cell" className="sla-cell nowrap sla-none sla-stopped" title="Cancelled: SLA clocks are not judged">{NOT_JUDGED}</td>;
   const { clock, owning } = clockShown(clocks);
-  const mark = clock.state === 'running' ? THRESHOLD_MARKS[clock.threshold] : '';
-  const words = clock.state === 'stopped' ? '' : `, ${THRESHOLD_LABELS[clock.threshold]}`;
-  const resolveLine = owning ? `\nTime to resolve: ${elapsedOfTarget(clocks.resolve)}, ${THRESHOLD_LABELS[clocks.resolve.threshold]}` : '';
+  // A clock that stopped in time shows no warning: its warnings are past.
+  const threshold = shownThreshold(clock);
+  const mark = clock.state === 'running' ? THRESHOLD_MARKS[threshold] : '';
+  const level = (c: SlaClock) => levelWords(c, nowMs);
+  const words = clock.state === 'stopped' && threshold !== 'breached' ? '' : `, ${level(clock)}`;
+  const resolveLine = owning ? `\nTime to resolve: ${elapsedOfTarget(clocks.resolve)}, ${level(clocks.resolve)}` : '';
   return (
-    <td role="cell" className={`sla-cell nowrap sla-${clock.threshold} sla-${clock.state}`} title={`Time to ${owning ? 'own' : 'resolve'}: ${elapsedOfTarget(clock)}${words}${resolveLine}`}>
+    <td role="cell" className={`sla-cell nowrap sla-${threshold} sla-${clock.state}`} title={`Time to ${owning ? 'own' : 'resolve'}: ${elapsedOfTarget(clock)}${words}${resolveLine}`}>
       {mark && <span aria-hidden="true">{mark} </span>}
       {owning ? ownCellText(clock) : slaCellText(clock)}
-      {clock.threshold !== 'none' && clock.state !== 'stopped' && <span className="visually-hidden">{words}</span>}
+      {threshold !== 'none' && clock.state !== 'stopped' && <span className="visually-hidden">{`, ${THRESHOLD_LABELS[threshold]}`}</span>}
     </td>
   );
+}
+
+/** The words of a clock's threshold for the tooltip: "50 % warning", "breached at 14:32 as P1"; "on track" once stopped in time. */
+function levelWords(clock: SlaClock, nowMs: number): string {
+  const shown = shownThreshold(clock);
+  return shown === 'breached' ? breachText(clock, nowMs) : THRESHOLD_LABELS[shown];
 }
 
 /**

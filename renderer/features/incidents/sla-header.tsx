@@ -3,18 +3,19 @@ import { STATUS_LABELS, type Incident, type SlaClock } from '../../../shared/dom
 import { slaClocksOf } from '../../db/sla';
 import { formatLocalClock } from '../format';
 import { useMinuteNow, useSlaTimelines } from './sla-hooks';
-import { elapsedOfTarget, slaCellText, THRESHOLD_LABELS, THRESHOLD_MARKS } from './sla-format';
+import { breachText, durationOfTarget, elapsedOfTarget, NOT_JUDGED, shownThreshold, slaCellText, THRESHOLD_LABELS, THRESHOLD_MARKS } from './sla-format';
 
 export function IncidentSlaClocks({ incident }: { incident: Incident }) {
   const nowMs = useMinuteNow();
   const timelineOf = useSlaTimelines([incident]);
   const timeline = timelineOf(incident);
   if (!timeline) return null;
-  const clocks = slaClocksOf(timeline, incident.priority, nowMs);
+  // The incident itself, not only its priority: its impact and urgency anchor the priority history the clocks follow.
+  const clocks = slaClocksOf(timeline, incident, nowMs);
   return (
     <div className="sla-clocks" role="group" aria-label="SLA clocks">
-      <ClockLine name="Time to own" clock={clocks.response} incident={incident} />
-      <ClockLine name="Time to resolve" clock={clocks.resolve} incident={incident} />
+      <ClockLine name="Time to own" clock={clocks.response} incident={incident} nowMs={nowMs} />
+      <ClockLine name="Time to resolve" clock={clocks.resolve} incident={incident} nowMs={nowMs} />
       <LateRecordNote incident={incident} nowMs={nowMs} />
     </div>
   );
@@ -38,29 +39,47 @@ function LateRecordNote({ incident, nowMs }: { incident: Incident; nowMs: number
   );
 }
 
-/** Ended (resolved, closed, cancelled) with neither a team nor a person on it: "owned" would claim what did not happen. */
+/** Ended (resolved, closed) with neither a team nor a person on it: "owned" would claim what did not happen. */
 function endedWithoutOwner(incident: Incident): boolean {
   return ENDED.has(incident.status) && !incident.team && !incident.assignee;
 }
 const ENDED: ReadonlySet<Incident['status']> = new Set(['resolved', 'closed', 'cancelled']);
 
+/** What a clock that stopped in time says, calmly and in one phrase: "Owned in 10m of 15m". */
+function metText(name: string, clock: SlaClock, incident: Incident): string {
+  const within = durationOfTarget(clock);
+  if (name === 'Time to own') {
+    return endedWithoutOwner(incident) ? `Met — ${STATUS_LABELS[incident.status].toLowerCase()} with no owner, after ${within}` : `Owned in ${within}`;
+  }
+  return `Resolved in ${within}`;
+}
+
 function stateText(name: string, clock: SlaClock, incident: Incident): string {
   if (clock.state === 'paused') return 'Paused — on hold';
-  const late = clock.threshold === 'breached';
-  if (clock.state === 'stopped' && name === 'Time to own' && endedWithoutOwner(incident)) return `${late ? 'Missed' : 'Met'} — ${STATUS_LABELS[incident.status].toLowerCase()} with no owner`;
-  if (clock.state === 'stopped') return name === 'Time to own' ? (late ? 'Owned late' : 'Owned in time') : late ? 'Missed' : 'Met';
+  if (clock.state === 'stopped' && name === 'Time to own' && endedWithoutOwner(incident)) return `Missed — ${STATUS_LABELS[incident.status].toLowerCase()} with no owner`;
+  if (clock.state === 'stopped') return name === 'Time to own' ? 'Owned late' : 'Missed';
   return slaCellText(clock);
 }
 
-function ClockLine({ name, clock, incident }: { name: string; clock: SlaClock; incident: Incident }) {
-  const mark = THRESHOLD_MARKS[clock.threshold];
+function ClockLine({ name, clock, incident, nowMs }: { name: string; clock: SlaClock; incident: Incident; nowMs: number }) {
+  // A cancelled incident is not judged (as in Statistics); a clock that stopped in time is calm: no mark, colour or warning.
+  if (incident.status === 'cancelled' || (clock.state === 'stopped' && clock.threshold !== 'breached')) {
+    return (
+      <p className="sla-clock sla-none sla-stopped">
+        <span className="sla-clock-name">{name}:</span> <span>{incident.status === 'cancelled' ? `${NOT_JUDGED} (not judged)` : metText(name, clock, incident)}</span>
+      </p>
+    );
+  }
+  const threshold = shownThreshold(clock);
+  const mark = THRESHOLD_MARKS[threshold];
+  const level = threshold === 'breached' ? breachText(clock, nowMs) : THRESHOLD_LABELS[threshold];
   return (
-    <p className={`sla-clock sla-${clock.threshold} sla-${clock.state}`}>
+    <p className={`sla-clock sla-${threshold} sla-${clock.state}`}>
       <span className="sla-clock-name">{name}:</span> {mark && <span aria-hidden="true">{mark} </span>}
       <span>{elapsedOfTarget(clock)}</span>
       {' · '}
       <span>{stateText(name, clock, incident)}</span>
-      {clock.threshold !== 'none' && <span className="sla-level">{` (${THRESHOLD_LABELS[clock.threshold]})`}</span>}
+      {threshold !== 'none' && <span className="sla-level">{` (${level})`}</span>}
     </p>
   );
 }

@@ -4,10 +4,13 @@ import {
   CUSTODY_ACTION_LABELS,
   findTemplate,
   PHASE_LABELS,
+  PRIORITY_LABELS,
   REVIEW_FIELD_LABELS,
   REVIEW_PARTS,
   STATUS_LABELS,
   SYSTEM_STATE_LABELS,
+  type Priority,
+  type PriorityChange,
   type TimelineEvent,
   type ZonedTime,
 } from '../../../shared/domain';
@@ -72,8 +75,16 @@ function changeText(change: { field: string; from: unknown; to: unknown }, numbe
   return `${label}:\n${to}\nIt was:\n${from}`;
 }
 
-/** `numberOf` names the other incidents an entry points at; without it they read "another incident". */
-export function describeEvent(event: TimelineEvent, numberOf: IncidentNumberOf = NOT_KNOWN): string {
+/** "P1 — Critical", as the impact and urgency beside it read ("1 — High"). */
+function priorityText(priority: Priority): string {
+  return PRIORITY_LABELS[priority].replace(' ', ' — ');
+}
+
+/**
+ * `numberOf` names the other incidents an entry points at; without it they read "another incident". `priorityChange`
+ * is the priority an impact or urgency change moved (priorityChangesOf), said with it: the change the SLA targets follow.
+ */
+export function describeEvent(event: TimelineEvent, numberOf: IncidentNumberOf = NOT_KNOWN, priorityChange?: PriorityChange): string {
   switch (event.kind) {
     case 'created':
       return `Incident recorded: ${event.title}`;
@@ -85,6 +96,7 @@ export function describeEvent(event: TimelineEvent, numberOf: IncidentNumberOf =
     }
     case 'fields_changed': {
       const parts = event.changes.map((change) => changeText(change, numberOf));
+      if (priorityChange) parts.push(`Priority: ${priorityText(priorityChange[0])} → ${priorityText(priorityChange[1])}`);
       // A long text on its own lines; then every change of the entry goes on its own line too.
       return parts.join(parts.some((part) => part.includes('\n')) ? '\n' : ' · ');
     }

@@ -1,7 +1,7 @@
 // The incident timeline: every recorded step in order, filterable by kind; corrections are new entries pointing at old ones.
 import { useBusy } from '../use-busy';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { activityPeople, authorKey, correctedBy, TIMELINE_KIND_LABELS, type Incident, type TimelineEvent, type TimelineEventKind } from '../../../shared/domain';
+import { activityPeople, authorKey, correctedBy, priorityChangesOf, TIMELINE_KIND_LABELS, type Incident, type PriorityChange, type TimelineEvent, type TimelineEventKind } from '../../../shared/domain';
 import { repliesByCommunication, type CommunicationReplyEvent } from '../../../shared/domain/communication-reply';
 import { useServices } from '../../app/services';
 import { useIncidentNumbers } from '../../db/links-live';
@@ -57,6 +57,9 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
     return { corrected, byId, people: activityPeople(all), replies };
   }, [events]);
   const { corrected, byId, people, replies } = derived;
+  // Impact and urgency changes that moved the priority say so (worked out for display; nothing stored changes).
+  const { createdAt, priority, impact, urgency } = incident;
+  const priorityChanges = useMemo(() => priorityChangesOf(createdAt, events ?? [], { priority, impact, urgency }), [events, createdAt, priority, impact, urgency]);
   // Links and duplicates name other incidents by id: their numbers are read here, live (a renumber shows at once).
   const referencedIds = useMemo(() => referencedIncidentIds(events ?? []), [events]);
   const numbers = useIncidentNumbers(referencedIds);
@@ -115,6 +118,7 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
               event={event}
               corrected={corrected.has(event.id)}
               numberOf={numberOf}
+              priorityChange={priorityChanges.get(event.id)}
               correctsText={target === undefined ? null : referenced(byId, target, numberOf)}
               replies={event.kind === 'communication' ? replies.get(event.id) : undefined}
               correctedReplies={event.kind === 'communication' && replies.has(event.id) ? corrected : undefined}
@@ -136,6 +140,8 @@ interface EntryProps {
   event: TimelineEvent;
   /** Other incidents' numbers, for entries that name one. */
   numberOf: IncidentNumberOf;
+  /** The priority this entry's impact or urgency change moved, if it did. */
+  priorityChange?: PriorityChange | undefined;
   corrected: boolean;
   /** What this entry corrects, as text; null when it corrects nothing. */
   correctsText: string | null;
@@ -154,7 +160,7 @@ interface EntryProps {
 }
 
 /** One entry; memoized, so a new entry (or opening one correction form) re-renders only the entries it changes. */
-const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf, corrected, correctsText, replies, correctedReplies, correctingReply, replyToText, correcting, onCorrect, onDone }: EntryProps) {
+const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf, priorityChange, corrected, correctsText, replies, correctedReplies, correctingReply, replyToText, correcting, onCorrect, onDone }: EntryProps) {
   const correctButton = useRef<HTMLButtonElement>(null);
   const wasCorrecting = useRef(correcting);
   const [replying, setReplying] = useState(false);
@@ -208,7 +214,7 @@ const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf,
       </div>
       {correctsText !== null && <div className="muted corrects">Corrects: {correctsText}</div>}
       {replyToText !== null && <div className="muted corrects">Reply to: {replyToText}</div>}
-      <div className="timeline-body">{describeEvent(event, numberOf)}</div>
+      <div className="timeline-body">{describeEvent(event, numberOf, priorityChange)}</div>
       {replies !== undefined && (
         <CommunicationReplies replies={replies} label={`Replies to: ${summarizeEvent(event, numberOf)}`} corrected={correctedReplies} correcting={correctingReply} onCorrect={correctReply}
           correctionForm={replyCorrection} />

@@ -1,18 +1,31 @@
 // SLA clocks from the timeline: response (until owned) and resolve (paused on hold) elapsed time, thresholds, due times.
 import type { Priority } from '../priority';
 import type { Status } from '../status';
+import { findResolveBreach, findResponseBreach } from './breach';
 import { compileCalendar, type CompiledCalendar } from './calendar';
+import { advance, effective, measure, PAUSED, resolveMode, RUNNING } from './clock-steps';
 import { targetFor, type SlaPolicy } from './policy';
+import { priorityHistory, priorityNowOf, type PriorityHistory, type SlaLevelChange, type SlaPriorityNow } from './priority-history';
 
 export type SlaClockState = 'running' | 'paused' | 'stopped';
 /** warn50/warn75 name the policy's first/second warning threshold (50 % and 75 % by default). */
 export type SlaThreshold = 'none' | 'warn50' | 'warn75' | 'breached';
 export const SLA_THRESHOLDS: readonly SlaThreshold[] = ['none', 'warn50', 'warn75', 'breached'];
 
+/** When a clock breached, and under which priority (absent where the clock was computed without one). */
+export interface SlaBreach {
+  readonly atMs: number;
+  readonly priority?: Priority;
+}
+
 export interface SlaClock {
   readonly elapsedMs: number;
+  /**
+   * The target the clock is judged by: once breached, the one in force when it breached (a later downgrade does not
+   * lift it); otherwise the one in force now, or when the clock stopped.
+   */
   readonly targetMs: number;
-  /** elapsed / target × 100, unrounded (can exceed 100). */
+  /** elapsed / target × 100, unrounded (can exceed 100; at least 100 exactly when breached). */
   readonly percent: number;
   readonly state: SlaClockState;
   readonly threshold: SlaThreshold;
@@ -20,6 +33,8 @@ export interface SlaClock {
   readonly dueAt: number | null;
   /** When the next threshold not yet reached will be reached; null when none is left or the clock is not running. */
   readonly nextThresholdAt: number | null;
+  /** Set once the clock breached; it stays set whatever the priority does afterwards. */
+  readonly breach?: SlaBreach;
 }
 
 export interface SlaClocks {
@@ -27,17 +42,29 @@ export interface SlaClocks {
   readonly resolve: SlaClock;
 }
 
-/** One status change (`to`), or an assignment without a status change (`to: null`: someone now owns it). */
+/**
+ * One status change (`to`), an assignment without a status change (`to: null`: someone now owns it), and/or a change
+ * of impact or urgency (`levels`; without `to` when that is all it changed).
+ */
 export interface SlaChange {
   readonly atMs: number;
   readonly hlc: string;
-  readonly to: Status | null;
+  readonly to?: Status | null;
   /**
    * An automatic close: stamped just after what its device knew, so a status change made elsewhere with a later
    * stamp wins the merge over it. The clocks follow the merge: a yielding change with such a later change is ignored
    * (its recorded time, later than that change's, would otherwise stop a clock of an incident that is open again).
    */
   readonly yields?: boolean;
+  /** Impact and/or urgency changed here: the priority, and so the targets in force, may change from this instant. */
+  readonly levels?: SlaLevelChange;
+}
+
+/** A change the status clocks act on: a status change or a first owner. */
+export type SlaStatusChange = SlaChange & { readonly to: Status | null };
+
+function actsOnStatus(change: SlaChange): change is SlaStatusChange {
+  return change.to !== undefined;
 }
 
 /** What the clocks need from an incident: its creation instant and its changes, in any order. */
@@ -54,28 +81,6 @@ export interface SlaClockOptions {
   readonly warnPercents: readonly [number, number];
 }
 
-const RUNNING = 0;
-const PAUSED = 1;
-const STOPPED = 2;
-
-function resolveMode(status: Status | null): number {
-  switch (status) {
-    case 'new':
-    case 'assigned':
-    case 'in_progress':
-      return RUNNING;
-    case 'on_hold':
-      return PAUSED;
-    default:
-      return STOPPED;
-  }
-}
-
-/** Events dated before the incident (a device clock behind) count from its creation; NaN times likewise. */
-function effective(atMs: number, createdAtMs: number): number {
-  return atMs > createdAtMs ? atMs : createdAtMs;
-}
-
 function before(a: SlaChange, b: SlaChange, createdAtMs: number): number {
   const ta = effective(a.atMs, createdAtMs);
   const tb = effective(b.atMs, createdAtMs);
@@ -83,8 +88,14 @@ function before(a: SlaChange, b: SlaChange, createdAtMs: number): number {
   return a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0;
 }
 
-/** Changes in deterministic order (time, then HLC), without overruled yielding ones; the input itself when nothing moves. */
-export function orderChanges(timeline: SlaTimeline): readonly SlaChange[] {
+/** Status changes and first owners in deterministic order (time, then HLC), without overruled yielding ones. */
+export function orderChanges(timeline: SlaTimeline): readonly SlaStatusChange[] {
+  const all = orderedEntries(timeline);
+  return all.every(actsOnStatus) ? all : all.filter(actsOnStatus);
+}
+
+/** Every change (level changes too) in the clocks' order; the input itself when nothing moves. */
+export function orderedEntries(timeline: SlaTimeline): readonly SlaChange[] {
   const { createdAtMs } = timeline;
   const changes = withoutOverruled(timeline.changes);
   for (let i = 1; i < changes.length; i++) {
@@ -97,17 +108,8 @@ export function orderChanges(timeline: SlaTimeline): readonly SlaChange[] {
 function withoutOverruled(changes: readonly SlaChange[]): readonly SlaChange[] {
   if (!changes.some((change) => change.yields === true)) return changes;
   let newest = '';
-  for (const change of changes) if (change.to !== null && change.hlc > newest) newest = change.hlc;
+  for (const change of changes) if (typeof change.to === 'string' && change.hlc > newest) newest = change.hlc;
   return changes.filter((change) => change.yields !== true || change.hlc >= newest);
-}
-
-function measure(calendar: CompiledCalendar | null, a: number, b: number): number {
-  if (!(b > a)) return 0;
-  return calendar === null ? b - a : calendar.measure(a, b);
-}
-
-function advance(calendar: CompiledCalendar | null, a: number, amount: number): number {
-  return calendar === null ? a + amount : calendar.advance(a, amount);
 }
 
 /** First instant at which the resolve clock's running time reaches `need`; null if it never does on the known timeline. */
@@ -117,7 +119,7 @@ function resolveCrossing(changes: readonly SlaChange[], createdAtMs: number, cal
   let from = createdAtMs;
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i]!;
-    if (change.to === null) continue;
+    if (change.to === null || change.to === undefined) continue;
     const at = effective(change.atMs, createdAtMs);
     if (mode === RUNNING) {
       const part = measure(calendar, from, at);
@@ -165,20 +167,55 @@ function nextNeed(threshold: SlaThreshold, targetMs: number, warn: readonly [num
   }
 }
 
-/** Both clocks of one incident at `nowMs`. Pure; allocates only the result (and a sorted copy for out-of-order input). */
-export function computeSlaClocks(timeline: SlaTimeline, options: SlaClockOptions, nowMs: number): SlaClocks {
-  const createdAtMs = timeline.createdAtMs;
-  const changes = orderChanges(timeline);
-  const calendar = options.calendar;
-  const warn = options.warnPercents;
+/** The response and resolve targets under one priority (undefined: the fixed targets of computeSlaClocks). */
+type Targets = (priority: Priority | undefined) => { readonly responseMs: number; readonly resolveMs: number };
 
-  // One pass: the response clock's stop and the resolve clock's running time up to now.
+/**
+ * One clock judged against `targetMs`: the target in force now (or when it stopped), or, once breached, the one it
+ * breached under. `crossing(need)` is when its running time reaches `need`.
+ */
+function judge(
+  elapsedMs: number,
+  targetMs: number,
+  state: SlaClockState,
+  warn: readonly [number, number],
+  breach: SlaBreach | null,
+  priority: Priority | undefined,
+  crossing: (need: number) => number,
+): SlaClock {
+  const threshold = breach ? 'breached' : level(elapsedMs, targetMs, warn);
+  const running = state === 'running';
+  const percent = (elapsedMs / targetMs) * 100;
+  if (threshold === 'breached') {
+    const found = breach ?? { atMs: crossing(targetMs), ...(priority === undefined ? {} : { priority }) };
+    return { elapsedMs, targetMs, percent, state, threshold, dueAt: running ? found.atMs : null, nextThresholdAt: null, breach: found };
+  }
+  const next = running ? nextNeed(threshold, targetMs, warn) : null;
+  return { elapsedMs, targetMs, percent, state, threshold, dueAt: running ? crossing(targetMs) : null, nextThresholdAt: next === null ? null : crossing(next) };
+}
+
+/**
+ * Both clocks from ordered changes. Without a priority history the targets are fixed (`priority`'s); with one, each
+ * instant has the target of the priority then, and a breach found by the walk (breach.ts) stays.
+ */
+function clocksOf(
+  createdAtMs: number,
+  changes: readonly SlaChange[],
+  calendar: CompiledCalendar | null,
+  warn: readonly [number, number],
+  targets: Targets,
+  priority: Priority | undefined,
+  history: PriorityHistory | null,
+  nowMs: number,
+): SlaClocks {
+  // One pass: the response clock's stop and the resolve clock's running time up to now. Level changes only move targets.
   let ownedAt = Number.POSITIVE_INFINITY;
   let mode = RUNNING;
   let from = createdAtMs;
   let resolveElapsed = 0;
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i]!;
+    if (change.to === undefined) continue;
     const at = effective(change.atMs, createdAtMs);
     if (ownedAt === Number.POSITIVE_INFINITY && change.to !== 'new') ownedAt = at;
     if (change.to === null) continue;
@@ -189,37 +226,40 @@ export function computeSlaClocks(timeline: SlaTimeline, options: SlaClockOptions
   if (mode === RUNNING) resolveElapsed += measure(calendar, from, nowMs);
 
   // Response clock.
-  const responseMs = options.responseMs;
   const responseElapsed = measure(calendar, createdAtMs, ownedAt < nowMs ? ownedAt : nowMs);
   const responseRunning = ownedAt === Number.POSITIVE_INFINITY;
-  const responseLevel = level(responseElapsed, responseMs, warn);
-  const responseNext = responseRunning ? nextNeed(responseLevel, responseMs, warn) : null;
-  const response: SlaClock = {
-    elapsedMs: responseElapsed,
-    targetMs: responseMs,
-    percent: (responseElapsed / responseMs) * 100,
-    state: responseRunning ? 'running' : 'stopped',
-    threshold: responseLevel,
-    dueAt: responseRunning ? advance(calendar, createdAtMs, responseMs) : null,
-    nextThresholdAt: responseNext === null ? null : advance(calendar, createdAtMs, responseNext),
-  };
+  const responseVerdict = history === null ? null : findResponseBreach(changes, createdAtMs, calendar, history, targets, ownedAt, nowMs);
+  const responsePriority = responseVerdict?.breach?.priority ?? responseVerdict?.priority ?? priority;
+  const response = judge(
+    responseElapsed,
+    targets(responsePriority).responseMs,
+    responseRunning ? 'running' : 'stopped',
+    warn,
+    responseVerdict?.breach ?? null,
+    responsePriority,
+    (need) => advance(calendar, createdAtMs, need),
+  );
 
   // Resolve clock. Fast path: the last change is not in the future, so the running tail continues from now.
-  const resolveMs = options.resolveMs;
-  const resolveLevel = level(resolveElapsed, resolveMs, warn);
   const running = mode === RUNNING;
   const tailFromNow = running && from <= nowMs;
-  const resolveNext = running ? nextNeed(resolveLevel, resolveMs, warn) : null;
-  const resolve: SlaClock = {
-    elapsedMs: resolveElapsed,
-    targetMs: resolveMs,
-    percent: (resolveElapsed / resolveMs) * 100,
-    state: running ? 'running' : mode === PAUSED ? 'paused' : 'stopped',
-    threshold: resolveLevel,
-    dueAt: running ? resolveCrossingAt(changes, createdAtMs, calendar, resolveMs, tailFromNow, nowMs, resolveElapsed) : null,
-    nextThresholdAt: resolveNext === null ? null : resolveCrossingAt(changes, createdAtMs, calendar, resolveNext, tailFromNow, nowMs, resolveElapsed),
-  };
+  const resolveVerdict = history === null ? null : findResolveBreach(changes, createdAtMs, calendar, history, targets, nowMs);
+  const resolvePriority = resolveVerdict?.breach?.priority ?? resolveVerdict?.priority ?? priority;
+  const resolve = judge(
+    resolveElapsed,
+    targets(resolvePriority).resolveMs,
+    running ? 'running' : mode === PAUSED ? 'paused' : 'stopped',
+    warn,
+    resolveVerdict?.breach ?? null,
+    resolvePriority,
+    (need) => resolveCrossingAt(changes, createdAtMs, calendar, need, tailFromNow, nowMs, resolveElapsed),
+  );
   return { response, resolve };
+}
+
+/** Both clocks of one incident at `nowMs` under fixed targets. Pure; allocates only the result (and a sorted copy for out-of-order input). */
+export function computeSlaClocks(timeline: SlaTimeline, options: SlaClockOptions, nowMs: number): SlaClocks {
+  return clocksOf(timeline.createdAtMs, orderedEntries(timeline), options.calendar, options.warnPercents, () => options, undefined, null, nowMs);
 }
 
 const optionsCache = new WeakMap<SlaPolicy, (SlaClockOptions | undefined)[]>();
@@ -245,7 +285,22 @@ function optionsFor(policy: SlaPolicy, priority: Priority): SlaClockOptions {
   return options;
 }
 
-/** Both clocks for an incident of `priority` under `policy` (policies are immutable reference data: edit by replacing). */
-export function computeIncidentSla(timeline: SlaTimeline, priority: Priority, policy: SlaPolicy, nowMs: number): SlaClocks {
-  return computeSlaClocks(timeline, optionsFor(policy, priority), nowMs);
+/** A history in which the priority never moved changes nothing: the fixed targets' path, as before. */
+function moves(history: PriorityHistory | null, priority: Priority): history is PriorityHistory {
+  return history !== null && (history.initial !== priority || history.after.some((p) => p !== priority));
+}
+
+/**
+ * Both clocks for an incident under `policy` (policies are immutable reference data: edit by replacing). `priority`
+ * is its priority now, or better the incident itself (priority, impact, urgency): each instant is judged by the target
+ * of the priority the incident had then (impact and urgency changes on the timeline), and a breach stays breached.
+ */
+export function computeIncidentSla(timeline: SlaTimeline, priority: Priority | SlaPriorityNow, policy: SlaPolicy, nowMs: number): SlaClocks {
+  const now = priorityNowOf(priority);
+  const options = optionsFor(policy, now.priority);
+  const changes = orderedEntries(timeline);
+  const history = changes.some((change) => change.levels) ? priorityHistory(changes, now) : null;
+  if (!moves(history, now.priority)) return clocksOf(timeline.createdAtMs, changes, options.calendar, options.warnPercents, () => options, now.priority, null, nowMs);
+  const targets: Targets = (p) => optionsFor(policy, p ?? now.priority);
+  return clocksOf(timeline.createdAtMs, changes, options.calendar, options.warnPercents, targets, now.priority, history, nowMs);
 }

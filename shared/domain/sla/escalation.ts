@@ -98,7 +98,7 @@ export function dueEscalations(
   policy: SlaPolicy,
   rules: readonly EscalationRule[],
   nowMs: number,
-  clocks: SlaClocks = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, events), incident.priority, policy, nowMs),
+  clocks: SlaClocks = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, events), incident, policy, nowMs),
 ): DueEscalation[] {
   const due: DueEscalation[] = [];
   for (const { rule, clock, id } of unwrittenRules(incident, events, rules, clocks)) {
@@ -144,7 +144,7 @@ export function nextEscalationCheckAt(
   policy: SlaPolicy,
   rules: readonly EscalationRule[],
   nowMs: number,
-  clocks: SlaClocks = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, events), incident.priority, policy, nowMs),
+  clocks: SlaClocks = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, events), incident, policy, nowMs),
 ): number {
   let next = Number.POSITIVE_INFINITY;
   for (const { rule, clock } of unwrittenRules(incident, events, rules, clocks)) {

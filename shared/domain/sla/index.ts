@@ -13,3 +13,6 @@ export { isKnownTimeZone, parseFixedOffset } from './zone-offset';
 export * from './watch';
 export * from './stakeholder-updates';
 export * from './notification-wire';
+export * from './priority-history';
+export { completeLevels } from './level-fill';
+export * from './priority-changes';

@@ -2,6 +2,7 @@
 import type { Priority } from '../priority';
 import { computeIncidentSla, type SlaTimeline } from './clock';
 import type { SlaPolicy } from './policy';
+import type { SlaPriorityNow } from './priority-history';
 
 /** Running clock: [0, due instant in ms]. Paused clock: [1, ms left (negative when breached)]. */
 export type SlaOrderKey = readonly [0, number] | readonly [1, number];
@@ -14,9 +15,10 @@ export const SLA_PAUSED = 1;
  * that clock never pauses), afterwards the resolve clock. Neither value moves with time (a running clock's due instant
  * is fixed until the next change; a paused clock's time left is frozen), so it is computed once, when the incident
  * changes. Undefined when the clock is stopped (resolved, closed, cancelled). Computed as of the incident's latest
- * change, so the same timeline gives the same key on every device at any time.
+ * change, so the same timeline gives the same key on every device at any time. Pass the incident (priority, impact,
+ * urgency) rather than its priority alone: the key follows the priority history as the clocks do (computeIncidentSla).
  */
-export function slaOrderKey(timeline: SlaTimeline, priority: Priority, policy: SlaPolicy): SlaOrderKey | undefined {
+export function slaOrderKey(timeline: SlaTimeline, priority: Priority | SlaPriorityNow, policy: SlaPolicy): SlaOrderKey | undefined {
   let asOf = Number.isFinite(timeline.createdAtMs) ? timeline.createdAtMs : 0;
   for (const change of timeline.changes) if (change.atMs > asOf) asOf = change.atMs;
   const { response, resolve } = computeIncidentSla(timeline, priority, policy, asOf);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { hlcStampSchema, updateEveryMinutesSchema } from '../incident';
 import type { Incident } from '../incident';
-import { prioritySchema } from '../priority';
+import { levelSchema, prioritySchema } from '../priority';
 import { statusSchema } from '../status';
 import type { TimelineEvent } from '../timeline';
 import { lastStakeholderUpdateAt } from './stakeholder-updates';
@@ -23,7 +23,18 @@ export const slaWatchSchema = z.object({
   /** The SLA policy's id; unknown ids fall back to the default policy. */
   policyId: z.string().max(40),
   createdAtMs: z.number().finite(),
-  changes: z.array(z.object({ atMs: z.number(), hlc: hlcStampSchema, to: statusSchema.nullable(), yields: z.literal(true).optional() })).max(MAX_CHANGES),
+  /** Status changes, first owners and level changes (`to` absent); level changes name both levels, so the priority history is known. */
+  changes: z
+    .array(
+      z.object({
+        atMs: z.number(),
+        hlc: hlcStampSchema,
+        to: statusSchema.nullable().optional(),
+        yields: z.literal(true).optional(),
+        levels: z.object({ impact: z.tuple([levelSchema, levelSchema]).readonly().optional(), urgency: z.tuple([levelSchema, levelSchema]).readonly().optional() }).optional(),
+      }),
+    )
+    .max(MAX_CHANGES),
   /** Last stakeholder update by a person (outgoing communication), ms; null: none yet. */
   lastUpdateAt: z.number().finite().nullable(),
   /** The incident's own update interval (minutes; 0: none); null: the device default for major incidents. */
@@ -33,7 +44,8 @@ export type SlaWatch = z.infer<typeof slaWatchSchema>;
 
 /** Builds the watch of an incident from its record and timeline (the renderer calls this after each change). */
 export function slaWatchFromIncident(incident: Incident, events: readonly TimelineEvent[], policyId: string): SlaWatch {
-  const timeline = slaTimelineFromEvents(incident.createdAt, events);
+  // With the incident's levels: each level change names both, as the service has no incident to read them from.
+  const timeline = slaTimelineFromEvents(incident.createdAt, events, incident);
   return {
     id: incident.id,
     number: incident.number,
@@ -46,7 +58,13 @@ export function slaWatchFromIncident(incident: Incident, events: readonly Timeli
     commander: incident.commander ?? null,
     policyId,
     createdAtMs: timeline.createdAtMs,
-    changes: timeline.changes.slice(-MAX_CHANGES).map((c) => ({ atMs: c.atMs, hlc: c.hlc, to: c.to, ...(c.yields === true ? { yields: true as const } : {}) })),
+    changes: timeline.changes.slice(-MAX_CHANGES).map((c) => ({
+      atMs: c.atMs,
+      hlc: c.hlc,
+      ...(c.to === undefined ? {} : { to: c.to }),
+      ...(c.yields === true ? { yields: true as const } : {}),
+      ...(c.levels ? { levels: c.levels } : {}),
+    })),
     lastUpdateAt: lastStakeholderUpdateAt(events),
     updateEveryMinutes: incident.updateEveryMinutes ?? null,
   };

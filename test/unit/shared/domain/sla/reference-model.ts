@@ -56,8 +56,8 @@ interface Step {
 
 /** Sorted, clamped steps (same ordering rule as the spec: time, then HLC). */
 function steps(createdAtMs: number, changes: readonly SlaChange[]): Step[] {
-  return [...changes]
-    .map((c) => ({ at: Math.max(c.atMs, createdAtMs), hlc: c.hlc, to: c.to }))
+  return changes
+    .flatMap((c) => (c.to === undefined ? [] : [{ at: Math.max(c.atMs, createdAtMs), hlc: c.hlc, to: c.to }]))
     .sort((a, b) => a.at - b.at || (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
 }
 
