@@ -1,14 +1,71 @@
-// The in-app notification centre model: everything shown (newest first), unread state, mark read.
+// The in-app notification centre model: everything shown (newest first), each id once, repeated reminders folded, unread state, mark read.
 import type { CentreEntry } from './types';
 
 export const CENTRE_LIMIT = 500;
 
+/**
+ * Categories whose entries about one incident fold into one: a stakeholder-update reminder repeats the same request
+ * every interval, and four unread copies of it buried the other alerts. SLA thresholds are distinct facts and stay apart.
+ */
+const FOLDED: ReadonlySet<CentreEntry['category']> = new Set(['reminder']);
+
+function foldKey(entry: CentreEntry): string | null {
+  return FOLDED.has(entry.category) && entry.incidentId !== null ? `${entry.category}\u0000${entry.incidentId}` : null;
+}
+
+/** The entry with this count; 1 is left out, so a single alert reads as before. */
+function withCount(entry: CentreEntry, count: number): CentreEntry {
+  const { count: _old, ...rest } = entry;
+  return count > 1 ? { ...rest, count } : rest;
+}
+
+/**
+ * One entry from two of the same kind about one incident: the newer one's text, time and read state; the count says
+ * how many came since the person last read it (an older one already read is not counted again).
+ */
+function fold(older: CentreEntry, newer: CentreEntry): CentreEntry {
+  return withCount(newer, (older.read ? 0 : (older.count ?? 1)) + (newer.count ?? 1));
+}
+
+/**
+ * `items` (newest first, already folded) with `incoming` added: ids already listed and repeats within `incoming` are
+ * skipped, folded categories merge, newest first, at most CENTRE_LIMIT. Deterministic, so replaying a journal of the
+ * same additions (journal-store) gives the same list as when they were made. Returns `items` itself when nothing was added.
+ */
+function merged(items: readonly CentreEntry[], incoming: readonly CentreEntry[]): readonly CentreEntry[] {
+  const known = new Set(items.map((e) => e.id));
+  const byFold = new Map<string, CentreEntry>();
+  for (const entry of items) {
+    const key = foldKey(entry);
+    if (key !== null && !byFold.has(key)) byFold.set(key, entry);
+  }
+  const removed = new Set<CentreEntry>();
+  const fresh: CentreEntry[] = [];
+  // Oldest first, so each one folds into what came before it.
+  for (const entry of [...incoming].sort((a, b) => a.shownAt - b.shownAt)) {
+    if (known.has(entry.id)) continue;
+    known.add(entry.id);
+    const key = foldKey(entry);
+    const earlier = key === null ? undefined : byFold.get(key);
+    let next = entry;
+    if (earlier !== undefined) {
+      removed.add(earlier);
+      next = earlier.shownAt <= entry.shownAt ? fold(earlier, entry) : fold(entry, earlier);
+    }
+    if (key !== null) byFold.set(key, next);
+    fresh.push(next);
+  }
+  if (fresh.length === 0) return items;
+  return [...fresh.filter((e) => !removed.has(e)), ...items.filter((e) => !removed.has(e))].sort((a, b) => b.shownAt - a.shownAt).slice(0, CENTRE_LIMIT);
+}
+
 export class NotificationCentre {
-  private items: CentreEntry[];
+  private items: readonly CentreEntry[];
   private readonly listeners = new Set<() => void>();
 
+  /** Entries stored by earlier versions may repeat an id or hold several reminders of one incident: they are cleaned up here. */
   constructor(initial: readonly CentreEntry[] = []) {
-    this.items = [...initial].sort((a, b) => b.shownAt - a.shownAt).slice(0, CENTRE_LIMIT);
+    this.items = merged([], initial);
   }
 
   list(): readonly CentreEntry[] {
@@ -22,10 +79,9 @@ export class NotificationCentre {
   }
 
   add(entries: readonly CentreEntry[]): void {
-    if (entries.length === 0) return;
-    const known = new Set(this.items.map((e) => e.id));
-    const fresh = entries.filter((e) => !known.has(e.id));
-    this.items = [...fresh, ...this.items].sort((a, b) => b.shownAt - a.shownAt).slice(0, CENTRE_LIMIT);
+    const next = merged(this.items, entries);
+    if (next === this.items) return;
+    this.items = next;
     this.emit();
   }
 
@@ -42,9 +98,12 @@ export class NotificationCentre {
     return changed;
   }
 
-  /** Entries about one incident are read once the person opens it. */
+  /**
+   * Marks the entries about one incident read. Not saved by itself: the app marks them through the scheduler's
+   * markRead with unreadIdsOf (the host's markRead), which journals the change.
+   */
   markIncidentRead(incidentId: string): number {
-    return this.markRead(this.items.filter((e) => e.incidentId === incidentId).map((e) => e.id));
+    return this.markRead(unreadIdsOf(this.items, incidentId));
   }
 
   onChange(listener: () => void): () => void {
@@ -55,4 +114,9 @@ export class NotificationCentre {
   private emit(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The ids of the unread entries about one incident: what opening that incident marks read. */
+export function unreadIdsOf(entries: readonly CentreEntry[], incidentId: string): string[] {
+  return entries.filter((e) => !e.read && e.incidentId === incidentId).map((e) => e.id);
 }

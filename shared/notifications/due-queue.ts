@@ -31,11 +31,15 @@ export class DueQueue {
     return this.heap[0]?.dueAt ?? null;
   }
 
-  /** Removes and returns the keys of live slots due at or before `nowMs`, earliest first. */
+  /**
+   * Removes and returns the keys of live slots due at or before `nowMs`, earliest first, each once: a key re-timed
+   * away and back (or pushed again at the same time) has several slots that all look live, and they are all due
+   * together (live slots of one key share its one due time).
+   */
   takeDue(nowMs: number): string[] {
-    const keys: string[] = [];
-    for (let top = this.peek(); top !== null && top <= nowMs; top = this.peek()) keys.push(this.pop().key);
-    return keys;
+    const keys = new Set<string>();
+    for (let top = this.peek(); top !== null && top <= nowMs; top = this.peek()) keys.add(this.pop().key);
+    return [...keys];
   }
 
   /** Rebuilds without stale slots once they dominate (call after bulk re-planning). */

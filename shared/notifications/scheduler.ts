@@ -161,9 +161,16 @@ export class NotificationScheduler {
     this.arm();
   }
 
-  /** Marks centre entries read (all when ids is undefined) and saves; returns how many changed. */
+  /** Marks centre entries read (all when ids is undefined) and journals exactly which changed; returns how many. */
   markRead(ids?: readonly string[]): number {
-    return this.markCentreRead(ids);
+    const wanted = ids === undefined ? null : new Set(ids);
+    const unread = this.centre.list().filter((entry) => !entry.read && (wanted === null || wanted.has(entry.id))).map((entry) => entry.id);
+    const changed = this.centre.markRead(ids);
+    if (changed > 0) {
+      this.changes.centreRead(unread);
+      this.afterChange();
+    }
+    return changed;
   }
 
   updateSettings(settings: NotificationSettings): void {
@@ -215,7 +222,9 @@ export class NotificationScheduler {
     if (known && sameAlert(known, alert)) return;
     this.scheduled.set(alert.key, alert);
     if (!known) this.order.set(alert.key, this.nextOrder++);
-    this.queue.push(alert.key, alert.dueAt, this.order.get(alert.key)!);
+    // Only a new time needs a slot: a re-plan that changes just the wording (the incident became major) would
+    // otherwise leave two live slots for the key, and the alert was shown and listed twice.
+    if (known?.dueAt !== alert.dueAt) this.queue.push(alert.key, alert.dueAt, this.order.get(alert.key)!);
     if (isActivity(alert)) this.activities.add(alert.key);
     else if (alert.incidentId !== null) {
       let keys = this.planned.get(alert.incidentId);
@@ -247,18 +256,6 @@ export class NotificationScheduler {
   private afterChange(): void {
     if (this.saveDueAt === null && !this.changes.empty) this.saveDueAt = this.options.clock.now() + SAVE_DELAY_MS;
     this.arm();
-  }
-
-  /** Marks read and journals exactly which entries changed (all unread ones when ids is undefined). */
-  private markCentreRead(ids?: readonly string[]): number {
-    const wanted = ids === undefined ? null : new Set(ids);
-    const unread = this.centre.list().filter((entry) => !entry.read && (wanted === null || wanted.has(entry.id))).map((entry) => entry.id);
-    const changed = this.centre.markRead(ids);
-    if (changed > 0) {
-      this.changes.centreRead(unread);
-      this.afterChange();
-    }
-    return changed;
   }
 
   /** Exactly one timer, for the earliest pending alert or the batched save, whichever comes first. */
@@ -323,7 +320,9 @@ export class NotificationScheduler {
     this.timerDueAt = null;
   }
 
-  private fire(due: readonly Alert[], now: number): void {
+  private fire(alerts: readonly Alert[], now: number): void {
+    // Each key once, whatever handed it over twice: the centre lists it once and the person is told once.
+    const due = [...new Map(alerts.map((alert) => [alert.key, alert] as const)).values()];
     for (const alert of due) {
       this.unschedule(alert.key);
       this.remember(alert.key);
@@ -373,7 +372,7 @@ export class NotificationScheduler {
   private showOne(alert: Alert): void {
     const handle = this.options.notifier.show({ title: alert.title, body: alert.body, incidentId: alert.incidentId, urgency: alert.urgency });
     handle?.onClick(() => {
-      this.markCentreRead([alert.key]);
+      this.markRead([alert.key]);
       this.options.openIncident(alert.incidentId);
     });
   }

@@ -1,5 +1,6 @@
 // Plain-text descriptions of timeline entries (rendered as text nodes, never as HTML).
 import {
+  automaticAlertText,
   COMMUNICATION_PRIORITY_LABELS,
   CUSTODY_ACTION_LABELS,
   findTemplate,
@@ -103,6 +104,9 @@ export function describeEvent(event: TimelineEvent, numberOf: IncidentNumberOf =
     case 'escalated':
       return `${event.level === 'functional' ? 'Functional escalation to' : 'Hierarchical escalation to'} ${event.target} · Reason: ${event.reason}`;
     case 'communication': {
+      // A rule's automatic alert is kept as a communication from Lantern, but nothing was sent: it reads as what it is.
+      const alert = automaticAlertText(event);
+      if (alert !== null) return `${alert.head}\n${alert.message}`;
       const head = [
         event.priority !== undefined ? COMMUNICATION_PRIORITY_LABELS[event.priority] : '',
         `${event.direction === 'outgoing' ? 'Sent' : 'Received'} by ${event.channel}`,

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useServices } from '../../app/services';
 import type { NotificationCentreEntry } from '../../../shared/domain';
 import { inAppBody } from '../../../shared/notifications/wording';
+import { useUiStore } from '../../store/ui-store';
 import { formatLocal } from '../format';
 import { NotificationSettingsForm } from './notification-settings';
 import { PermissionPrompt } from './permission-prompt';
@@ -21,7 +22,11 @@ function Entry({ entry, onPick }: { entry: NotificationCentreEntry; onPick: (ent
         {!entry.read && <span className="notification-unread">Unread</span>}
         <strong>{entry.title}</strong>
         <span className="notification-body">{inAppBody(entry.body)}</span>
-        <time dateTime={new Date(entry.shownAt).toISOString()}>{shownAt(entry.shownAt)}</time>
+        <span className="notification-when">
+          {/* Repeated reminders of one incident are one entry: how many it stands for, and when the latest came. */}
+          {(entry.count ?? 1) > 1 && <span className="notification-repeat">{`Reminded ${entry.count} times · latest `}</span>}
+          <time dateTime={new Date(entry.shownAt).toISOString()}>{shownAt(entry.shownAt)}</time>
+        </span>
       </button>
     </li>
   );
@@ -32,6 +37,8 @@ export function NotificationCentre({ onOpenIncident }: { onOpenIncident: (incide
   const { host } = useServices();
   const notifications = host.notifications;
   const centre = useNotificationCentre(notifications);
+  const { markIncidentRead } = centre;
+  const openIncidentId = useUiStore((s) => (s.pane.kind === 'incident' ? s.pane.id : null));
   const [open, setOpen] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
   const panelId = useId();
@@ -90,6 +97,11 @@ export function NotificationCentre({ onOpenIncident }: { onOpenIncident: (incide
       }),
     [notifications, onOpenIncident],
   );
+
+  // Opening an incident (from the list, an alert, a link) reads its alerts: the badge counts only what is still news.
+  useEffect(() => {
+    if (openIncidentId !== null) void markIncidentRead(openIncidentId);
+  }, [openIncidentId, markIncidentRead]);
 
   const pick = (entry: NotificationCentreEntry) => {
     if (!entry.read) void centre.markRead([entry.id]);

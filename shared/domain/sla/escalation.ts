@@ -4,6 +4,7 @@ import { SYSTEM_AUTHOR } from '../author';
 import type { CommandContext, CommandResult } from '../commands';
 import { editIncident } from '../commands';
 import type { Incident } from '../incident';
+import { LIMITS } from '../limits';
 import { PRIORITY_LABELS, prioritySchema } from '../priority';
 import { ESCALATION_LEVELS, type TimelineEvent } from '../timeline';
 import { escalateIncident, logCommunication } from '../work-commands';
@@ -20,7 +21,10 @@ export const escalationActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('escalate'), level: z.enum(ESCALATION_LEVELS), target: name }),
   /** One step up: urgency first, then impact. */
   z.object({ kind: z.literal('raise_priority') }),
-  /** An outgoing communication to a role, written to the timeline (and shown as a notification). */
+  /**
+   * An alert for a role, kept on the timeline (stored as an outgoing communication from Lantern on the
+   * AUTOMATIC_ALERT_CHANNEL, and shown as what it is: see automaticAlertText). Nothing is sent to anyone.
+   */
   z.object({ kind: z.literal('notify_role'), role: name }),
 ]);
 export type EscalationAction = z.infer<typeof escalationActionSchema>;
@@ -73,10 +77,51 @@ export function escalationEventId(incident: Pick<Incident, 'id' | 'createdAt'>, 
   return deterministicUuidV7(Date.parse(incident.createdAt), ['lantern-escalation', incident.id, rule.id, actionTarget(rule.action)]);
 }
 
+/** What a notify_role rule's record says it did: it records an alert; nothing is escalated or sent (see automaticAlertText). */
+const ALERT_RECORDED = 'Recorded automatically by rule';
+const ESCALATED = 'Escalated automatically by rule';
+
 function describe(rule: EscalationRule, clock: SlaClock, policy: SlaPolicy): string {
   const what = rule.clock === 'response' ? 'Time to own' : 'Time to resolve';
   const reached = rule.at === 'breached' ? 'breached' : `at ${Math.floor(clock.percent)} % of its target`;
-  return `${what} ${reached} (${policy.name}, ${Math.round(clock.targetMs / 60_000)} min target). Escalated automatically by rule "${rule.id}".`;
+  const done = rule.action.kind === 'notify_role' ? ALERT_RECORDED : ESCALATED;
+  return `${what} ${reached} (${policy.name}, ${Math.round(clock.targetMs / 60_000)} min target). ${done} "${rule.id}".`;
+}
+
+/** The channel of a notify_role record: with Lantern as author, it marks the entry as an automatic alert. */
+export const AUTOMATIC_ALERT_CHANNEL = 'Lantern notification';
+
+/**
+ * Whom a notify_role record names. The incident commander is the one role the incident itself names: the record says
+ * who that was at the time, or that nobody was named yet, so it never reads as if a person had been told.
+ */
+function alertRecipient(incident: Incident, role: string): string {
+  if (role.trim().toLowerCase() !== 'incident commander') return role;
+  const commander = incident.commander?.trim();
+  const named = commander ? commander : 'none named yet';
+  const text = `${role} (${named})`;
+  return text.length <= LIMITS.shortText ? text : `${text.slice(0, LIMITS.shortText - 2)}…)`;
+}
+
+/** The plain text of an automatic alert record (a notify_role rule's timeline entry), for the timeline and the briefing. */
+export interface AutomaticAlertText {
+  readonly head: string;
+  readonly message: string;
+}
+
+/**
+ * An automatic alert as it reads wherever it is shown; null for every other entry. Every version so far stores it as
+ * an outgoing communication "from Lantern (automatic)" on this channel, and versions before this one worded its rule
+ * as an escalation: both are read here, when shown, so entries already stored and synced (and those written by
+ * laptops not yet updated) read as the fact they record: an alert kept in Lantern, no message sent.
+ */
+export function automaticAlertText(event: TimelineEvent): AutomaticAlertText | null {
+  if (event.kind !== 'communication' || event.direction !== 'outgoing' || event.channel !== AUTOMATIC_ALERT_CHANNEL) return null;
+  if (event.author.name !== SYSTEM_AUTHOR.name || event.from !== SYSTEM_AUTHOR.name) return null;
+  return {
+    head: `Automatic alert for ${event.to} · Recorded in Lantern only; no message was sent`,
+    message: event.message.replace(`${ESCALATED} "`, `${ALERT_RECORDED} "`),
+  };
 }
 
 function applies(incident: Incident, rule: EscalationRule): boolean {
@@ -180,7 +225,7 @@ export function applyEscalation(incident: Incident, due: DueEscalation, context:
     case 'notify_role':
       return logCommunication(
         incident,
-        { direction: 'outgoing', from: SYSTEM_AUTHOR.name, to: action.role, channel: 'Lantern notification', message: `${PRIORITY_LABELS[incident.priority]}: ${due.reason}` },
+        { direction: 'outgoing', from: SYSTEM_AUTHOR.name, to: alertRecipient(incident, action.role), channel: AUTOMATIC_ALERT_CHANNEL, message: `${PRIORITY_LABELS[incident.priority]}: ${due.reason}` },
         ctx,
       );
   }

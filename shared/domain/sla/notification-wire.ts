@@ -66,5 +66,10 @@ export const notificationCentreEntrySchema = z.object({
   read: z.boolean(),
   /** Recorded without a native notification (muted, do not disturb, or folded into a digest). */
   silent: z.boolean(),
+  /**
+   * Repeated reminders folded into this entry since it was last read (centre.ts); absent: 1. Optional and added
+   * later: entries stored before read as single ones, and an older version reading these drops only the count.
+   */
+  count: z.number().int().min(1).max(1_000_000).optional(),
 });
 export type NotificationCentreEntry = z.infer<typeof notificationCentreEntrySchema>;
