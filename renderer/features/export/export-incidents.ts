@@ -1,8 +1,10 @@
 // Reads the incidents of a list view page by page and builds an export file (CSV or JSON), with progress and cancel.
 import { format as formatDate } from 'date-fns';
 import { findIncidentsPage, listOrder, type FindQuery, type LanternDb, type ListKey } from '../../db';
-import { currentResolution, type Incident, type TimelineEvent } from '../../../shared/domain';
+import { currentResolution, type Incident, type SlaPolicySet, type TimelineEvent } from '../../../shared/domain';
 import { readIncidentNumbers } from '../../db/links';
+import { loadTimelines, slaClocksOf, slaInputsOf } from '../../db/sla';
+import { readSlaPolicySet } from '../../db/sla-policies';
 import { incidentWriteMark } from '../../db/write-mark';
 import { incidentsToCsv, type CsvFactsOf } from './incident-csv';
 
@@ -44,17 +46,25 @@ export function exportFileName(format: ExportFormat, now: Date): string {
   return `lantern-incidents-${formatDate(now, 'yyyy-MM-dd-HHmm')}.${format}`;
 }
 
+/** How the SLA columns are judged: the policies in force and one instant for the whole file. */
+interface CsvSlaBasis {
+  readonly policies: SlaPolicySet;
+  readonly nowMs: number;
+}
+
 /**
  * What the CSV rows of `page` need besides the incidents: when each resolved or closed one was last resolved (its
- * current resolution, as the briefing and detail view derive it, with the resolver's offset) and the numbers of the
- * incidents duplicated. Only those incidents' timelines are read, in one query for the page.
+ * current resolution, as the briefing and detail view derive it, with the resolver's offset), the numbers of the
+ * incidents duplicated, and the SLA clocks. Only those incidents' timelines are read, in one query for the page; the
+ * clocks come from the SLA changes each row holds, as the list's SLA cells do (a row without them: one read for the page).
  */
-async function readCsvFacts(db: LanternDb, page: readonly Incident[]): Promise<CsvFactsOf> {
+async function readCsvFacts(db: LanternDb, page: readonly Incident[], basis: CsvSlaBasis): Promise<CsvFactsOf> {
   const resolvedIds = page.filter((incident) => incident.status === 'resolved' || incident.status === 'closed').map((incident) => incident.id);
   const survivorIds = page.flatMap((incident) => (incident.duplicateOf ? [incident.duplicateOf] : []));
-  const [events, numbers] = await Promise.all([
+  const [events, numbers, timelines] = await Promise.all([
     resolvedIds.length === 0 ? Promise.resolve<TimelineEvent[]>([]) : db.timeline.where('incidentId').anyOf(resolvedIds).toArray(),
     readIncidentNumbers(db, survivorIds),
+    loadTimelines(db, page),
   ]);
   // Status changes only: the rest of each timeline is dropped with this page.
   const statusChanges = new Map<string, TimelineEvent[]>();
@@ -64,10 +74,15 @@ async function readCsvFacts(db: LanternDb, page: readonly Incident[]): Promise<C
     if (list) list.push(event);
     else statusChanges.set(event.incidentId, [event]);
   }
-  return (incident) => ({
-    resolvedAt: incident.status === 'resolved' || incident.status === 'closed' ? (currentResolution(statusChanges.get(incident.id) ?? [])?.at ?? null) : null,
-    duplicateOfNumber: incident.duplicateOf ? (numbers.get(incident.duplicateOf) ?? null) : null,
-  });
+  return (incident) => {
+    const timeline = timelines.get(incident.id);
+    return {
+      resolvedAt: incident.status === 'resolved' || incident.status === 'closed' ? (currentResolution(statusChanges.get(incident.id) ?? [])?.at ?? null) : null,
+      duplicateOfNumber: incident.duplicateOf ? (numbers.get(incident.duplicateOf) ?? null) : null,
+      // The incident, not only its priority, as the list passes it: its levels anchor the priority history the clocks follow.
+      sla: timeline ? slaClocksOf(slaInputsOf(timeline, incident, basis.policies), incident, basis.nowMs) : null,
+    };
+  };
 }
 
 /**
@@ -82,6 +97,8 @@ export async function exportIncidents(db: LanternDb, query: FindQuery, format: E
   // The breaching-soon filter is judged at one instant for the whole file.
   const fixed: FindQuery = { ...query, nowMs: query.nowMs ?? now.getTime() };
   const order = listOrder(fixed.sort);
+  // Read once: every row's SLA cells are judged under the same policies, at the same instant as the filter.
+  const slaBasis: CsvSlaBasis = { policies: await readSlaPolicySet(db), nowMs: fixed.nowMs ?? now.getTime() };
   // A Blob per page: the browser may keep its bytes outside the page's heap, and the text is dropped at once.
   const parts: Blob[] = [];
   const part = (text: string) => parts.push(new Blob([text]));
@@ -93,7 +110,7 @@ export async function exportIncidents(db: LanternDb, query: FindQuery, format: E
     if (options.signal?.aborted) throw new ExportCancelled();
     const page: Incident[] = await findIncidentsPage(db, fixed, { limit: EXPORT_PAGE_SIZE, ...(after ? { after } : {}) });
     if (format === 'csv') {
-      const chunk = incidentsToCsv(page, count === 0, await readCsvFacts(db, page));
+      const chunk = incidentsToCsv(page, count === 0, await readCsvFacts(db, page, slaBasis));
       if (chunk !== '') part(chunk);
     } else if (page.length > 0) {
       part(`${count === 0 ? '' : ','}${page.map((incident) => JSON.stringify(incident)).join(',')}`);

@@ -1,6 +1,6 @@
 // Incidents as CSV for spreadsheets: one row each, people's words for values, times with their recorder's offset.
 import Papa from 'papaparse';
-import { formatPath, LEVEL_LABELS, PRIORITY_LABELS, STATUS_LABELS, type Incident, type ZonedTime } from '../../../shared/domain';
+import { formatPath, LEVEL_LABELS, PRIORITY_LABELS, STATUS_LABELS, type Incident, type SlaClock, type SlaClocks, type ZonedTime } from '../../../shared/domain';
 
 /**
  * Cells a spreadsheet would run as a formula (CSV injection, OWASP): "=", "+", "-", "@", tab, CR and their full-width
@@ -27,12 +27,36 @@ const text = (value: string | null | undefined) => value ?? '';
 const wholeSeconds = (iso: string) => iso.replace(/\.\d+Z$/, 'Z');
 const yesNo = (value: boolean | undefined) => (value === true ? 'Yes' : 'No');
 
+/**
+ * One clock's result in a word a spreadsheet filter lists: "Met" / "Missed" once stopped (as the list says), "Running"
+ * or "Overdue" while it runs, "Paused" while on hold (whether it is already late is in "Breached").
+ */
+function clockResult(clock: SlaClock): string {
+  if (clock.state === 'stopped') return clock.threshold === 'breached' ? 'Missed' : 'Met';
+  if (clock.state === 'paused') return 'Paused';
+  return clock.threshold === 'breached' ? 'Overdue' : 'Running';
+}
+
+/**
+ * An SLA cell: empty when the clocks were not read; `notJudged` for a cancelled incident, whose clocks are not judged
+ * (the list says "n/a — cancelled", Statistics leave it out), so a count of breaches or of met targets skips it too.
+ */
+function slaCell(incident: Incident, facts: CsvRowFacts, value: (sla: SlaClocks) => string, notJudged = 'n/a'): string {
+  if (!facts.sla) return '';
+  return incident.status === 'cancelled' ? notJudged : value(facts.sla);
+}
+
+/** The minutes the clock counted (on-hold time and time outside its calendar left out), whole as the detail view shows them. */
+const clockMinutes = (clock: SlaClock) => String(Math.floor(clock.elapsedMs / 60_000));
+
 /** What a row says that the incident itself does not hold: read from the database per page (export-incidents.ts). */
 export interface CsvRowFacts {
   /** When it was last resolved (its current resolution, as the briefing says); null unless resolved or closed. */
   readonly resolvedAt: ZonedTime | null;
   /** The number of the incident it duplicates; null when none or that incident is not on this computer. */
   readonly duplicateOfNumber: string | null;
+  /** Both SLA clocks at the moment of the export, as the list's SLA column judges them; left out: the SLA cells stay empty. */
+  readonly sla?: SlaClocks | null;
 }
 
 export type CsvFactsOf = (incident: Incident) => CsvRowFacts;
@@ -41,7 +65,8 @@ const NO_FACTS: CsvFactsOf = () => ({ resolvedAt: null, duplicateOfNumber: null 
 
 /**
  * The columns, in order: header and value. The exercise mark is its own column (DOMAIN.md: marked on every export).
- * Times in the recorder's offset (Occurred, Detected, Reported, Resolved at), the record's own stamps in UTC; another
+ * Times in the recorder's offset (Occurred, Detected, Reported, Resolved at), the record's own stamps in UTC; the SLA
+ * clocks' results and minutes as of the export (empty when the clocks were not read); another
  * incident is named by its number (Duplicate of), never by its id, which nobody can read.
  */
 export const CSV_COLUMNS: readonly { readonly header: string; readonly value: (incident: Incident, facts: CsvRowFacts) => string }[] = [
@@ -64,6 +89,12 @@ export const CSV_COLUMNS: readonly { readonly header: string; readonly value: (i
   { header: 'Detected at', value: (i) => (i.detectedAt ? isoWithOffset(i.detectedAt) : '') },
   { header: 'Reported at', value: (i) => isoWithOffset(i.reportedAt) },
   { header: 'Resolved at', value: (_, facts) => (facts.resolvedAt ? isoWithOffset(facts.resolvedAt) : '') },
+  // The SLA clocks as of the export: whether each target was met and how long it took, so reports need no re-counting.
+  { header: 'Time to own result', value: (i, facts) => slaCell(i, facts, (sla) => clockResult(sla.response)) },
+  { header: 'Time to own (min)', value: (i, facts) => slaCell(i, facts, (sla) => clockMinutes(sla.response), '') },
+  { header: 'Time to resolve result', value: (i, facts) => slaCell(i, facts, (sla) => clockResult(sla.resolve)) },
+  { header: 'Time to resolve (min)', value: (i, facts) => slaCell(i, facts, (sla) => clockMinutes(sla.resolve), '') },
+  { header: 'Breached', value: (i, facts) => slaCell(i, facts, (sla) => yesNo(sla.response.threshold === 'breached' || sla.resolve.threshold === 'breached')) },
   { header: 'Recorded at (UTC)', value: (i) => wholeSeconds(i.createdAt) },
   { header: 'Updated at (UTC)', value: (i) => wholeSeconds(i.updatedAt) },
   { header: 'Recorded by', value: (i) => i.createdBy.name },

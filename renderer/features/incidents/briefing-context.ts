@@ -1,7 +1,8 @@
-// What the plain-text briefing and short update need beyond the incident (SLA, due update, drill, linked numbers), built when asked.
+// What the plain-text briefing and short update need beyond the incident (SLA, due update, drill, linked numbers, duplicates), built when asked.
 import { useCallback, useMemo } from 'react';
 import { DEFAULT_NOTIFICATION_SETTINGS, type Incident, type TimelineEvent } from '../../../shared/domain';
 import { useIncidentNumbers, useLinks } from '../../db/links-live';
+import { useCancelledDuplicates } from './links-cancelled-duplicates';
 import { slaClocksOf } from '../../db/sla';
 import { useDrillMode } from '../drill/use-drill-mode';
 import type { BriefingContext } from './briefing-text';
@@ -19,6 +20,9 @@ export function useBriefingContext(incident: Incident, events: readonly Timeline
   const timelineOf = useSlaTimelines([incident]);
   // The incidents it is linked to, and the numbers of those its entries name (links, the one it duplicates).
   const links = useLinks(incident.id);
+  const cancelled = useCancelledDuplicates(incident.id);
+  // The numbers of those cancelled as its duplicates (all on this computer: they were found here).
+  const duplicates = useMemo(() => cancelled?.duplicates.flatMap((duplicate) => (duplicate.number ? [duplicate.number] : [])), [cancelled]);
   const referencedIds = useMemo(() => referencedIncidentIds(events).concat(incident.duplicateOf ?? []), [events, incident.duplicateOf]);
   const numbers = useIncidentNumbers(referencedIds);
   // Until the device setting is read, the built-in default: a briefing rather names a due update than hides one.
@@ -29,11 +33,13 @@ export function useBriefingContext(incident: Incident, events: readonly Timeline
     return {
       nowMs,
       majorUpdateDefault: majorDefault,
-      sla: inputs && slaClocksOf(inputs, incident.priority, nowMs),
+      // The incident, as the header and the list pass it: its impact and urgency anchor the priority history of the clocks.
+      sla: inputs && slaClocksOf(inputs, incident, nowMs),
       drillOn: drill?.on === true,
       numberOf: (id) => (numbers === undefined ? undefined : (numbers.get(id) ?? null)),
       links,
+      duplicates,
     };
-  }, [timelineOf, incident, majorDefault, drill?.on, numbers, links]);
+  }, [timelineOf, incident, majorDefault, drill?.on, numbers, links, duplicates]);
   return { context, majorDefault };
 }

@@ -1,7 +1,6 @@
 // Plain-text briefings for working without network: a short SMS/radio update and a full printable briefing of one incident.
 import {
   correctedBy,
-  deriveChecklist,
   formatUtcOffset,
   lastStakeholderUpdateAt,
   nextStakeholderUpdateDue,
@@ -12,18 +11,16 @@ import {
   TIMELINE_KIND_LABELS,
   updateEveryText,
   intervalText,
-  LINK_RELATION_LABELS,
-  type Author,
   type Incident,
-  type LinkRelation,
   type SlaClock,
   type SlaClocks,
   type TimelineEvent,
 } from '../../../shared/domain';
-import { currentResolution, currentReview, currentSystemStatus, CUSTODY_ACTION_LABELS, evidenceItems, FIELD_LABELS, REVIEW_FIELD_LABELS, REVIEW_PARTS, summariseSystemStatus, SYSTEM_STATE_LABELS } from '../../../shared/domain';
+import { currentResolution, currentSystemStatus, FIELD_LABELS } from '../../../shared/domain';
 import { fieldValueText } from '../field-words';
 import { formatPathOrDash } from '../format';
-import { asciiFriendly, cleanText, clockText, commanderText, entryTimeText, fitSegments, localTimeWithOffset, oneLine, readerOffsetAt, zonedTimeText, type Segment } from './briefing-words';
+import { checklistSection, evidenceSection, linksSection, reviewSection, systemsSection } from './briefing-sections';
+import { asciiFriendly, authorText, cleanText, clockText, commanderText, endedText, entryTimeText, fitSegments, localTimeWithOffset, oneLine, readerOffsetAt, zonedTimeText, type Segment } from './briefing-words';
 import { elapsedOfTarget, slaCellText, THRESHOLD_LABELS } from './sla-format';
 import type { LinkView } from '../../db/links';
 import { repliesByCommunication } from '../../../shared/domain/communication-reply';
@@ -47,6 +44,8 @@ export interface BriefingContext {
   readonly numberOf?: IncidentNumberOf | undefined;
   /** The incident's current links (number, title, status null: not on this computer), when read; left out otherwise. */
   readonly links?: readonly Pick<LinkView, 'relation' | 'number' | 'title' | 'status'>[] | undefined;
+  /** The numbers of the incidents cancelled as duplicates of this one (found by what they name), when read. */
+  readonly duplicates?: readonly string[] | undefined;
 }
 
 export interface BriefingField {
@@ -79,10 +78,6 @@ export type BriefingPurpose = 'copied' | 'printed';
 // ---------------------------------------------------------------------------
 // Facts shared by both texts.
 // ---------------------------------------------------------------------------
-
-function authorText(author: Author): string {
-  return author.position ? `${author.name} (${author.position})` : author.name;
-}
 
 /** "On hold (Awaiting parts)", "Resolved (Fixed)", "Cancelled (Duplicate)", else the status label. */
 function statusText(incident: Incident): string {
@@ -180,80 +175,14 @@ function slaLine(clock: SlaClock): string {
   return `${elapsedOfTarget(clock)} · ${slaCellText(clock)}${level}`;
 }
 
-function updateDueText(due: UpdateDue | null, nowMs: number): string {
-  if (due === null) return 'none asked for';
+function updateDueText(incident: Incident, due: UpdateDue | null, nowMs: number): string {
+  // An ended incident asks for no more updates, whatever its cadence says: "none asked for" would read as an oversight.
+  if (due === null) return endedText(incident.status) ?? 'none asked for';
   const when = localTimeWithOffset(due.dueAtMs);
   const minutes = Math.max(1, Math.round(Math.abs(due.dueAtMs - nowMs) / 60_000));
   return due.overdue
     ? `OVERDUE by ${intervalText(minutes)} (was due ${when}, ${updateEveryText(due.everyMinutes)})`
     : `${when} (in ${intervalText(minutes)}, ${updateEveryText(due.everyMinutes)})`;
-}
-
-function checklistSection(events: readonly TimelineEvent[]): BriefingSection | null {
-  const checklist = deriveChecklist(events);
-  if (checklist.total === 0) return null;
-  const open = checklist.phases.flatMap((phase) => phase.items.filter((item) => !item.ticked).map((item) => `[ ] ${phase.label}: ${oneLine(item.text)}`));
-  return {
-    heading: 'Open checklist steps',
-    detail: `${checklist.done} of ${checklist.total} done`,
-    kind: 'list',
-    items: open.length > 0 ? open : ['All steps done.'],
-  };
-}
-
-/** HICS 251 as the briefing reader needs it: what is down or degraded first, with reason and repair estimate. */
-function systemsSection(events: readonly TimelineEvent[]): BriefingSection | null {
-  const status = currentSystemStatus(events);
-  if (status.latest === null) return null;
-  const rank = { non_functional: 0, partial: 1, functional: 2, not_applicable: 3 } as const;
-  const lines = [...status.systems]
-    .filter((line) => line.state !== 'not_applicable')
-    .sort((a, b) => rank[a.state] - rank[b.state])
-    .map((line) => {
-      const facts = [line.reason !== '' ? oneLine(line.reason) : '', line.repairEstimate !== '' ? `repair estimate ${oneLine(line.repairEstimate)}` : '', `as of ${zonedTimeText(line.at)}`];
-      return `${oneLine(line.system)}: ${SYSTEM_STATE_LABELS[line.state]} (${facts.filter((fact) => fact !== '').join(', ')})`;
-    });
-  return { heading: 'Facility systems', detail: summariseSystemStatus(status), kind: 'list', items: lines.length > 0 ? lines : ['No system in use (all N/A).'] };
-}
-
-/** Each evidence item with where it is and who holds it, so custody carries over at a handover. */
-function evidenceSection(events: readonly TimelineEvent[]): BriefingSection | null {
-  const items = evidenceItems(events);
-  if (items.length === 0) return null;
-  const inCustody = items.filter((item) => item.ending === null).length;
-  return {
-    heading: 'Evidence',
-    detail: `${items.length} ${items.length === 1 ? 'item' : 'items'}, ${inCustody} in custody`,
-    kind: 'list',
-    items: items.map((item) => {
-      const where = [item.holder !== '' ? `held by ${oneLine(item.holder)}` : '', item.location !== '' ? `at ${oneLine(item.location)}` : ''].filter((part) => part !== '').join(' ');
-      const last = `${CUSTODY_ACTION_LABELS[item.last.action]} ${zonedTimeText(item.last.handledAt)}`;
-      return `${oneLine(item.item)}: ${item.ending !== null ? 'chain ended, ' : ''}${where !== '' ? `${where}, ` : ''}last: ${last}`;
-    }),
-  };
-}
-
-/** The after-action review in force, part by part, for the debrief pack. */
-function reviewSection(events: readonly TimelineEvent[]): BriefingSection | null {
-  const review = currentReview(events);
-  if (review === null) return null;
-  return {
-    heading: 'After-action review',
-    detail: `by ${authorText(review.by)}, ${zonedTimeText(review.at)}${review.revisions > 0 ? `, revised ${review.revisions} ${review.revisions === 1 ? 'time' : 'times'}` : ''}`,
-    kind: 'list',
-    items: REVIEW_PARTS.filter((part) => review.fields[part] !== '').map((part) => `${REVIEW_FIELD_LABELS[part]}: ${cleanText(review.fields[part]).trim()}`),
-  };
-}
-
-/** "NQJS-0002 · Parent · Campus power outage · In progress", parents first, so whoever takes over sees the whole picture. */
-function linksSection(links: BriefingContext['links']): BriefingSection | null {
-  if (links === undefined || links.length === 0) return null;
-  const rank: Record<LinkRelation, number> = { parent: 0, child: 1, related: 2 };
-  const items = [...links].sort((a, b) => rank[a.relation] - rank[b.relation]).map((link) => {
-    const facts = link.number === null ? ['An incident not on this computer'] : [link.number, oneLine(link.title ?? ''), link.status === null ? '' : STATUS_LABELS[link.status]];
-    return [facts[0], LINK_RELATION_LABELS[link.relation], ...facts.slice(1)].filter((part) => part !== '').join(' · ');
-  });
-  return { heading: 'Linked incidents', detail: `${links.length}`, kind: 'list', items };
 }
 
 function timelineSection(events: readonly TimelineEvent[], numberOf: IncidentNumberOf | undefined): BriefingSection {
@@ -302,6 +231,8 @@ export function buildBriefing(incident: Incident, events: readonly TimelineEvent
     { label: 'Title', value: oneLine(incident.title) },
     { label: 'Status', value: statusText(incident) },
     ...(incident.duplicateOf ? [{ label: 'Duplicate of', value: otherIncidentText(incident.duplicateOf, context.numberOf) }] : []),
+    // The other side of a cancellation as a duplicate: the incident that stayed open names those folded into it.
+    ...(context.duplicates && context.duplicates.length > 0 ? [{ label: 'Duplicates', value: context.duplicates.join(', ') }] : []),
     {
       label: 'Priority',
       value: `${PRIORITY_LABELS[incident.priority]} (impact ${fieldValueText('impact', incident.impact)}, urgency ${fieldValueText('urgency', incident.urgency)})`,
@@ -329,7 +260,7 @@ export function buildBriefing(incident: Incident, events: readonly TimelineEvent
       label: 'Latest escalation',
       value: escalation ? oneLine(`${describeEvent(escalation)} (${zonedTimeText(escalation.at)}, by ${authorText(escalation.author)})`) : 'none',
     },
-    { label: 'Next update due', value: updateDueText(updateDue(incident, events, context), context.nowMs) },
+    { label: 'Next update due', value: updateDueText(incident, updateDue(incident, events, context), context.nowMs) },
   ];
   const checklist = checklistSection(events);
   const systems = systemsSection(events);

@@ -1,16 +1,29 @@
 // Words of a briefing: text from other devices made safe and plain (one line, ASCII for SMS, clipped, fitted to an SMS), and times with their UTC offset.
-import { formatUtcOffset, type Incident, type TimelineEvent, type ZonedTime } from '../../../shared/domain';
+import { formatUtcOffset, STATUS_LABELS, type Author, type Incident, type Status, type TimelineEvent, type ZonedTime } from '../../../shared/domain';
 import { clockMarkTag } from '../clock-mark-words';
 import { formatLocal, formatLocalClock } from '../format';
 
+/** "Ana Diaz (Facility Unit Leader)": a person as every briefing line names them. */
+export function authorText(author: Author): string {
+  return author.position ? `${author.name} (${author.position})` : author.name;
+}
+
+const ENDED_STATUSES: ReadonlySet<Status> = new Set(['resolved', 'closed', 'cancelled']);
+
+/** "none (incident closed)": what a briefing says of something an ended incident no longer has or needs; null while it is open. */
+export function endedText(status: Status): string | null {
+  return ENDED_STATUSES.has(status) ? `none (incident ${STATUS_LABELS[status].toLowerCase()})` : null;
+}
+
 /**
- * The incident commander as a briefing names them, on one line; "none yet" on a major incident without one; null (left
- * out) on an incident that is neither major nor commanded, as the detail view leaves the field out.
+ * The incident commander as a briefing names them, on one line; on a major incident without one, "none yet" while it
+ * is open and "none (incident closed)" once it ended (nobody is still to be named); null (left out) on an incident that
+ * is neither major nor commanded, as the detail view leaves the field out.
  */
-export function commanderText(incident: Pick<Incident, 'major' | 'commander'>): string | null {
+export function commanderText(incident: Pick<Incident, 'major' | 'commander' | 'status'>): string | null {
   const name = oneLine(incident.commander ?? '').trim();
   if (name !== '') return name;
-  return incident.major ? 'none yet' : null;
+  return incident.major ? (endedText(incident.status) ?? 'none yet') : null;
 }
 
 // ---------------------------------------------------------------------------

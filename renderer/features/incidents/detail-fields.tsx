@@ -13,12 +13,13 @@ import {
   type Impact,
   type Incident,
   type TimelineEvent,
+  type ZonedTime,
 } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useIncidentNumbers } from '../../db/links-live';
 import { useUiStore } from '../../store/ui-store';
 import { detectedAtProblem, occurredAtProblem, orderProblem, reportedAtProblem, reportedOrderProblem } from '../capture/incident-times';
-import { formatLocal, formatPathOrDash, formatZoned } from '../format';
+import { formatPathOrDash, formatZoned } from '../format';
 import { useReference } from '../reference/use-reference';
 import { CommanderField } from './commander-field';
 import { InlineField } from './inline-field';
@@ -98,7 +99,7 @@ export function DetailFields({ incident, events, majorUpdateDefault }: { inciden
         onSave={(time) => save({ reportedAt: time ?? undefined })} />
       <div className="field-view">
         <dt>Recorded</dt>
-        <dd>{`${formatLocal(incident.createdAt)} by ${incident.createdBy.name}`}</dd>
+        <dd>{`${formatZoned(recordedAt(incident, events))} by ${incident.createdBy.name}`}</dd>
       </div>
       {resolution && (
         <div className="field-view">
@@ -155,6 +156,16 @@ function DuplicateOfField({ survivorId }: { survivorId: string }) {
       </dd>
     </div>
   );
+}
+
+/**
+ * When it was recorded, with the recorder's offset: createdAt is plain UTC, but the "created" entry keeps the offset of
+ * the laptop that recorded it (as Occurred and Reported keep theirs). Without that entry (not read yet), the reader's.
+ */
+function recordedAt(incident: Incident, events: readonly TimelineEvent[]): ZonedTime {
+  const created = events.find((event) => event.kind === 'created');
+  const ms = Date.parse(incident.createdAt);
+  return { utc: incident.createdAt, offsetMinutes: created ? created.at.offsetMinutes : -new Date(ms).getTimezoneOffset() || 0 };
 }
 
 function withCurrent(list: readonly string[], current: string): string[] {

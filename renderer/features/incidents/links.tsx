@@ -1,10 +1,11 @@
-// Links section of the detail view: related incidents and parent/child, added by number, listed, unlinked.
+// Links section of the detail view: related incidents and parent/child, added by number, listed, unlinked; and duplicates.
 import { useBusy } from '../use-busy';
 import { ExerciseBadge } from '../drill/exercise-badge';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LINK_RELATION_LABELS, LINK_RELATIONS, type LinkRelation } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useLinks } from '../../db/links-live';
+import { useCancelledDuplicates, type DuplicateView } from './links-cancelled-duplicates';
 import { announce } from '../../store/announce-store';
 import { useUiStore } from '../../store/ui-store';
 import './links.css';
@@ -12,6 +13,9 @@ import './links.css';
 export function LinksSection({ incidentId }: { incidentId: string }) {
   const { incidents } = useServices();
   const links = useLinks(incidentId);
+  // Cancelling as a duplicate writes no link entry: what the cancellation names is shown beside the links instead.
+  const duplicates = useCancelledDuplicates(incidentId);
+  const hasDuplicates = duplicates !== undefined && (duplicates.duplicateOf !== null || duplicates.duplicates.length > 0);
   const openIncident = useUiStore((s) => s.openIncident);
   const [number, setNumber] = useState('');
   const [relation, setRelation] = useState<LinkRelation>('related');
@@ -54,7 +58,9 @@ export function LinksSection({ incidentId }: { incidentId: string }) {
   return (
     <section className="links-section" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>Links</h3>
-      {links && links.length === 0 && <p className="muted">No linked incidents.</p>}
+      {duplicates?.duplicateOf && <DuplicateList label="Duplicate of" items={[duplicates.duplicateOf]} />}
+      {duplicates && duplicates.duplicates.length > 0 && <DuplicateList label="Duplicates" items={duplicates.duplicates} />}
+      {links && links.length === 0 && duplicates !== undefined && !hasDuplicates && <p className="muted">No linked incidents.</p>}
       {links && links.length > 0 && (
         <ul className="links-list" aria-label="Linked incidents">
           {links.map((link) => {
@@ -82,5 +88,30 @@ export function LinksSection({ incidentId }: { incidentId: string }) {
         {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
       </form>
     </section>
+  );
+}
+
+/**
+ * "Duplicate of: K7QM-0042 …" on a cancelled duplicate, "Duplicates: …" on the incident it names: each opens the other.
+ * No Unlink: the cancellation recorded it, and a cancelled incident no longer changes.
+ */
+function DuplicateList({ label, items }: { label: string; items: readonly DuplicateView[] }) {
+  const openIncident = useUiStore((s) => s.openIncident);
+  const id = useId();
+  return (
+    <div className="links-duplicates">
+      {/* The colon is for the eye: the list is named by the label alone. */}
+      <span className="links-duplicates-label"><span id={id}>{label}</span><span aria-hidden="true">:</span></span>
+      <ul className="links-duplicates-list" aria-labelledby={id}>
+        {items.map((item) => (
+          <li key={item.id}>
+            <button type="button" className="link-button" disabled={!item.number} onClick={() => openIncident(item.id)}>
+              {item.number ? `${item.number} ${item.title ?? ''}`.trim() : 'An incident not on this computer'}
+            </button>
+            {item.exercise && <>{' '}<ExerciseBadge compact /></>}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

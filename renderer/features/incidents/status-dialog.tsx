@@ -127,8 +127,15 @@ function StatusForm({ incident, events, panelRef, onDone }: {
   const needsConfirmation = finalStep !== undefined;
   // Resolving (or closing) with checklist steps unticked is allowed (a step may not apply), but said before it happens.
   const checklist = useMemo(() => deriveChecklist(events), [events]);
-  const unticked = !changingReason && (rule.to === 'resolved' || rule.to === 'closed') ? checklist.total - checklist.done : 0;
+  const ending = !changingReason && (rule.to === 'resolved' || rule.to === 'closed');
+  const unticked = ending ? checklist.total - checklist.done : 0;
   const untickedNote = unticked > 0 ? `${unticked} of ${checklist.total} checklist ${checklist.total === 1 ? 'step is' : 'steps are'} not ticked. Tick what was done first, or go on if the rest no longer applies.` : null;
+  // The major flag brings a commander role (DOMAIN.md): ending one nobody was named for is allowed (it may have been led
+  // without the field filled in), but said first, as the unticked steps are, while the name can still be added.
+  const commanderNote = ending && incident.major && !incident.commander?.trim()
+    ? 'No incident commander was named for this major incident. Name who led the response under Incident commander first, or go on without one.'
+    : null;
+  const warningIds = [untickedNote && `${id}-unticked`, commanderNote && `${id}-no-commander`].filter(Boolean).join(' ');
   const confirmRef = useRef<HTMLButtonElement>(null);
   const actionRef = useRef<HTMLButtonElement>(null);
   const backedOut = useRef(false);
@@ -322,6 +329,7 @@ function StatusForm({ incident, events, panelRef, onDone }: {
         )}
         <FieldError id={`${id}-form-error`} message={errors.form} />
         {untickedNote && <p id={`${id}-unticked`} className="hint open-steps">{untickedNote}</p>}
+        {commanderNote && <p id={`${id}-no-commander`} className="hint open-steps">{commanderNote}</p>}
         <DraftNote draft={draft} />
         {confirming ? (
           <div className="confirm-final" role="group" aria-labelledby={`${id}-confirm`}>
@@ -336,7 +344,7 @@ function StatusForm({ incident, events, panelRef, onDone }: {
           </div>
         ) : (
           <div className="actions">
-            <button ref={actionRef} type="submit" className="primary" aria-disabled={saving || undefined} aria-describedby={untickedNote ? `${id}-unticked` : undefined}>
+            <button ref={actionRef} type="submit" className="primary" aria-disabled={saving || undefined} aria-describedby={warningIds || undefined}>
               {saving ? 'Saving…' : changingReason ? 'Change hold reason' : actionLabel(rule.to, rule.action)}
             </button>
             <button type="button" onClick={() => onDone(null)}>Back</button>

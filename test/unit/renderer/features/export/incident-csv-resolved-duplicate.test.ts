@@ -28,7 +28,8 @@ describe('CSV columns', () => {
   it('lists the columns in this order (the header row people map their spreadsheets by)', () => {
     expect(CSV_COLUMNS.map((c) => c.header)).toEqual([
       'Number', 'Title', 'Exercise', 'Status', 'Priority', 'Impact', 'Urgency', 'Major incident', 'Incident commander', 'Category', 'Site', 'Team', 'Assignee',
-      'Reporter', 'Occurred at', 'Detected at', 'Reported at', 'Resolved at', 'Recorded at (UTC)', 'Updated at (UTC)', 'Recorded by',
+      'Reporter', 'Occurred at', 'Detected at', 'Reported at', 'Resolved at',
+      'Time to own result', 'Time to own (min)', 'Time to resolve result', 'Time to resolve (min)', 'Breached', 'Recorded at (UTC)', 'Updated at (UTC)', 'Recorded by',
       'Hold reason', 'Resolution code', 'Resolution notes', 'Cancel reason', 'Duplicate of', 'Tags', 'Description', 'Indicators / symptoms',
       'Impact assessment', 'Next steps', 'Contacts', 'Id',
     ]);
