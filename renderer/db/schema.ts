@@ -23,8 +23,8 @@ export interface SchemaVersion {
 const V8_READ = 'Reading incident history';
 const V8_WRITE = 'Placing incidents in SLA order';
 const V9_REKEY = 'Sorting open incidents by time to own';
-const V11_READ = 'Checking incident history';
-const V11_CHECK = 'Checking the SLA times of incidents';
+const SLA_READ = 'Checking incident history';
+const SLA_CHECK = 'Checking the SLA times of incidents';
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
@@ -139,11 +139,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   {
     version: 11,
-    // No index changes: every row's SLA fields are recomputed from the timeline and rewritten where they differ (rows of
-    // the reverted v10 build, rows an old build wrote without SLA fields, so missing from the SLA order).
+    // No index changes. Its upgrade (every row's SLA fields recomputed from the timeline, rewritten where they differ:
+    // rows of the reverted v10 build, rows an old build wrote without SLA fields) now runs as v13, which does the same
+    // and more: a database below 11 gets it once, there, instead of reading everything twice.
     stores: {},
-    upgrade: upgradeToV11,
-    steps: [V11_READ, V11_CHECK],
   },
   {
     version: 12,
@@ -152,6 +151,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {},
     upgrade: fillAttachedNames,
     steps: [V12_NAMES],
+  },
+  {
+    version: 13,
+    // No index changes: SLA changes now carry impact/urgency changes (a clock breaches against the priority in force at
+    // each moment), so every row's SLA fields are recomputed from the timeline and rewritten where they differ (rows
+    // of incidents whose impact or urgency changed; and everything v11 did, for databases below 11).
+    stores: {},
+    upgrade: rebuildSlaFields,
+    steps: [SLA_READ, SLA_CHECK],
   },
 ];
 
@@ -258,18 +266,18 @@ async function slaChangesInTimeline(tx: Transaction, onChunk: (done: number, tot
 }
 
 /**
- * v9 (or d929c90's v10) → v11: every incident row's SLA fields as the current code computes them. The reverted v10
+ * v9, v10 (d929c90's), v11 or v12 → v13: every incident row's SLA fields as the current code computes them. The reverted v10
  * build stored SLA times corrected for clocks found off, and slaStartMs (a field nothing reads now: it would travel
  * with the incident); a build from before the newer-database guard (7764d2c) wrote rows without SLA fields (absent
  * from [slaGroup+slaKey], so from the SLA sort and exports following it) or with v8's key. Only rows whose fields
  * differ are written: a healthy database costs one read of the timeline and of the incidents, in chunks.
  */
-async function upgradeToV11(tx: Transaction, report: ReportUpgradeStep): Promise<void> {
+async function rebuildSlaFields(tx: Transaction, report: ReportUpgradeStep): Promise<void> {
   const policies = await upgradePolicies(tx);
-  const fromTimeline = await slaChangesInTimeline(tx, (done, total) => report(V11_READ, done, total));
+  const fromTimeline = await slaChangesInTimeline(tx, (done, total) => report(SLA_READ, done, total));
   const incidents = tx.table<IncidentRow & { slaStartMs?: unknown }, string>('incidents');
   const ids = await incidents.toCollection().primaryKeys();
-  report(V11_CHECK, 0, ids.length);
+  report(SLA_CHECK, 0, ids.length);
   for (let from = 0; from < ids.length; from += UPGRADE_CHUNK) {
     const rows = await incidents.bulkGet(ids.slice(from, from + UPGRADE_CHUNK));
     const rewritten: IncidentRow[] = [];
@@ -282,7 +290,7 @@ async function upgradeToV11(tx: Transaction, report: ReportUpgradeStep): Promise
       if (stale) rewritten.push(toIncidentRow(incidentOf(row), row.noteWords ?? [], { changes, policies }));
     }
     if (rewritten.length > 0) await incidents.bulkPut(rewritten);
-    report(V11_CHECK, Math.min(ids.length, from + UPGRADE_CHUNK), ids.length);
+    report(SLA_CHECK, Math.min(ids.length, from + UPGRADE_CHUNK), ids.length);
   }
 }
 
@@ -299,10 +307,17 @@ function slaChangesOf(held: readonly SlaChange[] | undefined, timeline: readonly
 /** The same changes in any order (a row holds them in arrival order, a pass over the timeline in id order). */
 function sameChanges(held: readonly SlaChange[], fresh: readonly SlaChange[]): boolean {
   if (held.length !== fresh.length) return false;
-  const key = (change: SlaChange) => `${change.hlc}\u0000${change.atMs}\u0000${change.to ?? ''}\u0000${change.yields === true ? 1 : 0}`;
+  const key = (change: SlaChange) =>
+    `${change.hlc}\u0000${change.atMs}\u0000${change.to === undefined ? '-' : (change.to ?? '')}\u0000${change.yields === true ? 1 : 0}\u0000${levelsKey(change)}`;
   const a = held.map(key).sort();
   const b = fresh.map(key).sort();
   return a.every((value, i) => value === b[i]);
+}
+
+/** An impact/urgency change as text ('' when the change moved neither), so rows stored before v13 count as differing. */
+function levelsKey(change: SlaChange): string {
+  const levels = change.levels;
+  return levels ? `${levels.impact?.join('>') ?? ''}/${levels.urgency?.join('>') ?? ''}` : '';
 }
 
 /** The incident in a stored row of any schema version (index-only fields of every version stripped). */
