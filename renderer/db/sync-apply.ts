@@ -79,6 +79,10 @@ export async function writePageOps(db: LanternDb, ops: readonly Operation[], now
     const state = plan.states.get(id);
     return partialRows[i] !== undefined && state !== undefined && incidentFromState(state) !== null;
   });
+  // Their held entries are read only once this page's adds have settled: an add that finds an automatic entry already
+  // held swaps in the winning copy (keepWinningAutomaticCopies), and a read sent before that swap would give the row the
+  // losing copy's SLA change as well. Rare (an incident completed by this page), so the common path does not wait.
+  if (completing.length > 0) await adding;
   for (const [id, held] of await heldEventsOf(db, completing)) {
     const words = new Set<string>();
     for (const event of held) wordsOf(eventText(event), words);
