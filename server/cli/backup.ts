@@ -7,6 +7,7 @@ import { SQLITE_MIGRATIONS } from '../store/sqlite/migrations';
 import { SQLITE_FILE_NAME } from '../store/sqlite/sqlite-store';
 import { StoreMissingError } from '../store/store-missing';
 import { missingStoreMessage } from './open-store';
+import { sqliteContents } from './store-check';
 
 /** A mistake in what was asked (exit 2): nothing was written. */
 export class BackupRefusedError extends Error {}
@@ -27,6 +28,8 @@ const PROGRESS_ABOVE_PAGES = 10_000;
 export async function backupSqlite(dataDir: string, to: string, force: boolean, progress: (line: string) => void): Promise<BackupResult> {
   const source = join(dataDir, SQLITE_FILE_NAME);
   if (!existsSync(source)) throw new StoreMissingError(missingStoreMessage({ kind: 'sqlite', dataDir }));
+  // An empty or foreign file is no HQ to back up (and copying it would pass for one later).
+  if (sqliteContents(source) !== 'hq') throw new StoreMissingError(`${source} is empty or not an HQ database; check --data. Nothing was copied.`);
   const target = resolve(to);
   if (target === resolve(source)) throw new BackupRefusedError('--to names the live database itself; choose a file outside the data folder.');
   if (existsSync(target)) {

@@ -1,5 +1,5 @@
 // Opens the store the command line names: SQLite in a folder or PostgreSQL at a URL; only `serve` may create one.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPostgresStore } from '../store/postgres/postgres-store';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../store/sqlite/sqlite-store';
@@ -13,6 +13,13 @@ export async function openStore(location: StoreLocation): Promise<HqStore> {
   // A database that holds another program's tables is not made into an HQ (HQ's tables beside theirs, a new admin token).
   const contents = location.kind === 'sqlite' ? sqliteContents(sqliteFile(location)) : await postgresContents(location.url, location.schema);
   if (contents === 'foreign') throw new NotAnHqStoreError(foreignStoreMessage(location));
+  // A 0-byte file where HQ's database belongs is a failed restore copy far more often than a wish for a new HQ.
+  if (location.kind === 'sqlite' && isZeroBytes(sqliteFile(location))) {
+    throw new NotAnHqStoreError(
+      `${sqliteFile(location)} is empty (0 bytes): if you restored a backup, the copy failed; restore it again (${RESTORE_DOC}). ` +
+        'To start a new HQ here instead, delete the file. Nothing was changed.',
+    );
+  }
   if (location.kind === 'sqlite') return openSqliteStore(location.dataDir);
   return openPostgresStore({ url: location.url, schema: location.schema });
 }
@@ -59,4 +66,8 @@ export function describeStore(location: StoreLocation): string {
   if (location.kind === 'sqlite') return `SQLite in ${location.dataDir}`;
   const url = new URL(location.url);
   return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}${location.schema ? ` (schema ${location.schema})` : ''}`;
+}
+
+function isZeroBytes(file: string): boolean {
+  return existsSync(file) && statSync(file).size === 0;
 }

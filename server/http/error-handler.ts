@@ -87,10 +87,13 @@ export function isTemporaryStoreError(error: unknown): boolean {
 
 /**
  * The operator's log of a database outage: one timestamped line when it starts, then at most one a minute with the
- * number of requests answered 503, and one when requests succeed again.
+ * number of requests answered 503, and one when it is over. It is over once requests succeed and none has failed for a
+ * whole period: a database that fails every other request (busy, flapping) stays one outage, not a line per request.
  */
 export class OutageLog {
-  private outage: { since: number; lastLineAt: number; unlogged: number; total: number } | null = null;
+  private outage: { since: number; lastFailureAt: number; unlogged: number; total: number } | null = null;
+  /** Kept across outages, so a new one right after the last line waits its turn too. */
+  private lastLineAt = -Infinity;
 
   constructor(
     private readonly write: (line: string) => void,
@@ -99,28 +102,38 @@ export class OutageLog {
 
   unavailable(error: unknown): void {
     const now = this.clock.now();
-    const outage = this.outage ?? { since: now, lastLineAt: -Infinity, unlogged: 0, total: 0 };
+    const outage = this.outage ?? { since: now, lastFailureAt: now, unlogged: 0, total: 0 };
     this.outage = outage;
+    outage.lastFailureAt = now;
     outage.unlogged++;
     outage.total++;
-    if (now - outage.lastLineAt < OUTAGE_LOG_PERIOD_MS && now >= outage.lastLineAt) return;
-    const requests = `${outage.unlogged} request${outage.unlogged === 1 ? '' : 's'} since ${iso(outage.lastLineAt === -Infinity ? outage.since : outage.lastLineAt)}`;
-    this.line(now, `Database unreachable (${describeStoreError(error)}): answering 503 (${requests}).`);
-    outage.lastLineAt = now;
+    if (now - this.lastLineAt < OUTAGE_LOG_PERIOD_MS && now >= this.lastLineAt) return;
+    const from = Math.max(outage.since, this.lastLineAt);
+    const requests = `${outage.unlogged} request${outage.unlogged === 1 ? '' : 's'} since ${iso(from)}`;
+    const state = isBusyError(error) ? 'Database busy' : 'Database unreachable';
+    this.line(now, `${state} (${describeStoreError(error)}): answering 503 (${requests}).`);
     outage.unlogged = 0;
   }
 
   answered(): void {
     const outage = this.outage;
     if (!outage) return;
-    this.outage = null;
     const now = this.clock.now();
+    if (now - outage.lastFailureAt < OUTAGE_LOG_PERIOD_MS && now >= outage.lastFailureAt) return;
+    this.outage = null;
     this.line(now, `Database reachable again: answering normally (${outage.total} request${outage.total === 1 ? '' : 's'} answered 503 since ${iso(outage.since)}).`);
   }
 
   private line(now: number, message: string): void {
+    this.lastLineAt = now;
     this.write(`${iso(now)} ${message}`);
   }
+}
+
+/** SQLite answering "busy" or "locked": the database is there, but another writer holds it for now. */
+function isBusyError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -10,6 +10,7 @@ import { checkProtocol } from './protocol-check';
 import type { RateLimiter } from './rate-limiter';
 import type { SecurityLog } from './security-log';
 import type { Caller, HqAuth } from './route-access';
+import { STATUS_STORE_TIMEOUT_MS, withinTimeout } from './store-timeout';
 
 export interface GatekeeperOptions {
   readonly store: HqStore;
@@ -64,7 +65,9 @@ export function registerGatekeeper(app: FastifyInstance, options: GatekeeperOpti
     // An unverified token is charged to its address before the database is asked about it, not after: requests sent
     // all at once would otherwise all pass a look at the budget and cost a lookup each. A valid token gets it back.
     throttle(options.limiter.take(verifiedBefore ? tokenKey : addressKey), verifiedBefore ? 'a device or admin token' : addressBucket);
-    const identity = await identify(tokenHash, options);
+    // The status page answers within its bound even when the store hangs: the admin's token check reads the store too.
+    const checking = identify(tokenHash, options);
+    const identity = await (request.method === 'GET' && request.routeOptions.url === '/' ? withinTimeout(checking, STATUS_STORE_TIMEOUT_MS) : checking);
     if (identity === null) {
       if (verifiedBefore) throttle(options.limiter.take(addressKey), addressBucket);
       options.securityLog.refusedToken(request.ip, 'a token that is not valid here (not the admin token, no enrolled device)');

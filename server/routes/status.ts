@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION } from '../../shared/sync/wire';
 import { answerPreflight } from '../http/cors';
 import type { RouteContext } from '../http/context';
 import { access } from '../http/route-access';
+import { STATUS_STORE_TIMEOUT_MS, withinTimeout } from '../http/store-timeout';
 import { latestVersion } from '../store/migration';
 import { POSTGRES_MIGRATIONS } from '../store/postgres/migrations';
 import { SQLITE_MIGRATIONS } from '../store/sqlite/migrations';
@@ -12,8 +13,7 @@ import { notSeenSince } from './admin';
 import { HQ_VERSION } from './hq-version';
 
 const DAY_MS = 86_400_000;
-/** A monitor polls this page: a database that does not answer within this long counts as unreachable. */
-export const STATUS_STORE_TIMEOUT_MS = 3_000;
+export { STATUS_STORE_TIMEOUT_MS } from '../http/store-timeout';
 /** The admin's page counts the active devices that have not synced for this long. */
 export const NOT_SEEN_DAYS = 3;
 
@@ -73,15 +73,6 @@ async function countNotSeenSince(ctx: RouteContext, since: number): Promise<numb
 function unseenLine(unseen: number | null): string {
   if (unseen === null) return `not counted (over ${MAX_COUNTED_DEVICES} devices); active devices not synced`;
   return `${unseen} active device${unseen === 1 ? '' : 's'} not synced`;
-}
-
-/** The store's answer, or a "timed out" error (a network code, so it reads as a temporary store failure) after `ms`. */
-function withinTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`the database did not answer within ${ms / 1000} s`), { code: 'ETIMEDOUT' })), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** For anyone (a monitor, a person checking HQ is up): that it runs and which protocol it speaks, nothing about its data. */

@@ -54,6 +54,16 @@ describe('SQLite files that are not an HQ database', () => {
       expect(statSync(file).size).toBe(0);
       expect(readdirSync(dir)).toEqual(['lantern-hq.sqlite']);
     }
+    // Starting HQ on it would make a new HQ (id, epoch, admin token) out of a failed restore copy: refused too.
+    const serve = await runHqCli(['--data', dir, '--port', '0']);
+    expect(serve.code).toBe(1);
+    expect(serve.stderr).toContain(`${file} is empty (0 bytes): if you restored a backup, the copy failed`);
+    expect(serve.stdout).not.toMatch(/Admin token|listening/);
+    expect(statSync(file).size).toBe(0);
+    // Nor is it backed up as if it were an HQ.
+    const backup = await runHqCli(['backup', '--data', dir, '--to', join(tempDir(), 'copy.sqlite')]);
+    expect(backup.code).toBe(2);
+    expect(backup.stderr).toContain(`${file} is empty or not an HQ database`);
   });
 
   it('another program\'s database: new-epoch refuses (exit 2), starting HQ refuses (exit 1, no admin token); its tables stay alone', { timeout: 60_000 }, async () => {
@@ -67,6 +77,9 @@ describe('SQLite files that are not an HQ database', () => {
     const epoch = await runHqCli(['new-epoch', '--data', dir]);
     expect(epoch.code).toBe(2);
     expect(epoch.stderr).toMatch(/is empty or not an HQ database/);
+    const backup = await runHqCli(['backup', '--data', dir, '--to', join(tempDir(), 'copy.sqlite')]);
+    expect(backup.code).toBe(2);
+    expect(backup.stderr).toMatch(/is empty or not an HQ database; check --data\. Nothing was copied\./);
 
     const serve = await runHqCli(['--data', dir, '--port', '0']);
     expect(serve.code).toBe(1);
