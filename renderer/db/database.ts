@@ -7,7 +7,6 @@ import type { SavedViewRow } from './saved-views';
 import type { AttachmentRow, DraftRow, OutboxRow, TimelineRow } from './rows';
 import { guardAgainstNewerDatabase } from './newer-database';
 import { applySchema, SCHEMA_VERSIONS } from './schema';
-import { relaxedPullDurability } from './pull-durability';
 import { seedSlaPolicies, type SlaPolicyRow } from './sla-policies';
 
 export const DEFAULT_DB_NAME = 'lantern';
@@ -29,8 +28,6 @@ export class LanternDb extends Dexie {
     // survive a power cut right after the user saw "saved" (costs ~1-2 ms per write here).
     super(name, { chromeTransactionDurability: 'strict' });
     applySchema(this);
-    // Pulled pages only (see pull-durability.ts); every other write stays strict.
-    this.use(relaxedPullDurability);
     guardAgainstNewerDatabase(this, SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version);
     // A new database starts at the latest version (no upgrade runs), so it gets the reference defaults and SLA tiers here.
     this.on('populate', async (tx) => {

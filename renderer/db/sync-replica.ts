@@ -9,7 +9,6 @@ import type { LanternDb } from './database';
 import { restampSlaChanges } from './sla-order';
 import { readMeta, writeMeta, writeMetas, type MetaRow } from './meta';
 import { markUploadedFilesPending } from './sync-files';
-import { withRelaxedDurability } from './pull-durability';
 import { conflictsTable, partialStatesTable, syncOutbox, type SyncOutboxRow } from './sync-rows';
 import { writePageOps } from './sync-apply';
 import { countPendingRows, markResolvedRowsPending, pendingRowsAfter, readOutboxMarks } from './sync-outbox';
@@ -54,14 +53,8 @@ export function createDexieReplica(db: LanternDb, clock: Clock = systemClock): L
       return (await readMeta(db, 'syncPoint')) ?? NO_POINT;
     },
 
-    applyPulledPage: (page) => {
-      // Relaxed durability (pull-durability.ts): the page and its cursor commit together, and HQ still holds the page.
-      const tables = [db.incidents, db.timeline, db.meta, db.slaPolicies, conflictsTable(db), partialStatesTable(db), db.attachments];
-      return withRelaxedDurability(
-        tables.map((table) => table.name),
-        () => inTransaction(db, tables, () => applyPage(db, page, clock)),
-      );
-    },
+    applyPulledPage: (page) =>
+      inTransaction(db, [db.incidents, db.timeline, db.meta, db.slaPolicies, conflictsTable(db), partialStatesTable(db), db.attachments], () => applyPage(db, page, clock)),
 
     resetForNewEpoch: (epoch) =>
       inTransaction(db, [db.outbox, db.meta, db.attachments], async () => {

@@ -81,7 +81,7 @@ export const SYNC_BENCHMARKS: readonly Benchmark[] = [
     description:
       `A fresh device's first sync pulling ${SYNC_OPS.toLocaleString('en')} operations (2,000 incidents × creation + 4 notes, pushed to HQ by ` +
       `another device beforehand) from HQ (in-process buildHqApp, SQLite, 127.0.0.1): in the bench page (a browser profile of the sync benchmarks' own), the app's path — SyncEngine + ` +
-      `fetch transport + Dexie replica (each page merged into incidents/timeline and the cursor stored in one transaction, committed with relaxed durability, the next page requested ` +
+      `fetch transport + Dexie replica (each page merged into incidents/timeline and the cursor stored in one transaction, the next page requested ` +
       `while one is written), pages of ` +
       `${DEFAULT_PULL_LIMIT} — timed over syncOnce(); each run enrolls a new device with an empty database, and checks it holds all ` +
       `${SYNC_OPS.toLocaleString('en')} timeline entries. Baseline: the same operations served by a bare Node http handler from SQLite ` +
@@ -89,8 +89,8 @@ export const SYNC_BENCHMARKS: readonly Benchmark[] = [
       `median of ${SYNC_RUNS} runs each (after a warm-up), order alternating; ratio = app ÷ baseline. Bar: ≥ 0.7× (issue 4). ` +
       `Extras: the last run's HTTP and apply times, and the apply's floor: after it, the rows the app stored (each incident once ` +
       `per page that touched it, every timeline entry) written again page by page by plain IndexedDB into a copy of the app's ` +
-      `incidents, timeline and meta stores and indexes, one transaction per page with its cursor — relaxed as the app's page ` +
-      `transaction, strict (every page flushed), and without the searchKeys index.`,
+      `incidents, timeline and meta stores and indexes, one transaction per page with its cursor — relaxed, ` +
+      `strict (every page flushed, as the app's page transaction), and without the searchKeys index.`,
     bars: [{ kind: 'ratio-at-least', value: 0.7 }],
     async run(page, log) {
       const origin = originOf(page.url());
