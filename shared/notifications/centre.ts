@@ -27,12 +27,18 @@ function fold(older: CentreEntry, newer: CentreEntry): CentreEntry {
   return withCount(newer, (older.read ? 0 : (older.count ?? 1)) + (newer.count ?? 1));
 }
 
+/** The merged list, and the incoming entries it still holds or counts (kept, or folded into a kept entry), in their given order. */
+interface Merge {
+  readonly items: readonly CentreEntry[];
+  readonly used: readonly CentreEntry[];
+}
+
 /**
  * `items` (newest first, already folded) with `incoming` added: ids already listed and repeats within `incoming` are
  * skipped, folded categories merge, newest first, at most CENTRE_LIMIT. Deterministic, so replaying a journal of the
- * same additions (journal-store) gives the same list as when they were made. Returns `items` itself when nothing was added.
+ * same additions (journal-store) gives the same list as when they were made. `items` itself when nothing was added.
  */
-function merged(items: readonly CentreEntry[], incoming: readonly CentreEntry[]): readonly CentreEntry[] {
+function merged(items: readonly CentreEntry[], incoming: readonly CentreEntry[]): Merge {
   const known = new Set(items.map((e) => e.id));
   const byFold = new Map<string, CentreEntry>();
   for (const entry of items) {
@@ -41,6 +47,8 @@ function merged(items: readonly CentreEntry[], incoming: readonly CentreEntry[])
   }
   const removed = new Set<CentreEntry>();
   const fresh: CentreEntry[] = [];
+  // Which incoming entries each new entry is made of: one folded away still counts, so it must be journaled too.
+  const madeOf = new Map<CentreEntry, readonly CentreEntry[]>();
   // Oldest first, so each one folds into what came before it.
   for (const entry of [...incoming].sort((a, b) => a.shownAt - b.shownAt)) {
     if (known.has(entry.id)) continue;
@@ -52,11 +60,14 @@ function merged(items: readonly CentreEntry[], incoming: readonly CentreEntry[])
       removed.add(earlier);
       next = earlier.shownAt <= entry.shownAt ? fold(earlier, entry) : fold(entry, earlier);
     }
+    madeOf.set(next, [...(earlier === undefined ? [] : (madeOf.get(earlier) ?? [])), entry]);
     if (key !== null) byFold.set(key, next);
     fresh.push(next);
   }
-  if (fresh.length === 0) return items;
-  return [...fresh.filter((e) => !removed.has(e)), ...items.filter((e) => !removed.has(e))].sort((a, b) => b.shownAt - a.shownAt).slice(0, CENTRE_LIMIT);
+  if (fresh.length === 0) return { items, used: [] };
+  const list = [...fresh.filter((e) => !removed.has(e)), ...items.filter((e) => !removed.has(e))].sort((a, b) => b.shownAt - a.shownAt).slice(0, CENTRE_LIMIT);
+  const used = new Set(list.flatMap((e) => madeOf.get(e) ?? []));
+  return { items: list, used: incoming.filter((e) => used.has(e)) };
 }
 
 export class NotificationCentre {
@@ -65,7 +76,7 @@ export class NotificationCentre {
 
   /** Entries stored by earlier versions may repeat an id or hold several reminders of one incident: they are cleaned up here. */
   constructor(initial: readonly CentreEntry[] = []) {
-    this.items = merged([], initial);
+    this.items = merged([], initial).items;
   }
 
   list(): readonly CentreEntry[] {
@@ -78,11 +89,17 @@ export class NotificationCentre {
     return count;
   }
 
-  add(entries: readonly CentreEntry[]): void {
+  /**
+   * Adds entries; returns those that made a difference: listed, or folded into a listed entry's count. Journaling
+   * exactly these (not only the ids listed) lets a replay fold to the same counts: two reminders of one incident in
+   * one batch leave one entry, counting both.
+   */
+  add(entries: readonly CentreEntry[]): readonly CentreEntry[] {
     const next = merged(this.items, entries);
-    if (next === this.items) return;
-    this.items = next;
+    if (next.items === this.items) return [];
+    this.items = next.items;
     this.emit();
+    return next.used;
   }
 
   /** Marks the given entries read (all when ids is undefined); returns how many changed. */

@@ -1,5 +1,5 @@
 // Collects what the scheduler changed since its last save (pending alerts put/removed, keys shown, centre touched).
-import type { Alert, CentreEntry, SchedulerChanges } from './types';
+import type { Alert, CentreEntry, CentreStep, SchedulerChanges } from './types';
 
 export class ChangeLog {
   private put = new Map<string, Alert>();
@@ -7,6 +7,7 @@ export class ChangeLog {
   private shown: string[] = [];
   private added: CentreEntry[] = [];
   private read: string[] = [];
+  private order: CentreStep[] = [];
 
   scheduled(alert: Alert): void {
     this.removed.delete(alert.key);
@@ -25,10 +26,20 @@ export class ChangeLog {
   /** Entries shown in the centre: journaled as they come, not as the whole (500-entry) centre each time. */
   centreAdded(entries: readonly CentreEntry[]): void {
     this.added.push(...entries);
+    this.step('added', entries.length);
   }
 
   centreRead(ids: readonly string[]): void {
     this.read.push(...ids);
+    this.step('read', ids.length);
+  }
+
+  /** Adds and reads in the order they came: a read before a new reminder must not be replayed after it (it would count it). */
+  private step(kind: CentreStep['kind'], count: number): void {
+    if (count === 0) return;
+    const last = this.order.at(-1);
+    if (last?.kind === kind) this.order[this.order.length - 1] = { kind, count: last.count + count };
+    else this.order.push({ kind, count });
   }
 
   get empty(): boolean {
@@ -43,6 +54,7 @@ export class ChangeLog {
       shownKeys: this.shown,
       centreAdded: this.added,
       centreRead: this.read,
+      centreOrder: this.order,
     };
     this.clear();
     return changes;
@@ -54,5 +66,6 @@ export class ChangeLog {
     this.shown = [];
     this.added = [];
     this.read = [];
+    this.order = [];
   }
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { notificationCentreEntrySchema } from '../domain';
 import { NotificationCentre } from './centre';
 import { alertSchema, schedulerStateSchema } from './file-store';
-import type { Alert, SchedulerChanges, SchedulerState, SchedulerStore } from './types';
+import type { Alert, CentreStep, SchedulerChanges, SchedulerState, SchedulerStore } from './types';
 
 /** The part of the Web Storage API used here (localStorage; a Map in tests). Writes may throw (quota). */
 export interface KeyValueStorage {
@@ -22,6 +22,8 @@ const changesSchema = z.object({
   shownKeys: z.array(z.string().max(300)),
   centreAdded: z.array(notificationCentreEntrySchema),
   centreRead: z.array(z.string().max(300)),
+  // Optional: entries of older versions lack it; older versions strip it (zod drops unknown keys) and replay as before.
+  centreOrder: z.array(z.object({ kind: z.enum(['added', 'read']), count: z.number().int().positive() })).max(100_000).optional(),
 });
 
 /**
@@ -79,8 +81,7 @@ export function journalSchedulerStore(storage: KeyValueStorage, key: string, onP
         for (const alert of changes.scheduled) scheduled.set(alert.key, alert);
         for (const gone of changes.unscheduled) scheduled.delete(gone);
         for (const shownKey of changes.shownKeys) shown.add(shownKey);
-        centre.add(changes.centreAdded);
-        centre.markRead(changes.centreRead);
+        replayCentre(centre, changes, onProblem);
         entries = n;
         journalChars += entry.length;
       }
@@ -114,6 +115,36 @@ export function seedJournal(storage: KeyValueStorage, key: string, state: Schedu
   if (storage.getItem(key) !== null || storage.getItem(`${key}.0.1`) !== null) return false;
   storage.setItem(key, JSON.stringify({ version: 1, generation: 0, ...state }));
   return true;
+}
+
+/**
+ * Replays one entry's centre changes in the order they were made (centreOrder). Without it (older versions) or when it
+ * does not cover the entry exactly, additions go first, as older versions did: nothing is dropped, only a count may differ.
+ */
+function replayCentre(centre: NotificationCentre, changes: Pick<SchedulerChanges, 'centreAdded' | 'centreRead' | 'centreOrder'>, onProblem: (message: string) => void): void {
+  const order = changes.centreOrder;
+  if (order !== undefined && covers(order, changes.centreAdded.length, changes.centreRead.length)) {
+    let added = 0;
+    let read = 0;
+    for (const step of order) {
+      if (step.kind === 'added') centre.add(changes.centreAdded.slice(added, (added += step.count)));
+      else centre.markRead(changes.centreRead.slice(read, (read += step.count)));
+    }
+    return;
+  }
+  if (order !== undefined) onProblem('A notification state change lists its centre changes in a damaged order; they are replayed additions first.');
+  centre.add(changes.centreAdded);
+  centre.markRead(changes.centreRead);
+}
+
+function covers(order: readonly CentreStep[], added: number, read: number): boolean {
+  let a = 0;
+  let r = 0;
+  for (const step of order) {
+    if (step.kind === 'added') a += step.count;
+    else r += step.count;
+  }
+  return a === added && r === read;
 }
 
 function parse<T>(text: string, schema: z.ZodType<T>, what: string, onProblem: (message: string) => void): T | null {

@@ -346,10 +346,8 @@ export class NotificationScheduler {
       read: false,
       silent: digest || !loudKeys.has(alert.key),
     }));
-    this.centre.add(entries);
-    // Only what the centre kept (it holds the newest CENTRE_LIMIT): a page of 1,000 due alerts journals 500, not 1,000.
-    const kept = new Set(this.centre.list().map((entry) => entry.id));
-    this.changes.centreAdded(entries.filter((entry) => kept.has(entry.id)));
+    // Only what the centre kept or counted (it holds the newest CENTRE_LIMIT): a page of 1,000 due alerts journals 500, not 1,000.
+    this.changes.centreAdded(this.centre.add(entries));
     // Saved before showing, not batched: a crash in between cannot repeat an alert, and the centre already lists it.
     this.saveNow();
     if (digest) this.showDigest(loud);

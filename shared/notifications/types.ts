@@ -76,8 +76,19 @@ export interface SchedulerChanges {
   readonly shownKeys: readonly string[];
   /** Centre entries added since the previous save (the centre keeps the newest CENTRE_LIMIT). */
   readonly centreAdded: readonly CentreEntry[];
-  /** Centre entries marked read since the previous save (replayed after the additions). */
+  /** Centre entries marked read since the previous save (in the order of centreOrder; absent: after the additions). */
   readonly centreRead: readonly string[];
+  /**
+   * Runs of centreAdded and centreRead in the order they happened, so a reload folds reminders as live did. Added
+   * later and optional: logs of older versions lack it (additions first), and an older version ignores it.
+   */
+  readonly centreOrder?: readonly CentreStep[];
+}
+
+/** `count` entries of centreAdded (kind 'added') or ids of centreRead (kind 'read'), next in order. */
+export interface CentreStep {
+  readonly kind: 'added' | 'read';
+  readonly count: number;
 }
 
 export interface SchedulerStore {
