@@ -309,7 +309,7 @@ function walkFilter(db: LanternDb, query: FindQuery, words: readonly string[], m
       const timelines = await loadSlaTimelines(db, rows);
       return rows.filter((row) => {
         const timeline = timelines.get(row.id);
-        return timeline !== undefined && isBreachingSoon(slaClocksOf(timeline, row.priority, nowMs));
+        return timeline !== undefined && isBreachingSoon(slaClocksOf(timeline, row, nowMs));
       });
     },
   };

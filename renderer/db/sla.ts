@@ -135,7 +135,7 @@ export async function loadTimelines(db: LanternDb, incidents: readonly SlaKey[])
  * saying "Missed", for up to a minute, or for days after a sleep). Once the clocks have stopped, any time after every
  * change gives the same verdict, so the common case stays one computation.
  */
-export function slaClocksOf(inputs: SlaInputs, priority: Incident['priority'] | SlaPriorityNow, nowMs: number): SlaClocks {
+export function slaClocksOf(inputs: SlaInputs, priority: SlaPriorityNow, nowMs: number): SlaClocks {
   const clocks = computeIncidentSla(inputs, priority, inputs.policy, nowMs);
   if (clocks.resolve.state !== 'stopped') return clocks;
   let latest = nowMs;
@@ -214,7 +214,7 @@ async function walkStatus(
     const timelines = await loadSlaTimelines(db, rows);
     for (const row of rows) {
       const timeline = timelines.get(row.id);
-      if (timeline && isBreachingSoon(slaClocksOf(timeline, row.priority, nowMs))) hits.push(row);
+      if (timeline && isBreachingSoon(slaClocksOf(timeline, row, nowMs))) hits.push(row);
       if (hits.length >= take) return hits;
     }
     if (rows.length < WALK_PAGE) return hits;

@@ -55,6 +55,8 @@ async function candidateIds(db: LanternDb, fromMs: number): Promise<string[]> {
 function subjectOf(row: IncidentRow, timeline: StatsSubject['timeline'], policy: StatsSubject['policy']): StatsSubject {
   return {
     priority: row.priority,
+    impact: row.impact,
+    urgency: row.urgency,
     status: row.status,
     major: row.major,
     exercise: row.exercise === true,

@@ -58,7 +58,8 @@ export function planIncident(watch: IncidentWatch, nowMs: number, shown: Readonl
   // The commander answers for a major incident's response as the assignee does for the work: both hear of its SLA.
   const inScope = settings.slaScope === 'all' || watch.assignee === null || samePerson(watch.assignee, user) || samePerson(watch.commander, user);
   if (inScope) {
-    const clocks = computeIncidentSla(watch.sla, watch.priority, watch.policy, nowMs);
+    // No levels: the watch's level changes name both levels (slaWatchFromIncident), so the history needs none.
+    const clocks = computeIncidentSla(watch.sla, { priority: watch.priority }, watch.policy, nowMs);
     for (const name of ['response', 'resolve'] as const) {
       const clock = clocks[name];
       if (clock.state === 'stopped') continue;

@@ -57,7 +57,7 @@ export function runSlaBench(options: { count?: number; runs?: number } = {}): Sl
   const pass = () => {
     const started = performance.now();
     for (const row of rows) {
-      const clocks = computeIncidentSla(row.timeline, row.priority, row.policy, nowMs);
+      const clocks = computeIncidentSla(row.timeline, { priority: row.priority }, row.policy, nowMs);
       sink += clocks.resolve.elapsedMs + clocks.response.elapsedMs;
     }
     return performance.now() - started;

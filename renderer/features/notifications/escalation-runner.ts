@@ -46,6 +46,8 @@ export type EscalationRunner = PeriodicPass;
 export function mayBeDue(row: IncidentRow, policy: SlaPolicy, rules: readonly EscalationRule[], nowMs: number): boolean {
   const age = nowMs - Date.parse(row.createdAt);
   if (!Number.isFinite(age)) return true;
+  // A priority that changed may have breached under a stricter target than today's (the breach stays): not judged by age.
+  if (row.slaChanges?.some((change) => change.levels !== undefined)) return true;
   const target = targetFor(policy, row.priority);
   for (const rule of rules) {
     const minutes = rule.clock === 'response' ? target.responseMinutes : target.resolveMinutes;
@@ -84,7 +86,7 @@ export function startEscalationRunner(options: EscalationRunnerOptions): Escalat
     const policy = policyOf(incident);
     const fromEvents = nextEscalationCheckAt(incident, events, policy, rules, nowMs, clocks);
     if (row.slaChanges === undefined) return fromEvents;
-    const fromRow = computeIncidentSla({ createdAtMs: Date.parse(incident.createdAt), changes: row.slaChanges }, incident.priority, policy, nowMs);
+    const fromRow = computeIncidentSla({ createdAtMs: Date.parse(incident.createdAt), changes: row.slaChanges }, incident, policy, nowMs);
     return Math.min(fromEvents, nextEscalationCheckAt(incident, events, policy, rules, nowMs, fromRow));
   };
 
@@ -113,7 +115,7 @@ export function startEscalationRunner(options: EscalationRunnerOptions): Escalat
         for (let round = 0; row !== undefined && round <= rules.length; round++) {
           const incident = fromIncidentRow(row);
           const policy = policyOf(incident);
-          const clocks = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, events), incident.priority, policy, nowMs);
+          const clocks = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, events), incident, policy, nowMs);
           const dues = dueEscalations(incident, events, policy, rules, nowMs, clocks);
           if (dues.length === 0) {
             memo.remember(row, policy, checkAt(row, events, nowMs, clocks));

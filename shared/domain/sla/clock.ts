@@ -3,9 +3,9 @@ import type { Priority } from '../priority';
 import type { Status } from '../status';
 import { findResolveBreach, findResponseBreach } from './breach';
 import { compileCalendar, type CompiledCalendar } from './calendar';
-import { advance, effective, measure, PAUSED, resolveMode, RUNNING } from './clock-steps';
+import { advance, effective, measure, PAUSED, resolveMode, RUNNING, STOPPED } from './clock-steps';
 import { targetFor, type SlaPolicy } from './policy';
-import { priorityHistory, priorityNowOf, type PriorityHistory, type SlaLevelChange, type SlaPriorityNow } from './priority-history';
+import { priorityHistory, type PriorityHistory, type SlaLevelChange, type SlaPriorityNow } from './priority-history';
 
 export type SlaClockState = 'running' | 'paused' | 'stopped';
 /** warn50/warn75 name the policy's first/second warning threshold (50 % and 75 % by default). */
@@ -213,10 +213,13 @@ function clocksOf(
   let mode = RUNNING;
   let from = createdAtMs;
   let resolveElapsed = 0;
+  // A status change stamped after now (a device clock ahead): the walk leaves it out, this pass does not.
+  let ahead = false;
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i]!;
     if (change.to === undefined) continue;
     const at = effective(change.atMs, createdAtMs);
+    if (at > nowMs) ahead = true;
     if (ownedAt === Number.POSITIVE_INFINITY && change.to !== 'new') ownedAt = at;
     if (change.to === null) continue;
     if (mode === RUNNING) resolveElapsed += measure(calendar, from, at < nowMs ? at : nowMs);
@@ -228,7 +231,12 @@ function clocksOf(
   // Response clock.
   const responseElapsed = measure(calendar, createdAtMs, ownedAt < nowMs ? ownedAt : nowMs);
   const responseRunning = ownedAt === Number.POSITIVE_INFINITY;
-  const responseVerdict = history === null ? null : findResponseBreach(changes, createdAtMs, calendar, history, targets, ownedAt, nowMs);
+  // Where no earlier priority was stricter than today's, a clock still running (or paused) and short of today's
+  // target cannot have breached: each earlier target was at least today's, and the elapsed time then was at most
+  // today's. Its verdict is today's priority without a breach, so the walk is skipped (most histories are upgrades).
+  const calm = history !== null && priority !== undefined && noneStricter(history, priority);
+  const responseCalm = calm && responseRunning && responseElapsed < targets(priority).responseMs;
+  const responseVerdict = history === null || responseCalm ? null : findResponseBreach(changes, createdAtMs, calendar, history, targets, ownedAt, nowMs);
   const responsePriority = responseVerdict?.breach?.priority ?? responseVerdict?.priority ?? priority;
   const response = judge(
     responseElapsed,
@@ -243,7 +251,8 @@ function clocksOf(
   // Resolve clock. Fast path: the last change is not in the future, so the running tail continues from now.
   const running = mode === RUNNING;
   const tailFromNow = running && from <= nowMs;
-  const resolveVerdict = history === null ? null : findResolveBreach(changes, createdAtMs, calendar, history, targets, nowMs);
+  const resolveCalm = calm && !ahead && mode !== STOPPED && resolveElapsed < targets(priority).resolveMs;
+  const resolveVerdict = history === null || resolveCalm ? null : findResolveBreach(changes, createdAtMs, calendar, history, targets, nowMs);
   const resolvePriority = resolveVerdict?.breach?.priority ?? resolveVerdict?.priority ?? priority;
   const resolve = judge(
     resolveElapsed,
@@ -285,18 +294,25 @@ function optionsFor(policy: SlaPolicy, priority: Priority): SlaClockOptions {
   return options;
 }
 
+/** True when no priority in the history is stricter (a lower number) than `priority`. */
+function noneStricter(history: PriorityHistory, priority: Priority): boolean {
+  if (history.initial < priority) return false;
+  for (const p of history.after) if (p < priority) return false;
+  return true;
+}
+
 /** A history in which the priority never moved changes nothing: the fixed targets' path, as before. */
 function moves(history: PriorityHistory | null, priority: Priority): history is PriorityHistory {
   return history !== null && (history.initial !== priority || history.after.some((p) => p !== priority));
 }
 
 /**
- * Both clocks for an incident under `policy` (policies are immutable reference data: edit by replacing). `priority`
- * is its priority now, or better the incident itself (priority, impact, urgency): each instant is judged by the target
+ * Both clocks for an incident under `policy` (policies are immutable reference data: edit by replacing). `now` is the
+ * incident itself, or at least its priority, impact and urgency (a priority alone can only guess a level that never
+ * changed, which can erase the history; only a notification watch, whose level changes name both levels, omits them): each instant is judged by the target
  * of the priority the incident had then (impact and urgency changes on the timeline), and a breach stays breached.
  */
-export function computeIncidentSla(timeline: SlaTimeline, priority: Priority | SlaPriorityNow, policy: SlaPolicy, nowMs: number): SlaClocks {
-  const now = priorityNowOf(priority);
+export function computeIncidentSla(timeline: SlaTimeline, now: SlaPriorityNow, policy: SlaPolicy, nowMs: number): SlaClocks {
   const options = optionsFor(policy, now.priority);
   const changes = orderedEntries(timeline);
   const history = changes.some((change) => change.levels) ? priorityHistory(changes, now) : null;

@@ -5,7 +5,7 @@ import type { CommandContext, CommandResult } from '../commands';
 import { editIncident } from '../commands';
 import type { Incident } from '../incident';
 import { LIMITS } from '../limits';
-import { PRIORITY_LABELS, prioritySchema } from '../priority';
+import { PRIORITY_LABELS, prioritySchema, type Priority } from '../priority';
 import { ESCALATION_LEVELS, type TimelineEvent } from '../timeline';
 import { escalateIncident, logCommunication } from '../work-commands';
 import type { ZonedTime } from '../zoned-time';
@@ -81,9 +81,12 @@ export function escalationEventId(incident: Pick<Incident, 'id' | 'createdAt'>, 
 const ALERT_RECORDED = 'Recorded automatically by rule';
 const ESCALATED = 'Escalated automatically by rule';
 
-function describe(rule: EscalationRule, clock: SlaClock, policy: SlaPolicy): string {
+function describe(rule: EscalationRule, clock: SlaClock, policy: SlaPolicy, priorityNow: Priority): string {
   const what = rule.clock === 'response' ? 'Time to own' : 'Time to resolve';
-  const reached = rule.at === 'breached' ? 'breached' : `at ${Math.floor(clock.percent)} % of its target`;
+  // A breach stays judged by the target of the priority it breached under: quoting that target beside another
+  // priority (the record says "P3 Moderate: …") would misstate it, so the priority it belongs to is named.
+  const under = clock.breach !== undefined && clock.breach.priority !== priorityNow ? ` as P${clock.breach.priority}` : '';
+  const reached = rule.at === 'breached' ? `breached${under}` : `at ${Math.floor(clock.percent)} % of its target${under}`;
   const done = rule.action.kind === 'notify_role' ? ALERT_RECORDED : ESCALATED;
   return `${what} ${reached} (${policy.name}, ${Math.round(clock.targetMs / 60_000)} min target). ${done} "${rule.id}".`;
 }
@@ -148,7 +151,7 @@ export function dueEscalations(
   const due: DueEscalation[] = [];
   for (const { rule, clock, id } of unwrittenRules(incident, events, rules, clocks)) {
     if (SLA_THRESHOLDS.indexOf(clock.threshold) < SLA_THRESHOLDS.indexOf(rule.at)) continue;
-    due.push({ id, incidentId: incident.id, rule, clock, reason: describe(rule, clock, policy) });
+    due.push({ id, incidentId: incident.id, rule, clock, reason: describe(rule, clock, policy, incident.priority) });
   }
   return due;
 }

@@ -1,5 +1,4 @@
 // The SLA clock that matters now, as a stored "time left" order value: a fixed due instant, or frozen time left while paused.
-import type { Priority } from '../priority';
 import { computeIncidentSla, type SlaTimeline } from './clock';
 import type { SlaPolicy } from './policy';
 import type { SlaPriorityNow } from './priority-history';
@@ -18,7 +17,7 @@ export const SLA_PAUSED = 1;
  * change, so the same timeline gives the same key on every device at any time. Pass the incident (priority, impact,
  * urgency) rather than its priority alone: the key follows the priority history as the clocks do (computeIncidentSla).
  */
-export function slaOrderKey(timeline: SlaTimeline, priority: Priority | SlaPriorityNow, policy: SlaPolicy): SlaOrderKey | undefined {
+export function slaOrderKey(timeline: SlaTimeline, priority: SlaPriorityNow, policy: SlaPolicy): SlaOrderKey | undefined {
   let asOf = Number.isFinite(timeline.createdAtMs) ? timeline.createdAtMs : 0;
   for (const change of timeline.changes) if (change.atMs > asOf) asOf = change.atMs;
   const { response, resolve } = computeIncidentSla(timeline, priority, policy, asOf);

@@ -1,5 +1,5 @@
 // Incident statistics for a period: counts, SLA compliance, median times, per priority, per category and per bucket.
-import type { Priority } from '../priority';
+import type { Impact, Priority, Urgency } from '../priority';
 import { computeIncidentSla, orderChanges, type SlaClocks, type SlaTimeline } from '../sla/clock';
 import type { SlaPolicy } from '../sla/policy';
 import { OPEN_STATUSES, type Status } from '../status';
@@ -8,6 +8,9 @@ import { resolvedAtOf } from './resolution-time';
 /** What the statistics need of one incident (read from its stored row). */
 export interface StatsSubject {
   readonly priority: Priority;
+  /** The levels now: with them the SLA clocks know a level that never changed (a bare priority can only guess it). */
+  readonly impact: Impact;
+  readonly urgency: Urgency;
   readonly status: Status;
   readonly major: boolean;
   readonly exercise: boolean;
@@ -189,7 +192,7 @@ export function summarizeIncidents(subjects: Iterable<StatsSubject>, period: Sta
       exercises++;
       continue;
     }
-    const clocks = computeIncidentSla(subject.timeline, subject.priority, subject.policy, nowMs);
+    const clocks = computeIncidentSla(subject.timeline, subject, subject.policy, nowMs);
     if (open) {
       backlog.open++;
       if (clocks.response.state === 'running') backlog.unowned++;

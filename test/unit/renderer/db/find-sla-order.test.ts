@@ -70,7 +70,7 @@ async function seed(count = 150, walks = MOSTLY_OPEN): Promise<{ rows: IncidentR
  */
 function expectedOrder(rows: readonly IncidentRow[], changes: Map<string, SlaChange[]>, policies: SlaPolicySet, dir: 'asc' | 'desc'): string[] {
   const keyed = rows.map((row) => {
-    const { response, resolve } = computeIncidentSla({ createdAtMs: Date.parse(row.createdAt), changes: changes.get(row.id) ?? [] }, row.priority, resolveSlaPolicy(row, policies), NOW);
+    const { response, resolve } = computeIncidentSla({ createdAtMs: Date.parse(row.createdAt), changes: changes.get(row.id) ?? [] }, row, resolveSlaPolicy(row, policies), NOW);
     // The clock the list's cell shows: time to own while nobody owns the incident, then time to resolve.
     const clock = response.state === 'running' ? response : resolve;
     const group = clock.state === 'running' ? 0 : clock.state === 'paused' ? 1 : 2;

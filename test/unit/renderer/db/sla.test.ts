@@ -44,8 +44,8 @@ describe('finished clocks', () => {
     );
     const inputs = (await loadSlaTimelines(db, [resolved])).get(incident.id)!;
     // The list's minute tick from 45 s before the resolution, and a detail opened a minute later.
-    const stale = slaClocksOf(inputs, resolved.priority, START_MS + 60 * MIN).resolve;
-    const fresh = slaClocksOf(inputs, resolved.priority, START_MS + 61 * MIN).resolve;
+    const stale = slaClocksOf(inputs, resolved, START_MS + 60 * MIN).resolve;
+    const fresh = slaClocksOf(inputs, resolved, START_MS + 61 * MIN).resolve;
     expect(fresh).toMatchObject({ state: 'stopped', threshold: 'breached' });
     expect(stale).toEqual(fresh);
   });
@@ -72,7 +72,7 @@ describe('SLA policy choice', () => {
 
     // P1 at 40 minutes: 67 % of gold's 1 h resolve target, 17 % of bronze's 4 h.
     const inputs = (await loadSlaTimelines(db, [plain])).get(plain.id)!;
-    expect(slaClocksOf(inputs, plain.priority, START_MS + 40 * MIN).resolve.targetMs).toBe(4 * 60 * MIN);
+    expect(slaClocksOf(inputs, plain, START_MS + 40 * MIN).resolve.targetMs).toBe(4 * 60 * MIN);
   });
 
   it("judges breaching soon by each incident's own policy", async () => {

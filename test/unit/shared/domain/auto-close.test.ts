@@ -179,11 +179,11 @@ describe('the SLA clocks and an overruled automatic close', () => {
     if (!reopened.ok) throw new Error(reopened.error.message);
     expect(reopened.value.event.hlc > closed.value.event.hlc).toBe(true);
     const all = [...events, closed.value.event, reopened.value.event];
-    const clocks = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, all), incident.priority, SEED_SLA_POLICIES[0]!, resolvedAt + 9 * DAY);
+    const clocks = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, all), incident, SEED_SLA_POLICIES[0]!, resolvedAt + 9 * DAY);
     expect(clocks.resolve.state).toBe('running');
 
     // Not overruled (no later status change): the close stops the clock as any close does.
-    const onlyClose = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, [...events, closed.value.event]), incident.priority, SEED_SLA_POLICIES[0]!, resolvedAt + 9 * DAY);
+    const onlyClose = computeIncidentSla(slaTimelineFromEvents(incident.createdAt, [...events, closed.value.event]), incident, SEED_SLA_POLICIES[0]!, resolvedAt + 9 * DAY);
     expect(onlyClose.resolve.state).toBe('stopped');
   });
 });

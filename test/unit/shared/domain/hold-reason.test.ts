@@ -42,7 +42,7 @@ function heldIncident(): { incident: Incident; events: TimelineEvent[] } {
 }
 
 const resolveClock = (incident: Incident, events: readonly TimelineEvent[], nowMinutes: number) =>
-  computeIncidentSla(slaTimelineFromEvents(incident.createdAt, events), incident.priority, gold, T0 + nowMinutes * MIN).resolve;
+  computeIncidentSla(slaTimelineFromEvents(incident.createdAt, events), incident, gold, T0 + nowMinutes * MIN).resolve;
 
 describe('changeHoldReason', () => {
   it('changes the reason while the incident stays on hold, in one field-change entry that reads old → new', () => {

@@ -85,11 +85,11 @@ describe('holidays on a business-hours calendar', () => {
       id: 'ward', name: 'Ward', calendar: null, warnPercents: [50, 75],
       targets: { P1: { responseMinutes: 15, resolveMinutes: 60 }, P2: { responseMinutes: 15, resolveMinutes: 60 }, P3: { responseMinutes: 240, resolveMinutes: 960 }, P4: { responseMinutes: 240, resolveMinutes: 960 } },
     });
-    const clocks = computeIncidentSla({ createdAtMs: at('2026-04-02T16:00:00Z'), changes: [] }, 3, policy, at('2026-04-02T16:00:00Z'));
+    const clocks = computeIncidentSla({ createdAtMs: at('2026-04-02T16:00:00Z'), changes: [] }, { priority: 3 }, policy, at('2026-04-02T16:00:00Z'));
     expect(clocks.response.dueAt).toBe(at('2026-04-02T20:00:00Z'));
     // Round the clock except holidays is a business-hours calendar of every day 00:00–24:00 with its holidays.
     const skipping = slaPolicySchema.parse({ ...policy, calendar: { timeZone: 'Europe/Berlin', windows: [{ days: ALL_DAYS, from: '00:00', to: '24:00' }], holidays: ['2026-04-03'] } });
-    expect(computeIncidentSla({ createdAtMs: at('2026-04-02T20:00:00Z'), changes: [] }, 3, skipping, at('2026-04-02T20:00:00Z')).response.dueAt).toBe(at('2026-04-04T00:00:00Z'));
+    expect(computeIncidentSla({ createdAtMs: at('2026-04-02T20:00:00Z'), changes: [] }, { priority: 3 }, skipping, at('2026-04-02T20:00:00Z')).response.dueAt).toBe(at('2026-04-04T00:00:00Z'));
   });
 
   it('reads a stored calendar without holidays unchanged (no key added, same arithmetic)', () => {

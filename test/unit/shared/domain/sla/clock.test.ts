@@ -7,7 +7,7 @@ const MIN = 60_000;
 const T0 = Date.parse('2026-11-23T09:00:00Z');
 const gold = SEED_SLA_POLICIES.find((p) => p.id === 'gold')!;
 const at = (minutes: number, to: SlaChange['to'], counter = 0): SlaChange => ({ atMs: T0 + minutes * MIN, hlc: stamp(T0 + minutes * MIN, counter), to });
-const sla = (changes: SlaChange[], nowMinutes: number, policy: SlaPolicy = gold) => computeIncidentSla({ createdAtMs: T0, changes }, 1, policy, T0 + nowMinutes * MIN);
+const sla = (changes: SlaChange[], nowMinutes: number, policy: SlaPolicy = gold) => computeIncidentSla({ createdAtMs: T0, changes }, { priority: 1 }, policy, T0 + nowMinutes * MIN);
 
 describe('response clock (gold P1: 15 min to own)', () => {
   it('runs from creation and reports the 50 %, 75 % and 100 % times', () => {
@@ -53,7 +53,7 @@ describe('resolve clock (gold P1: 1 h to resolve)', () => {
   it('counts only business hours with a calendar (Friday evening to Monday morning, Berlin)', () => {
     const policy: SlaPolicy = { ...gold, calendar: { timeZone: 'Europe/Berlin', windows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '20:00' }] } };
     const friday = Date.parse('2026-11-27T18:30:00Z'); // 19:30 CET: 30 min left today
-    const clocks = computeIncidentSla({ createdAtMs: friday, changes: [] }, 1, policy, Date.parse('2026-11-30T07:10:00Z'));
+    const clocks = computeIncidentSla({ createdAtMs: friday, changes: [] }, { priority: 1 }, policy, Date.parse('2026-11-30T07:10:00Z'));
     expect(clocks.resolve.elapsedMs).toBe(30 * MIN + 10 * MIN);
     expect(clocks.resolve.dueAt).toBe(Date.parse('2026-11-30T07:30:00Z'));
   });

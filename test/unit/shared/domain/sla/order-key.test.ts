@@ -45,8 +45,8 @@ describe('slaOrderKey', () => {
   it('holds the due instant of a running clock and the frozen time left of a paused one, whenever they are read', () => {
     fc.assert(
       fc.property(walk, ({ timeline, priority, policy, nowMs }) => {
-        const key = slaOrderKey(timeline, priority, policy);
-        const { response, resolve } = computeIncidentSla(timeline, priority, policy, nowMs);
+        const key = slaOrderKey(timeline, { priority }, policy);
+        const { response, resolve } = computeIncidentSla(timeline, { priority }, policy, nowMs);
         // While nobody owns the incident the list shows (and sorts by) the time to own.
         if (response.state === 'running') expect(key).toEqual([0, response.dueAt]);
         else if (resolve.state === 'running') expect(key).toEqual([0, resolve.dueAt]);
@@ -63,7 +63,7 @@ describe('slaOrderKey', () => {
     fc.assert(
       fc.property(walk, fc.nat(), ({ timeline, priority, policy }, seed) => {
         const shuffled = [...timeline.changes].sort((a, b) => ((a.hlc.charCodeAt(2) * 31 + seed) % 7) - ((b.hlc.charCodeAt(2) * 31 + seed) % 7));
-        expect(slaOrderKey({ ...timeline, changes: shuffled }, priority, policy)).toEqual(slaOrderKey(timeline, priority, policy));
+        expect(slaOrderKey({ ...timeline, changes: shuffled }, { priority }, policy)).toEqual(slaOrderKey(timeline, { priority }, policy));
       }),
       { numRuns: 100 },
     );
@@ -72,10 +72,10 @@ describe('slaOrderKey', () => {
   it('puts a new P1 on the gold policy due to be owned 15 minutes after it was recorded, resolved an hour after once owned, and has no key once the clock stops', () => {
     const timeline = { createdAtMs: BASE, changes: [] as SlaChange[] };
     const gold = SEED_SLA_POLICIES[0]!;
-    expect(slaOrderKey(timeline, 1, gold)).toEqual([0, BASE + 15 * MINUTE]);
+    expect(slaOrderKey(timeline, { priority: 1 }, gold)).toEqual([0, BASE + 15 * MINUTE]);
     const owned = { createdAtMs: BASE, changes: [{ atMs: BASE + 5 * MINUTE, hlc: 'a', to: null }] };
-    expect(slaOrderKey(owned, 1, gold)).toEqual([0, BASE + 60 * MINUTE]);
+    expect(slaOrderKey(owned, { priority: 1 }, gold)).toEqual([0, BASE + 60 * MINUTE]);
     const resolved = { createdAtMs: BASE, changes: [{ atMs: BASE + MINUTE, hlc: 'a', to: 'in_progress' as const }, { atMs: BASE + 2 * MINUTE, hlc: 'b', to: 'resolved' as const }] };
-    expect(slaOrderKey(resolved, 1, gold)).toBeUndefined();
+    expect(slaOrderKey(resolved, { priority: 1 }, gold)).toBeUndefined();
   });
 });

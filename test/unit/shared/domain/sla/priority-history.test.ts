@@ -17,6 +17,7 @@ import {
   type Impact,
   type Incident,
   type SlaChange,
+  type SlaPriorityNow,
   type Status,
   type TimelineEvent,
 } from '../../../../../shared/domain';
@@ -49,7 +50,7 @@ class Story {
   status(minutes: number, to: Status, input: Record<string, string> = {}): this {
     return this.apply(changeStatus(this.incident, to, input, ctxAt(minutes)));
   }
-  clocks(minutes: number, priority: Incident | Incident['priority'] = this.incident) {
+  clocks(minutes: number, priority: SlaPriorityNow = this.incident) {
     return computeIncidentSla(slaTimelineFromEvents(this.incident.createdAt, this.events), priority, gold, T0 + minutes * MIN);
   }
 }
@@ -130,7 +131,7 @@ describe('SLA clocks across priority changes', () => {
     const story = new Story(1, 2).impact(40, 3);
     expect(story.clocks(45).response).toMatchObject({ breach: { atMs: T0 + 30 * MIN, priority: 2 } });
     // From "P4" alone the urgency could be 2 or 3: the looser (3, so P3 before) is taken, which finds no breach.
-    expect(story.clocks(45, 4).response.threshold).not.toBe('breached');
+    expect(story.clocks(45, { priority: 4 }).response.threshold).not.toBe('breached');
   });
 });
 
@@ -153,7 +154,7 @@ describe('where the clocks are read', () => {
   it('statistics count a breach hidden by a downgrade as breached', () => {
     const story = new Story(3, 3).levels(44, 1, 1).levels(59, 3, 3).status(70, 'assigned', { team: 'Service desk' });
     const subject = {
-      priority: story.incident.priority, status: story.incident.status, major: false, exercise: false, category: null, site: null, team: 'Service desk',
+      priority: story.incident.priority, impact: story.incident.impact, urgency: story.incident.urgency, status: story.incident.status, major: false, exercise: false, category: null, site: null, team: 'Service desk',
       updatedAtMs: T0 + 70 * MIN, timeline: slaTimelineFromEvents(story.incident.createdAt, story.events), policy: gold,
     };
     const stats = summarizeIncidents([subject], { fromMs: T0 - MIN, toMs: T0 + 100 * MIN, bucketStarts: [] }, T0 + 80 * MIN);
@@ -172,7 +173,7 @@ describe('where the clocks are read', () => {
     expect(slaWatchSchema.safeParse(watch).success).toBe(true);
     expect(watch.changes).toEqual([expect.objectContaining({ levels: { impact: [1, 3], urgency: [2, 2] } })]);
     expect(watch.changes[0]).not.toHaveProperty('to');
-    const clocks = computeIncidentSla({ createdAtMs: watch.createdAtMs, changes: watch.changes }, watch.priority, gold, T0 + 45 * MIN);
+    const clocks = computeIncidentSla({ createdAtMs: watch.createdAtMs, changes: watch.changes }, { priority: watch.priority }, gold, T0 + 45 * MIN);
     expect(clocks.response.breach).toEqual({ atMs: T0 + 30 * MIN, priority: 2 });
   });
 

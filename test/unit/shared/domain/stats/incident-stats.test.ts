@@ -8,6 +8,14 @@ const T0 = Date.UTC(2026, 10, 1);
 const gold = SEED_SLA_POLICIES[0]!; // P2: own within 30 min, resolve within 2 h
 const week = { fromMs: T0, toMs: T0 + 7 * DAY, bucketStarts: Array.from({ length: 7 }, (_, day) => T0 + day * DAY) };
 const NOW = T0 + 7 * DAY;
+/** Levels that give each priority in the default matrix (P5 has none there; its levels never enter the clocks). */
+const LEVELS_OF: Record<Priority, Pick<StatsSubject, 'impact' | 'urgency'>> = {
+  1: { impact: 1, urgency: 1 },
+  2: { impact: 1, urgency: 2 },
+  3: { impact: 2, urgency: 2 },
+  4: { impact: 3, urgency: 3 },
+  5: { impact: 3, urgency: 3 },
+};
 
 let hlc = 0;
 interface Spec {
@@ -26,6 +34,8 @@ function incident(spec: Spec): StatsSubject {
   const last = [...changes].reverse().find((change) => change.to !== null)?.to ?? 'new';
   return {
     priority: spec.priority ?? 2,
+    // No level changes here: the levels only anchor a priority history.
+    ...LEVELS_OF[spec.priority ?? 2],
     status: spec.status ?? last,
     major: spec.major ?? false,
     exercise: spec.exercise ?? false,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { inScope, scopeChoices, SEED_SLA_POLICIES, WHOLE_SCOPE, type StatsSubject } from '../../../../../shared/domain';
 
 function subject(site: string | null, team: string | null): StatsSubject {
-  return { priority: 3, status: 'new', major: false, exercise: false, category: null, site, team, updatedAtMs: 0, timeline: { createdAtMs: 0, changes: [] }, policy: SEED_SLA_POLICIES[0]! };
+  return { priority: 3, impact: 2, urgency: 2, status: 'new', major: false, exercise: false, category: null, site, team, updatedAtMs: 0, timeline: { createdAtMs: 0, changes: [] }, policy: SEED_SLA_POLICIES[0]! };
 }
 
 const subjects = [subject('Main campus › Block B', 'Electrical'), subject('Main campus › Block A', null), subject(null, 'HVAC'), subject('Main campus › Block A', 'Electrical'), subject('Field office', '')];
