@@ -1,11 +1,9 @@
 // Repeated stakeholder-update reminders of one incident fold into one centre entry (latest time, how many since last read).
 import { describe, expect, it } from 'vitest';
 import { NotificationCentre } from '../../../../shared/notifications/centre';
-import { journalSchedulerStore, type KeyValueStorage } from '../../../../shared/notifications/journal-store';
-import { NotificationScheduler } from '../../../../shared/notifications/scheduler';
-import { DEFAULT_NOTIFICATION_SETTINGS } from '../../../../shared/notifications/settings';
-import type { CentreEntry, SchedulerStore } from '../../../../shared/notifications/types';
-import { FakeClock, FakeNotifier, FakeSource, MIN, T0, watch } from './fakes';
+import { journalSchedulerStore } from '../../../../shared/notifications/journal-store';
+import type { CentreEntry } from '../../../../shared/notifications/types';
+import { FakeClock, FakeSource, memoryStorage, MIN, T0, reminderScheduler, watch } from './fakes';
 
 const reminder = (incidentId: string, shownAt: number, overrides: Partial<CentreEntry> = {}): CentreEntry => ({
   id: `reminder:${incidentId}:${shownAt}`,
@@ -20,27 +18,6 @@ const reminder = (incidentId: string, shownAt: number, overrides: Partial<Centre
 });
 
 const sla = (incidentId: string, shownAt: number): CentreEntry => ({ ...reminder(incidentId, shownAt), id: `sla:${incidentId}:resolve:warn50:${shownAt}`, category: 'sla' });
-
-function mapStorage(): KeyValueStorage {
-  const items = new Map<string, string>();
-  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value), removeItem: (key) => void items.delete(key) };
-}
-
-function scheduler(store: SchedulerStore, clock: FakeClock, source: FakeSource) {
-  return new NotificationScheduler({
-    clock,
-    notifier: new FakeNotifier(clock),
-    store,
-    incidents: source,
-    currentUser: () => 'Ana Field',
-    openIncident: () => undefined,
-    // Reminders only (the incident is someone else's): SLA alerts stay out of the way.
-    settings: { ...DEFAULT_NOTIFICATION_SETTINGS, slaScope: 'mine' },
-    onError: (error) => {
-      throw error;
-    },
-  });
-}
 
 describe('reminders in the notification centre', () => {
   it('fold into one unread entry per incident with the latest time, text and count', () => {
@@ -80,11 +57,11 @@ describe('reminders in the notification centre', () => {
   });
 
   it('a major incident left without updates for two hours shows one entry, and reads the same after a reload', async () => {
-    const storage = mapStorage();
+    const storage = memoryStorage();
     const clock = new FakeClock();
     const source = new FakeSource();
     source.put(watch('9', { major: true, priority: 3, assignee: 'Someone Else' }));
-    const live = scheduler(journalSchedulerStore(storage, 'n'), clock, source);
+    const live = reminderScheduler(journalSchedulerStore(storage, 'n'), clock, source);
     await live.onIncidentsChanged(['9']);
     await clock.advanceTo(T0 + 61 * MIN);
     live.markRead([live.centre.list()[0]!.id]);
@@ -96,7 +73,7 @@ describe('reminders in the notification centre', () => {
     expect(live.centre.unreadCount).toBe(1);
     live.stop();
 
-    const again = scheduler(journalSchedulerStore(storage, 'n'), new FakeClock(clock.nowMs), source);
+    const again = reminderScheduler(journalSchedulerStore(storage, 'n'), new FakeClock(clock.nowMs), source);
     await again.start();
     expect(again.centre.list()).toEqual(live.centre.list());
     again.stop();

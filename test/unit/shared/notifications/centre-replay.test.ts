@@ -5,10 +5,8 @@ import { ChangeLog } from '../../../../shared/notifications/change-log';
 import { NotificationCentre } from '../../../../shared/notifications/centre';
 import { fileSchedulerStore } from '../../../../shared/notifications/file-store';
 import { journalSchedulerStore, type KeyValueStorage } from '../../../../shared/notifications/journal-store';
-import { NotificationScheduler } from '../../../../shared/notifications/scheduler';
-import { DEFAULT_NOTIFICATION_SETTINGS } from '../../../../shared/notifications/settings';
 import type { CentreEntry, SchedulerStore } from '../../../../shared/notifications/types';
-import { FakeClock, FakeNotifier, FakeSource, watch } from './fakes';
+import { FakeClock, FakeSource, memoryStorage, reminderScheduler, watch } from './fakes';
 
 const reminder = (id: string, incidentId: string, shownAt: number): CentreEntry => ({
   id,
@@ -20,11 +18,6 @@ const reminder = (id: string, incidentId: string, shownAt: number): CentreEntry 
   read: false,
   silent: false,
 });
-
-function memoryStorage(): KeyValueStorage & { items: Map<string, string> } {
-  const items = new Map<string, string>();
-  return { items, getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value), removeItem: (key) => void items.delete(key) };
-}
 
 /** The live side as the scheduler runs it: each change applied to the centre and logged (fire() logs what the centre kept or counted). */
 class Live {
@@ -101,19 +94,7 @@ describe('the reloaded notification centre', () => {
     const clock = new FakeClock();
     const source = new FakeSource();
     source.put(watch('9', { major: true, priority: 3, assignee: 'Someone Else' }));
-    const make = (store: SchedulerStore, at: FakeClock) =>
-      new NotificationScheduler({
-        clock: at,
-        notifier: new FakeNotifier(at),
-        store,
-        incidents: source,
-        currentUser: () => 'Ana Field',
-        openIncident: () => undefined,
-        settings: { ...DEFAULT_NOTIFICATION_SETTINGS, slaScope: 'mine' },
-        onError: (error) => {
-          throw error;
-        },
-      });
+    const make = (store: SchedulerStore, at: FakeClock) => reminderScheduler(store, at, source);
     const live = make(journalSchedulerStore(storage, 'n'), clock);
     await live.onIncidentsChanged(['9']);
     const reminders = () => live.centre.list().filter((e) => e.category === 'reminder');

@@ -11,6 +11,9 @@ import type {
   SchedulerStore,
 } from '../../../../shared/notifications/types';
 import { SEED_SLA_POLICIES, type SlaChange, type Status } from '../../../../shared/domain';
+import type { KeyValueStorage } from '../../../../shared/notifications/journal-store';
+import { NotificationScheduler } from '../../../../shared/notifications/scheduler';
+import { DEFAULT_NOTIFICATION_SETTINGS } from '../../../../shared/notifications/settings';
 
 export const MIN = 60_000;
 export const T0 = Date.parse('2026-11-23T09:00:00Z');
@@ -136,3 +139,25 @@ export function watch(id: string, overrides: Partial<IncidentWatch> = {}, change
 }
 
 export const change = (minutes: number, to: Status | null, counter = 0): SlaChange => ({ atMs: T0 + minutes * MIN, hlc: `${String(T0 + minutes * MIN).padStart(15, '0')}-${String(counter).padStart(4, '0')}-dev`, to });
+
+/** localStorage in memory, its items open to the test (the browser host's saved log). */
+export function memoryStorage(): KeyValueStorage & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return { items, getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value), removeItem: (key) => void items.delete(key) };
+}
+
+/** A scheduler for reminder tests: SLA alerts only for the person's own incidents, so reminders are watched alone. */
+export function reminderScheduler(store: SchedulerStore, clock: FakeClock, source: FakeSource, notifier = new FakeNotifier(clock)): NotificationScheduler {
+  return new NotificationScheduler({
+    clock,
+    notifier,
+    store,
+    incidents: source,
+    currentUser: () => 'Ana Field',
+    openIncident: () => undefined,
+    settings: { ...DEFAULT_NOTIFICATION_SETTINGS, slaScope: 'mine' },
+    onError: (error) => {
+      throw error;
+    },
+  });
+}

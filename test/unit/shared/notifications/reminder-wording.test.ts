@@ -2,29 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { digestNotice } from '../../../../shared/notifications/digest';
 import { fileSchedulerStore, type TextPersistence } from '../../../../shared/notifications/file-store';
-import { NotificationScheduler } from '../../../../shared/notifications/scheduler';
 import { DEFAULT_NOTIFICATION_SETTINGS } from '../../../../shared/notifications/settings';
 import type { IncidentWatch, SchedulerStore } from '../../../../shared/notifications/types';
 import { inAppBody } from '../../../../shared/notifications/wording';
 import { planIncident } from '../../../../shared/notifications/planner';
-import { FakeClock, FakeNotifier, FakeSource, MemoryStore, MIN, T0, watch } from './fakes';
+import { FakeClock, FakeNotifier, FakeSource, MemoryStore, MIN, reminderScheduler, T0, watch } from './fakes';
 
 function setup(store: SchedulerStore = new MemoryStore(), clock = new FakeClock()) {
   const notifier = new FakeNotifier(clock);
   const source = new FakeSource();
-  const scheduler = new NotificationScheduler({
-    clock,
-    notifier,
-    store,
-    incidents: source,
-    currentUser: () => 'Ana Field',
-    openIncident: () => undefined,
-    // SLA alerts only for the person's own incidents: these tests watch the reminders alone.
-    settings: { ...DEFAULT_NOTIFICATION_SETTINGS, slaScope: 'mine' },
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const scheduler = reminderScheduler(store, clock, source, notifier);
   return { clock, notifier, source, scheduler };
 }
 
