@@ -1,31 +1,14 @@
 // SLA on screen: the list column (running, paused, breached), the header's two clocks, live minutes, the breaching-soon filter.
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { zonedTimeFromEpoch, type Incident } from '../../shared/domain';
 import { renderDesk } from './support/render-desk';
+import { at, BASE, MIN, T0, useSlaTime } from './support/sla-time';
 
-const MIN = 60_000;
-const T0 = Date.UTC(2026, 2, 2, 8, 0, 0);
-/** Writes happen half a minute before whole minutes, so the minute tick (just after a whole minute) never sits on an edge. */
-const BASE = T0 - MIN / 2;
 
 type Desk = Awaited<ReturnType<typeof renderDesk>>;
 
-beforeEach(() => {
-  // Date and setTimeout are fake (the minute tick), but follow real time so Testing Library's waits still run.
-  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
-  vi.setSystemTime(T0);
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-async function at<T>(ms: number, run: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  vi.setSystemTime(ms);
-  const result = await run();
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+useSlaTime();
 
 /**
  * Four P1s: breached (recorded first, never owned), paused (on hold after 10 min), warned (24 min later, owned at once)

@@ -1,27 +1,11 @@
 // SLA on screen across priority changes and once clocks stop: a downgrade keeps a breach, stopped clocks are calm, cancelled ones not judged.
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderDesk } from './support/render-desk';
+import { at, BASE, MIN, T0, useSlaTime } from './support/sla-time';
 
-const MIN = 60_000;
-const T0 = Date.UTC(2026, 2, 2, 8, 0, 0);
-/** Writes happen half a minute before whole minutes, so the minute tick (just after a whole minute) never sits on an edge. */
-const BASE = T0 - MIN / 2;
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
-  vi.setSystemTime(T0);
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-async function at<T>(ms: number, run: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  vi.setSystemTime(ms);
-  const result = await run();
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+useSlaTime();
 
 /** Moves the clock to a minute before `ms` and runs a minute: the tick (at each whole minute) last reads about `ms`. */
 async function jumpTo(ms: number) {
