@@ -1,9 +1,9 @@
 // An activity log (HICS 214) of one person on one incident: the header the form asks for and their timed entries, as plain text or for print.
-import { activityLines, correctedBy, formatUtcOffset, TIMELINE_KIND_LABELS, type ActivityPerson, type Author, type Incident, type TimelineEvent } from '../../../shared/domain';
+import { activityLines, correctedBy, formatUtcOffset, type ActivityPerson, type Author, type Incident, type TimelineEvent } from '../../../shared/domain';
 import { clockMarkTag, likelyTime } from '../clock-mark-words';
 import { formatLocal, formatPathOrDash } from '../format';
 import { cleanText, localTimeWithOffset, oneLine, readerOffsetAt } from './briefing-words';
-import { describeEvent, summarizeEvent, type IncidentNumberOf } from './timeline-text';
+import { describeEvent, entryKindLabel, summarizeEvent, type IncidentNumberOf } from './timeline-text';
 
 export interface ActivityLogRequest {
   readonly person: ActivityPerson;
@@ -67,10 +67,10 @@ export function buildActivityLog(incident: Incident, events: readonly TimelineEv
   const allUnchecked = lines.length > 0 && lines.every(({ event }) => event.clock?.state === 'unchecked');
   const rows = lines.map(({ event, corrections, corrects }): ActivityLogRow => {
     const text = cleanText(describeEvent(event, numberOf)).trim();
-    const target = corrects === undefined ? null : corrects === null ? 'Corrects an entry not on this computer' : `Corrects ${TIMELINE_KIND_LABELS[corrects.kind]} of ${rowTime(corrects, logOffset)} by ${authorText(corrects.author)}: ${oneLine(summarizeEvent(corrects, numberOf))}`;
+    const target = corrects === undefined ? null : corrects === null ? 'Corrects an entry not on this computer' : `Corrects ${entryKindLabel(corrects)} of ${rowTime(corrects, logOffset)} by ${authorText(corrects.author)}: ${oneLine(summarizeEvent(corrects, numberOf))}`;
     return {
       time: rowTime(event, logOffset, allUnchecked),
-      kind: TIMELINE_KIND_LABELS[event.kind],
+      kind: entryKindLabel(event),
       activity: target === null ? text : `${target}\n${text}`,
       corrections: corrections.map((correction) => {
         const said = correction.kind === 'correction' || correction.kind === 'note' ? oneLine(correction.text) : '';

@@ -8,7 +8,6 @@ import {
   PRIORITY_LABELS,
   STATUS_LABELS,
   stakeholderUpdateCadence,
-  TIMELINE_KIND_LABELS,
   updateEveryText,
   intervalText,
   type Incident,
@@ -24,7 +23,7 @@ import { asciiFriendly, authorText, cleanText, clockText, commanderText, endedTe
 import { elapsedOfTarget, slaCellText, THRESHOLD_LABELS } from './sla-format';
 import type { LinkView } from '../../db/links';
 import { repliesByCommunication } from '../../../shared/domain/communication-reply';
-import { describeEvent, otherIncidentText, replyText, type IncidentNumberOf } from './timeline-text';
+import { describeEvent, entryKindLabel, otherIncidentText, replyText, type IncidentNumberOf } from './timeline-text';
 
 /** An SMS is 160 GSM characters; two joined parts stay readable on a phone and over the radio. */
 export const SHORT_UPDATE_LIMIT = 300;
@@ -202,7 +201,8 @@ function timelineSection(events: readonly TimelineEvent[], numberOf: IncidentNum
     kind: 'list',
     items: latest.length > 0
       ? latest.filter((event) => event.kind !== 'communication_reply' || !listed.has(event.communicationId)).map((event) => {
-          const label = TIMELINE_KIND_LABELS[event.kind];
+          // An automatic alert is labelled as one, not "Communication": nothing was sent (its text says so too).
+          const label = entryKindLabel(event);
           const meta = `${entryTimeText(event)} · ${label} · ${authorText(event.author)}${corrected.has(event.id) ? ' · corrected later' : ''}`;
           const body = cleanText(entryText(event, events, replies.get(event.id) ?? [], numberOf)).trim();
           return body === '' ? meta : `${meta}\n${body}`;
@@ -215,7 +215,7 @@ function timelineSection(events: readonly TimelineEvent[], numberOf: IncidentNum
 function entryText(event: TimelineEvent, events: readonly TimelineEvent[], replies: readonly Extract<TimelineEvent, { kind: 'communication_reply' }>[], numberOf: IncidentNumberOf | undefined): string {
   if (event.kind === 'communication_reply') {
     const message = events.find((candidate) => candidate.id === event.communicationId);
-    const answers = message ? `Reply to the communication of ${zonedTimeText(message.at)}: ${oneLine(describeEvent(message, numberOf))}` : 'Reply to a communication not on this computer';
+    const answers = message ? `Reply to the ${entryKindLabel(message).toLowerCase()} of ${zonedTimeText(message.at)}: ${oneLine(describeEvent(message, numberOf))}` : 'Reply to a communication not on this computer';
     return `${answers}\n${replyText(event, zonedTimeText)}`;
   }
   return [describeEvent(event, numberOf), ...replies.map((reply) => replyText(reply, zonedTimeText))].join('\n');

@@ -57,12 +57,13 @@ export function loggedAnnouncement(incident: Incident, direction: string, majorD
 }
 
 /**
- * True once the copied update was logged: a communication sent with its exact text, or any update a person logged since
- * it was copied (the text may have been edited in the form first).
+ * True once the copied update was logged: a communication a person sent with its exact text, or any update a person
+ * logged since it was copied (the text may have been edited in the form first). Lantern's own entries (an automatic
+ * alert) are no update sent, whatever their text.
  */
 export function updateLogged(events: readonly TimelineEvent[], text: string, copiedAtMs: number): boolean {
   const message = text.trim();
-  if (events.some((event) => event.kind === 'communication' && event.direction === 'outgoing' && event.message === message)) return true;
+  if (events.some((event) => event.kind === 'communication' && event.direction === 'outgoing' && event.author.name !== SYSTEM_AUTHOR.name && event.message === message)) return true;
   const last = lastStakeholderUpdateAt(events);
   return last !== null && last >= copiedAtMs;
 }

@@ -10,6 +10,7 @@ import {
   REVIEW_PARTS,
   STATUS_LABELS,
   SYSTEM_STATE_LABELS,
+  TIMELINE_KIND_LABELS,
   type Priority,
   type PriorityChange,
   type TimelineEvent,
@@ -54,6 +55,22 @@ export function referencedIncidentIds(events: readonly TimelineEvent[]): string[
     }
   }
   return [...ids].sort();
+}
+
+/** The kind label of an automatic alert, wherever entries are labelled (timeline, filter, briefing, activity log). */
+export const AUTOMATIC_ALERT_LABEL = 'Automatic alert';
+
+/** An entry Lantern wrote for an escalation rule that notifies a role: stored as a communication, but nothing was sent. */
+export function isAutomaticAlert(event: TimelineEvent): boolean {
+  return automaticAlertText(event) !== null;
+}
+
+/**
+ * What kind of entry it is, as a person reads it: the kind's label, except that an automatic alert says so rather than
+ * "Communication" (its stored kind, kept so synced entries keep their shape).
+ */
+export function entryKindLabel(event: TimelineEvent): string {
+  return isAutomaticAlert(event) ? AUTOMATIC_ALERT_LABEL : TIMELINE_KIND_LABELS[event.kind];
 }
 
 /** Longer than this (or with line breaks), a text change reads as blocks, not "old → new" on one line. */

@@ -1,7 +1,7 @@
 // The incident timeline: every recorded step in order, filterable by kind; corrections are new entries pointing at old ones.
 import { useBusy } from '../use-busy';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { activityPeople, authorKey, correctedBy, priorityChangesOf, TIMELINE_KIND_LABELS, type Incident, type PriorityChange, type TimelineEvent, type TimelineEventKind } from '../../../shared/domain';
+import { activityPeople, authorKey, correctedBy, priorityChangesOf, type Incident, type PriorityChange, type TimelineEvent, type TimelineEventKind } from '../../../shared/domain';
 import { repliesByCommunication, type CommunicationReplyEvent } from '../../../shared/domain/communication-reply';
 import { useServices } from '../../app/services';
 import { useIncidentNumbers } from '../../db/links-live';
@@ -12,10 +12,10 @@ import { ActivityLogDialog, personLabel } from './activity-log-dialog';
 import { CommunicationReplies } from './communication-replies';
 import { CommunicationReplyForm } from './communication-reply-form';
 import { announce } from '../../store/announce-store';
-import { describeEvent, referencedIncidentIds, summarizeEvent, type IncidentNumberOf } from './timeline-text';
+import { isTimelineFilterKind, TIMELINE_FILTER_KINDS, timelineFilterKindOf, timelineFilterLabel, type TimelineFilterKind } from './timeline-filter';
+import { describeEvent, entryKindLabel, isAutomaticAlert, referencedIncidentIds, summarizeEvent, type IncidentNumberOf } from './timeline-text';
 import './timeline.css';
 
-const FILTER_KINDS = Object.keys(TIMELINE_KIND_LABELS) as TimelineEventKind[];
 const CORRECTABLE = new Set<TimelineEventKind>(['note', 'communication', 'communication_reply', 'escalated', 'correction', 'status_changed', 'fields_changed']);
 
 /** Whether `event` corrects an entry of the person `key` (directly). */
@@ -28,7 +28,7 @@ function correctsOneOf(event: TimelineEvent, key: string, byId: Map<string, Time
 /** `events` comes from the detail view's one live query (HLC order); undefined while it loads. */
 export function Timeline({ incident, events }: { incident: Incident; events: readonly TimelineEvent[] | undefined }) {
   const incidentId = incident.id;
-  const [kind, setKind] = useState<TimelineEventKind | 'all'>('all');
+  const [kind, setKind] = useState<TimelineFilterKind | 'all'>('all');
   // A name and position pair (HICS 214 keeps a log per position), or everyone.
   const [person, setPerson] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<string | null>(null);
@@ -70,15 +70,18 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
   const byPerson = useMemo(() => {
     const all = events ?? [];
     const mine = personShown === null ? all : all.filter((event) => authorKey(event.author) === personShown || correctsOneOf(event, personShown, byId));
-    const counts = new Map<TimelineEventKind, number>();
-    for (const event of mine) counts.set(event.kind, (counts.get(event.kind) ?? 0) + 1);
+    const counts = new Map<TimelineFilterKind, number>();
+    for (const event of mine) {
+      const filterKind = timelineFilterKindOf(event);
+      counts.set(filterKind, (counts.get(filterKind) ?? 0) + 1);
+    }
     return { mine, counts };
   }, [events, personShown, byId]);
   if (events === undefined) return <p className="muted">Loading timeline…</p>;
   const { mine, counts } = byPerson;
   // The entry being corrected stays in view whatever the filters, or its half-typed correction would be lost.
   const inMine = personShown === null ? null : new Set(mine);
-  const listed = events.filter((event) => event.id === correcting || event.id === correctingUnder || ((inMine === null || inMine.has(event)) && (kind === 'all' || event.kind === kind)));
+  const listed = events.filter((event) => event.id === correcting || event.id === correctingUnder || ((inMine === null || inMine.has(event)) && (kind === 'all' || timelineFilterKindOf(event) === kind)));
   // A reply shows under its message (HICS 213: on the same form); only one whose message is not in view stands alone.
   const listedIds = new Set(listed.map((event) => event.id));
   const shown = listed.filter((event) => event.kind !== 'communication_reply' || !listedIds.has(event.communicationId));
@@ -87,10 +90,10 @@ export function Timeline({ incident, events }: { incident: Incident; events: rea
       <div className="timeline-tools">
         <span className="timeline-filter">
           <label htmlFor={filterId}>Filter timeline</label>
-          <select id={filterId} value={kind} onChange={(e) => setKind(e.target.value as TimelineEventKind | 'all')}>
+          <select id={filterId} value={kind} onChange={(e) => setKind(isTimelineFilterKind(e.target.value) ? e.target.value : 'all')}>
             <option value="all">All entries ({mine.length})</option>
-            {FILTER_KINDS.map((k) => (
-              <option key={k} value={k}>{`${TIMELINE_KIND_LABELS[k]} (${counts.get(k) ?? 0})`}</option>
+            {TIMELINE_FILTER_KINDS.map((k) => (
+              <option key={k} value={k}>{`${timelineFilterLabel(k)} (${counts.get(k) ?? 0})`}</option>
             ))}
           </select>
         </span>
@@ -180,11 +183,17 @@ const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf,
     if (wasCorrecting.current && !correcting && (document.activeElement === null || document.activeElement === document.body)) correctButton.current?.focus();
     wasCorrecting.current = correcting;
   }, [correcting]);
+  // An automatic alert was never sent, so nobody can have answered it: no Record reply (a reply recorded under one by an
+  // older version still shows). It stays correctable like Lantern's automatic escalations: the figures it quotes
+  // come from times and a priority people entered, and a correction (a new entry; the alert itself is kept) is how
+  // the record says it was raised on wrong data.
+  const automatic = isAutomaticAlert(event);
+  const repliable = event.kind === 'communication' && !automatic;
   return (
-    <li className={`timeline-entry kind-${event.kind}${corrected ? ' corrected' : ''}`}>
+    <li className={`timeline-entry kind-${event.kind}${automatic ? ' automatic-alert' : ''}${corrected ? ' corrected' : ''}`}>
       <div className="timeline-meta">
         <span className="timeline-who">
-          <span className="timeline-kind">{TIMELINE_KIND_LABELS[event.kind]}</span>
+          <span className="timeline-kind">{entryKindLabel(event)}</span>
           <time dateTime={event.at.utc}>{formatZoned(event.at)}</time>
           {event.clock && (
             <span className={`clock-mark clock-${event.clock.state}`} title={clockMarkExplanation(event.clock, event.at)}>
@@ -197,14 +206,14 @@ const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf,
           {corrected && <span className="badge corrected-badge">Corrected</span>}
         </span>
         {/* The buttons wrap as one unit at the line's end: a narrow pane never leaves one alone on a line or splits its words. */}
-        {((CORRECTABLE.has(event.kind) && !correcting) || (event.kind === 'communication' && !replying)) && (
+        {((CORRECTABLE.has(event.kind) && !correcting) || (repliable && !replying)) && (
           <span className="timeline-actions">
             {CORRECTABLE.has(event.kind) && !correcting && (
               <button ref={correctButton} type="button" className="ghost small" aria-label={`Correct entry: ${summarizeEvent(event, numberOf)}`} onClick={() => onCorrect(event.id)}>
                 Correct
               </button>
             )}
-            {event.kind === 'communication' && !replying && (
+            {repliable && !replying && (
               <button ref={replyButton} type="button" className="ghost small" aria-label={`Record reply to: ${summarizeEvent(event, numberOf)}`} onClick={() => setReplying(true)}>
                 Record reply
               </button>
@@ -219,7 +228,7 @@ const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf,
         <CommunicationReplies replies={replies} label={`Replies to: ${summarizeEvent(event, numberOf)}`} corrected={correctedReplies} correcting={correctingReply} onCorrect={correctReply}
           correctionForm={replyCorrection} />
       )}
-      {replying && event.kind === 'communication' && <CommunicationReplyForm incidentId={incidentId} communication={event} onDone={(saved) => { setReplying(false); if (saved) announce('Reply recorded'); }} />}
+      {replying && repliable && event.kind === 'communication' && <CommunicationReplyForm incidentId={incidentId} communication={event} onDone={(saved) => { setReplying(false); if (saved) announce('Reply recorded'); }} />}
       {correcting && <CorrectionForm incidentId={incidentId} entry={event} onDone={onDone} />}
     </li>
   );
@@ -227,7 +236,7 @@ const TimelineEntry = memo(function TimelineEntry({ incidentId, event, numberOf,
 
 function referenced(byId: Map<string, TimelineEvent> | null, id: string, numberOf: IncidentNumberOf): string {
   const original = byId?.get(id);
-  return original ? `${TIMELINE_KIND_LABELS[original.kind]} of ${formatZoned(original.at)} — ${summarizeEvent(original, numberOf)}` : 'an entry not on this computer';
+  return original ? `${entryKindLabel(original)} of ${formatZoned(original.at)} — ${summarizeEvent(original, numberOf)}` : 'an entry not on this computer';
 }
 
 function CorrectionForm({ incidentId, entry, onDone }: { incidentId: string; entry: TimelineEvent; onDone: () => void }) {
