@@ -11,6 +11,7 @@ import { hideOnClose, trackQuitting } from './electron/close-to-tray';
 import { focusWindow } from './electron/focus-window';
 import { hardenSession } from './electron/harden-session';
 import { hardenWebContents } from './electron/harden-web-contents';
+import { checkLaunchSwitches } from './electron/launch-switches';
 import { createSenderScope } from './electron/ipc-sender-scope';
 import { createMainWindow } from './electron/main-window';
 import { watchReplicaPage } from './electron/replica-page-watch';
@@ -35,6 +36,7 @@ const openExternal = (url: string) => openExternalSafely(shell, url);
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
 let notifications: NotificationComposition | null = null;
+const isQuitting = trackQuitting(app);
 
 function openMainWindow(): void {
   mainWindow = createMainWindow({
@@ -129,27 +131,40 @@ function start(): void {
   });
 }
 
-// Renderers are sandboxed even if some future window forgets to ask for it.
-app.enableSandbox();
-// Privileged schemes must be declared before `ready`.
-registerAppScheme(protocol);
-// Windows shows notifications only for an app with an AppUserModelId (the installer's shortcut carries the same id).
-if (process.platform === 'win32') app.setAppUserModelId('org.lantern.desk');
-const isQuitting = trackQuitting(app);
-
-if (claimSingleInstance(app, () => focusWindow(mainWindow))) {
-  // Every webContents, including any we did not create ourselves, gets the navigation guards.
-  app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, { allowedOrigins: target.allowedOrigins, openExternal });
-  });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  app
-    .whenReady()
-    .then(start)
-    .catch((error: unknown) => {
-      console.error('Lantern failed to start', error);
-      app.exit(1);
+/** Everything before `ready`, once the launch is allowed. */
+function boot(): void {
+  // Renderers are sandboxed even if some future window forgets to ask for it.
+  app.enableSandbox();
+  // Privileged schemes must be declared before `ready`.
+  registerAppScheme(protocol);
+  // Windows shows notifications only for an app with an AppUserModelId (the installer's shortcut carries the same id).
+  if (process.platform === 'win32') app.setAppUserModelId('org.lantern.desk');
+  if (claimSingleInstance(app, () => focusWindow(mainWindow))) {
+    // Every webContents, including any we did not create ourselves, gets the navigation guards.
+    app.on('web-contents-created', (_event, contents) => {
+      hardenWebContents(contents, { allowedOrigins: target.allowedOrigins, openExternal });
     });
+    app.on('window-all-closed', () => {
+      if (process.platform !== 'darwin') app.quit();
+    });
+    app
+      .whenReady()
+      .then(start)
+      .catch((error: unknown) => {
+        console.error('Lantern failed to start', error);
+        app.exit(1);
+      });
+  }
+}
+
+// First of all: a packaged Lantern launched with a debugging switch says why it will not run and exits.
+if (
+  checkLaunchSwitches(app, {
+    argv: process.argv,
+    platform: process.platform,
+    writeError: (text) => process.stderr.write(text),
+    showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+  })
+) {
+  boot();
 }

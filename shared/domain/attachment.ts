@@ -1,5 +1,8 @@
 // Attachment metadata (what an operation tells HQ about a file) and the size check made before anything is stored.
 import { z } from 'zod';
+import { safeAttachmentName } from './attachment-name';
+
+export { HIDDEN_CHARACTERS_MARK, safeAttachmentName } from './attachment-name';
 
 /** 25 MB: a phone photo or a short PDF fits; a video does not. Configurable per deployment. */
 export const DEFAULT_ATTACHMENT_LIMIT_BYTES = 25 * 1024 * 1024;
@@ -43,9 +46,14 @@ export function isPreviewableImage(type: string): boolean {
   return /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(type);
 }
 
-/** A stored name: trimmed, at most 255 characters, never empty ("file" then). Shown as text only. */
+/**
+ * The name a file picked here is stored and synced under: trimmed, at most 255 characters, never empty ("file" then),
+ * and with control and bidirectional formatting characters already marked as safeAttachmentName shows them, so this
+ * device, HQ and every other device see the same name. The name comes from the file system, not from typing, so
+ * there is nobody to ask to retype it. Names from other devices are not cleaned on arrival (see safeAttachmentName).
+ */
 export function cleanAttachmentName(name: string): string {
-  const trimmed = name.trim().slice(0, 255);
+  const trimmed = safeAttachmentName(name).trim().slice(0, 255);
   return trimmed.length > 0 ? trimmed : 'file';
 }
 

@@ -1,5 +1,6 @@
 // An image thumbnail for a Blob held in memory or IndexedDB; used by the capture form and the detail view.
 import { useCallback } from 'react';
+import { safeAttachmentName } from '../../../shared/domain';
 
 /** The object URL lives exactly as long as the <img>: created when it mounts, revoked when it goes. */
 export function BlobThumbnail({ blob, name }: { blob: Blob; name: string }) {
@@ -12,5 +13,5 @@ export function BlobThumbnail({ blob, name }: { blob: Blob; name: string }) {
     },
     [blob],
   );
-  return <img ref={attach} className="attachment-thumb" alt={`Preview of ${name}`} width={64} height={64} />;
+  return <img ref={attach} className="attachment-thumb" alt={`Preview of ${safeAttachmentName(name)}`} width={64} height={64} />;
 }

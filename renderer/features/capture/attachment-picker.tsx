@@ -1,6 +1,6 @@
 // "Attach files": the picker, the held files with thumbnails for images, and why a file was refused.
 import { useId, type ChangeEvent } from 'react';
-import { formatBytes, isPreviewableImage } from '../../../shared/domain';
+import { formatBytes, isPreviewableImage, safeAttachmentName } from '../../../shared/domain';
 import type { PreparedAttachment } from '../../db/attachments';
 import type { PendingAttachments } from './use-pending-attachments';
 import { BlobThumbnail } from '../attachments/blob-thumbnail';
@@ -43,12 +43,14 @@ export function AttachmentPicker({ pending, limitBytes }: { pending: PendingAtta
 }
 
 function AttachmentItem({ file, onRemove }: { file: PreparedAttachment; onRemove: () => void }) {
+  // Cleaned when picked (cleanAttachmentName); a file held in a draft from before that may not be.
+  const name = safeAttachmentName(file.name);
   return (
     <li className="attachment-item">
       {isPreviewableImage(file.type) ? <BlobThumbnail blob={file.blob} name={file.name} /> : <span className="attachment-icon" aria-hidden="true">📄</span>}
-      <span className="attachment-name">{file.name}</span>
+      <span className="attachment-name">{name}</span>
       <span className="hint">{formatBytes(file.size)}</span>
-      <button type="button" onClick={onRemove} aria-label={`Remove ${file.name}`}>
+      <button type="button" onClick={onRemove} aria-label={`Remove ${name}`}>
         Remove
       </button>
     </li>

@@ -1,6 +1,6 @@
 // Files picked or dropped on the capture form: size-checked and hashed at once, held until the incident is saved.
 import { useCallback, useState } from 'react';
-import { DEFAULT_ATTACHMENT_LIMIT_BYTES } from '../../../shared/domain';
+import { DEFAULT_ATTACHMENT_LIMIT_BYTES, safeAttachmentName } from '../../../shared/domain';
 import { prepareAttachment, type PreparedAttachment } from '../../db/attachments';
 
 export interface PendingAttachments {
@@ -30,13 +30,13 @@ export function usePendingAttachments(limitBytes: number = DEFAULT_ATTACHMENT_LI
           if (result.ok) accepted.push(result.value);
           else found.push(result.error.message);
         } catch {
-          found.push(`"${file.name.slice(0, 80)}" could not be read, so it was not attached. Try picking it again.`);
+          found.push(`"${safeAttachmentName(file.name).slice(0, 80)}" could not be read, so it was not attached. Try picking it again.`);
         }
       }
       const fresh: PreparedAttachment[] = [];
       for (const file of accepted) {
         const same = [...files, ...fresh].find((held) => held.sha256 === file.sha256);
-        if (same) found.push(`"${file.name.slice(0, 80)}" is the same file as "${same.name.slice(0, 80)}", which is already attached.`);
+        if (same) found.push(`"${safeAttachmentName(file.name).slice(0, 80)}" is the same file as "${safeAttachmentName(same.name).slice(0, 80)}", which is already attached.`);
         else fresh.push(file);
       }
       // Merged against the latest list too, in case two adds overlapped.

@@ -1,5 +1,5 @@
 // One row of the Attachments list: a file on this device (preview, Open) or one only HQ holds (Download from HQ).
-import { formatBytes } from '../../../shared/domain';
+import { formatBytes, safeAttachmentName } from '../../../shared/domain';
 import type { IncidentFile } from '../../db/attachments-names';
 import type { LocalAttachment } from '../../db/attachments-stored';
 import { saveBlob } from '../save-blob';
@@ -18,11 +18,13 @@ type LocalIncidentFile = IncidentFile & LocalAttachment;
  * "Attached …" entry of the timeline can be found in this list.
  */
 function FileFacts({ file }: { file: IncidentFile }) {
-  const others = file.names.filter((name) => name !== file.name);
+  const shown = safeAttachmentName(file.name);
+  // Compared as shown: two names that differ only in hidden characters read the same, so one is enough.
+  const others = [...new Set(file.names.map(safeAttachmentName))].filter((name) => name !== shown);
   return (
     <>
       <span className="attachment-label">
-        <span className="attachment-name">{file.name}</span>
+        <span className="attachment-name">{shown}</span>
         {others.length > 0 && <span className="hint attachment-aliases">{`Also attached here as ${others.join(', ')}`}</span>}
       </span>
       <span className="hint">{formatBytes(file.size)}</span>
@@ -36,7 +38,7 @@ export function LocalAttachmentItem({ file }: { file: LocalIncidentFile }) {
     <li className="attachment-item">
       <AttachmentPreview file={file} />
       <FileFacts file={file} />
-      <button type="button" onClick={() => openFile(file)} aria-label={`Open ${file.name}`}>Open</button>
+      <button type="button" onClick={() => openFile(file)} aria-label={`Open ${safeAttachmentName(file.name)}`}>Open</button>
     </li>
   );
 }
@@ -51,7 +53,7 @@ export function RemoteAttachmentItem({ file }: { file: IncidentFile }) {
       <FileFacts file={file} />
       <span className="attachment-where">{busy ? 'Downloading from HQ…' : 'At HQ, not on this device'}</span>
       {start && (
-        <button type="button" onClick={start} disabled={busy} aria-label={`Download ${file.name} from HQ`}>
+        <button type="button" onClick={start} disabled={busy} aria-label={`Download ${safeAttachmentName(file.name)} from HQ`}>
           Download from HQ
         </button>
       )}

@@ -1,6 +1,6 @@
 // The form that collects an evidence item or records one link of its chain of custody, in an inline dialog; what is typed stays a draft until saved.
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { CUSTODY_ACTION_LABELS, LIMITS, type CustodyAction, type ZonedTime } from '../../../shared/domain';
+import { CUSTODY_ACTION_LABELS, LIMITS, safeAttachmentName, type CustodyAction, type ZonedTime } from '../../../shared/domain';
 import { CUSTODY_LINK_ACTIONS, custodyStateAt, isFinalCustodyAction, type CustodyLinkAction, type CustodyState, type EvidenceItem } from '../../../shared/domain/custody';
 import type { StoredAttachment } from '../../db/attachments-stored';
 import { evidenceDraftPlace, type CustodyRepository } from '../../db/custody';
@@ -277,7 +277,7 @@ export function EvidenceForm({ incidentId, item, files, me, repo, panelRef, onDo
           <label htmlFor={`${id}-sha256`}>File</label>
           <select {...describe('sha256')} value={sha256} onChange={(e) => change({ sha256: e.target.value })}>
             <option value="">No file</option>
-            {files.map((file) => <option key={file.sha256} value={file.sha256}>{`${file.name} · ${shortHash(file.sha256)}`}</option>)}
+            {files.map((file) => <option key={file.sha256} value={file.sha256}>{`${safeAttachmentName(file.name)} · ${shortHash(file.sha256)}`}</option>)}
             {/* A restored draft's file not (yet) listed here: shown by its hash rather than silently swapped for another. */}
             {sha256 !== '' && !files.some((file) => file.sha256 === sha256) && <option value={sha256}>{`File not on this device yet · ${shortHash(sha256)}`}</option>}
           </select>

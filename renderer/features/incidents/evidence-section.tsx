@@ -1,6 +1,6 @@
 // The incident's evidence: each item with its current holder and location, its full chain of custody on demand, and the forms that extend it.
 import { useId, useMemo, useState } from 'react';
-import { CUSTODY_ACTION_LABELS, type Incident, type TimelineEvent } from '../../../shared/domain';
+import { CUSTODY_ACTION_LABELS, safeAttachmentName, type Incident, type TimelineEvent } from '../../../shared/domain';
 import { evidenceItems, lateEntries, type CustodyEvent, type EvidenceItem } from '../../../shared/domain/custody';
 import { useServices } from '../../app/services';
 import { useAttachments } from '../../db/attachments-live';
@@ -156,7 +156,7 @@ function ChainLink({ link, late, ending, files }: { link: CustodyEvent; late: bo
       {link.sha256 && (
         <div className="evidence-link-file">
           {'File: '}
-          {file ? `${file.name} ` : 'not on this device yet '}
+          {file ? `${safeAttachmentName(file.name)} ` : 'not on this device yet '}
           <span className="mono" title={`SHA-256 ${link.sha256}`}>{`SHA-256 ${shortHash(link.sha256)}`}</span>
         </div>
       )}

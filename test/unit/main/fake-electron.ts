@@ -24,6 +24,8 @@ class Emitter {
 export interface FakeElectronOptions {
   readonly gotLock?: boolean;
   readonly isPackaged?: boolean;
+  /** Switch names Chromium found on the command line (app.commandLine.hasSwitch). */
+  readonly switches?: readonly string[];
 }
 
 export function createFakeElectron(options: FakeElectronOptions = {}) {
@@ -35,6 +37,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
 
   const app = Object.assign(new Emitter(), {
     isPackaged: options.isPackaged ?? false,
+    commandLine: { hasSwitch: vi.fn((name: string) => (options.switches ?? []).includes(name)) },
     enableSandbox: vi.fn(() => calls.push('enableSandbox')),
     requestSingleInstanceLock: vi.fn(() => options.gotLock ?? true),
     quit: vi.fn(),
@@ -102,7 +105,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
   }
   const Menu = { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })), setApplicationMenu: vi.fn() };
 
-  const dialog = { showMessageBox: vi.fn(async () => ({ response: 0 })) };
+  const dialog = { showMessageBox: vi.fn(async () => ({ response: 0 })), showErrorBox: vi.fn() };
 
   const module = {
     dialog,

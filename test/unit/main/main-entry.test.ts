@@ -53,6 +53,42 @@ describe('before ready', () => {
   });
 });
 
+describe('a debugging switch on the command line', () => {
+  let argv: string[];
+  beforeEach(() => {
+    argv = process.argv;
+    process.argv = ['/opt/Lantern/lantern', '--remote-debugging-port=9222'];
+  });
+  afterEach(() => {
+    process.argv = argv;
+  });
+
+  it('stops a packaged app before anything is set up, says why and exits non-zero', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const fake = await startMain({ isPackaged: true, switches: ['remote-debugging-port'] });
+      fake.markReady();
+      await flush();
+      expect(fake.module.app.exit).toHaveBeenCalledWith(expect.any(Number));
+      expect(fake.module.app.exit.mock.calls[0]?.[0]).not.toBe(0);
+      expect(String(stderr.mock.calls[0]?.[0])).toMatch(/launched with --remote-debugging-port/);
+      expect(fake.calls).toEqual([]);
+      expect(fake.module.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+      expect(fake.module.app.whenReady).not.toHaveBeenCalled();
+      expect(fake.module.BrowserWindow.instances).toHaveLength(0);
+      expect(fake.ipcHandlers.size).toBe(0);
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
+  it('lets a development run start as usual', async () => {
+    const fake = await startReady({ isPackaged: false, switches: ['remote-debugging-port'] });
+    expect(fake.module.app.exit).not.toHaveBeenCalled();
+    expect(fake.module.BrowserWindow.instances).toHaveLength(1);
+  });
+});
+
 describe('after ready', () => {
   it('serves app://, hardens the session, registers IPC and opens one hardened window', async () => {
     const fake = await startReady();
