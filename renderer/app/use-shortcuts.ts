@@ -1,6 +1,7 @@
 // Global keyboard shortcuts: N new incident, / search, S statistics, C/E/G the open incident, ? help, Escape back (J/K/Enter live with the list).
 import { useEffect } from 'react';
 import { keyBelongsToDialog } from '../features/key-guard';
+import { singleKeyShortcutsOn } from '../store/keyboard-settings-store';
 import { focusOpenIncident, pressIncidentButton } from './incident-keys';
 
 export interface ShortcutHandlers {
@@ -24,6 +25,8 @@ export function useShortcuts(handlers: ShortcutHandlers) {
       // replaced by another pane, taking what was typed with it (the detail's own forms keep drafts; dialogs do not).
       // A modal open (the shortcut help, a settings dialog) puts the page behind out of reach as well.
       if (isTyping(event.target) || keyBelongsToDialog(event.target)) return;
+      // Turned off in the shortcut help (WCAG 2.1.4): a letter pressed alone does nothing; Escape above still works.
+      if (!singleKeyShortcutsOn()) return;
       if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
         onNew();

@@ -55,9 +55,9 @@ describe('communication reply draft', { timeout: 40_000 }, () => {
     await user.keyboard('{Escape}');
 
     // Another incident, then back: the draft comes back with everything typed.
-    await user.click(screen.getByRole('button', { name: 'Hide incident' }));
+    await user.click(screen.getByRole('button', { name: 'Back to list' }));
     await open('Lift 3 stuck');
-    await user.click(screen.getByRole('button', { name: 'Hide incident' }));
+    await user.click(screen.getByRole('button', { name: 'Back to list' }));
     await open('Water main burst');
     form = await openReply(/Water off at 14:00/);
     await waitFor(() => expect(within(form).getByLabelText('Reply')).toHaveValue('Tanks filled'));

@@ -55,12 +55,12 @@ describe('evidence form draft', { timeout: 40_000 }, () => {
     await user.type(within(form).getByLabelText('Notes'), ', photographed');
 
     // Hidden (its last keystrokes written as the form goes), another incident's form is blank, then back.
-    await user.click(screen.getByRole('button', { name: 'Hide incident' }));
+    await user.click(screen.getByRole('button', { name: 'Back to list' }));
     await waitFor(() => expect(screen.queryByRole('article')).toBeNull());
     form = await openCollect('Lift 3 stuck');
     expect(within(form).getByLabelText('Item')).toHaveValue('');
     expect(within(form).queryByText('Draft restored')).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Hide incident' }));
+    await user.click(screen.getByRole('button', { name: 'Back to list' }));
     form = await openCollect('Ransomware on finance laptops');
     await waitFor(() => expect(within(form).getByLabelText('Notes')).toHaveValue('Sealed in bag 7, photographed'));
 

@@ -155,11 +155,11 @@ describe('closing an incident is final and confirmed', { timeout: 15_000 }, () =
 });
 
 describe('the ✕ that hides the detail pane', { timeout: 15_000 }, () => {
-  it('is named "Hide incident" (not "Close incident") and only hides the pane', async () => {
+  it('is named "Back to list" (not "Close incident") and only hides the pane', async () => {
     const { user, openSeeded, db } = await renderDesk();
     const incident = await openSeeded({ title: 'Fridge alarm' });
     expect(screen.queryByRole('button', { name: 'Close incident' })).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Hide incident' }));
+    await user.click(screen.getByRole('button', { name: 'Back to list' }));
     expect(screen.queryByRole('article', { name: 'Fridge alarm' })).toBeNull();
     expect((await db.incidents.get(incident.id))?.status).toBe('new');
   });

@@ -85,11 +85,11 @@ describe('after-action review draft', { timeout: 20_000 }, () => {
     await user.type(within(form).getByLabelText('What happened'), ' at 14:05');
 
     // Hidden (its last keystrokes written as the form goes), another incident opened, then back.
-    await user.click(screen.getByRole('button', { name: 'Hide incident' }));
+    await user.click(screen.getByRole('button', { name: 'Back to list' }));
     await waitFor(() => expect(screen.queryByRole('article')).toBeNull());
     form = await openReview('Lift 3 stuck');
     expect(within(form).getByLabelText('What happened')).toHaveValue('');
-    await user.click(screen.getByRole('button', { name: 'Hide incident' }));
+    await user.click(screen.getByRole('button', { name: 'Back to list' }));
     form = await openReview('Cooling pump 2 stopped');
     await waitFor(() => expect(within(form).getByLabelText('What happened')).toHaveValue('Bearing failed at 14:05'));
   });

@@ -31,6 +31,7 @@ import { useDraftAutosave } from './use-draft-autosave';
 import { draftFailureText } from '../draft-failure';
 import { DATABASE_CLOSED_MESSAGE } from '../../db/storage';
 import { useDatabaseLossStore } from '../../store/database-loss-store';
+import { announce } from '../../store/announce-store';
 import { CaptureDraftBar, type DraftState } from './capture-draft-bar';
 import { captureAsText } from './capture-copy';
 import { claimNewestFreeDraft, useDraftClaim } from './use-draft-claim';
@@ -276,6 +277,8 @@ export function CaptureForm({ onSaved, onCancel, attachmentLimitBytes = DEFAULT_
       autosave.cancel();
       setDirty(false);
       onSaved(result.value.id);
+      // Focus moves to the new incident's title, which does not hold its number: the number is said once, here.
+      announce(`Recorded ${result.value.number}`);
     } else {
       void autosave.release();
       const field = result.error.field && KNOWN_FIELDS.has(result.error.field) ? result.error.field : 'form';

@@ -50,16 +50,35 @@ export function CommanderField({ incident, editable, people, save }: {
   }
 
   function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      // Ctrl+Enter saves, as in every other editor (the shortcut help says so); handled here so it saves once.
+      event.preventDefault();
+      void submit();
+      return;
+    }
     if (event.key !== 'Escape') return;
     event.preventDefault();
     event.stopPropagation();
     leave();
   }
 
+  function open() {
+    start();
+    setSaid('');
+    if (keptText !== null) setValue(keptText);
+  }
+
   if (!editing) {
     return (
-      <FieldReadView label={LABEL} editable={editable} editRef={editRef} onEdit={() => { start(); setSaid(''); if (keptText !== null) setValue(keptText); }}>
-        {current !== '' ? <span>{current}</span> : <span className="commander-none">{editable ? 'None yet — name one' : 'None named'}</span>}
+      <FieldReadView label={LABEL} editable={editable} editRef={editRef} onEdit={open}>
+        {current !== '' ? (
+          <span>{current}</span>
+        ) : editable ? (
+          // It reads as something to click, so it is one: a bigger target than Edit, opening the same editor.
+          <button type="button" className="commander-none" onClick={open}>None yet — name one</button>
+        ) : (
+          <span>None named</span>
+        )}
         {keptText !== null && editable && (
           <span className="field-kept">
             Not saved: your text is kept. Edit to finish it, or{' '}

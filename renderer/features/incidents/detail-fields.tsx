@@ -24,6 +24,7 @@ import { useReference } from '../reference/use-reference';
 import { CommanderField } from './commander-field';
 import { InlineField } from './inline-field';
 import { TimeField } from './time-field';
+import { useTriageSavedWords } from './triage-saved-words';
 import { SlaPolicyField } from './sla-policy-field';
 import { StakeholderUpdateField } from './stakeholder-updates';
 
@@ -39,6 +40,7 @@ const LEVEL_OPTIONS = LEVELS.map((level) => ({ value: String(level), label: `${l
 export function DetailFields({ incident, events, majorUpdateDefault }: { incident: Incident; events: readonly TimelineEvent[]; majorUpdateDefault: number | null | undefined }) {
   const { incidents } = useServices();
   const reference = useReference();
+  const triageWords = useTriageSavedWords(incident);
   const editable = incident.status !== 'closed' && incident.status !== 'cancelled';
   const save = async (edits: Partial<EditableFields>) => {
     const result = await incidents.edit(incident.id, edits);
@@ -57,9 +59,9 @@ export function DetailFields({ incident, events, majorUpdateDefault }: { inciden
         <dd>{PRIORITY_LABELS[incident.priority]}</dd>
       </div>
       <InlineField label="Impact" display={`${incident.impact} — ${LEVEL_LABELS[incident.impact]}`} initial={String(incident.impact)} editor="select" options={LEVEL_OPTIONS}
-        editable={editable} onSave={(v) => save({ impact: Number(v) as Impact })} />
+        editable={editable} onSave={(v) => save({ impact: Number(v) as Impact })} savedText={triageWords.impact} />
       <InlineField label="Urgency" display={`${incident.urgency} — ${LEVEL_LABELS[incident.urgency]}`} initial={String(incident.urgency)} editor="select" options={LEVEL_OPTIONS}
-        editable={editable} onSave={(v) => save({ urgency: Number(v) as Impact })} />
+        editable={editable} onSave={(v) => save({ urgency: Number(v) as Impact })} savedText={triageWords.urgency} />
       <InlineField label="Category" display={formatPathOrDash(incident.category)} initial={categoryNow} editor="select" options={categoryOptions}
         editable={editable} onSave={(v) => save({ category: v === '' ? [] : v.split(PATH_SEPARATOR) })} />
       <InlineField label="Site" display={formatPathOrDash(incident.site)} initial={formatPath(incident.site)} editor="text" suggestions={reference.site} maxLength={1000}

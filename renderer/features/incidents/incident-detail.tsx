@@ -70,8 +70,9 @@ export function IncidentDetail({ id, onClose }: { id: string; onClose: () => voi
           {incident.major && <span className="badge major-badge">Major incident</span>}
           {incident.exercise === true ? <ExerciseBadge /> : <RealBadge />}
           <IncidentSyncBadge incidentId={incident.id} />
-          {/* Only hides the pane (the incident stays as it is); "close" is the final lifecycle step, so it is not named that. */}
-          <button type="button" className="ghost" onClick={onClose} aria-label="Hide incident" title="Hide incident (Esc)" aria-keyshortcuts="Escape">✕</button>
+          {/* Only leaves the pane (the incident stays as it is), and focus goes back to its row: "Back to list", as below when
+              it is not on this device. Not "Close …": closing is the final lifecycle step, with its own button. */}
+          <button type="button" className="ghost" onClick={onClose} aria-label="Back to list" title="Back to list (Esc)" aria-keyshortcuts="Escape">✕</button>
         </div>
       </header>
       <div className="detail-actions">

@@ -17,6 +17,8 @@ export interface InlineFieldProps {
   wide?: boolean;
   /** Saves the value; resolves to an error message to show, or null when saved. */
   onSave: (value: string) => Promise<string | null>;
+  /** What to say once `value` is saved, when more changed than the field ("Urgency saved. Priority now P2 High."). */
+  savedText?: (value: string) => string;
 }
 
 /**
@@ -62,7 +64,7 @@ function useKeptText(initial: string) {
   };
 }
 
-export function InlineField({ label, display, initial, editor, options = [], suggestions, maxLength, editable, wide, onSave }: InlineFieldProps) {
+export function InlineField({ label, display, initial, editor, options = [], suggestions, maxLength, editable, wide, onSave, savedText }: InlineFieldProps) {
   const { editing, setEditing, value, setValue, error, setError, saving, setSaving, id, editRef, fieldRef, start } =
     useInlineEditor<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(initial);
   const { kept, keep, drop } = useKeptText(initial);
@@ -83,7 +85,7 @@ export function InlineField({ label, display, initial, editor, options = [], sug
     else {
       drop();
       setEditing(false);
-      setSaid(`${label} ${value.trim() === '' && editor !== 'select' ? 'cleared' : 'saved'}.`);
+      setSaid(savedText ? savedText(value) : `${label} ${value.trim() === '' && editor !== 'select' ? 'cleared' : 'saved'}.`);
     }
   }
 
@@ -103,7 +105,12 @@ export function InlineField({ label, display, initial, editor, options = [], sug
       event.preventDefault();
       event.stopPropagation();
       leave();
-    } else if (event.key === 'Enter' && editor === 'textarea' && (event.ctrlKey || event.metaKey)) void save();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      // Every editor, as the shortcut help promises (⌘ alike, as in submit-on-ctrl-enter): a select too, where plain
+      // Enter is left to the browser (it opens the list in some). Handled here, so a text field does not also submit.
+      event.preventDefault();
+      void save();
+    }
   }
 
   const className = `field-view${wide ? ' wide' : ''}`;

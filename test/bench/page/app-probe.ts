@@ -53,7 +53,7 @@ async function openIncident(index: number, entries: number): Promise<OpenTiming>
 }
 
 async function closeIncident(): Promise<void> {
-  document.querySelector<HTMLButtonElement>('button[aria-label="Hide incident"]')?.click();
+  document.querySelector<HTMLButtonElement>('button[aria-label="Back to list"]')?.click();
   await waitFor(() => document.querySelector('ol.timeline') === null, 'the detail pane to close');
 }
 
