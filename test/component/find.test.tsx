@@ -192,9 +192,9 @@ describe('sorting', { timeout: 15_000 }, () => {
     await seedThree(desk);
     // The table is rebuilt for each new query, so it is looked up again after every change.
     const table = () => screen.getByRole('table', { name: 'Incidents' });
-    await desk.user.click(within(table()).getByRole('button', { name: 'Pri' }));
+    await desk.user.click(within(table()).getByRole('button', { name: 'Priority' }));
     await waitFor(async () => expect(await listed()).toEqual(['Generator failed', 'Phishing mail', 'Printer jam']));
-    expect(within(table()).getByRole('columnheader', { name: 'Pri' })).toHaveAttribute('aria-sort', 'ascending');
+    expect(within(table()).getByRole('columnheader', { name: 'Priority' })).toHaveAttribute('aria-sort', 'ascending');
     await desk.user.click(within(table()).getByRole('button', { name: 'Number' }));
     await waitFor(async () => expect(await listed()).toEqual(['Phishing mail', 'Printer jam', 'Generator failed']));
     await desk.user.click(within(table()).getByRole('button', { name: 'Number' }));

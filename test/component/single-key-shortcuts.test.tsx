@@ -87,4 +87,18 @@ describe('single-key shortcuts on and off', { timeout: 30_000 }, () => {
     window.dispatchEvent(new StorageEvent('storage', { key: SINGLE_KEY_SHORTCUTS_KEY, newValue: 'off' }));
     expect(useKeyboardSettings.getState().singleKeys).toBe(false);
   });
+  it('turned off: J and K leave the list cursor where it is, and the arrow keys still move it', async () => {
+    const desk = await renderDesk();
+    await desk.seed({ title: 'Chiller 2 tripped' });
+    await new Promise((resolve) => setTimeout(resolve, 3));
+    await desk.seed({ title: 'Generator transfer fault' });
+    const table = await screen.findByRole('table', { name: 'Incidents' });
+    await within(table).findByRole('button', { name: 'Chiller 2 tripped' });
+    await turnOff(desk);
+    within(table).getByRole('button', { name: 'Generator transfer fault' }).focus();
+    await desk.user.keyboard('j');
+    expect(within(table).getByRole('button', { name: 'Generator transfer fault' })).toHaveFocus();
+    await desk.user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(within(table).getByRole('button', { name: 'Chiller 2 tripped' })).toHaveFocus());
+  });
 });

@@ -1,6 +1,6 @@
 // The incident list: the active view read page by page (keyset pages near the viewport), virtualized over every match.
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
 import type { Incident } from '../../../shared/domain';
 import { DEFAULT_SORT, useAnyIncidentOnDevice, type FindQuery, type SortKey } from '../../db';
 import { announce } from '../../store/announce-store';
@@ -9,6 +9,7 @@ import './incident-list.css';
 import { IncidentRow, PendingRow } from './incident-row';
 import { useIncidentPages } from './find/use-incident-pages';
 import { useKeyboardCursor } from './find/use-keyboard-cursor';
+import { useListCursor, useScrollToMovedFocus } from './find/use-list-cursor';
 import { observeRectWithFallback, ROW_HEIGHT, scrollSafely } from './find/virtual-rows';
 import { SlaSortHeader } from './sla-cell';
 import { useMinuteNow, useSlaTimelines } from './sla-hooks';
@@ -29,12 +30,11 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
   useEffect(() => {
     if (typeof scrollRef.current?.scrollTo === 'function') scrollRef.current.scrollTo(0, 0);
   }, [queryKey]);
-  const cursor = useFindStore((s) => s.cursor);
 
   const pages = useIncidentPages(query.breachingSoon ? { ...query, nowMs } : query);
   const total = pages.total ?? 0;
-  // The cursor row (kept inside the list when it shrank, as Enter does): the list's one Tab stop.
-  const at = total > 0 ? Math.min(cursor, total - 1) : -1;
+  // The cursor row, on its incident wherever a re-sort moved it: the list's one Tab stop.
+  const { at, cursorId, incident: cursorIncident } = useListCursor({ total, fresh: pages.fresh, rowAt: pages.rowAt, indexOf: pages.indexOf }, queryKey, selectedId);
   // It stays rendered wherever the list is scrolled: a wheel that carries it out of the window must not unmount the
   // focused button (focus would fall to the page, where Tab starts again at the top bar), nor take the Tab stop away.
   const rangeExtractor = useCallback((range: Range) => withIndex(defaultRangeExtractor(range), at), [at]);
@@ -62,15 +62,15 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
   // Timelines only for the rendered rows (one indexed read for the misses).
   const timelineOf = useSlaTimelines(items.flatMap((item) => pages.rowAt(item.index) ?? []));
   const rowAt = pages.rowAt;
-  const cursorIncident = useHeldCursorRow(queryKey, at, at >= 0 ? rowAt(at) : undefined);
   const scrollTo = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
+  useScrollToMovedFocus(at, scrollTo, scrollRef);
 
   // Opening from the list leaves focus on the row: the detail appearing beside it says nothing to a screen reader.
   const openRow = useCallback((incident: Incident) => {
     onOpen(incident.id);
     announce(`Opened ${incident.number} ${incident.title}`);
   }, [onOpen]);
-  const followFocus = useKeyboardCursor(total, rowAt, cursor, openRow, scrollTo, scrollRef);
+  const followFocus = useKeyboardCursor(total, rowAt, at, cursorIncident, openRow, scrollTo, scrollRef);
 
   // "Nothing matches" whenever the device holds incidents: a cleared search still shows the last query's (empty) rows
   // for a moment, which must not flash "no incidents on this device" (and be read out) on its way back to the list.
@@ -105,9 +105,11 @@ export function IncidentList({ selectedId, onOpen }: { selectedId: string | null
             <tbody role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
               {items.map((item) => {
                 const incident = rowAt(item.index) ?? (item.index === at ? cursorIncident : undefined);
+                const tabStop = item.index === at;
                 return incident ? (
+                  // The stripe only on the cursor incident: another incident now in its last place is the Tab stop, not the cursor.
                   <IncidentRow key={incident.id} incident={incident} timeline={timelineOf(incident)} nowMs={nowMs} index={item.index} top={item.start}
-                    selected={incident.id === selectedId} cursor={item.index === at} onOpen={openRow} />
+                    selected={incident.id === selectedId} tabStop={tabStop} cursor={tabStop && (cursorId === null || incident.id === cursorId)} onOpen={openRow} />
                 ) : (
                   <PendingRow key={`pending-${item.index}`} index={item.index} top={item.start} />
                 );
@@ -127,24 +129,14 @@ function withIndex(indexes: number[], index: number): number[] {
   return [...indexes, index].sort((a, b) => a - b);
 }
 
-/**
- * The cursor row's incident, held while its page is dropped (scrolled far away): the focused row keeps its button
- * rather than turning into "Loading…". Held for this query and position only; the page's own read replaces it.
- */
-function useHeldCursorRow(queryKey: string, index: number, live: Incident | undefined): Incident | undefined {
-  const [held, setHeld] = useState<{ queryKey: string; index: number; incident: Incident } | null>(null);
-  // Set during render (React's pattern for state derived from the previous render): no extra paint without the row.
-  if (live && (held?.incident !== live || held.index !== index || held.queryKey !== queryKey)) setHeld({ queryKey, index, incident: live });
-  return live ?? (held && held.queryKey === queryKey && held.index === index ? held.incident : undefined);
-}
-
 /** The column headers; memoized, so a scroll frame does not re-render them. */
 const ListHeader = memo(function ListHeader({ query }: { query: FindQuery }) {
   return (
     <thead role="rowgroup">
       <tr role="row" aria-rowindex={1}>
         <SortHeader label="Number" sortKey="number" query={query} />
-        <SortHeader label="Pri" sortKey="priority" query={query} />
+        {/* "Pri" keeps the column narrow; its name (read, and in the tooltip) is the whole word. */}
+        <SortHeader label="Pri" name="Priority" sortKey="priority" query={query} />
         <th scope="col" role="columnheader">Title</th>
         <th scope="col" role="columnheader">Status</th>
         <th scope="col" role="columnheader">Assigned</th>
@@ -156,15 +148,15 @@ const ListHeader = memo(function ListHeader({ query }: { query: FindQuery }) {
   );
 });
 
-function SortHeader({ label, sortKey, query }: { label: string; sortKey: SortKey; query: FindQuery }) {
+function SortHeader({ label, name = label, sortKey, query }: { label: string; name?: string; sortKey: SortKey; query: FindQuery }) {
   const patchQuery = useFindStore((s) => s.patchQuery);
   const sort = query.sort ?? DEFAULT_SORT;
   const active = sort.key === sortKey;
   const ariaSort = active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
   const next = active && sort.dir === 'desc' ? 'asc' : 'desc';
   return (
-    <th scope="col" role="columnheader" aria-sort={ariaSort}>
-      <button type="button" className="sort-button" title={`Sort by ${label.toLowerCase()}`} onClick={() => patchQuery({ sort: { key: sortKey, dir: active ? next : sortKey === 'priority' ? 'asc' : 'desc' } })}>
+    <th scope="col" role="columnheader" aria-sort={ariaSort} aria-label={name === label ? undefined : name}>
+      <button type="button" className="sort-button" aria-label={name === label ? undefined : name} title={`Sort by ${name.toLowerCase()}`} onClick={() => patchQuery({ sort: { key: sortKey, dir: active ? next : sortKey === 'priority' ? 'asc' : 'desc' } })}>
         {label}
         <span aria-hidden="true">{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
       </button>

@@ -18,12 +18,14 @@ interface RowProps {
   /** Offset of the row in the list body (px). */
   top: number;
   selected: boolean;
-  /** Under the J/K cursor: its button is the list's one Tab stop (roving tabindex); other rows are reached with J/K or the arrows. */
+  /** The cursor row: its button is the list's one Tab stop (roving tabindex); other rows are reached with J/K or the arrows. */
+  tabStop: boolean;
+  /** Shows the cursor stripe: this is the cursor incident (false when another incident took the cursor incident's place). */
   cursor: boolean;
   onOpen: (incident: Incident) => void;
 }
 
-export const IncidentRow = memo(function IncidentRow({ incident, timeline, nowMs, index, top, selected, cursor, onOpen }: RowProps) {
+export const IncidentRow = memo(function IncidentRow({ incident, timeline, nowMs, index, top, selected, tabStop, cursor, onOpen }: RowProps) {
   const classes = ['row', incident.major ? 'major' : '', cursor ? 'cursor' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
   const clocks = timeline ? slaClocksOf(timeline, incident, nowMs) : undefined;
   return (
@@ -35,7 +37,7 @@ export const IncidentRow = memo(function IncidentRow({ incident, timeline, nowMs
             leaves the list in one press for the open incident however many rows there are. */}
         {/* The title attribute shows the whole title on hover when the column cuts it with an ellipsis. */}
         {/* aria-current, not the row's aria-selected: Chromium drops aria-selected on a row of a plain table. */}
-        <button type="button" className="row-link" title={incident.title} aria-current={selected ? 'true' : undefined} tabIndex={cursor ? 0 : -1}
+        <button type="button" className="row-link" title={incident.title} aria-current={selected ? 'true' : undefined} tabIndex={tabStop ? 0 : -1}
           onClick={(e) => { e.stopPropagation(); onOpen(incident); }}>
           {incident.title}
         </button>
@@ -61,7 +63,7 @@ function TextCell({ text }: { text: string }) {
 function sameRowProps(a: RowProps, b: RowProps): boolean {
   const sla = a.timeline === b.timeline || (a.timeline !== undefined && b.timeline !== undefined && a.timeline.changes === b.timeline.changes &&
     a.timeline.createdAtMs === b.timeline.createdAtMs && a.timeline.policy === b.timeline.policy);
-  return sla && a.incident === b.incident && a.nowMs === b.nowMs && a.index === b.index && a.top === b.top && a.selected === b.selected && a.cursor === b.cursor && a.onOpen === b.onOpen;
+  return sla && a.incident === b.incident && a.nowMs === b.nowMs && a.index === b.index && a.top === b.top && a.selected === b.selected && a.tabStop === b.tabStop && a.cursor === b.cursor && a.onOpen === b.onOpen;
 }
 
 /** A row whose page is still being read (a fast scroll or a scrollbar drag got ahead of the reads). */

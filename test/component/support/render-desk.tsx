@@ -8,7 +8,7 @@ import { renderApp } from './render-app';
 configure({ asyncUtilTimeout: 4000 });
 
 export async function renderDesk() {
-  useFindStore.setState({ viewId: 'all', query: {}, cursor: 0, helpOpen: false });
+  useFindStore.setState({ viewId: 'all', query: {}, cursor: 0, cursorId: null, helpOpen: false });
   const app = await renderApp();
   async function seed(input: Partial<NewIncidentInput> & { title: string }): Promise<Incident> {
     const result = await app.services.incidents.record(input);

@@ -24,12 +24,16 @@ export interface IncidentPages {
   total: number | undefined;
   /** true when `total` is exact (the end was read, or an index counted the matches). */
   exact: boolean;
+  /** false while the previous query's rows are still shown (the new query's first page is not read yet). */
+  fresh: boolean;
   /** The incident at list position `index`, undefined while its page is not read. */
   rowAt(index: number): Incident | undefined;
   /** The page holding list position `index`: its rows (undefined while not read) and its first position. */
   pageAt(index: number): { rows: Incident[] | undefined; offset: number } | undefined;
   /** Rows of the pages currently read and kept live. */
   liveRows: Incident[];
+  /** The list position of incident `id` among the rows read and kept live; -1 when it is not among them. */
+  indexOf(id: string): number;
   /** Tells which rows are on screen; pages near them are read and kept live. */
   setView(first: number, last: number): void;
   /** Rows read so far (for the footer while the total is unknown). */
@@ -128,7 +132,16 @@ export function useIncidentPages(query: FindQuery): IncidentPages {
     return page?.rows?.[index - page.offset];
   }, [pageAt]);
   const liveRows = useMemo(() => slots.flatMap((slot) => slot.rows ?? []), [slots]);
-  const api = { rowAt, pageAt, setView, liveRows };
+  // A scan of the read pages only (a few hundred rows near the viewport), and only when asked: the list asks when the
+  // cursor incident is not at its last place, which happens after a read, never on a scroll frame.
+  const indexOf = useCallback((id: string) => {
+    for (let i = 0; i < slots.length; i++) {
+      const at = slots[i]!.rows?.findIndex((row) => row.id === id) ?? -1;
+      if (at >= 0) return offsets[i]! + at;
+    }
+    return -1;
+  }, [offsets, slots]);
+  const api = { rowAt, pageAt, setView, liveRows, indexOf, fresh: firstRead };
 
   if (!pages.slots[0]!.known) return { ...api, total: undefined, exact: false, loaded: 0 };
   const sum = offsets[offsets.length - 1]!;

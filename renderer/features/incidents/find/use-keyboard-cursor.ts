@@ -3,11 +3,17 @@ import { useCallback, useEffect, useRef, type FocusEvent, type RefObject } from 
 import type { Incident } from '../../../../shared/domain';
 import { useFindStore } from '../../../store/find-store';
 import { keyBelongsToDialog } from '../../key-guard';
+import { singleKeyShortcutsOn } from '../../../store/keyboard-settings-store';
 
+/**
+ * `cursor` is the cursor row as the list placed it (its incident's row, see useListCursor) and `current` the incident
+ * Enter opens: the cursor incident, never another one that happens to sit in its last place.
+ */
 export function useKeyboardCursor(
   total: number,
   rowAt: (index: number) => Incident | undefined,
   cursor: number,
+  current: Incident | undefined,
   onOpen: (incident: Incident) => void,
   scrollTo: (index: number) => void,
   scrollRef: RefObject<HTMLDivElement | null>,
@@ -20,22 +26,25 @@ export function useKeyboardCursor(
       // A dialog's keys are its own, and a modal means the list behind it is out of reach.
       if (isTyping(event.target) || keyBelongsToDialog(event.target)) return;
       const key = event.key.toLowerCase();
+      // J and K are single-key shortcuts (WCAG 2.1.4: they can be turned off); arrows, Home and End are not characters.
+      if ((key === 'j' || key === 'k') && !singleKeyShortcutsOn()) return;
       const to = key === 'j' ? cursor + 1 : key === 'k' ? cursor - 1 : onRow(event.target, scrollRef.current) ? ROW_KEYS[event.key]?.(cursor, total) : undefined;
       if (to !== undefined) {
         event.preventDefault();
         moved.current = true;
-        setCursor(Math.min(total - 1, Math.max(0, to)));
+        const index = Math.min(total - 1, Math.max(0, to));
+        // The incident there, when read; else the list takes it when its page arrives.
+        setCursor(index, rowAt(index)?.id ?? null);
       } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement) && !(event.target instanceof HTMLAnchorElement)) {
-        const incident = rowAt(Math.min(cursor, total - 1));
-        if (incident) {
+        if (current) {
           event.preventDefault();
-          onOpen(incident);
+          onOpen(current);
         }
       }
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [total, rowAt, cursor, onOpen, setCursor, scrollRef]);
+  }, [total, rowAt, cursor, current, onOpen, setCursor, scrollRef]);
 
   // The cursor row's button takes focus once it is rendered: at once, next frame, or when its page arrives.
   const rowReady = rowAt(cursor) !== undefined;
@@ -52,10 +61,13 @@ export function useKeyboardCursor(
 
   // The cursor follows the row a person went to by other means (a click, Tab, focus given back after closing an
   // incident): J/K then step from that row rather than from wherever the keys last left the cursor.
+  // Focusing the Tab stop while the cursor incident is away (see useListCursor) takes the incident found there.
   return useCallback((event: FocusEvent<HTMLElement>) => {
     const row = event.target instanceof Element ? event.target.closest<HTMLElement>('tr[data-index]') : null;
     const index = row ? Number(row.dataset.index) : Number.NaN;
-    if (Number.isInteger(index) && index !== useFindStore.getState().cursor) setCursor(index);
+    const id = row?.dataset.incidentId ?? null;
+    const state = useFindStore.getState();
+    if (Number.isInteger(index) && (index !== state.cursor || id !== state.cursorId)) setCursor(index, id);
   }, [setCursor]);
 }
 
