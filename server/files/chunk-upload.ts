@@ -16,10 +16,10 @@ export interface FileTx {
   /** The device's token and revocation as of now (on PostgreSQL its row stays locked against a revocation until commit). */
   deviceAccess(deviceId: string): Promise<DeviceAccess | null>;
   /**
-   * Reads and locks the file row if an accepted operation names the file (a file_refs row; the push that recorded it
-   * created the row with the size the operation named); null when no operation names it.
+   * Reads and locks the file row if an accepted operation names the file (a file_refs row); null when no operation
+   * names it. `sizeNamed`: some accepted operation named the file with this size (each reference keeps its own size).
    */
-  referencedFile(sha256: string): Promise<FileRecord | null>;
+  referencedFile(sha256: string, size: number): Promise<ReferencedFile | null>;
   /** The device's own partial upload of the file, or null. */
   upload(sha256: string, deviceId: string): Promise<PartialUpload | null>;
   /** Starts the device's upload afresh (any earlier partial of it is dropped). */
@@ -34,6 +34,11 @@ export interface FileTx {
   expireUploads(before: number): Promise<void>;
 }
 
+export interface ReferencedFile {
+  readonly file: FileRecord;
+  readonly sizeNamed: boolean;
+}
+
 export async function applyChunk(tx: FileTx, upload: ChunkUpload): Promise<ChunkOutcome> {
   const { sha256, deviceId, size, offset, bytes, now } = upload;
   // Checked in the chunk's own transaction: a device revoked after its request was let in stores nothing.
@@ -41,13 +46,16 @@ export async function applyChunk(tx: FileTx, upload: ChunkUpload): Promise<Chunk
     const refusal = accessRefusal(await tx.deviceAccess(deviceId), upload.tokenHash);
     if (refusal !== null) return { kind: 'access-ended', refusal };
   }
-  // Only files an accepted operation names, at the size it named: no device can park arbitrary files at HQ. A device
-  // sends a file after the operation naming it was acknowledged, so a refusal here only means "not yet".
-  const file = await tx.referencedFile(sha256);
-  if (file === null) return { kind: 'not-referenced', file: { sha256, size: null, received: 0, complete: false } };
+  // Only files an accepted operation names, at a size one of them named: no device can park arbitrary files at HQ. A
+  // device sends a file after the operation naming it was acknowledged, so a refusal here only means "not yet". The
+  // size is checked per reference, not against the first one HQ saw: a device that named someone else's file with a
+  // made-up size must not block the real upload (the SHA-256 check at the end decides what the file is).
+  const referenced = await tx.referencedFile(sha256, size);
+  if (referenced === null) return { kind: 'not-referenced', file: { sha256, size: null, received: 0, complete: false } };
+  const { file } = referenced;
   // Same content uploaded again (by this or another device): stored once, nothing to do.
   if (file.complete) return { kind: 'stored', file };
-  if (file.size !== null && file.size !== size) return { kind: 'not-referenced', file: { ...file, received: 0 } };
+  if (!referenced.sizeNamed) return { kind: 'not-referenced', file: { ...file, received: 0 } };
   let mine = await tx.upload(sha256, deviceId);
   const view = (partial: PartialUpload): FileRecord => ({ sha256, size: partial.size, received: partial.received, complete: false });
   if (mine && mine.size !== size) {

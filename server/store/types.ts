@@ -100,8 +100,11 @@ export interface PushSnapshot {
   readonly devices: Map<string, DeviceSyncState>;
   /** Per enrolled pushing device: its token and revocation as of now (on PostgreSQL the row stays locked until commit). */
   readonly access: Map<string, DeviceAccess>;
-  /** Applied operations among the opIds: opId → its stamp and serverSeq. */
-  readonly knownOps: Map<string, { hlc: string; serverSeq: number }>;
+  /**
+   * Applied operations among the opIds: opId → its stamp, serverSeq and the device that sent it (a resend is a duplicate
+   * only for that device; any other device sending the id is refused, see push-decider.ts).
+   */
+  readonly knownOps: Map<string, { hlc: string; serverSeq: number; deviceId: string }>;
   /** Operations the pushing devices had rejected before: deviceId → opId → code and reason. */
   readonly knownRejections: Map<string, Map<string, { code: string; reason: string }>>;
   /** Original stamp → the stamp HQ used, for base stamps that name a capped stamp. */
@@ -158,6 +161,7 @@ export interface PushWrites {
   readonly events: readonly { id: string; incidentId: string; hlc: string; serverSeq: number; body: string; automatic: boolean }[];
   readonly conflicts: readonly { id: string; incidentId: string; field: string; serverSeq: number; body: string }[];
   readonly rejected: readonly RejectedRow[];
+  /** Files the operations name, each with the size that operation named (sizes are kept per reference: see chunk-upload.ts). */
   readonly fileRefs: readonly { sha256: string; size: number; opId: string }[];
   /** Every pushing device's new position; clockSkewMs null keeps the stored skew. */
   readonly devices: readonly { id: string; lastSeq: number; lastHlc: string | null; clockSkewMs: number | null }[];

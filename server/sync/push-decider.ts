@@ -4,7 +4,7 @@ import { isAutomaticEntry, replacesAutomaticCopy } from '../../shared/sync/autom
 import { mergeOperation, type IncidentState } from '../../shared/sync/merge';
 import type { Operation } from '../../shared/sync/operation';
 import { capFutureStamp } from '../../shared/sync/hlc-cap';
-import { fileRefsOf, type FileClaim, type PushOpResult } from '../../shared/sync/wire';
+import { fileRefsOf, MAX_FILE_BYTES, type FileClaim, type PushOpResult } from '../../shared/sync/wire';
 import type { DeviceSyncState, IncidentRow, OpRow, PushSnapshot, PushWrites, RejectedRow } from '../store/types';
 import { isFutureStamp, rewriteBase, rewriteStamps } from './cap-hlc';
 import type { ClassifiedOp, RejectCode } from './classify-op';
@@ -36,7 +36,7 @@ type Rejections = Map<string, { code: string; reason: string }>;
  */
 export class PushDecider {
   private readonly devices: Map<string, DeviceSyncState & { clockSkewMs: number | null }>;
-  private readonly applied: Map<string, { hlc: string; serverSeq: number }>;
+  private readonly applied: Map<string, { hlc: string; serverSeq: number; deviceId: string }>;
   private readonly rejections: Map<string, Rejections>;
   /** Per device: original stamp → capped stamp (a device's base stamps only ever name its own capped stamps). */
   private readonly rewrites = new Map<string, Map<string, string>>();
@@ -85,7 +85,9 @@ export class PushDecider {
         continue;
       }
       const done = opId !== null ? this.applied.get(opId) : undefined;
-      if (done) {
+      // A duplicate only of the device's own operation (a resend after a lost answer). Another device's operation id is
+      // never a duplicate: that answer would let any device attach file claims to operations it did not make.
+      if (done && done.deviceId === deviceId) {
         results.push({ index: item.index, opId, status: 'duplicate', hlc: done.hlc, serverSeq: done.serverSeq });
         continue;
       }
@@ -94,19 +96,22 @@ export class PushDecider {
         results.push({ index: item.index, opId, status: 'rejected', code: asRejectCode(earlier.code), reason: earlier.reason });
         continue;
       }
-      if (item.kind === 'invalid') {
-        if (item.ownSeq !== null && item.ownSeq > lastSeq + 1) {
-          results.push(gap(item.index, opId, lastSeq));
+      // Held for another device: an operation naming that device is already classified not-your-device; one that names
+      // this device under another device's id is refused the same way (it still takes its place in sequence).
+      const checked = done && item.kind === 'valid' ? heldByAnother(item.index, item.op) : item;
+      if (checked.kind === 'invalid') {
+        if (checked.ownSeq !== null && checked.ownSeq > lastSeq + 1) {
+          results.push(gap(checked.index, opId, lastSeq));
           continue;
         }
         // An invalid operation in sequence takes its place, so the device's later operations are not held back by it.
-        const consumes = item.ownSeq === lastSeq + 1;
-        reject(item, item.code, item.reason, item.body, item.ownSeq);
+        const consumes = checked.ownSeq === lastSeq + 1;
+        reject(checked, checked.code, checked.reason, checked.body, checked.ownSeq);
         if (consumes) lastSeq += 1;
         continue;
       }
 
-      const op = item.op;
+      const op = checked.op;
       if (op.deviceSeq <= lastSeq) {
         reject({ index: item.index, opId }, 'seq-reused', `This device already sent a different operation as number ${op.deviceSeq}; HQ kept this one aside for the administrator.`, JSON.stringify(op), null);
         continue;
@@ -127,7 +132,7 @@ export class PushDecider {
       // (it yields to later changes), and a lower floor would let HQ cap two of its operations to the same stamp.
       if (lastHlc === null || stored.hlc > lastHlc) lastHlc = stored.hlc;
       this.out.touched.set(op.incidentId, serverSeq);
-      this.applied.set(op.opId, { hlc: stored.hlc, serverSeq });
+      this.applied.set(op.opId, { hlc: stored.hlc, serverSeq, deviceId });
       const json = operationJson(stored);
       this.out.ops.push({
         serverSeq,
@@ -149,15 +154,19 @@ export class PushDecider {
           this.out.conflicts.set(conflict.id, { id: conflict.id, incidentId: conflict.incidentId, field: conflict.field, serverSeq, body: JSON.stringify(conflict) });
         }
       }
-      for (const ref of fileRefsIn(stored, json.body)) this.out.fileRefs.set(`${ref.sha256}:${op.opId}`, { ...ref, opId: op.opId });
+      for (const ref of fileRefsIn(stored, json.body)) {
+        if (ref.size <= MAX_FILE_BYTES) this.out.fileRefs.set(`${ref.sha256}:${op.opId}`, { ...ref, opId: op.opId });
+      }
       results.push({ index: item.index, opId, status: 'applied', hlc: stored.hlc, serverSeq });
     }
 
-    // Claims name this push's own operations that HQ holds (applied now or before), as when each push commits alone.
+    // Claims name this push's own operations that HQ holds (applied now or before), as when each push commits alone:
+    // applied and duplicate both mean "this device's operation" (another device's id is refused above), so no device can
+    // name files for another device's operations. A claim over HQ's file size limit is not kept (no upload could match it).
     // The set is built only when the push claims files (most do not): it was an array and a set per push for nothing.
     const held = input.files.length === 0 ? EMPTY : new Set(results.flatMap((r) => (r.opId !== null && (r.status === 'applied' || r.status === 'duplicate') ? [r.opId] : [])));
     for (const claim of input.files) {
-      if (held.has(claim.opId)) {
+      if (held.has(claim.opId) && claim.size <= MAX_FILE_BYTES) {
         this.out.fileRefs.set(`${claim.sha256}:${claim.opId}`, { sha256: claim.sha256, size: claim.size, opId: claim.opId });
       }
     }
@@ -251,6 +260,19 @@ function incidentRow(state: IncidentState, lastSeq: number): IncidentRow {
 
 function gap(index: number, opId: string | null, lastSeq: number): PushOpResult {
   return { index, opId, status: 'retry-later', code: 'gap', reason: `HQ is waiting for this device's operation number ${lastSeq + 1} first; send it, then this one again.` };
+}
+
+/** An operation that names the pushing device under an id HQ holds for another device's operation. */
+function heldByAnother(index: number, op: Operation): Extract<ClassifiedOp, { kind: 'invalid' }> {
+  return {
+    kind: 'invalid',
+    index,
+    opId: op.opId,
+    ownSeq: op.deviceSeq,
+    code: 'not-your-device',
+    reason: 'HQ refused this operation: another device already sent an operation with this id (opId). A device may only send its own operations, each with a new id.',
+    body: JSON.stringify(op),
+  };
 }
 
 function asRejectCode(code: string): RejectCode {

@@ -177,4 +177,24 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE devices ADD COLUMN last_retry_at BIGINT;
     `,
   },
+  {
+    version: 7,
+    name: 'file size per reference',
+    // As on SQLite: each reference keeps the size its own operation named (the first one no longer fixes it for every
+    // device); files.size is only the verified size of a complete file. Existing references take the size their
+    // operation's own attachment names, else the size HQ held. The body is read through the same escape-neutralising
+    // cast as version 4 (sizes and hashes hold no escapes); only plain integers are cast.
+    sql: String.raw`
+      ALTER TABLE file_refs ADD COLUMN size BIGINT;
+      UPDATE file_refs r SET size = COALESCE(
+        (SELECT (a ->> 'size')::bigint
+           FROM operations o
+             CROSS JOIN LATERAL (SELECT regexp_replace(o.body, '\\u[0-9a-fA-F]{4}', '\\u0020', 'g')::jsonb -> 'attachments' AS list) AS b
+             CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(b.list) = 'array' THEN b.list ELSE '[]'::jsonb END) AS a
+           WHERE o.op_id = r.op_id AND jsonb_typeof(a) = 'object' AND a ->> 'sha256' = r.sha256 AND (a ->> 'size') ~ '^[0-9]{1,15}$'
+           LIMIT 1),
+        (SELECT f.size FROM files f WHERE f.sha256 = r.sha256));
+      UPDATE files SET size = NULL WHERE NOT complete;
+    `,
+  },
 ];

@@ -16,10 +16,15 @@ export function pgFileTx(client: PoolClient): FileTx {
       const { rows } = await client.query<{ token_hash: string; revoked_at: BigIntText | null }>('SELECT token_hash, revoked_at FROM devices WHERE id = $1 FOR SHARE', [deviceId]);
       return rows[0] ? { tokenHash: rows[0].token_hash, revokedAt: numOrNull(rows[0].revoked_at) } : null;
     },
-    async referencedFile(sha256) {
+    async referencedFile(sha256, size) {
       // The lock serializes every upload of this file, so two devices completing it at once store it once.
-      const { rows } = await client.query<PgFileRow>(`SELECT f.sha256, f.size, f.received, f.complete FROM files f WHERE f.sha256 = $1 AND ${REFERENCED} FOR UPDATE OF f`, [sha256]);
-      return rows[0] ? toFile(rows[0]) : null;
+      const { rows } = await client.query<PgFileRow & { size_named: boolean }>(
+        `SELECT f.sha256, f.size, f.received, f.complete,
+                EXISTS (SELECT 1 FROM file_refs r WHERE r.sha256 = f.sha256 AND (r.size = $2 OR r.size IS NULL)) AS size_named
+         FROM files f WHERE f.sha256 = $1 AND ${REFERENCED} FOR UPDATE OF f`,
+        [sha256, size],
+      );
+      return rows[0] ? { file: toFile(rows[0]), sizeNamed: rows[0].size_named } : null;
     },
     async upload(sha256, deviceId) {
       const { rows } = await client.query<{ size: BigIntText; received: BigIntText }>('SELECT size, received FROM file_uploads WHERE sha256 = $1 AND device_id = $2', [sha256, deviceId]);
@@ -59,10 +64,13 @@ export function pgFileTx(client: PoolClient): FileTx {
   };
 }
 
+/** As on SQLite: an incomplete file's size is shown only when every reference names the same one, else null. */
+const AGREED_SIZE = '(SELECT CASE WHEN COUNT(DISTINCT r.size) = 1 AND COUNT(r.size) = COUNT(*) THEN MIN(r.size) END FROM file_refs r WHERE r.sha256 = f.sha256)';
+
 /** The file as one device sees it (its own partial upload), or as the admin does (the furthest partial upload). */
 export async function readFile(pool: Pool, sha256: string, deviceId: string | undefined): Promise<FileRecord | null> {
   const { rows } = await pool.query<PgFileRow & { mine_size: BigIntText | null; mine_received: BigIntText | null; furthest: BigIntText | null }>(
-    `SELECT f.sha256, f.size, f.received, f.complete, u.size AS mine_size, u.received AS mine_received,
+    `SELECT f.sha256, COALESCE(f.size, ${AGREED_SIZE}) AS size, f.received, f.complete, u.size AS mine_size, u.received AS mine_received,
             (SELECT MAX(a.received) FROM file_uploads a WHERE a.sha256 = f.sha256) AS furthest
      FROM files f LEFT JOIN file_uploads u ON u.sha256 = f.sha256 AND u.device_id = $2
      WHERE f.sha256 = $1`,
@@ -81,12 +89,14 @@ export async function readChunks(client: PoolClient | Pool, sha256: string): Pro
   return rows.map((row) => row.bytes);
 }
 
+/** One entry per file and size named (as on SQLite): each operation is listed under the size it named. */
 export async function readMissingFiles(pool: Pool, limit: number): Promise<MissingFileRecord[]> {
   const { rows } = await pool.query<PgFileRow & { op_ids: string[] }>(
-    `SELECT f.sha256, f.size, COALESCE((SELECT MAX(u.received) FROM file_uploads u WHERE u.sha256 = f.sha256), 0) AS received, f.complete,
-            array_agg(r.op_id ORDER BY r.op_id) AS op_ids
+    `SELECT f.sha256, r.size,
+            COALESCE((SELECT MAX(u.received) FROM file_uploads u WHERE u.sha256 = f.sha256 AND (u.size = r.size OR r.size IS NULL)), 0) AS received,
+            f.complete, array_agg(r.op_id ORDER BY r.op_id) AS op_ids
      FROM files f JOIN file_refs r ON r.sha256 = f.sha256
-     WHERE NOT f.complete GROUP BY f.sha256 ORDER BY MIN(f.created_at), f.sha256 LIMIT $1`,
+     WHERE NOT f.complete GROUP BY f.sha256, r.size ORDER BY MIN(f.created_at), f.sha256, COALESCE(r.size, -1) LIMIT $1`,
     [limit],
   );
   return rows.map((row) => ({ ...toFile(row), opIds: row.op_ids }));

@@ -21,7 +21,7 @@ const list = (n: number) => `ARRAY(SELECT json_array_elements_text($${n}::json))
 const LOAD_SQL = `SELECT
   (SELECT COALESCE(json_agg(json_build_array(id, last_seq, last_hlc, token_hash, revoked_at)), '[]')
     FROM (SELECT id, last_seq, last_hlc, token_hash, revoked_at FROM devices WHERE id = ANY(${list(1)}) ORDER BY id FOR NO KEY UPDATE) AS d) AS devices,
-  (SELECT COALESCE(json_agg(json_build_array(op_id, hlc, server_seq)), '[]') FROM operations WHERE op_id = ANY(${list(2)})) AS ops,
+  (SELECT COALESCE(json_agg(json_build_array(op_id, hlc, server_seq, device_id)), '[]') FROM operations WHERE op_id = ANY(${list(2)})) AS ops,
   (SELECT COALESCE(json_agg(json_build_array(device_id, op_id, code, reason)), '[]') FROM rejected_ops WHERE device_id = ANY(${list(1)}) AND op_id = ANY(${list(2)})) AS rejected,
   (SELECT COALESCE(json_agg(json_build_array(original_hlc, hlc)), '[]') FROM operations WHERE original_hlc = ANY(${list(3)})) AS capped,
   (SELECT COALESCE(json_agg(json_build_array(id, state)), '[]') FROM incidents WHERE id = ANY(${list(4)})) AS incidents,
@@ -30,7 +30,7 @@ const LOAD_SQL = `SELECT
 
 interface LoadRow {
   devices: [string, number, string | null, string, number | null][];
-  ops: [string, string, number][];
+  ops: [string, string, number, string][];
   rejected: [string, string, string, string][];
   capped: [string, string][];
   incidents: [string, string][];
@@ -81,11 +81,12 @@ const WRITE_SQL = `WITH
     SELECT r->>0, r->>1, (r->>2)::bigint, r->>3, r->>4, r->>5, $1 FROM jsonb_array_elements($6::jsonb) AS r
     ON CONFLICT DO NOTHING
     RETURNING 1),
+  -- The file's size stays unknown (NULL) until an upload verifies; each reference keeps the size its operation named.
   files_insert AS (
-    INSERT INTO files (sha256, size, created_at) SELECT r->>0, (r->>1)::bigint, $1 FROM jsonb_array_elements($7::jsonb) AS r ON CONFLICT (sha256) DO NOTHING
+    INSERT INTO files (sha256, size, created_at) SELECT r->>0, NULL::bigint, $1 FROM jsonb_array_elements($7::jsonb) AS r ON CONFLICT (sha256) DO NOTHING
     RETURNING 1),
   refs AS (
-    INSERT INTO file_refs (sha256, op_id) SELECT r->>0, r->>2 FROM jsonb_array_elements($7::jsonb) AS r ON CONFLICT DO NOTHING
+    INSERT INTO file_refs (sha256, op_id, size) SELECT r->>0, r->>2, (r->>1)::bigint FROM jsonb_array_elements($7::jsonb) AS r ON CONFLICT DO NOTHING
     RETURNING 1),
   device AS (
     UPDATE devices SET last_seq = (r->>0)::bigint, last_hlc = r->>1, last_seen_at = $1, clock_skew_ms = COALESCE((r->>2)::bigint, devices.clock_skew_ms)
@@ -109,7 +110,7 @@ export function pgPushTx(client: PoolClient): PushTx {
         epoch: row.epoch,
         devices: new Map(row.devices.map(([id, lastSeq, lastHlc]) => [id, { lastSeq: num(lastSeq), lastHlc }])),
         access: new Map(row.devices.map(([id, , , tokenHash, revokedAt]) => [id, { tokenHash, revokedAt: numOrNull(revokedAt) }])),
-        knownOps: new Map(row.ops.map(([opId, hlc, serverSeq]) => [opId, { hlc, serverSeq: num(serverSeq) }])),
+        knownOps: new Map(row.ops.map(([opId, hlc, serverSeq, deviceId]) => [opId, { hlc, serverSeq: num(serverSeq), deviceId }])),
         knownRejections,
         cappedStamps: new Map(row.capped),
         incidentStates: new Map(row.incidents.map(([id, state]) => [id, JSON.parse(state) as IncidentState])),

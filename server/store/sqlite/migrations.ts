@@ -172,4 +172,23 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE devices ADD COLUMN last_retry_at INTEGER;
     `,
   },
+  {
+    version: 7,
+    name: 'file size per reference',
+    // The first operation to name a file fixed its size for every device (files.size), so a device could name another
+    // device's file with a made-up size and block its upload for good. Each reference now keeps the size its own
+    // operation named; files.size is only the verified size of a complete file. Existing references take the size
+    // their operation's own attachment names (so a file blocked that way can be uploaded again), else the size HQ held.
+    sql: `
+      ALTER TABLE file_refs ADD COLUMN size INTEGER;
+      UPDATE file_refs SET size = COALESCE(
+        (SELECT json_extract(a.value, '$.size')
+           FROM operations o, json_each(CASE WHEN json_valid(o.body) THEN o.body ELSE '{}' END, '$.attachments') a
+           WHERE o.op_id = file_refs.op_id AND a.type = 'object' AND json_extract(a.value, '$.sha256') = file_refs.sha256
+             AND json_type(a.value, '$.size') = 'integer' AND json_extract(a.value, '$.size') >= 0
+           LIMIT 1),
+        (SELECT f.size FROM files f WHERE f.sha256 = file_refs.sha256));
+      UPDATE files SET size = NULL WHERE complete = 0;
+    `,
+  },
 ];

@@ -17,7 +17,12 @@ export function sqlitePushTx(db: Database.Database): PushTx {
         token_hash: string;
         revoked_at: number | null;
       }[];
-      const ops = prepared(db, 'SELECT op_id, hlc, server_seq FROM operations WHERE op_id IN (SELECT value FROM json_each(?))').all(opIds) as { op_id: string; hlc: string; server_seq: number }[];
+      const ops = prepared(db, 'SELECT op_id, hlc, server_seq, device_id FROM operations WHERE op_id IN (SELECT value FROM json_each(?))').all(opIds) as {
+        op_id: string;
+        hlc: string;
+        server_seq: number;
+        device_id: string;
+      }[];
       const rejected = prepared(
         db,
         'SELECT device_id, op_id, code, reason FROM rejected_ops WHERE device_id IN (SELECT value FROM json_each(?)) AND op_id IN (SELECT value FROM json_each(?))',
@@ -38,7 +43,7 @@ export function sqlitePushTx(db: Database.Database): PushTx {
         epoch: meta.epoch,
         devices: new Map(devices.map((row) => [row.id, { lastSeq: row.last_seq, lastHlc: row.last_hlc }])),
         access: new Map(devices.map((row) => [row.id, { tokenHash: row.token_hash, revokedAt: row.revoked_at }])),
-        knownOps: new Map(ops.map((row) => [row.op_id, { hlc: row.hlc, serverSeq: row.server_seq }])),
+        knownOps: new Map(ops.map((row) => [row.op_id, { hlc: row.hlc, serverSeq: row.server_seq, deviceId: row.device_id }])),
         knownRejections,
         cappedStamps: new Map(capped.map((row) => [row.original_hlc, row.hlc])),
         incidentStates: new Map(incidents.map((row) => [row.id, JSON.parse(row.state) as IncidentState])),
@@ -81,11 +86,13 @@ function writeBatch(db: Database.Database, writes: PushWrites): void {
      ON CONFLICT DO NOTHING`,
   );
   for (const row of writes.rejected) insertRejected.run(row.deviceId, row.opId, row.deviceSeq, row.code, row.reason, row.body, writes.now);
-  const insertFile = prepared(db, 'INSERT INTO files (sha256, size, created_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING');
-  const insertRef = prepared(db, 'INSERT INTO file_refs (sha256, op_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  // The file's size stays unknown (NULL) until an upload verifies: each reference keeps the size its operation named, so
+  // the first device to name a file cannot fix its size for everyone (server/files/chunk-upload.ts).
+  const insertFile = prepared(db, 'INSERT INTO files (sha256, size, created_at) VALUES (?, NULL, ?) ON CONFLICT (sha256) DO NOTHING');
+  const insertRef = prepared(db, 'INSERT INTO file_refs (sha256, op_id, size) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   for (const ref of writes.fileRefs) {
-    insertFile.run(ref.sha256, ref.size, writes.now);
-    insertRef.run(ref.sha256, ref.opId);
+    insertFile.run(ref.sha256, writes.now);
+    insertRef.run(ref.sha256, ref.opId, ref.size);
   }
   const updateDevice = prepared(db, 'UPDATE devices SET last_seq = ?, last_hlc = ?, last_seen_at = ?, clock_skew_ms = COALESCE(?, clock_skew_ms) WHERE id = ?');
   for (const device of writes.devices) updateDevice.run(device.lastSeq, device.lastHlc, writes.now, device.clockSkewMs, device.id);

@@ -3,13 +3,20 @@ import { z } from 'zod';
 import { hlcStampSchema } from '../../domain';
 import type { Operation } from '../operation';
 import { deviceIdSchema, serverTimeSchema, sha256Schema } from './common';
-import { MAX_PUSH_OPS } from './protocol';
+import { MAX_FILE_BYTES, MAX_PUSH_OPS } from './protocol';
 
-/** "Operation `opId` refers to this file": HQ tracks it as missing until all its bytes have arrived. */
+/**
+ * "Operation `opId` refers to this file": HQ tracks it as missing until all its bytes have arrived. The size is capped at
+ * the largest file HQ stores: no upload could ever match a larger one (and a made-up huge size is refused, not kept).
+ */
 export const fileClaimSchema = z.strictObject({
   opId: z.string().min(1).max(100),
   sha256: sha256Schema,
-  size: z.number().int().min(0),
+  size: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_FILE_BYTES, `A file may be at most ${MAX_FILE_BYTES} bytes (100 MB), the largest HQ stores; HQ does not track larger ones`),
 });
 export type FileClaim = z.infer<typeof fileClaimSchema>;
 

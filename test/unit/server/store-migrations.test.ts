@@ -31,6 +31,7 @@ describe('SQLite store lifecycle', () => {
       { version: 4, name: 'exercise column, pull-cursor signing key' },
       { version: 5, name: 'automatic timeline entries' },
       { version: 6, name: 'last retry-later answer per device' },
+      { version: 7, name: 'file size per reference' },
     ]);
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, ?, 0)').run('from the future');
     db.close();
@@ -48,7 +49,7 @@ describe.runIf(PG_URL)('PostgreSQL store lifecycle', () => {
       await Promise.all([a.close(), b.close()]);
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      expect((await client.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`)).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }]);
+      expect((await client.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`)).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }, { version: 7 }]);
       await client.query(`INSERT INTO ${schema}.schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)`);
       await client.end();
       await expect(openPostgresStore({ url, schema })).rejects.toThrow(/schema version 99/);
