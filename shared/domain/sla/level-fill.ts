@@ -1,6 +1,7 @@
 // Level changes made self-contained: each names both impact and urgency, read from the incident's levels now.
 import type { Impact } from '../priority';
-import { orderedEntries, type SlaChange, type SlaTimeline } from './clock';
+import type { SlaChange, SlaTimeline } from './clock';
+import { inStampOrder } from './merge-order';
 import { initialLevels, type SlaPriorityNow } from './priority-history';
 
 /**
@@ -10,7 +11,8 @@ import { initialLevels, type SlaPriorityNow } from './priority-history';
  */
 export function completeLevels(timeline: SlaTimeline, now: SlaPriorityNow): SlaTimeline {
   if (!timeline.changes.some((change) => change.levels)) return timeline;
-  const ordered = orderedEntries(timeline);
+  // The merge's order (HLC): the levels it replays to are the incident's, whatever the laptops' clocks said.
+  const ordered = inStampOrder(timeline.changes);
   const start = initialLevels(ordered, now);
   if (start === null) return timeline;
   let impact: Impact = start.impact;
