@@ -1,5 +1,6 @@
 // The application shell: top bar, the Find pane (views, search, list) and the working pane (capture or detail).
 import { useCallback, useEffect, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { CaptureForm } from '../features/capture/capture-form';
 import { DrillBanner } from '../features/drill/drill-banner';
 import { useDrillMode } from '../features/drill/use-drill-mode';
@@ -18,9 +19,11 @@ import { UserSwitch } from '../features/user/user-switch';
 import { useFindStore } from '../store/find-store';
 import { useUiStore } from '../store/ui-store';
 import '../styles/placeholder.css';
+import '../styles/reflow.css';
 import { Announcer } from './announcer';
 import { DatabaseLostBanner } from './database-lost-banner';
 import { ShortcutHelp } from './shortcut-help';
+import { useOnePane } from './use-one-pane';
 import { useShortcuts } from './use-shortcuts';
 
 export function App() {
@@ -32,7 +35,15 @@ export function App() {
   const closePane = useUiStore((s) => s.closePane);
   const helpOpen = useFindStore((s) => s.helpOpen);
   const setHelpOpen = useFindStore((s) => s.setHelpOpen);
-  const focusSearch = useCallback(() => document.getElementById(SEARCH_INPUT_ID)?.focus(), []);
+  // One pane at a time (narrow window): the list is shown alone or not at all. An open incident gives way to it for the
+  // search (nothing is lost: it stays as it is); the capture form does not (its typed words would go).
+  const onePane = useOnePane();
+  const workOpen = pane.kind === 'capture' || pane.kind === 'incident';
+  const listHidden = onePane && workOpen;
+  const focusSearch = useCallback(() => {
+    if (onePane && pane.kind === 'incident') flushSync(closePane);
+    document.getElementById(SEARCH_INPUT_ID)?.focus();
+  }, [onePane, pane.kind, closePane]);
   const toggleHelp = useCallback(() => setHelpOpen(!helpOpen), [helpOpen, setHelpOpen]);
   // Innermost first: the shortcut help, then an open status/escalation panel (even when focus has left it), then the pane.
   const onEscape = useCallback(() => {
@@ -46,6 +57,7 @@ export function App() {
   const newIncidentButton = useRef<HTMLButtonElement>(null);
   const shortcutsButton = useRef<HTMLButtonElement>(null);
   const previousPane = useRef(pane);
+  const listPane = useRef<HTMLElement>(null);
   useEffect(() => {
     const before = previousPane.current;
     previousPane.current = pane;
@@ -54,6 +66,15 @@ export function App() {
     else if (before.kind === 'incident' && pane.kind !== 'incident') (listRowButton(before.id) ?? document.getElementById(SEARCH_INPUT_ID))?.focus();
     else if (before.kind === 'capture' && pane.kind === 'empty') newIncidentButton.current?.focus();
   }, [pane]);
+  // The list went out of sight (an incident opened from it, or the window became narrow) with focus still in it: keys
+  // would go on to an unseen row. Focus goes to the incident's title; when the detail is still loading, to the page, from
+  // where the detail takes it once shown. The capture form takes focus itself, before this runs (child effects first).
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!listHidden || !(active instanceof HTMLElement) || listPane.current?.contains(active) !== true) return;
+    active.blur();
+    document.getElementById('detail-title')?.focus();
+  }, [listHidden]);
   // N and S replace the working pane; with a status or escalation panel open (even with focus elsewhere), its typed text
   // would go with it, so they wait until it is applied or closed (Escape closes it first).
   const newFromKeyboard = useCallback(() => {
@@ -98,12 +119,13 @@ export function App() {
           <StatisticsPane onClose={closePane} />
         </main>
       ) : (
-        <main className="workspace">
-          <section className="list-pane" aria-label="Incident list">
+        // Narrow: the hidden pane is `hidden` (display: none), so it leaves the accessibility tree and Tab order as well.
+        <main className={onePane ? 'workspace one-pane' : 'workspace'}>
+          <section ref={listPane} className="list-pane" aria-label="Incident list" hidden={listHidden}>
             <FindBar />
             <IncidentList selectedId={pane.kind === 'incident' ? pane.id : null} onOpen={openIncident} />
           </section>
-          <section className="work-pane" aria-label="Working pane">
+          <section className="work-pane" aria-label="Working pane" hidden={onePane && !workOpen}>
             {pane.kind === 'capture' && <CaptureForm onSaved={openIncident} onCancel={closePane} />}
             {pane.kind === 'incident' && <IncidentDetail key={pane.id} id={pane.id} onClose={closePane} />}
             {pane.kind === 'empty' && (

@@ -1,4 +1,4 @@
-// Small text reaches 4.5:1 in both themes: the notification centre's "Unread" label and input placeholders (read from the CSS on disk).
+// Small text reaches 4.5:1 in both themes: the notification centre's "Unread" label, input placeholders and P2 text (read from the CSS on disk).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -60,6 +60,18 @@ describe('theme contrast of small text', () => {
       const vars = themes()[theme];
       const fg = resolve(colourOf('::placeholder'), vars);
       for (const bg of ['--surface', '--surface-2']) expect(ratio(fg, resolve(`var(${bg})`, vars))).toBeGreaterThanOrEqual(4.5);
+    });
+
+    // 11-12 px text in the P2 colour: the list badge and the 75 % SLA warning sit on the cursor row (--surface-2) and the
+    // selected row (--row-selected) as well as on white.
+    it(`P2 text reaches 4.5:1 on plain, cursor and selected rows (${theme})`, () => {
+      const vars = themes()[theme];
+      for (const selector of ['.priority-2', '.sla-cell.sla-warn75, .sla-clock.sla-warn75', '.escalation-summary', '.field-kept']) {
+        const fg = resolve(colourOf(selector), vars);
+        for (const bg of ['--surface', '--surface-2', '--row-selected', '--bg']) {
+          expect({ selector, bg, ratio: ratio(fg, resolve(`var(${bg})`, vars)) >= 4.5 }).toEqual({ selector, bg, ratio: true });
+        }
+      }
     });
   }
 });
