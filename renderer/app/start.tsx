@@ -18,6 +18,7 @@ import { startClockCheckRecord } from '../host/clock-check-record';
 import { keepPaneInAddress } from '../store/keep-pane-in-address';
 import { App } from './app';
 import { ServicesProvider } from './services';
+import { watchLocalSaves } from '../host/local-saves';
 
 export async function start(container: HTMLElement): Promise<void> {
   const db = openLanternDb();
@@ -46,7 +47,8 @@ export async function start(container: HTMLElement): Promise<void> {
   // back (unsure means "only on this device"; a resend HQ already has is answered "duplicate").
   // Not while another window of this browser profile is syncing: its batch on the way is marked for real.
   await clearOldSentMark(db, window);
-  const ownHost = withBrowserSync(pickHost(window, { replica, files: createDexieFileSource(db), deviceId }), db, replica);
+  // In Electron the sync service runs in main: each local save is forwarded there so it is sent within seconds.
+  const ownHost = withBrowserSync(pickHost(window, { replica, files: createDexieFileSource(db), deviceId, localSaves: (onSave) => watchLocalSaves(db, onSave) }), db, replica);
   const host = withRememberedLastSync(ownHost, db);
   const services = { db, incidents: createIncidentRepository(db), host };
   // Each sync compares this clock with HQ's; entries made while no recent comparison vouches for it are marked.

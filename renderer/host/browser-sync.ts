@@ -24,6 +24,7 @@ import { createDexieFileSource } from '../db/sync-files';
 import { clearSentMark, createDexieReplica, SYNC_STORAGE_FULL_MESSAGE } from '../db/sync-replica';
 import type { StoredSyncConnection } from '../db/sync-rows';
 import type { ConnectInput, ConnectResult, HostSync, SyncConnection } from './host';
+import { watchLocalSaves, type LocalSaves } from './local-saves';
 
 /** Shown after connecting and in the panel: a browser has no keychain, so the token is stored like the data. */
 export const BROWSER_TOKEN_WARNING =
@@ -47,6 +48,10 @@ export interface BrowserSyncOptions {
   fetch?: FetchLike<AbortSignal>;
   /** Between successful runs. */
   intervalMs?: number;
+  /** After a local save, how long to wait for more saves before syncing (the scheduler's default: 3 s). */
+  changeDelayMs?: number;
+  /** Local saves (default: watched in `db`); each asks for a sync soon. */
+  localSaves?: LocalSaves;
 }
 
 /** The Web Locks name every window's sync run holds. */
@@ -179,6 +184,7 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
       now,
       random: Math.random,
       ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
+      ...(options.changeDelayMs !== undefined ? { changeDelayMs: options.changeDelayMs } : {}),
       describeLocalError: (error) => (isQuotaError(error) ? SYNC_STORAGE_FULL_MESSAGE : BROWSER_SYNC_MESSAGES.localError),
     });
     const unsubscribe = scheduler.subscribe(emit);
@@ -192,11 +198,14 @@ export function createBrowserSync(options: BrowserSyncOptions): HostSync {
     win.document.addEventListener('visibilitychange', onVisible);
     scheduler.setOnline(win.navigator.onLine);
     scheduler.start();
+    // A change saved here is sent a few seconds later (debounced, and never past the scheduler's backoff or offline).
+    const stopSaves = (options.localSaves ?? ((onSave) => watchLocalSaves(db, onSave)))(() => scheduler.noteLocalChange());
     active = {
       scheduler,
       connection: { hqUrl: stored.hqUrl, deviceName: stored.deviceName, connectedAt: stored.connectedAt },
       stop: () => {
         scheduler.stop();
+        stopSaves();
         cancel.abort();
         unsubscribe();
         win.removeEventListener('online', onOnline);

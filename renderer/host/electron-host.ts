@@ -8,6 +8,7 @@ import { createElectronSync } from './electron-sync';
 import { createReplicaResponder } from './electron-replica-responder';
 import type { Host, HostFiles } from './host';
 import { isOpenableUrl } from './external-url';
+import type { LocalSaves } from './local-saves';
 
 export const ELECTRON_FILE_MESSAGES = {
   badName: 'This is not the name of a file at HQ (a SHA-256 of 64 lower-case hex digits), so nothing was fetched.',
@@ -21,10 +22,17 @@ export interface ElectronHostOptions {
   readonly files?: FileSource;
   /** This device's id from the local database (ensureDevice); sent with "Connect" so HQ binds the token to it. */
   readonly deviceId?: string;
+  /**
+   * Changes saved in the page's database (watchLocalSaves(db, …)): each is told to main (sync:local-change), whose
+   * sync service sends it a few seconds later. Absent: saved changes wait for the next interval or Sync now.
+   */
+  readonly localSaves?: LocalSaves;
 }
 
 export function createElectronHost(bridge: LanternBridge, options: ElectronHostOptions = {}): Host {
   if (options.replica) createReplicaResponder(bridge, options.replica, { files: options.files, onProblem: (message) => console.warn(message) });
+  // Main debounces; a failed nudge only costs the early sync (the interval still sends the change).
+  options.localSaves?.(() => void bridge.sync.localChange().catch((error: unknown) => console.warn('Lantern sync: could not tell main about a saved change', error)));
   return {
     kind: 'electron',
     appInfo: async () => {

@@ -19,6 +19,7 @@ export const INVOKE_CHANNELS = [
   'sync:disconnect',
   'sync:now',
   'sync:fetch-file',
+  'sync:local-change',
   'replica:attach',
   'replica:reply',
   'notifications:watch',

@@ -49,6 +49,8 @@ export const invokeContract = {
   'sync:now': { input: noInput, output: syncNowResultSchema },
   // A file another device attached, fetched from HQ by main (which holds the token); the page checks its hash.
   'sync:fetch-file': { input: syncFetchFileInputSchema, output: syncFetchFileResultSchema },
+  // The page saved a change (its outbox operation committed): main syncs a few seconds later. No payload: nothing to trust.
+  'sync:local-change': { input: noInput, output: z.null() },
   'replica:attach': { input: noInput, output: replicaAttachResultSchema },
   'replica:reply': { input: replicaReplySchema, output: replicaReplyResultSchema },
   'notifications:watch': { input: notificationsWatchInputSchema, output: z.null() },

@@ -3,10 +3,19 @@ import type { IpcHandlers } from '../../ipc/register-ipc-handlers';
 import type { ReplicaPage, RemoteReplica } from './remote-replica';
 import type { SyncService } from './sync-service';
 
-export type SyncChannel = 'sync:status' | 'sync:connection' | 'sync:connect' | 'sync:disconnect' | 'sync:now' | 'sync:fetch-file' | 'replica:attach' | 'replica:reply';
+export type SyncChannel =
+  | 'sync:status'
+  | 'sync:connection'
+  | 'sync:connect'
+  | 'sync:disconnect'
+  | 'sync:now'
+  | 'sync:fetch-file'
+  | 'sync:local-change'
+  | 'replica:attach'
+  | 'replica:reply';
 
 export interface SyncHandlerDeps {
-  readonly service: Pick<SyncService, 'status' | 'connectionInfo' | 'connect' | 'disconnect' | 'syncNow' | 'fetchFile' | 'replicaAvailable'>;
+  readonly service: Pick<SyncService, 'status' | 'connectionInfo' | 'connect' | 'disconnect' | 'syncNow' | 'fetchFile' | 'noteLocalChange' | 'replicaAvailable'>;
   readonly replica: Pick<RemoteReplica, 'attach' | 'handleReply'>;
   /** The page (webContents) that sent the invoke being handled; null when it cannot be told. */
   readonly currentSender: () => ReplicaPage | null;
@@ -25,6 +34,11 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<IpcHandlers, Syn
     'sync:now': () => service.syncNow(),
     // The hash was checked by the contract; the token never leaves main, only the bytes (or why not) go back.
     'sync:fetch-file': (sha256) => service.fetchFile(sha256),
+    // Only a nudge: the scheduler debounces it, and backoff, offline and a person-needed block still hold.
+    'sync:local-change': () => {
+      service.noteLocalChange();
+      return null;
+    },
     'replica:attach': () => {
       const page = currentSender();
       if (!page) return { attached: false };

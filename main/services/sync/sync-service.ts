@@ -56,6 +56,8 @@ export interface SyncServiceOptions<Signal> {
   /** Whether the replica can be reached (the page's responder attached); automatic syncs wait for it. */
   readonly replicaReady?: () => boolean;
   readonly intervalMs?: number;
+  /** After the page saves a change, how long to wait for more saves before syncing (the scheduler's default: 3 s). */
+  readonly changeDelayMs?: number;
   readonly backoff?: BackoffPolicy;
   readonly requestTimeoutMs?: number;
   readonly warn?: (message: string) => void;
@@ -200,6 +202,14 @@ export class SyncService<Signal = unknown> {
     return fetchHqFile({ ...access, sha256, fetch: this.options.fetchFile, timers: this.options.timers });
   }
 
+  /**
+   * The page saved a change (sync:local-change): sync a few seconds later, once its saves pause. Before the scheduler
+   * has started (no connection, page not attached yet) there is nothing to do: its first run sends everything.
+   */
+  noteLocalChange(): void {
+    if (this.schedulerStarted) this.scheduler?.noteLocalChange();
+  }
+
   /** The page's replica responder (re)attached: start, or sync soon to catch up with what waited for it. */
   replicaAvailable(): void {
     if (!this.scheduler) return;
@@ -243,6 +253,7 @@ export class SyncService<Signal = unknown> {
       random: options.random,
       describeLocalError: describeReplicaError,
       ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
+      ...(options.changeDelayMs !== undefined ? { changeDelayMs: options.changeDelayMs } : {}),
       ...(options.backoff !== undefined ? { backoff: options.backoff } : {}),
     });
     this.unsubscribeScheduler = scheduler.subscribe((status) => this.setStatus(status));

@@ -17,19 +17,21 @@ import { needsReEnrollment, skewWarning, statusWords } from './sync-words';
 import { UNENCRYPTED_MESSAGES, UnencryptedConsent } from './unencrypted-consent';
 import { useKeyObfuscated } from './use-keyring-status';
 import { useOnline } from './use-online';
-import { useSyncConnection, useSyncStatus } from './use-sync';
+import { useSyncConnection, useSyncStatus, useWaitingToSend } from './use-sync';
 
 export function SyncSettings() {
   const { host } = useServices();
   const { connection, reload } = useSyncConnection();
   const status = useSyncStatus();
   const online = useOnline();
+  // The same live count as the pill: the status line never says "Up to date" above "On this device only: 1 incident".
+  const waiting = useWaitingToSend();
   const keyObfuscated = useKeyObfuscated();
   const deviceId = useDeviceId();
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'info' } | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const words = statusWords(status, connection !== null && connection !== undefined, online);
+  const words = statusWords(status, connection !== null && connection !== undefined, online, undefined, waiting);
   const skew = connection ? skewWarning(status) : null;
   const cutOff = connection !== null && connection !== undefined && needsReEnrollment(status);
   // After Connect or Disconnect the pressed control is gone: focus goes to the status line that says what happened.

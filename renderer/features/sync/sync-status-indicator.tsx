@@ -1,14 +1,15 @@
-// Top-bar sync indicator: a compact pill (offline / syncing n of m / synced at / failing with a short reason), full words in its description.
+// Top-bar sync indicator: a compact pill (offline / syncing n of m / changes waiting / synced at / failing with a short reason), full words in its description.
 import { useEffect, useId, useState } from 'react';
 import { useServices } from '../../app/services';
 import { describeStatus, skewWarning, statusWords } from './sync-words';
 import { useOnline } from './use-online';
-import { useSyncStatus } from './use-sync';
+import { useSyncStatus, useWaitingToSend } from './use-sync';
 
 export function SyncStatusIndicator() {
   const { host } = useServices();
   const status = useSyncStatus();
   const online = useOnline();
+  const waiting = useWaitingToSend();
   const descriptionId = useId();
   const [connected, setConnected] = useState(false);
   // Connecting and disconnecting both change the status, so re-reading the connection on each change suffices.
@@ -19,7 +20,7 @@ export function SyncStatusIndicator() {
       alive = false;
     };
   }, [host, status]);
-  const words = statusWords(status, connected, online);
+  const words = statusWords(status, connected, online, undefined, waiting);
   const description = describeStatus(words);
   const skew = connected ? skewWarning(status) : null;
   return (

@@ -2,6 +2,7 @@
 import { describeSkew, type SyncStatus, type SyncStatusErrorKind } from '../../../shared/sync/engine';
 import type { IncidentSyncState } from '../../db/sync-state';
 import { formatLocal } from '../format';
+import type { WaitingToSend } from './waiting-to-send';
 
 export interface StatusWords {
   /** Compact text for the top-bar pill ("Synced 07:45", "Sync failing: disconnected by HQ"); fits at 1024 px. */
@@ -40,8 +41,10 @@ const NO_NETWORK = 'This computer has no network connection. Lantern keeps worki
 /**
  * `online` is navigator.onLine: the engine's "offline" only means HQ did not answer, which is just as often HQ being
  * down while the network is fine, so "Offline" is said only when the computer itself has no network.
+ * `waiting` is what the database holds for HQ right now (undefined while it is read: the engine's count of its last
+ * run stands in). It decides over the engine's state: a change saved after the last run is not "Up to date".
  */
-export function statusWords(status: SyncStatus, connected: boolean, online = true, now = Date.now()): StatusWords {
+export function statusWords(status: SyncStatus, connected: boolean, online = true, now = Date.now(), waiting?: WaitingToSend): StatusWords {
   if (!connected) {
     return { text: 'Sync: not connected', short: 'Sync off', state: 'Not connected', detail: 'This device does not sync with HQ yet. Open Sync settings to connect it.', last: null, tone: 'muted' };
   }
@@ -66,15 +69,29 @@ export function statusWords(status: SyncStatus, connected: boolean, online = tru
       const reason = status.lastError ? SHORT_REASONS[status.lastError.kind] : null;
       return { text: reason ? `Sync failing: ${reason}` : 'Sync failing', short: 'Sync failing', state: 'Sync failing', detail: status.lastError?.message ?? 'The last sync failed.', last, tone: 'warn' };
     }
-    case 'up-to-date':
-      return { text: synced, state: 'Up to date', detail: null, last, tone: 'ok' };
     default: {
-      const waiting = status.pending ? `${status.pending} change${status.pending === 1 ? '' : 's'} waiting` : null;
+      const held = waitingWords(waiting ?? { changes: status.pending ?? 0, files: 0 });
+      if (held === null) {
+        // "Up to date" only when the last run succeeded and nothing waits here; idle: more to receive, or no run yet.
+        return status.state === 'up-to-date'
+          ? { text: synced, state: 'Up to date', detail: null, last, tone: 'ok' }
+          : { text: synced, state: 'Waiting for the next sync', detail: null, last, tone: 'muted' };
+      }
       // HQ turned some away for now (an HQ older than this Lantern): say why, or the count would wait unexplained for good.
-      const why = waiting ? (status.waitingReason ?? null) : null;
-      return { text: waiting ?? synced, state: waiting ? `${waiting} to be sent to HQ` : 'Waiting for the next sync', detail: why, last, tone: why ? 'warn' : 'muted' };
+      const why = status.waitingReason ?? null;
+      return { text: held.pill, short: 'Not sent yet', state: `${held.full} to be sent to HQ`, detail: why, last, tone: why ? 'warn' : 'muted' };
     }
   }
+}
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "2 changes waiting" and "2 changes and 1 file waiting" (the pill shortens the pair to fit at 1024 px); null: nothing waits. */
+function waitingWords({ changes, files }: WaitingToSend): { pill: string; full: string } | null {
+  if (changes <= 0 && files <= 0) return null;
+  if (files <= 0) return { pill: `${count(changes, 'change')} waiting to be sent`, full: `${count(changes, 'change')} waiting` };
+  if (changes <= 0) return { pill: `${count(files, 'file')} waiting to be sent`, full: `${count(files, 'file')} waiting` };
+  return { pill: `${count(changes, 'change')}, ${count(files, 'file')} waiting`, full: `${count(changes, 'change')} and ${count(files, 'file')} waiting` };
 }
 
 /** One sentence for a tooltip or an accessible description: state, reason, last successful sync. */

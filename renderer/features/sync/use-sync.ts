@@ -5,6 +5,7 @@ import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../../shared/sync/engin
 import { useServices } from '../../app/services';
 import type { SyncConnection } from '../../host/host';
 import { readIncidentSyncState, readLocalOnlySummary, readOpenConflicts, readRefusedChanges, type ConflictView, type IncidentSyncBadgeState, type LocalOnlySummary, type RefusedChangeView } from '../../db/sync-state';
+import { readWaitingToSend, type WaitingToSend } from './waiting-to-send';
 
 export function useSyncStatus(): SyncStatus {
   const { host } = useServices();
@@ -55,6 +56,12 @@ export function useIncidentSyncState(incidentId: string): IncidentSyncBadgeState
 export function useLocalOnlySummary(): LocalOnlySummary | undefined {
   const { db } = useServices();
   return useSyncLiveQuery(() => readLocalOnlySummary(db), [db]);
+}
+
+/** Changes and files not at HQ yet, live (undefined while loading): the pill and the dialog never say "Up to date" over them. */
+export function useWaitingToSend(): WaitingToSend | undefined {
+  const { db } = useServices();
+  return useSyncLiveQuery(() => readWaitingToSend(db), [db]);
 }
 
 export function useOpenConflicts(): ConflictView[] | undefined {

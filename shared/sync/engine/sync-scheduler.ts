@@ -1,11 +1,12 @@
-// When to sync: interval, reconnect, resume, on demand; one run at a time; backoff after failures; the status model.
+// When to sync: interval, reconnect, resume, soon after a local save, on demand; one run at a time; backoff after failures; the status model.
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { TimerApi } from './fetch-transport';
 import type { SyncProgress, SyncReport } from './sync-report';
 import { isOfflineKind, isSyncError, needsPerson } from './sync-error';
 import { INITIAL_SYNC_STATUS, type SyncStatus, type SyncStatusErrorKind } from './sync-status';
 
-export type SyncTrigger = 'startup' | 'interval' | 'retry' | 'reconnect' | 'resume' | 'demand';
+/** `change`: a change was saved on this device (noteLocalChange), after the saves paused. */
+export type SyncTrigger = 'startup' | 'interval' | 'retry' | 'reconnect' | 'resume' | 'demand' | 'change';
 
 export interface SyncSchedulerOptions {
   /** One sync run, usually `(onProgress) => engine.syncOnce({ onProgress })`. */
@@ -16,11 +17,15 @@ export interface SyncSchedulerOptions {
   /** Between successful runs (default 5 minutes). */
   intervalMs?: number;
   backoff?: BackoffPolicy;
+  /** After a local save, how long to wait for more saves before syncing (default 3 s). */
+  changeDelayMs?: number;
+  /** Saves that keep coming never hold a change back longer than this after the first (default 30 s). */
+  changeMaxDelayMs?: number;
   /** Turns an error that is not a SyncError (the local store failed) into words for the person. */
   describeLocalError?: (error: unknown) => string;
 }
 
-const AUTOMATIC: ReadonlySet<SyncTrigger> = new Set(['startup', 'interval', 'retry']);
+const AUTOMATIC: ReadonlySet<SyncTrigger> = new Set(['startup', 'interval', 'retry', 'change']);
 
 export type StatusListener = (status: SyncStatus) => void;
 
@@ -34,6 +39,10 @@ export class SyncScheduler {
   private status: SyncStatus = INITIAL_SYNC_STATUS;
   private readonly listeners = new Set<StatusListener>();
   private timer: unknown = null;
+  /** The debounce after local saves (apart from `timer`, which holds the interval or the retry). */
+  private changeTimer: unknown = null;
+  /** When the first save the change timer waits for was noted (for changeMaxDelayMs). */
+  private firstChangeAt: number | null = null;
   private running: Promise<void> | null = null;
   private followUp: SyncTrigger | null = null;
   private failures = 0;
@@ -42,9 +51,13 @@ export class SyncScheduler {
   /** Set after revoked / unauthorized / version refusals: only a person's request tries again. */
   private blocked = false;
   private readonly intervalMs: number;
+  private readonly changeDelayMs: number;
+  private readonly changeMaxDelayMs: number;
 
   constructor(private readonly options: SyncSchedulerOptions) {
     this.intervalMs = Math.max(1_000, options.intervalMs ?? 5 * 60_000);
+    this.changeDelayMs = Math.max(0, options.changeDelayMs ?? 3_000);
+    this.changeMaxDelayMs = Math.max(this.changeDelayMs, options.changeMaxDelayMs ?? 30_000);
   }
 
   start(): void {
@@ -58,6 +71,7 @@ export class SyncScheduler {
     this.started = false;
     this.followUp = null;
     this.clearTimer();
+    this.clearChangeTimer();
     this.update({ nextAttemptAt: null });
   }
 
@@ -76,6 +90,27 @@ export class SyncScheduler {
     this.online = online;
     if (online && !wasOnline) this.request('reconnect');
     else if (!online && this.running === null) this.update({ state: 'offline' });
+  }
+
+  /**
+   * The host saw a change saved on this device (its outbox operation committed): sync once the saves pause for
+   * changeDelayMs, so a burst of saves gives one run. A run in progress may have read the outbox before the save, so
+   * it is followed by one more. Offline, after a failure (backing off) or while a person has to act, nothing starts
+   * early: the reconnect or the planned retry sends the change, and a failing HQ is not hit by every save.
+   */
+  noteLocalChange(): void {
+    if (!this.started) return;
+    // "Up to date" would be wrong from now on: the change waits on this device until a run sends it.
+    if (this.status.state === 'up-to-date') this.update({ state: 'idle' });
+    const now = this.options.now();
+    this.firstChangeAt ??= now;
+    const delay = Math.max(0, Math.min(this.changeDelayMs, this.firstChangeAt + this.changeMaxDelayMs - now));
+    if (this.changeTimer !== null) this.options.timers.clearTimeout(this.changeTimer);
+    this.changeTimer = this.options.timers.setTimeout(() => {
+      this.changeTimer = null;
+      this.firstChangeAt = null;
+      this.request('change');
+    }, delay);
   }
 
   /**
@@ -112,11 +147,15 @@ export class SyncScheduler {
   private allowed(trigger: SyncTrigger): boolean {
     if (trigger === 'demand') return true;
     if (this.blocked) return false;
+    // Backing off after a failure: the retry already planned sends the change, not a run per save.
+    if (trigger === 'change' && this.failures > 0) return false;
     return this.online || trigger === 'reconnect' || trigger === 'resume';
   }
 
   /** Never rejects: every outcome becomes status. Resolves true when the run succeeded. */
   private async execute(): Promise<boolean> {
+    // This run reads the outbox after every save noted so far (the host notes a save once it has committed).
+    this.clearChangeTimer();
     this.update({ state: 'syncing', progress: null, nextAttemptAt: null });
     const startedAt = this.options.now();
     try {
@@ -167,6 +206,12 @@ export class SyncScheduler {
   private clearTimer(): void {
     if (this.timer !== null) this.options.timers.clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  private clearChangeTimer(): void {
+    if (this.changeTimer !== null) this.options.timers.clearTimeout(this.changeTimer);
+    this.changeTimer = null;
+    this.firstChangeAt = null;
   }
 
   private update(patch: Partial<SyncStatus>): void {

@@ -62,6 +62,7 @@ describe('createBridge shape', () => {
       'sync.connection',
       'sync.disconnect',
       'sync.fetchFile',
+      'sync.localChange',
       'sync.now',
       'sync.status',
       'window.focus',

@@ -26,6 +26,7 @@ export function fakeBridge() {
       connect: vi.fn(async (input: { hqUrl: string; deviceName: string }) => ({ ok: true as const, connection: { hqUrl: input.hqUrl, deviceName: input.deviceName, connectedAt: 1 } })),
       disconnect: vi.fn(async () => null),
       now: vi.fn(async (): Promise<{ started: boolean; message?: string }> => ({ started: true })),
+      localChange: vi.fn(async () => null),
       fetchFile: vi.fn(async (_sha256: string): Promise<{ ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; message: string }> => ({ ok: true, bytes: new Uint8Array([1, 2, 3]) })),
     },
     notifications: {

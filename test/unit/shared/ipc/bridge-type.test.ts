@@ -21,7 +21,8 @@ describe('LanternBridge type', () => {
   });
 
   it('has the sync and replica methods', () => {
-    expectTypeOf<keyof LanternBridge['sync']>().toEqualTypeOf<'status' | 'connection' | 'connect' | 'disconnect' | 'now' | 'fetchFile'>();
+    expectTypeOf<keyof LanternBridge['sync']>().toEqualTypeOf<'status' | 'connection' | 'connect' | 'disconnect' | 'now' | 'fetchFile' | 'localChange'>();
+    expectTypeOf<LanternBridge['sync']['localChange']>().toEqualTypeOf<() => Promise<null>>();
     expectTypeOf<LanternBridge['sync']['fetchFile']>().toEqualTypeOf<(input: string) => Promise<SyncFetchFileResult>>();
     expectTypeOf<LanternBridge['sync']['status']>().returns.resolves.toExtend<SyncStatus>();
     expectTypeOf<LanternBridge['sync']['connection']>().toEqualTypeOf<() => Promise<SyncConnectionInfo | null>>();

@@ -11,6 +11,7 @@ export function stubSyncHandlers(): Pick<IpcHandlers, SyncChannel> {
     'sync:disconnect': () => null,
     'sync:now': () => ({ started: false, message: 'not in this test' }),
     'sync:fetch-file': () => ({ ok: false, message: 'not in this test' }),
+    'sync:local-change': () => null,
     'replica:attach': () => ({ attached: false }),
     'replica:reply': () => ({ accepted: false }),
   };
