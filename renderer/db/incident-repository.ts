@@ -14,6 +14,7 @@ import {
   type Incident,
   type NewIncidentInput,
   type Status,
+  type SyncedField,
   type TimelineEvent,
   type TransitionInput,
   type LinkRelation,
@@ -29,7 +30,8 @@ import { incidentNotFound, onExistingIncident } from './on-incident';
 
 export interface IncidentRepository {
   record(input: NewIncidentInput): Promise<RepoResult<Incident>>;
-  edit(id: string, edits: Partial<EditableFields>): Promise<RepoResult<Incident>>;
+  /** `options.base`: stamps held when the editor opened, for a change saved over one made meanwhile (see editIncident). */
+  edit(id: string, edits: Partial<EditableFields>, options?: { base?: Partial<Record<SyncedField, string | null>> }): Promise<RepoResult<Incident>>;
   changeStatus(id: string, to: Status, input?: TransitionInput): Promise<RepoResult<Incident>>;
   /** Returns the note as stored on the timeline. `corrects` names an earlier entry this note corrects. */
   addNote(id: string, text: string, options?: { corrects?: string }): Promise<RepoResult<TimelineEvent>>;
@@ -61,7 +63,7 @@ export function createIncidentRepository(db: LanternDb, clock: Clock = systemClo
   return {
     record: (input) =>
       incidentOf(async ({ ctx, device, claimIncidentCounter }) => recordIncident(input, await claimIncidentCounter(), device.devicePrefix, ctx)),
-    edit: (id, edits) => incidentOf(onExisting(id, (incident, { ctx }) => editIncident(incident, edits, ctx))),
+    edit: (id, edits, options = {}) => incidentOf(onExisting(id, (incident, { ctx }) => editIncident(incident, edits, ctx, options.base))),
     changeStatus: async (id, to, input = {}) => {
       // Reference lists are read just before the write: they change rarely, and commitChange may run inside a caller's transaction.
       const lists = await readReferenceLists(db);

@@ -2,6 +2,7 @@
 import type { CommandContext, CommandResult, IncidentChange } from './commands';
 import { type Incident, incidentSchema, type SyncedField, type SyncedFields, syncedFieldsSchema } from './incident';
 import type { TransitionError } from './lifecycle';
+import { isHlcStamp } from './hlc';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './limits';
 import { derivePriority, DEFAULT_PRIORITY_MATRIX, priorityMatrixSchema } from './priority';
 import { type FieldChange, type TimelineEvent, timelineEventSchema } from './timeline';
@@ -14,6 +15,11 @@ export function applyFieldChanges(
   alwaysRecord = false,
   /** Fields of `set` written (stamped) even when their value stays: they must win or lose a merge together. */
   alwaysWrite: readonly SyncedField[] = [],
+  /**
+   * Stamps the person's device held when they began the change (an editor opened before a sync changed the field):
+   * used as the base of those fields instead of the current stamp, so the merge sees the change as concurrent.
+   */
+  baseOverride: FieldBases = {},
 ): CommandResult {
   const merged = { ...pickSynced(incident), ...set };
   const parsed = syncedFieldsSchema.safeParse(merged);
@@ -34,7 +40,7 @@ export function applyFieldChanges(
   const stamps = { ...incident.stamps };
   const base: Partial<Record<SyncedField, string | null>> = {};
   for (const key of Object.keys(effective) as SyncedField[]) {
-    base[key] = incident.stamps[key] ?? null;
+    base[key] = Object.hasOwn(baseOverride, key) ? (baseOverride[key] ?? null) : (incident.stamps[key] ?? null);
     stamps[key] = ctx.hlc;
   }
   const next: Incident = {
@@ -49,6 +55,24 @@ export function applyFieldChanges(
   // resolution) may hold text an older Lantern stored, and must not block the step.
   const written = Object.fromEntries(changes.map((change) => [change.field, change.to]));
   return validated(next, event, { incidentId: incident.id, set: effective, base, event }, written);
+}
+
+/** Per field, the stamp a change replaced (null: none): the `base` of an IncidentChange. */
+export type FieldBases = Partial<Record<SyncedField, string | null>>;
+
+/**
+ * Why given base stamps cannot be used (undefined: fine): each must name a field the change sets and be an HLC stamp
+ * or null. They arrive from an editor, so they are checked like any other input before reaching the outbox.
+ */
+export function baseProblem(bases: unknown, set: Partial<SyncedFields>): CommandResult | undefined {
+  if (typeof bases !== 'object' || bases === null || Array.isArray(bases)) return invalidInput({ path: ['base'], message: 'The base stamps are not valid.' });
+  for (const [key, stamp] of Object.entries(bases)) {
+    if (!Object.hasOwn(set, key)) return invalidInput({ path: ['base'], message: `A base stamp names "${key.slice(0, 40)}", which this change does not set.` });
+    if (stamp !== null && (typeof stamp !== 'string' || stamp.length > 200 || !isHlcStamp(stamp))) {
+      return invalidInput({ path: ['base'], message: `The base stamp of "${key.slice(0, 40)}" is not a valid stamp.` });
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ import { derivePriority, DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from './
 import { STATUS_LABELS, type Status } from './status';
 import type { TimelineEvent } from './timeline';
 import { formatUtcOffset, type ZonedTime, zonedTimeSchema } from './zoned-time';
-import { applyFieldChanges, checkMatrix, emptyToNull, eventBase, invalidInput, sameValue, touchedAt, transitionFailure, validated } from './command-kit';
+import { applyFieldChanges, baseProblem, checkMatrix, emptyToNull, eventBase, invalidInput, sameValue, touchedAt, transitionFailure, validated, type FieldBases } from './command-kit';
 
 /** Everything a command needs from the outside world, passed in so commands stay pure. */
 export interface CommandContext {
@@ -134,7 +134,12 @@ export const DIRECTLY_EDITABLE_FIELDS = [
 ] as const satisfies readonly SyncedField[];
 export type EditableFields = Pick<SyncedFields, (typeof DIRECTLY_EDITABLE_FIELDS)[number]>;
 
-export function editIncident(incident: Incident, edits: Partial<EditableFields>, ctx: CommandContext): CommandResult {
+/**
+ * `base`: for fields whose editor was opened before their value changed underneath (a sync, another window), the
+ * stamps the device held then; the change is then recorded as concurrent with that other change (a conflict), not as
+ * made after seeing it. Absent: the current stamps, as for any change made on what the device shows.
+ */
+export function editIncident(incident: Incident, edits: Partial<EditableFields>, ctx: CommandContext, base?: FieldBases): CommandResult {
   // The exercise mark is how reports tell drills from real incidents, and drills are usually closed when they end:
   // it stays correctable on a closed or cancelled incident, where every other field is read-only.
   const onlyExercise = Object.keys(edits).length > 0 && Object.keys(edits).every((key) => key === 'exercise');
@@ -162,7 +167,9 @@ export function editIncident(incident: Incident, edits: Partial<EditableFields>,
   }
   const timeProblem = reportedOrderOfEdit(incident, present, ctx);
   if (timeProblem) return timeProblem;
-  return applyFieldChanges(incident, present, ctx, (changes) => ({ kind: 'fields_changed', changes }));
+  const badBase = base === undefined ? undefined : baseProblem(base, present);
+  if (badBase) return badBase;
+  return applyFieldChanges(incident, present, ctx, (changes) => ({ kind: 'fields_changed', changes }), false, [], base);
 }
 
 /** How far ahead of the device clock a time a person gives may be: the clocks of two devices (or a watch) differ by minutes. */

@@ -1,7 +1,8 @@
 // The incident commander in the detail (HICS, ITIL major incident): shown on a major incident or one that has a commander.
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { FIELD_LABELS, LIMITS, type EditableFields, type Incident } from '../../../shared/domain';
-import { FieldReadView, InlineEditActions, useInlineEditor } from './inline-field';
+import { ChangedMeanwhile, shownValue } from './changed-meanwhile';
+import { FieldReadView, InlineEditActions, useInlineEditor, type SaveOver } from './inline-field';
 import './commander-field.css';
 
 const LABEL = FIELD_LABELS.commander;
@@ -14,27 +15,36 @@ export function CommanderField({ incident, editable, people, save }: {
   incident: Incident;
   editable: boolean;
   people: readonly string[];
-  save: (edits: Partial<EditableFields>) => Promise<string | null>;
+  save: (edits: Partial<EditableFields>, over?: SaveOver) => Promise<string | null>;
 }) {
   const current = incident.commander ?? '';
-  const { editing, setEditing, value, setValue, error, setError, saving, setSaving, id, editRef, fieldRef, start } = useInlineEditor<HTMLInputElement>(current);
+  const { editing, setEditing, value, setValue, error, setError, saving, id, editRef, fieldRef, start, begin, end, opened, meanwhile, openedBase, saveMineRef } =
+    useInlineEditor<HTMLInputElement>(current, incident.stamps.commander ?? null);
   // Text typed and left with Escape or Back is kept while the stored name stays the same (as InlineField does).
   const [kept, setKept] = useState<{ text: string; over: string } | null>(null);
   const keptText = kept !== null && kept.over === current ? kept.text : null;
   const [said, setSaid] = useState('');
   if (!incident.major && current === '') return null;
 
-  async function submit(event?: FormEvent) {
+  /** `anyway`: the person chose to save over a name changed meanwhile (as InlineField does). */
+  async function submit(event?: FormEvent, anyway = false) {
     event?.preventDefault();
     if (saving) return;
-    if (value.trim() === current) {
+    // Unchanged from what the box showed on opening, or already the stored name: nothing to write.
+    if (value.trim() === opened.trim() || value.trim() === current) {
       setKept(null);
       setEditing(false);
+      setSaid(`No change to ${LABEL}.`);
       return;
     }
-    setSaving(true);
-    const problem = await save({ commander: value.trim() === '' ? null : value });
-    setSaving(false);
+    if (meanwhile !== null && !anyway) {
+      saveMineRef.current?.focus();
+      return;
+    }
+    begin(anyway);
+    const commander = value.trim() === '' ? null : value;
+    const problem = await (anyway ? save({ commander }, openedBase) : save({ commander }));
+    end();
     if (problem) {
       setError(problem);
       return;
@@ -99,6 +109,10 @@ export function CommanderField({ incident, editable, people, save }: {
             onChange={(e) => { setValue(e.target.value); setError(null); }} />
           <datalist id={`${id}-people`}>{people.map((person) => <option key={person} value={person} />)}</datalist>
           {keptText !== null && value === keptText && <p className="field-kept">Your unsaved text is back. Save it, or change it.</p>}
+          {meanwhile !== null && (
+            <ChangedMeanwhile id={id} label={LABEL} theirs={shownValue(meanwhile)} yours={shownValue(value)} saving={saving} saveRef={saveMineRef}
+              onSaveMine={() => void submit(undefined, true)} onUseNew={() => { setKept(null); setEditing(false); setSaid(`${LABEL} kept as changed meanwhile.`); }} />
+          )}
           <InlineEditActions id={id} label={LABEL} saving={saving} error={error} onBack={leave} />
         </form>
       </dd>

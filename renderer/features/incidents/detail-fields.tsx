@@ -12,6 +12,7 @@ import {
   type EditableFields,
   type Impact,
   type Incident,
+  type SyncedField,
   type TimelineEvent,
   type ZonedTime,
 } from '../../../shared/domain';
@@ -22,7 +23,7 @@ import { detectedAtProblem, occurredAtProblem, orderProblem, reportedAtProblem, 
 import { formatPathOrDash, formatZoned } from '../format';
 import { useReference } from '../reference/use-reference';
 import { CommanderField } from './commander-field';
-import { InlineField } from './inline-field';
+import { InlineField, type SaveOver } from './inline-field';
 import { TimeField } from './time-field';
 import { useTriageSavedWords } from './triage-saved-words';
 import { SlaPolicyField } from './sla-policy-field';
@@ -42,34 +43,38 @@ export function DetailFields({ incident, events, majorUpdateDefault }: { inciden
   const reference = useReference();
   const triageWords = useTriageSavedWords(incident);
   const editable = incident.status !== 'closed' && incident.status !== 'cancelled';
-  const save = async (edits: Partial<EditableFields>) => {
-    const result = await incidents.edit(incident.id, edits);
+  // `over`: saved over a value changed while the editor was open; the stamp held then is the base of every field edited,
+  // so the merge records it as concurrent with that change (a conflict to review), not as made after seeing it.
+  const save = async (edits: Partial<EditableFields>, over?: SaveOver) => {
+    const base = over?.base === undefined ? undefined : Object.fromEntries(Object.entries(edits).filter(([, value]) => value !== undefined).map(([key]) => [key, over.base ?? null]));
+    const result = await incidents.edit(incident.id, edits, base ? { base } : undefined);
     if (result.ok || result.error.code === 'no-change') return null;
     return result.error.message;
   };
+  const stampOf = (field: SyncedField) => incident.stamps[field] ?? null;
   const categoryNow = formatPath(incident.category);
   const resolution = incident.status === 'resolved' || incident.status === 'closed' ? currentResolution(events) : null;
   const categoryOptions = [{ value: '', label: '— none —' }, ...withCurrent(reference.category, categoryNow).map((c) => ({ value: c, label: c }))];
 
   return (
     <dl className="fields">
-      <InlineField label="Title" display={incident.title} initial={incident.title} editor="text" maxLength={200} editable={editable} wide onSave={(v) => save({ title: v })} />
+      <InlineField label="Title" display={incident.title} initial={incident.title} editor="text" maxLength={200} editable={editable} wide stamp={stampOf('title')} onSave={(v, over) => save({ title: v }, over)} />
       <div className="field-view">
         <dt>Priority</dt>
         <dd>{PRIORITY_LABELS[incident.priority]}</dd>
       </div>
       <InlineField label="Impact" display={`${incident.impact} — ${LEVEL_LABELS[incident.impact]}`} initial={String(incident.impact)} editor="select" options={LEVEL_OPTIONS}
-        editable={editable} onSave={(v) => save({ impact: Number(v) as Impact })} savedText={triageWords.impact} />
+        editable={editable} stamp={stampOf('impact')} onSave={(v, over) => save({ impact: Number(v) as Impact }, over)} savedText={triageWords.impact} />
       <InlineField label="Urgency" display={`${incident.urgency} — ${LEVEL_LABELS[incident.urgency]}`} initial={String(incident.urgency)} editor="select" options={LEVEL_OPTIONS}
-        editable={editable} onSave={(v) => save({ urgency: Number(v) as Impact })} savedText={triageWords.urgency} />
+        editable={editable} stamp={stampOf('urgency')} onSave={(v, over) => save({ urgency: Number(v) as Impact }, over)} savedText={triageWords.urgency} />
       <InlineField label="Category" display={formatPathOrDash(incident.category)} initial={categoryNow} editor="select" options={categoryOptions}
-        editable={editable} onSave={(v) => save({ category: v === '' ? [] : v.split(PATH_SEPARATOR) })} />
+        editable={editable} stamp={stampOf('category')} onSave={(v, over) => save({ category: v === '' ? [] : v.split(PATH_SEPARATOR) }, over)} />
       <InlineField label="Site" display={formatPathOrDash(incident.site)} initial={formatPath(incident.site)} editor="text" suggestions={reference.site} maxLength={1000}
-        editable={editable} onSave={(v) => save({ site: parsePath(v) })} />
+        editable={editable} stamp={stampOf('site')} onSave={(v, over) => save({ site: parsePath(v) }, over)} />
       <SlaPolicyField incident={incident} editable={editable} save={save} />
       <StakeholderUpdateField incident={incident} editable={editable} majorDefault={majorUpdateDefault} save={save} />
       <InlineField label="Reporter" display={incident.reporter ?? '—'} initial={incident.reporter ?? ''} editor="text" maxLength={200}
-        editable={editable} onSave={(v) => save({ reporter: v.trim() === '' ? null : v })} />
+        editable={editable} stamp={stampOf('reporter')} onSave={(v, over) => save({ reporter: v.trim() === '' ? null : v }, over)} />
       {incident.status === 'new' || !editable ? (
         // A new incident is assigned through the status change (New → Assigned), which stops the response clock.
         <div className="field-view">
@@ -80,9 +85,9 @@ export function DetailFields({ incident, events, majorUpdateDefault }: { inciden
         <>
           <InlineField label="Team" display={incident.team ?? '—'} initial={incident.team ?? ''} editor="select"
             options={[{ value: '', label: '— none —' }, ...withCurrent(reference.team, incident.team ?? '').map((t) => ({ value: t, label: t }))]}
-            editable={editable} onSave={(v) => save({ team: v === '' ? null : v })} />
+            editable={editable} stamp={stampOf('team')} onSave={(v, over) => save({ team: v === '' ? null : v }, over)} />
           <InlineField label="Assignee" display={incident.assignee ?? '—'} initial={incident.assignee ?? ''} editor="text" suggestions={reference.person} maxLength={200}
-            editable={editable} onSave={(v) => save({ assignee: v.trim() === '' ? null : v })} />
+            editable={editable} stamp={stampOf('assignee')} onSave={(v, over) => save({ assignee: v.trim() === '' ? null : v }, over)} />
         </>
       )}
       <CommanderField incident={incident} editable={editable} people={reference.person} save={save} />
@@ -91,14 +96,14 @@ export function DetailFields({ incident, events, majorUpdateDefault }: { inciden
           occurredAtProblem(ms, Date.now()) ??
           (incident.detectedAt ? orderProblem(ms, Date.parse(incident.detectedAt.utc), 'occurredAt') : null) ??
           reportedOrderProblem(ms, Date.parse(incident.reportedAt.utc), 'occurredAt')}
-        onSave={(time) => save({ occurredAt: time ?? undefined })} />
+        stamp={stampOf('occurredAt')} onSave={(time, over) => save({ occurredAt: time ?? undefined }, over)} />
       <TimeField label="Detected" time={incident.detectedAt} optional editable={editable}
         check={(ms) => detectedAtProblem(ms, Date.parse(incident.occurredAt.utc), Date.now())}
-        onSave={(time) => save({ detectedAt: time })} />
+        stamp={stampOf('detectedAt')} onSave={(time, over) => save({ detectedAt: time }, over)} />
       {/* Said at capture or left as the moment of saving; corrected here when the report came in earlier (a phone call). */}
       <TimeField label="Reported" time={incident.reportedAt} editable={editable} emptyMessage="Enter the date and time it was reported."
         check={(ms) => reportedAtProblem(ms, Date.parse(incident.occurredAt.utc), Date.now())}
-        onSave={(time) => save({ reportedAt: time ?? undefined })} />
+        stamp={stampOf('reportedAt')} onSave={(time, over) => save({ reportedAt: time ?? undefined }, over)} />
       <div className="field-view">
         <dt>Recorded</dt>
         <dd>{`${formatZoned(recordedAt(incident, events))} by ${incident.createdBy.name}`}</dd>
@@ -130,13 +135,13 @@ export function DetailFields({ incident, events, majorUpdateDefault }: { inciden
       )}
       {incident.duplicateOf && <DuplicateOfField survivorId={incident.duplicateOf} />}
       <InlineField label="Description" display={incident.description || '—'} initial={incident.description} editor="textarea" maxLength={20_000} editable={editable} wide
-        onSave={(v) => save({ description: v })} />
+        stamp={stampOf('description')} onSave={(v, over) => save({ description: v }, over)} />
       {RECORD_FIELDS.map((field) => {
         const current = incident[field] ?? '';
         return (
           <InlineField key={field} label={FIELD_LABELS[field]} display={current || '—'} initial={current} editor="textarea" maxLength={LIMITS.description} editable={editable} wide
             // Emptied: cleared (null), but nothing to write when it was never filled.
-            onSave={(v) => (v.trim() === current.trim() ? Promise.resolve(null) : save({ [field]: v.trim() === '' ? null : v }))} />
+            stamp={stampOf(field)} onSave={(v, over) => (v.trim() === current.trim() ? Promise.resolve(null) : save({ [field]: v.trim() === '' ? null : v }, over))} />
         );
       })}
     </dl>

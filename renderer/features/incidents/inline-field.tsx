@@ -1,5 +1,6 @@
 // One field of the detail view that can be edited in place: Edit → field → Save (one repository call) or Escape (text kept).
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { ChangedMeanwhile, shownValue } from './changed-meanwhile';
 
 export interface InlineFieldProps {
   label: string;
@@ -15,24 +16,33 @@ export interface InlineFieldProps {
   /** False for closed/cancelled incidents. */
   editable: boolean;
   wide?: boolean;
-  /** Saves the value; resolves to an error message to show, or null when saved. */
-  onSave: (value: string) => Promise<string | null>;
+  /**
+   * Saves the value; resolves to an error message to show, or null when saved. `over`: given when the person saves
+   * over a value changed meanwhile, with the field's stamp as it was on opening (when `stamp` was given).
+   */
+  onSave: (value: string, over?: SaveOver) => Promise<string | null>;
+  /** The field's stamp now (null: none), remembered on opening so a save over a change made meanwhile is a conflict. */
+  stamp?: string | null;
   /** What to say once `value` is saved, when more changed than the field ("Urgency saved. Priority now P2 High."). */
   savedText?: (value: string) => string;
 }
 
 /**
  * The state of an in-place editor: open or not, the value typed, its refusal, a save in flight. Opening focuses the
- * field; closing hands focus back to the Edit button. `start` opens it on `initial` with no refusal shown.
+ * field; closing hands focus back to the Edit button. `start` opens it on `initial` with no refusal shown, and
+ * remembers that value and `stamp` (the field's stamp, when the caller knows it): when `initial` moves while the
+ * editor is open (a sync, another window), `meanwhile` is that new value, and `openedBase` is what a save over it replaced.
  */
-export function useInlineEditor<F extends HTMLElement>(initial: string) {
+export function useInlineEditor<F extends HTMLElement>(initial: string, stamp?: string | null) {
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(initial);
+  const [opened, setOpened] = useState<{ value: string; stamp: string | null | undefined }>({ value: initial, stamp });
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const id = useId();
   const editRef = useRef<HTMLButtonElement>(null);
   const fieldRef = useRef<F>(null);
+  const saveMineRef = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
 
   useEffect(() => {
@@ -43,10 +53,34 @@ export function useInlineEditor<F extends HTMLElement>(initial: string) {
 
   function start() {
     setValue(initial);
+    setOpened({ value: initial, stamp });
     setError(null);
     setEditing(true);
   }
-  return { editing, setEditing, value, setValue, error, setError, saving, setSaving, id, editRef, fieldRef, start };
+  // While a save is in flight the stored value moves to the saved one: a plain save must not flash the notice, and a
+  // save over another's change keeps showing the value it is saved over.
+  const [over, setOver] = useState<string | null>(null);
+  const meanwhile = !editing ? null : over !== null ? over : saving || initial === opened.value ? null : initial;
+  /** A save starts; `anyway`: over the value changed meanwhile (shown until it ends). */
+  function begin(anyway: boolean) {
+    setSaving(true);
+    setOver(anyway ? initial : null);
+  }
+  function end() {
+    setSaving(false);
+    setOver(null);
+  }
+  /** The base to save over a change made meanwhile: the stamp held on opening (undefined: the caller gave none). */
+  const openedBase: SaveOver = opened.stamp === undefined ? {} : { base: opened.stamp };
+  return {
+    editing, setEditing, value, setValue, error, setError, saving, id, editRef, fieldRef, start, begin, end,
+    opened: opened.value, meanwhile, openedBase, saveMineRef,
+  };
+}
+
+/** A save over a value changed meanwhile ("Save mine anyway"): `base`, the field's stamp on opening, when known. */
+export interface SaveOver {
+  base?: string | null;
 }
 
 /**
@@ -64,23 +98,32 @@ function useKeptText(initial: string) {
   };
 }
 
-export function InlineField({ label, display, initial, editor, options = [], suggestions, maxLength, editable, wide, onSave, savedText }: InlineFieldProps) {
-  const { editing, setEditing, value, setValue, error, setError, saving, setSaving, id, editRef, fieldRef, start } =
-    useInlineEditor<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(initial);
+export function InlineField({ label, display, initial, editor, options = [], suggestions, maxLength, editable, wide, onSave, savedText, stamp }: InlineFieldProps) {
+  const { editing, setEditing, value, setValue, error, setError, saving, id, editRef, fieldRef, start, begin, end, opened, meanwhile, openedBase, saveMineRef } =
+    useInlineEditor<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(initial, stamp);
   const { kept, keep, drop } = useKeptText(initial);
   const [said, setSaid] = useState('');
 
-  async function save(event?: FormEvent) {
+  /** `anyway`: the person chose to save over a value changed meanwhile. */
+  async function save(event?: FormEvent, anyway = false) {
     event?.preventDefault();
     if (saving) return;
-    if (value === initial) {
+    // Unchanged from what the box showed on opening (or already what is stored): nothing to write, even if the stored
+    // value moved meanwhile — the old text must not undo another person's edit.
+    if (value === opened || value === initial) {
       drop();
       setEditing(false);
+      setSaid(`No change to ${label}.`);
       return;
     }
-    setSaving(true);
-    const problem = await onSave(value);
-    setSaving(false);
+    // Never silently over another person's edit: Save then leads to the choice shown above it.
+    if (meanwhile !== null && !anyway) {
+      saveMineRef.current?.focus();
+      return;
+    }
+    begin(anyway);
+    const problem = await (anyway ? onSave(value, openedBase) : onSave(value));
+    end();
     if (problem) setError(problem);
     else {
       drop();
@@ -92,6 +135,12 @@ export function InlineField({ label, display, initial, editor, options = [], sug
   function leave() {
     if (editor !== 'select') keep(value);
     setEditing(false);
+  }
+
+  function useNew() {
+    drop();
+    setEditing(false);
+    setSaid(`${label} kept as changed meanwhile.`);
   }
 
   function open() {
@@ -152,6 +201,10 @@ export function InlineField({ label, display, initial, editor, options = [], sug
           )}
           {suggestions && <datalist id={`${id}-list`}>{suggestions.map((s) => <option key={s} value={s} />)}</datalist>}
           {kept !== null && value === kept && <p className="field-kept">Your unsaved text is back. Save it, or change it.</p>}
+          {meanwhile !== null && (
+            <ChangedMeanwhile id={id} label={label} theirs={shownValue(meanwhile, editor === 'select' ? options : undefined)} yours={shownValue(value, editor === 'select' ? options : undefined)}
+              saving={saving} saveRef={saveMineRef} onSaveMine={() => void save(undefined, true)} onUseNew={useNew} />
+          )}
           <InlineEditActions id={id} label={label} saving={saving} error={error} onBack={leave} />
         </form>
       </dd>

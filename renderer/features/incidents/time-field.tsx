@@ -4,7 +4,8 @@ import type { ZonedTime } from '../../../shared/domain';
 import { formatZoned } from '../format';
 import { LOCAL_TIME_BOUNDS, localTimeOf, localTimeProblem, localValueAt } from '../local-time';
 import { LocalTimeChoice, localTimeHint } from '../local-time-choice';
-import { FieldReadView, InlineEditActions, useInlineEditor } from './inline-field';
+import { ChangedMeanwhile } from './changed-meanwhile';
+import { FieldReadView, InlineEditActions, useInlineEditor, type SaveOver } from './inline-field';
 
 export interface TimeFieldProps {
   label: string;
@@ -16,7 +17,10 @@ export interface TimeFieldProps {
   editable: boolean;
   /** Why a typed time (epoch ms) cannot be saved; null when fine. */
   check: (ms: number) => string | null;
-  onSave: (time: ZonedTime | null) => Promise<string | null>;
+  /** `over`: saved over a time changed while the editor was open ("Save mine anyway"), with the stamp held then. */
+  onSave: (time: ZonedTime | null, over?: SaveOver) => Promise<string | null>;
+  /** The field's stamp now (null: none), remembered on opening so a save over a change made meanwhile is a conflict. */
+  stamp?: string | null;
 }
 
 /**
@@ -24,26 +28,36 @@ export interface TimeFieldProps {
  * that moment is what gets stored. Unchanged values are not saved, so opening the editor never rewrites a zone.
  * A time the clocks showed twice keeps the pass of the time being edited (or the one chosen); a skipped one is refused.
  */
-export function TimeField({ label, time, optional, emptyMessage = 'Enter the date and time it happened.', editable, check, onSave }: TimeFieldProps) {
+export function TimeField({ label, time, optional, emptyMessage = 'Enter the date and time it happened.', editable, check, onSave, stamp }: TimeFieldProps) {
   const initial = time ? localValueAt(Date.parse(time.utc)) : '';
-  const { editing, setEditing, value, setValue, error, setError, saving, setSaving, id, editRef, fieldRef: inputRef, start } = useInlineEditor<HTMLInputElement>(initial);
+  const { editing, setEditing, value, setValue, error, setError, saving, id, editRef, fieldRef: inputRef, start, begin, end, opened, meanwhile, openedBase, saveMineRef } =
+    useInlineEditor<HTMLInputElement>(initial, stamp);
+  const [said, setSaid] = useState('');
   // A pass of a repeated time the person chose; until then the stored time's own.
   const [chosen, setChosen] = useState<ZonedTime | null>(null);
   const kept = chosen ?? time;
   const entered = value === '' ? null : localTimeOf(value, kept, kept?.offsetMinutes ?? null);
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
+  /** `anyway`: the person chose to save over a time changed meanwhile (as InlineField does). */
+  async function save(event?: FormEvent, anyway = false) {
+    event?.preventDefault();
     if (saving) return;
     // A half-typed date-time reads as ''; it must not silently clear the time.
     if (inputRef.current?.validity.badInput) return setError(`Finish the date and time${optional ? ', or clear every part of it' : ''}.`);
-    if (value === initial && entered?.utc === time?.utc && entered?.offsetMinutes === time?.offsetMinutes) return setEditing(false);
+    // Already what is stored, or as the box showed it on opening (no other pass chosen): nothing to write, so an old
+    // time left in the box cannot undo a change synced in meanwhile.
+    const stored = value === initial && entered?.utc === time?.utc && entered?.offsetMinutes === time?.offsetMinutes;
+    if (stored || (value === opened && chosen === null)) {
+      setEditing(false);
+      return setSaid(`No change to ${label}.`);
+    }
+    if (meanwhile !== null && !anyway) return saveMineRef.current?.focus();
     if (value === '' && !optional) return setError(emptyMessage);
     const problem = value === '' ? null : entered ? check(Date.parse(entered.utc)) : (localTimeProblem(value, null) ?? check(Number.NaN) ?? 'Enter a complete date and time.');
     if (problem) return setError(problem);
-    setSaving(true);
-    const refused = await onSave(entered);
-    setSaving(false);
+    begin(anyway);
+    const refused = await (anyway ? onSave(entered, openedBase) : onSave(entered));
+    end();
     if (refused) setError(refused);
     else setEditing(false);
   }
@@ -57,8 +71,9 @@ export function TimeField({ label, time, optional, emptyMessage = 'Enter the dat
 
   if (!editing) {
     return (
-      <FieldReadView label={label} editable={editable} editRef={editRef} onEdit={() => { setChosen(null); start(); }}>
+      <FieldReadView label={label} editable={editable} editRef={editRef} onEdit={() => { setChosen(null); setSaid(''); start(); }}>
         <span>{time ? formatZoned(time) : 'Not recorded'}</span>
+        <span role="status" className="visually-hidden">{said}</span>
       </FieldReadView>
     );
   }
@@ -73,6 +88,11 @@ export function TimeField({ label, time, optional, emptyMessage = 'Enter the dat
           {!error && <span id={`${id}-zone`} className="hint">{zone}</span>}
           <LocalTimeChoice id={id} value={value} time={entered} noteElsewhere={false} disabled={saving}
             onChoose={(pass) => { setChosen(pass); setValue(localValueAt(Date.parse(pass.utc))); setError(null); }} />
+          {meanwhile !== null && (
+            <ChangedMeanwhile id={id} label={label} theirs={time ? formatZoned(time) : 'Not recorded'} yours={entered ? formatZoned(entered) : value === '' ? '(empty)' : value}
+              saving={saving} saveRef={saveMineRef} onSaveMine={() => void save(undefined, true)}
+              onUseNew={() => { setEditing(false); setSaid(`${label} kept as changed meanwhile.`); }} />
+          )}
           <InlineEditActions id={id} label={label} saving={saving} error={error} onBack={() => setEditing(false)} />
         </form>
       </dd>
