@@ -1,9 +1,9 @@
 // The incident's SLA policy in the detail view: automatic (site or default) or one chosen for this incident.
 import { resolveSlaPolicyDetail, SEED_SLA_POLICY_SET, type EditableFields, type Incident } from '../../../shared/domain';
 import { useSlaPolicySet } from '../reference/use-sla-policies';
-import { InlineField } from './inline-field';
+import { InlineField, type SaveOver } from './inline-field';
 
-export function SlaPolicyField({ incident, editable, save }: { incident: Incident; editable: boolean; save: (edits: Partial<EditableFields>) => Promise<string | null> }) {
+export function SlaPolicyField({ incident, editable, save }: { incident: Incident; editable: boolean; save: (edits: Partial<EditableFields>, over?: SaveOver) => Promise<string | null> }) {
   const set = useSlaPolicySet() ?? SEED_SLA_POLICY_SET;
   const own = incident.slaPolicyId ?? null;
   const applied = resolveSlaPolicyDetail(incident, set);
@@ -17,6 +17,7 @@ export function SlaPolicyField({ incident, editable, save }: { incident: Inciden
   ];
   return (
     <InlineField label="SLA policy" display={`${applied.policy.name} (${why(applied)})${unknown}`} initial={own ?? ''} editor="select" options={options}
-      editable={editable} onSave={(v) => (v === (own ?? '') ? Promise.resolve(null) : save({ slaPolicyId: v === '' ? null : v }))} />
+      editable={editable} stamp={incident.stamps.slaPolicyId ?? null}
+      onSave={(v, over) => (v === (own ?? '') ? Promise.resolve(null) : save({ slaPolicyId: v === '' ? null : v }, over))} />
   );
 }

@@ -15,7 +15,7 @@ import {
 } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { formatLocalClock } from '../format';
-import { InlineField } from './inline-field';
+import { InlineField, type SaveOver } from './inline-field';
 import { useMinuteNow } from './sla-hooks';
 
 const MIN = 60_000;
@@ -59,7 +59,7 @@ export function StakeholderUpdateField({ incident, editable, majorDefault: loade
   incident: Incident;
   editable: boolean;
   majorDefault: number | null | undefined;
-  save: (edits: Partial<EditableFields>) => Promise<string | null>;
+  save: (edits: Partial<EditableFields>, over?: SaveOver) => Promise<string | null>;
 }) {
   const majorDefault = loaded === undefined ? DEFAULT_NOTIFICATION_SETTINGS.majorUpdateEveryMinutes : loaded;
   const own = incident.updateEveryMinutes ?? null;
@@ -78,7 +78,8 @@ export function StakeholderUpdateField({ incident, editable, majorDefault: loade
   const initial = own === null ? '' : String(own);
   return (
     <InlineField label="Stakeholder updates" display={display} initial={initial} editor="select" options={options} editable={editable}
-      onSave={(v) => (v === initial ? Promise.resolve(null) : save({ updateEveryMinutes: v === '' ? null : Number(v) }))} />
+      stamp={incident.stamps.updateEveryMinutes ?? null}
+      onSave={(v, over) => (v === initial ? Promise.resolve(null) : save({ updateEveryMinutes: v === '' ? null : Number(v) }, over))} />
   );
 }
 
