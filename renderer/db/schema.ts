@@ -154,17 +154,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   {
     version: 13,
-    // No index changes. Its upgrade (SLA changes gained impact/urgency changes, so every row's SLA fields were
-    // recomputed from the timeline and rewritten where they differ; and everything v11 did) now runs as v14, which
-    // does the same: a database below 13 gets it once, there, instead of reading everything twice.
-    stores: {},
-  },
-  {
-    version: 14,
-    // No index changes: the SLA clocks now walk an incident's changes in the merge's (HLC) order, each at a time that
-    // never goes back, so a laptop whose clock was off no longer moves a change before one it had already seen. The
-    // SLA sort key ([slaGroup+slaKey]) of incidents whose recorded times disagree with that order is recomputed
-    // (and everything v13 and v11 did, for databases below them). Only rows that differ are written.
+    // No index changes: SLA changes now carry impact/urgency changes (a clock breaches against the priority in force at
+    // each moment), so every row's SLA fields are recomputed from the timeline and rewritten where they differ (rows
+    // of incidents whose impact or urgency changed; and everything v11 did, for databases below 11).
     stores: {},
     upgrade: rebuildSlaFields,
     steps: [SLA_READ, SLA_CHECK],
@@ -274,7 +266,7 @@ async function slaChangesInTimeline(tx: Transaction, onChunk: (done: number, tot
 }
 
 /**
- * v9 to v13 → v14: every incident row's SLA fields as the current code computes them. The reverted v10
+ * v9, v10 (d929c90's), v11 or v12 → v13: every incident row's SLA fields as the current code computes them. The reverted v10
  * build stored SLA times corrected for clocks found off, and slaStartMs (a field nothing reads now: it would travel
  * with the incident); a build from before the newer-database guard (7764d2c) wrote rows without SLA fields (absent
  * from [slaGroup+slaKey], so from the SLA sort and exports following it) or with v8's key. Only rows whose fields

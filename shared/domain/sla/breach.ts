@@ -3,7 +3,6 @@ import type { Priority } from '../priority';
 import type { CompiledCalendar } from './calendar';
 import type { SlaBreach, SlaChange } from './clock';
 import { advance, effective, measure, resolveMode, RUNNING, STOPPED } from './clock-steps';
-import type { OrderedChange } from './merge-order';
 import type { PriorityHistory } from './priority-history';
 
 type Targets = (priority: Priority) => { readonly responseMs: number; readonly resolveMs: number };
@@ -61,7 +60,7 @@ export function findResponseBreach(
  * not stopped; a change of priority while resolved (or closed) waits for a reopen, where it is judged. Walked up to now.
  */
 export function findResolveBreach(
-  changes: readonly OrderedChange[],
+  changes: readonly SlaChange[],
   createdAtMs: number,
   calendar: CompiledCalendar | null,
   history: PriorityHistory,

@@ -4,7 +4,6 @@ import type { Status } from '../status';
 import { findResolveBreach, findResponseBreach } from './breach';
 import { compileCalendar, type CompiledCalendar } from './calendar';
 import { advance, effective, measure, PAUSED, resolveMode, RUNNING, STOPPED } from './clock-steps';
-import { lenientHistory, mergeOrder, type OrderedChange } from './merge-order';
 import { targetFor, type SlaPolicy } from './policy';
 import { priorityHistory, type PriorityHistory, type SlaLevelChange, type SlaPriorityNow } from './priority-history';
 
@@ -48,15 +47,13 @@ export interface SlaClocks {
  * of impact or urgency (`levels`; without `to` when that is all it changed).
  */
 export interface SlaChange {
-  /** The recording laptop's wall clock: when it happened, as far as that clock can tell. */
   readonly atMs: number;
-  /** The merge's order: the clocks walk changes by this, not by `atMs` (merge-order.ts). */
   readonly hlc: string;
   readonly to?: Status | null;
   /**
    * An automatic close: stamped just after what its device knew, so a status change made elsewhere with a later
    * stamp wins the merge over it. The clocks follow the merge: a yielding change with such a later change is ignored
-   * (it would otherwise stop a clock of an incident that is open again); its recorded time only dates that change.
+   * (its recorded time, later than that change's, would otherwise stop a clock of an incident that is open again).
    */
   readonly yields?: boolean;
   /** Impact and/or urgency changed here: the priority, and so the targets in force, may change from this instant. */
@@ -84,24 +81,31 @@ export interface SlaClockOptions {
   readonly warnPercents: readonly [number, number];
 }
 
-/** Status changes and first owners in the clocks' order (the merge's: HLC), without overruled yielding ones. */
-export function orderChanges(timeline: SlaTimeline): readonly (SlaStatusChange & OrderedChange)[] {
+function before(a: SlaChange, b: SlaChange, createdAtMs: number): number {
+  const ta = effective(a.atMs, createdAtMs);
+  const tb = effective(b.atMs, createdAtMs);
+  if (ta !== tb) return ta - tb;
+  return a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0;
+}
+
+/** Status changes and first owners in deterministic order (time, then HLC), without overruled yielding ones. */
+export function orderChanges(timeline: SlaTimeline): readonly SlaStatusChange[] {
   const all = orderedEntries(timeline);
   return all.every(actsOnStatus) ? all : all.filter(actsOnStatus);
 }
 
-/**
- * Every change (level changes too) in the clocks' order: the merge's (HLC), with times that never run backwards and
- * openers of uncertain spans where laptops' clocks disagree (merge-order.ts); the input itself when they agree.
- * Overruled automatic closes are dropped after placing: the status they set is void, but their recorded time still
- * says the change that overruled them came later.
- */
-export function orderedEntries(timeline: SlaTimeline): readonly OrderedChange[] {
-  return withoutOverruled(mergeOrder(timeline.changes, timeline.createdAtMs));
+/** Every change (level changes too) in the clocks' order; the input itself when nothing moves. */
+export function orderedEntries(timeline: SlaTimeline): readonly SlaChange[] {
+  const { createdAtMs } = timeline;
+  const changes = withoutOverruled(timeline.changes);
+  for (let i = 1; i < changes.length; i++) {
+    if (before(changes[i - 1]!, changes[i]!, createdAtMs) > 0) return [...changes].sort((a, b) => before(a, b, createdAtMs));
+  }
+  return changes;
 }
 
 /** Drops yielding changes (automatic closes) that a status change with a later stamp overruled in the merge. */
-function withoutOverruled<T extends SlaChange>(changes: readonly T[]): readonly T[] {
+function withoutOverruled(changes: readonly SlaChange[]): readonly SlaChange[] {
   if (!changes.some((change) => change.yields === true)) return changes;
   let newest = '';
   for (const change of changes) if (typeof change.to === 'string' && change.hlc > newest) newest = change.hlc;
@@ -109,7 +113,7 @@ function withoutOverruled<T extends SlaChange>(changes: readonly T[]): readonly 
 }
 
 /** First instant at which the resolve clock's running time reaches `need`; null if it never does on the known timeline. */
-function resolveCrossing(changes: readonly OrderedChange[], createdAtMs: number, calendar: CompiledCalendar | null, need: number): number | null {
+function resolveCrossing(changes: readonly SlaChange[], createdAtMs: number, calendar: CompiledCalendar | null, need: number): number | null {
   let accumulated = 0;
   let mode = RUNNING;
   let from = createdAtMs;
@@ -130,7 +134,7 @@ function resolveCrossing(changes: readonly OrderedChange[], createdAtMs: number,
 
 /** Crossing time of a running resolve clock; the fast path continues from now when no change lies ahead. */
 function resolveCrossingAt(
-  changes: readonly OrderedChange[],
+  changes: readonly SlaChange[],
   createdAtMs: number,
   calendar: CompiledCalendar | null,
   need: number,
@@ -196,7 +200,7 @@ function judge(
  */
 function clocksOf(
   createdAtMs: number,
-  changes: readonly OrderedChange[],
+  changes: readonly SlaChange[],
   calendar: CompiledCalendar | null,
   warn: readonly [number, number],
   targets: Targets,
@@ -262,7 +266,7 @@ function clocksOf(
   return { response, resolve };
 }
 
-/** Both clocks of one incident at `nowMs` under fixed targets. Pure; allocates only the result (and copies where changes are out of HLC order or clocks disagree). */
+/** Both clocks of one incident at `nowMs` under fixed targets. Pure; allocates only the result (and a sorted copy for out-of-order input). */
 export function computeSlaClocks(timeline: SlaTimeline, options: SlaClockOptions, nowMs: number): SlaClocks {
   return clocksOf(timeline.createdAtMs, orderedEntries(timeline), options.calendar, options.warnPercents, () => options, undefined, null, nowMs);
 }
@@ -311,9 +315,7 @@ function moves(history: PriorityHistory | null, priority: Priority): history is 
 export function computeIncidentSla(timeline: SlaTimeline, now: SlaPriorityNow, policy: SlaPolicy, nowMs: number): SlaClocks {
   const options = optionsFor(policy, now.priority);
   const changes = orderedEntries(timeline);
-  const replayed = changes.some((change) => change.levels) ? priorityHistory(changes, now) : null;
-  // Spans where laptops' clocks disagree are judged by the looser priority (merge-order.ts): no breach is invented.
-  const history = replayed === null ? null : lenientHistory(changes, replayed);
+  const history = changes.some((change) => change.levels) ? priorityHistory(changes, now) : null;
   if (!moves(history, now.priority)) return clocksOf(timeline.createdAtMs, changes, options.calendar, options.warnPercents, () => options, now.priority, null, nowMs);
   const targets: Targets = (p) => optionsFor(policy, p ?? now.priority);
   return clocksOf(timeline.createdAtMs, changes, options.calendar, options.warnPercents, targets, now.priority, history, nowMs);

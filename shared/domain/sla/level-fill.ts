@@ -1,7 +1,6 @@
 // Level changes made self-contained: each names both impact and urgency, read from the incident's levels now.
 import type { Impact } from '../priority';
-import type { SlaChange, SlaTimeline } from './clock';
-import { inStampOrder } from './merge-order';
+import { orderedEntries, type SlaChange, type SlaTimeline } from './clock';
 import { initialLevels, type SlaPriorityNow } from './priority-history';
 
 /**
@@ -11,8 +10,7 @@ import { initialLevels, type SlaPriorityNow } from './priority-history';
  */
 export function completeLevels(timeline: SlaTimeline, now: SlaPriorityNow): SlaTimeline {
   if (!timeline.changes.some((change) => change.levels)) return timeline;
-  // The merge's order (HLC): the levels it replays to are the incident's, whatever the laptops' clocks said.
-  const ordered = inStampOrder(timeline.changes);
+  const ordered = orderedEntries(timeline);
   const start = initialLevels(ordered, now);
   if (start === null) return timeline;
   let impact: Impact = start.impact;

@@ -86,9 +86,8 @@ export function initialLevels(
 /**
  * The priority before `entries` (ordered as the clocks walk them) and after each; null when none changed a level or
  * the levels cannot be pieced together (then the priority now held throughout, as before priority history existed).
- * From the last level change on, the priority is the incident's own: the clock measures against what the badge shows.
- * In the merge's order (merge-order.ts) the replay ends there anyway; this still holds where the levels stored in the
- * entries do not chain (an entry missing from this device's timeline).
+ * From the last level change on, the priority is the incident's own: the clock measures against what the badge shows,
+ * even where merged edits from two devices replay to another value.
  */
 export function priorityHistory(
   entries: readonly { readonly levels?: SlaLevelChange }[],

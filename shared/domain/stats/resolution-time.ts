@@ -15,11 +15,10 @@ function isDone(status: Status | null): boolean {
  * resolution's time (closing is confirmation, not work); cancelled → resolved (two devices offline, the resolve won
  * the merge) is a resolution too.
  *
- * The changes are walked in the merge's order (HLC), each at a time that never goes back (orderChanges), so a
- * resolution stamped after a reopen but recorded before it (the resolving laptop's clock behind) counts at the reopen's
- * time. Should the walk still end open (the row's status comes from a merge of changes this timeline does not all
- * hold), the resolution is the latest change into resolved or closed, else the row's last update: the incident is
- * resolved, so it is counted somewhere plausible, never at its creation.
+ * The status comes from the merged row, which follows ordering stamps, while the changes are walked by their recorded
+ * times; when the two disagree (a resolving device's clock behind a reopen) the walk can end open. The resolution is
+ * then the latest change into resolved or closed, else the row's last update: the incident is resolved, so it is
+ * counted somewhere plausible, never at its creation.
  */
 export function resolvedAtOf(timeline: SlaTimeline, status: Status, updatedAtMs: number): number | null {
   if (!isDone(status)) return null;

@@ -105,9 +105,11 @@ function expectMatches(actual: SlaClock, reference: ReferenceClock, target: numb
   expect(actual.nextThresholdAt).toBe(need === null ? null : reference.crossing(need));
 }
 
-/** The status the merge ends on: the last in HLC order (the clocks follow the merge, whatever the recorded times say). */
 function finalResolveStatus(s: Scenario): Status {
-  const sorted = s.changes.filter((c) => c.to !== null).sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+  const sorted = [...s.changes]
+    .filter((c) => c.to !== null)
+    .map((c) => ({ ...c, at: Math.max(c.atMs, s.createdAtMs) }))
+    .sort((a, b) => a.at - b.at || (a.hlc < b.hlc ? -1 : 1));
   return sorted.at(-1)?.to ?? 'new';
 }
 

@@ -54,17 +54,11 @@ interface Step {
   to: Status | null;
 }
 
-/**
- * Steps in the merge's order (HLC), each at its recorded time clamped so time never runs backwards along that order
- * (and never before creation): the spec of merge-order.ts, written out plainly.
- */
+/** Sorted, clamped steps (same ordering rule as the spec: time, then HLC). */
 function steps(createdAtMs: number, changes: readonly SlaChange[]): Step[] {
-  const sorted = [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.atMs - b.atMs));
-  let latest = createdAtMs;
-  return sorted.flatMap((c) => {
-    latest = Math.max(latest, c.atMs);
-    return c.to === undefined ? [] : [{ at: latest, to: c.to }];
-  });
+  return changes
+    .flatMap((c) => (c.to === undefined ? [] : [{ at: Math.max(c.atMs, createdAtMs), hlc: c.hlc, to: c.to }]))
+    .sort((a, b) => a.at - b.at || (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
 }
 
 const RUNNING = new Set<Status>(['new', 'assigned', 'in_progress']);

@@ -74,13 +74,12 @@ describe('summarizeIncidents', () => {
     expect(stats.buckets[6]!.recorded).toBe(1);
   });
 
-  it('counts a resolution recorded behind a later reopen at the reopen, as the merge orders it', () => {
-    // Resolved at 60 min, reopened at 12 h, resolved again by a laptop whose clock was 1.5 h behind (its stamp is later):
-    // the clocks walk the merge's order, so the second resolution stops the clock at 12 h and the 60 running minutes count.
+  it('counts a resolution recorded behind a later reopen as resolved, without judging its still running clock', () => {
+    // Resolved at 60 min, reopened at 12 h, resolved again by a laptop whose clock was 1.5 h behind (its stamp is later).
     const stats = summarizeIncidents([incident({ at: DAY, changes: [[5, 'assigned'], [60, 'resolved'], [720, 'in_progress'], [630, 'resolved']], status: 'resolved' })], week, NOW);
-    expect(stats).toMatchObject({ recorded: 1, resolved: 1, stillOpen: 0, resolve: { met: 1, breached: 0 } });
+    expect(stats).toMatchObject({ recorded: 1, resolved: 1, stillOpen: 0, resolve: { met: 0, breached: 0 } });
     expect(stats.buckets[1]!.resolved).toBe(1);
-    expect(stats.medianTimeToResolveMs).toBe(60 * MIN);
+    expect(stats.medianTimeToResolveMs).toBeNull();
   });
 
   it('judges neither way an unowned incident whose response clock is still under its target', () => {
@@ -208,8 +207,8 @@ describe('resolvedAtOf, when devices disagree', () => {
     expect(resolvedAtOf(timeline([[60 * 48, 'cancelled'], [60 * 49, 'resolved']]), 'resolved', at(60 * 49))).toBe(at(60 * 49));
   });
 
-  it('places a resolution stamped after a reopen but recorded before it at the reopen, and falls back to the last update without any change', () => {
-    expect(resolvedAtOf(timeline([[60, 'resolved'], [720, 'in_progress'], [630, 'resolved']]), 'resolved', at(800))).toBe(at(720));
+  it('falls back to the latest change into resolved when the walk by time ends open, and to the last update without any', () => {
+    expect(resolvedAtOf(timeline([[60, 'resolved'], [720, 'in_progress'], [630, 'resolved']]), 'resolved', at(720))).toBe(at(630));
     expect(resolvedAtOf(timeline([]), 'resolved', at(90))).toBe(at(90));
   });
 
