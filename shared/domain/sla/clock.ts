@@ -5,6 +5,7 @@ import { findResolveBreach, findResponseBreach } from './breach';
 import { compileCalendar, type CompiledCalendar } from './calendar';
 import { advance, effective, measure, PAUSED, resolveMode, RUNNING, STOPPED } from './clock-steps';
 import { targetFor, type SlaPolicy } from './policy';
+import { lenientToMerge } from './merge-lenient';
 import { priorityHistory, type PriorityHistory, type SlaLevelChange, type SlaPriorityNow } from './priority-history';
 
 export type SlaClockState = 'running' | 'paused' | 'stopped';
@@ -315,7 +316,9 @@ function moves(history: PriorityHistory | null, priority: Priority): history is 
 export function computeIncidentSla(timeline: SlaTimeline, now: SlaPriorityNow, policy: SlaPolicy, nowMs: number): SlaClocks {
   const options = optionsFor(policy, now.priority);
   const changes = orderedEntries(timeline);
-  const history = changes.some((change) => change.levels) ? priorityHistory(changes, now) : null;
+  const replayed = changes.some((change) => change.levels) ? priorityHistory(changes, now) : null;
+  // Laptops whose clocks disagree: each moment takes the looser of the recorded-time and the merge's reading.
+  const history = replayed === null ? null : lenientToMerge(changes, replayed, now);
   if (!moves(history, now.priority)) return clocksOf(timeline.createdAtMs, changes, options.calendar, options.warnPercents, () => options, now.priority, null, nowMs);
   const targets: Targets = (p) => optionsFor(policy, p ?? now.priority);
   return clocksOf(timeline.createdAtMs, changes, options.calendar, options.warnPercents, targets, now.priority, history, nowMs);
