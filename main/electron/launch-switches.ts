@@ -26,9 +26,13 @@ export function checkLaunchSwitches(app: LaunchAppLike, options: LaunchCheckOpti
   if (verdict.allowed) return true;
   // stderr for whoever ran it from a terminal or a script; before `ready` on Linux the error box only prints to
   // stderr as well, so it is shown on the other systems only, where it is a real dialog.
-  options.writeError(`${verdict.message}\n`);
-  if (options.platform !== 'linux') options.showErrorBox('Lantern did not start', verdict.message);
-  // Before `ready` app.exit ends the process at once, before any window, IPC handler or database exists.
-  app.exit(REFUSED_LAUNCH_EXIT_CODE);
+  try {
+    options.writeError(`${verdict.message}\n`);
+    if (options.platform !== 'linux') options.showErrorBox('Lantern did not start', verdict.message);
+  } finally {
+    // Even when stderr is closed and the write throws. Before `ready` app.exit ends the process at once, before any
+    // window, IPC handler or database exists.
+    app.exit(REFUSED_LAUNCH_EXIT_CODE);
+  }
   return false;
 }

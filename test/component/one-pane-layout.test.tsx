@@ -104,4 +104,18 @@ describe('one pane at a time in a narrow window', () => {
     expect(list()).toBeInTheDocument();
     expect(workPane()).toBeInTheDocument();
   });
+  it('leaves the hidden list alone: J and Enter in an open incident neither move its cursor nor open another incident', { timeout: 30_000 }, async () => {
+    stubWindowWidth(true);
+    const app = await renderApp();
+    await recordIncident(app, 'Alpha incident');
+    await app.user.keyboard('{Escape}');
+    const bravo = await recordIncident(app, 'Bravo incident');
+    await waitFor(() => expect(within(bravo).getByRole('heading', { level: 2 })).toHaveFocus());
+    await app.user.keyboard('j');
+    expect(document.activeElement?.closest('[hidden]')).toBeNull();
+    await app.user.keyboard('{Enter}');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(screen.getByRole('article', { name: 'Bravo incident' })).toBeInTheDocument();
+    expect(screen.queryByRole('article', { name: 'Alpha incident' })).toBeNull();
+  });
 });

@@ -25,6 +25,8 @@ export function useKeyboardCursor(
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || total === 0) return;
       // A dialog's keys are its own, and a modal means the list behind it is out of reach.
       if (isTyping(event.target) || keyBelongsToDialog(event.target)) return;
+      // One pane at a time (a narrow window): while the list is hidden behind an open incident, its keys do nothing.
+      if (scrollRef.current?.closest('[hidden]')) return;
       const key = event.key.toLowerCase();
       // J and K are single-key shortcuts (WCAG 2.1.4: they can be turned off); arrows, Home and End are not characters.
       if ((key === 'j' || key === 'k') && !singleKeyShortcutsOn()) return;
