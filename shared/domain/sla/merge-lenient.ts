@@ -1,6 +1,6 @@
 // Where laptops' clocks disagree, each moment's SLA priority is the looser of two readings: recorded-time order and the merge's.
 import { DEFAULT_PRIORITY_MATRIX, type Impact, type Priority, type PriorityMatrix } from '../priority';
-import { initialLevels, type PriorityHistory, type SlaLevelChange, type SlaPriorityNow } from './priority-history';
+import { initialLevels, priorityOf, type PriorityHistory, type SlaLevelChange, type SlaPriorityNow } from './priority-history';
 
 interface LevelEntry {
   readonly hlc: string;
@@ -8,11 +8,6 @@ interface LevelEntry {
 }
 
 type Dimension = 'impact' | 'urgency';
-
-function cell(impact: Impact, urgency: Impact, matrix: PriorityMatrix): Priority | undefined {
-  const value: unknown = matrix[impact - 1]?.[urgency - 1];
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5 ? (value as Priority) : undefined;
-}
 
 const looser = (a: Priority, b: Priority): Priority => (a > b ? a : b);
 
@@ -48,7 +43,7 @@ export function lenientToMerge(
   const byStamp = entries.filter((entry) => entry.levels).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
   const start = initialLevels(byStamp, now, matrix);
   if (start === null) return history;
-  const startPriority = cell(start.impact, start.urgency, matrix);
+  const startPriority = priorityOf(start.impact, start.urgency, matrix);
   if (startPriority === undefined) return history;
   const latest: Record<Dimension, { hlc: string; value: Impact }> = { impact: { hlc: '', value: start.impact }, urgency: { hlc: '', value: start.urgency } };
   let merged: Priority = startPriority;
@@ -60,7 +55,7 @@ export function lenientToMerge(
         const pair = entry.levels[dimension];
         if (pair && entry.hlc > latest[dimension].hlc) latest[dimension] = { hlc: entry.hlc, value: pair[1] };
       }
-      merged = cell(latest.impact.value, latest.urgency.value, matrix) ?? merged;
+      merged = priorityOf(latest.impact.value, latest.urgency.value, matrix) ?? merged;
     }
     after.push(looser(history.after[i]!, merged));
   }

@@ -50,7 +50,7 @@ function lastTo(entries: readonly { readonly levels?: SlaLevelChange }[], dimens
  * The matrix cell, or undefined where a stored level or cell is out of range. Looked up directly (not derivePriority,
  * whose schema checks and throw cost about 3× the clocks' time on 100k incidents with a level change each).
  */
-function priorityOf(impact: Impact, urgency: Urgency, matrix: PriorityMatrix): Priority | undefined {
+export function priorityOf(impact: Impact, urgency: Urgency, matrix: PriorityMatrix): Priority | undefined {
   const cell: unknown = matrix[impact - 1]?.[urgency - 1];
   return isLevel(impact) && isLevel(urgency) && typeof cell === 'number' && Number.isInteger(cell) && cell >= 1 && cell <= 5 ? (cell as Priority) : undefined;
 }
