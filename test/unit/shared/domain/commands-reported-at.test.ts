@@ -1,10 +1,10 @@
 // Tests for the reported-at (commands.ts): given at record time or now, corrected later, checked against the clock and the occurred-at.
 import { describe, expect, it } from 'vitest';
 import { changeStatus, type CommandResult, editIncident, type EditableFields, type Incident, newId, type NewIncidentInput, recordIncident, type ZonedTime } from '../../../../shared/domain';
-import { incidentFromState, mergeOperation, type Conflict, type IncidentState } from '../../../../shared/sync/merge';
-import { operationSchema, toOperation, type Operation } from '../../../../shared/sync/operation';
+import { incidentFromState } from '../../../../shared/sync/merge';
+import { operationSchema, toOperation } from '../../../../shared/sync/operation';
 import { classifyOp } from '../../../../server/sync/classify-op';
-import { ctxAt, ok as okOutcome, opOf, T0 } from '../sync/support/ops';
+import { ctxAt, ok as okOutcome, opOf, replay, T0 } from '../sync/support/ops';
 import { deepFreeze, LATER, laterCtx, makeCtx, NOW, PREFIX, recorded } from './fixtures';
 
 const MINUTE = 60_000;
@@ -122,17 +122,6 @@ describe('editIncident: reported-at', () => {
 
 describe('merging concurrent reported-at corrections', () => {
   const at = (ms: number): ZonedTime => ({ utc: new Date(ms).toISOString(), offsetMinutes: 0 });
-
-  function replay(ops: readonly Operation[]): { state: IncidentState | undefined; conflicts: Conflict[] } {
-    let state: IncidentState | undefined;
-    const conflicts: Conflict[] = [];
-    for (const op of ops) {
-      const result = mergeOperation(state, op);
-      state = result.state;
-      conflicts.push(...result.conflicts);
-    }
-    return { state, conflicts };
-  }
 
   it('converges on the later change whatever the arrival order, keeping the other as a conflict a person can pick again', () => {
     const created = okOutcome(recordIncident({ title: 'Fire door wedged open', occurredAt: at(T0 - 60 * MINUTE) }, 1, 'K7QM', ctxAt('dev-a', T0)));

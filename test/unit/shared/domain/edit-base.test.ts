@@ -1,20 +1,7 @@
 // editIncident's base override: a change saved over one made meanwhile is based on the stamp held when editing began.
 import { describe, expect, it } from 'vitest';
 import { editIncident, recordIncident, type Incident } from '../../../../shared/domain';
-import { mergeOperation, type Conflict, type IncidentState } from '../../../../shared/sync/merge';
-import type { Operation } from '../../../../shared/sync/operation';
-import { ctxAt, ok, opOf, T0 } from '../sync/support/ops';
-
-function replay(ops: readonly Operation[]): { state: IncidentState | undefined; conflicts: Conflict[] } {
-  let state: IncidentState | undefined;
-  const conflicts: Conflict[] = [];
-  for (const op of ops) {
-    const result = mergeOperation(state, op);
-    state = result.state;
-    conflicts.push(...result.conflicts);
-  }
-  return { state, conflicts };
-}
+import { ctxAt, ok, opOf, replay, T0 } from '../sync/support/ops';
 
 /** Recorded on A; A sets the site; B, which had the record and then pulled A's site, saves its own over it. */
 function scenario(bBase?: Partial<Record<'site', string | null>>) {

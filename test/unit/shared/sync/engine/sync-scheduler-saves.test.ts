@@ -2,20 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { SyncError, SyncScheduler, type SyncReport } from '../../../../../shared/sync/engine';
 import { ManualTimers } from '../support/manual-timers';
+import { okReport } from '../support/sync-report';
 
-const OK: SyncReport = {
-  startedAt: 0,
-  finishedAt: 0,
-  pushed: { applied: 0, duplicate: 0, rejected: 0, retryLater: 0, capped: 0 },
-  rejected: [],
-  pulled: { ops: 0, pages: 1, complete: true },
-  epochResets: 0,
-  renumbered: 0,
-  epoch: 'e1',
-  clockSkew: null,
-  pendingAfter: 0,
-  waitingReason: null,
-};
+const OK = okReport();
 
 const INTERVAL = 5 * 60_000;
 const DELAY = 3_000;

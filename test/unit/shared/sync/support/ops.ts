@@ -1,5 +1,6 @@
 // Builders for merge tests: command contexts with chosen stamps, and operations made by the real domain commands.
 import { formatHlc, newId, zonedTimeFromEpoch, type CommandContext, type CommandResult, type CommandOutcome } from '../../../../../shared/domain';
+import { mergeOperation, type Conflict, type IncidentState } from '../../../../../shared/sync/merge';
 import { toOperation, type Operation } from '../../../../../shared/sync/operation';
 
 export const T0 = Date.parse('2026-11-26T08:00:00.000Z');
@@ -22,4 +23,16 @@ let seq = 0;
 /** The operation a device would put in its outbox for this command outcome. */
 export function opOf(outcome: CommandOutcome, deviceSeq = ++seq): Operation {
   return toOperation(outcome.change, { opId: newId(), deviceId: outcome.event.deviceId, deviceSeq, hlc: outcome.event.hlc });
+}
+
+/** Merges `ops` in the order given into one replica: the state it ends with and every conflict recorded on the way. */
+export function replay(ops: readonly Operation[]): { state: IncidentState | undefined; conflicts: Conflict[] } {
+  let state: IncidentState | undefined;
+  const conflicts: Conflict[] = [];
+  for (const op of ops) {
+    const result = mergeOperation(state, op);
+    state = result.state;
+    conflicts.push(...result.conflicts);
+  }
+  return { state, conflicts };
 }
